@@ -1,0 +1,36 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// One service module (ResellerCore) over one SQLite file; every front (CLI, terminal, storefront) calls it.
+let package = Package(
+    name: "ResellerDesk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "resellerdesk", targets: ["resellerdesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    ],
+    targets: [
+        // libsodium (Argon2id, SHA-256, CSPRNG) from Debian's libsodium-dev.
+        .systemLibrary(name: "CSodium", path: "Sources/CSodium", pkgConfig: "libsodium",
+                       providers: [.apt(["libsodium-dev"])]),
+        .target(name: "ResellerCore", dependencies: [
+            "CSodium",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "TerminalKit"),
+        .target(name: "Screens", dependencies: ["ResellerCore", "TerminalKit"], path: "Screens"),
+        .executableTarget(name: "resellerdesk", dependencies: [
+            "ResellerCore", "Screens", "TerminalKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "resellerdesk-bench", dependencies: ["ResellerCore"]),
+        .testTarget(name: "ResellerCoreTests", dependencies: ["ResellerCore"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "ScreensTests", dependencies: ["Screens", "ResellerCore"]),
+        .testTarget(name: "CLITests", dependencies: ["ResellerCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,50 @@
+/// Where an account stands in the onboarding workflow (DOMAIN.md): saved → price list → invited → active.
+public struct Onboarding: Sendable, Hashable {
+    public var priceListAssigned: Bool
+    public var contactInvited: Bool
+    public var activated: Bool
+
+    public enum Step: String, Sendable, CaseIterable {
+        case saved = "Account saved", priceList = "Price list assigned"
+        case invited = "Storefront contact invited", activated = "Activated"
+    }
+
+    public func isDone(_ step: Step) -> Bool {
+        switch step {
+        case .saved: true
+        case .priceList: priceListAssigned
+        case .invited: contactInvited
+        case .activated: activated
+        }
+    }
+
+    /// The first step not done yet; nil when the reseller is fully onboarded.
+    public var nextStep: Step? { Step.allCases.first { !isDone($0) } }
+
+    /// A short state for tables: "ready", or the step that is missing.
+    public var label: String {
+        switch nextStep {
+        case nil: "active"
+        case .priceList?: "needs price list"
+        case .invited?: "needs contact"
+        case .activated?: "invited"
+        case .saved?: "new"
+        }
+    }
+}
+
+/// One row of the accounts table: the account with its balance and onboarding state.
+public struct AccountSummary: Sendable, Hashable {
+    public var account: Account
+    public var balance: Money
+    public var onboarding: Onboarding
+
+    /// Credit limit − balance; nil when ordering is off; `.unlimited` stays unlimited.
+    public var availableCredit: CreditLimit? {
+        guard let o = account.fields.ordering else { return nil }
+        switch o.creditLimit {
+        case .unlimited: return .unlimited
+        case .amount(let limit): return .amount(Money(minor: limit.minor - balance.minor, currency: limit.currency))
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+public struct Contact: Sendable, Hashable {
+    public let id: Int64
+    public let accountId: Int64
+    public var firstName: String?
+    public var lastName: String
+    public var email: String
+    public var phone: String?
+    public var mobile: String?
+    public var companyRole: String?
+    public var primary: Bool
+    public var billTo: Bool
+    public var optIn: Bool
+    /// The storefront user made from this contact, if Storefront User was ticked.
+    public var storefrontUser: StorefrontUser?
+
+    public var fullName: String { [firstName, lastName].compactMap { $0 }.joined(separator: " ") }
+}
+
+/// Storefront user types (doc): one created from the desk is always Admin.
+public enum UserType: String, Sendable, Codable { case admin = "Admin", user = "User" }
+
+/// Roles a storefront user of type User may hold (doc).
+public enum UserRole: String, Sendable, Codable, CaseIterable {
+    case billingAgent = "Billing Agent", subscriptionsManager = "Subscriptions Manager"
+    case buyer = "Buyer", cloudAdministrator = "Cloud Administrator"
+}
+
+/// Pending activation → Active → Inactive (doc).
+public enum UserStatus: String, Sendable, Codable {
+    case pending = "Pending activation", active = "Active", inactive = "Inactive"
+}
+
+public struct StorefrontUser: Sendable, Hashable {
+    public let id: Int64
+    public let contactId: Int64
+    public var type: UserType
+    public var roles: [UserRole]
+    public var status: UserStatus
+    /// Consecutive wrong passwords; the fourth locks the user until a password reset (doc).
+    public var failedLogins: Int
+    public var locked: Bool
+
+    /// Admins and Buyer-role users may place orders (doc).
+    public var canOrder: Bool { type == .admin || roles.contains(.buyer) }
+}
+
+/// The Add Contact dialog as typed.
+public struct ContactForm: Sendable, Hashable, Codable {
+    public var firstName = ""
+    public var lastName = ""
+    public var email = ""
+    public var phone = ""
+    public var mobile = ""
+    public var companyRole = ""
+    public var primary = false
+    public var billTo = false
+    public var optIn = false
+    public var storefrontUser = false
+    public init() {}
+}
+
+/// Validated contact content.
+public struct ContactFields: Sendable, Hashable {
+    public var firstName: String?
+    public var lastName: String
+    public var email: String
+    public var phone: String?
+    public var mobile: String?
+    public var companyRole: String?
+    public var primary: Bool
+    public var billTo: Bool
+    public var optIn: Bool
+}
+
+public enum ContactValidator {
+    public static func validate(_ form: ContactForm) throws(ServiceError) -> ContactFields {
+        var e = ErrorList()
+        let first = e.check { () throws(FieldError) in try TextRules.clean(form.firstName, field: "firstName", label: "first name", required: false, max: 100) } ?? nil
+        let last = e.check { () throws(FieldError) in try TextRules.clean(form.lastName, field: "lastName", label: "last name", required: true, max: 100) } ?? nil
+        let email = e.check { () throws(FieldError) in try EmailAddress.validate(form.email, field: "email") } ?? nil
+        let phone = e.check { () throws(FieldError) in try PhoneNumber.validate(form.phone, field: "phone") } ?? nil
+        let mobile = e.check { () throws(FieldError) in try PhoneNumber.validate(form.mobile, field: "mobile", label: "mobile") } ?? nil
+        let role = e.check { () throws(FieldError) in try TextRules.clean(form.companyRole, field: "companyRole", label: "company role", required: false, max: 100) } ?? nil
+        try e.throwIfAny()
+        return ContactFields(firstName: first, lastName: last!, email: email!, phone: phone, mobile: mobile,
+                             companyRole: role, primary: form.primary, billTo: form.billTo, optIn: form.optIn)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Submitted → Executed, or Canceled (doc).
+public enum OrderStatus: String, Sendable, Codable { case submitted = "Submitted", executed = "Executed", canceled = "Canceled" }
+
+public enum OrderNumber {
+    public static func format(_ id: Int64) -> String {
+        let d = String(id)
+        return "ORD-" + String(repeating: "0", count: max(0, 6 - d.count)) + d
+    }
+}
+
+/// One requested line: a product of the reseller's price lists and a quantity.
+public struct OrderRequestLine: Sendable, Hashable {
+    public var productCode: String
+    /// Needed only when the price lists price the code for several periods.
+    public var billingPeriod: BillingPeriod?
+    public var quantity: Int
+    public init(productCode: String, billingPeriod: BillingPeriod? = nil, quantity: Int) {
+        self.productCode = productCode; self.billingPeriod = billingPeriod; self.quantity = quantity
+    }
+}
+
+/// A priced line as the preview shows it and the order stores it.
+public struct OrderLine: Sendable, Hashable {
+    public var productCode: String
+    public var description: String
+    public var billingPeriod: BillingPeriod
+    public var quantity: Int
+    public var unitPrice: Money
+    /// What is charged now: the whole first period, or its prorated part.
+    public var firstCharge: Money
+    public var proration: Proration?
+    /// When the first charge is invoiced (Partial Charges Invoicing decides for prorated lines).
+    public var invoiceDay: CalendarDay
+    public var priceListId: Int64
+}
+
+public struct OrderPreview: Sendable, Hashable {
+    public var accountId: Int64
+    public var customerAccountId: Int64
+    public var orderDay: CalendarDay
+    public var lines: [OrderLine]
+    public var total: Money
+    public var partialChargesInvoicing: PartialChargesInvoicing
+    /// nil means Unlimited.
+    public var availableCredit: Money?
+    public var withinCredit: Bool { availableCredit.map { total.minor <= $0.minor } ?? true }
+}
+
+public struct Order: Sendable, Hashable {
+    public let id: Int64
+    public var accountId: Int64
+    public var customerAccountId: Int64
+    public var customerName: String
+    public var status: OrderStatus
+    public var total: Money
+    public var orderDay: CalendarDay
+    public var createdAt: Date
+    public var placedBy: String
+    public var lines: [OrderLine]
+    public var number: String { OrderNumber.format(id) }
+}

@@ -1,0 +1,8 @@
+/// Frequent passwords from public breach lists that pass the length rule; refused at activation and reset.
+enum CommonPasswords {
+    static func contains(_ lowercased: String) -> Bool { list.contains(lowercased) }
+
+    private static let list: Set<String> = [
+        "000000000000", "111111111111", "112233445566", "11223344556677", "123123123123", "123412341234", "123456789012", "1234567890123", "12345678901234", "1234567890abc", "1234567890qwerty", "123456789123", "1234qwerasdf", "1q2w3e4r5t6y", "1q2w3e4r5t6y7u", "1qaz2wsx3edc", "1qaz2wsx3edc4rfv", "987654321098", "999999999999", "aaaaaaaaaaaa", "abc123456789", "abcd12345678", "abcdefghijkl", "abcdefghijklm", "admin1234567", "admin123456789", "adminadminadmin", "administrator", "asdfasdfasdf", "asdfghjkl123", "autumn123456", "baseball1234", "batman123456", "changeme1234", "company12345", "correcthorsebatterystaple", "december2024", "dragon123456", "football1234", "iloveyou1234", "iloveyouforever", "january2025", "letmein12345", "letmeinplease", "loveyou12345", "monkey123456", "mypassword123", "mypassword1234", "myspace12345", "p@ssw0rd1234", "passw0rd1234", "password123!", "password1234", "password12345", "password123456", "password2024", "password2025", "password2026", "passwordpassword", "passwordsecure", "princess1234", "q1w2e3r4t5y6", "qazwsxedcrfv", "qwerasdfzxcv", "qwerty123456", "qwerty1234567890", "qwertyqwerty", "qwertyuiop123", "qwertyuiopasdf", "resellerdesk", "secretpassword", "spring123456", "spring2025!!", "starwars1234", "storefront123", "storefront1234", "summer123456", "summer2025!!", "sunshine1234", "superman1234", "thequickbrownfox", "trustno11234", "useruseruser", "welcome12345", "welcome123456", "welcomewelcome", "winter123456", "zxcvbnm12345"
+    ]
+}

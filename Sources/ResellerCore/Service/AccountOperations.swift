@@ -1,0 +1,178 @@
+import Foundation
+
+/// A page of the accounts table; pass `nextAfter` back to get the following page.
+public struct AccountPage: Sendable {
+    public var rows: [AccountSummary]
+    public var nextAfter: Int64?
+}
+
+/// Everything the Account detail screen and `account show` display.
+public struct AccountDetail: Sendable {
+    public var summary: AccountSummary
+    public var contacts: [Contact]
+    public var priceLists: [PriceList]
+    public var orders: [Order]
+    public var endCustomers: [Account]
+    public var audit: [AuditEvent]
+    public var account: Account { summary.account }
+}
+
+extension ResellerService {
+    public func validate(_ form: AccountForm, by actor: Actor) throws(ServiceError) -> AccountFields {
+        try AccountValidator.validate(form, defaultCurrency: settings.defaultCurrency, defaultManager: actor.description)
+    }
+
+    public func createAccount(_ form: AccountForm, by actor: Actor) throws(ServiceError) -> Account {
+        let fields = try validate(form, by: actor)
+        let now = self.now
+        return try store.write { tx in
+            let id = try tx.insertAccount(fields, parent: nil, by: actor, at: now)
+            try tx.audit(actor, "account", id, "create", diff([:], fields.auditValues), at: now)
+            return try tx.account(id)!
+        }
+    }
+
+    /// Creates many accounts with their contacts in one transaction: all or none. For bulk loads (and the
+    /// benchmark); each row passes the same validation and writes the same audit event as `createAccount`.
+    public func importAccounts(_ batch: [(AccountForm, [ContactForm])], by actor: Actor) throws(ServiceError) -> [Int64] {
+        var valid: [(AccountFields, [ContactFields])] = []
+        valid.reserveCapacity(batch.count)
+        for (index, (form, contacts)) in batch.enumerated() {
+            do throws(ServiceError) {
+                valid.append((try validate(form, by: actor), try contacts.map { (c) throws(ServiceError) in try ContactValidator.validate(c) }))
+            } catch {
+                throw .invalid(error.fieldErrors.map { FieldError($0.field, "row \(index + 1): \($0.message)") })
+            }
+        }
+        let now = self.now
+        return try store.write { tx in
+            var ids: [Int64] = []
+            ids.reserveCapacity(valid.count)
+            for (fields, contacts) in valid {
+                let id = try tx.insertAccount(fields, parent: nil, by: actor, at: now)
+                try tx.audit(actor, "account", id, "create", diff([:], fields.auditValues), at: now)
+                for c in contacts {
+                    if try tx.contactId(email: c.email) != nil {
+                        throw ServiceError.invalid("email", "a contact with the email \(c.email) already exists")
+                    }
+                    let cid = try tx.insertContact(c, accountId: id, at: now)
+                    try tx.audit(actor, "contact", cid, "create", diff([:], c.auditValues), at: now)
+                }
+                if !contacts.isEmpty { try tx.reindexContacts(of: id) }
+                ids.append(id)
+            }
+            return ids
+        }
+    }
+
+    /// Saves an edited account if nobody saved it since `expectedVersion` was read; otherwise a conflict
+    /// that names who saved it and when, with nothing written.
+    public func updateAccount(_ id: Int64, _ form: AccountForm, expectedVersion: Int, by actor: Actor) throws(ServiceError) -> Account {
+        let fields = try validate(form, by: actor)
+        let now = self.now
+        return try store.write { tx in
+            guard let old = try tx.account(id) else {
+                throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(id))")
+            }
+            guard try tx.updateAccount(id, fields, expectedVersion: expectedVersion, by: actor, at: now) else {
+                throw ServiceError.conflict(field: "version", message: """
+                    \(old.code) was changed by \(old.updatedBy) at \(Format.timestamp(old.updatedAt)) \
+                    (version \(old.version), you edited version \(expectedVersion)); reload to see their change
+                    """)
+            }
+            try tx.audit(actor, "account", id, "update", diff(old.fields.auditValues, fields.auditValues), at: now)
+            return try tx.account(id)!
+        }
+    }
+
+    /// Accounts matching `query` (prefix words over name, trading name, code, email, VAT number and
+    /// contact names and emails), in code order, a page at a time.
+    public func searchAccounts(_ query: String, after: Int64 = 0, limit: Int = 50) throws(ServiceError) -> AccountPage {
+        let limit = max(1, min(limit, 1000))
+        return try store.read { tx in
+            let ids = try tx.searchAccountIds(query, after: after, limit: limit + 1)
+            let page = Array(ids.prefix(limit))
+            return AccountPage(rows: try tx.summaries(page), nextAfter: ids.count > limit ? page.last : nil)
+        }
+    }
+
+    public func accountDetail(_ id: Int64, auditLimit: Int = 50) throws(ServiceError) -> AccountDetail {
+        let detail: AccountDetail? = try store.read { tx in
+            guard let summary = try tx.summaries([id]).first else { return nil }
+            return AccountDetail(summary: summary, contacts: try tx.contacts(of: id), priceLists: try tx.priceLists(of: id),
+                                 orders: try tx.orders(of: id, limit: 50),
+                                 endCustomers: try tx.endCustomerIds(of: id).compactMap { try tx.account($0) },
+                                 audit: try tx.auditTrail(entity: "account", id: id, limit: auditLimit))
+        }
+        guard let detail else { throw .notFound(field: "account", message: "no account \(AccountCode.format(id))") }
+        return detail
+    }
+
+    /// An end customer created by a reseller's storefront user, linked to the reseller.
+    public func createEndCustomer(resellerId: Int64, name: String, email: String, country: String,
+                                  by actor: Actor) throws(ServiceError) -> Account {
+        var form = AccountForm()
+        form.name = name
+        form.email = email
+        form.country = country
+        let reseller = try account(resellerId)
+        guard reseller.fields.ordering?.enableReselling == true else {
+            throw .refused(field: "account", message: "\(reseller.name) does not have reselling enabled")
+        }
+        form.currency = reseller.fields.currency
+        form.accountManager = reseller.fields.accountManager
+        let fields = try validate(form, by: actor)
+        let now = self.now
+        return try store.write { tx in
+            let id = try tx.insertAccount(fields, parent: resellerId, by: actor, at: now)
+            try tx.audit(actor, "account", id, "create", diff([:], fields.auditValues), at: now)
+            return try tx.account(id)!
+        }
+    }
+
+    public func endCustomers(of resellerId: Int64) throws(ServiceError) -> [Account] {
+        try store.read { tx in try tx.endCustomerIds(of: resellerId).compactMap { try tx.account($0) } }
+    }
+}
+
+extension AccountFields {
+    /// The fields as text, for audit events.
+    var auditValues: [String: String?] {
+        [
+            "name": name, "tradingName": tradingName, "type": type.rawValue, "email": email, "phone": phone,
+            "website": website, "registrationNumber": registrationNumber, "taxAuthority": taxAuthority,
+            "description": description, "street": address.street, "city": address.city, "postcode": address.postcode,
+            "state": address.state, "country": address.country, "currency": currency, "accountManager": accountManager,
+            "enableOrdering": String(ordering != nil), "creditLimit": ordering?.creditLimit.text,
+            "prorateBilling": ordering.map { String($0.prorateBillingDay != nil) },
+            "billingDay": ordering?.prorateBillingDay?.text,
+            "partialChargesInvoicing": ordering?.partialChargesInvoicing.rawValue,
+            "enableReselling": ordering.map { String($0.enableReselling) },
+            "separateInvoices": String(separateInvoices), "taxExempt": String(taxExempt),
+        ]
+    }
+}
+
+extension ContactFields {
+    var auditValues: [String: String?] {
+        ["firstName": firstName, "lastName": lastName, "email": email, "phone": phone, "mobile": mobile,
+         "companyRole": companyRole, "primary": String(primary), "billTo": String(billTo), "optIn": String(optIn)]
+    }
+}
+
+/// Fixed, locale-independent date text for messages and tables.
+public enum Format {
+    public static func timestamp(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return f.string(from: date)
+    }
+
+    public static func iso8601(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: date)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+extension ResellerService {
+    /// Adds a contact; with Storefront User ticked it also creates the Admin user, its activation token and
+    /// the activation email, all in the same transaction.
+    public func addContact(to accountId: Int64, _ form: ContactForm, by actor: Actor) throws(ServiceError) -> Contact {
+        let fields = try ContactValidator.validate(form)
+        let now = self.now
+        return try store.write { tx in
+            guard let account = try tx.account(accountId) else {
+                throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(accountId))")
+            }
+            if try tx.contactId(email: fields.email) != nil {
+                throw ServiceError.invalid("email", "a contact with the email \(fields.email) already exists (emails are storefront logins and must be unique)")
+            }
+            let id = try tx.insertContact(fields, accountId: accountId, at: now)
+            try tx.audit(actor, "contact", id, "create", diff([:], fields.auditValues), at: now)
+            try tx.audit(actor, "account", accountId, "addContact", ["contact": [nil, fields.email]], at: now)
+            try tx.reindexContacts(of: accountId)
+            if form.storefrontUser {
+                try inviteStorefrontUser(tx, contactId: id, account: account, by: actor, at: now)
+            }
+            return try tx.contact(id)!
+        }
+    }
+
+    public func editContact(_ contactId: Int64, _ form: ContactForm, by actor: Actor) throws(ServiceError) -> Contact {
+        let fields = try ContactValidator.validate(form)
+        let now = self.now
+        return try store.write { tx in
+            guard let old = try tx.contact(contactId) else {
+                throw ServiceError.notFound(field: "contact", message: "no contact \(contactId)")
+            }
+            if let other = try tx.contactId(email: fields.email), other != contactId {
+                throw ServiceError.invalid("email", "a contact with the email \(fields.email) already exists")
+            }
+            let oldFields = ContactFields(firstName: old.firstName, lastName: old.lastName, email: old.email, phone: old.phone,
+                                          mobile: old.mobile, companyRole: old.companyRole, primary: old.primary,
+                                          billTo: old.billTo, optIn: old.optIn)
+            try tx.updateContact(contactId, fields, at: now)
+            try tx.audit(actor, "contact", contactId, "update", diff(oldFields.auditValues, fields.auditValues), at: now)
+            try tx.reindexContacts(of: old.accountId)
+            return try tx.contact(contactId)!
+        }
+    }
+
+    public func contact(email: String) throws(ServiceError) -> Contact {
+        let found = try store.read { tx in try tx.contactId(email: email).flatMap { try tx.contact($0) } }
+        guard let found else { throw .notFound(field: "email", message: "no contact with the email \(email)") }
+        return found
+    }
+
+    public func contacts(of accountId: Int64) throws(ServiceError) -> [Contact] {
+        try store.read { try $0.contacts(of: accountId) }
+    }
+}

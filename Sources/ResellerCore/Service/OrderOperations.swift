@@ -1,0 +1,204 @@
+import Foundation
+
+extension ResellerService {
+    /// Prices the lines from the reseller's assigned price lists and prorates first charges by its billing
+    /// settings. Changes nothing; the storefront shows it before the order is placed.
+    public func previewOrder(accountId: Int64, customerAccountId: Int64?, lines: [OrderRequestLine],
+                             on day: CalendarDay? = nil) throws(ServiceError) -> OrderPreview {
+        let day = day ?? today
+        return try store.read { tx in try price(tx, accountId: accountId, customerAccountId: customerAccountId, lines: lines, on: day) }
+    }
+
+    private func price(_ tx: StoreTx, accountId: Int64, customerAccountId: Int64?, lines: [OrderRequestLine],
+                       on day: CalendarDay) throws -> OrderPreview {
+        guard let account = try tx.account(accountId) else {
+            throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(accountId))")
+        }
+        guard let ordering = account.fields.ordering else {
+            throw ServiceError.refused(field: "account", message: "\(account.name) does not have ordering enabled")
+        }
+        let customerId = customerAccountId ?? accountId
+        if customerId != accountId {
+            guard ordering.enableReselling else {
+                throw ServiceError.refused(field: "customer", message: "\(account.name) does not have reselling enabled, so it can order only for itself")
+            }
+            guard try tx.account(customerId)?.parentAccountId == accountId else {
+                throw ServiceError.notFound(field: "customer", message: "no end customer \(AccountCode.format(customerId)) of \(account.name)")
+            }
+        }
+        guard !lines.isEmpty else { throw ServiceError.invalid("lines", "add at least one product to the order") }
+        var catalogue: [(item: PriceListItem, listId: Int64)] = []
+        for list in try tx.priceLists(of: accountId) {
+            catalogue += try tx.items(of: list.id).map { ($0, list.id) }
+        }
+        var e = ErrorList()
+        var priced: [OrderLine] = []
+        let firstOrderDay = try tx.firstOrderDay(of: accountId)
+        for (n, request) in lines.enumerated() {
+            let label = "line \(n + 1)"
+            if request.quantity < 1 || request.quantity > 100_000 {
+                e.add("quantity", "\(label): quantity must be a whole number from 1 to 100000")
+                continue
+            }
+            let matches = catalogue.filter {
+                $0.item.productCode.lowercased() == request.productCode.lowercased()
+                    && (request.billingPeriod == nil || $0.item.billingPeriod == request.billingPeriod)
+            }
+            guard let match = matches.first else {
+                e.add("productCode", "\(label): \(request.productCode) is not in the price lists of \(account.name)")
+                continue
+            }
+            if matches.count > 1 {
+                e.add("billingPeriod", "\(label): \(request.productCode) is priced \(matches.map(\.item.billingPeriod.rawValue).joined(separator: " and ")); choose one")
+                continue
+            }
+            let full = match.item.unitPrice.minor * Int64(request.quantity)
+            var proration: Proration?
+            if let billingDay = ordering.prorateBillingDay {
+                proration = Proration.partial(orderDay: day, billingDay: billingDay, firstOrderDay: firstOrderDay,
+                                              period: match.item.billingPeriod)
+            }
+            let invoiceDay = proration != nil && ordering.partialChargesInvoicing == .onNextBillingDay
+                ? proration!.nextBillingDay : day
+            priced.append(OrderLine(productCode: match.item.productCode, description: match.item.description,
+                                    billingPeriod: match.item.billingPeriod, quantity: request.quantity,
+                                    unitPrice: match.item.unitPrice,
+                                    firstCharge: Money(minor: proration?.apply(to: full) ?? full, currency: account.fields.currency),
+                                    proration: proration, invoiceDay: invoiceDay, priceListId: match.listId))
+        }
+        try e.throwIfAny()
+        let total = Money(minor: priced.reduce(0) { $0 + $1.firstCharge.minor }, currency: account.fields.currency)
+        return OrderPreview(accountId: accountId, customerAccountId: customerId, orderDay: day, lines: priced, total: total,
+                            partialChargesInvoicing: ordering.partialChargesInvoicing,
+                            availableCredit: try available(tx, account))
+    }
+
+    /// Available credit = credit limit − balance (doc); nil means Unlimited.
+    private func available(_ tx: StoreTx, _ account: Account) throws -> Money? {
+        guard case .amount(let limit)? = account.fields.ordering?.creditLimit else { return nil }
+        return Money(minor: limit.minor - (try tx.balance(of: account.id)), currency: limit.currency)
+    }
+
+    public func availableCredit(_ accountId: Int64) throws(ServiceError) -> CreditLimit? {
+        try store.read { tx in
+            guard let a = try tx.account(accountId) else {
+                throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(accountId))")
+            }
+            guard a.fields.ordering != nil else { return nil }
+            return try available(tx, a).map(CreditLimit.amount) ?? .unlimited
+        }
+    }
+
+    /// The credit check (doc): within the available credit, or Unlimited, the order is Executed and the
+    /// ledger debited; above it, it is accepted as Submitted and the "no available credit" email goes to
+    /// the customer and the account manager. Pricing, the check and the debit run in one IMMEDIATE
+    /// transaction, so two orders placed at once can never spend the same credit.
+    public func placeOrder(accountId: Int64, customerAccountId: Int64?, lines: [OrderRequestLine],
+                           by actor: Actor) throws(ServiceError) -> Order {
+        let now = self.now, day = self.today
+        return try store.write { tx in
+            let preview = try price(tx, accountId: accountId, customerAccountId: customerAccountId, lines: lines, on: day)
+            let status: OrderStatus = preview.withinCredit ? .executed : .submitted
+            let id = try tx.insertOrder(preview, status: status, placedBy: actor, at: now)
+            try tx.audit(actor, "order", id, "place", ["status": [nil, status.rawValue], "total": [nil, preview.total.decimalString]], at: now)
+            if status == .executed {
+                try tx.insertLedger(accountId: accountId, kind: "debit", amount: preview.total.minor, orderId: id, note: nil, by: actor, at: now)
+            } else {
+                try queueOverCredit(tx, orderId: id, preview: preview, by: actor, at: now)
+            }
+            return try tx.order(id)!
+        }
+    }
+
+    private func queueOverCredit(_ tx: StoreTx, orderId: Int64, preview: OrderPreview, by actor: Actor, at now: Date) throws {
+        guard let account = try tx.account(preview.accountId) else { return }
+        var recipients: [(String, String)] = []
+        if case .storefront(_, let email) = actor, let cid = try tx.contactId(email: email), let c = try tx.contact(cid) {
+            recipients.append((c.email, c.fullName))
+        } else {
+            recipients.append((account.fields.email, account.name))
+        }
+        recipients.append((staffEmail(account.fields.accountManager), account.fields.accountManager))
+        let params = ["orderNumber": OrderNumber.format(orderId), "resellerName": account.name,
+                      "total": preview.total.display, "availableCredit": preview.availableCredit?.display ?? "Unlimited",
+                      "helpContact": settings.helpContact]
+        for (address, name) in recipients {
+            try tx.enqueue(QueuedMail(kind: .orderOverCredit, toAddress: address, toName: name,
+                                      subject: "Order \(OrderNumber.format(orderId)) submitted with no available credit",
+                                      params: params.merging(["recipientName": name]) { $1 }), at: now)
+        }
+    }
+
+    /// Staff execute a Submitted order once a payment has raised the credit; still refused if it would
+    /// exceed the available credit.
+    public func executeOrder(_ orderId: Int64, by actor: Actor) throws(ServiceError) -> Order {
+        let now = self.now
+        return try store.write { tx in
+            let order = try submittedOrder(tx, orderId)
+            guard let account = try tx.account(order.accountId) else { throw ServiceError.notFound(field: "order", message: "no account") }
+            if let available = try available(tx, account), order.total.minor > available.minor {
+                throw ServiceError.refused(field: "order", message: "\(order.number) totals \(order.total.display) but only \(available.display) is available; record a payment first")
+            }
+            try tx.setOrderStatus(orderId, .executed, at: now)
+            try tx.insertLedger(accountId: order.accountId, kind: "debit", amount: order.total.minor, orderId: orderId, note: nil, by: actor, at: now)
+            try tx.audit(actor, "order", orderId, "execute", ["status": [OrderStatus.submitted.rawValue, OrderStatus.executed.rawValue]], at: now)
+            return try tx.order(orderId)!
+        }
+    }
+
+    public func cancelOrder(_ orderId: Int64, by actor: Actor) throws(ServiceError) -> Order {
+        let now = self.now
+        return try store.write { tx in
+            _ = try submittedOrder(tx, orderId)
+            try tx.setOrderStatus(orderId, .canceled, at: now)
+            try tx.audit(actor, "order", orderId, "cancel", ["status": [OrderStatus.submitted.rawValue, OrderStatus.canceled.rawValue]], at: now)
+            return try tx.order(orderId)!
+        }
+    }
+
+    private func submittedOrder(_ tx: StoreTx, _ id: Int64) throws -> Order {
+        guard let order = try tx.order(id) else {
+            throw ServiceError.notFound(field: "order", message: "no order \(OrderNumber.format(id))")
+        }
+        guard order.status == .submitted else {
+            throw ServiceError.refused(field: "order", message: "\(order.number) is \(order.status.rawValue); only a Submitted order can be executed or canceled")
+        }
+        return order
+    }
+
+    public func order(_ id: Int64) throws(ServiceError) -> Order {
+        guard let o = try store.read({ try $0.order(id) }) else {
+            throw .notFound(field: "order", message: "no order \(OrderNumber.format(id))")
+        }
+        return o
+    }
+
+    public func orders(of accountId: Int64, limit: Int = 50) throws(ServiceError) -> [Order] {
+        try store.read { try $0.orders(of: accountId, limit: limit) }
+    }
+
+    public func submittedOrders() throws(ServiceError) -> [Order] { try store.read { try $0.submittedOrders() } }
+
+    /// A payment recorded by staff credits the ledger and raises the available credit.
+    public func recordPayment(accountId: Int64, amount: String, note: String = "", by actor: Actor) throws(ServiceError) -> Money {
+        let now = self.now
+        return try store.write { tx in
+            guard let account = try tx.account(accountId) else {
+                throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(accountId))")
+            }
+            var e = ErrorList()
+            let currency = Currency.named(account.fields.currency)!
+            let money = e.check { () throws(FieldError) in try Money.parse(amount, currency: currency, field: "amount") }
+            if let money, money.minor == 0 { e.add("amount", "amount must be more than 0") }
+            let text = e.check { () throws(FieldError) in try TextRules.clean(note, field: "note", label: "note", required: false, max: 500) } ?? nil
+            try e.throwIfAny()
+            try tx.insertLedger(accountId: accountId, kind: "credit", amount: money!.minor, orderId: nil, note: text, by: actor, at: now)
+            try tx.audit(actor, "account", accountId, "payment", ["payment": [nil, money!.decimalString]], at: now)
+            return money!
+        }
+    }
+
+    public func outbox(limit: Int = 200) throws(ServiceError) -> [OutboxMessage] {
+        try store.read { try $0.outbox(limit: limit) }
+    }
+}

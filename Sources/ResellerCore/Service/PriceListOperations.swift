@@ -1,0 +1,100 @@
+import Foundation
+
+/// The outcome of assigning price lists: what was assigned and the warnings to show (inactive, expired).
+public struct AssignmentResult: Sendable {
+    public var assigned: [String]
+    public var warnings: [String]
+}
+
+extension ResellerService {
+    public func importPriceList(csv: String, name rawName: String, currency rawCurrency: String,
+                                validFrom: String = "", validTo: String = "", active: Bool = true,
+                                description: String = "", by actor: Actor) throws(ServiceError) -> PriceList {
+        var e = ErrorList()
+        let name = e.check { () throws(FieldError) in try TextRules.clean(rawName, field: "name", label: "price list name", required: true, max: 100) } ?? nil
+        let currency = e.check { () throws(FieldError) in try Currency.parse(rawCurrency) }
+        let from = validFrom.isEmpty ? nil : e.check { () throws(FieldError) in try CalendarDay.parse(validFrom, field: "validFrom", label: "valid from") }
+        let to = validTo.isEmpty ? nil : e.check { () throws(FieldError) in try CalendarDay.parse(validTo, field: "validTo", label: "valid to") }
+        if let from, let to, to < from { e.add("validTo", "valid to (\(to)) must not be before valid from (\(from))") }
+        let text = e.check { () throws(FieldError) in try TextRules.clean(description, field: "description", label: "description", required: false, max: 500) } ?? nil
+        try e.throwIfAny()
+        let items = try PriceListCSV.parse(csv, currency: currency!)
+        let now = self.now
+        return try store.write { tx in
+            if try tx.priceList(named: name!) != nil {
+                throw ServiceError.invalid("name", "a price list named \"\(name!)\" already exists; choose another name")
+            }
+            let id = try tx.insertPriceList(name: name!, currency: currency!.code, validFrom: from, validTo: to, active: active,
+                                            description: text, items: items, at: now)
+            try tx.audit(actor, "priceList", id, "import", ["name": [nil, name], "currency": [nil, currency!.code],
+                                                           "items": [nil, String(items.count)]], at: now)
+            return try tx.priceList(named: name!)!
+        }
+    }
+
+    public func priceLists() throws(ServiceError) -> [PriceList] { try store.read { try $0.priceLists() } }
+
+    public func priceListItems(_ id: Int64) throws(ServiceError) -> [PriceListItem] { try store.read { try $0.items(of: id) } }
+
+    /// Assigns lists by name (doc: an account can have several). Refuses a list in another currency and two
+    /// lists that price the same product code and period; warns on inactive or expired lists. All or none.
+    public func assignPriceLists(_ accountId: Int64, names: [String], by actor: Actor) throws(ServiceError) -> AssignmentResult {
+        guard !names.isEmpty else { throw .invalid("priceLists", "name at least one price list to assign") }
+        let now = self.now, today = self.today
+        return try store.write { tx in
+            guard let account = try tx.account(accountId) else {
+                throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(accountId))")
+            }
+            var e = ErrorList()
+            var lists: [PriceList] = []
+            for name in names {
+                guard let list = try tx.priceList(named: name) else {
+                    e.add("priceLists", "no price list named \"\(name)\"")
+                    continue
+                }
+                if list.currency != account.fields.currency {
+                    e.add("priceLists", "\(list.name) is in \(list.currency) but \(account.code) bills in \(account.fields.currency)")
+                }
+                if !lists.contains(where: { $0.id == list.id }) { lists.append(list) }
+            }
+            let current = try tx.priceLists(of: accountId)
+            let others = current.filter { c in !lists.contains(where: { $0.id == c.id }) }
+            for (i, list) in lists.enumerated() {
+                for other in others + lists[..<i] {
+                    let shared = try tx.overlap(between: list.id, and: other.id)
+                    if !shared.isEmpty {
+                        e.add("priceLists", "\(list.name) and \(other.name) both price \(shared.joined(separator: ", ")); an account can have only one price for a product")
+                    }
+                }
+            }
+            try e.throwIfAny()
+            var warnings: [String] = []
+            var assigned: [String] = []
+            for list in lists where !current.contains(where: { $0.id == list.id }) {
+                if !list.active { warnings.append("\(list.name) is inactive") }
+                if list.isExpired(on: today) { warnings.append("\(list.name) expired on \(list.validTo!)") }
+                if list.isNotYetValid(on: today) { warnings.append("\(list.name) is valid only from \(list.validFrom!)") }
+                try tx.assign(priceList: list.id, to: accountId, at: now)
+                try tx.audit(actor, "account", accountId, "assignPriceList", ["priceList": [nil, list.name]], at: now)
+                assigned.append(list.name)
+            }
+            return AssignmentResult(assigned: assigned, warnings: warnings)
+        }
+    }
+
+    public func unassignPriceLists(_ accountId: Int64, names: [String], by actor: Actor) throws(ServiceError) {
+        guard !names.isEmpty else { throw .invalid("priceLists", "name at least one price list to unassign") }
+        let now = self.now
+        try store.write { tx in
+            guard try tx.account(accountId) != nil else {
+                throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(accountId))")
+            }
+            for name in names {
+                guard let list = try tx.priceList(named: name), try tx.unassign(priceList: list.id, from: accountId) else {
+                    throw ServiceError.invalid("priceLists", "\"\(name)\" is not assigned to \(AccountCode.format(accountId))")
+                }
+                try tx.audit(actor, "account", accountId, "unassignPriceList", ["priceList": [list.name, nil]], at: now)
+            }
+        }
+    }
+}

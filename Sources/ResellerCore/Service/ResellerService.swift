@@ -1,0 +1,50 @@
+import Foundation
+
+/// Settings the service needs from configuration (the mail issue adds the file that fills them).
+public struct ServiceSettings: Sendable {
+    public var defaultCurrency = "EUR"
+    /// How long activation and reset links stay valid (doc: 72 hours).
+    public var tokenLifetime: TimeInterval = 72 * 3600
+    /// Where emailed links point.
+    public var storefrontURL = "http://127.0.0.1:8080"
+    /// Staff logins get mail at login@this-domain (the account manager's "order over credit" email).
+    public var staffMailDomain = "localhost"
+    /// Named in emails as whom to ask for help.
+    public var helpContact = "your account manager"
+    public init() {}
+}
+
+/// The one API every front calls: the terminal, the scripting CLI and the storefront. It validates every
+/// input with the rules of DOMAIN.md, and performs each change, its audit event and any email it causes in
+/// one transaction. It holds no UI and no SQL.
+public final class ResellerService: Sendable {
+    public let store: Store
+    public let settings: ServiceSettings
+    let clock: @Sendable () -> Date
+
+    public init(store: Store, settings: ServiceSettings = ServiceSettings(), clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+    }
+
+    public var now: Date { clock() }
+    public var today: CalendarDay { CalendarDay(clock()) }
+
+    /// Looks an account up by "ACC-000123", "123" or exact id text.
+    public func findAccount(_ reference: String) throws(ServiceError) -> Account {
+        guard let id = AccountCode.parse(reference) else {
+            throw .notFound(field: "account", message: "\"\(reference)\" is not an account code like ACC-000123 or an id")
+        }
+        return try account(id)
+    }
+
+    public func account(_ id: Int64) throws(ServiceError) -> Account {
+        guard let a = try store.read({ try $0.account(id) }) else {
+            throw .notFound(field: "account", message: "no account \(AccountCode.format(id))")
+        }
+        return a
+    }
+
+    func staffEmail(_ login: String) -> String { "\(login)@\(settings.staffMailDomain)" }
+}

@@ -1,0 +1,222 @@
+import Foundation
+
+/// Who a valid link belongs to, for the activation and reset pages (reading it changes nothing).
+public struct LinkHolder: Sendable {
+    public var contact: Contact
+    public var account: Account
+    public var expiresAt: Date
+}
+
+/// A signed-in storefront user and the reseller account it acts for.
+public struct StorefrontPrincipal: Sendable {
+    public var userId: Int64
+    public var contact: Contact
+    public var account: Account
+    public var user: StorefrontUser { contact.storefrontUser! }
+}
+
+extension ResellerService {
+    // MARK: Invitations (staff)
+
+    /// Ticks Storefront User on an existing contact: Admin user, token and activation email, one transaction.
+    public func enableStorefront(contactId: Int64, by actor: Actor) throws(ServiceError) -> Contact {
+        let now = self.now
+        return try store.write { tx in
+            guard let contact = try tx.contact(contactId), let account = try tx.account(contact.accountId) else {
+                throw ServiceError.notFound(field: "contact", message: "no contact \(contactId)")
+            }
+            if let user = contact.storefrontUser, user.status != .inactive {
+                throw ServiceError.refused(field: "storefrontUser", message: "\(contact.email) is already a storefront user (\(user.status.rawValue))")
+            }
+            try inviteStorefrontUser(tx, contactId: contactId, account: account, by: actor, at: now)
+            return try tx.contact(contactId)!
+        }
+    }
+
+    /// Creates (or re-opens) the Admin user, a fresh activation token (revoking earlier ones) and the
+    /// activation email, inside the caller's transaction.
+    func inviteStorefrontUser(_ tx: StoreTx, contactId: Int64, account: Account, by actor: Actor, at now: Date) throws {
+        guard let contact = try tx.contact(contactId) else { return }
+        let userId: Int64
+        if let existing = contact.storefrontUser {
+            userId = existing.id
+            try tx.setUserStatus(userId, .pending, at: now)
+        } else {
+            userId = try tx.insertStorefrontUser(contactId: contactId, type: .admin, at: now)
+        }
+        try tx.audit(actor, "storefrontUser", userId, "invite", ["status": [contact.storefrontUser?.status.rawValue, UserStatus.pending.rawValue],
+                                                                 "userType": [nil, UserType.admin.rawValue]], at: now)
+        try queueLink(tx, purpose: .activation, userId: userId, contact: contact, account: account, at: now)
+    }
+
+    private func queueLink(_ tx: StoreTx, purpose: TokenPurpose, userId: Int64, contact: Contact, account: Account, at now: Date) throws {
+        let token = Token.generate()
+        let expires = now.addingTimeInterval(settings.tokenLifetime)
+        try tx.insertToken(token, userId: userId, purpose: purpose, expires: expires, at: now)
+        let params: [String: String] = [
+            "firstName": contact.firstName ?? contact.lastName, "fullName": contact.fullName, "email": contact.email,
+            "resellerName": account.name, "token": token.text, "expiresAt": Format.iso8601(expires),
+            "helpContact": settings.helpContact,
+        ]
+        let subject = purpose == .activation
+            ? "Activate your storefront account for \(account.name)"
+            : "Reset your storefront password"
+        try tx.enqueue(QueuedMail(kind: purpose == .activation ? .activation : .passwordReset, toAddress: contact.email,
+                                  toName: contact.fullName, subject: subject, params: params), at: now)
+    }
+
+    /// Sends a new activation link to a pending user; the previous link stops working.
+    public func resendActivation(email: String, by actor: Actor) throws(ServiceError) {
+        let now = self.now
+        try store.write { tx in
+            let (contact, account, user) = try storefrontUser(tx, email: email)
+            guard user.status == .pending else {
+                throw ServiceError.refused(field: "email", message: "\(contact.email) is \(user.status.rawValue); only a user pending activation gets an activation link")
+            }
+            try tx.audit(actor, "storefrontUser", user.id, "resendActivation", at: now)
+            try queueLink(tx, purpose: .activation, userId: user.id, contact: contact, account: account, at: now)
+        }
+    }
+
+    /// Unticks storefront access: the user becomes Inactive, its links stop working and its sessions end.
+    public func deactivateStorefront(email: String, by actor: Actor) throws(ServiceError) {
+        let now = self.now
+        try store.write { tx in
+            let (_, _, user) = try storefrontUser(tx, email: email)
+            guard user.status != .inactive else {
+                throw ServiceError.refused(field: "email", message: "\(email) is already inactive")
+            }
+            try tx.setUserStatus(user.id, .inactive, at: now)
+            try tx.revokeTokens(userId: user.id, purpose: nil, at: now)
+            try tx.deleteSessions(userId: user.id)
+            try tx.audit(actor, "storefrontUser", user.id, "deactivate", ["status": [user.status.rawValue, UserStatus.inactive.rawValue]], at: now)
+        }
+    }
+
+    /// Sends a password reset link. From the desk an unknown or non-active email is an error; from the
+    /// storefront's "forgot password" page (`quiet`) it is silently ignored so the page reveals nothing.
+    public func startPasswordReset(email: String, by actor: Actor, quiet: Bool = false) throws(ServiceError) {
+        let now = self.now
+        do {
+            try store.write { tx in
+                let (contact, account, user) = try storefrontUser(tx, email: email)
+                guard user.status == .active else {
+                    throw ServiceError.refused(field: "email", message: "\(contact.email) is \(user.status.rawValue); a password can be reset only for an Active user")
+                }
+                try tx.audit(actor, "storefrontUser", user.id, "startPasswordReset", at: now)
+                try queueLink(tx, purpose: .reset, userId: user.id, contact: contact, account: account, at: now)
+            }
+        } catch {
+            // Quietly, only a storage failure is reported: it is not about whether the email exists.
+            if case .storage = error { throw error }
+            if !quiet { throw error }
+        }
+    }
+
+    private func storefrontUser(_ tx: StoreTx, email: String) throws -> (Contact, Account, StorefrontUser) {
+        guard let id = try tx.contactId(email: email), let contact = try tx.contact(id),
+              let user = contact.storefrontUser, let account = try tx.account(contact.accountId) else {
+            throw ServiceError.notFound(field: "email", message: "no storefront user with the email \(email)")
+        }
+        return (contact, account, user)
+    }
+
+    // MARK: Links (storefront)
+
+    /// Who a link is for, without using it: the GET of the activation page changes nothing.
+    public func inspectLink(_ tokenText: String, purpose: TokenPurpose) throws(ServiceError) -> LinkHolder {
+        let now = self.now
+        return try store.read { tx in try liveLink(tx, tokenText, purpose: purpose, at: now).holder }
+    }
+
+    private func liveLink(_ tx: StoreTx, _ tokenText: String, purpose: TokenPurpose, at now: Date) throws -> (row: StoreTx.TokenRow, holder: LinkHolder) {
+        let what = purpose == .activation ? "activation link" : "password reset link"
+        let ask = "ask \(settings.helpContact) for a new link"
+        guard tokenText.count <= 100, let row = try tx.token(hash: Token.hashOf(tokenText)), row.purpose == purpose.rawValue else {
+            throw ServiceError.refused(field: "token", message: "this \(what) is not valid; \(ask)")
+        }
+        if row.usedAt != nil { throw ServiceError.refused(field: "token", message: "this \(what) has already been used; \(ask)") }
+        if row.revokedAt != nil { throw ServiceError.refused(field: "token", message: "this \(what) was replaced by a newer one or withdrawn; use the latest email or \(ask)") }
+        if row.expiresAt <= now { throw ServiceError.refused(field: "token", message: "this \(what) expired on \(Format.timestamp(row.expiresAt)); \(ask)") }
+        guard let contactId = try tx.contactIdForUser(row.userId), let contact = try tx.contact(contactId),
+              let account = try tx.account(contact.accountId) else {
+            throw ServiceError.refused(field: "token", message: "this \(what) is not valid; \(ask)")
+        }
+        return (row, LinkHolder(contact: contact, account: account, expiresAt: row.expiresAt))
+    }
+
+    /// Activation (doc): token + password (typed twice) → Active, token consumed, "activation successful"
+    /// email queued, all in one transaction.
+    public func activate(token: String, password: String, confirmation: String) throws(ServiceError) -> Contact {
+        try setPasswordWithLink(token: token, purpose: .activation, password: password, confirmation: confirmation)
+    }
+
+    /// Completes a password reset: new password, unlocked, token consumed, sessions ended, email queued.
+    public func completePasswordReset(token: String, password: String, confirmation: String) throws(ServiceError) -> Contact {
+        try setPasswordWithLink(token: token, purpose: .reset, password: password, confirmation: confirmation)
+    }
+
+    private func setPasswordWithLink(token: String, purpose: TokenPurpose, password: String, confirmation: String) throws(ServiceError) -> Contact {
+        let holder = try inspectLink(token, purpose: purpose)
+        try PasswordPolicy.check(password, confirmation: confirmation, email: holder.contact.email)
+        // Argon2id takes tens of milliseconds: hash before taking the write lock.
+        guard let hash = Sodium.hashPassword(password) else { throw .storage("password hashing failed (out of memory)") }
+        let now = self.now
+        return try store.write { tx in
+            let (row, holder) = try liveLink(tx, token, purpose: purpose, at: now)
+            guard try tx.consumeToken(row.id, at: now) else {
+                throw ServiceError.refused(field: "token", message: "this link has already been used")
+            }
+            let user = holder.contact.storefrontUser!
+            if purpose == .activation && user.status != .pending {
+                throw ServiceError.refused(field: "token", message: "this account is \(user.status.rawValue); ask \(settings.helpContact)")
+            }
+            try tx.setPassword(user.id, hash: hash)
+            try tx.setUserStatus(user.id, .active, at: now)
+            try tx.deleteSessions(userId: user.id)
+            let actor = Actor.storefront(userId: user.id, email: holder.contact.email)
+            try tx.audit(actor, "storefrontUser", user.id, purpose == .activation ? "activate" : "resetPassword",
+                         ["status": [user.status.rawValue, UserStatus.active.rawValue]], at: now)
+            let params = ["firstName": holder.contact.firstName ?? holder.contact.lastName, "fullName": holder.contact.fullName,
+                          "email": holder.contact.email, "resellerName": holder.account.name,
+                          "helpContact": settings.helpContact]
+            try tx.enqueue(QueuedMail(kind: purpose == .activation ? .activationSuccessful : .resetSuccessful,
+                                      toAddress: holder.contact.email, toName: holder.contact.fullName,
+                                      subject: purpose == .activation ? "Your storefront account is active" : "Your storefront password was changed",
+                                      params: params), at: now)
+            return try tx.contact(holder.contact.id)!
+        }
+    }
+
+    // MARK: Login
+
+    /// Email + password → the user. Unknown email, wrong password, not yet active, inactive or locked all
+    /// give the same `.invalidCredentials`. The fourth wrong password in a row locks until a reset.
+    public func authenticate(email: String, password: String) throws(ServiceError) -> StorefrontPrincipal {
+        let found: (Contact, Account, String?)? = try store.read { tx in
+            guard let id = try tx.contactId(email: email), let c = try tx.contact(id), let u = c.storefrontUser,
+                  let a = try tx.account(c.accountId) else { return nil }
+            return (c, a, try tx.passwordHash(u.id))
+        }
+        guard let (contact, account, hash) = found, let user = contact.storefrontUser, let hash else {
+            // Spend the same time as a real check, so timing does not tell which emails exist.
+            _ = Sodium.verifyPassword(password, hash: ResellerService.decoyHash)
+            throw .invalidCredentials
+        }
+        let matches = Sodium.verifyPassword(password, hash: hash)
+        guard user.status == .active, !user.locked else { throw .invalidCredentials }
+        let now = self.now
+        try store.write { tx in
+            if matches {
+                try tx.resetFailedLogins(user.id)
+            } else {
+                try tx.recordFailedLogin(user.id)
+                try tx.audit(.storefront(userId: user.id, email: contact.email), "storefrontUser", user.id, "failedLogin", at: now)
+            }
+        }
+        guard matches else { throw .invalidCredentials }
+        return StorefrontPrincipal(userId: user.id, contact: contact, account: account)
+    }
+
+    static let decoyHash: String = Sodium.hashPassword("decoy password that matches nothing") ?? ""
+}

@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+
+extension StoreTx {
+    /// Records who changed what, inside the transaction of the change itself.
+    func audit(_ actor: Actor, _ entity: String, _ id: Int64, _ action: String,
+               _ changes: [String: [String?]] = [:], at now: Date) throws {
+        let json = String(decoding: try JSONEncoder.sorted.encode(changes), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT INTO audit_events (at, actor, actor_kind, entity, entity_id, action, changes) VALUES (?,?,?,?,?,?,?)
+            """, arguments: [now, actor.description, actor.kind, entity, id, action, json])
+    }
+
+    func auditTrail(entity: String, id: Int64, limit: Int) throws -> [AuditEvent] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM audit_events WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?
+            """, arguments: [entity, id, limit]).map {
+            AuditEvent(id: $0["id"], at: $0["at"], actor: $0["actor"], actorKind: $0["actor_kind"], entity: $0["entity"],
+                       entityId: $0["entity_id"], action: $0["action"],
+                       changes: (try? JSONDecoder().decode([String: [String?]].self, from: Data(($0["changes"] as String).utf8))) ?? [:])
+        }
+    }
+}
+
+/// Field → [old, new] for the fields that differ; nil stands for "not set".
+func diff(_ old: [String: String?], _ new: [String: String?]) -> [String: [String?]] {
+    var out: [String: [String?]] = [:]
+    for key in Set(old.keys).union(new.keys) {
+        let a = old[key] ?? nil, b = new[key] ?? nil
+        if a != b { out[key] = [a, b] }
+    }
+    return out
+}

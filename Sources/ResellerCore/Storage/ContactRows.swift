@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+
+extension StoreTx {
+    func insertContact(_ f: ContactFields, accountId: Int64, at now: Date) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO contacts (account_id, first_name, last_name, email, email_key, phone, mobile, company_role,
+                                  is_primary, is_bill_to, opt_in, created_at, updated_at)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """, arguments: [accountId, f.firstName, f.lastName, f.email, EmailAddress.key(f.email), f.phone, f.mobile,
+                             f.companyRole, f.primary, f.billTo, f.optIn, now, now])
+        return db.lastInsertedRowID
+    }
+
+    func updateContact(_ id: Int64, _ f: ContactFields, at now: Date) throws {
+        try db.execute(sql: """
+            UPDATE contacts SET first_name = ?, last_name = ?, email = ?, email_key = ?, phone = ?, mobile = ?,
+              company_role = ?, is_primary = ?, is_bill_to = ?, opt_in = ?, updated_at = ? WHERE id = ?
+            """, arguments: [f.firstName, f.lastName, f.email, EmailAddress.key(f.email), f.phone, f.mobile,
+                             f.companyRole, f.primary, f.billTo, f.optIn, now, id])
+    }
+
+    /// The contact id holding this email (case-insensitive), if any.
+    func contactId(email: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM contacts WHERE email_key = ?", arguments: [EmailAddress.key(email)])
+    }
+
+    private static let contactSelect = """
+        SELECT c.*, u.id AS user_id, u.user_type, u.roles, u.status, u.failed_logins, u.locked
+        FROM contacts c LEFT JOIN storefront_users u ON u.contact_id = c.id
+        """
+
+    func contact(_ id: Int64) throws -> Contact? {
+        try Row.fetchOne(db, sql: Self.contactSelect + " WHERE c.id = ?", arguments: [id]).map(Self.contact)
+    }
+
+    func contacts(of accountId: Int64) throws -> [Contact] {
+        try Row.fetchAll(db, sql: Self.contactSelect + " WHERE c.account_id = ? ORDER BY c.id", arguments: [accountId]).map(Self.contact)
+    }
+
+    static func contact(_ r: Row) -> Contact {
+        var user: StorefrontUser?
+        if let uid = r["user_id"] as Int64? {
+            let roles = (r["roles"] as String? ?? "").split(separator: ",").compactMap { UserRole(rawValue: String($0)) }
+            user = StorefrontUser(id: uid, contactId: r["id"], type: UserType(rawValue: r["user_type"]) ?? .user,
+                                  roles: roles, status: UserStatus(rawValue: r["status"]) ?? .inactive,
+                                  failedLogins: r["failed_logins"], locked: r["locked"])
+        }
+        return Contact(id: r["id"], accountId: r["account_id"], firstName: r["first_name"], lastName: r["last_name"],
+                       email: r["email"], phone: r["phone"], mobile: r["mobile"], companyRole: r["company_role"],
+                       primary: r["is_primary"], billTo: r["is_bill_to"], optIn: r["opt_in"], storefrontUser: user)
+    }
+
+    func insertStorefrontUser(contactId: Int64, type: UserType, at now: Date) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO storefront_users (contact_id, user_type, status, created_at) VALUES (?, ?, ?, ?)
+            """, arguments: [contactId, type.rawValue, UserStatus.pending.rawValue, now])
+        return db.lastInsertedRowID
+    }
+
+    func setUserStatus(_ userId: Int64, _ status: UserStatus, at now: Date) throws {
+        try db.execute(sql: """
+            UPDATE storefront_users SET status = ?,
+              activated_at = CASE WHEN ? = 'Active' THEN COALESCE(activated_at, ?) ELSE activated_at END
+            WHERE id = ?
+            """, arguments: [status.rawValue, status.rawValue, now, userId])
+    }
+
+    func setPassword(_ userId: Int64, hash: String) throws {
+        try db.execute(sql: "UPDATE storefront_users SET password_hash = ?, failed_logins = 0, locked = 0 WHERE id = ?",
+                       arguments: [hash, userId])
+    }
+
+    func passwordHash(_ userId: Int64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT password_hash FROM storefront_users WHERE id = ?", arguments: [userId])
+    }
+
+    /// Counts a wrong password; the fourth in a row locks (doc: more than three).
+    func recordFailedLogin(_ userId: Int64) throws {
+        try db.execute(sql: """
+            UPDATE storefront_users SET failed_logins = failed_logins + 1,
+              locked = CASE WHEN failed_logins + 1 > 3 THEN 1 ELSE locked END
+            WHERE id = ?
+            """, arguments: [userId])
+    }
+
+    func resetFailedLogins(_ userId: Int64) throws {
+        try db.execute(sql: "UPDATE storefront_users SET failed_logins = 0 WHERE id = ?", arguments: [userId])
+    }
+
+    // MARK: Tokens
+
+    /// Stores a new token's hash and revokes every earlier live token of the same purpose (resend
+    /// invalidates the previous link).
+    func insertToken(_ token: Token, userId: Int64, purpose: TokenPurpose, expires: Date, at now: Date) throws {
+        try revokeTokens(userId: userId, purpose: purpose, at: now)
+        try db.execute(sql: """
+            INSERT INTO tokens (user_id, purpose, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [userId, purpose.rawValue, Data(token.hash), expires, now])
+    }
+
+    func revokeTokens(userId: Int64, purpose: TokenPurpose?, at now: Date) throws {
+        try db.execute(sql: """
+            UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND used_at IS NULL AND revoked_at IS NULL
+              AND (? IS NULL OR purpose = ?)
+            """, arguments: [now, userId, purpose?.rawValue, purpose?.rawValue])
+    }
+
+    struct TokenRow {
+        var id: Int64, userId: Int64, purpose: String, expiresAt: Date, usedAt: Date?, revokedAt: Date?
+    }
+
+    func token(hash: [UInt8]) throws -> TokenRow? {
+        try Row.fetchOne(db, sql: "SELECT * FROM tokens WHERE token_hash = ?", arguments: [Data(hash)]).map {
+            TokenRow(id: $0["id"], userId: $0["user_id"], purpose: $0["purpose"], expiresAt: $0["expires_at"],
+                     usedAt: $0["used_at"], revokedAt: $0["revoked_at"])
+        }
+    }
+
+    /// Marks a token used; false if another request used or revoked it first.
+    func consumeToken(_ id: Int64, at now: Date) throws -> Bool {
+        try db.execute(sql: "UPDATE tokens SET used_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
+                       arguments: [now, id])
+        return db.changesCount == 1
+    }
+
+    func liveTokenCount(userId: Int64, at now: Date) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM tokens WHERE user_id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?
+            """, arguments: [userId, now]) ?? 0
+    }
+
+    func userIdForContact(_ contactId: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM storefront_users WHERE contact_id = ?", arguments: [contactId])
+    }
+
+    func contactIdForUser(_ userId: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT contact_id FROM storefront_users WHERE id = ?", arguments: [userId])
+    }
+
+    func deleteSessions(userId: Int64) throws {
+        try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [userId])
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+
+extension StoreTx {
+    func insertOrder(_ p: OrderPreview, status: OrderStatus, placedBy: Actor, at now: Date) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO orders (account_id, customer_account_id, status, total_minor, currency, order_day, placed_by,
+                                created_at, executed_at) VALUES (?,?,?,?,?,?,?,?,?)
+            """, arguments: [p.accountId, p.customerAccountId, status.rawValue, p.total.minor, p.total.currency,
+                             p.orderDay.description, placedBy.description, now, status == .executed ? now : nil])
+        let id = db.lastInsertedRowID
+        for l in p.lines {
+            try db.execute(sql: """
+                INSERT INTO order_lines (order_id, product_code, description, billing_period, quantity, unit_price_minor,
+                  first_charge_minor, prorated_days, period_days, invoice_day, price_list_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)
+                """, arguments: [id, l.productCode, l.description, l.billingPeriod.rawValue, l.quantity, l.unitPrice.minor,
+                                 l.firstCharge.minor, l.proration?.days, l.proration?.periodDays, l.invoiceDay.description,
+                                 l.priceListId])
+        }
+        return id
+    }
+
+    func setOrderStatus(_ id: Int64, _ status: OrderStatus, at now: Date) throws {
+        try db.execute(sql: """
+            UPDATE orders SET status = ?,
+              executed_at = CASE WHEN ? = 'Executed' THEN ? ELSE executed_at END,
+              canceled_at = CASE WHEN ? = 'Canceled' THEN ? ELSE canceled_at END
+            WHERE id = ?
+            """, arguments: [status.rawValue, status.rawValue, now, status.rawValue, now, id])
+    }
+
+    func insertLedger(accountId: Int64, kind: String, amount: Int64, orderId: Int64?, note: String?,
+                      by actor: Actor, at now: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO ledger (account_id, kind, amount_minor, order_id, note, created_at, created_by) VALUES (?,?,?,?,?,?,?)
+            """, arguments: [accountId, kind, amount, orderId, note, now, actor.description])
+    }
+
+    /// The day of the account's first executed order: the billing day of "day of first order" accounts.
+    func firstOrderDay(of accountId: Int64) throws -> CalendarDay? {
+        try String.fetchOne(db, sql: "SELECT MIN(order_day) FROM orders WHERE account_id = ? AND status = 'Executed'",
+                            arguments: [accountId]).flatMap { try? CalendarDay.parse($0, field: "", label: "") }
+    }
+
+    private static let orderSelect = """
+        SELECT o.*, c.name AS customer_name FROM orders o JOIN accounts c ON c.id = o.customer_account_id
+        """
+
+    func order(_ id: Int64) throws -> Order? {
+        guard let row = try Row.fetchOne(db, sql: Self.orderSelect + " WHERE o.id = ?", arguments: [id]) else { return nil }
+        return try order(row, withLines: true)
+    }
+
+    func orders(of accountId: Int64, limit: Int) throws -> [Order] {
+        try Row.fetchAll(db, sql: Self.orderSelect + " WHERE o.account_id = ? ORDER BY o.id DESC LIMIT ?",
+                         arguments: [accountId, limit]).map { try order($0, withLines: false) }
+    }
+
+    func submittedOrders() throws -> [Order] {
+        try Row.fetchAll(db, sql: Self.orderSelect + " WHERE o.status = 'Submitted' ORDER BY o.id").map { try order($0, withLines: false) }
+    }
+
+    private func order(_ r: Row, withLines: Bool) throws -> Order {
+        let currency: String = r["currency"]
+        let id: Int64 = r["id"]
+        var lines: [OrderLine] = []
+        if withLines {
+            lines = try Row.fetchAll(db, sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY id", arguments: [id]).map { l in
+                let day = (try? CalendarDay.parse(l["invoice_day"], field: "", label: "")) ?? CalendarDay(Date())
+                var proration: Proration?
+                if let d = l["prorated_days"] as Int?, let p = l["period_days"] as Int? {
+                    proration = Proration(days: d, periodDays: p, nextBillingDay: day)
+                }
+                return OrderLine(productCode: l["product_code"], description: l["description"],
+                                 billingPeriod: BillingPeriod(rawValue: l["billing_period"]) ?? .oneTime,
+                                 quantity: l["quantity"], unitPrice: Money(minor: l["unit_price_minor"], currency: currency),
+                                 firstCharge: Money(minor: l["first_charge_minor"], currency: currency),
+                                 proration: proration, invoiceDay: day, priceListId: l["price_list_id"])
+            }
+        }
+        return Order(id: id, accountId: r["account_id"], customerAccountId: r["customer_account_id"],
+                     customerName: r["customer_name"], status: OrderStatus(rawValue: r["status"]) ?? .submitted,
+                     total: Money(minor: r["total_minor"], currency: currency),
+                     orderDay: (try? CalendarDay.parse(r["order_day"], field: "", label: "")) ?? CalendarDay(Date()),
+                     createdAt: r["created_at"], placedBy: r["placed_by"], lines: lines)
+    }
+
+    func endCustomerIds(of resellerId: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM accounts WHERE parent_account_id = ? ORDER BY name", arguments: [resellerId])
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+
+extension StoreTx {
+    func insertPriceList(name: String, currency: String, validFrom: CalendarDay?, validTo: CalendarDay?, active: Bool,
+                         description: String?, items: [PriceListItem], at now: Date) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO price_lists (name, name_key, currency, valid_from, valid_to, active, description, created_at)
+            VALUES (?,?,?,?,?,?,?,?)
+            """, arguments: [name, name.lowercased(), currency, validFrom?.description, validTo?.description, active, description, now])
+        let id = db.lastInsertedRowID
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO price_list_items (price_list_id, product_code, description, billing_period, price_minor) VALUES (?,?,?,?,?)
+            """)
+        for item in items {
+            try statement.execute(arguments: [id, item.productCode, item.description, item.billingPeriod.rawValue, item.unitPrice.minor])
+        }
+        return id
+    }
+
+    private static let listSelect = """
+        SELECT p.*, (SELECT COUNT(*) FROM price_list_items i WHERE i.price_list_id = p.id) AS item_count FROM price_lists p
+        """
+
+    func priceLists() throws -> [PriceList] {
+        try Row.fetchAll(db, sql: Self.listSelect + " ORDER BY p.name").map(Self.priceList)
+    }
+
+    func priceList(named name: String) throws -> PriceList? {
+        try Row.fetchOne(db, sql: Self.listSelect + " WHERE p.name_key = ?", arguments: [name.lowercased()]).map(Self.priceList)
+    }
+
+    func priceLists(of accountId: Int64) throws -> [PriceList] {
+        try Row.fetchAll(db, sql: Self.listSelect + """
+             JOIN account_price_lists a ON a.price_list_id = p.id WHERE a.account_id = ? ORDER BY p.name
+            """, arguments: [accountId]).map(Self.priceList)
+    }
+
+    static func priceList(_ r: Row) -> PriceList {
+        PriceList(id: r["id"], name: r["name"], currency: r["currency"],
+                  validFrom: (r["valid_from"] as String?).flatMap { try? CalendarDay.parse($0, field: "", label: "") },
+                  validTo: (r["valid_to"] as String?).flatMap { try? CalendarDay.parse($0, field: "", label: "") },
+                  active: r["active"], description: r["description"], itemCount: r["item_count"])
+    }
+
+    func items(of priceListId: Int64) throws -> [PriceListItem] {
+        let currency = try String.fetchOne(db, sql: "SELECT currency FROM price_lists WHERE id = ?", arguments: [priceListId]) ?? "EUR"
+        return try Row.fetchAll(db, sql: "SELECT * FROM price_list_items WHERE price_list_id = ? ORDER BY product_code, billing_period",
+                                arguments: [priceListId]).map {
+            PriceListItem(productCode: $0["product_code"], description: $0["description"],
+                          billingPeriod: BillingPeriod(rawValue: $0["billing_period"]) ?? .oneTime,
+                          unitPrice: Money(minor: $0["price_minor"], currency: currency))
+        }
+    }
+
+    func assign(priceList id: Int64, to accountId: Int64, at now: Date) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO account_price_lists (account_id, price_list_id, assigned_at) VALUES (?,?,?)",
+                       arguments: [accountId, id, now])
+    }
+
+    func unassign(priceList id: Int64, from accountId: Int64) throws -> Bool {
+        try db.execute(sql: "DELETE FROM account_price_lists WHERE account_id = ? AND price_list_id = ?", arguments: [accountId, id])
+        return db.changesCount == 1
+    }
+
+    /// Product code and period pairs priced by both lists.
+    func overlap(between a: Int64, and b: Int64) throws -> [String] {
+        try Row.fetchAll(db, sql: """
+            SELECT x.product_code, x.billing_period FROM price_list_items x JOIN price_list_items y
+              ON y.product_code = x.product_code AND y.billing_period = x.billing_period
+            WHERE x.price_list_id = ? AND y.price_list_id = ? ORDER BY x.product_code LIMIT 5
+            """, arguments: [a, b]).map { "\($0["product_code"] as String) (\($0["billing_period"] as String))" }
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Migrations as an ordered list. Two processes starting at once on a new file both try to migrate:
+    /// GRDB's migrator reads before it writes, so the loser gets SQLITE_BUSY; it waits and tries again,
+    /// then finds the schema already there.
+    static func migrate(_ pool: DatabasePool) throws {
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch let e as DatabaseError where (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED) && attempt < 50 {
+                attempt += 1
+                usleep(UInt32(20_000 + Int.random(in: 0..<30_000)))
+            }
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in try db.execute(sql: schemaV1) }
+        return m
+    }
+
+    static let schemaV1 = """
+    CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,          -- AUTOINCREMENT: a code is never reused
+        name TEXT NOT NULL,
+        trading_name TEXT,
+        type TEXT NOT NULL,
+        email TEXT NOT NULL,
+        phone TEXT, website TEXT, registration_number TEXT, tax_authority TEXT, description TEXT,
+        street TEXT, city TEXT, postcode TEXT, state TEXT,
+        country TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        account_manager TEXT NOT NULL,
+        enable_ordering INTEGER NOT NULL DEFAULT 0,
+        credit_limit_minor INTEGER,
+        credit_unlimited INTEGER NOT NULL DEFAULT 0,
+        billing_day TEXT,                               -- NULL: proration off
+        partial_charges TEXT,
+        enable_reselling INTEGER NOT NULL DEFAULT 0,
+        separate_invoices INTEGER NOT NULL DEFAULT 0,
+        tax_exempt INTEGER NOT NULL DEFAULT 0,
+        parent_account_id INTEGER REFERENCES accounts(id),
+        version INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+        -- The Ordering section exists only with ordering on; an amount and Unlimited exclude each other.
+        CHECK (enable_ordering = 1 OR (credit_limit_minor IS NULL AND credit_unlimited = 0
+               AND billing_day IS NULL AND partial_charges IS NULL AND enable_reselling = 0)),
+        CHECK (enable_ordering = 0 OR (credit_limit_minor IS NULL) <> (credit_unlimited = 0)),
+        CHECK (credit_limit_minor IS NULL OR credit_limit_minor >= 0)
+    );
+    CREATE INDEX accounts_parent ON accounts(parent_account_id) WHERE parent_account_id IS NOT NULL;
+
+    -- Search over name, trading name, code, email, VAT number and contact names/emails. Prefix indexes
+    -- keep one- to three-letter prefix queries fast at a million rows.
+    CREATE VIRTUAL TABLE account_search USING fts5(
+        name, trading_name, code, email, vat, contacts,
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+    );
+
+    CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        first_name TEXT, last_name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        email_key TEXT NOT NULL UNIQUE,                  -- lowercased: the storefront login
+        phone TEXT, mobile TEXT, company_role TEXT,
+        is_primary INTEGER NOT NULL DEFAULT 0, is_bill_to INTEGER NOT NULL DEFAULT 0,
+        opt_in INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+    );
+    CREATE INDEX contacts_account ON contacts(account_id);
+
+    CREATE TABLE storefront_users (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        contact_id INTEGER NOT NULL UNIQUE REFERENCES contacts(id),
+        user_type TEXT NOT NULL,
+        roles TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL,
+        password_hash TEXT,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL, activated_at TEXT
+    );
+
+    CREATE TABLE tokens (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id INTEGER NOT NULL REFERENCES storefront_users(id),
+        purpose TEXT NOT NULL,
+        token_hash BLOB NOT NULL UNIQUE,                 -- SHA-256 of the token; the token itself is never stored
+        expires_at TEXT NOT NULL,
+        used_at TEXT, revoked_at TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX tokens_user ON tokens(user_id);
+
+    CREATE TABLE sessions (
+        id_hash BLOB PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES storefront_users(id),
+        csrf TEXT NOT NULL,
+        created_at TEXT NOT NULL, expires_at TEXT NOT NULL
+    );
+    CREATE INDEX sessions_user ON sessions(user_id);
+
+    CREATE TABLE price_lists (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL UNIQUE,
+        currency TEXT NOT NULL,
+        valid_from TEXT, valid_to TEXT,
+        active INTEGER NOT NULL DEFAULT 1,
+        description TEXT,
+        created_at TEXT NOT NULL
+    );
+
+    CREATE TABLE price_list_items (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        price_list_id INTEGER NOT NULL REFERENCES price_lists(id) ON DELETE CASCADE,
+        product_code TEXT NOT NULL,
+        description TEXT NOT NULL,
+        billing_period TEXT NOT NULL,
+        price_minor INTEGER NOT NULL CHECK (price_minor >= 0),
+        UNIQUE (price_list_id, product_code, billing_period)
+    );
+
+    CREATE TABLE account_price_lists (
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        price_list_id INTEGER NOT NULL REFERENCES price_lists(id),
+        assigned_at TEXT NOT NULL,
+        PRIMARY KEY (account_id, price_list_id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE orders (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),          -- the reseller charged
+        customer_account_id INTEGER NOT NULL REFERENCES accounts(id), -- itself or an end customer
+        status TEXT NOT NULL,
+        total_minor INTEGER NOT NULL,
+        currency TEXT NOT NULL,
+        order_day TEXT NOT NULL,
+        placed_by TEXT NOT NULL,
+        created_at TEXT NOT NULL, executed_at TEXT, canceled_at TEXT
+    );
+    CREATE INDEX orders_account ON orders(account_id, id);
+
+    CREATE TABLE order_lines (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        order_id INTEGER NOT NULL REFERENCES orders(id),
+        product_code TEXT NOT NULL, description TEXT NOT NULL, billing_period TEXT NOT NULL,
+        quantity INTEGER NOT NULL CHECK (quantity > 0),
+        unit_price_minor INTEGER NOT NULL,
+        first_charge_minor INTEGER NOT NULL,
+        prorated_days INTEGER, period_days INTEGER,
+        invoice_day TEXT NOT NULL,
+        price_list_id INTEGER NOT NULL REFERENCES price_lists(id)
+    );
+    CREATE INDEX order_lines_order ON order_lines(order_id);
+
+    -- Debits (executed orders) and credits (payments). Balance = debits − credits.
+    CREATE TABLE ledger (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        kind TEXT NOT NULL CHECK (kind IN ('debit', 'credit')),
+        amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+        order_id INTEGER UNIQUE REFERENCES orders(id),   -- one debit per order, at most
+        note TEXT,
+        created_at TEXT NOT NULL, created_by TEXT NOT NULL
+    );
+    CREATE INDEX ledger_account ON ledger(account_id);
+
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        to_address TEXT NOT NULL, to_name TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        params TEXT NOT NULL,                            -- JSON; a token in it is redacted once sent
+        status TEXT NOT NULL DEFAULT 'queued',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        claimed_until TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL, sent_at TEXT
+    );
+    CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+
+    CREATE TABLE audit_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL, actor_kind TEXT NOT NULL,
+        entity TEXT NOT NULL, entity_id INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        changes TEXT NOT NULL                            -- JSON: field → [old, new]
+    );
+    CREATE INDEX audit_entity ON audit_events(entity, entity_id);
+    """
+}

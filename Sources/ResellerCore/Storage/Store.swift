@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+
+/// The one SQLite file, opened as a GRDB DatabasePool in WAL mode. Everything that touches SQL lives in
+/// Storage/; the service sees only `Store.read`/`Store.write` and the typed methods of `StoreTx`.
+public final class Store: Sendable {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed, mode 0600) the database at `path` and brings its schema up to date.
+    public init(path: String) throws(ServiceError) {
+        self.path = path
+        do {
+            try Store.createFileIfMissing(path)
+            var config = Configuration()
+            // Several staff processes and the storefront share the file: wait for the writer rather than
+            // fail with "database is locked".
+            config.busyMode = .timeout(10)
+            config.foreignKeysEnabled = true
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            pool = try DatabasePool(path: path, configuration: config)
+            try Store.migrate(pool)
+        } catch let error as ServiceError {
+            throw error
+        } catch {
+            throw Store.describe(error, path: path)
+        }
+    }
+
+    /// Creates the folder (0700) and an empty file (0600) so the database is never readable by others;
+    /// SQLite gives the -wal and -shm files the same mode as the database.
+    static func createFileIfMissing(_ path: String) throws(ServiceError) {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        if !FileManager.default.fileExists(atPath: dir) {
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw .storage("cannot create the folder \(dir) for the database: \(error.localizedDescription)")
+            }
+        }
+        let fd = open(path, O_CREAT | O_WRONLY, 0o600)
+        if fd < 0 {
+            throw .storage("cannot open the database \(path): \(String(cString: strerror(errno)))")
+        }
+        close(fd)
+    }
+
+    /// Runs `body` in an IMMEDIATE transaction: it takes the write lock first, so two processes can never
+    /// both read a balance and then both spend it. Everything in `body` commits together or not at all.
+    func write<T>(_ body: (StoreTx) throws -> T) throws(ServiceError) -> T {
+        do {
+            return try pool.write { db in try body(StoreTx(db: db)) }
+        } catch let error as ServiceError {
+            throw error
+        } catch {
+            throw Store.describe(error, path: path)
+        }
+    }
+
+    func read<T>(_ body: (StoreTx) throws -> T) throws(ServiceError) -> T {
+        do {
+            return try pool.read { db in try body(StoreTx(db: db)) }
+        } catch let error as ServiceError {
+            throw error
+        } catch {
+            throw Store.describe(error, path: path)
+        }
+    }
+
+    /// Runs `PRAGMA integrity_check`; "ok" when the file is sound.
+    public func integrityCheck() throws(ServiceError) -> String {
+        try read { tx in try String.fetchOne(tx.db, sql: "PRAGMA integrity_check") ?? "no answer" }
+    }
+
+    /// Turns SQLite's codes into sentences an operator can act on.
+    static func describe(_ error: Error, path: String) -> ServiceError {
+        guard let e = error as? DatabaseError else { return .storage("\(error)") }
+        switch e.resultCode {
+        case .SQLITE_FULL: return .storage("the disk holding \(path) is full; nothing was saved")
+        case .SQLITE_READONLY: return .storage("the database \(path) is read-only; nothing was saved")
+        case .SQLITE_CANTOPEN: return .storage("cannot open the database \(path) (check the folder exists and is writable)")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .storage("the database \(path) stayed busy for 10 seconds; nothing was saved, try again")
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .storage("\(path) is not a ResellerDesk database or is damaged")
+        case .SQLITE_PERM, .SQLITE_AUTH: return .storage("no permission to use the database \(path)")
+        case .SQLITE_IOERR: return .storage("the disk could not read or write \(path): \(e.message ?? "I/O error")")
+        default: return .storage("database error: \(e.message ?? "\(e.resultCode)")")
+        }
+    }
+}
+
+/// One open transaction (or read). Storage files add the typed queries as extensions.
+struct StoreTx {
+    let db: Database
+}
+
+/// Where the database lives: `--db PATH`, else `$RESELLERDESK_DB`, else the XDG data folder.
+public enum DatabaseLocation {
+    public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let explicit, !explicit.isEmpty { return explicit }
+        if let env = environment["RESELLERDESK_DB"], !env.isEmpty { return env }
+        return dataHome(environment) + "/resellerdesk/resellerdesk.sqlite"
+    }
+
+    public static func dataHome(_ environment: [String: String]) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+    }
+}

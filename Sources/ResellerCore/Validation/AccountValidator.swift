@@ -1,0 +1,77 @@
+/// The account rules of DOMAIN.md, as one pure function from what was typed to validated fields.
+/// The terminal runs it on leaving a field and on save; the service runs it again inside every write.
+public enum AccountValidator {
+    public static func validate(_ form: AccountForm, defaultCurrency: String, defaultManager: String)
+        throws(ServiceError) -> AccountFields {
+        var e = ErrorList()
+        let name = e.check { () throws(FieldError) in try TextRules.clean(form.name, field: "name", label: "name", required: true, max: 200) }
+        let trading = e.check { () throws(FieldError) in try TextRules.clean(form.tradingName, field: "tradingName", label: "trading name", required: false, max: 200) } ?? nil
+        var type = AccountType.customer
+        if let t = AccountType.allCases.first(where: { $0.rawValue.lowercased() == form.type.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            type = t
+        } else if !form.type.trimmingCharacters(in: .whitespaces).isEmpty {
+            e.add("type", "type must be one of \(AccountType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let email = e.check { () throws(FieldError) in try EmailAddress.validate(form.email, field: "email") } ?? nil
+        let phone = e.check { () throws(FieldError) in try PhoneNumber.validate(form.phone, field: "phone") } ?? nil
+        let website = e.check { () throws(FieldError) in try Website.validate(form.website, field: "website") } ?? nil
+        let vat = e.check { () throws(FieldError) in try TextRules.clean(form.registrationNumber, field: "registrationNumber", label: "registration number", required: false, max: 50) } ?? nil
+        let authority = e.check { () throws(FieldError) in try TextRules.clean(form.taxAuthority, field: "taxAuthority", label: "tax authority", required: false, max: 100) } ?? nil
+        let description = e.check { () throws(FieldError) in try TextRules.clean(form.description, field: "description", label: "description", required: false, max: 2000, multiline: true) } ?? nil
+        let street = e.check { () throws(FieldError) in try TextRules.clean(form.street, field: "street", label: "street", required: false, max: 200) } ?? nil
+        let city = e.check { () throws(FieldError) in try TextRules.clean(form.city, field: "city", label: "city", required: false, max: 100) } ?? nil
+        let postcode = e.check { () throws(FieldError) in try TextRules.clean(form.postcode, field: "postcode", label: "postcode", required: false, max: 20) } ?? nil
+        let state = e.check { () throws(FieldError) in try TextRules.clean(form.state, field: "state", label: "state", required: false, max: 100) } ?? nil
+        let country = e.check { () throws(FieldError) in try Country.parse(form.country) }
+        let currencyText = form.currency.trimmingCharacters(in: .whitespaces).isEmpty ? defaultCurrency : form.currency
+        let currency = e.check { () throws(FieldError) in try Currency.parse(currencyText) }
+        let managerText = form.accountManager.trimmingCharacters(in: .whitespaces).isEmpty ? defaultManager : form.accountManager
+        let manager = e.check { () throws(FieldError) in try StaffLogin.validate(managerText, field: "accountManager") }
+
+        var ordering: Ordering?
+        if form.enableOrdering {
+            var limit: CreditLimit?
+            let amountText = form.creditLimit.trimmingCharacters(in: .whitespaces)
+            if form.unlimitedCredit {
+                if !amountText.isEmpty {
+                    e.add("creditLimit", "credit limit is either an amount or Unlimited, not both")
+                } else {
+                    limit = .unlimited
+                }
+            } else if let currency {
+                limit = e.check { () throws(FieldError) in
+                    .amount(try Money.parse(amountText.isEmpty ? "0" : amountText, currency: currency,
+                                            field: "creditLimit", label: "credit limit"))
+                }
+            }
+            var billingDay: BillingDay?
+            if form.prorateBilling {
+                billingDay = e.check { () throws(FieldError) in try BillingDay.parse(form.billingDay) }
+            } else if !form.billingDay.trimmingCharacters(in: .whitespaces).isEmpty {
+                e.add("billingDay", "billing day can be set only when Enable Prorate Billing is on")
+            }
+            let partial = e.check { () throws(FieldError) in try PartialChargesInvoicing.parse(form.partialChargesInvoicing) }
+            if let limit, let partial {
+                ordering = Ordering(creditLimit: limit, prorateBillingDay: billingDay,
+                                    partialChargesInvoicing: partial, enableReselling: form.enableReselling)
+            }
+        } else {
+            let outside = "can be set only when Ordering is enabled"
+            if !form.creditLimit.trimmingCharacters(in: .whitespaces).isEmpty || form.unlimitedCredit {
+                e.add("creditLimit", "credit limit \(outside)")
+            }
+            if form.prorateBilling || !form.billingDay.isEmpty { e.add("prorateBilling", "proration \(outside)") }
+            if !form.partialChargesInvoicing.isEmpty { e.add("partialChargesInvoicing", "partial charges invoicing \(outside)") }
+            if form.enableReselling { e.add("enableReselling", "reselling \(outside)") }
+        }
+        try e.throwIfAny()
+        // Every required value is non-nil here: a nil one added an error above.
+        return AccountFields(
+            name: name!!, tradingName: trading, type: type, email: email!,
+            phone: phone, website: website, registrationNumber: vat, taxAuthority: authority,
+            description: description,
+            address: Address(street: street, city: city, postcode: postcode, state: state, country: country!.code),
+            currency: currency!.code, accountManager: manager!, ordering: ordering,
+            separateInvoices: form.separateInvoices, taxExempt: form.taxExempt)
+    }
+}
