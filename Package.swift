@@ -29,7 +29,7 @@ let package = Package(
         .executableTarget(name: "resellerdesk-bench", dependencies: ["ResellerCore"]),
         .testTarget(name: "ResellerCoreTests", dependencies: ["ResellerCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "ScreensTests", dependencies: ["Screens", "ResellerCore"]),
+        .testTarget(name: "ScreensTests", dependencies: ["Screens", "ResellerCore", "TerminalKit"]),
         .testTarget(name: "CLITests", dependencies: ["ResellerCore"]),
     ],
     swiftLanguageModes: [.v6]

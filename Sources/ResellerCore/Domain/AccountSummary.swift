@@ -21,12 +21,12 @@ public struct Onboarding: Sendable, Hashable {
     /// The first step not done yet; nil when the reseller is fully onboarded.
     public var nextStep: Step? { Step.allCases.first { !isDone($0) } }
 
-    /// A short state for tables: "ready", or the step that is missing.
+    /// A short state for tables (at most 10 columns): "active", or what is missing.
     public var label: String {
         switch nextStep {
         case nil: "active"
-        case .priceList?: "needs price list"
-        case .invited?: "needs contact"
+        case .priceList?: "no list"
+        case .invited?: "no contact"
         case .activated?: "invited"
         case .saved?: "new"
         }

@@ -27,7 +27,8 @@ extension StoreTx {
             """, arguments: StatementArguments(args))
         let id = db.lastInsertedRowID
         try db.execute(sql: "INSERT INTO account_search (rowid, name, trading_name, code, email, vat, contacts) VALUES (?,?,?,?,?,?,'')",
-                       arguments: [id, f.name, f.tradingName, AccountCode.format(id), f.email, f.registrationNumber])
+                       arguments: [id, SearchQuery.fold(f.name), f.tradingName.map(SearchQuery.fold), AccountCode.format(id),
+                                   SearchQuery.fold(f.email), f.registrationNumber.map(SearchQuery.fold)])
         return id
     }
 
@@ -41,18 +42,18 @@ extension StoreTx {
             """, arguments: StatementArguments(args))
         guard db.changesCount == 1 else { return false }
         try db.execute(sql: "UPDATE account_search SET name = ?, trading_name = ?, email = ?, vat = ? WHERE rowid = ?",
-                       arguments: [f.name, f.tradingName, f.email, f.registrationNumber, id])
+                       arguments: [SearchQuery.fold(f.name), f.tradingName.map(SearchQuery.fold), SearchQuery.fold(f.email),
+                                   f.registrationNumber.map(SearchQuery.fold), id])
         return true
     }
 
     /// Rebuilds the contacts part of an account's search row from its contacts.
     func reindexContacts(of accountId: Int64) throws {
-        try db.execute(sql: """
-            UPDATE account_search SET contacts = (
-                SELECT COALESCE(group_concat(COALESCE(first_name, '') || ' ' || last_name || ' ' || email, ' '), '')
-                FROM contacts WHERE account_id = ?)
-            WHERE rowid = ?
-            """, arguments: [accountId, accountId])
+        let parts = try String.fetchAll(db, sql: """
+            SELECT COALESCE(first_name, '') || ' ' || last_name || ' ' || email FROM contacts WHERE account_id = ?
+            """, arguments: [accountId])
+        try db.execute(sql: "UPDATE account_search SET contacts = ? WHERE rowid = ?",
+                       arguments: [SearchQuery.fold(parts.joined(separator: " ")), accountId])
     }
 
     func account(_ id: Int64) throws -> Account? {
@@ -130,7 +131,18 @@ extension StoreTx {
 /// Turns what a person types into an FTS5 query: each word becomes a quoted prefix term, all required.
 public enum SearchQuery {
     public static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init).prefix(8).map { $0 }
+        fold(text).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init).prefix(8).map { $0 }
+    }
+
+    /// Lowercase without accents, for every script: SQLite's own folding knows only Latin accents, so
+    /// "γιωργ" would not find "Γιώργος". Indexed text and queries pass through the same fold.
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+        where s.properties.generalCategory != .nonspacingMark {
+            out.append(s)
+        }
+        return String(out)
     }
 
     static func match(_ words: [String]) -> String {

@@ -2,26 +2,19 @@ import Foundation
 import GRDB
 
 extension Store {
-    /// Migrations as an ordered list. Two processes starting at once on a new file both try to migrate:
-    /// GRDB's migrator reads before it writes, so the loser gets SQLITE_BUSY; it waits and tries again,
-    /// then finds the schema already there.
-    static func migrate(_ pool: DatabasePool) throws {
-        var attempt = 0
-        while true {
-            do {
-                try migrator.migrate(pool)
-                return
-            } catch let e as DatabaseError where (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED) && attempt < 50 {
-                attempt += 1
-                usleep(UInt32(20_000 + Int.random(in: 0..<30_000)))
-            }
-        }
-    }
+    /// Migrations as an ordered list; `PRAGMA user_version` counts those applied. The version is read and
+    /// the migrations run inside one IMMEDIATE transaction, which holds the write lock from its first
+    /// statement: when two processes open a new file at once, the second waits, then finds nothing to do.
+    /// (GRDB's DatabaseMigrator decides what to apply before it takes the lock, so both would migrate.)
+    static let migrations: [String] = [schemaV1]
 
-    static var migrator: DatabaseMigrator {
-        var m = DatabaseMigrator()
-        m.registerMigration("v1") { db in try db.execute(sql: schemaV1) }
-        return m
+    static func migrate(_ pool: DatabasePool) throws {
+        try pool.write { db in
+            let applied = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            guard applied < migrations.count else { return }
+            for sql in migrations[applied...] { try db.execute(sql: sql) }
+            try db.execute(sql: "PRAGMA user_version = \(migrations.count)")
+        }
     }
 
     static let schemaV1 = """

@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import ResellerCore
+import Screens
+import TerminalKit
+
+struct AccountCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "account", abstract: "Create, edit, find and show accounts; assign price lists.",
+        subcommands: [AccountAdd.self, AccountUpdate.self, AccountListCommand.self, AccountShow.self,
+                      AssignPriceList.self, UnassignPriceList.self])
+}
+
+struct AccountAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Create an account (New Account).")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var flags: AccountFlags
+    @Flag(help: "Print the account as JSON.") var json = false
+
+    func run() throws {
+        try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
+            var form = AccountForm()
+            flags.apply(to: &form)
+            let account = try ctx.service.createAccount(form, by: ctx.actor)
+            try AccountShow.output(try ctx.service.accountDetail(account.id), ctx: ctx, headline: "Created")
+        }
+    }
+}
+
+struct AccountUpdate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update", abstract: "Edit an account; refused if someone saved it after the version you read.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Account id or code (ACC-000123).") var account: String
+    @Option(name: .customLong("expect-version"), help: "The version you read (account show); a newer one is a conflict.")
+    var expectVersion: Int
+    @OptionGroup var flags: AccountFlags
+    @Flag(help: "Print the account as JSON.") var json = false
+
+    func run() throws {
+        try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
+            let current = try ctx.service.findAccount(account)
+            var form = AccountForm(current.fields)
+            flags.apply(to: &form)
+            let saved = try ctx.service.updateAccount(current.id, form, expectedVersion: expectVersion, by: ctx.actor)
+            try AccountShow.output(try ctx.service.accountDetail(saved.id), ctx: ctx, headline: "Updated")
+        }
+    }
+}
+
+struct AccountListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List or search accounts.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Words to find (prefixes of name, trading name, code, email, VAT, contact names and emails).")
+    var search: String?
+    @Option(help: "At most this many rows (1-1000).") var limit = 50
+    @Option(help: "Show accounts after this id (paging).") var after: Int64 = 0
+    @Flag(help: "Print a JSON array.") var json = false
+
+    func validate() throws {
+        guard (1...1000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000") }
+    }
+
+    func run() throws { try AccountList(global: global, search: search, limit: limit, after: after, json: json).run() }
+}
+
+/// The accounts table, shared by `account list` and the bare command.
+struct AccountList {
+    var global: GlobalOptions
+    var search: String?
+    var limit: Int
+    var after: Int64
+    var json: Bool
+
+    func run() throws {
+        try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
+            let page = try ctx.service.searchAccounts(search ?? "", after: after, limit: limit)
+            if json {
+                JSON.print(page.rows.map(JSONValues.account))
+                return
+            }
+            if page.rows.isEmpty {
+                print(search == nil ? "No accounts yet. Add one with: resellerdesk account add --name … --email … --country …"
+                                    : "No account matches \"\(TerminalSafe.line(search!))\".")
+                return
+            }
+            print(AccountsTable.render(page.rows, width: 160))
+            if let next = page.nextAfter { print("… more: add --after \(next)") }
+        }
+    }
+}
+
+struct AccountShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show an account with its contacts, price lists and orders.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Account id or code (ACC-000123).") var account: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
+            let a = try ctx.service.findAccount(account)
+            try AccountShow.output(try ctx.service.accountDetail(a.id), ctx: ctx, headline: nil)
+        }
+    }
+
+    static func output(_ d: AccountDetail, ctx: CLIContext, headline: String?) {
+        if ctx.json {
+            JSON.print(JSONValues.detail(d))
+            return
+        }
+        print(TerminalSafe.line(AccountDetailText.render(d, headline: headline)))
+    }
+}
+
+struct AssignPriceList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "assign-pricelist", abstract: "Assign price lists to an account.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Account id or code.") var account: String
+    @Argument(help: "Price list names.") var names: [String]
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
+            let a = try ctx.service.findAccount(account)
+            let result = try ctx.service.assignPriceLists(a.id, names: names, by: ctx.actor)
+            if ctx.json {
+                JSON.print(["assigned": result.assigned, "warnings": result.warnings])
+                return
+            }
+            for w in result.warnings { Console.error("warning: \(w)") }
+            print(result.assigned.isEmpty ? "Already assigned; nothing changed."
+                                          : TerminalSafe.line("Assigned to \(a.code): \(result.assigned.joined(separator: ", "))"))
+        }
+    }
+}
+
+struct UnassignPriceList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "unassign-pricelist", abstract: "Remove price lists from an account.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Account id or code.") var account: String
+    @Argument(help: "Price list names.") var names: [String]
+
+    func run() throws {
+        try CLIContext.run(global, json: false) { (ctx) throws(ServiceError) in
+            let a = try ctx.service.findAccount(account)
+            try ctx.service.unassignPriceLists(a.id, names: names, by: ctx.actor)
+            print(TerminalSafe.line("Unassigned from \(a.code): \(names.joined(separator: ", "))"))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import ResellerCore
+
+/// What a command needs: the service on the chosen database, the staff actor, and how to answer.
+struct CLIContext {
+    let service: ResellerService
+    let actor: Actor
+    let json: Bool
+
+    /// Opens the database and runs `body`; a refused operation prints its field errors and exits 1,
+    /// a database failure exits 3. Never a stack trace.
+    static func run(_ global: GlobalOptions, json: Bool, _ body: (CLIContext) throws(ServiceError) -> Void) throws {
+        do {
+            let store = try Store(path: DatabaseLocation.resolve(explicit: global.db))
+            let service = ResellerService(store: store, settings: Settings.fromEnvironment())
+            try body(CLIContext(service: service, actor: .currentStaff(), json: json))
+        } catch {
+            report(error, json: json)
+            if case .storage = error { throw ExitCode(3) }
+            throw ExitCode(1)
+        }
+    }
+
+    static func report(_ error: ServiceError, json: Bool) {
+        if json {
+            let errors = error.fieldErrors.map { ["field": $0.field, "message": $0.message] }
+            JSON.print(["errors": errors])
+        } else {
+            for e in error.fieldErrors { Console.error("\(e.field): \(e.message)") }
+        }
+    }
+
+    func say(_ line: String) { if !json { print(line) } }
+}
+
+enum Console {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((TerminalSafe.line(line) + "\n").utf8))
+    }
+}
+
+enum Settings {
+    /// The mail issue adds the configuration file; until then, environment variables.
+    static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> ServiceSettings {
+        var s = ServiceSettings()
+        if let v = env["RESELLERDESK_STOREFRONT_URL"], !v.isEmpty { s.storefrontURL = v }
+        if let v = env["RESELLERDESK_DEFAULT_CURRENCY"], !v.isEmpty { s.defaultCurrency = v }
+        if let v = env["RESELLERDESK_TOKEN_HOURS"], let h = Double(v), h > 0 { s.tokenLifetime = h * 3600 }
+        return s
+    }
+}
+
+/// Plain output may hold stored names and emails: it goes through the same sanitizer as the terminal.
+enum TerminalSafe {
+    static func line(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { Sanitizer.clean(String($0)) }.joined(separator: "\n")
+    }
+}
+
+import TerminalKit
+
+enum JSON {
+    static func print(_ value: Any) {
+        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        Swift.print(String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import ResellerCore
+
+/// The JSON shapes of the scripting contract: camelCase keys as DOMAIN.md names the fields, money as
+/// decimal strings ("5000.00" or "unlimited"), absent values as null.
+enum JSONValues {
+    static func account(_ s: AccountSummary) -> [String: Any] {
+        let a = s.account, f = a.fields, o = f.ordering
+        return [
+            "id": a.id, "code": a.code, "name": f.name, "tradingName": f.tradingName ?? NSNull(), "type": f.type.rawValue,
+            "email": f.email, "phone": f.phone ?? NSNull(), "website": f.website ?? NSNull(),
+            "registrationNumber": f.registrationNumber ?? NSNull(), "taxAuthority": f.taxAuthority ?? NSNull(),
+            "description": f.description ?? NSNull(), "street": f.address.street ?? NSNull(),
+            "city": f.address.city ?? NSNull(), "postcode": f.address.postcode ?? NSNull(),
+            "state": f.address.state ?? NSNull(), "country": f.address.country, "currency": f.currency,
+            "accountManager": f.accountManager, "enableOrdering": o != nil,
+            "creditLimit": o?.creditLimit.text ?? NSNull(),
+            "prorateBilling": o?.prorateBillingDay != nil, "billingDay": o?.prorateBillingDay?.text ?? NSNull(),
+            "partialChargesInvoicing": o?.partialChargesInvoicing.rawValue ?? NSNull(),
+            "enableReselling": o?.enableReselling ?? false, "separateInvoices": f.separateInvoices,
+            "taxExempt": f.taxExempt, "version": a.version, "balance": s.balance.decimalString,
+            "availableCredit": s.availableCredit?.text ?? NSNull(),
+            "onboarding": s.onboarding.nextStep.map { "next: \($0.rawValue)" } ?? "complete",
+            "parentAccountId": a.parentAccountId ?? NSNull(),
+            "createdAt": Format.iso8601(a.createdAt), "updatedAt": Format.iso8601(a.updatedAt), "updatedBy": a.updatedBy,
+        ]
+    }
+
+    static func contact(_ c: Contact) -> [String: Any] {
+        [
+            "id": c.id, "accountId": c.accountId, "firstName": c.firstName ?? NSNull(), "lastName": c.lastName,
+            "email": c.email, "phone": c.phone ?? NSNull(), "mobile": c.mobile ?? NSNull(),
+            "companyRole": c.companyRole ?? NSNull(), "primary": c.primary, "billTo": c.billTo, "optIn": c.optIn,
+            "storefrontUser": c.storefrontUser != nil, "userType": c.storefrontUser?.type.rawValue ?? NSNull(),
+            "status": c.storefrontUser?.status.rawValue ?? NSNull(),
+            "locked": c.storefrontUser?.locked ?? false,
+        ]
+    }
+
+    static func detail(_ d: AccountDetail) -> [String: Any] {
+        var out = account(d.summary)
+        out["priceLists"] = d.priceLists.map(\.name)
+        out["contacts"] = d.contacts.map(contact)
+        out["orders"] = d.orders.map(order)
+        out["endCustomers"] = d.endCustomers.map { ["id": $0.id, "code": $0.code, "name": $0.name] }
+        return out
+    }
+
+    static func priceList(_ p: PriceList) -> [String: Any] {
+        ["id": p.id, "name": p.name, "currency": p.currency, "validFrom": p.validFrom?.description ?? NSNull(),
+         "validTo": p.validTo?.description ?? NSNull(), "active": p.active, "description": p.description ?? NSNull(),
+         "itemCount": p.itemCount]
+    }
+
+    static func order(_ o: Order) -> [String: Any] {
+        ["id": o.id, "number": o.number, "accountId": o.accountId, "customerAccountId": o.customerAccountId,
+         "customerName": o.customerName, "status": o.status.rawValue, "total": o.total.decimalString,
+         "currency": o.total.currency, "orderDay": o.orderDay.description, "placedBy": o.placedBy]
+    }
+
+    static func mail(_ m: OutboxMessage) -> [String: Any] {
+        ["id": m.id, "kind": m.kind.rawValue, "to": m.toAddress, "toName": m.toName, "subject": m.subject,
+         "status": m.status.rawValue, "attempts": m.attempts, "lastError": m.lastError ?? NSNull(),
+         "created": Format.iso8601(m.createdAt), "sent": m.sentAt.map(Format.iso8601) ?? NSNull()]
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import ResellerCore
+
+struct ResellerDesk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resellerdesk",
+        abstract: "Onboard basic resellers: accounts, price lists, storefront contacts, orders and credit.",
+        discussion: """
+            Exit codes: 0 success; 1 a validation or business error (each problem on stderr as `field: message`, \
+            or {"errors":[…]} on stdout with --json); 2 a usage error; 3 a database that cannot be opened or written.
+            The database is --db PATH, else $RESELLERDESK_DB, else $XDG_DATA_HOME/resellerdesk/resellerdesk.sqlite.
+            """,
+        subcommands: [DemoCommand.self, PriceListCommand.self, AccountCommand.self, ContactCommand.self,
+                      PaymentCommand.self, OrderCommand.self, MailCommand.self])
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        // Until the full-screen terminal lands, the bare command lists the accounts.
+        try AccountList(global: global, search: nil, limit: 50, after: 0, json: false).run()
+    }
+}
+
+/// Options every command takes, before or after the subcommand name.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The SQLite database file.")
+    var db: String?
+}

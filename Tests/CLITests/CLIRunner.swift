@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// Runs the built `resellerdesk` binary as a separate process on a temporary database.
+struct CLI {
+    let folder = NSTemporaryDirectory() + "resellerdesk-cli-" + UUID().uuidString
+    var db: String { folder + "/cli.sqlite" }
+
+    struct Result {
+        var code: Int32
+        var out: String
+        var err: String
+        var json: Any? { try? JSONSerialization.jsonObject(with: Data(out.utf8)) }
+        var object: [String: Any] { json as? [String: Any] ?? [:] }
+    }
+
+    /// The binary: $RESELLERDESK_BIN, else the debug build beside these sources.
+    static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["RESELLERDESK_BIN"], !path.isEmpty { return path }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/resellerdesk").path
+    }
+
+    @discardableResult
+    func run(_ args: [String], environment extra: [String: String] = [:]) throws -> Result {
+        guard FileManager.default.isExecutableFile(atPath: CLI.binary) else {
+            throw CLIError.missingBinary(CLI.binary)
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["RESELLERDESK_DB"] = db
+        env["SUDO_USER"] = "carol"
+        extra.forEach { env[$0.key] = $0.value }
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    enum CLIError: Error, CustomStringConvertible {
+        case missingBinary(String)
+        var description: String {
+            switch self { case .missingBinary(let p): "no resellerdesk binary at \(p): run `swift build` first or set RESELLERDESK_BIN" }
+        }
+    }
+}

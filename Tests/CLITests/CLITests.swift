@@ -1,0 +1,208 @@
+import Foundation
+import Testing
+
+@Suite struct CLITests {
+    let cli = CLI()
+
+    func addReseller(_ name: String = "Aegean Cloud", email: String = "info@aegean.example") throws -> [String: Any] {
+        let r = try cli.run(["account", "add", "--name", name, "--email", email, "--country", "GR", "--type", "Reseller",
+                             "--ordering", "--credit-limit", "5000", "--prorate", "--billing-day", "first",
+                             "--partial-charges", "on-next-billing-day", "--reselling", "--json"])
+        #expect(r.code == 0, "\(r.err)")
+        return r.object
+    }
+
+    @Test func accountAddAndShowJSON() throws {
+        let a = try addReseller()
+        #expect(a["code"] as? String == "ACC-000001")
+        #expect(a["creditLimit"] as? String == "5000.00")
+        #expect(a["availableCredit"] as? String == "5000.00")
+        #expect(a["enableOrdering"] as? Bool == true)
+        #expect(a["prorateBilling"] as? Bool == true)
+        #expect(a["billingDay"] as? String == "first")
+        #expect(a["partialChargesInvoicing"] as? String == "onNextBillingDay")
+        #expect(a["enableReselling"] as? Bool == true)
+        #expect(a["version"] as? Int == 1)
+        #expect(a["accountManager"] as? String == "carol")   // SUDO_USER is the actor
+        #expect((a["priceLists"] as? [String]) == [])
+        #expect((a["contacts"] as? [Any])?.isEmpty == true)
+
+        let unlimited = try cli.run(["account", "add", "--name", "Big", "--email", "b@big.example", "--country", "de",
+                                     "--ordering", "--unlimited-credit", "--json"]).object
+        #expect(unlimited["creditLimit"] as? String == "unlimited")
+        #expect(unlimited["availableCredit"] as? String == "unlimited")
+
+        let shown = try cli.run(["account", "show", "ACC-000001", "--json"])
+        #expect(shown.code == 0)
+        #expect(shown.object["name"] as? String == "Aegean Cloud")
+        let plain = try cli.run(["account", "show", "1"])
+        #expect(plain.out.contains("Credit limit    5,000.00 EUR"))
+        #expect(plain.out.contains("[ ] Price list assigned"))
+    }
+
+    @Test func validationErrorsExitOneWithFieldMessages() throws {
+        let r = try cli.run(["account", "add", "--name", "", "--email", "nope", "--country", "XX", "--credit-limit", "10"])
+        #expect(r.code == 1)
+        #expect(r.out.isEmpty)
+        let lines = r.err.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("name: ") })
+        #expect(lines.contains { $0.hasPrefix("email: ") })
+        #expect(lines.contains { $0.hasPrefix("country: ") })
+        #expect(lines.contains { $0.hasPrefix("creditLimit: ") && $0.contains("Ordering") })
+
+        let j = try cli.run(["account", "add", "--name", "X", "--email", "x@y.example", "--country", "GR",
+                             "--ordering", "--credit-limit", "12.345", "--json"])
+        #expect(j.code == 1)
+        let errors = try #require(j.object["errors"] as? [[String: String]])
+        #expect(errors == [["field": "creditLimit", "message": "credit limit takes at most 2 decimals in EUR"]])
+        #expect(!r.err.contains("Fatal") && !r.err.contains("Stack"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try cli.run(["account", "add", "--bogus"]).code == 2)
+        #expect(try cli.run(["no-such-command"]).code == 2)
+        #expect(try cli.run(["account", "update", "1"]).code == 2)       // --expect-version is required
+        #expect(try cli.run(["account", "list", "--limit", "0"]).code == 2)
+        let help = try cli.run(["--help"])
+        #expect(help.code == 0)
+        #expect(help.out.contains("Exit codes"))
+    }
+
+    @Test func databaseProblemsExitThree() throws {
+        let r = try cli.run(["--db", "/proc/no/such/place.sqlite", "account", "list"])
+        #expect(r.code == 3)
+        #expect(r.err.hasPrefix("database: "))
+        let bad = cli.folder + "/not-a-db.sqlite"
+        try FileManager.default.createDirectory(atPath: cli.folder, withIntermediateDirectories: true)
+        try Data("plain text, not SQLite".utf8).write(to: URL(fileURLWithPath: bad))
+        let r2 = try cli.run(["account", "list", "--json"], environment: ["RESELLERDESK_DB": bad])
+        #expect(r2.code == 3)
+        #expect((r2.object["errors"] as? [[String: String]])?.first?["field"] == "database")
+    }
+
+    @Test func staleExpectVersionIsRefusedAndBothEditsSurvive() throws {
+        _ = try addReseller()
+        let first = try cli.run(["account", "update", "ACC-000001", "--expect-version", "1", "--phone", "+30 210 1111111", "--json"])
+        #expect(first.code == 0)
+        #expect(first.object["version"] as? Int == 2)
+        let stale = try cli.run(["account", "update", "ACC-000001", "--expect-version", "1", "--city", "Patras"])
+        #expect(stale.code == 1)
+        #expect(stale.err.hasPrefix("version: "))
+        #expect(stale.err.contains("carol"))
+        let now = try cli.run(["account", "show", "1", "--json"]).object
+        #expect(now["phone"] as? String == "+30 210 1111111")
+        #expect(now["city"] is NSNull)
+        #expect(now["version"] as? Int == 2)
+    }
+
+    @Test func noOrderingClearsTheSection() throws {
+        _ = try addReseller()
+        let r = try cli.run(["account", "update", "1", "--expect-version", "1", "--no-ordering", "--json"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.object["enableOrdering"] as? Bool == false)
+        #expect(r.object["creditLimit"] is NSNull)
+        #expect(r.object["enableReselling"] as? Bool == false)
+    }
+
+    @Test func twoProcessesCreatingAccountsAtOnce() throws {
+        // Two shells each add 15 accounts to the same new file at the same time.
+        let script = """
+            for i in $(seq 1 15); do "$BIN" account add --name "Proc $1 #$i" --email "p$1-$i@x.example" --country GR >/dev/null || echo "FAIL $1 $i $?"; done
+            """
+        var procs: [(Process, Pipe)] = []
+        for n in 1...2 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/bash")
+            p.arguments = ["-c", script, "bash", String(n)]
+            p.environment = ProcessInfo.processInfo.environment.merging(["BIN": CLI.binary, "RESELLERDESK_DB": cli.db]) { $1 }
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            p.standardError = pipe
+            try p.run()
+            procs.append((p, pipe))
+        }
+        var output = ""
+        for (p, pipe) in procs {
+            output += String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+        }
+        #expect(output.isEmpty, "\(output)")
+        #expect(!output.contains("locked"))
+        let list = try cli.run(["account", "list", "--limit", "100", "--json"])
+        let rows = try #require(list.json as? [[String: Any]])
+        #expect(rows.count == 30)
+        #expect(Set(rows.compactMap { $0["name"] as? String }).count == 30)
+    }
+
+    @Test func priceListsContactsPaymentsAndMail() throws {
+        _ = try addReseller()
+        let csv = cli.folder + "/list.csv"
+        try "code,description,billing_period,price\nVM,\"Cloud VM, small\",monthly,31.00\nSETUP,Setup,one-time,150\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["pricelist", "import", csv, "--name", "Core EUR", "--currency", "EUR", "--json"])
+        #expect(imported.code == 0, "\(imported.err)")
+        #expect(imported.object["itemCount"] as? Int == 2)
+        let lists = try #require(try cli.run(["pricelist", "list", "--json"]).json as? [[String: Any]])
+        #expect(lists.map { $0["name"] as? String } == ["Core EUR"])
+
+        let badCSV = cli.folder + "/bad.csv"
+        try "code,description,billing_period,price\nVM,VM,weekly,1\n".write(toFile: badCSV, atomically: true, encoding: .utf8)
+        let bad = try cli.run(["pricelist", "import", badCSV, "--name", "Bad", "--currency", "EUR"])
+        #expect(bad.code == 1)
+        #expect(bad.err.contains("billing_period: line 2"))
+        #expect(try cli.run(["pricelist", "import", cli.folder + "/missing.csv", "--name", "M", "--currency", "EUR"]).code == 1)
+
+        #expect(try cli.run(["account", "assign-pricelist", "ACC-000001", "Core EUR"]).code == 0)
+        let contact = try cli.run(["contact", "add", "ACC-000001", "--first-name", "Γιώργος", "--last-name", "Παπαδόπουλος",
+                                   "--email", "giorgos@aegean.example", "--storefront", "--json"])
+        #expect(contact.code == 0, "\(contact.err)")
+        #expect(contact.object["userType"] as? String == "Admin")
+        #expect(contact.object["status"] as? String == "Pending activation")
+
+        let shown = try cli.run(["account", "show", "1", "--json"]).object
+        #expect(shown["priceLists"] as? [String] == ["Core EUR"])
+        let contacts = try #require(shown["contacts"] as? [[String: Any]])
+        #expect(contacts.first?["storefrontUser"] as? Bool == true)
+
+        #expect(try cli.run(["contact", "resend-activation", "giorgos@aegean.example"]).code == 0)
+        #expect(try cli.run(["contact", "reset-password", "giorgos@aegean.example"]).code == 1)   // not active yet
+        let mail = try #require(try cli.run(["mail", "list", "--json"]).json as? [[String: Any]])
+        #expect(mail.count == 2)
+        #expect(mail.allSatisfy { $0["to"] as? String == "giorgos@aegean.example" && $0["status"] as? String == "queued" })
+        #expect(try cli.run(["contact", "deactivate", "giorgos@aegean.example"]).code == 0)
+
+        let paid = try cli.run(["payment", "add", "ACC-000001", "250.50", "--note", "wire", "--json"])
+        #expect(paid.object["availableCredit"] as? String == "5250.50")
+        #expect(try cli.run(["payment", "add", "ACC-000001", "-3"]).code != 0)
+        #expect(try cli.run(["account", "unassign-pricelist", "1", "Core EUR"]).code == 0)
+    }
+
+    @Test func searchAndDemo() throws {
+        #expect(try cli.run(["demo"]).code == 0)
+        let again = try cli.run(["demo"])
+        #expect(again.out.contains("already loaded"))
+        let found = try #require(try cli.run(["account", "list", "--search", "γιωργ", "--json"]).json as? [[String: Any]])
+        #expect(found.first?["name"] as? String == "Aegean Cloud Partners")
+        let table = try cli.run([])
+        #expect(table.code == 0)
+        #expect(table.out.contains("ACC-000001"))
+        #expect(try cli.run(["pricelist", "show", "Cloud Essentials USD"]).out.contains("160.00 USD"))
+    }
+
+    @Test func storedControlCharactersNeverReachTheTerminal() throws {
+        _ = try addReseller()
+        // Old data written behind the service's back holds an escape sequence.
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [cli.db, "UPDATE accounts SET name = 'Evil' || char(27) || '[2J' || char(27) || ']52;c;aGk=' || char(7) || char(8238) WHERE id = 1"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        for args in [["account", "list"], ["account", "show", "1"]] {
+            let r = try cli.run(args)
+            #expect(r.code == 0)
+            #expect(!r.out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }, "\(args)")
+            #expect(r.out.contains("Evil\u{FFFD}[2J"))
+        }
+    }
+}

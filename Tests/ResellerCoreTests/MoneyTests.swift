@@ -1,0 +1,48 @@
+import Testing
+@testable import ResellerCore
+
+@Suite struct MoneyTests {
+    let eur = Currency.named("EUR")!
+
+    @Test(arguments: [("5000", 500_000), ("5000.5", 500_050), ("5000.50", 500_050), ("0", 0), ("0.01", 1),
+                      ("999999999.99", 99_999_999_999), (" 12.30 ", 1230), ("007", 700)])
+    func parsesValidAmounts(text: String, minor: Int64) throws {
+        #expect(try Money.parse(text, currency: eur, field: "creditLimit").minor == minor)
+    }
+
+    @Test(arguments: ["", "-1", "1,000.00", "1e3", "12.345", "1.", ".5", "1000000000", "abc", "1.2.3", "٣", "１２", "NaN"])
+    func refusesInvalidAmounts(text: String) {
+        #expect(throws: FieldError.self) { try Money.parse(text, currency: eur, field: "creditLimit") }
+    }
+
+    @Test func namesTheFieldAndWhatIsExpected() {
+        do {
+            _ = try Money.parse("12.345", currency: eur, field: "creditLimit", label: "credit limit")
+            Issue.record("accepted 12.345")
+        } catch {
+            #expect(error.field == "creditLimit")
+            #expect(error.message.contains("2 decimals"))
+        }
+    }
+
+    @Test func zeroDecimalCurrencies() throws {
+        let jpy = Currency.named("JPY")!
+        #expect(try Money.parse("1500", currency: jpy, field: "x").minor == 1500)
+        #expect(throws: FieldError.self) { try Money.parse("1500.5", currency: jpy, field: "x") }
+        #expect(Money(minor: 1500, currency: "JPY").decimalString == "1500")
+    }
+
+    @Test func printsFixedFormat() {
+        #expect(Money(minor: 500_000, currency: "EUR").decimalString == "5000.00")
+        #expect(Money(minor: 5, currency: "EUR").decimalString == "0.05")
+        #expect(Money(minor: -1234, currency: "EUR").decimalString == "-12.34")
+        #expect(Money(minor: 123_456_789, currency: "USD").display == "1,234,567.89 USD")
+        #expect(Money(minor: -100_000, currency: "EUR").display == "-1,000.00 EUR")
+    }
+
+    @Test(arguments: [("", true), ("1", true), ("1.", true), ("1.5", true), ("1.55", true), ("1.555", false),
+                      (".", false), ("a", false), ("1..", false), ("9999999999", false)])
+    func typingPrefixes(text: String, ok: Bool) {
+        #expect(Money.isValidPrefix(text, currency: eur) == ok)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ResellerCore
+
+@Suite struct StorageTests {
+    @Test func fileIsPrivateAndConfiguredForSharing() throws {
+        let fx = try Fixture()
+        let mode = try FileManager.default.attributesOfItem(atPath: fx.db.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let (journal, synchronous, foreignKeys, busy) = try fx.service.store.pool.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+             try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try Int.fetchOne(db, sql: "PRAGMA busy_timeout"))
+        }
+        #expect(journal == "wal")
+        #expect(synchronous == 2)   // FULL
+        #expect(foreignKeys == 1)
+        #expect((busy ?? 0) >= 5000)
+        #expect(try fx.service.store.integrityCheck() == "ok")
+    }
+
+    @Test func createsItsFolder() throws {
+        let db = TempDatabase()
+        let nested = db.folder + "/a/b/resellerdesk.sqlite"
+        _ = try Store(path: nested)
+        #expect(FileManager.default.fileExists(atPath: nested))
+    }
+
+    @Test func unopenableDatabaseIsAStorageError() {
+        #expect(throws: ServiceError.self) { _ = try Store(path: "/proc/definitely/not/here.sqlite") }
+        let db = TempDatabase()
+        try? FileManager.default.createDirectory(atPath: db.folder, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: db.path, contents: Data("this is not sqlite at all, just text".utf8))
+        do {
+            _ = try Store(path: db.path)
+            Issue.record("opened a text file as a database")
+        } catch {
+            guard case .storage(let message) = error else { Issue.record("\(error)"); return }
+            #expect(message.contains("not a ResellerDesk database"))
+        }
+    }
+
+    @Test func manyStoresMigratingAtOnce() async throws {
+        let db = TempDatabase()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<6 { group.addTask { _ = try Store(path: db.path) } }
+            try await group.waitForAll()
+        }
+        let store = try Store(path: db.path)
+        #expect(try store.read { try Int.fetchOne($0.db, sql: "PRAGMA user_version") } == Store.migrations.count)
+        #expect(try store.read { try Int.fetchOne($0.db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'accounts'") } == 1)
+    }
+
+    @Test func databaseLocation() {
+        #expect(DatabaseLocation.resolve(explicit: "/x.sqlite", environment: ["RESELLERDESK_DB": "/y"]) == "/x.sqlite")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["RESELLERDESK_DB": "/y"]) == "/y")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/a"]) == "/data/resellerdesk/resellerdesk.sqlite")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["HOME": "/home/a"]) == "/home/a/.local/share/resellerdesk/resellerdesk.sqlite")
+    }
+
+    @Test func schemaRefusesHalfOrderedAccounts() throws {
+        let fx = try Fixture()
+        _ = try fx.reseller()
+        // The CHECK constraints hold the Ordering rules even against a hand-written UPDATE.
+        #expect(throws: (any Error).self) {
+            try fx.service.store.pool.write { try $0.execute(sql: "UPDATE accounts SET enable_ordering = 0") }
+        }
+        #expect(throws: (any Error).self) {
+            try fx.service.store.pool.write { try $0.execute(sql: "UPDATE accounts SET credit_unlimited = 1") }
+        }
+    }
+
+    @Test func demoIsIdempotent() throws {
+        let fx = try Fixture()
+        #expect(try fx.service.seedDemo(by: staff).count == 5)
+        #expect(try fx.service.seedDemo(by: staff).isEmpty)
+        #expect(try fx.count("SELECT COUNT(*) FROM price_lists") == 4)
+        #expect(try fx.count("SELECT COUNT(*) FROM accounts") == 1)
+        #expect(try fx.service.priceLists().map(\.currency).contains("USD"))
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import ResellerCore
+
+/// A real SQLite file in a fresh temporary folder, removed when the test ends.
+final class TempDatabase: Sendable {
+    let folder: String
+    var path: String { folder + "/resellerdesk.sqlite" }
+
+    init() {
+        folder = NSTemporaryDirectory() + "resellerdesk-test-" + UUID().uuidString
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+}
+
+/// A clock tests can move forward (token expiry, order days).
+final class TestClock: Sendable {
+    private let current: Mutex<Date>
+    init(_ start: Date = Date(timeIntervalSince1970: 1_767_225_600)) { current = Mutex(start) }   // 2026-01-01
+    var now: Date { current.withLock { $0 } }
+    func advance(hours: Double) { current.withLock { $0 += hours * 3600 } }
+    func set(_ date: Date) { current.withLock { $0 = date } }
+}
+
+let staff = Actor.staff("alice")
+
+struct Fixture {
+    let db = TempDatabase()
+    let clock = TestClock()
+    let service: ResellerService
+
+    init() throws {
+        let store = try Store(path: db.path)
+        let clock = self.clock
+        service = ResellerService(store: store, clock: { clock.now })
+    }
+
+    /// A second service on the same file, as another process would open it.
+    func secondService() throws -> ResellerService {
+        let clock = self.clock
+        return ResellerService(store: try Store(path: db.path), clock: { clock.now })
+    }
+
+    func reseller(_ name: String = "Aegean Cloud Partners", email: String = "accounts@aegean.example",
+                  credit: String = "1000.00", unlimited: Bool = false, billingDay: String? = nil,
+                  partial: String = "") throws -> Account {
+        var f = AccountForm()
+        f.name = name
+        f.email = email
+        f.country = "GR"
+        f.type = "Reseller"
+        f.enableOrdering = true
+        if unlimited { f.unlimitedCredit = true } else { f.creditLimit = credit }
+        if let billingDay { f.prorateBilling = true; f.billingDay = billingDay }
+        f.partialChargesInvoicing = partial
+        f.enableReselling = true
+        return try service.createAccount(f, by: staff)
+    }
+
+    func priceList(_ name: String = "Core EUR", currency: String = "EUR", csv: String = Fixture.coreCSV,
+                   validTo: String = "", active: Bool = true) throws -> PriceList {
+        try service.importPriceList(csv: csv, name: name, currency: currency, validTo: validTo, active: active, by: staff)
+    }
+
+    static let coreCSV = """
+        code,description,billing_period,price
+        M365-BB,Microsoft 365 Business Basic,monthly,5.60
+        M365-BB,Microsoft 365 Business Basic,annual,67.20
+        VM-2C4G,"Cloud VM, 2 vCPU",monthly,31.00
+        SETUP,Setup,one-time,150.00
+        """
+
+    /// A storefront contact on `account`; returns the contact and the token from its activation email.
+    func invite(_ account: Account, email: String = "maria@aegean.example") throws -> (Contact, String) {
+        var c = ContactForm()
+        c.firstName = "Μαρία"
+        c.lastName = "Οικονόμου"
+        c.email = email
+        c.storefrontUser = true
+        let contact = try service.addContact(to: account.id, c, by: staff)
+        return (contact, try latestToken(to: email))
+    }
+
+    func latestToken(to email: String) throws -> String {
+        let mail = try #require(try service.outbox().first { $0.toAddress == email && ($0.kind == .activation || $0.kind == .passwordReset) })
+        return try #require(mail.params["token"])
+    }
+
+    func activeUser(_ account: Account, email: String = "maria@aegean.example",
+                    password: String = "correct horse battery") throws -> Contact {
+        let (_, token) = try invite(account, email: email)
+        return try service.activate(token: token, password: password, confirmation: password)
+    }
+
+    /// Counts rows with plain SQL, to check what really is in the file.
+    func count(_ sql: String) throws -> Int {
+        try service.store.read { tx in try Int.fetchOne(tx.db, sql: sql) ?? -1 }
+    }
+}
+
+import GRDB
+
+/// Runs `body` and returns the field errors it threw; fails the test when it did not throw a ServiceError.
+func fieldErrors(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> [FieldError] {
+    do {
+        try body()
+        Issue.record("expected a ServiceError, nothing was thrown", sourceLocation: sourceLocation)
+    } catch let e as ServiceError {
+        return e.fieldErrors
+    } catch {
+        Issue.record("expected a ServiceError, got \(error)", sourceLocation: sourceLocation)
+    }
+    return []
+}
+
+func fields(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> Set<String> {
+    Set(fieldErrors(body, sourceLocation: sourceLocation).map(\.field))
+}
