@@ -90,6 +90,9 @@ import Testing
 
         func ids(_ q: String) throws -> [Int64] { try fx.service.searchAccounts(q).rows.map(\.account.id) }
         #expect(try ids("γιωρ") == [a.id])          // diacritics folded
+        #expect(try ids("ΠΑΠΑΔΌΠΟΥΛΟΣ") == [a.id])  // capitals: final sigma
+        #expect(try ids("papadopoulos.example") == [a.id])
+        #expect(try ids("hellas hostingx") == [])   // a word no term starts with
         #expect(try ids("Παπαδ") == [a.id])
         #expect(try ids("hell host") == [a.id])     // trading name, every word
         #expect(try ids("papadopoulos") == [a.id])  // email
@@ -175,5 +178,16 @@ import Testing
         plain.country = "GR"
         let noResell = try fx.service.createAccount(plain, by: staff)
         #expect(fields { _ = try fx.service.createEndCustomer(resellerId: noResell.id, name: "X", email: "x@y.example", country: "GR", by: staff) } == ["account"])
+    }
+}
+
+@Suite struct SearchQueryTests {
+    @Test func foldsAccentsCaseAndSplitsDigitsFromLetters() {
+        #expect(SearchQuery.fold("Γιώργος ΠΑΠΑΔΌΠΟΥΛΟΣ") == SearchQuery.fold("ΓΙΏΡΓΟΣ Παπαδόπουλος"))
+        #expect(SearchQuery.fold("Γιώργος") == "γιωργοσ")
+        #expect(SearchQuery.fold("accounts123@nordic12.example") == "accounts 123@nordic 12.example")
+        #expect(SearchQuery.fold("ACC-000123") == "acc-000123")
+        #expect(SearchQuery.fold("EL094512345") == "el 094512345")
+        #expect(SearchQuery.words("Müller  GmbH, acc-00012") == ["muller", "gmbh", "acc", "00012"])
     }
 }

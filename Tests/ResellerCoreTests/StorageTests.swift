@@ -79,3 +79,19 @@ import Testing
         #expect(try fx.service.priceLists().map(\.currency).contains("USD"))
     }
 }
+
+@Suite struct CompactJSONTests {
+    @Test func roundTripsThroughAStandardDecoder() throws {
+        let changes: [String: [String?]] = ["name": ["Old \"quoted\" \\ name", "Νέο\nόνομα\u{1}"], "city": [nil, "Αθήνα"], "emoji": ["👩‍💻", nil]]
+        let text = CompactJSON.encode(changes)
+        #expect(try JSONDecoder().decode([String: [String?]].self, from: Data(text.utf8)) == changes)
+        #expect(text.hasPrefix("{\"city\":[null,"))   // keys sorted
+        let params = ["token": "abc_-123", "resellerName": "Aegean \"Cloud\"\t"]
+        #expect(try JSONDecoder().decode([String: String].self, from: Data(CompactJSON.encode(params).utf8)) == params)
+        #expect(CompactJSON.encode([String: String]()) == "{}")
+    }
+
+    @Test func accountColumnsAreReadByTheirPositions() {
+        #expect(StoreTx.accountSelect.split(separator: ",").count == StoreTx.accountColumnCount)
+    }
+}

@@ -49,7 +49,7 @@ extension ResellerService {
             var ids: [Int64] = []
             ids.reserveCapacity(valid.count)
             for (fields, contacts) in valid {
-                let id = try tx.insertAccount(fields, parent: nil, by: actor, at: now)
+                let id = try tx.insertAccount(fields, parent: nil, by: actor, at: now, contactsText: StoreTx.searchText(contacts))
                 try tx.audit(actor, "account", id, "create", diff([:], fields.auditValues), at: now)
                 for c in contacts {
                     if try tx.contactId(email: c.email) != nil {
@@ -58,7 +58,6 @@ extension ResellerService {
                     let cid = try tx.insertContact(c, accountId: id, at: now)
                     try tx.audit(actor, "contact", cid, "create", diff([:], c.auditValues), at: now)
                 }
-                if !contacts.isEmpty { try tx.reindexContacts(of: id) }
                 ids.append(id)
             }
             return ids

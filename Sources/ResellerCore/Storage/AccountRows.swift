@@ -19,16 +19,21 @@ extension StoreTx {
                 o?.enableReselling ?? false, f.separateInvoices, f.taxExempt]
     }
 
-    func insertAccount(_ f: AccountFields, parent: Int64?, by actor: Actor, at now: Date) throws -> Int64 {
+    /// Inserts the account and its search row. `contactsText` is the contacts' names and emails when they
+    /// are inserted together (bulk import): an FTS5 update is a delete plus an insert, so write it once.
+    func insertAccount(_ f: AccountFields, parent: Int64?, by actor: Actor, at now: Date, contactsText: String = "") throws -> Int64 {
         let args = Self.arguments(f) + [parent, now, now, actor.description]
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO accounts (\(Self.accountColumns), parent_account_id, created_at, updated_at, updated_by)
             VALUES (\(Array(repeating: "?", count: args.count).joined(separator: ",")))
-            """, arguments: StatementArguments(args))
+            """).execute(arguments: StatementArguments(args))
         let id = db.lastInsertedRowID
-        try db.execute(sql: "INSERT INTO account_search (rowid, name, trading_name, code, email, vat, contacts) VALUES (?,?,?,?,?,?,'')",
-                       arguments: [id, SearchQuery.fold(f.name), f.tradingName.map(SearchQuery.fold), AccountCode.format(id),
-                                   SearchQuery.fold(f.email), f.registrationNumber.map(SearchQuery.fold)])
+        let name = SearchQuery.fold(f.name), trading = f.tradingName.map(SearchQuery.fold)
+        let email = SearchQuery.fold(f.email), contacts = SearchQuery.fold(contactsText)
+        try db.cachedStatement(sql: """
+            INSERT INTO account_search (rowid, name, trading_name, code, email, vat, contacts) VALUES (?,?,?,?,?,?,?)
+            """).execute(arguments: [id, name, trading, AccountCode.format(id), email, f.registrationNumber.map(SearchQuery.fold), contacts])
+        try indexTerms(name, trading, email, contacts)
         return id
     }
 
@@ -41,9 +46,10 @@ extension StoreTx {
             WHERE id = ? AND version = ?
             """, arguments: StatementArguments(args))
         guard db.changesCount == 1 else { return false }
+        let name = SearchQuery.fold(f.name), trading = f.tradingName.map(SearchQuery.fold), email = SearchQuery.fold(f.email)
         try db.execute(sql: "UPDATE account_search SET name = ?, trading_name = ?, email = ?, vat = ? WHERE rowid = ?",
-                       arguments: [SearchQuery.fold(f.name), f.tradingName.map(SearchQuery.fold), SearchQuery.fold(f.email),
-                                   f.registrationNumber.map(SearchQuery.fold), id])
+                       arguments: [name, trading, email, f.registrationNumber.map(SearchQuery.fold), id])
+        try indexTerms(name, trading, email)
         return true
     }
 
@@ -52,34 +58,76 @@ extension StoreTx {
         let parts = try String.fetchAll(db, sql: """
             SELECT COALESCE(first_name, '') || ' ' || last_name || ' ' || email FROM contacts WHERE account_id = ?
             """, arguments: [accountId])
-        try db.execute(sql: "UPDATE account_search SET contacts = ? WHERE rowid = ?",
-                       arguments: [SearchQuery.fold(parts.joined(separator: " ")), accountId])
+        let text = SearchQuery.fold(parts.joined(separator: " "))
+        try db.execute(sql: "UPDATE account_search SET contacts = ? WHERE rowid = ?", arguments: [text, accountId])
+        try indexTerms(text)
+    }
+
+    /// Adds the alphabetic words of already folded `texts` to the search vocabulary. Words are never
+    /// removed: a stale one only adds an OR branch that matches nothing.
+    private func indexTerms(_ texts: String?...) throws {
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_terms (term) VALUES (?)")
+        var seen = Set<Substring>()
+        for text in texts.compactMap({ $0 }) {
+            for word in SearchQuery.split(text) where word.allSatisfy(\.isLetter) && seen.insert(word).inserted {
+                try statement.execute(arguments: [String(word)])
+            }
+        }
+    }
+
+    /// The FTS5 query for typed words, or nil when some word can match nothing.
+    func matchExpression(_ words: [String]) throws -> String? {
+        var parts: [String] = []
+        for word in words {
+            // Up to 3 characters the prefix index answers directly; digits stay prefix terms (numbers are
+            // split from letters and rarely shared, so their doclists are short).
+            guard word.count > 3, SearchQuery.isAlphabetic(word) else {
+                parts.append(SearchQuery.prefixTerm(word))
+                continue
+            }
+            let terms = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT 17
+                """), arguments: [word, word + "\u{10FFFF}"])
+            if terms.isEmpty { return nil }
+            parts.append(terms.count > 16 ? SearchQuery.prefixTerm(word) : "(" + terms.map(SearchQuery.exactTerm).joined(separator: " OR ") + ")")
+        }
+        return parts.joined(separator: " AND ")
+    }
+
+    /// The text of contacts as the search index holds it.
+    static func searchText(_ contacts: [ContactFields]) -> String {
+        contacts.map { "\($0.firstName ?? "") \($0.lastName) \($0.email)" }.joined(separator: " ")
     }
 
     func account(_ id: Int64) throws -> Account? {
-        try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id]).map(Self.account)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.accountSelect) FROM accounts a WHERE a.id = ?"),
+                         arguments: [id]).map(Self.account)
     }
 
+    /// The account columns in a fixed order, read back by position: reading ~30 columns by name costs
+    /// a case-insensitive scan each, which dominated a page of search results.
+    static let accountSelect = "a.id, " + accountColumns.split(separator: ",").map { "a." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        .joined(separator: ", ") + ", a.parent_account_id, a.version, a.created_at, a.updated_at, a.updated_by"
+    /// Where the columns that follow `accountSelect` start.
+    static let accountColumnCount = 30
+
     static func account(_ r: Row) -> Account {
-        let currency: String = r["currency"]
+        let currency: String = r[15]
         var ordering: Ordering?
-        if r["enable_ordering"] as Bool {
-            let limit: CreditLimit = (r["credit_unlimited"] as Bool)
-                ? .unlimited : .amount(Money(minor: r["credit_limit_minor"] ?? 0, currency: currency))
-            let day: BillingDay? = (r["billing_day"] as String?).flatMap { try? BillingDay.parse($0) }
+        if r[17] as Bool {
+            let limit: CreditLimit = (r[19] as Bool) ? .unlimited : .amount(Money(minor: r[18] ?? 0, currency: currency))
+            let day: BillingDay? = (r[20] as String?).flatMap { try? BillingDay.parse($0) }
             ordering = Ordering(creditLimit: limit, prorateBillingDay: day,
-                                partialChargesInvoicing: PartialChargesInvoicing(rawValue: r["partial_charges"] ?? "") ?? .onOrderDay,
-                                enableReselling: r["enable_reselling"])
+                                partialChargesInvoicing: PartialChargesInvoicing(rawValue: r[21] ?? "") ?? .onOrderDay,
+                                enableReselling: r[22])
         }
         let fields = AccountFields(
-            name: r["name"], tradingName: r["trading_name"], type: AccountType(rawValue: r["type"]) ?? .customer,
-            email: r["email"], phone: r["phone"], website: r["website"], registrationNumber: r["registration_number"],
-            taxAuthority: r["tax_authority"], description: r["description"],
-            address: Address(street: r["street"], city: r["city"], postcode: r["postcode"], state: r["state"], country: r["country"]),
-            currency: currency, accountManager: r["account_manager"], ordering: ordering,
-            separateInvoices: r["separate_invoices"], taxExempt: r["tax_exempt"])
-        return Account(id: r["id"], fields: fields, parentAccountId: r["parent_account_id"], version: r["version"],
-                       createdAt: r["created_at"], updatedAt: r["updated_at"], updatedBy: r["updated_by"])
+            name: r[1], tradingName: r[2], type: AccountType(rawValue: r[3]) ?? .customer,
+            email: r[4], phone: r[5], website: r[6], registrationNumber: r[7], taxAuthority: r[8], description: r[9],
+            address: Address(street: r[10], city: r[11], postcode: r[12], state: r[13], country: r[14]),
+            currency: currency, accountManager: r[16], ordering: ordering, separateInvoices: r[23], taxExempt: r[24])
+        return Account(id: r[0], fields: fields, parentAccountId: r[25], version: r[26],
+                       createdAt: r[27], updatedAt: r[28], updatedBy: r[29])
     }
 
     /// Balance = debits − credits, in minor units.
@@ -93,8 +141,8 @@ extension StoreTx {
     /// The rows of the accounts table for the given ids, in the order given.
     func summaries(_ ids: [Int64]) throws -> [AccountSummary] {
         guard !ids.isEmpty else { return [] }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT a.*,
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(Self.accountSelect),
               EXISTS (SELECT 1 FROM account_price_lists p WHERE p.account_id = a.id) AS has_price_list,
               EXISTS (SELECT 1 FROM contacts c JOIN storefront_users u ON u.contact_id = c.id WHERE c.account_id = a.id) AS invited,
               EXISTS (SELECT 1 FROM contacts c JOIN storefront_users u ON u.contact_id = c.id
@@ -102,13 +150,14 @@ extension StoreTx {
               (SELECT COALESCE(SUM(CASE kind WHEN 'debit' THEN amount_minor ELSE -amount_minor END), 0)
                FROM ledger l WHERE l.account_id = a.id) AS balance
             FROM accounts a WHERE a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
-            """, arguments: StatementArguments(ids))
+            """), arguments: StatementArguments(ids))
         var byId: [Int64: AccountSummary] = [:]
+        let n = Self.accountColumnCount
         for r in rows {
             let account = Self.account(r)
             byId[account.id] = AccountSummary(
-                account: account, balance: Money(minor: r["balance"], currency: account.fields.currency),
-                onboarding: Onboarding(priceListAssigned: r["has_price_list"], contactInvited: r["invited"], activated: r["activated"]))
+                account: account, balance: Money(minor: r[n + 3], currency: account.fields.currency),
+                onboarding: Onboarding(priceListAssigned: r[n], contactInvited: r[n + 1], activated: r[n + 2]))
         }
         return ids.compactMap { byId[$0] }
     }
@@ -122,30 +171,46 @@ extension StoreTx {
             return try Int64.fetchAll(db, sql: "SELECT id FROM accounts WHERE id > ? ORDER BY id LIMIT ?",
                                       arguments: [after, limit])
         }
-        return try Int64.fetchAll(db, sql: """
+        guard let match = try matchExpression(words) else { return [] }
+        return try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT rowid FROM account_search WHERE account_search MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?
-            """, arguments: [SearchQuery.match(words), after, limit])
+            """), arguments: [match, after, limit])
     }
 }
 
 /// Turns what a person types into an FTS5 query: each word becomes a quoted prefix term, all required.
 public enum SearchQuery {
     public static func words(_ text: String) -> [String] {
-        fold(text).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init).prefix(8).map { $0 }
+        split(fold(text)).prefix(8).map(String.init)
     }
 
-    /// Lowercase without accents, for every script: SQLite's own folding knows only Latin accents, so
-    /// "γιωργ" would not find "Γιώργος". Indexed text and queries pass through the same fold.
+    /// Words as the FTS5 unicode61 tokenizer sees them: runs of letters and digits.
+    static func split(_ folded: String) -> [Substring] {
+        folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+    }
+
+    /// Indexed text and queries pass through the same fold:
+    /// - lowercase without accents, final sigma as σ, for every script: SQLite's own folding knows only Latin accents, so
+    ///   "γιωργ" would not find "Γιώργος";
+    /// - a space between letters and digits ("accounts123" → "accounts 123", "GR094512345" → "gr 094512345"):
+    ///   otherwise every numbered mailbox or VAT number is a term of its own, and a prefix such as "account"
+    ///   must merge a million of them (10 ms at 50,000 accounts, growing with the table).
     public static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        for s in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+        var previousIsDigit: Bool?
+        for var s in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
         where s.properties.generalCategory != .nonspacingMark {
+            if s == "ς" { s = "σ" }   // lowercased() gives σ for a final capital Σ: fold both to σ
+            let isDigit = ("0"..."9").contains(s)
+            let isLetter = !isDigit && s.properties.isAlphabetic
+            if let previous = previousIsDigit, (isDigit || isLetter), previous != isDigit { out.append(" ") }
+            previousIsDigit = isDigit || isLetter ? isDigit : nil
             out.append(s)
         }
         return String(out)
     }
 
-    static func match(_ words: [String]) -> String {
-        words.map { "\"\($0)\"*" }.joined(separator: " ")
-    }
+    static func prefixTerm(_ word: String) -> String { "\"\(word)\"*" }
+    static func exactTerm(_ word: String) -> String { "\"\(word)\"" }
+    static func isAlphabetic(_ word: String) -> Bool { word.allSatisfy(\.isLetter) }
 }

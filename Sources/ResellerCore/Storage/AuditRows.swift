@@ -5,10 +5,10 @@ extension StoreTx {
     /// Records who changed what, inside the transaction of the change itself.
     func audit(_ actor: Actor, _ entity: String, _ id: Int64, _ action: String,
                _ changes: [String: [String?]] = [:], at now: Date) throws {
-        let json = String(decoding: try JSONEncoder.sorted.encode(changes), as: UTF8.self)
-        try db.execute(sql: """
+        let json = CompactJSON.encode(changes)
+        try db.cachedStatement(sql: """
             INSERT INTO audit_events (at, actor, actor_kind, entity, entity_id, action, changes) VALUES (?,?,?,?,?,?,?)
-            """, arguments: [now, actor.description, actor.kind, entity, id, action, json])
+            """).execute(arguments: [now, actor.description, actor.kind, entity, id, action, json])
     }
 
     func auditTrail(entity: String, id: Int64, limit: Int) throws -> [AuditEvent] {

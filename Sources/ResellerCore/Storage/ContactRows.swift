@@ -3,11 +3,11 @@ import GRDB
 
 extension StoreTx {
     func insertContact(_ f: ContactFields, accountId: Int64, at now: Date) throws -> Int64 {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO contacts (account_id, first_name, last_name, email, email_key, phone, mobile, company_role,
                                   is_primary, is_bill_to, opt_in, created_at, updated_at)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """, arguments: [accountId, f.firstName, f.lastName, f.email, EmailAddress.key(f.email), f.phone, f.mobile,
+            """).execute(arguments: [accountId, f.firstName, f.lastName, f.email, EmailAddress.key(f.email), f.phone, f.mobile,
                              f.companyRole, f.primary, f.billTo, f.optIn, now, now])
         return db.lastInsertedRowID
     }
@@ -22,7 +22,7 @@ extension StoreTx {
 
     /// The contact id holding this email (case-insensitive), if any.
     func contactId(email: String) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT id FROM contacts WHERE email_key = ?", arguments: [EmailAddress.key(email)])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM contacts WHERE email_key = ?"), arguments: [EmailAddress.key(email)])
     }
 
     private static let contactSelect = """

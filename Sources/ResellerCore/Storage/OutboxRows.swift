@@ -3,7 +3,7 @@ import GRDB
 
 extension StoreTx {
     func enqueue(_ m: QueuedMail, at now: Date) throws {
-        let params = String(decoding: try JSONEncoder.sorted.encode(m.params), as: UTF8.self)
+        let params = CompactJSON.encode(m.params)
         try db.execute(sql: """
             INSERT INTO outbox (kind, to_address, to_name, subject, params, status, next_attempt_at, created_at)
             VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)
@@ -21,14 +21,5 @@ extension StoreTx {
                              status: MailStatus(rawValue: r["status"]) ?? .queued, attempts: r["attempts"],
                              lastError: r["last_error"], createdAt: r["created_at"], sentAt: r["sent_at"],
                              nextAttemptAt: r["next_attempt_at"])
-    }
-}
-
-extension JSONEncoder {
-    /// Stable key order, so stored JSON (outbox params, audit changes) diffs cleanly.
-    static var sorted: JSONEncoder {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
     }
 }

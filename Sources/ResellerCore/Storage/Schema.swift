@@ -55,6 +55,11 @@ extension Store {
         tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
     );
 
+    -- Every alphabetic word in the search index. A typed prefix longer than the prefix index expands here
+    -- to the few words it can mean, so FTS5 walks exact terms (and LIMIT stops early) instead of merging
+    -- the whole doclist of a common word such as "accounts".
+    CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+
     CREATE TABLE contacts (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         account_id INTEGER NOT NULL REFERENCES accounts(id),

@@ -1,0 +1,38 @@
+import Foundation
+
+struct BenchOptions {
+    var accounts = 1_000_000
+    var batch = 2_000
+    var dir: String?
+    var keep = false
+
+    static func parse(_ args: [String]) -> BenchOptions {
+        var o = BenchOptions()
+        var i = 0
+        func value() -> String {
+            i += 1
+            guard i < args.count else { fail("\(args[i - 1]) needs a value") }
+            return args[i]
+        }
+        while i < args.count {
+            switch args[i] {
+            case "--accounts": guard let n = Int(value()) else { fail("--accounts takes a whole number") }; o.accounts = n
+            case "--batch": guard let n = Int(value()) else { fail("--batch takes a whole number") }; o.batch = n
+            case "--dir": o.dir = value()
+            case "--keep": o.keep = true
+            case "-h", "--help":
+                print("usage: resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep]")
+                exit(0)
+            default: fail("unknown option \(args[i])")
+            }
+            i += 1
+        }
+        guard o.accounts > 0, o.batch > 0 else { fail("--accounts and --batch must be positive") }
+        return o
+    }
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("resellerdesk-bench: \(message)\n".utf8))
+    exit(2)
+}
