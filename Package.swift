@@ -20,16 +20,21 @@ let package = Package(
             "CSodium",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // OpenSSL from Debian's libssl-dev, for SMTP over TLS.
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl",
+                       providers: [.apt(["libssl-dev"])]),
+        .target(name: "Mail", dependencies: ["ResellerCore", "COpenSSL"]),
         .target(name: "TerminalKit"),
         .target(name: "Screens", dependencies: ["ResellerCore", "TerminalKit"], path: "Screens"),
         .executableTarget(name: "resellerdesk", dependencies: [
-            "ResellerCore", "Screens", "TerminalKit",
+            "ResellerCore", "Mail", "Screens", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "resellerdesk-bench", dependencies: ["ResellerCore"]),
+        .executableTarget(name: "resellerdesk-bench", dependencies: ["ResellerCore", "Mail"]),
         .testTarget(name: "ResellerCoreTests", dependencies: ["ResellerCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "ResellerCore", "TerminalKit"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "ResellerCore"]),
         .testTarget(name: "CLITests", dependencies: ["ResellerCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,6 +5,8 @@ struct BenchOptions {
     var batch = 2_000
     var dir: String?
     var keep = false
+    var mail = false
+    var messages = 10_000
 
     static func parse(_ args: [String]) -> BenchOptions {
         var o = BenchOptions()
@@ -20,8 +22,10 @@ struct BenchOptions {
             case "--batch": guard let n = Int(value()) else { fail("--batch takes a whole number") }; o.batch = n
             case "--dir": o.dir = value()
             case "--keep": o.keep = true
+            case "mail": o.mail = true
+            case "--messages": guard let n = Int(value()), n > 0 else { fail("--messages takes a positive whole number") }; o.messages = n
             case "-h", "--help":
-                print("usage: resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep]")
+                print("usage: resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep]\n       resellerdesk-bench mail [--messages N] [--dir DIR]")
                 exit(0)
             default: fail("unknown option \(args[i])")
             }

@@ -7,12 +7,17 @@ import ResellerCore
 //
 //   swift build -c release --product resellerdesk-bench
 //   .build/release/resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep]
+//   .build/release/resellerdesk-bench mail [--messages N]      (mail delivery to the local test SMTP server)
 
 let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
 let dir = options.dir ?? (NSTemporaryDirectory() + "resellerdesk-bench-" + String(getpid()))
 try? FileManager.default.removeItem(atPath: dir)
 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
 defer { if !options.keep { try? FileManager.default.removeItem(atPath: dir) } }
+if options.mail {
+    try MailBenchmark.run(messages: options.messages, dir: dir)
+    exit(0)
+}
 let servicePath = dir + "/service.sqlite"
 let rawPath = dir + "/raw.sqlite"
 

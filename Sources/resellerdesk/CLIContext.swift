@@ -5,6 +5,7 @@ import ResellerCore
 /// What a command needs: the service on the chosen database, the staff actor, and how to answer.
 struct CLIContext {
     let service: ResellerService
+    let config: ConfigFile
     let actor: Actor
     let json: Bool
 
@@ -12,9 +13,11 @@ struct CLIContext {
     /// a database failure exits 3. Never a stack trace.
     static func run(_ global: GlobalOptions, json: Bool, _ body: (CLIContext) throws(ServiceError) -> Void) throws {
         do {
+            let config = try ConfigFile.load()
+            let settings = try ServiceSettings(config)
             let store = try Store(path: DatabaseLocation.resolve(explicit: global.db))
-            let service = ResellerService(store: store, settings: Settings.fromEnvironment())
-            try body(CLIContext(service: service, actor: .currentStaff(), json: json))
+            let service = ResellerService(store: store, settings: settings)
+            try body(CLIContext(service: service, config: config, actor: .currentStaff(), json: json))
         } catch {
             report(error, json: json)
             if case .storage = error { throw ExitCode(3) }
@@ -37,17 +40,6 @@ struct CLIContext {
 enum Console {
     static func error(_ line: String) {
         FileHandle.standardError.write(Data((TerminalSafe.line(line) + "\n").utf8))
-    }
-}
-
-enum Settings {
-    /// The mail issue adds the configuration file; until then, environment variables.
-    static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> ServiceSettings {
-        var s = ServiceSettings()
-        if let v = env["RESELLERDESK_STOREFRONT_URL"], !v.isEmpty { s.storefrontURL = v }
-        if let v = env["RESELLERDESK_DEFAULT_CURRENCY"], !v.isEmpty { s.defaultCurrency = v }
-        if let v = env["RESELLERDESK_TOKEN_HOURS"], let h = Double(v), h > 0 { s.tokenLifetime = h * 3600 }
-        return s
     }
 }
 

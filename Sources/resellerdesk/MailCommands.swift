@@ -1,9 +1,13 @@
 import ArgumentParser
+import Foundation
+import Mail
 import ResellerCore
 import TerminalKit
 
 struct MailCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "mail", abstract: "The outbox.", subcommands: [MailList.self])
+    static let configuration = CommandConfiguration(
+        commandName: "mail", abstract: "The outbox and its delivery.",
+        subcommands: [MailList.self, MailDeliver.self, MailTest.self, MailRetry.self])
 }
 
 struct MailList: ParsableCommand {
@@ -24,6 +28,84 @@ struct MailList: ParsableCommand {
                        Format.timestamp(m.createdAt), m.sentAt.map(Format.timestamp) ?? "-"])
             }
             print(t.render())
+        }
+    }
+}
+
+struct MailDeliver: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deliver", abstract: "Send what is due through the configured transport and exit; --watch keeps running.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Keep running: deliver new and retried messages as they fall due.") var watch = false
+    @Option(help: "Messages claimed at a time.") var batch = 50
+    @Flag(help: "Print JSON counts.") var json = false
+
+    func validate() throws {
+        guard (1...1000).contains(batch) else { throw ValidationError("--batch must be from 1 to 1000") }
+    }
+
+    func run() throws {
+        try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
+            var deliverer = Deliverer(service: ctx.service, settings: try MailSettings(ctx.config))
+            deliverer.batchSize = batch
+            repeat {
+                let r = try deliverer.deliverDue()
+                if ctx.json {
+                    JSON.print(["sent": r.sent, "retrying": r.retrying, "failed": r.failed, "released": r.released])
+                } else if r.total > 0 || !watch {
+                    Console.error("\(Format.timestamp(Date())) mail: \(r.sent) sent, \(r.retrying) to retry, \(r.failed) failed")
+                }
+                if watch {
+                    // New mail can come from any process: look again at least every second.
+                    let due = try ctx.service.nextMailDue()?.timeIntervalSinceNow ?? 1
+                    usleep(UInt32(min(1, max(0.05, due)) * 1_000_000))
+                }
+            } while watch
+        }
+    }
+}
+
+struct MailTest: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "test", abstract: "Send a test email through the configured transport now.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Where to send it.") var address: String
+
+    func run() throws {
+        try CLIContext.run(global, json: false) { (ctx) throws(ServiceError) in
+            let settings = try MailSettings(ctx.config)
+            do throws(FieldError) { _ = try EmailAddress.validate(address, field: "address") } catch { throw .invalid([error]) }
+            let message = OutboxMessage(id: 0, kind: .test, toAddress: address, toName: "", subject: "ResellerDesk test email",
+                                        params: [:], createdAt: Date(), nextAttemptAt: Date())
+            var transport = Transports.open(settings)
+            let result = transport.send(MessageBuilder(settings: settings).build(message))
+            transport.close()
+            let via = MailTest.describe(settings.transport)
+            switch result {
+            case .sent: print("Sent a test email to \(address) \(via).")
+            case .temporary(let why, _), .permanent(let why):
+                throw .refused(field: "mail", message: "could not send the test email \(via): \(why)")
+            }
+        }
+    }
+
+    static func describe(_ t: MailSettings.Transport) -> String {
+        switch t {
+        case .maildir(let path): "into the Maildir \(path)"
+        case .smtp(let s): "through SMTP \(s.host):\(s.port) (\(s.security.rawValue))"
+        case .sendmail(let path): "through \(path)"
+        }
+    }
+}
+
+struct MailRetry: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "retry", abstract: "Put a failed message back in the queue.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The message id (mail list).") var id: Int64
+
+    func run() throws {
+        try CLIContext.run(global, json: false) { (ctx) throws(ServiceError) in
+            try ctx.service.retryMail(id, by: ctx.actor)
+            print("Message \(id) is queued again; mail deliver will send it.")
         }
     }
 }

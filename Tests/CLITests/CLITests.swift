@@ -206,3 +206,33 @@ import Testing
         }
     }
 }
+
+@Suite struct MaildirDefaultTests {
+    let cli = CLI()
+
+    @Test func withNoConfigurationTheActivationEmailLandsInTheLocalMaildir() throws {
+        let env = ["XDG_DATA_HOME": cli.folder + "/data", "XDG_CONFIG_HOME": cli.folder + "/config", "RESELLERDESK_MAIL_TRANSPORT": ""]
+        #expect(try cli.run(["account", "add", "--name", "Aegean", "--email", "a@aegean.example", "--country", "GR"], environment: env).code == 0)
+        #expect(try cli.run(["contact", "add", "1", "--first-name", "Μαρία", "--last-name", "Οικονόμου", "--email", "maria@aegean.example",
+                             "--storefront"], environment: env).code == 0)
+        let delivered = try cli.run(["mail", "deliver", "--json"], environment: env)
+        #expect(delivered.code == 0, "\(delivered.err)")
+        #expect(delivered.object["sent"] as? Int == 1)
+        let new = cli.folder + "/data/resellerdesk/Maildir/new"
+        let files = try FileManager.default.contentsOfDirectory(atPath: new)
+        try #require(files.count == 1)
+        let text = try String(contentsOfFile: new + "/" + files[0], encoding: .utf8)
+        #expect(text.contains("Subject: Activate your storefront account for Aegean"))
+        // The body is base64: decode the text part and find the link.
+        let parts = text.components(separatedBy: "\r\n\r\n")
+        let body = parts.compactMap { Data(base64Encoded: $0.components(separatedBy: "\r\n--")[0].replacingOccurrences(of: "\r\n", with: "")) }
+            .map { String(decoding: $0, as: UTF8.self) }
+        #expect(body.contains { $0.contains("http://127.0.0.1:8080/activate?token=") && $0.contains("Dear Μαρία,") })
+        let list = try #require(try cli.run(["mail", "list", "--json"], environment: env).json as? [[String: Any]])
+        #expect(list.first?["status"] as? String == "sent")
+        #expect(try cli.run(["mail", "test", "me@aegean.example"], environment: env).out.contains("Sent a test email to me@aegean.example into the Maildir"))
+        let bad = try cli.run(["mail", "test", "me@aegean.example"], environment: env.merging(["RESELLERDESK_MAIL_TRANSPORT": "smtp", "RESELLERDESK_SMTP_HOST": "127.0.0.1", "RESELLERDESK_SMTP_PORT": "1"]) { $1 })
+        #expect(bad.code == 1)
+        #expect(bad.err.contains("could not send the test email through SMTP 127.0.0.1:1"))
+    }
+}

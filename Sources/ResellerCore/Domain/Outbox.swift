@@ -8,6 +8,14 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
 public enum MailStatus: String, Sendable, Codable { case queued, sending, sent, retrying, failed }
 
 public struct OutboxMessage: Sendable, Hashable {
+    public init(id: Int64, kind: MailKind, toAddress: String, toName: String, subject: String, params: [String: String],
+                status: MailStatus = .queued, attempts: Int = 0, lastError: String? = nil, createdAt: Date, sentAt: Date? = nil,
+                nextAttemptAt: Date) {
+        self.id = id; self.kind = kind; self.toAddress = toAddress; self.toName = toName; self.subject = subject
+        self.params = params; self.status = status; self.attempts = attempts; self.lastError = lastError
+        self.createdAt = createdAt; self.sentAt = sentAt; self.nextAttemptAt = nextAttemptAt
+    }
+
     public let id: Int64
     public var kind: MailKind
     public var toAddress: String

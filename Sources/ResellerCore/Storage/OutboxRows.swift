@@ -2,12 +2,14 @@ import Foundation
 import GRDB
 
 extension StoreTx {
-    func enqueue(_ m: QueuedMail, at now: Date) throws {
+    @discardableResult
+    func enqueue(_ m: QueuedMail, at now: Date) throws -> Int64 {
         let params = CompactJSON.encode(m.params)
         try db.execute(sql: """
             INSERT INTO outbox (kind, to_address, to_name, subject, params, status, next_attempt_at, created_at)
             VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)
             """, arguments: [m.kind.rawValue, m.toAddress, m.toName, m.subject, params, now, now])
+        return db.lastInsertedRowID
     }
 
     func outbox(limit: Int) throws -> [OutboxMessage] {
@@ -21,5 +23,60 @@ extension StoreTx {
                              status: MailStatus(rawValue: r["status"]) ?? .queued, attempts: r["attempts"],
                              lastError: r["last_error"], createdAt: r["created_at"], sentAt: r["sent_at"],
                              nextAttemptAt: r["next_attempt_at"])
+    }
+}
+
+extension StoreTx {
+    /// Claims up to `limit` due messages for `owner` until `until`: queued or retrying ones whose time has
+    /// come, and ones left "sending" by a deliverer whose lease ran out or that is known dead.
+    func claimDueMail(owner: String, deadOwners: [String], now: Date, until: Date, limit: Int) throws -> [OutboxMessage] {
+        let dead = deadOwners.isEmpty ? "" : " OR claimed_by IN (\(deadOwners.map { _ in "?" }.joined(separator: ",")))"
+        let ids = try Int64.fetchAll(db, sql: """
+            SELECT id FROM outbox
+            WHERE (status IN ('queued', 'retrying') AND next_attempt_at <= ?)
+               OR (status = 'sending' AND (claimed_until < ?\(dead)))
+            ORDER BY next_attempt_at, id LIMIT ?
+            """, arguments: StatementArguments(([now, now] as [any DatabaseValueConvertible]) + deadOwners + [limit]))
+        guard !ids.isEmpty else { return [] }
+        let list = ids.map { _ in "?" }.joined(separator: ",")
+        let values: [any DatabaseValueConvertible] = [owner, until] + ids
+        try db.execute(sql: "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ? WHERE id IN (\(list))",
+                       arguments: StatementArguments(values))
+        return try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE id IN (\(list)) ORDER BY next_attempt_at, id",
+                                arguments: StatementArguments(ids)).map(Self.message)
+    }
+
+    func mailOwners() throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT claimed_by FROM outbox WHERE status = 'sending' AND claimed_by IS NOT NULL")
+    }
+
+    /// Records a result, but only while `owner` still holds the claim (a slow deliverer whose lease was
+    /// taken over must not overwrite the new owner's record). Returns whether it was recorded.
+    func recordMail(_ id: Int64, owner: String, status: MailStatus, error: String?, next: Date?, params: [String: String]?,
+                    attempted: Bool, now: Date) throws -> Bool {
+        try db.execute(sql: """
+            UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at),
+              attempts = attempts + ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,
+              params = COALESCE(?, params), claimed_by = NULL, claimed_until = NULL
+            WHERE id = ? AND status = 'sending' AND claimed_by = ?
+            """, arguments: [status.rawValue, error, next, attempted ? 1 : 0, status.rawValue, now,
+                             params.map(CompactJSON.encode), id, owner])
+        return db.changesCount == 1
+    }
+
+    func retryFailedMail(_ id: Int64, now: Date) throws -> Bool {
+        try db.execute(sql: """
+            UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'failed'
+            """, arguments: [now, id])
+        return db.changesCount == 1
+    }
+
+    func mailMessage(_ id: Int64) throws -> OutboxMessage? {
+        try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map(Self.message)
+    }
+
+    /// When the next queued or retrying message falls due, if any.
+    func nextMailDue() throws -> Date? {
+        try Date.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE status IN ('queued', 'retrying')")
     }
 }

@@ -179,6 +179,7 @@ extension Store {
         status TEXT NOT NULL DEFAULT 'queued',
         attempts INTEGER NOT NULL DEFAULT 0,
         next_attempt_at TEXT NOT NULL,
+        claimed_by TEXT,                                 -- "host:pid" of the deliverer sending it
         claimed_until TEXT,
         last_error TEXT,
         created_at TEXT NOT NULL, sent_at TEXT

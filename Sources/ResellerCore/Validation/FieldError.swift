@@ -40,7 +40,7 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { fieldErrors.map(\.description).joined(separator: "\n") }
 
-    static func invalid(_ field: String, _ message: String) -> ServiceError { .invalid([FieldError(field, message)]) }
+    public static func invalid(_ field: String, _ message: String) -> ServiceError { .invalid([FieldError(field, message)]) }
 }
 
 /// Collects field errors while a validator walks a form, so the user sees every problem at once.

@@ -1,0 +1,113 @@
+import ResellerCore
+
+/// The built-in email bodies, one text and one HTML template per kind. A folder named by `mail.templates`
+/// overrides any of them with files KIND.txt and KIND.html (e.g. activation.txt).
+enum DefaultTemplates {
+    static func text(_ kind: MailKind) -> String {
+        switch kind {
+        case .activation: """
+            Dear {{firstName}},
+
+            {{resellerName}} now has a storefront account, and you are its administrator.
+            Set your password to activate it:
+
+            {{link}}
+
+            The link works once and expires on {{expires}}. Your username is {{email}}.
+
+            If you did not expect this email, or the link has expired, ask {{helpContact}}.
+            """
+        case .activationSuccessful: """
+            Dear {{firstName}},
+
+            Your storefront account for {{resellerName}} is active.
+
+            Log in: {{loginURL}}
+            Username: {{email}}
+
+            If you did not activate this account, ask {{helpContact}} at once.
+            """
+        case .passwordReset: """
+            Dear {{firstName}},
+
+            Someone asked to reset the password of your storefront account ({{email}}).
+            Choose a new password here:
+
+            {{link}}
+
+            The link works once and expires on {{expires}}. If you did not ask for this, ignore this
+            email; your password stays as it is.
+            """
+        case .resetSuccessful: """
+            Dear {{firstName}},
+
+            The password of your storefront account ({{email}}) was changed, and every other session
+            was signed out.
+
+            Log in: {{loginURL}}
+
+            If you did not change it, ask {{helpContact}} at once.
+            """
+        case .orderOverCredit: """
+            Dear {{recipientName}},
+
+            Order {{orderNumber}} of {{resellerName}} for {{total}} was received, but it is above the
+            available credit ({{availableCredit}}), so it is Submitted and not executed yet.
+
+            It will be executed once a payment raises the available credit. Questions: {{helpContact}}.
+            """
+        case .test: """
+            This is a test email from ResellerDesk.
+
+            If you can read it, mail delivery works.
+            """
+        }
+    }
+
+    static func html(_ kind: MailKind) -> String {
+        let body: String
+        switch kind {
+        case .activation: body = """
+            <p>Dear {{firstName}},</p>
+            <p><strong>{{resellerName}}</strong> now has a storefront account, and you are its administrator.
+            Set your password to activate it:</p>
+            <p><a href="{{link}}" style="background:#1a5fb4;color:#fff;padding:10px 18px;text-decoration:none;border-radius:4px">Activate your account</a></p>
+            <p>Or open this address: {{link}}</p>
+            <p>The link works once and expires on {{expires}}. Your username is {{email}}.</p>
+            <p>If you did not expect this email, or the link has expired, ask {{helpContact}}.</p>
+            """
+        case .activationSuccessful: body = """
+            <p>Dear {{firstName}},</p>
+            <p>Your storefront account for <strong>{{resellerName}}</strong> is active.</p>
+            <p><a href="{{loginURL}}">Login Now</a> with the username {{email}}.</p>
+            <p>If you did not activate this account, ask {{helpContact}} at once.</p>
+            """
+        case .passwordReset: body = """
+            <p>Dear {{firstName}},</p>
+            <p>Someone asked to reset the password of your storefront account ({{email}}).</p>
+            <p><a href="{{link}}">Choose a new password</a> (or open {{link}}).</p>
+            <p>The link works once and expires on {{expires}}. If you did not ask for this, ignore this email.</p>
+            """
+        case .resetSuccessful: body = """
+            <p>Dear {{firstName}},</p>
+            <p>The password of your storefront account ({{email}}) was changed, and every other session was signed out.</p>
+            <p><a href="{{loginURL}}">Log In</a></p>
+            <p>If you did not change it, ask {{helpContact}} at once.</p>
+            """
+        case .orderOverCredit: body = """
+            <p>Dear {{recipientName}},</p>
+            <p>Order <strong>{{orderNumber}}</strong> of {{resellerName}} for {{total}} was received, but it is above
+            the available credit ({{availableCredit}}), so it is <strong>Submitted</strong> and not executed yet.</p>
+            <p>It will be executed once a payment raises the available credit. Questions: {{helpContact}}.</p>
+            """
+        case .test: body = "<p>This is a test email from ResellerDesk.</p><p>If you can read it, mail delivery works.</p>"
+        }
+        return """
+            <!DOCTYPE html>
+            <html><head><meta charset="utf-8"><title>{{subject}}</title></head>
+            <body style="font-family:sans-serif;line-height:1.5;max-width:40em">
+            \(body)
+            </body></html>
+            """
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import ResellerCore
+
+/// Sends what is due in the outbox. Each message is claimed in one transaction (two deliverers never hold
+/// the same one) and its result recorded as soon as the transport answers, so a deliverer killed at any
+/// point loses nothing: its claims are taken over when it is seen dead (same host, process gone) or when
+/// its lease ends. Only a message accepted by the server just before the kill, and not yet recorded, is
+/// sent once more, with the same Message-ID.
+public struct Deliverer: Sendable {
+    public let service: ResellerService
+    public let settings: MailSettings
+    public var lease: TimeInterval = 600
+    public var batchSize = 50
+    public let owner: String
+
+    public struct Report: Sendable, Equatable {
+        public var sent = 0, retrying = 0, failed = 0, released = 0
+        public var total: Int { sent + retrying + failed }
+    }
+
+    /// `owner` names this deliverer in its claims; "host:pid" lets others see when it has died.
+    public init(service: ResellerService, settings: MailSettings, owner: String = "\(Deliverer.host):\(getpid())") {
+        self.service = service
+        self.settings = settings
+        self.owner = owner
+    }
+
+    public static let host = ProcessInfo.processInfo.hostName
+
+    /// Delivers every message due now, batch after batch, and returns what happened. Stops early when the
+    /// server cannot be reached: the rest waits for its next attempt.
+    public func deliverDue() throws(ServiceError) -> Report {
+        var report = Report()
+        let builder = MessageBuilder(settings: settings)
+        while true {
+            let dead = Deliverer.deadOwners(try service.mailOwners())
+            let batch = try service.claimDueMail(owner: owner, deadOwners: dead, lease: lease, limit: batchSize)
+            if batch.isEmpty { return report }
+            var transport = Transports.open(settings)
+            var unreachableUntil: Date?
+            for message in batch {
+                if let next = unreachableUntil {
+                    try service.recordDelivery(message, owner: owner, .release(next: next))
+                    report.released += 1
+                    continue
+                }
+                switch transport.send(builder.build(message)) {
+                case .sent:
+                    try service.recordDelivery(message, owner: owner, .sent)
+                    report.sent += 1
+                case .permanent(let error):
+                    try service.recordDelivery(message, owner: owner, .failed(error: error))
+                    report.failed += 1
+                case .temporary(let error, let connectionLost):
+                    let attempt = message.attempts + 1
+                    if attempt >= settings.maxAttempts {
+                        try service.recordDelivery(message, owner: owner, .failed(error: "gave up after \(attempt) attempts: \(error)"))
+                        report.failed += 1
+                    } else {
+                        let next = service.now.addingTimeInterval(Backoff.delay(attempt: attempt))
+                        try service.recordDelivery(message, owner: owner, .retry(error: error, next: next))
+                        report.retrying += 1
+                        if connectionLost { unreachableUntil = next }
+                    }
+                }
+            }
+            transport.close()
+            if unreachableUntil != nil { return report }
+        }
+    }
+
+    /// Claim owners ("host:pid") on this host whose process is gone.
+    static func deadOwners(_ owners: [String]) -> [String] {
+        owners.filter { owner in
+            guard let colon = owner.lastIndex(of: ":"), owner[..<colon] == host,
+                  let pid = Int32(owner[owner.index(after: colon)...]) else { return false }
+            return kill(pid, 0) == -1 && errno == ESRCH
+        }
+    }
+}
+
+/// Exponential backoff with jitter: 30 s, 1 min, 2 min … capped at an hour, each ±20 %, so a relay that
+/// comes back is not hit by every deliverer at the same second.
+public enum Backoff {
+    public static func delay(attempt: Int, jitter: Double = Double.random(in: 0.8...1.2)) -> TimeInterval {
+        let base = min(3600, 30 * pow(2, Double(max(0, attempt - 1))))
+        return base * jitter
+    }
+}

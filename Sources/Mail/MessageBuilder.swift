@@ -1,0 +1,81 @@
+import Foundation
+import ResellerCore
+
+/// A message ready for a transport: the envelope and the RFC 5322 bytes (CRLF line ends, no line over
+/// 998 octets, not yet dot-stuffed).
+public struct OutgoingMessage: Sendable {
+    public var outboxId: Int64
+    public var envelopeFrom: String
+    public var recipient: String
+    public var messageID: String
+    public var data: [UInt8]
+}
+
+/// Renders an outbox row with its templates into a MIME message: multipart/alternative with a plain-text
+/// and an HTML part, both UTF-8 in base64, headers encoded so that no value can add a header.
+public struct MessageBuilder: Sendable {
+    public let settings: MailSettings
+
+    public init(settings: MailSettings) { self.settings = settings }
+
+    /// The values templates can use: the row's parameters plus links built from the storefront URL.
+    func values(_ m: OutboxMessage) -> [String: String] {
+        var v = m.params
+        let base = settings.storefrontURL
+        if let token = m.params["token"] {
+            let path = m.kind == .passwordReset ? "/reset" : "/activate"
+            v["link"] = base + path + "?token=" + token
+        }
+        v["loginURL"] = base + "/login"
+        v["subject"] = m.subject
+        if v["helpContact"] == nil { v["helpContact"] = settings.helpContact }
+        if let iso = m.params["expiresAt"], let d = ISO8601DateFormatter().date(from: iso) { v["expires"] = Format.timestamp(d) }
+        return v
+    }
+
+    func template(_ kind: MailKind, html: Bool) -> Template {
+        if let folder = settings.templatesFolder,
+           let data = FileManager.default.contents(atPath: "\(folder)/\(kind.rawValue).\(html ? "html" : "txt")"),
+           let text = String(data: data, encoding: .utf8) {
+            return Template(text: text, html: html)
+        }
+        return Template(text: html ? DefaultTemplates.html(kind) : DefaultTemplates.text(kind), html: html)
+    }
+
+    public func build(_ m: OutboxMessage) -> OutgoingMessage {
+        let v = values(m)
+        let domain = settings.fromAddress.split(separator: "@").last.map(String.init) ?? "localhost"
+        let messageID = "<resellerdesk.\(m.id).\(Int(m.createdAt.timeIntervalSince1970))@\(domain)>"
+        let boundary = "=_resellerdesk_\(m.id)"   // "_" never occurs in base64, so never in a part
+        var lines = [
+            "Date: " + HeaderEncoding.date(m.createdAt),
+            "Message-ID: " + messageID,
+            "From: " + HeaderEncoding.mailbox(name: settings.fromName, address: settings.fromAddress),
+            "To: " + HeaderEncoding.mailbox(name: m.toName, address: m.toAddress),
+            "Subject: " + HeaderEncoding.unstructured(m.subject, headerLength: 9),
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
+            "Auto-Submitted: auto-generated",
+            "",
+            "This is a MIME message with a plain-text and an HTML part.",
+        ]
+        for (type, html) in [("text/plain", false), ("text/html", true)] {
+            lines += ["--" + boundary, "Content-Type: \(type); charset=UTF-8", "Content-Transfer-Encoding: base64", ""]
+            lines += MessageBuilder.base64Lines(template(m.kind, html: html).render(v))
+        }
+        lines.append("--" + boundary + "--")
+        let text = lines.joined(separator: "\r\n") + "\r\n"
+        return OutgoingMessage(outboxId: m.id, envelopeFrom: settings.fromAddress, recipient: m.toAddress,
+                               messageID: messageID, data: Array(text.utf8))
+    }
+
+    /// A body in base64, 76 characters a line; its own line ends normalised to CRLF first.
+    static func base64Lines(_ body: String) -> [String] {
+        let crlf = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+        let b64 = Data(crlf.utf8).base64EncodedString()
+        return stride(from: 0, to: b64.count, by: 76).map { start in
+            let s = b64.index(b64.startIndex, offsetBy: start)
+            return String(b64[s..<(b64.index(s, offsetBy: 76, limitedBy: b64.endIndex) ?? b64.endIndex)])
+        }
+    }
+}
