@@ -191,3 +191,22 @@ import Testing
         #expect(SearchQuery.words("Müller  GmbH, acc-00012") == ["muller", "gmbh", "acc", "00012"])
     }
 }
+
+@Suite struct SearchOrderingTests {
+    @Test func codePrefixesAndSelectiveWordsFirst() {
+        #expect(SearchQuery.selectiveFirst(["acc", "000123"]) == ["000123"])
+        #expect(SearchQuery.selectiveFirst(["acc"]) == ["acc"])                   // alone it is a word prefix ("accounts")
+        #expect(SearchQuery.selectiveFirst(["se", "991"]) == ["991", "se"])
+        #expect(SearchQuery.selectiveFirst(["nord", "cloud"]) == ["cloud", "nord"])
+        #expect(SearchQuery.codeText(123) == "000123")
+    }
+
+    @Test func optimizeKeepsResults() throws {
+        let fx = try Fixture()
+        let a = try fx.reseller("Nordic Bytes", email: "n@nordic.example")
+        try fx.service.store.optimize()
+        #expect(try fx.service.searchAccounts("nordic").rows.map(\.account.id) == [a.id])
+        #expect(try fx.service.searchAccounts(a.code).rows.map(\.account.id) == [a.id])
+        #expect(try fx.service.store.integrityCheck() == "ok")
+    }
+}

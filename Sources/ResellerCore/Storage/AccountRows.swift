@@ -32,7 +32,7 @@ extension StoreTx {
         let email = SearchQuery.fold(f.email), contacts = SearchQuery.fold(contactsText)
         try db.cachedStatement(sql: """
             INSERT INTO account_search (rowid, name, trading_name, code, email, vat, contacts) VALUES (?,?,?,?,?,?,?)
-            """).execute(arguments: [id, name, trading, AccountCode.format(id), email, f.registrationNumber.map(SearchQuery.fold), contacts])
+            """).execute(arguments: [id, name, trading, SearchQuery.codeText(id), email, f.registrationNumber.map(SearchQuery.fold), contacts])
         try indexTerms(name, trading, email, contacts)
         return id
     }
@@ -78,7 +78,7 @@ extension StoreTx {
     /// The FTS5 query for typed words, or nil when some word can match nothing.
     func matchExpression(_ words: [String]) throws -> String? {
         var parts: [String] = []
-        for word in words {
+        for word in SearchQuery.selectiveFirst(words) {
             // Up to 3 characters the prefix index answers directly; digits stay prefix terms (numbers are
             // split from letters and rarely shared, so their doclists are short).
             guard word.count > 3, SearchQuery.isAlphabetic(word) else {
@@ -208,6 +208,24 @@ public enum SearchQuery {
             out.append(s)
         }
         return String(out)
+    }
+
+    /// The code as the index holds it: its digits only ("000123"). "ACC" is in every code, so as a word
+    /// it would make every account match and a typed "ACC-0001" walk a million rows.
+    static func codeText(_ id: Int64) -> String { String(AccountCode.format(id).dropFirst(4)) }
+
+    /// Drops an "acc" that only prefixes a code ("ACC-000123", "acc 12") and puts the most selective
+    /// words first: FTS5 walks the first term of an AND and seeks the others, so a long or numeric word
+    /// in front keeps a query with a common short word ("se" in "SE991") cheap.
+    static func selectiveFirst(_ words: [String]) -> [String] {
+        var kept: [String] = []
+        for (i, w) in words.enumerated() {
+            let next = i + 1 < words.count ? words[i + 1] : nil
+            if w == "acc", let next, next.allSatisfy(\.isNumber) { continue }
+            kept.append(w)
+        }
+        func weight(_ w: String) -> Int { w.count + (w.allSatisfy(\.isNumber) ? 2 : 0) }
+        return kept.enumerated().sorted { (weight($0.element), -$0.offset) > (weight($1.element), -$1.offset) }.map(\.element)
     }
 
     static func prefixTerm(_ word: String) -> String { "\"\(word)\"*" }

@@ -71,6 +71,21 @@ public final class Store: Sendable {
         }
     }
 
+    /// Merges the search index into one segment and refreshes the query planner's statistics. Each
+    /// write transaction adds an FTS5 segment and automerge keeps only some levels merged, so after a bulk
+    /// load every search term is looked up in many segments; one merge makes searches fast again.
+    public func optimize() throws(ServiceError) {
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "INSERT INTO account_search(account_search) VALUES ('optimize')")
+                try db.execute(sql: "PRAGMA optimize")
+            }
+            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        } catch {
+            throw Store.describe(error, path: path)
+        }
+    }
+
     /// Runs `PRAGMA integrity_check`; "ok" when the file is sound.
     public func integrityCheck() throws(ServiceError) -> String {
         try read { tx in try String.fetchOne(tx.db, sql: "PRAGMA integrity_check") ?? "no answer" }
