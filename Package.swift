@@ -25,9 +25,12 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
         .target(name: "Mail", dependencies: ["ResellerCore", "COpenSSL"]),
         .target(name: "TerminalKit"),
+        // ncursesw from Debian's libncursesw5-dev; only NcursesBackend imports it.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalKit"]),
         .target(name: "Screens", dependencies: ["ResellerCore", "TerminalKit"], path: "Screens"),
         .executableTarget(name: "resellerdesk", dependencies: [
-            "ResellerCore", "Mail", "Screens", "TerminalKit",
+            "ResellerCore", "Mail", "Screens", "TerminalKit", "NcursesBackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "resellerdesk-bench", dependencies: ["ResellerCore", "Mail"]),

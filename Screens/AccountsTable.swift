@@ -16,6 +16,21 @@ public enum AccountsTable {
                 o?.creditLimit.display ?? "-", s.availableCredit?.display ?? "-", s.onboarding.label]
     }
 
+    /// Fixed column widths for a screen `width` columns wide: the name takes what the others leave, so
+    /// columns do not jump as rows scroll in.
+    public static func widths(for width: Int) -> [Int] {
+        let fixed = [10, 0, 4, 7, 12, 12, 10]
+        let name = max(8, width - fixed.reduce(0, +) - (fixed.count - 1))
+        return fixed.enumerated().map { $0.offset == 1 ? name : $0.element }
+    }
+
+    /// One table line with the given widths (numbers right-aligned).
+    public static func line(_ cells: [String], widths: [Int]) -> String {
+        zip(cells, zip(widths, columns)).map { cell, layout in
+            DisplayWidth.pad(cell, to: layout.0, alignRight: layout.1.alignRight)
+        }.joined(separator: " ")
+    }
+
     public static func render(_ rows: [AccountSummary], width: Int) -> String {
         var table = TextTable(columns, gap: 1)
         rows.forEach { table.add(cells($0)) }

@@ -6,6 +6,7 @@ struct BenchOptions {
     var dir: String?
     var keep = false
     var mail = false
+    var searchOnly = false
     var messages = 10_000
 
     static func parse(_ args: [String]) -> BenchOptions {
@@ -23,9 +24,10 @@ struct BenchOptions {
             case "--dir": o.dir = value()
             case "--keep": o.keep = true
             case "mail": o.mail = true
+            case "--search-only": o.searchOnly = true; o.keep = true
             case "--messages": guard let n = Int(value()), n > 0 else { fail("--messages takes a positive whole number") }; o.messages = n
             case "-h", "--help":
-                print("usage: resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep]\n       resellerdesk-bench mail [--messages N] [--dir DIR]")
+                print("usage: resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep] [--search-only]\n       resellerdesk-bench mail [--messages N] [--dir DIR]")
                 exit(0)
             default: fail("unknown option \(args[i])")
             }

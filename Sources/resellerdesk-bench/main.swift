@@ -11,7 +11,7 @@ import ResellerCore
 
 let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
 let dir = options.dir ?? (NSTemporaryDirectory() + "resellerdesk-bench-" + String(getpid()))
-try? FileManager.default.removeItem(atPath: dir)
+if !options.searchOnly { try? FileManager.default.removeItem(atPath: dir) }
 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
 defer { if !options.keep { try? FileManager.default.removeItem(atPath: dir) } }
 if options.mail {
@@ -24,11 +24,11 @@ let rawPath = dir + "/raw.sqlite"
 print("ResellerDesk service benchmark: \(options.accounts) accounts × 2 contacts, batches of \(options.batch)")
 print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, SQLite file in \(dir)")
 
-// 1. Ingest through the service layer.
+// 1. Ingest through the service layer (skipped with --search-only, which measures a kept database again).
 let service = ResellerService(store: try Store(path: servicePath))
 let generator = AccountGenerator(seed: 42)
 let actor = Actor.staff("bench")
-var done = 0
+var done = options.searchOnly ? options.accounts : 0
 let ingestStart = Date()
 while done < options.accounts {
     let n = min(options.batch, options.accounts - done)
@@ -37,6 +37,7 @@ while done < options.accounts {
     done += n
     if done % 100_000 == 0 { print("  \(done) accounts…") }
 }
+if !options.searchOnly {
 let ingestSeconds = Date().timeIntervalSince(ingestStart)
 let serviceRate = Double(options.accounts) / ingestSeconds
 print(String(format: "service ingest:  %.1f s, %.0f accounts/s (each with 2 contacts, search row and 3 audit events)", ingestSeconds, serviceRate))
@@ -50,6 +51,7 @@ print(String(format: "index optimize after the bulk load: %.1f s (with it: %.0f 
 let raw = try RawSQLite.compare(from: servicePath, to: rawPath, accounts: options.accounts)
 print(String(format: "sqlite3 script:  %.1f s, %.0f accounts/s (INSERT statements for the same rows, one transaction)", raw.scriptSeconds, raw.scriptRate))
 print(String(format: "service / sqlite3 script = %.0f %% (target ≥ 30 %%)", 100 * serviceRate / raw.scriptRate))
+}
 
 // 3. Search latency.
 let queries = generator.queries(count: 1000, accounts: options.accounts)

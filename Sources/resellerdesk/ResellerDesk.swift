@@ -15,10 +15,17 @@ struct ResellerDesk: ParsableCommand {
                       PaymentCommand.self, OrderCommand.self, MailCommand.self, ConfigCommand.self])
 
     @OptionGroup var global: GlobalOptions
+    @Flag(help: "Monochrome: bold, reverse and underline instead of colours (also with NO_COLOR).") var mono = false
 
     func run() throws {
-        // Until the full-screen terminal lands, the bare command lists the accounts.
-        try AccountList(global: global, search: nil, limit: 50, after: 0, json: false).run()
+        // On a terminal, the full-screen front; piped or scripted, the accounts table.
+        guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else {
+            try AccountList(global: global, search: nil, limit: 50, after: 0, json: false).run()
+            return
+        }
+        try CLIContext.run(global, json: false) { (ctx) throws(ServiceError) in
+            TerminalApp(service: ctx.service, mono: mono).run()
+        }
     }
 }
 

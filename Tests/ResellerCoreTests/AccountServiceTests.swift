@@ -96,7 +96,11 @@ import Testing
         #expect(try ids("Παπαδ") == [a.id])
         #expect(try ids("hell host") == [a.id])     // trading name, every word
         #expect(try ids("papadopoulos") == [a.id])  // email
-        #expect(try ids("EL0998") == [a.id])        // VAT
+        #expect(try ids("EL0998") == [a.id])        // VAT, as typed
+        #expect(try ids("el 099887") == [a.id])     // VAT, in two words
+        #expect(try ids("099887") == [a.id])        // VAT digits
+        #expect(try ids("EL0998 γιωρ") == [a.id])   // VAT and a name
+        #expect(try ids("EL0999") == [])
         #expect(try ids("ACC-000002") == [other.id])
         #expect(try ids("000001") == [a.id])
         #expect(try ids("svens") == [other.id])     // contact name
@@ -199,6 +203,9 @@ import Testing
         #expect(SearchQuery.selectiveFirst(["se", "991"]) == ["991", "se"])
         #expect(SearchQuery.selectiveFirst(["nord", "cloud"]) == ["cloud", "nord"])
         #expect(SearchQuery.codeText(123) == "000123")
+        #expect(SearchQuery.vatText("EL 094-512345") == "el 094-512345 el094512345")
+        #expect(SearchQuery.vatPrefixes("Aegean PT736 x12") == ["pt736"])
+        #expect(SearchQuery.withoutVATs("Aegean PT736") == "aegean")
     }
 
     @Test func optimizeKeepsResults() throws {

@@ -54,3 +54,88 @@ import Testing
         #expect(out.contains("…"))
     }
 }
+
+@Suite struct LineEditorTests {
+    @Test func editsGraphemeClusters() {
+        var e = LineEditor("Zoë 👩‍💻")
+        e.handle(.backspace)
+        #expect(e.text == "Zoë ")
+        e.handle(.left)
+        e.handle(.backspace)
+        #expect(e.text == "Zo ")
+        e.handle(.char("é"))
+        #expect(e.text == "Zoé ")
+        e.handle(.home)
+        e.handle(.delete)
+        #expect(e.text == "oé ")
+    }
+
+    @Test func readlineKeys() {
+        var e = LineEditor("Aegean Cloud Partners")
+        e.handle(.ctrl("w"))
+        #expect(e.text == "Aegean Cloud ")
+        e.handle(.ctrl("a"))
+        e.handle(.ctrl("k"))
+        #expect(e.text == "")
+        e.set("abc")
+        e.handle(.left)
+        e.handle(.ctrl("u"))
+        #expect(e.text == "c")
+        #expect(e.cursor == 0)
+        e.handle(.paste("line one\nline two"))
+        #expect(e.text == "line oneline twoc")
+        let handledEnter = e.handle(.enter)
+        #expect(!handledEnter)
+    }
+
+    @Test func restrictedFieldsAcceptOnlyValidPrefixes() {
+        var money = LineEditor()
+        money.accepts = { $0.isEmpty || $0.range(of: #"^\d{1,9}(\.\d{0,2})?$"#, options: .regularExpression) != nil }
+        for c in "12a.3x45" { money.handle(.char(c)) }
+        #expect(money.text == "12.34")
+        money.handle(.home)
+        money.handle(.right); money.handle(.right); money.handle(.right)
+        money.handle(.ctrl("u"))                 // "34" would be fine
+        #expect(money.text == "34")
+    }
+
+    @Test func scrollsToKeepTheCursorVisible() {
+        var e = LineEditor(String(repeating: "x", count: 30))
+        let v = e.visible(width: 10)
+        #expect(DisplayWidth.of(v.text) <= 10)
+        #expect(v.cursorColumn == 9)
+        e.handle(.home)
+        #expect(e.visible(width: 10).cursorColumn == 0)
+        #expect(LineEditor("株式会社クラウド").visible(width: 7).text == "ラウド")
+    }
+}
+
+@Suite struct GridTests {
+    @Test func wideCharactersTakeTwoCellsAndTextIsSanitized() {
+        var g = Grid(width: 10, height: 2)
+        #expect(g.put("株式a", x: 0, y: 0) == 5)
+        #expect(g.cell(x: 1, y: 0).continuation)
+        g.put("\u{1B}[2J\u{202E}ok", x: 0, y: 1)
+        #expect(g.text == "株式a     \n\u{FFFD}[2Jok    ")
+        #expect(g.put("ΑΒΓΔΕΖΗΘΙΚΛ", x: 5, y: 0) == 5)
+    }
+
+    @Test func clipsAWideCharacterThatDoesNotFit() {
+        var g = Grid(width: 3, height: 1)
+        #expect(g.put("a株式", x: 0, y: 0) == 3)
+        #expect(g.text == "a株")
+    }
+}
+
+@Suite struct BindingTests {
+    @Test func oneTableDrivesDispatchFooterAndHelp() {
+        let table = [Binding([.enter], "Open", help: "open it", 1), Binding([.char("?"), .function(1)], "Help", help: "help", 2),
+                     Binding([.down], "", help: "next", 3, footer: false)]
+        #expect(Binding.action(for: .function(1), in: table) == 2)
+        #expect(Binding.action(for: .char("x"), in: table) == nil)
+        #expect(Binding.footer(table, width: 80) == "Enter Open  ? Help")
+        #expect(Binding.helpLines(table).last == DisplayWidth.pad("↓", to: 14) + "next")
+    }
+}
+
+import Foundation

@@ -32,7 +32,7 @@ extension StoreTx {
         let email = SearchQuery.fold(f.email), contacts = SearchQuery.fold(contactsText)
         try db.cachedStatement(sql: """
             INSERT INTO account_search (rowid, name, trading_name, code, email, vat, contacts) VALUES (?,?,?,?,?,?,?)
-            """).execute(arguments: [id, name, trading, SearchQuery.codeText(id), email, f.registrationNumber.map(SearchQuery.fold), contacts])
+            """).execute(arguments: [id, name, trading, SearchQuery.codeText(id), email, f.registrationNumber.map(SearchQuery.vatText), contacts])
         try indexTerms(name, trading, email, contacts)
         return id
     }
@@ -48,7 +48,7 @@ extension StoreTx {
         guard db.changesCount == 1 else { return false }
         let name = SearchQuery.fold(f.name), trading = f.tradingName.map(SearchQuery.fold), email = SearchQuery.fold(f.email)
         try db.execute(sql: "UPDATE account_search SET name = ?, trading_name = ?, email = ?, vat = ? WHERE rowid = ?",
-                       arguments: [name, trading, email, f.registrationNumber.map(SearchQuery.fold), id])
+                       arguments: [name, trading, email, f.registrationNumber.map(SearchQuery.vatText), id])
         try indexTerms(name, trading, email)
         return true
     }
@@ -75,10 +75,12 @@ extension StoreTx {
         }
     }
 
-    /// The FTS5 query for typed words, or nil when some word can match nothing.
-    func matchExpression(_ words: [String]) throws -> String? {
-        var parts: [String] = []
-        for word in SearchQuery.selectiveFirst(words) {
+    /// The FTS5 query for what was typed, or nil when some word can match nothing.
+    func matchExpression(_ query: String) throws -> String? {
+        // A VAT number ("PT736…") is one prefix of the compact VAT token: as two words, "pt" would be
+        // every Portuguese account and "736" thousands of numbers.
+        var parts = SearchQuery.vatPrefixes(query).map { "vat : " + SearchQuery.prefixTerm($0) }
+        for word in SearchQuery.selectiveFirst(SearchQuery.words(SearchQuery.withoutVATs(query))) {
             // Up to 3 characters the prefix index answers directly; digits stay prefix terms (numbers are
             // split from letters and rarely shared, so their doclists are short).
             guard word.count > 3, SearchQuery.isAlphabetic(word) else {
@@ -167,11 +169,11 @@ extension StoreTx {
     /// a query costs the same at a thousand accounts or a million.
     func searchAccountIds(_ query: String, after: Int64, limit: Int) throws -> [Int64] {
         let words = SearchQuery.words(query)
-        if words.isEmpty {
+        if words.isEmpty && SearchQuery.vatPrefixes(query).isEmpty {
             return try Int64.fetchAll(db, sql: "SELECT id FROM accounts WHERE id > ? ORDER BY id LIMIT ?",
                                       arguments: [after, limit])
         }
-        guard let match = try matchExpression(words) else { return [] }
+        guard let match = try matchExpression(query) else { return [] }
         return try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT rowid FROM account_search WHERE account_search MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?
             """), arguments: [match, after, limit])
@@ -208,6 +210,29 @@ public enum SearchQuery {
             out.append(s)
         }
         return String(out)
+    }
+
+    /// The VAT number as the index holds it: its folded words and the compact form ("pt 736123456
+    /// pt736123456"), so both "736123" and "PT7361" find it.
+    static func vatText(_ vat: String) -> String {
+        let folded = fold(vat)
+        let compact = String(vat.lowercased().filter { $0.isLetter || $0.isNumber })
+        return folded + " " + compact
+    }
+
+    /// Typed tokens that look like a VAT number: two letters and at least three digits.
+    static func vatPrefixes(_ query: String) -> [String] {
+        query.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).filter(isVATPrefix).map(String.init)
+    }
+
+    static func withoutVATs(_ query: String) -> String {
+        query.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).filter { !isVATPrefix($0) }.joined(separator: " ")
+    }
+
+    private static func isVATPrefix(_ token: Substring) -> Bool {
+        let letters = token.prefix { $0.isASCII && $0.isLetter }
+        let digits = token.dropFirst(letters.count)
+        return letters.count == 2 && digits.count >= 3 && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// The code as the index holds it: its digits only ("000123"). "ACC" is in every code, so as a word

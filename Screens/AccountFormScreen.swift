@@ -1,0 +1,366 @@
+import ResellerCore
+import TerminalKit
+
+/// The New Account / Edit Account form: sections Personal, Billing address and Ordering. It edits an
+/// `AccountForm` and checks it with the service's own `AccountValidator`, so every message beside a field
+/// is the one the service would give. The Ordering fields are disabled until Ordering is ticked and are
+/// cleared (after asking, if they hold values) when it is unticked.
+public struct AccountFormScreen: Sendable {
+    public enum Field: String, CaseIterable, Sendable {
+        case name, tradingName, type, email, phone, website, registrationNumber, taxAuthority, description
+        case street, city, postcode, state, country, currency, separateInvoices, taxExempt
+        case enableOrdering, creditLimit, unlimitedCredit, prorateBilling, billingDay, partialChargesInvoicing, enableReselling
+
+        var label: String {
+            switch self {
+            case .name: "Name *"
+            case .tradingName: "Trading name"
+            case .type: "Type"
+            case .email: "Email *"
+            case .phone: "Phone"
+            case .website: "Website"
+            case .registrationNumber: "VAT number"
+            case .taxAuthority: "Tax authority"
+            case .description: "Description"
+            case .street: "Street"
+            case .city: "City"
+            case .postcode: "Postcode"
+            case .state: "State"
+            case .country: "Country * (GR, DE…)"
+            case .currency: "Currency (EUR…)"
+            case .separateInvoices: "Separate invoices"
+            case .taxExempt: "Tax exempt"
+            case .enableOrdering: "Enable Ordering"
+            case .creditLimit: "Credit limit"
+            case .unlimitedCredit: "Unlimited credit"
+            case .prorateBilling: "Prorate billing"
+            case .billingDay: "Billing day"
+            case .partialChargesInvoicing: "Partial charges"
+            case .enableReselling: "Enable Reselling"
+            }
+        }
+
+        var section: String {
+            switch self {
+            case .name, .tradingName, .type, .email, .phone, .website, .registrationNumber, .taxAuthority, .description: "Personal"
+            case .street, .city, .postcode, .state, .country, .currency, .separateInvoices, .taxExempt: "Billing address"
+            default: "Ordering"
+            }
+        }
+
+        var isCheckbox: Bool {
+            [.separateInvoices, .taxExempt, .enableOrdering, .unlimitedCredit, .prorateBilling, .enableReselling].contains(self)
+        }
+
+        /// Fields chosen from a list with Space or ← →.
+        var choices: [String]? {
+            switch self {
+            case .type: AccountType.allCases.map(\.rawValue)
+            case .partialChargesInvoicing: PartialChargesInvoicing.allCases.map(\.rawValue)
+            default: nil
+            }
+        }
+    }
+
+    public enum Effect: Sendable, Equatable {
+        case save(AccountForm, accountId: Int64?, version: Int?)
+        case cancel
+    }
+
+    public private(set) var form: AccountForm
+    private let original: AccountForm
+    public let accountId: Int64?
+    public let version: Int?
+    public private(set) var focus: Field = .name
+    private var editors: [Field: LineEditor] = [:]
+    public private(set) var errors: [String: String] = [:]
+    private var touched: Set<Field> = []
+    public private(set) var message: String?
+    /// A yes/no question waiting for an answer, and what "yes" does.
+    public private(set) var question: (text: String, yes: Question)?
+    private var top = 0
+    let defaultCurrency: String
+
+    public enum Question: Sendable { case clearOrdering, discard }
+
+    public init(editing account: Account? = nil, defaultCurrency: String = "EUR") {
+        let form = account.map { AccountForm($0.fields) } ?? AccountForm()
+        self.form = form
+        original = form
+        accountId = account?.id
+        version = account?.version
+        self.defaultCurrency = defaultCurrency
+        for field in Field.allCases where !field.isCheckbox && field.choices == nil {
+            var editor = LineEditor(text(field, of: form), maxLength: field == .description ? 2000 : 200)
+            if field == .creditLimit {
+                let currency = Currency.named(form.currency.isEmpty ? defaultCurrency : form.currency) ?? Currency.named("EUR")!
+                editor.accepts = { Money.isValidPrefix($0, currency: currency) }
+            }
+            editors[field] = editor
+        }
+    }
+
+    public var isNew: Bool { accountId == nil }
+    public var isDirty: Bool { form != original }
+
+    /// Fields shown now: the billing day only with proration.
+    public var visibleFields: [Field] {
+        Field.allCases.filter { $0 != .billingDay || form.prorateBilling }
+    }
+
+    /// Whether a field can be edited now (the Ordering section needs Ordering; an amount needs no Unlimited).
+    public func isEnabled(_ f: Field) -> Bool {
+        switch f {
+        case .creditLimit: form.enableOrdering && !form.unlimitedCredit
+        case .unlimitedCredit, .prorateBilling, .billingDay, .partialChargesInvoicing, .enableReselling: form.enableOrdering
+        default: true
+        }
+    }
+
+    public static let bindingsHelp: [Binding<Int>] = [
+        Binding([.ctrl("s"), .function(2)], "Save", help: "save (refused with the reasons while the form is invalid)", 0),
+        Binding([.tab, .down], "Next", help: "next field", 0),
+        Binding([.backTab, .up], "Prev", help: "previous field", 0, footer: false),
+        Binding([.char(" ")], "Toggle", help: "tick a box or change a choice", 0),
+        Binding([.escape], "Cancel", help: "leave the form (asks first if anything changed)", 0),
+    ]
+
+    // MARK: Update
+
+    public mutating func update(_ key: Key, height: Int = 24) -> [Effect] {
+        defer { keepFocusVisible(height: height) }
+        if let q = question {
+            question = nil
+            guard key == .char("y") || key == .char("Y") else { message = nil; return [] }
+            switch q.yes {
+            case .clearOrdering:
+                form.clearOrdering()
+                for f in [Field.creditLimit, .billingDay] { editors[f]?.set("") }
+                revalidate()
+                return []
+            case .discard:
+                return [.cancel]
+            }
+        }
+        switch key {
+        case .ctrl("s"), .function(2): return save()
+        case .escape:
+            if isDirty {
+                question = ("Discard the changes to this account? y/n", .discard)
+                return []
+            }
+            return [.cancel]
+        case .tab, .down, .enter: move(1)
+        case .backTab, .up: move(-1)
+        default:
+            if focus.isCheckbox {
+                if key == .char(" ") || key == .char("x") { toggle(focus) }
+            } else if let choices = focus.choices {
+                if key == .char(" ") || key == .right { cycle(focus, choices, 1) }
+                if key == .left { cycle(focus, choices, -1) }
+            } else if isEnabled(focus), var editor = editors[focus], editor.handle(key) {
+                editors[focus] = editor
+                setText(focus, editor.text)
+            }
+        }
+        return []
+    }
+
+    private mutating func move(_ step: Int) {
+        touched.insert(focus)
+        revalidate()
+        let fields = visibleFields.filter(isEnabled)
+        guard let i = fields.firstIndex(of: focus) else { focus = fields.first ?? .name; return }
+        focus = fields[(i + step + fields.count) % fields.count]
+    }
+
+    private mutating func toggle(_ f: Field) {
+        switch f {
+        case .enableOrdering:
+            if form.enableOrdering {
+                if form.orderingHasValues {
+                    question = ("Turning Ordering off clears the credit limit, proration and reselling. Clear them? y/n", .clearOrdering)
+                } else {
+                    form.clearOrdering()
+                }
+            } else {
+                form.enableOrdering = true
+            }
+        case .unlimitedCredit:
+            form.unlimitedCredit.toggle()
+            if form.unlimitedCredit { form.creditLimit = ""; editors[.creditLimit]?.set("") }
+        case .prorateBilling:
+            form.prorateBilling.toggle()
+            if !form.prorateBilling { form.billingDay = ""; editors[.billingDay]?.set("") }
+        case .enableReselling: form.enableReselling.toggle()
+        case .separateInvoices: form.separateInvoices.toggle()
+        case .taxExempt: form.taxExempt.toggle()
+        default: break
+        }
+        revalidate()
+    }
+
+    private mutating func cycle(_ f: Field, _ choices: [String], _ step: Int) {
+        guard isEnabled(f) else { return }
+        let current = choices.firstIndex(of: text(f, of: form)) ?? 0
+        setText(f, choices[(current + step + choices.count) % choices.count])
+    }
+
+    /// Runs the service's validator; shows errors for fields the user has been through (all after a save).
+    private mutating func revalidate(all: Bool = false) {
+        errors = [:]
+        do {
+            _ = try AccountValidator.validate(form, defaultCurrency: defaultCurrency, defaultManager: "staff")
+        } catch {
+            for e in error.fieldErrors where all || touched.contains(where: { $0.rawValue == e.field }) {
+                errors[e.field] = errors[e.field] ?? e.message
+            }
+        }
+    }
+
+    private mutating func save() -> [Effect] {
+        touched.formUnion(Field.allCases)
+        revalidate(all: true)
+        if !errors.isEmpty {
+            message = "Cannot save: \(errors.count) field\(errors.count == 1 ? "" : "s") to fix (marked !)"
+            if let first = visibleFields.first(where: { errors[$0.rawValue] != nil }) { focus = first }
+            return []
+        }
+        message = nil
+        return [.save(form, accountId: accountId, version: version)]
+    }
+
+    /// The service refused the save: show its errors beside the fields (a conflict in the message line,
+    /// keeping everything typed).
+    public mutating func saveFailed(_ error: ServiceError) {
+        errors = [:]
+        for e in error.fieldErrors { errors[e.field] = e.message }
+        if case .conflict(_, let m) = error { message = "Not saved: \(m)" } else { message = "Not saved: \(error.fieldErrors.count) problem(s)" }
+        if let first = visibleFields.first(where: { errors[$0.rawValue] != nil }) { focus = first }
+    }
+
+    // MARK: Form access
+
+    func text(_ f: Field, of form: AccountForm) -> String {
+        switch f {
+        case .name: form.name
+        case .tradingName: form.tradingName
+        case .type: form.type
+        case .email: form.email
+        case .phone: form.phone
+        case .website: form.website
+        case .registrationNumber: form.registrationNumber
+        case .taxAuthority: form.taxAuthority
+        case .description: form.description
+        case .street: form.street
+        case .city: form.city
+        case .postcode: form.postcode
+        case .state: form.state
+        case .country: form.country
+        case .currency: form.currency
+        case .creditLimit: form.creditLimit
+        case .billingDay: form.billingDay
+        case .partialChargesInvoicing: form.partialChargesInvoicing.isEmpty ? PartialChargesInvoicing.onOrderDay.rawValue : form.partialChargesInvoicing
+        default: ""
+        }
+    }
+
+    private mutating func setText(_ f: Field, _ value: String) {
+        switch f {
+        case .name: form.name = value
+        case .tradingName: form.tradingName = value
+        case .type: form.type = value
+        case .email: form.email = value
+        case .phone: form.phone = value
+        case .website: form.website = value
+        case .registrationNumber: form.registrationNumber = value
+        case .taxAuthority: form.taxAuthority = value
+        case .description: form.description = value
+        case .street: form.street = value
+        case .city: form.city = value
+        case .postcode: form.postcode = value
+        case .state: form.state = value
+        case .country: form.country = value.uppercased()
+        case .currency: form.currency = value.uppercased()
+        case .creditLimit: form.creditLimit = value
+        case .billingDay: form.billingDay = value
+        case .partialChargesInvoicing: form.partialChargesInvoicing = value
+        default: break
+        }
+    }
+
+    func isChecked(_ f: Field) -> Bool {
+        switch f {
+        case .separateInvoices: form.separateInvoices
+        case .taxExempt: form.taxExempt
+        case .enableOrdering: form.enableOrdering
+        case .unlimitedCredit: form.unlimitedCredit
+        case .prorateBilling: form.prorateBilling
+        case .enableReselling: form.enableReselling
+        default: false
+        }
+    }
+
+    // MARK: Render
+
+    /// Section headers (field nil) and fields, in screen order.
+    private var lines: [(field: Field?, section: String)] {
+        var out: [(Field?, String)] = []
+        var section = ""
+        for f in visibleFields {
+            if f.section != section {
+                section = f.section
+                out.append((nil, section))
+            }
+            out.append((f, section))
+        }
+        return out
+    }
+
+    /// Scrolls so the focused field (and its section header when possible) is on screen.
+    private mutating func keepFocusVisible(height: Int) {
+        let area = height - 4
+        guard let i = lines.firstIndex(where: { $0.field == focus }) else { return }
+        if i < top { top = max(0, i - 1) }
+        if i >= top + area { top = i - area + 1 }
+    }
+
+    public func render(width: Int, height: Int) -> Grid {
+        var g = Grid(width: width, height: height)
+        g.fill(x: 0, y: 0, width: width, style: .title)
+        g.put(isNew ? "ResellerDesk · New Account" : "ResellerDesk · Edit \(AccountCode.format(accountId ?? 0))", x: 1, y: 0, style: .title)
+        let area = height - 4
+        let labelWidth = 22, valueX = 2 + labelWidth + 1
+        let valueWidth = min(40, width - valueX - 2)
+        for (row, line) in lines.dropFirst(top).prefix(area).enumerated() {
+            let y = 1 + row
+            guard let f = line.field else {
+                g.put("── \(line.section) " + (line.section == "Ordering" && !form.enableOrdering ? "(tick Enable Ordering to set these) " : ""),
+                      x: 1, y: y, style: .key)
+                continue
+            }
+            let enabled = isEnabled(f), error = errors[f.rawValue]
+            let focused = f == focus
+            g.put((error != nil ? "!" : " ") + f.label, x: 1, y: y, style: error != nil ? .invalid : (enabled ? .normal : .muted), maxWidth: labelWidth + 1)
+            let valueStyle: CellStyle = focused ? .focused : (enabled ? .normal : .muted)
+            if f.isCheckbox {
+                g.put(isChecked(f) ? "[x]" : "[ ]", x: valueX, y: y, style: valueStyle)
+            } else if f.choices != nil {
+                g.put("< \(text(f, of: form)) >", x: valueX, y: y, style: valueStyle)
+            } else if let editor = editors[f] {
+                let field = f == .creditLimit && form.unlimitedCredit ? ("Unlimited", 0) : editor.visible(width: valueWidth - 1)
+                g.fill(x: valueX, y: y, width: valueWidth, style: focused ? .focused : .muted)
+                g.put(field.0, x: valueX, y: y, style: valueStyle)
+                if f == .creditLimit && enabled && !form.unlimitedCredit {
+                    g.put(form.currency.isEmpty ? defaultCurrency : form.currency, x: valueX + valueWidth + 1, y: y, style: .muted)
+                }
+                if focused { g.cursor = (valueX + field.1, y) }
+            }
+            if let error, !focused { g.put(error, x: valueX + valueWidth + 1, y: y, style: .invalid, maxWidth: width - valueX - valueWidth - 2) }
+        }
+        let status = question?.text ?? errors[focus.rawValue].map { "\(focus.label.replacingOccurrences(of: " *", with: "")): \($0)" } ?? message
+        if let status { g.put(status, x: 1, y: height - 2, style: question != nil ? .warning : .invalid, maxWidth: width - 2) }
+        g.put(Binding.footer(Self.bindingsHelp, width: width - 2), x: 1, y: height - 1, style: .key)
+        return g
+    }
+}

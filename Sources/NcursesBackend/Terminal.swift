@@ -1,0 +1,165 @@
+import CNcurses
+import Foundation
+import TerminalKit
+
+/// The terminal through ncursesw: the only code that calls curses. It decodes keys into `Key`, copies a
+/// `Grid` onto stdscr and lets ncurses send only the changed cells (one doupdate per batch of input), and
+/// restores the terminal on every way out. All calls happen on the thread that created it.
+public final class Terminal {
+    public private(set) var width = 80
+    public private(set) var height = 24
+    private var styles: [CellStyle: attr_t] = [:]
+    private var started = false
+    private var failures = 0
+    public let utf8: Bool
+    /// The terminal went away: the program should save what it can and leave.
+    public private(set) var hungUp = false
+
+    /// `mono`: bold, reverse and underline instead of colours (also when NO_COLOR is set).
+    public init(mono: Bool) {
+        // The signals this front lives by may arrive blocked: a process started from a thread that blocks
+        // them (libdispatch workers do; so does a tmux server such a thread started) inherits the mask.
+        // Then a resize, a dropped SSH link or a kill would never be seen.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for sig in [SIGWINCH, SIGHUP, SIGTERM, SIGINT, SIGTSTP, SIGCONT] { sigaddset(&wanted, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
+        setlocale(LC_ALL, "")
+        utf8 = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        // Esc must react quickly; honour $ESCDELAY when set.
+        let delay = Int32(ProcessInfo.processInfo.environment["ESCDELAY"] ?? "") ?? 50
+        initscr()
+        started = true
+        set_escdelay(delay)
+        raw()
+        noecho()
+        nonl()
+        keypad(rd_stdscr(), true)
+        wtimeout(rd_stdscr(), 100)   // wake up to notice signals even with no input
+        useColor(!mono && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && has_colors())
+        width = Int(rd_cols())
+        height = Int(rd_lines())
+    }
+
+    private func useColor(_ color: Bool) {
+        let bold = rd_bold(), reverse = rd_reverse(), underline = rd_underline()
+        if color {
+            start_color()
+            use_default_colors()
+            init_pair(1, Int16(COLOR_WHITE), Int16(COLOR_BLUE))    // title
+            init_pair(2, Int16(COLOR_BLACK), Int16(COLOR_CYAN))    // selected
+            init_pair(3, Int16(COLOR_RED), -1)                     // invalid
+            init_pair(4, Int16(COLOR_YELLOW), -1)                  // warning
+            init_pair(5, Int16(COLOR_CYAN), -1)                    // keys
+            styles = [.normal: 0, .title: rd_pair(1) | bold, .selected: rd_pair(2), .focused: reverse,
+                      .invalid: rd_pair(3) | bold, .warning: rd_pair(4) | bold, .key: rd_pair(5), .muted: rd_dim()]
+        } else {
+            styles = [.normal: 0, .title: reverse | bold, .selected: reverse, .focused: reverse | underline,
+                      .invalid: bold | underline, .warning: bold, .key: bold, .muted: 0]
+        }
+    }
+
+    /// The next key, or nil after 100 ms without one (`wait: false`: nil at once). `.resize` when the
+    /// window changed size.
+    public func readKey(wait: Bool = true) -> Key? {
+        wtimeout(rd_stdscr(), wait ? 100 : 0)
+        var ch: wint_t = 0
+        let started = DispatchTime.now().uptimeNanoseconds
+        errno = 0
+        let rc = rd_get_wch(&ch)
+        if rc == ERR {
+            // A terminal that is gone (SSH link or terminal emulator closed, no SIGHUP delivered) makes
+            // every read fail at once: EIO, or ERR long before the 100 ms wait. Left alone, the loop
+            // would spin a core for ever.
+            let failedAtOnce = DispatchTime.now().uptimeNanoseconds - started < 20_000_000
+            failures = wait && failedAtOnce ? failures + 1 : 0
+            if errno == EIO || errno == ENXIO || failures >= 20 { hungUp = true }
+            return nil
+        }
+        failures = 0
+        if rc == rd_key_code_yes() {
+            switch Int32(ch) {
+            case KEY_RESIZE:
+                width = Int(rd_cols())
+                height = Int(rd_lines())
+                return .resize
+            case KEY_UP: return .up
+            case KEY_DOWN: return .down
+            case KEY_LEFT: return .left
+            case KEY_RIGHT: return .right
+            case KEY_HOME: return .home
+            case KEY_END: return .end
+            case KEY_PPAGE: return .pageUp
+            case KEY_NPAGE: return .pageDown
+            case KEY_BACKSPACE: return .backspace
+            case KEY_DC: return .delete
+            case KEY_BTAB: return .backTab
+            case KEY_ENTER: return .enter
+            case KEY_F0 + 1 ... KEY_F0 + 12: return .function(Int(Int32(ch) - KEY_F0))
+            default: return nil
+            }
+        }
+        return Terminal.decode(UInt32(ch))
+    }
+
+    /// Plain characters: control codes become named keys, never text.
+    static func decode(_ value: UInt32) -> Key? {
+        switch value {
+        case 13, 10: return .enter
+        case 27: return .escape
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(value + 96)!))
+        case 0, 28...31, 0x80...0x9F: return nil
+        default: return Unicode.Scalar(value).map { .char(Character($0)) }
+        }
+    }
+
+    /// Copies the grid onto stdscr run by run and updates the terminal once.
+    public func draw(_ grid: Grid) {
+        for y in 0..<min(grid.height, height) {
+            var x = 0
+            while x < min(grid.width, width) {
+                let style = grid.cell(x: x, y: y).style
+                var run = "", start = x
+                while x < min(grid.width, width), grid.cell(x: x, y: y).style == style {
+                    let cell = grid.cell(x: x, y: y)
+                    if !cell.continuation { run.append(utf8 ? cell.text : (cell.text.isASCII ? cell.text : "?")) }
+                    x += 1
+                }
+                rd_attrset(styles[style] ?? 0)
+                // The last cell of the screen cannot be written without scrolling: leave it out.
+                if y == height - 1 && x == width { run = String(run.dropLast()) }
+                _ = rd_mvaddstr(Int32(y), Int32(start), run)
+            }
+        }
+        rd_attrset(0)
+        if let c = grid.cursor {
+            curs_set(1)
+            _ = rd_move(Int32(c.y), Int32(c.x))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(rd_stdscr())
+        doupdate()
+    }
+
+    /// Ctrl-L: repaint everything.
+    public func repaintAll() { _ = rd_clearok(true) }
+
+    /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
+    public func suspend() {
+        endwin()
+        kill(getpid(), SIGSTOP)
+        wrefresh(rd_stdscr())
+    }
+
+    public func stop() {
+        guard started else { return }
+        started = false
+        curs_set(1)
+        endwin()
+    }
+
+    deinit { stop() }
+}

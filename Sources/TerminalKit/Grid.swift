@@ -1,0 +1,70 @@
+/// How a cell looks, by role, not colour: the backend maps roles to colours, or to bold/reverse/underline
+/// under NO_COLOR or --mono.
+public enum CellStyle: UInt8, Sendable, Hashable {
+    case normal, title, muted, focused, selected, invalid, key, warning
+}
+
+/// The screen as text cells. Screens draw into a Grid; the backend copies it to the terminal (and ncurses
+/// sends only the cells that changed); tests compare its text with golden files. Every string written
+/// passes the Sanitizer, and wide characters take two cells.
+public struct Grid: Sendable, Equatable {
+    public struct Cell: Sendable, Equatable {
+        public var text: Character
+        public var style: CellStyle
+        /// The right half of a wide character: drawn by the cell before it.
+        public var continuation: Bool
+    }
+
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor should be, when a field is being edited.
+    public var cursor: (x: Int, y: Int)?
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: Cell(text: " ", style: .normal, continuation: false), count: self.width * self.height)
+    }
+
+    public static func == (a: Grid, b: Grid) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y
+    }
+
+    /// Writes `text` at (x, y), clipped to `maxWidth` columns and the grid; returns the columns used.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: CellStyle = .normal, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(width - max(0, x), maxWidth ?? Int.max)
+        var col = x
+        for c in Sanitizer.clean(text) {
+            let w = DisplayWidth.of(c)
+            if w == 0 { continue }
+            if col - x + w > limit { break }
+            if col >= 0 {
+                cells[y * width + col] = Cell(text: c, style: style, continuation: false)
+                if w == 2 { cells[y * width + col + 1] = Cell(text: " ", style: style, continuation: true) }
+            }
+            col += w
+        }
+        return col - x
+    }
+
+    /// Fills a run of cells with a style (and spaces), e.g. a highlighted row.
+    public mutating func fill(x: Int, y: Int, width w: Int, style: CellStyle) {
+        guard y >= 0, y < height else { return }
+        for col in max(0, x)..<min(width, x + w) { cells[y * width + col] = Cell(text: " ", style: style, continuation: false) }
+    }
+
+    public func cell(x: Int, y: Int) -> Cell { cells[y * width + x] }
+
+    /// The grid as plain text, one line a row, trailing spaces kept: the golden-file form.
+    public var text: String {
+        (0..<height).map { row in
+            String((0..<width).compactMap { col -> Character? in
+                let c = cells[row * width + col]
+                return c.continuation ? nil : c.text
+            })
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,64 @@
+/// A key press or terminal event, decoded by the backend. Screens see only these, never curses codes.
+public enum Key: Hashable, Sendable {
+    case char(Character)
+    case ctrl(Character)        // Ctrl-A … Ctrl-Z as lowercase letters
+    case enter, escape, tab, backTab, backspace, delete
+    case up, down, left, right, home, end, pageUp, pageDown
+    case function(Int)
+    /// Text that arrived as a bracketed paste: inserted, never interpreted as keys.
+    case paste(String)
+    case resize
+
+    /// How the footer and help name the key.
+    public var label: String {
+        switch self {
+        case .char(" "): "Space"
+        case .char(let c): String(c)
+        case .ctrl(let c): "Ctrl-" + String(c).uppercased()
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .tab: "Tab"
+        case .backTab: "Shift-Tab"
+        case .backspace: "Backspace"
+        case .delete: "Del"
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .home: "Home"
+        case .end: "End"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .function(let n): "F\(n)"
+        case .paste: "paste"
+        case .resize: "resize"
+        }
+    }
+}
+
+/// One key binding: the keys, a short label for the footer, and a line for the help overlay. A screen's
+/// table of bindings drives its key dispatch, its footer and its `?` help, so the three never disagree.
+public struct Binding<Action: Sendable>: Sendable {
+    public var keys: [Key]
+    public var label: String
+    public var help: String
+    public var action: Action
+    public var inFooter: Bool
+
+    public init(_ keys: [Key], _ label: String, help: String, _ action: Action, footer: Bool = true) {
+        self.keys = keys; self.label = label; self.help = help; self.action = action; self.inFooter = footer
+    }
+
+    public static func action(for key: Key, in table: [Binding]) -> Action? {
+        table.first { $0.keys.contains(key) }?.action
+    }
+
+    /// "Enter Open  / Search  a Add  ? Help  q Quit", cut to `width`.
+    public static func footer(_ table: [Binding], width: Int) -> String {
+        DisplayWidth.truncate(table.filter(\.inFooter).map { "\($0.keys[0].label) \($0.label)" }.joined(separator: "  "), to: width)
+    }
+
+    public static func helpLines(_ table: [Binding]) -> [String] {
+        table.map { b in DisplayWidth.pad(b.keys.map(\.label).joined(separator: " "), to: 14) + b.help }
+    }
+}

@@ -1,0 +1,89 @@
+/// A one-line text editor with readline keys, working on grapheme clusters (an accented letter or a
+/// family emoji is one step for the cursor) and laid out by display width.
+public struct LineEditor: Sendable, Equatable {
+    public private(set) var characters: [Character]
+    /// Cursor position in characters, 0…count.
+    public private(set) var cursor: Int
+    /// Keystrokes are accepted only if the result passes this (e.g. a money field's valid prefixes).
+    public var accepts: @Sendable (String) -> Bool = { _ in true }
+    public var maxLength: Int
+
+    public init(_ text: String = "", maxLength: Int = 2000) {
+        characters = Array(text)
+        cursor = characters.count
+        self.maxLength = maxLength
+    }
+
+    public static func == (a: LineEditor, b: LineEditor) -> Bool { a.characters == b.characters && a.cursor == b.cursor }
+
+    public var text: String { String(characters) }
+
+    public mutating func set(_ text: String) {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    /// Applies a key; returns whether it was an editing key (so the screen does not treat it otherwise).
+    @discardableResult
+    public mutating func handle(_ key: Key) -> Bool {
+        let at = cursor
+        switch key {
+        case .char(let c): insert(String(c))
+        case .paste(let s): insert(s.filter { !$0.isNewline })
+        case .backspace, .ctrl("h"):
+            if at > 0 && edit({ $0.remove(at: at - 1) }) { cursor = at - 1 }
+        case .delete, .ctrl("d"):
+            if at < characters.count { edit { $0.remove(at: at) } }
+        case .left, .ctrl("b"): cursor = max(0, at - 1)
+        case .right, .ctrl("f"): cursor = min(characters.count, at + 1)
+        case .home, .ctrl("a"): cursor = 0
+        case .end, .ctrl("e"): cursor = characters.count
+        case .ctrl("k"): edit { $0.removeSubrange(at...) }
+        case .ctrl("u"):
+            if edit({ $0.removeSubrange(..<at) }) { cursor = 0 }
+        case .ctrl("w"):
+            var start = at
+            while start > 0 && characters[start - 1] == " " { start -= 1 }
+            while start > 0 && characters[start - 1] != " " { start -= 1 }
+            let from = start
+            if edit({ $0.removeSubrange(from..<at) }) { cursor = from }
+        default: return false
+        }
+        return true
+    }
+
+    private mutating func insert(_ s: String) {
+        let new = Array(s)
+        var candidate = characters
+        candidate.insert(contentsOf: new, at: cursor)
+        guard candidate.count <= maxLength, accepts(String(candidate)) else { return }
+        characters = candidate
+        cursor += new.count
+    }
+
+    /// Applies a deletion if the result is still acceptable (deleting may leave an invalid prefix in a
+    /// restricted field: "1.5" → ".5"); returns whether it did.
+    @discardableResult
+    private mutating func edit(_ change: (inout [Character]) -> Void) -> Bool {
+        var candidate = characters
+        change(&candidate)
+        guard accepts(String(candidate)) else { return false }
+        characters = candidate
+        return true
+    }
+
+    /// The visible part for a field `width` columns wide, scrolled so the cursor shows, and the cursor's
+    /// column within it.
+    public func visible(width: Int) -> (text: String, cursorColumn: Int) {
+        guard width > 1 else { return ("", 0) }
+        var start = 0
+        func columns(_ from: Int, _ to: Int) -> Int { characters[from..<to].reduce(0) { $0 + DisplayWidth.of($1) } }
+        while columns(start, cursor) > width - 1 { start += 1 }
+        var end = start, used = 0
+        while end < characters.count, used + DisplayWidth.of(characters[end]) <= width {
+            used += DisplayWidth.of(characters[end])
+            end += 1
+        }
+        return (String(characters[start..<end]), columns(start, cursor))
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import NcursesBackend
+import ResellerCore
+import Screens
+import TerminalKit
+
+/// Set from signal handlers; the loop looks at it at least every 100 ms.
+nonisolated(unsafe) private var stopSignal: sig_atomic_t = 0
+
+/// The full-screen front: a stack of screens over the accounts list. It reads keys in batches, hands them
+/// to the top screen, carries out the effects against the service, and draws once per batch.
+final class TerminalApp {
+    enum Top {
+        case detail(AccountDetailScreen)
+        case form(AccountFormScreen)
+        case help(HelpScreen)
+    }
+
+    let service: ResellerService
+    let terminal: Terminal
+    var accounts = AccountsScreen()
+    var stack: [Top] = []
+    var quit = false
+
+    static let minWidth = 80, minHeight = 24
+
+    init(service: ResellerService, mono: Bool) {
+        self.service = service
+        terminal = Terminal(mono: mono)
+    }
+
+    func run() {
+        for sig in [SIGHUP, SIGTERM, SIGINT] {
+            signal(sig) { _ in stopSignal = 1 }
+        }
+        defer { terminal.stop() }
+        if !terminal.utf8 {
+            _ = accounts.update(.failed("The terminal is not UTF-8: names outside ASCII show as ?. Set LANG=C.UTF-8."))
+        }
+        perform(accounts.start().map(Effect.accounts))
+        draw()
+        while !quit && stopSignal == 0 && !terminal.hungUp {
+            guard let first = terminal.readKey() else { continue }
+            var keys = [first]
+            while keys.count < 256, let more = terminal.readKey(wait: false) { keys.append(more) }
+            var effects: [Effect] = []
+            for key in keys { effects += handle(key) }
+            perform(effects)
+            draw()
+        }
+    }
+
+    enum Effect {
+        case accounts(AccountsScreen.Effect)
+        case detail(AccountDetailScreen.Effect)
+        case form(AccountFormScreen.Effect)
+    }
+
+    private func handle(_ key: Key) -> [Effect] {
+        switch key {
+        case .resize: return []
+        case .ctrl("l"):
+            terminal.repaintAll()
+            return []
+        case .ctrl("z"):
+            terminal.suspend()
+            return []
+        default: break
+        }
+        guard terminal.width >= Self.minWidth && terminal.height >= Self.minHeight else {
+            if key == .char("q") || key == .ctrl("c") { quit = true }
+            return []
+        }
+        switch stack.last {
+        case .help?:
+            stack.removeLast()
+            return []
+        case .detail(var screen)?:
+            let effects = screen.update(key, height: terminal.height)
+            stack[stack.count - 1] = .detail(screen)
+            return effects.map(Effect.detail)
+        case .form(var screen)?:
+            let effects = screen.update(key, height: terminal.height)
+            stack[stack.count - 1] = .form(screen)
+            return effects.map(Effect.form)
+        case nil:
+            return accounts.update(.key(key), height: terminal.height).map(Effect.accounts)
+        }
+    }
+
+    /// Carries out effects. Of several searches from one batch of keys only the newest runs: the screen
+    /// would drop the older answers anyway.
+    private func perform(_ effects: [Effect]) {
+        let lastSearch = effects.lastIndex { if case .accounts(.search) = $0 { return true }; return false }
+        for (i, effect) in effects.enumerated() {
+            switch effect {
+            case .accounts(.search(let query, let after, let request)):
+                guard i == lastSearch else { continue }
+                do {
+                    let page = try service.searchAccounts(query, after: after, limit: 100)
+                    _ = accounts.update(.results(request: request, page: page, append: after > 0), height: terminal.height)
+                } catch {
+                    _ = accounts.update(.failed(error.description))
+                }
+            case .accounts(.open(let id)), .detail(.reload(let id)):
+                do {
+                    let screen = AccountDetailScreen(try service.accountDetail(id))
+                    if case .detail? = stack.last { stack[stack.count - 1] = .detail(screen) } else { stack.append(.detail(screen)) }
+                } catch {
+                    _ = accounts.update(.failed(error.description))
+                }
+            case .accounts(.add):
+                stack.append(.form(AccountFormScreen(defaultCurrency: service.settings.defaultCurrency)))
+            case .detail(.edit(let id)):
+                do {
+                    stack.append(.form(AccountFormScreen(editing: try service.account(id), defaultCurrency: service.settings.defaultCurrency)))
+                } catch {
+                    _ = accounts.update(.failed(error.description))
+                }
+            case .form(.save(let form, let id, let version)):
+                save(form, id: id, version: version)
+            case .form(.cancel):
+                stack.removeLast()
+            case .accounts(.help):
+                stack.append(.help(HelpScreen(title: "Accounts", bindings: AccountsScreen.bindings)))
+            case .detail(.help):
+                stack.append(.help(HelpScreen(title: "Account", bindings: AccountDetailScreen.bindings)))
+            case .detail(.back):
+                stack.removeLast()
+            case .accounts(.quit):
+                quit = true
+            }
+        }
+    }
+
+    /// Saves the form through the service: on success the form closes onto the account (and the list is
+    /// searched again); on refusal the form stays with everything typed and the service's messages.
+    private func save(_ form: AccountForm, id: Int64?, version: Int?) {
+        let actor = Actor.currentStaff()
+        do {
+            let account: Account
+            if let id, let version {
+                account = try service.updateAccount(id, form, expectedVersion: version, by: actor)
+            } else {
+                account = try service.createAccount(form, by: actor)
+            }
+            stack.removeLast()
+            if case .detail? = stack.last { stack.removeLast() }
+            stack.append(.detail(AccountDetailScreen(try service.accountDetail(account.id))))
+            perform([.accounts(.search(query: accounts.query.text, after: 0, request: accounts.nextRequest()))])
+        } catch {
+            if case .form(var screen)? = stack.last {
+                screen.saveFailed(error)
+                stack[stack.count - 1] = .form(screen)
+            }
+        }
+    }
+
+    private func draw() {
+        let w = terminal.width, h = terminal.height
+        guard w >= Self.minWidth && h >= Self.minHeight else {
+            var g = Grid(width: w, height: h)
+            g.put("Terminal too small (need \(Self.minWidth)x\(Self.minHeight), have \(w)x\(h)).", x: 0, y: 0, style: .warning)
+            g.put("Make the window larger; q quits.", x: 0, y: 1)
+            terminal.draw(g)
+            return
+        }
+        switch stack.last {
+        case .form(let s)?: terminal.draw(s.render(width: w, height: h))
+        case .help(let s)?: terminal.draw(s.render(width: w, height: h))
+        case .detail(let s)?: terminal.draw(s.render(width: w, height: h))
+        case nil: terminal.draw(accounts.render(width: w, height: h))
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+/// The built binary in a real terminal (tmux), driven by keys; waits for screen text, never sleeps blind.
+struct TmuxSession {
+    let name = "rd-" + UUID().uuidString.prefix(8)
+
+    /// Runs a tmux command on this test's own server (-L) and returns what it printed. Spawned and reaped
+    /// by hand: the client forks the tmux server, which keeps inherited pipes open, and Foundation's
+    /// Process did not always see the client exit.
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+        let outPath = NSTemporaryDirectory() + "tmux-out-" + UUID().uuidString
+        defer { unlink(outPath) }
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["/usr/bin/tmux", "-L", name] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ) == 0 else { throw TmuxError.spawn }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+    }
+
+    enum TmuxError: Error { case spawn }
+
+    func start(_ command: String, width: Int = 80, height: Int = 24) throws {
+        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+    }
+
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
+
+    func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
+
+    /// Waits until the screen shows `text` (at most 10 s) and returns it.
+    @discardableResult
+    func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(10)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            usleep(20_000)
+        }
+        Issue.record("the screen never showed \"\(text)\"; it shows:\n\(last)", sourceLocation: sourceLocation)
+        return last
+    }
+
+    func kill() { _ = try? tmux(["kill-server"]) }
+}
+
+@Suite(.serialized) struct TerminalE2ETests {
+    let cli = CLI()
+
+    @Test func searchOpenHelpResizeAndHangUp() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), "tmux is needed (scripts/ensure-deps installs it)")
+        #expect(try cli.run(["demo"]).code == 0)
+        #expect(try cli.run(["account", "add", "--name", "Ελληνικό Νέφος Α.Ε.", "--email", "n@nefos.example", "--country", "GR"]).code == 0)
+        let session = TmuxSession()
+        defer { session.kill() }
+        let out = cli.folder + "/after"
+        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) \(CLI.binary); stty -a > \(out).stty; touch \(out).done'")
+        var screen = try session.waitFor("2 shown")
+        #expect(screen.contains("ACC-000002 Ελληνικό Νέφος"))
+        #expect(screen.contains("Enter Open  / Search  a Add  ? Help  q Quit"))
+
+        try session.keys("παπαδ")          // a contact's name, Greek, accents folded
+        screen = try session.waitFor("1 shown")
+        #expect(screen.contains("Aegean Cloud Par"))
+        #expect(!screen.contains("Ελληνικό Νέφος"))
+        try session.keys("Enter", "Enter")
+        screen = try session.waitFor("Onboarding:")
+        #expect(screen.contains("[x] Price list assigned"))
+        try session.keys("Space")           // the next page holds the contacts
+        try session.waitFor("Γιώργος Παπαδόπουλος")
+        try session.keys("?")
+        try session.waitFor("Help · Account")
+        try session.keys("x", "Escape")
+        try session.waitFor("ResellerDesk · Accounts")
+
+        try session.tmux(["resize-window", "-t", session.name, "-x", "70", "-y", "20"])
+        try session.waitFor("Terminal too small (need 80x24, have 70x20)")
+        try session.tmux(["resize-window", "-t", session.name, "-x", "100", "-y", "30"])
+        try session.waitFor("ResellerDesk · Accounts")
+
+        // The SSH link drops: SIGHUP. The program leaves at once and the terminal is usable again.
+        let panePID = try session.tmux(["list-panes", "-t", session.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let child = try pgrepChild(of: panePID)
+        let hungUpAt = Date()
+        Foundation.kill(child, SIGHUP)
+        while !FileManager.default.fileExists(atPath: out + ".done") && Date().timeIntervalSince(hungUpAt) < 5 { usleep(20_000) }
+        #expect(Date().timeIntervalSince(hungUpAt) < 1, "took \(Date().timeIntervalSince(hungUpAt)) s to exit")
+        let stty = try String(contentsOfFile: out + ".stty", encoding: .utf8)
+        #expect(stty.contains(" icanon") && !stty.contains("-icanon"))
+        #expect(stty.contains(" echo ") && !stty.contains("-echo "))
+    }
+
+    func pgrepChild(of pid: String) throws -> pid_t {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+        p.arguments = ["-P", pid]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return try #require(pid_t(text.split(separator: "\n").first ?? ""))
+    }
+
+    @Test func createAResellerThroughTheNewAccountForm() throws {
+        let session = TmuxSession()
+        defer { session.kill() }
+        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) SUDO_USER=dora \(CLI.binary)'")
+        try session.waitFor("No accounts yet")
+        try session.keys("a")
+        try session.waitFor("New Account")
+        try session.keys("Γιώργος Παπαδόπουλος Α.Ε.")
+        try session.keys("Tab", "Tab", "Space", "Tab")                   // type: Customer → Reseller
+        try session.keys("office@papadopoulos.example")
+        for _ in 0..<10 { try session.keys("Tab") }                       // → country
+        try session.keys("gr")
+        for _ in 0..<4 { try session.keys("Tab") }                        // → Enable Ordering
+        try session.keys("Space", "Tab", "2500.5")
+        try session.keys("Tab", "Tab", "Tab", "Tab", "Space")             // → Enable Reselling
+        try session.keys("C-s")
+        let detail = try session.waitFor("Credit limit    2,500.50 EUR")
+        #expect(detail.contains("Γιώργος Παπαδόπουλος Α.Ε."))
+        #expect(detail.contains("Reselling       on"))
+        let stored = try cli.run(["account", "show", "ACC-000001", "--json"]).object
+        #expect(stored["name"] as? String == "Γιώργος Παπαδόπουλος Α.Ε.")
+        #expect(stored["type"] as? String == "Reseller")
+        #expect(stored["creditLimit"] as? String == "2500.50")
+        #expect(stored["enableReselling"] as? Bool == true)
+        #expect(stored["accountManager"] as? String == "dora")
+        // Back on the list, the new account is there.
+        try session.keys("Escape")
+        try session.waitFor("ACC-000001 Γιώργος")
+    }
+
+    @Test func aVanishedTerminalEndsTheProgram() throws {
+        let session = TmuxSession()
+        defer { session.kill() }
+        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) exec \(CLI.binary)'")
+        try session.waitFor("ResellerDesk · Accounts")
+        let pid = pid_t(try session.tmux(["list-panes", "-t", session.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        #expect(pid > 0)
+        // SIGKILL the tmux server: the terminal vanishes and no hang-up signal is sent on its behalf.
+        let server = pid_t(try session.tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        #expect(server > 0)
+        Foundation.kill(server, SIGKILL)
+        let deadline = Date().addingTimeInterval(2)
+        while Foundation.kill(pid, 0) == 0 && Date() < deadline { usleep(20_000) }
+        let alive = Foundation.kill(pid, 0) == 0
+        if alive { Foundation.kill(pid, SIGKILL) }
+        #expect(!alive, "resellerdesk kept running after its terminal vanished")
+    }
+}
+

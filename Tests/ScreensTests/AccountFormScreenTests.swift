@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import ResellerCore
+@testable import Screens
+import TerminalKit
+
+@Suite struct AccountFormScreenTests {
+    func type(_ s: inout AccountFormScreen, _ text: String) { for c in text { _ = s.update(.char(c)) } }
+
+    @Test func newAccountAt80x24AndWide() throws {
+        let s = AccountFormScreen()
+        try expectGolden(s.render(width: 80, height: 24), "account-form-80x24")
+        try expectGolden(s.render(width: 200, height: 50), "account-form-200x50")
+    }
+
+    @Test func orderingFieldsWaitForOrderingAndAreClearedAfterAsking() {
+        var s = AccountFormScreen()
+        #expect(!s.isEnabled(.creditLimit))
+        #expect(!s.isEnabled(.enableReselling))
+        while s.focus != .enableOrdering { _ = s.update(.tab) }
+        _ = s.update(.char(" "))
+        #expect(s.form.enableOrdering)
+        _ = s.update(.tab)
+        #expect(s.focus == .creditLimit)
+        type(&s, "12.345x")                       // only valid prefixes: the 5 and the x are refused
+        #expect(s.form.creditLimit == "12.34")
+        while s.focus != .prorateBilling { _ = s.update(.tab) }
+        #expect(!s.visibleFields.contains(.billingDay))
+        _ = s.update(.char(" "))
+        #expect(s.visibleFields.contains(.billingDay))
+        while s.focus != .enableOrdering { _ = s.update(.backTab) }
+        _ = s.update(.char(" "))                   // untick: it holds values, so it asks
+        #expect(s.question?.yes == .clearOrdering)
+        #expect(s.form.enableOrdering)
+        _ = s.update(.char("n"))
+        #expect(s.form.creditLimit == "12.34")
+        _ = s.update(.char(" "))
+        _ = s.update(.char("y"))
+        #expect(!s.form.enableOrdering)
+        #expect(s.form.creditLimit.isEmpty && !s.form.prorateBilling)
+    }
+
+    @Test func unlimitedAndAmountExcludeEachOther() {
+        var s = AccountFormScreen()
+        while s.focus != .enableOrdering { _ = s.update(.tab) }
+        _ = s.update(.char(" "))
+        _ = s.update(.tab)
+        type(&s, "500")
+        _ = s.update(.tab)
+        _ = s.update(.char(" "))
+        #expect(s.form.unlimitedCredit)
+        #expect(s.form.creditLimit.isEmpty)
+        #expect(!s.isEnabled(.creditLimit))
+    }
+
+    @Test func saveIsRefusedWithTheServicesReasons() throws {
+        var s = AccountFormScreen()
+        #expect(s.update(.ctrl("s")).isEmpty)
+        #expect(Set(s.errors.keys) == ["name", "email", "country"])
+        #expect(s.focus == .name)
+        #expect(s.message?.contains("3 fields") == true)
+        try expectGolden(s.render(width: 80, height: 24), "account-form-errors-80x24")
+        type(&s, "Γιώργος Παπαδόπουλος Α.Ε.")
+        while s.focus != .email { _ = s.update(.tab) }
+        type(&s, "giorgos@example.gr")
+        while s.focus != .country { _ = s.update(.tab) }
+        type(&s, "gr")
+        let effects = s.update(.function(2))
+        guard case .save(let form, nil, nil)? = effects.first else { Issue.record("no save: \(effects) \(s.errors)"); return }
+        #expect(form.name == "Γιώργος Παπαδόπουλος Α.Ε.")
+        #expect(form.country == "GR")
+    }
+
+    @Test func escapeAsksBeforeDiscarding() {
+        var s = AccountFormScreen()
+        #expect(s.update(.escape) == [.cancel])    // nothing typed: leaves at once
+        type(&s, "x")
+        #expect(s.update(.escape).isEmpty)
+        #expect(s.question?.yes == .discard)
+        _ = s.update(.char("n"))
+        #expect(s.form.name == "x")
+        _ = s.update(.escape)
+        #expect(s.update(.char("y")) == [.cancel])
+    }
+
+    @Test func aConflictKeepsWhatWasTyped() {
+        var s = AccountFormScreen()
+        type(&s, "Typed name")
+        s.saveFailed(.conflict(field: "version", message: "ACC-000001 was changed by bob at 2026-11-29 10:00 UTC"))
+        #expect(s.form.name == "Typed name")
+        #expect(s.message?.contains("bob") == true)
+    }
+
+    @Test func theFocusedFieldStaysVisible() {
+        var s = AccountFormScreen()
+        for _ in 0..<22 { _ = s.update(.tab, height: 24) }
+        let screen = s.render(width: 80, height: 24).text
+        #expect(screen.contains(s.focus.label))
+    }
+}
