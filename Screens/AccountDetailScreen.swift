@@ -3,16 +3,24 @@ import TerminalKit
 
 /// An account's fields, onboarding checklist, price lists, contacts and orders, scrollable.
 public struct AccountDetailScreen: Sendable {
-    public enum Action: Sendable { case back, edit, down, up, pageDown, pageUp, refresh, help }
-    public enum Effect: Sendable, Equatable { case back, edit(accountId: Int64), reload(accountId: Int64), help }
+    public enum Action: Sendable { case back, edit, priceLists, addContact, down, up, pageDown, pageUp, refresh, help }
+    public enum Effect: Sendable, Equatable {
+        case back, edit(accountId: Int64), pickPriceLists(accountId: Int64), addContact(accountId: Int64), reload(accountId: Int64), help
+    }
 
     public private(set) var detail: AccountDetail
     private var lines: [String]
     private var top = 0
+    /// What the last action did ("activation email queued to …", the service's warnings).
+    public private(set) var notice: String?
+
+    public mutating func notify(_ text: String) { notice = text }
 
     public static let bindings: [Binding<Action>] = [
         Binding([.escape, .char("q")], "Back", help: "back to the accounts", .back),
         Binding([.char("e")], "Edit", help: "edit the account", .edit),
+        Binding([.char("p")], "Price lists", help: "assign price lists", .priceLists),
+        Binding([.char("c")], "Add contact", help: "add a contact (and make it a storefront user)", .addContact),
         Binding([.ctrl("r")], "Reload", help: "read the account again", .refresh),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
         Binding([.down, .char("j")], "", help: "scroll down", .down, footer: false),
@@ -33,6 +41,8 @@ public struct AccountDetailScreen: Sendable {
         switch action {
         case .back: return [.back]
         case .edit: return [.edit(accountId: detail.account.id)]
+        case .priceLists: return [.pickPriceLists(accountId: detail.account.id)]
+        case .addContact: return [.addContact(accountId: detail.account.id)]
         case .refresh: return [.reload(accountId: detail.account.id)]
         case .help: return [.help]
         case .down: top = min(maxTop, top + 1)
@@ -47,11 +57,12 @@ public struct AccountDetailScreen: Sendable {
         var g = Grid(width: width, height: height)
         g.fill(x: 0, y: 0, width: width, style: .title)
         g.put("ResellerDesk · \(detail.account.code) \(detail.account.name)", x: 1, y: 0, style: .title, maxWidth: width - 2)
-        for (i, line) in lines.dropFirst(top).prefix(max(0, height - 3)).enumerated() {
+        for (i, line) in lines.dropFirst(top).prefix(max(0, height - (notice == nil ? 3 : 4))).enumerated() {
             let style: CellStyle = line.hasPrefix("Onboarding:") || line.hasSuffix(":") ? .key
                 : (line.hasPrefix("  next step:") ? .warning : .normal)
             g.put(line, x: 1, y: 1 + i, style: style, maxWidth: width - 2)
         }
+        if let notice { g.put(notice, x: 1, y: height - 2, style: .warning, maxWidth: width - 2) }
         g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
         return g
     }

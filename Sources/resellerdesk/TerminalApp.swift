@@ -13,6 +13,8 @@ final class TerminalApp {
     enum Top {
         case detail(AccountDetailScreen)
         case form(AccountFormScreen)
+        case picker(PriceListPicker)
+        case contact(AddContactDialog)
         case help(HelpScreen)
     }
 
@@ -54,6 +56,8 @@ final class TerminalApp {
         case accounts(AccountsScreen.Effect)
         case detail(AccountDetailScreen.Effect)
         case form(AccountFormScreen.Effect)
+        case picker(PriceListPicker.Effect)
+        case contact(AddContactDialog.Effect)
     }
 
     private func handle(_ key: Key) -> [Effect] {
@@ -83,6 +87,14 @@ final class TerminalApp {
             let effects = screen.update(key, height: terminal.height)
             stack[stack.count - 1] = .form(screen)
             return effects.map(Effect.form)
+        case .picker(var screen)?:
+            let effects = screen.update(key)
+            stack[stack.count - 1] = .picker(screen)
+            return effects.map(Effect.picker)
+        case .contact(var screen)?:
+            let effects = screen.update(key)
+            stack[stack.count - 1] = .contact(screen)
+            return effects.map(Effect.contact)
         case nil:
             return accounts.update(.key(key), height: terminal.height).map(Effect.accounts)
         }
@@ -119,8 +131,53 @@ final class TerminalApp {
                 }
             case .form(.save(let form, let id, let version)):
                 save(form, id: id, version: version)
-            case .form(.cancel):
+            case .form(.cancel), .picker(.cancel), .contact(.cancel):
                 stack.removeLast()
+            case .detail(.pickPriceLists(let id)):
+                do {
+                    let detail = try service.accountDetail(id)
+                    var picker = PriceListPicker(accountId: id, accountCode: detail.account.code, lists: try service.priceLists(),
+                                                 assigned: detail.priceLists)
+                    let first = picker.start()
+                    stack.append(.picker(picker))
+                    perform(first.map(Effect.picker))
+                } catch {
+                    notifyDetail(error.description)
+                }
+            case .picker(.loadItems(let listId)):
+                if case .picker(var picker)? = stack.last, let items = try? service.priceListItems(listId) {
+                    picker.showItems(items, of: listId)
+                    stack[stack.count - 1] = .picker(picker)
+                }
+            case .picker(.assign(let id, let names)):
+                do {
+                    let result = try service.assignPriceLists(id, names: names, by: .currentStaff())
+                    stack.removeLast()
+                    reloadDetail(id, notice: (["Assigned: " + (result.assigned.isEmpty ? "nothing new" : result.assigned.joined(separator: ", "))]
+                                              + result.warnings.map { "warning: \($0)" }).joined(separator: "; "))
+                } catch {
+                    if case .picker(var picker)? = stack.last {
+                        picker.showRefusal(error)
+                        stack[stack.count - 1] = .picker(picker)
+                    }
+                }
+            case .detail(.addContact(let id)):
+                if case .detail(let screen)? = stack.last {
+                    stack.append(.contact(AddContactDialog(accountId: id, accountName: screen.detail.account.name,
+                                                           hasPriceList: !screen.detail.priceLists.isEmpty)))
+                }
+            case .contact(.save(let id, let form)):
+                do {
+                    let contact = try service.addContact(to: id, form, by: .currentStaff())
+                    stack.removeLast()
+                    reloadDetail(id, notice: contact.storefrontUser != nil
+                        ? "Activation email queued to \(contact.email) (storefront Admin)" : "Added \(contact.fullName)")
+                } catch {
+                    if case .contact(var dialog)? = stack.last {
+                        dialog.saveFailed(error)
+                        stack[stack.count - 1] = .contact(dialog)
+                    }
+                }
             case .accounts(.help):
                 stack.append(.help(HelpScreen(title: "Accounts", bindings: AccountsScreen.bindings)))
             case .detail(.help):
@@ -130,6 +187,21 @@ final class TerminalApp {
             case .accounts(.quit):
                 quit = true
             }
+        }
+    }
+
+    /// Replaces the account detail on top of the stack with a fresh read, with a notice line.
+    private func reloadDetail(_ id: Int64, notice: String) {
+        guard case .detail? = stack.last, var screen = try? AccountDetailScreen(service.accountDetail(id)) else { return }
+        screen.notify(notice)
+        stack[stack.count - 1] = .detail(screen)
+        perform([.accounts(.search(query: accounts.query.text, after: 0, request: accounts.nextRequest()))])
+    }
+
+    private func notifyDetail(_ text: String) {
+        if case .detail(var screen)? = stack.last {
+            screen.notify(text)
+            stack[stack.count - 1] = .detail(screen)
         }
     }
 
@@ -167,6 +239,8 @@ final class TerminalApp {
         }
         switch stack.last {
         case .form(let s)?: terminal.draw(s.render(width: w, height: h))
+        case .picker(let s)?: terminal.draw(s.render(width: w, height: h, today: service.today))
+        case .contact(let s)?: terminal.draw(s.render(width: w, height: h))
         case .help(let s)?: terminal.draw(s.render(width: w, height: h))
         case .detail(let s)?: terminal.draw(s.render(width: w, height: h))
         case nil: terminal.draw(accounts.render(width: w, height: h))

@@ -20,8 +20,21 @@ struct TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = (["/usr/bin/tmux", "-L", name] + args).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // A clean signal mask and default handlers: this thread (a test worker) blocks most signals, and a
+        // tmux server started with them blocked never sees its panes exit and ignores kill-server.
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        sigdelset(&all, SIGKILL)
+        sigdelset(&all, SIGSTOP)
+        posix_spawnattr_setsigmask(&attr, &empty)
+        posix_spawnattr_setsigdefault(&attr, &all)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        guard posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ) == 0 else { throw TmuxError.spawn }
+        guard posix_spawn(&pid, "/usr/bin/tmux", &actions, &attr, argv, environ) == 0 else { throw TmuxError.spawn }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
@@ -112,11 +125,13 @@ struct TmuxSession {
         return try #require(pid_t(text.split(separator: "\n").first ?? ""))
     }
 
-    @Test func createAResellerThroughTheNewAccountForm() throws {
+    @Test func onboardAResellerFromTheTerminal() throws {
+        #expect(try cli.run(["demo"]).code == 0)                           // demo price lists, ACC-000001
         let session = TmuxSession()
         defer { session.kill() }
         try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) SUDO_USER=dora \(CLI.binary)'")
-        try session.waitFor("No accounts yet")
+        try session.waitFor("ACC-000001")
+        // New Account: a Greek name, Reseller, ordering with a credit limit and reselling.
         try session.keys("a")
         try session.waitFor("New Account")
         try session.keys("Γιώργος Παπαδόπουλος Α.Ε.")
@@ -131,15 +146,38 @@ struct TmuxSession {
         let detail = try session.waitFor("Credit limit    2,500.50 EUR")
         #expect(detail.contains("Γιώργος Παπαδόπουλος Α.Ε."))
         #expect(detail.contains("Reselling       on"))
-        let stored = try cli.run(["account", "show", "ACC-000001", "--json"]).object
+        // Price-list picker: filter, assign the highlighted list.
+        try session.keys("p")
+        try session.waitFor("Assign price lists to ACC-000002")
+        try session.keys("essentials")                                  // Space selects, so the filter is one word
+        try session.waitFor("M365-BB")                                    // the preview of its items
+        try session.keys("Enter")
+        try session.waitFor("Assigned: Cloud Essentials EUR")
+        // Add Contact as a storefront user.
+        try session.keys("c")
+        try session.waitFor("Add Contact to Γιώργος")
+        try session.keys("Μαρία", "Tab", "Οικονόμου", "Tab", "maria@papadopoulos.example")
+        for _ in 0..<7 { try session.keys("Tab") }                        // → Storefront User
+        try session.keys("Space")
+        try session.waitFor("Admin (read-only")
+        try session.keys("C-s")
+        try session.waitFor("Activation email queued to maria@papadopoulos.example (storefront Admin)")
+
+        let stored = try cli.run(["account", "show", "ACC-000002", "--json"]).object
         #expect(stored["name"] as? String == "Γιώργος Παπαδόπουλος Α.Ε.")
         #expect(stored["type"] as? String == "Reseller")
         #expect(stored["creditLimit"] as? String == "2500.50")
         #expect(stored["enableReselling"] as? Bool == true)
         #expect(stored["accountManager"] as? String == "dora")
-        // Back on the list, the new account is there.
+        #expect(stored["priceLists"] as? [String] == ["Cloud Essentials EUR"])
+        let contact = try #require((stored["contacts"] as? [[String: Any]])?.first)
+        #expect(contact["lastName"] as? String == "Οικονόμου")
+        #expect(contact["userType"] as? String == "Admin")
+        #expect(contact["status"] as? String == "Pending activation")
+        let outbox = try #require(try cli.run(["mail", "list", "--json"]).json as? [[String: Any]])
+        #expect(outbox.contains { $0["to"] as? String == "maria@papadopoulos.example" && $0["status"] as? String == "queued" })
         try session.keys("Escape")
-        try session.waitFor("ACC-000001 Γιώργος")
+        try session.waitFor("ACC-000002 Γιώργος")
     }
 
     @Test func aVanishedTerminalEndsTheProgram() throws {

@@ -1,0 +1,158 @@
+import ResellerCore
+import TerminalKit
+
+/// The Add Contact dialog (modal). Ticking Storefront User shows the user type as Admin (read-only: a
+/// storefront user made from the desk is always Admin) and warns when the account has no price list yet.
+public struct AddContactDialog: Sendable {
+    public enum Field: String, CaseIterable, Sendable {
+        case firstName, lastName, email, phone, mobile, companyRole, primary, billTo, optIn, storefrontUser
+
+        var label: String {
+            switch self {
+            case .firstName: "First name"
+            case .lastName: "Last name *"
+            case .email: "Email * (the login)"
+            case .phone: "Phone"
+            case .mobile: "Mobile"
+            case .companyRole: "Company role"
+            case .primary: "Primary contact"
+            case .billTo: "Bill-to contact"
+            case .optIn: "Opt-in (consent)"
+            case .storefrontUser: "Storefront User"
+            }
+        }
+
+        var isCheckbox: Bool { [.primary, .billTo, .optIn, .storefrontUser].contains(self) }
+    }
+
+    public enum Effect: Sendable, Equatable {
+        case save(accountId: Int64, form: ContactForm)
+        case cancel
+    }
+
+    public let accountId: Int64
+    public let accountName: String
+    public let hasPriceList: Bool
+    public private(set) var form = ContactForm()
+    public private(set) var focus: Field = .firstName
+    private var editors: [Field: LineEditor] = [:]
+    public private(set) var errors: [String: String] = [:]
+    public private(set) var message: String?
+
+    public init(accountId: Int64, accountName: String, hasPriceList: Bool) {
+        self.accountId = accountId
+        self.accountName = accountName
+        self.hasPriceList = hasPriceList
+        for f in Field.allCases where !f.isCheckbox { editors[f] = LineEditor(maxLength: 200) }
+    }
+
+    public static let bindings: [Binding<Int>] = [
+        Binding([.ctrl("s"), .function(2)], "Save", help: "add the contact", 0),
+        Binding([.tab, .down], "Next", help: "next field", 0),
+        Binding([.char(" ")], "Tick", help: "tick a box", 0),
+        Binding([.escape], "Cancel", help: "close without adding", 0),
+    ]
+
+    public mutating func update(_ key: Key) -> [Effect] {
+        switch key {
+        case .escape: return [.cancel]
+        case .ctrl("s"), .function(2):
+            do {
+                _ = try ContactValidator.validate(form)
+                errors = [:]
+                return [.save(accountId: accountId, form: form)]
+            } catch {
+                saveFailed(error)
+                return []
+            }
+        case .tab, .down, .enter: step(1)
+        case .backTab, .up: step(-1)
+        default:
+            if focus.isCheckbox {
+                if key == .char(" ") || key == .char("x") { toggle(focus) }
+            } else if var editor = editors[focus], editor.handle(key) {
+                editors[focus] = editor
+                set(focus, editor.text)
+                errors[focus.rawValue] = nil   // being corrected: the next save checks it again
+            }
+        }
+        return []
+    }
+
+    private mutating func step(_ n: Int) {
+        let all = Field.allCases
+        focus = all[(all.firstIndex(of: focus)! + n + all.count) % all.count]
+    }
+
+    private mutating func toggle(_ f: Field) {
+        switch f {
+        case .primary: form.primary.toggle()
+        case .billTo: form.billTo.toggle()
+        case .optIn: form.optIn.toggle()
+        case .storefrontUser: form.storefrontUser.toggle()
+        default: break
+        }
+    }
+
+    private mutating func set(_ f: Field, _ text: String) {
+        switch f {
+        case .firstName: form.firstName = text
+        case .lastName: form.lastName = text
+        case .email: form.email = text
+        case .phone: form.phone = text
+        case .mobile: form.mobile = text
+        case .companyRole: form.companyRole = text
+        default: break
+        }
+    }
+
+    private func isChecked(_ f: Field) -> Bool {
+        switch f {
+        case .primary: form.primary
+        case .billTo: form.billTo
+        case .optIn: form.optIn
+        case .storefrontUser: form.storefrontUser
+        default: false
+        }
+    }
+
+    public mutating func saveFailed(_ error: ServiceError) {
+        errors = [:]
+        for e in error.fieldErrors { errors[e.field] = errors[e.field] ?? e.message }
+        message = "Not added: \(errors.count) field\(errors.count == 1 ? "" : "s") to fix"
+        if let first = Field.allCases.first(where: { errors[$0.rawValue] != nil }) { focus = first }
+    }
+
+    public func render(width: Int, height: Int) -> Grid {
+        var g = Grid(width: width, height: height)
+        g.fill(x: 0, y: 0, width: width, style: .title)
+        g.put("Add Contact to \(accountName)", x: 1, y: 0, style: .title, maxWidth: width - 2)
+        let valueX = 24, valueWidth = min(40, width - 26)
+        for (i, f) in Field.allCases.enumerated() {
+            let y = 2 + i, error = errors[f.rawValue], focused = f == focus
+            g.put((error != nil ? "!" : " ") + f.label, x: 1, y: y, style: error != nil ? .invalid : .normal, maxWidth: 22)
+            if f.isCheckbox {
+                g.put(isChecked(f) ? "[x]" : "[ ]", x: valueX, y: y, style: focused ? .focused : .normal)
+            } else if let editor = editors[f] {
+                let v = editor.visible(width: valueWidth - 1)
+                g.fill(x: valueX, y: y, width: valueWidth, style: focused ? .focused : .muted)
+                g.put(v.text, x: valueX, y: y, style: focused ? .focused : .normal)
+                if focused { g.cursor = (valueX + v.cursorColumn, y) }
+            }
+        }
+        var y = 3 + Field.allCases.count
+        if form.storefrontUser {
+            g.put(" User type              Admin (read-only)", x: 1, y: y, style: .muted, maxWidth: width - 2)
+            y += 1
+            g.put(" Saving queues an activation email with a one-time link.", x: 1, y: y, style: .muted, maxWidth: width - 2)
+            y += 1
+            if !hasPriceList {
+                g.put(" ! No price list assigned yet: the user could sign in but not order.", x: 1, y: y, style: .warning, maxWidth: width - 2)
+            }
+        }
+        let status = errors[focus.rawValue] ?? message
+        if let status { g.put(status, x: 1, y: height - 2, style: .invalid, maxWidth: width - 2) }
+        g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
+        return g
+    }
+}

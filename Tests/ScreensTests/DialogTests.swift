@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import ResellerCore
+@testable import Screens
+import TerminalKit
+
+@Suite struct PriceListPickerTests {
+    static let lists = [
+        PriceList(id: 1, name: "Cloud Essentials EUR", currency: "EUR", validFrom: CalendarDay(year: 2026, month: 1, day: 1), validTo: nil,
+                  active: true, description: nil, itemCount: 15),
+        PriceList(id: 2, name: "Cloud Essentials USD", currency: "USD", validFrom: nil, validTo: nil, active: true, description: nil, itemCount: 8),
+        PriceList(id: 3, name: "Legacy Hosting 2024 EUR", currency: "EUR", validFrom: nil, validTo: CalendarDay(year: 2024, month: 12, day: 31),
+                  active: false, description: nil, itemCount: 2),
+    ]
+
+    @Test func filterSelectAndAssign() throws {
+        var p = PriceListPicker(accountId: 7, accountCode: "ACC-000007", lists: Self.lists, assigned: [])
+        #expect(p.start() == [.loadItems(priceListId: 1)])
+        _ = p.update(.char("u"))                        // "usd": only the USD list
+        for c in "sd" { _ = p.update(.char(c)) }
+        #expect(p.shown.map(\.id) == [2])
+        for _ in 0..<3 { _ = p.update(.backspace) }
+        #expect(p.shown.count == 3)
+        #expect(p.update(.down) == [.loadItems(priceListId: 2)])
+        _ = p.update(.char(" "))
+        _ = p.update(.down)
+        _ = p.update(.char(" "))
+        #expect(p.update(.enter) == [.assign(accountId: 7, names: ["Cloud Essentials USD", "Legacy Hosting 2024 EUR"])])
+        p.showItems([PriceListItem(productCode: "M365-BB", description: "Microsoft 365 Business Basic", billingPeriod: .monthly,
+                                   unitPrice: Money(minor: 560, currency: "EUR"))], of: 1)
+        p.showRefusal(.invalid([FieldError("priceLists", "Cloud Essentials USD is in USD but ACC-000007 bills in EUR")]))
+        _ = p.update(.up); _ = p.update(.up)
+        try expectGolden(p.render(width: 80, height: 24, today: CalendarDay(year: 2026, month: 11, day: 29)!), "price-list-picker-80x24")
+        #expect(p.update(.escape) == [.cancel])
+    }
+}
+
+@Suite struct AddContactDialogTests {
+    @Test func storefrontUserIsAdminAndWarnsWithoutPriceList() throws {
+        var d = AddContactDialog(accountId: 3, accountName: "Γιώργος Παπαδόπουλος Α.Ε.", hasPriceList: false)
+        #expect(d.update(.ctrl("s")).isEmpty)
+        #expect(Set(d.errors.keys) == ["lastName", "email"])
+        #expect(d.focus == .lastName)                  // a refused save goes to the first field to fix
+        _ = d.update(.up)
+        for c in "Μαρία" { _ = d.update(.char(c)) }
+        _ = d.update(.tab)
+        for c in "Οικονόμου" { _ = d.update(.char(c)) }
+        _ = d.update(.tab)
+        for c in "maria@example.gr" { _ = d.update(.char(c)) }
+        for _ in 0..<7 { _ = d.update(.tab) }
+        _ = d.update(.char(" "))
+        #expect(d.form.storefrontUser)
+        let screen = d.render(width: 80, height: 24)
+        #expect(screen.text.contains("Admin (read-only"))
+        #expect(screen.text.contains("No price list assigned yet"))
+        #expect(!screen.text.contains("!Last name"))   // corrected fields lose their mark
+        try expectGolden(screen, "add-contact-80x24")
+        guard case .save(3, let form)? = d.update(.function(2)).first else { Issue.record("no save"); return }
+        #expect(form.lastName == "Οικονόμου" && form.email == "maria@example.gr" && form.storefrontUser)
+    }
+}
