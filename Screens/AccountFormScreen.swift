@@ -212,9 +212,7 @@ public struct AccountFormScreen: Sendable {
         do {
             _ = try AccountValidator.validate(form, defaultCurrency: defaultCurrency, defaultManager: "staff")
         } catch {
-            for e in error.fieldErrors where all || touched.contains(where: { $0.rawValue == e.field }) {
-                errors[e.field] = errors[e.field] ?? e.message
-            }
+            errors = error.messagesByField.filter { field, _ in all || touched.contains { $0.rawValue == field } }
         }
     }
 
@@ -233,8 +231,7 @@ public struct AccountFormScreen: Sendable {
     /// The service refused the save: show its errors beside the fields (a conflict in the message line,
     /// keeping everything typed).
     public mutating func saveFailed(_ error: ServiceError) {
-        errors = [:]
-        for e in error.fieldErrors { errors[e.field] = e.message }
+        errors = error.messagesByField
         if case .conflict(_, let m) = error { message = "Not saved: \(m)" } else { message = "Not saved: \(error.fieldErrors.count) problem(s)" }
         if let first = visibleFields.first(where: { errors[$0.rawValue] != nil }) { focus = first }
     }

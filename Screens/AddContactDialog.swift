@@ -117,8 +117,7 @@ public struct AddContactDialog: Sendable {
     }
 
     public mutating func saveFailed(_ error: ServiceError) {
-        errors = [:]
-        for e in error.fieldErrors { errors[e.field] = errors[e.field] ?? e.message }
+        errors = error.messagesByField
         message = "Not added: \(errors.count) field\(errors.count == 1 ? "" : "s") to fix"
         if let first = Field.allCases.first(where: { errors[$0.rawValue] != nil }) { focus = first }
     }

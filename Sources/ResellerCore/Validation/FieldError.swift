@@ -36,6 +36,11 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The first message for each field: what a form shows beside its fields.
+    public var messagesByField: [String: String] {
+        fieldErrors.reduce(into: [:]) { out, e in out[e.field] = out[e.field] ?? e.message }
+    }
+
     public static let invalidCredentialsMessage = "email or password is not right, or the account cannot sign in yet"
 
     public var description: String { fieldErrors.map(\.description).joined(separator: "\n") }
