@@ -4,7 +4,7 @@ import TerminalKit
 /// The home screen: the accounts table with search as you type. A value: `update` turns events into
 /// effects (search, open, quit) that the runtime carries out against the service and feeds back as events.
 public struct AccountsScreen: Sendable {
-    public enum Action: Sendable { case open, search, add, next, previous, pageDown, pageUp, first, last, help, refresh, quit }
+    public enum Action: Sendable { case open, search, add, outbox, next, previous, pageDown, pageUp, first, last, help, refresh, quit }
 
     public enum Event: Sendable {
         case key(Key)
@@ -17,6 +17,7 @@ public struct AccountsScreen: Sendable {
         case search(query: String, after: Int64, request: Int)
         case open(accountId: Int64)
         case add
+        case outbox
         case help
         case quit
     }
@@ -35,6 +36,7 @@ public struct AccountsScreen: Sendable {
         Binding([.enter], "Open", help: "open the highlighted account", .open),
         Binding([.char("/")], "Search", help: "search by name, code, email, VAT number or contact", .search),
         Binding([.char("a")], "Add", help: "new account", .add),
+        Binding([.char("o")], "Outbox", help: "the emails and their delivery", .outbox),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
         Binding([.char("q"), .ctrl("c")], "Quit", help: "leave ResellerDesk", .quit),
         Binding([.down, .char("j")], "", help: "next account", .next, footer: false),
@@ -115,6 +117,7 @@ public struct AccountsScreen: Sendable {
         case .open: return rows.indices.contains(selected) ? [.open(accountId: rows[selected].account.id)] : []
         case .search: searching = true; return []
         case .add: return [.add]
+        case .outbox: return [.outbox]
         case .help: return [.help]
         case .quit: return [.quit]
         case .refresh: return [requestSearch(after: 0)]

@@ -15,6 +15,7 @@ final class TerminalApp {
         case form(AccountFormScreen)
         case picker(PriceListPicker)
         case contact(AddContactDialog)
+        case outbox(OutboxScreen)
         case help(HelpScreen)
     }
 
@@ -45,9 +46,22 @@ final class TerminalApp {
             guard let first = terminal.readKey() else { continue }
             var keys = [first]
             while keys.count < 256, let more = terminal.readKey(wait: false) { keys.append(more) }
-            var effects: [Effect] = []
-            for key in keys { effects += handle(key) }
-            perform(effects)
+            // Each key's effects run before the next key is handled (typed ahead over a slow link, Esc
+            // then o must reach the screen Esc returned to); only searches wait, so that of a burst of
+            // typing just the newest query runs.
+            var pendingSearch: Effect?
+            for key in keys {
+                for effect in handle(key) {
+                    if case .accounts(.search) = effect {
+                        pendingSearch = effect
+                    } else {
+                        if let search = pendingSearch { perform([search]) }
+                        pendingSearch = nil
+                        perform([effect])
+                    }
+                }
+            }
+            if let search = pendingSearch { perform([search]) }
             draw()
         }
     }
@@ -58,6 +72,7 @@ final class TerminalApp {
         case form(AccountFormScreen.Effect)
         case picker(PriceListPicker.Effect)
         case contact(AddContactDialog.Effect)
+        case outbox(OutboxScreen.Effect)
     }
 
     private func handle(_ key: Key) -> [Effect] {
@@ -95,19 +110,20 @@ final class TerminalApp {
             let effects = screen.update(key)
             stack[stack.count - 1] = .contact(screen)
             return effects.map(Effect.contact)
+        case .outbox(var screen)?:
+            let effects = screen.update(key, height: terminal.height)
+            stack[stack.count - 1] = .outbox(screen)
+            return effects.map(Effect.outbox)
         case nil:
             return accounts.update(.key(key), height: terminal.height).map(Effect.accounts)
         }
     }
 
-    /// Carries out effects. Of several searches from one batch of keys only the newest runs: the screen
-    /// would drop the older answers anyway.
+    /// Carries out effects against the service and feeds the results back to the screens.
     private func perform(_ effects: [Effect]) {
-        let lastSearch = effects.lastIndex { if case .accounts(.search) = $0 { return true }; return false }
-        for (i, effect) in effects.enumerated() {
+        for effect in effects {
             switch effect {
             case .accounts(.search(let query, let after, let request)):
-                guard i == lastSearch else { continue }
                 do {
                     let page = try service.searchAccounts(query, after: after, limit: 100)
                     _ = accounts.update(.results(request: request, page: page, append: after > 0), height: terminal.height)
@@ -131,8 +147,21 @@ final class TerminalApp {
                 }
             case .form(.save(let form, let id, let version)):
                 save(form, id: id, version: version)
-            case .form(.cancel), .picker(.cancel), .contact(.cancel):
+            case .form(.cancel), .picker(.cancel), .contact(.cancel), .outbox(.back):
                 stack.removeLast()
+            case .accounts(.outbox):
+                showOutbox(notice: nil, push: true)
+            case .outbox(.reload):
+                showOutbox(notice: nil, push: false)
+            case .outbox(.retry(let id)):
+                do {
+                    try service.retryMail(id, by: .currentStaff())
+                    showOutbox(notice: "Email \(id) is queued again; the deliverer will send it.", push: false)
+                } catch {
+                    showOutbox(notice: error.description, push: false)
+                }
+            case .outbox(.help):
+                stack.append(.help(HelpScreen(title: "Outbox", bindings: OutboxScreen.bindings)))
             case .detail(.pickPriceLists(let id)):
                 do {
                     let detail = try service.accountDetail(id)
@@ -190,6 +219,16 @@ final class TerminalApp {
         }
     }
 
+    /// Opens (or refreshes) the Outbox screen with the newest 500 emails.
+    private func showOutbox(notice: String?, push: Bool) {
+        do {
+            let screen = OutboxScreen(try service.outbox(limit: 500), notice: notice)
+            if push { stack.append(.outbox(screen)) } else if case .outbox? = stack.last { stack[stack.count - 1] = .outbox(screen) }
+        } catch {
+            _ = accounts.update(.failed(error.description))
+        }
+    }
+
     /// Replaces the account detail on top of the stack with a fresh read, with a notice line.
     private func reloadDetail(_ id: Int64, notice: String) {
         guard case .detail? = stack.last, var screen = try? AccountDetailScreen(service.accountDetail(id)) else { return }
@@ -241,6 +280,7 @@ final class TerminalApp {
         case .form(let s)?: terminal.draw(s.render(width: w, height: h))
         case .picker(let s)?: terminal.draw(s.render(width: w, height: h, today: service.today))
         case .contact(let s)?: terminal.draw(s.render(width: w, height: h))
+        case .outbox(let s)?: terminal.draw(s.render(width: w, height: h))
         case .help(let s)?: terminal.draw(s.render(width: w, height: h))
         case .detail(let s)?: terminal.draw(s.render(width: w, height: h))
         case nil: terminal.draw(accounts.render(width: w, height: h))

@@ -80,7 +80,7 @@ struct TmuxSession {
         try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) \(CLI.binary); stty -a > \(out).stty; touch \(out).done'")
         var screen = try session.waitFor("2 shown")
         #expect(screen.contains("ACC-000002 Ελληνικό Νέφος"))
-        #expect(screen.contains("Enter Open  / Search  a Add  ? Help  q Quit"))
+        #expect(screen.contains("Enter Open  / Search  a Add  o Outbox  ? Help  q Quit"))
 
         try session.keys("παπαδ")          // a contact's name, Greek, accents folded
         screen = try session.waitFor("1 shown")
@@ -178,6 +178,13 @@ struct TmuxSession {
         #expect(outbox.contains { $0["to"] as? String == "maria@papadopoulos.example" && $0["status"] as? String == "queued" })
         try session.keys("Escape")
         try session.waitFor("ACC-000002 Γιώργος")
+        // The Outbox shows the queued activation email.
+        try session.keys("o")
+        let outboxScreen = try session.waitFor("ResellerDesk · Outbox")
+        #expect(outboxScreen.contains("maria@papadopoulos.exam"))   // the To column is 24 wide at 80 columns
+        #expect(outboxScreen.contains("queued"))
+        try session.keys("Escape")
+        try session.waitFor("ResellerDesk · Accounts")
     }
 
     @Test func aVanishedTerminalEndsTheProgram() throws {

@@ -59,3 +59,22 @@ import TerminalKit
         #expect(form.lastName == "Οικονόμου" && form.email == "maria@example.gr" && form.storefrontUser)
     }
 }
+
+@Suite struct OutboxScreenTests {
+    static func message(_ id: Int64, _ to: String, _ status: MailStatus, error: String? = nil) -> OutboxMessage {
+        OutboxMessage(id: id, kind: .activation, toAddress: to, toName: "", subject: "Activate your storefront account for Ελληνικό Νέφος",
+                      params: [:], status: status, attempts: status == .queued ? 0 : 2, lastError: error,
+                      createdAt: Date(timeIntervalSince1970: 1_767_225_600), nextAttemptAt: Date(timeIntervalSince1970: 1_767_225_600))
+    }
+
+    @Test func showsStatusesErrorsAndRetriesOnlyFailed() throws {
+        var s = OutboxScreen([Self.message(3, "reject@nefos.example", .failed, error: "127.0.0.1 answered 550 5.1.1 mailbox unavailable"),
+                              Self.message(2, "maria@nefos.example", .sent), Self.message(1, "giorgos@nefos.example", .queued)])
+        try expectGolden(s.render(width: 80, height: 24), "outbox-80x24")
+        #expect(s.update(.char("r"), height: 24) == [.retry(messageId: 3)])
+        _ = s.update(.down, height: 24)
+        #expect(s.update(.char("r"), height: 24).isEmpty)
+        #expect(s.notice?.contains("Only a failed email") == true)
+        #expect(s.update(.escape, height: 24) == [.back])
+    }
+}
