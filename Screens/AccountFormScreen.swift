@@ -100,7 +100,24 @@ public struct AccountFormScreen: Sendable {
         }
     }
 
-    public var isNew: Bool { accountId == nil }
+    /// Reopens a form from a draft: everything typed comes back, and it counts as changed.
+    public init(resuming draft: FormDraft, defaultCurrency: String = "EUR") {
+        self.init(defaultCurrency: defaultCurrency)
+        form = draft.form
+        for field in Field.allCases where editors[field] != nil {
+            let value = text(field, of: form)
+            editors[field]?.set(value)
+        }
+        resumedAccountId = draft.accountId
+        resumedVersion = draft.version
+    }
+
+    private var resumedAccountId: Int64?
+    private var resumedVersion: Int?
+    /// The account being edited (nil for a new one) and the version it was read at.
+    public var target: (accountId: Int64?, version: Int?) { (accountId ?? resumedAccountId, version ?? resumedVersion) }
+
+    public var isNew: Bool { target.accountId == nil }
     public var isDirty: Bool { form != original }
 
     /// Fields shown now: the billing day only with proration.
@@ -225,7 +242,7 @@ public struct AccountFormScreen: Sendable {
             return []
         }
         message = nil
-        return [.save(form, accountId: accountId, version: version)]
+        return [.save(form, accountId: target.accountId, version: target.version)]
     }
 
     /// The service refused the save: show its errors beside the fields (a conflict in the message line,
@@ -325,7 +342,7 @@ public struct AccountFormScreen: Sendable {
     public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
         g.fill(x: 0, y: 0, width: width, style: .title)
-        g.put(isNew ? "ResellerDesk · New Account" : "ResellerDesk · Edit \(AccountCode.format(accountId ?? 0))", x: 1, y: 0, style: .title)
+        g.put(isNew ? "ResellerDesk · New Account" : "ResellerDesk · Edit \(AccountCode.format(target.accountId ?? 0))", x: 1, y: 0, style: .title)
         let area = height - 4
         let labelWidth = 22, valueX = 2 + labelWidth + 1
         let valueWidth = min(40, width - valueX - 2)

@@ -16,6 +16,7 @@ final class TerminalApp {
         case picker(PriceListPicker)
         case contact(AddContactDialog)
         case outbox(OutboxScreen)
+        case resumeDraft(FormDraft)
         case help(HelpScreen)
     }
 
@@ -41,6 +42,7 @@ final class TerminalApp {
             _ = accounts.update(.failed("The terminal is not UTF-8: names outside ASCII show as ?. Set LANG=C.UTF-8."))
         }
         perform(accounts.start().map(Effect.accounts))
+        if let draft = FormDraft.read(for: service.store.path) { stack.append(.resumeDraft(draft)) }
         draw()
         while !quit && stopSignal == 0 && !terminal.hungUp {
             guard let first = terminal.readKey() else { continue }
@@ -62,6 +64,7 @@ final class TerminalApp {
                 }
             }
             if let search = pendingSearch { perform([search]) }
+            keepDraft()
             draw()
         }
     }
@@ -93,6 +96,14 @@ final class TerminalApp {
         switch stack.last {
         case .help?:
             stack.removeLast()
+            return []
+        case .resumeDraft(let draft)?:
+            stack.removeLast()
+            if key == .char("y") || key == .char("Y") {
+                stack.append(.form(AccountFormScreen(resuming: draft, defaultCurrency: service.settings.defaultCurrency)))
+            } else {
+                FormDraft.remove()
+            }
             return []
         case .detail(var screen)?:
             let effects = screen.update(key, height: terminal.height)
@@ -147,7 +158,10 @@ final class TerminalApp {
                 }
             case .form(.save(let form, let id, let version)):
                 save(form, id: id, version: version)
-            case .form(.cancel), .picker(.cancel), .contact(.cancel), .outbox(.back):
+            case .form(.cancel):
+                stack.removeLast()
+                FormDraft.remove()
+            case .picker(.cancel), .contact(.cancel), .outbox(.back):
                 stack.removeLast()
             case .accounts(.outbox):
                 showOutbox(notice: nil, push: true)
@@ -219,6 +233,14 @@ final class TerminalApp {
         }
     }
 
+    /// While an account form with changes is on screen, what was typed is on disk too: a dropped SSH
+    /// link, a kill or a crash loses nothing, and the next start offers to resume it.
+    private func keepDraft() {
+        guard case .form(let form)? = stack.last, form.isDirty else { return }
+        FormDraft(database: service.store.path, accountId: form.target.accountId, version: form.target.version,
+                  form: form.form, savedAt: Date()).write()
+    }
+
     /// Opens (or refreshes) the Outbox screen with the newest 500 emails.
     private func showOutbox(notice: String?, push: Bool) {
         do {
@@ -256,6 +278,7 @@ final class TerminalApp {
                 account = try service.createAccount(form, by: actor)
             }
             stack.removeLast()
+            FormDraft.remove()
             if case .detail? = stack.last { stack.removeLast() }
             stack.append(.detail(AccountDetailScreen(try service.accountDetail(account.id))))
             perform([.accounts(.search(query: accounts.query.text, after: 0, request: accounts.nextRequest()))])
@@ -281,6 +304,12 @@ final class TerminalApp {
         case .picker(let s)?: terminal.draw(s.render(width: w, height: h, today: service.today))
         case .contact(let s)?: terminal.draw(s.render(width: w, height: h))
         case .outbox(let s)?: terminal.draw(s.render(width: w, height: h))
+        case .resumeDraft(let draft)?:
+            var g = accounts.render(width: w, height: h)
+            let what = draft.accountId.map { "changes to \(AccountCode.format($0))" } ?? "New Account form"
+            g.fill(x: 0, y: h - 2, width: w, style: .warning)
+            g.put("An unsaved \(what) (\(Format.timestamp(draft.savedAt))) was kept. Resume it? y/n", x: 1, y: h - 2, style: .warning)
+            terminal.draw(g)
         case .help(let s)?: terminal.draw(s.render(width: w, height: h))
         case .detail(let s)?: terminal.draw(s.render(width: w, height: h))
         case nil: terminal.draw(accounts.render(width: w, height: h))

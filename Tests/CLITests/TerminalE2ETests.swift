@@ -204,5 +204,34 @@ struct TmuxSession {
         if alive { Foundation.kill(pid, SIGKILL) }
         #expect(!alive, "resellerdesk kept running after its terminal vanished")
     }
+
+    @Test func aFormInProgressSurvivesAHangUp() throws {
+        let env = "LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) XDG_DATA_HOME=\(cli.folder)/data"
+        var session = TmuxSession()
+        try session.start("bash -c '\(env) exec \(CLI.binary)'")
+        try session.waitFor("No accounts yet")
+        try session.keys("a")
+        try session.waitFor("New Account")
+        try session.keys("Ελληνικό Νέφος Α.Ε.", "Tab", "Tab", "Tab", "nefos@example.gr")
+        try session.waitFor("nefos@example.gr")
+        let pid = pid_t(try session.tmux(["list-panes", "-t", session.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        Foundation.kill(pid, SIGHUP)                                        // the SSH link drops
+        let deadline = Date().addingTimeInterval(2)
+        while Foundation.kill(pid, 0) == 0 && Date() < deadline { usleep(20_000) }
+        session.kill()
+        #expect(FileManager.default.fileExists(atPath: cli.folder + "/data/resellerdesk/drafts/account-form.json"))
+
+        session = TmuxSession()
+        defer { session.kill() }
+        try session.start("bash -c '\(env) exec \(CLI.binary)'")
+        try session.waitFor("An unsaved New Account form")
+        try session.keys("y")
+        let form = try session.waitFor("Ελληνικό Νέφος Α.Ε.")
+        #expect(form.contains("nefos@example.gr"))
+        for _ in 0..<13 { try session.keys("Tab") }                        // name → … → country
+        try session.keys("GR", "C-s")
+        try session.waitFor("ACC-000001  Ελληνικό Νέφος Α.Ε.")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder + "/data/resellerdesk/drafts/account-form.json"))
+    }
 }
 
