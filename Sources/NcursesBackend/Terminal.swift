@@ -39,6 +39,52 @@ public final class Terminal {
         useColor(!mono && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && has_colors())
         width = Int(rd_cols())
         height = Int(rd_lines())
+        // Bracketed paste: pasted text arrives between ESC[200~ and ESC[201~ and is inserted, never
+        // taken as keys (a pasted newline must not press Enter).
+        Terminal.send("\u{1B}[?2004h")
+    }
+
+    private static func send(_ sequence: String) {
+        fflush(nil)   // whatever stdio holds goes first
+        _ = sequence.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
+    }
+
+    /// Keys read while looking past an Esc that turned out not to start a paste.
+    private var pending: [Key] = []
+
+    /// After an Esc: a paste (ESC[200~ … ESC[201~) becomes one `.paste`; anything else is given back as
+    /// the keys it was.
+    private func afterEscape() -> Key {
+        let start = "[200~"
+        var seen: [UInt32] = []
+        for expected in start.unicodeScalars {
+            guard let v = rawChar(waitMs: 30) else { break }
+            seen.append(v)
+            if v != expected.value { break }
+        }
+        guard seen.count == 5, String(String.UnicodeScalarView(seen.compactMap(Unicode.Scalar.init))) == start else {
+            pending += seen.compactMap(Terminal.decode)
+            return .escape
+        }
+        var text = String.UnicodeScalarView()
+        let end = Array("\u{1B}[201~".unicodeScalars)
+        var tail: [Unicode.Scalar] = []
+        while let v = rawChar(waitMs: 200), let scalar = Unicode.Scalar(v) {
+            tail.append(scalar)
+            if tail.count > end.count { text.append(tail.removeFirst()) }
+            if tail == end { break }
+            if text.count > 100_000 { break }   // a paste larger than any field: stop reading it as text
+        }
+        if tail != end { text.append(contentsOf: tail) }
+        return .paste(String(text))
+    }
+
+    /// One character as it came, with a short wait.
+    private func rawChar(waitMs: Int32) -> UInt32? {
+        wtimeout(rd_stdscr(), waitMs)
+        var ch: wint_t = 0
+        let rc = rd_get_wch(&ch)
+        return rc == OK ? UInt32(ch) : nil
     }
 
     private func useColor(_ color: Bool) {
@@ -62,6 +108,7 @@ public final class Terminal {
     /// The next key, or nil after 100 ms without one (`wait: false`: nil at once). `.resize` when the
     /// window changed size.
     public func readKey(wait: Bool = true) -> Key? {
+        if !pending.isEmpty { return pending.removeFirst() }
         wtimeout(rd_stdscr(), wait ? 100 : 0)
         var ch: wint_t = 0
         let started = DispatchTime.now().uptimeNanoseconds
@@ -99,6 +146,7 @@ public final class Terminal {
             default: return nil
             }
         }
+        if ch == 27 { return afterEscape() }
         return Terminal.decode(UInt32(ch))
     }
 
@@ -157,6 +205,7 @@ public final class Terminal {
     public func stop() {
         guard started else { return }
         started = false
+        Terminal.send("\u{1B}[?2004l")
         curs_set(1)
         endwin()
     }

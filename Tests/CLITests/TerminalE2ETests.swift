@@ -233,5 +233,23 @@ struct TmuxSession {
         try session.waitFor("ACC-000001  Ελληνικό Νέφος Α.Ε.")
         #expect(!FileManager.default.fileExists(atPath: cli.folder + "/data/resellerdesk/drafts/account-form.json"))
     }
+
+    @Test func aPasteIsTextNeverKeys() throws {
+        let session = TmuxSession()
+        defer { session.kill() }
+        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) exec \(CLI.binary)'")
+        try session.waitFor("No accounts yet")
+        try session.keys("a")
+        try session.waitFor("New Account")
+        // A paste with a newline and a "q": inserted into the name, no Enter, no other key fired.
+        try session.tmux(["set-buffer", "Γιώργος\nq Παπαδόπουλος"])
+        try session.tmux(["paste-buffer", "-p", "-t", session.name])
+        let screen = try session.waitFor("Γιώργοςq Παπαδόπουλος")
+        #expect(screen.contains("Name *                 Γιώργοςq Παπαδόπουλος"))
+        try session.keys("Escape")
+        try session.waitFor("Discard the changes")
+        try session.keys("y")
+        try session.waitFor("No accounts yet")
+    }
 }
 
