@@ -183,7 +183,31 @@ public struct AccountFormScreen: Sendable {
         return []
     }
 
+    /// Matches from the ISO lists for what is typed in the country or currency field: the code itself when
+    /// it is one, else codes and names that start with it (accents and case ignored). At most three.
+    public static func suggestions(_ field: Field, _ text: String) -> [(code: String, name: String)] {
+        let typed = SearchQuery.fold(text.trimmingCharacters(in: .whitespaces))
+        guard !typed.isEmpty else { return [] }
+        let all: [(code: String, name: String)]
+        switch field {
+        case .country: all = Country.all.map { ($0.code, $0.name) }
+        case .currency: all = Currency.all.map { ($0.code, $0.name) }
+        default: return []
+        }
+        if let exact = all.first(where: { $0.code.lowercased() == typed }) { return [exact] }
+        // Codes that start with it first, then names in alphabetical order ("gree": Greece, Greenland).
+        let byCode = all.filter { $0.code.lowercased().hasPrefix(typed) }
+        let byName = all.filter { !$0.code.lowercased().hasPrefix(typed) && SearchQuery.fold($0.name).hasPrefix(typed) }
+            .sorted { SearchQuery.fold($0.name) < SearchQuery.fold($1.name) }
+        return Array((byCode + byName).prefix(3))
+    }
+
     private mutating func move(_ step: Int) {
+        // Leaving a country or currency that is not a code yet completes it with the first match.
+        if focus == .country || focus == .currency, let first = Self.suggestions(focus, text(focus, of: form)).first {
+            setText(focus, first.code)
+            editors[focus]?.set(first.code)
+        }
         touched.insert(focus)
         revalidate()
         let fields = visibleFields.filter(isEnabled)
@@ -371,6 +395,10 @@ public struct AccountFormScreen: Sendable {
                 if focused { g.cursor = (valueX + field.1, y) }
             }
             if let error, !focused { g.put(error, x: valueX + valueWidth + 1, y: y, style: .invalid, maxWidth: width - valueX - valueWidth - 2) }
+            else if f == .country || f == .currency {
+                let hint = Self.suggestions(f, text(f, of: form)).map { "\($0.code) \($0.name)" }.joined(separator: " · ")
+                g.put(hint, x: valueX + min(valueWidth, 6), y: y, style: .muted, maxWidth: width - valueX - 8)
+            }
         }
         let status = question?.text ?? errors[focus.rawValue].map { "\(focus.label.replacingOccurrences(of: " *", with: "")): \($0)" } ?? message
         if let status { g.put(status, x: 1, y: height - 2, style: question != nil ? .warning : .invalid, maxWidth: width - 2) }

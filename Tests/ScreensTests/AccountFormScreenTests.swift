@@ -98,3 +98,23 @@ import TerminalKit
         #expect(screen.contains(s.focus.label))
     }
 }
+
+@Suite struct CompletionTests {
+    @Test func countryAndCurrencyCompleteFromTheISOLists() throws {
+        #expect(AccountFormScreen.suggestions(.country, "gr").map(\.code) == ["GR"])
+        #expect(AccountFormScreen.suggestions(.country, "gre").map(\.code) == ["GR", "GL", "GD"])
+        #expect(AccountFormScreen.suggestions(.country, "Türk").map(\.code) == ["TR", "TM", "TC"])   // accents fold
+        #expect(AccountFormScreen.suggestions(.country, "turk").map(\.code) == ["TR", "TM", "TC"])
+        #expect(AccountFormScreen.suggestions(.currency, "eu").map(\.code) == ["EUR"])
+        #expect(AccountFormScreen.suggestions(.currency, "swiss").map(\.code) == ["CHF"])
+        var s = AccountFormScreen()
+        while s.focus != .country { _ = s.update(.tab) }
+        for c in "gree" { _ = s.update(.char(c)) }
+        #expect(s.render(width: 80, height: 24).text.contains("gree  GR Greece · GL Greenland"))
+        _ = s.update(.tab)
+        #expect(s.form.country == "GR")
+        for c in "swiss" { _ = s.update(.char(c)) }
+        _ = s.update(.tab)
+        #expect(s.form.currency == "CHF")
+    }
+}
