@@ -24,11 +24,8 @@ public enum AccountsTable {
         return fixed.enumerated().map { $0.offset == 1 ? name : $0.element }
     }
 
-    /// One table line with the given widths (numbers right-aligned).
     public static func line(_ cells: [String], widths: [Int]) -> String {
-        zip(cells, zip(widths, columns)).map { cell, layout in
-            DisplayWidth.pad(cell, to: layout.0, alignRight: layout.1.alignRight)
-        }.joined(separator: " ")
+        TextTable.line(cells, columns: columns, widths: widths)
     }
 
     public static func render(_ rows: [AccountSummary], width: Int) -> String {

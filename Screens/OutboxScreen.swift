@@ -57,9 +57,6 @@ public struct OutboxScreen: Sendable {
         return fixed.enumerated().map { $0.offset == 2 ? max(10, width - fixed.reduce(0, +) - 5) : $0.element }
     }
 
-    static func line(_ cells: [String], _ widths: [Int]) -> String {
-        zip(cells, zip(widths, columns)).map { DisplayWidth.pad($0, to: $1.0, alignRight: $1.1.alignRight) }.joined(separator: " ")
-    }
 
     public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
@@ -69,14 +66,15 @@ public struct OutboxScreen: Sendable {
         let summary = [MailStatus.queued, .retrying, .failed, .sent].compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
         g.put(summary, x: width - DisplayWidth.of(summary) - 1, y: 0, style: .title)
         let widths = Self.widths(width - 2)
-        g.put(Self.line(Self.columns.map(\.title), widths), x: 1, y: 1, style: .muted)
+        g.put(TextTable.line(Self.columns.map(\.title), columns: Self.columns, widths: widths), x: 1, y: 1, style: .muted)
         let page = max(1, height - 5)
         for (i, m) in messages.dropFirst(top).prefix(page).enumerated() {
             let index = top + i, y = 2 + i
             let style: CellStyle = index == selected ? .selected : (m.status == .failed ? .invalid : (m.status == .retrying ? .warning : .normal))
             if index == selected { g.fill(x: 0, y: y, width: width, style: .selected) }
-            g.put(Self.line([String(m.id), m.toAddress, m.subject, m.status.rawValue, String(m.attempts), Format.timestamp(m.createdAt)
-                                .replacingOccurrences(of: " UTC", with: "")], widths), x: 1, y: y, style: style)
+            g.put(TextTable.line([String(m.id), m.toAddress, m.subject, m.status.rawValue, String(m.attempts),
+                                  Format.timestamp(m.createdAt).replacingOccurrences(of: " UTC", with: "")],
+                                 columns: Self.columns, widths: widths), x: 1, y: y, style: style)
         }
         if messages.isEmpty { g.put("The outbox is empty.", x: 1, y: 3, style: .muted) }
         let detail = notice ?? (messages.indices.contains(selected) ? messages[selected].lastError.map { "Error: \($0)" } : nil)

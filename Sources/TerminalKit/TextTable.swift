@@ -31,11 +31,18 @@ public struct TextTable: Sendable {
             widths[flex] = max(DisplayWidth.of(columns[flex].title), widths[flex] - (total - maxWidth))
         }
         func line(_ cells: [String]) -> String {
-            columns.indices.map { i in
-                DisplayWidth.pad(cells.indices.contains(i) ? cells[i] : "", to: widths[i], alignRight: columns[i].alignRight)
-            }.joined(separator: String(repeating: " ", count: gap)).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            TextTable.line(cells, columns: columns, widths: widths, gap: gap)
+                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
         return ([line(columns.map(\.title))] + rows.map(line)).joined(separator: "\n")
+    }
+
+    /// One line with fixed column widths (numbers right-aligned): the screens' tables, whose columns must
+    /// not move as rows scroll in, and each line of `render`.
+    public static func line(_ cells: [String], columns: [Column], widths: [Int], gap: Int = 1) -> String {
+        columns.indices.map { i in
+            DisplayWidth.pad(cells.indices.contains(i) ? cells[i] : "", to: widths[i], alignRight: columns[i].alignRight)
+        }.joined(separator: String(repeating: " ", count: gap))
     }
 }
 
