@@ -55,10 +55,10 @@ extension StoreTx {
 
     /// Rebuilds the contacts part of an account's search row from its contacts.
     func reindexContacts(of accountId: Int64) throws {
-        let parts = try String.fetchAll(db, sql: """
-            SELECT COALESCE(first_name, '') || ' ' || last_name || ' ' || email FROM contacts WHERE account_id = ?
-            """, arguments: [accountId])
-        let text = SearchQuery.fold(parts.joined(separator: " "))
+        let contacts = try Row.fetchAll(db, sql: "SELECT first_name, last_name, email FROM contacts WHERE account_id = ?",
+                                        arguments: [accountId])
+        let text = SearchQuery.fold(contacts.map { SearchQuery.contactText(firstName: $0[0], lastName: $0[1], email: $0[2]) }
+            .joined(separator: " "))
         try db.execute(sql: "UPDATE account_search SET contacts = ? WHERE rowid = ?", arguments: [text, accountId])
         try indexTerms(text)
     }
@@ -98,7 +98,7 @@ extension StoreTx {
 
     /// The text of contacts as the search index holds it.
     static func searchText(_ contacts: [ContactFields]) -> String {
-        contacts.map { "\($0.firstName ?? "") \($0.lastName) \($0.email)" }.joined(separator: " ")
+        contacts.map { SearchQuery.contactText(firstName: $0.firstName, lastName: $0.lastName, email: $0.email) }.joined(separator: " ")
     }
 
     func account(_ id: Int64) throws -> Account? {
@@ -210,6 +210,11 @@ public enum SearchQuery {
             out.append(s)
         }
         return String(out)
+    }
+
+    /// What of a contact the search index holds: one definition for contacts added one by one and in bulk.
+    static func contactText(firstName: String?, lastName: String, email: String) -> String {
+        "\(firstName ?? "") \(lastName) \(email)"
     }
 
     /// The VAT number as the index holds it: its folded words and the compact form ("pt 736123456
