@@ -204,8 +204,9 @@ import Testing
         #expect(SearchQuery.selectiveFirst(["nord", "cloud"]) == ["cloud", "nord"])
         #expect(SearchQuery.codeText(123) == "000123")
         #expect(SearchQuery.vatText("EL 094-512345") == "el 094-512345 el094512345")
-        #expect(SearchQuery.vatPrefixes("Aegean PT736 x12") == ["pt736"])
-        #expect(SearchQuery.withoutVATs("Aegean PT736") == "aegean")
+        #expect(SearchQuery.parse("Aegean PT736 x12").vats == ["pt736"])
+        #expect(SearchQuery.parse("Aegean PT736").words == ["aegean"])
+        #expect(SearchQuery.parse("Aegean PT736 x12").words == ["aegean", "x", "12"])
     }
 
     @Test func optimizeKeepsResults() throws {

@@ -76,11 +76,11 @@ extension StoreTx {
     }
 
     /// The FTS5 query for what was typed, or nil when some word can match nothing.
-    func matchExpression(_ query: String) throws -> String? {
+    func matchExpression(_ query: SearchQuery.Parsed) throws -> String? {
         // A VAT number ("PT736…") is one prefix of the compact VAT token: as two words, "pt" would be
         // every Portuguese account and "736" thousands of numbers.
-        var parts = SearchQuery.vatPrefixes(query).map { "vat : " + SearchQuery.prefixTerm($0) }
-        for word in SearchQuery.selectiveFirst(SearchQuery.words(SearchQuery.withoutVATs(query))) {
+        var parts = query.vats.map { "vat : " + SearchQuery.prefixTerm($0) }
+        for word in SearchQuery.selectiveFirst(query.words) {
             // Up to 3 characters the prefix index answers directly; digits stay prefix terms (numbers are
             // split from letters and rarely shared, so their doclists are short).
             guard word.count > 3, SearchQuery.isAlphabetic(word) else {
@@ -168,12 +168,12 @@ extension StoreTx {
     /// starting with every word of the query. FTS5 walks its index in rowid order, so LIMIT stops early and
     /// a query costs the same at a thousand accounts or a million.
     func searchAccountIds(_ query: String, after: Int64, limit: Int) throws -> [Int64] {
-        let words = SearchQuery.words(query)
-        if words.isEmpty && SearchQuery.vatPrefixes(query).isEmpty {
+        let parsed = SearchQuery.parse(query)
+        if parsed.words.isEmpty && parsed.vats.isEmpty {
             return try Int64.fetchAll(db, sql: "SELECT id FROM accounts WHERE id > ? ORDER BY id LIMIT ?",
                                       arguments: [after, limit])
         }
-        guard let match = try matchExpression(query) else { return [] }
+        guard let match = try matchExpression(parsed) else { return [] }
         return try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT rowid FROM account_search WHERE account_search MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?
             """), arguments: [match, after, limit])
@@ -225,13 +225,17 @@ public enum SearchQuery {
         return folded + " " + compact
     }
 
-    /// Typed tokens that look like a VAT number: two letters and at least three digits.
-    static func vatPrefixes(_ query: String) -> [String] {
-        query.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).filter(isVATPrefix).map(String.init)
+    /// What was typed, split once: tokens that look like a VAT number (two letters and at least three
+    /// digits) and the folded words of the rest.
+    struct Parsed {
+        var vats: [String]
+        var words: [String]
     }
 
-    static func withoutVATs(_ query: String) -> String {
-        query.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).filter { !isVATPrefix($0) }.joined(separator: " ")
+    static func parse(_ query: String) -> Parsed {
+        let tokens = query.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        return Parsed(vats: tokens.filter(isVATPrefix).map(String.init),
+                      words: words(tokens.filter { !isVATPrefix($0) }.joined(separator: " ")))
     }
 
     private static func isVATPrefix(_ token: Substring) -> Bool {
