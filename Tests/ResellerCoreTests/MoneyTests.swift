@@ -25,6 +25,17 @@ import Testing
         }
     }
 
+    @Test func saysTheLargestAmountInFixedFormat() {
+        do {
+            _ = try Money.parse("1000000000", currency: eur, field: "creditLimit", label: "credit limit")
+            Issue.record("accepted 1,000,000,000")
+        } catch {
+            #expect(error.message == "credit limit must be at most 999,999,999.99")
+        }
+        #expect(Money.grouped("1234567") == "1,234,567")
+        #expect(Money.grouped("123") == "123")
+    }
+
     @Test func zeroDecimalCurrencies() throws {
         let jpy = Currency.named("JPY")!
         #expect(try Money.parse("1500", currency: jpy, field: "x").minor == 1500)

@@ -31,15 +31,18 @@ public struct Money: Sendable, Hashable, Codable, Comparable {
         let negative = text.hasPrefix("-")
         if negative { text.removeFirst() }
         let parts = text.split(separator: ".", maxSplits: 1)
-        var whole = String(parts[0])
-        var grouped = ""
+        let fraction = parts.count > 1 ? "." + parts[1] : ""
+        return (negative ? "-" : "") + Money.grouped(String(parts[0])) + fraction + " " + currency
+    }
+
+    /// "999999999" → "999,999,999": thousands with a fixed comma, whatever the locale.
+    static func grouped(_ digits: String) -> String {
+        var whole = digits, out = ""
         while whole.count > 3 {
-            grouped = "," + whole.suffix(3) + grouped
+            out = "," + whole.suffix(3) + out
             whole = String(whole.dropLast(3))
         }
-        grouped = whole + grouped
-        let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return (negative ? "-" : "") + grouped + fraction + " " + currency
+        return whole + out
     }
 
     public static func < (a: Money, b: Money) -> Bool { a.minor < b.minor }
@@ -69,7 +72,7 @@ public struct Money: Sendable, Hashable, Codable, Comparable {
         }
         let significant = wholeText.drop(while: { $0 == "0" })
         guard significant.count <= 9, let whole = Int64(wholeText), whole <= maxMajor else {
-            throw FieldError(field, "\(label) must be at most \(maxMajor.formatted()).\(String(repeating: "9", count: currency.minorDigits))")
+            throw FieldError(field, "\(label) must be at most \(grouped(String(maxMajor))).\(String(repeating: "9", count: currency.minorDigits))")
         }
         let padded = fracText + String(repeating: "0", count: currency.minorDigits - fracText.count)
         let frac = Int64(padded) ?? 0
@@ -88,9 +91,5 @@ public struct Money: Sendable, Hashable, Codable, Comparable {
     }
 }
 
-extension Int64 {
-    /// "999,999,999": grouping with a fixed comma, independent of locale.
-    func formatted() -> String { Money(minor: self, currency: "JPY").display.replacingOccurrences(of: " JPY", with: "") }
-}
 
 import Foundation
