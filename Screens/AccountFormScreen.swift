@@ -101,15 +101,15 @@ public struct AccountFormScreen: Sendable {
     }
 
     /// Reopens a form from a draft: everything typed comes back, and it counts as changed.
-    public init(resuming draft: FormDraft, defaultCurrency: String = "EUR") {
+    public init(resuming form: AccountForm, accountId: Int64?, version: Int?, defaultCurrency: String = "EUR") {
         self.init(defaultCurrency: defaultCurrency)
-        form = draft.form
+        self.form = form
         for field in Field.allCases where editors[field] != nil {
             let value = text(field, of: form)
             editors[field]?.set(value)
         }
-        resumedAccountId = draft.accountId
-        resumedVersion = draft.version
+        resumedAccountId = accountId
+        resumedVersion = version
     }
 
     private var resumedAccountId: Int64?

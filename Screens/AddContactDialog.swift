@@ -46,16 +46,51 @@ public struct AddContactDialog: Sendable {
         for f in Field.allCases where !f.isCheckbox { editors[f] = LineEditor(maxLength: 200) }
     }
 
+    /// Reopens the dialog from a draft: everything typed comes back.
+    public init(resuming form: ContactForm, accountId: Int64, accountName: String, hasPriceList: Bool) {
+        self.init(accountId: accountId, accountName: accountName, hasPriceList: hasPriceList)
+        self.form = form
+        for f in Field.allCases where !f.isCheckbox {
+            let value = text(f)
+            editors[f]?.set(value)
+        }
+    }
+
+    public var isDirty: Bool { form != ContactForm() }
+
+    private func text(_ f: Field) -> String {
+        switch f {
+        case .firstName: form.firstName
+        case .lastName: form.lastName
+        case .email: form.email
+        case .phone: form.phone
+        case .mobile: form.mobile
+        case .companyRole: form.companyRole
+        default: ""
+        }
+    }
+
     public static let bindings: [Binding<Int>] = [
         Binding([.ctrl("s"), .function(2)], "Save", help: "add the contact", 0),
         Binding([.tab, .down], "Next", help: "next field", 0),
         Binding([.char(" ")], "Tick", help: "tick a box", 0),
-        Binding([.escape], "Cancel", help: "close without adding", 0),
+        Binding([.escape], "Cancel", help: "close without adding (asks first if anything was typed)", 0),
     ]
 
+    /// Set while "Discard …? y/n" is asked.
+    private var askingDiscard = false
+
     public mutating func update(_ key: Key) -> [Effect] {
+        if askingDiscard {
+            askingDiscard = false
+            message = nil
+            return key == .char("y") || key == .char("Y") ? [.cancel] : []
+        }
         switch key {
-        case .escape: return [.cancel]
+        case .escape:
+            guard isDirty else { return [.cancel] }
+            askingDiscard = true
+            message = "Discard this contact? y/n"
         case .ctrl("s"), .function(2):
             do {
                 _ = try ContactValidator.validate(form)
@@ -149,7 +184,7 @@ public struct AddContactDialog: Sendable {
                 g.put(" ! No price list assigned yet: the user could sign in but not order.", x: 1, y: y, style: .warning, maxWidth: width - 2)
             }
         }
-        let status = errors[focus.rawValue] ?? message
+        let status = askingDiscard ? message : errors[focus.rawValue] ?? message
         if let status { g.put(status, x: 1, y: height - 2, style: .invalid, maxWidth: width - 2) }
         g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
         return g

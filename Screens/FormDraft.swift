@@ -1,22 +1,35 @@
 import Foundation
 import ResellerCore
 
-/// What a person had typed into the account form, kept on disk while the form is open and unsaved, so a
-/// dropped SSH link or a killed process loses nothing: the next start offers to resume it.
+/// What a person had typed into the account form or the Add Contact dialog, kept on disk while it is open
+/// and unsaved, so a dropped SSH link or a killed process loses nothing: the next start offers to resume it.
 public struct FormDraft: Codable, Sendable, Equatable {
-    public var database: String
-    public var accountId: Int64?
-    public var version: Int?
-    public var form: AccountForm
-    public var savedAt: Date
-
-    public init(database: String, accountId: Int64?, version: Int?, form: AccountForm, savedAt: Date) {
-        self.database = database; self.accountId = accountId; self.version = version; self.form = form; self.savedAt = savedAt
+    public enum Content: Codable, Sendable, Equatable {
+        /// The New Account form (no id) or the Edit Account form of an account read at `version`.
+        case account(accountId: Int64?, version: Int?, form: AccountForm)
+        case contact(accountId: Int64, accountName: String, hasPriceList: Bool, form: ContactForm)
     }
 
-    /// `~/.local/share/resellerdesk/drafts/account-form.json`: the staff member's own folder, mode 0600.
+    public var database: String
+    public var content: Content
+    public var savedAt: Date
+
+    public init(database: String, content: Content, savedAt: Date) {
+        self.database = database; self.content = content; self.savedAt = savedAt
+    }
+
+    /// "New Account form", "changes to ACC-000002", "a contact for Aegean Cloud Partners": for the resume prompt.
+    public var what: String {
+        switch content {
+        case .account(let id?, _, _): "changes to \(AccountCode.format(id))"
+        case .account(nil, _, _): "New Account form"
+        case .contact(_, let name, _, _): "contact for \(name)"
+        }
+    }
+
+    /// `~/.local/share/resellerdesk/drafts/form.json`: the staff member's own folder, mode 0600.
     public static func path(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        DatabaseLocation.dataHome(environment) + "/resellerdesk/drafts/account-form.json"
+        DatabaseLocation.dataHome(environment) + "/resellerdesk/drafts/form.json"
     }
 
     public func write(to path: String = FormDraft.path()) {

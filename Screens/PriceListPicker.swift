@@ -86,10 +86,9 @@ public struct PriceListPicker: Sendable {
         for (i, list) in shown.dropFirst(top).prefix(listRows).enumerated() {
             let index = top + i, y = 3 + i
             let mark = assigned.contains(list.id) ? "[=]" : (chosen.contains(list.id) ? "[x]" : "[ ]")
-            let validity = "\(list.validFrom?.description ?? "…") → \(list.validTo?.description ?? "…")"
             let state = !list.active ? "inactive" : (list.isExpired(on: today) ? "expired" : "active")
             let line = mark + " " + DisplayWidth.pad(list.name, to: 30) + " " + list.currency + " "
-                + DisplayWidth.pad(validity, to: 22) + " " + DisplayWidth.pad(state, to: 9) + String(format: "%6d", list.itemCount)
+                + DisplayWidth.pad(list.validity, to: 22) + " " + DisplayWidth.pad(state, to: 9) + String(format: "%6d", list.itemCount)
             let style: CellStyle = index == highlighted ? .selected : (state == "active" ? .normal : .warning)
             if style == .selected { g.fill(x: 0, y: y, width: width, style: .selected) }
             g.put(line, x: 1, y: y, style: style, maxWidth: width - 2)

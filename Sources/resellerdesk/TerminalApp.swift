@@ -100,7 +100,7 @@ final class TerminalApp {
         case .resumeDraft(let draft)?:
             stack.removeLast()
             if key == .char("y") || key == .char("Y") {
-                stack.append(.form(AccountFormScreen(resuming: draft, defaultCurrency: service.settings.defaultCurrency)))
+                resume(draft)
             } else {
                 FormDraft.remove()
             }
@@ -161,7 +161,10 @@ final class TerminalApp {
             case .form(.cancel):
                 stack.removeLast()
                 FormDraft.remove()
-            case .picker(.cancel), .contact(.cancel), .outbox(.back):
+            case .contact(.cancel):
+                stack.removeLast()
+                FormDraft.remove()
+            case .picker(.cancel), .outbox(.back):
                 stack.removeLast()
             case .accounts(.outbox):
                 showOutbox(notice: nil, push: true)
@@ -213,6 +216,7 @@ final class TerminalApp {
                 do {
                     let contact = try service.addContact(to: id, form, by: .currentStaff())
                     stack.removeLast()
+                    FormDraft.remove()
                     reloadDetail(id, notice: contact.storefrontUser != nil
                         ? "Activation email queued to \(contact.email) (storefront Admin)" : "Added \(contact.fullName)")
                 } catch {
@@ -223,6 +227,31 @@ final class TerminalApp {
                 }
             case .accounts(.help):
                 stack.append(.help(HelpScreen(title: "Accounts", bindings: AccountsScreen.bindings)))
+            case .detail(.unassign(let id, let name)):
+                detailAction(id) { () throws(ServiceError) in try service.unassignPriceLists(id, names: [name], by: .currentStaff()); return "Unassigned \(name)." }
+            case .detail(.resendActivation(let id, let email)):
+                detailAction(id) { () throws(ServiceError) in
+                    try service.resendActivation(email: email, by: .currentStaff())
+                    return "A new activation email is queued to \(email); the earlier link no longer works."
+                }
+            case .detail(.deactivate(let id, let email)):
+                detailAction(id) { () throws(ServiceError) in try service.deactivateStorefront(email: email, by: .currentStaff()); return "Deactivated \(email); their sessions ended." }
+            case .detail(.resetPassword(let id, let email)):
+                detailAction(id) { () throws(ServiceError) in try service.startPasswordReset(email: email, by: .currentStaff()); return "A password reset link is queued to \(email)." }
+            case .detail(.execute(let id, let orderId)):
+                detailAction(id) { () throws(ServiceError) in let o = try service.executeOrder(orderId, by: .currentStaff()); return "\(o.number) executed: \(o.total.display) debited." }
+            case .detail(.cancelOrder(let id, let orderId)):
+                detailAction(id) { () throws(ServiceError) in let o = try service.cancelOrder(orderId, by: .currentStaff()); return "\(o.number) canceled." }
+            case .detail(.recordPayment(let id, let amount)):
+                do {
+                    let paid = try service.recordPayment(accountId: id, amount: amount, by: .currentStaff())
+                    reloadDetail(id, notice: "Payment of \(paid.display) recorded.")
+                } catch {
+                    if case .detail(var screen)? = stack.last {
+                        screen.paymentFailed(error.messagesByField.values.sorted().joined(separator: "; "))
+                        stack[stack.count - 1] = .detail(screen)
+                    }
+                }
             case .detail(.help):
                 stack.append(.help(HelpScreen(title: "Account", bindings: AccountDetailScreen.bindings)))
             case .detail(.back):
@@ -233,12 +262,31 @@ final class TerminalApp {
         }
     }
 
-    /// While an account form with changes is on screen, what was typed is on disk too: a dropped SSH
-    /// link, a kill or a crash loses nothing, and the next start offers to resume it.
+    /// While a form with changes is on screen, what was typed is on disk too: a dropped SSH link, a kill
+    /// or a crash loses nothing, and the next start offers to resume it.
     private func keepDraft() {
-        guard case .form(let form)? = stack.last, form.isDirty else { return }
-        FormDraft(database: service.store.path, accountId: form.target.accountId, version: form.target.version,
-                  form: form.form, savedAt: Date()).write()
+        let content: FormDraft.Content
+        switch stack.last {
+        case .form(let form)? where form.isDirty:
+            content = .account(accountId: form.target.accountId, version: form.target.version, form: form.form)
+        case .contact(let dialog)? where dialog.isDirty:
+            content = .contact(accountId: dialog.accountId, accountName: dialog.accountName, hasPriceList: dialog.hasPriceList, form: dialog.form)
+        default: return
+        }
+        FormDraft(database: service.store.path, content: content, savedAt: Date()).write()
+    }
+
+    /// Reopens a kept draft where it was: an account form, or the Add Contact dialog over its account.
+    private func resume(_ draft: FormDraft) {
+        switch draft.content {
+        case .account(let id, let version, let form):
+            stack.append(.form(AccountFormScreen(resuming: form, accountId: id, version: version,
+                                                 defaultCurrency: service.settings.defaultCurrency)))
+        case .contact(let id, let name, let hasPriceList, let form):
+            perform([.accounts(.open(accountId: id))])
+            guard case .detail? = stack.last else { return }   // the account is gone: nothing to add the contact to
+            stack.append(.contact(AddContactDialog(resuming: form, accountId: id, accountName: name, hasPriceList: hasPriceList)))
+        }
     }
 
     /// Opens (or refreshes) the Outbox screen with the newest 500 emails.
@@ -251,9 +299,19 @@ final class TerminalApp {
         }
     }
 
+    /// Runs one action of the account detail screen; its answer, or the service's refusal, shows there.
+    private func detailAction(_ id: Int64, _ action: () throws(ServiceError) -> String) {
+        do {
+            reloadDetail(id, notice: try action())
+        } catch {
+            notifyDetail(error.description)
+        }
+    }
+
     /// Replaces the account detail on top of the stack with a fresh read, with a notice line.
     private func reloadDetail(_ id: Int64, notice: String) {
-        guard case .detail? = stack.last, var screen = try? AccountDetailScreen(service.accountDetail(id)) else { return }
+        guard case .detail(let old)? = stack.last,
+              var screen = try? AccountDetailScreen(service.accountDetail(id), keepingPlaceOf: old) else { return }
         screen.notify(notice)
         stack[stack.count - 1] = .detail(screen)
         perform([.accounts(.search(query: accounts.query.text, after: 0, request: accounts.nextRequest()))])
@@ -306,9 +364,9 @@ final class TerminalApp {
         case .outbox(let s)?: terminal.draw(s.render(width: w, height: h))
         case .resumeDraft(let draft)?:
             var g = accounts.render(width: w, height: h)
-            let what = draft.accountId.map { "changes to \(AccountCode.format($0))" } ?? "New Account form"
             g.fill(x: 0, y: h - 2, width: w, style: .warning)
-            g.put("An unsaved \(what) (\(Format.timestamp(draft.savedAt))) was kept. Resume it? y/n", x: 1, y: h - 2, style: .warning)
+            g.put("An unsaved \(draft.what) (\(Format.timestamp(draft.savedAt))) was kept. Resume it? y/n", x: 1, y: h - 2,
+                  style: .warning, maxWidth: w - 2)
             terminal.draw(g)
         case .help(let s)?: terminal.draw(s.render(width: w, height: h))
         case .detail(let s)?: terminal.draw(s.render(width: w, height: h))

@@ -89,8 +89,9 @@ struct TmuxSession {
         try session.keys("Enter", "Enter")
         screen = try session.waitFor("Onboarding:")
         #expect(screen.contains("[x] Price list assigned"))
-        try session.keys("Space")           // the next page holds the contacts
-        try session.waitFor("Γιώργος Παπαδόπουλος")
+        try session.keys("Down")            // the highlight moves from the price list to the contact
+        screen = try session.waitFor("Highlighted: r resend activation")
+        #expect(screen.contains("Γιώργος Παπαδόπου…"))   // the name column gives way to the email at 80 columns
         try session.keys("?")
         try session.waitFor("Help · Account")
         try session.keys("x", "Escape")
@@ -187,6 +188,40 @@ struct TmuxSession {
         try session.waitFor("ResellerDesk · Accounts")
     }
 
+    @Test func actOnAnAccountFromItsDetail() throws {
+        #expect(try cli.run(["demo"]).code == 0)
+        let session = TmuxSession()
+        defer { session.kill() }
+        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) SUDO_USER=dora \(CLI.binary)'")
+        try session.waitFor("ACC-000001")
+        try session.keys("Enter")
+        try session.waitFor("Highlighted: u unassign")
+        // A payment: letters are refused as they are typed, the amount is recorded.
+        try session.keys("$")
+        try session.waitFor("Payment received (EUR):")
+        try session.keys("2x50.5", "Enter")
+        try session.waitFor("Payment of 250.50 EUR recorded.")
+        // The storefront contact: resend the activation, then deactivate (after a confirmation).
+        try session.keys("Down")
+        try session.waitFor("Highlighted: r resend activation")
+        try session.keys("r")
+        try session.waitFor("A new activation email is queued to partners@aegean-cloud.example")
+        try session.keys("d")
+        try session.waitFor("Deactivate the storefront user partners@aegean-cloud.example?")
+        try session.keys("y")
+        try session.waitFor("Deactivated partners@aegean-cloud.example")
+        try session.waitFor("Admin, Inactive")
+        try session.keys("Escape")
+        try session.waitFor("ResellerDesk · Accounts")
+
+        let stored = try cli.run(["account", "show", "ACC-000001", "--json"]).object
+        #expect(stored["balance"] as? String == "-250.50")
+        let contact = try #require((stored["contacts"] as? [[String: Any]])?.first)
+        #expect(contact["status"] as? String == "Inactive")
+        let outbox = try #require(try cli.run(["mail", "list", "--json"]).json as? [[String: Any]])
+        #expect(outbox.filter { $0["to"] as? String == "partners@aegean-cloud.example" }.count == 2)   // first link, resent link
+    }
+
     @Test func aVanishedTerminalEndsTheProgram() throws {
         let session = TmuxSession()
         defer { session.kill() }
@@ -219,7 +254,7 @@ struct TmuxSession {
         let deadline = Date().addingTimeInterval(2)
         while Foundation.kill(pid, 0) == 0 && Date() < deadline { usleep(20_000) }
         session.kill()
-        #expect(FileManager.default.fileExists(atPath: cli.folder + "/data/resellerdesk/drafts/account-form.json"))
+        #expect(FileManager.default.fileExists(atPath: cli.folder + "/data/resellerdesk/drafts/form.json"))
 
         session = TmuxSession()
         defer { session.kill() }
@@ -231,7 +266,39 @@ struct TmuxSession {
         for _ in 0..<13 { try session.keys("Tab") }                        // name → … → country
         try session.keys("GR", "C-s")
         try session.waitFor("ACC-000001  Ελληνικό Νέφος Α.Ε.")
-        #expect(!FileManager.default.fileExists(atPath: cli.folder + "/data/resellerdesk/drafts/account-form.json"))
+        #expect(!FileManager.default.fileExists(atPath: cli.folder + "/data/resellerdesk/drafts/form.json"))
+    }
+
+    @Test func anAddContactDialogSurvivesAHangUp() throws {
+        #expect(try cli.run(["demo"]).code == 0)
+        let env = "LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) XDG_DATA_HOME=\(cli.folder)/data"
+        var session = TmuxSession()
+        try session.start("bash -c '\(env) exec \(CLI.binary)'")
+        try session.waitFor("ACC-000001")
+        try session.keys("Enter")
+        try session.waitFor("Highlighted:")
+        try session.keys("c")
+        try session.waitFor("Add Contact to Aegean Cloud Partners")
+        try session.keys("Ελένη", "Tab", "Δημητρίου", "Tab", "eleni@aegean-cloud.example")
+        try session.waitFor("eleni@aegean-cloud.example")
+        let pid = pid_t(try session.tmux(["list-panes", "-t", session.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        Foundation.kill(pid, SIGHUP)
+        let deadline = Date().addingTimeInterval(2)
+        while Foundation.kill(pid, 0) == 0 && Date() < deadline { usleep(20_000) }
+        session.kill()
+
+        session = TmuxSession()
+        defer { session.kill() }
+        try session.start("bash -c '\(env) exec \(CLI.binary)'")
+        try session.waitFor("An unsaved contact for Aegean Cloud Partners")
+        try session.keys("y")
+        let dialog = try session.waitFor("Add Contact to Aegean Cloud Partners")
+        #expect(dialog.contains("Δημητρίου") && dialog.contains("eleni@aegean-cloud.example"))
+        try session.keys("C-s")
+        try session.waitFor("Added Ελένη Δημητρίου")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder + "/data/resellerdesk/drafts/form.json"))
+        let stored = try cli.run(["account", "show", "ACC-000001", "--json"]).object
+        #expect((stored["contacts"] as? [[String: Any]])?.contains { $0["email"] as? String == "eleni@aegean-cloud.example" } == true)
     }
 
     @Test func aPasteIsTextNeverKeys() throws {

@@ -93,4 +93,6 @@ public struct PriceList: Sendable, Hashable {
 
     public func isExpired(on day: CalendarDay) -> Bool { validTo.map { $0 < day } ?? false }
     public func isNotYetValid(on day: CalendarDay) -> Bool { validFrom.map { day < $0 } ?? false }
+    /// "2026-01-01 → …": an open end shows as an ellipsis.
+    public var validity: String { "\(validFrom?.description ?? "…") → \(validTo?.description ?? "…")" }
 }

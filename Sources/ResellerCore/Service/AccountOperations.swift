@@ -101,7 +101,7 @@ extension ResellerService {
             return AccountDetail(summary: summary, contacts: try tx.contacts(of: id), priceLists: try tx.priceLists(of: id),
                                  orders: try tx.orders(of: id, limit: 50),
                                  endCustomers: try tx.endCustomerIds(of: id).compactMap { try tx.account($0) },
-                                 audit: try tx.auditTrail(entity: "account", id: id, limit: auditLimit))
+                                 audit: try tx.accountTrail(id, limit: auditLimit))
         }
         guard let detail else { throw .notFound(field: "account", message: "no account \(AccountCode.format(id))") }
         return detail

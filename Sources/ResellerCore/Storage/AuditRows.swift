@@ -11,10 +11,21 @@ extension StoreTx {
             """).execute(arguments: [now, actor.description, actor.kind, entity, id, action, json])
     }
 
-    func auditTrail(entity: String, id: Int64, limit: Int) throws -> [AuditEvent] {
-        try Row.fetchAll(db, sql: """
-            SELECT * FROM audit_events WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?
-            """, arguments: [entity, id, limit]).map {
+    /// An account's history as staff read it: the account's own events and those of its contacts, their
+    /// storefront users and its orders, newest first.
+    func accountTrail(_ id: Int64, limit: Int) throws -> [AuditEvent] {
+        try events(Row.fetchAll(db, sql: """
+            SELECT * FROM audit_events WHERE (entity = 'account' AND entity_id = ?1)
+               OR (entity = 'contact' AND entity_id IN (SELECT id FROM contacts WHERE account_id = ?1))
+               OR (entity = 'storefrontUser' AND entity_id IN
+                   (SELECT u.id FROM storefront_users u JOIN contacts c ON c.id = u.contact_id WHERE c.account_id = ?1))
+               OR (entity = 'order' AND entity_id IN (SELECT id FROM orders WHERE account_id = ?1))
+            ORDER BY id DESC LIMIT ?2
+            """, arguments: [id, limit]))
+    }
+
+    private func events(_ rows: [Row]) -> [AuditEvent] {
+        rows.map {
             AuditEvent(id: $0["id"], at: $0["at"], actor: $0["actor"], actorKind: $0["actor_kind"], entity: $0["entity"],
                        entityId: $0["entity_id"], action: $0["action"],
                        changes: (try? JSONDecoder().decode([String: [String?]].self, from: Data(($0["changes"] as String).utf8))) ?? [:])
