@@ -20,10 +20,9 @@ let package = Package(
             "CSodium",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        // OpenSSL from Debian's libssl-dev, for SMTP over TLS.
-        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl",
-                       providers: [.apt(["libssl-dev"])]),
-        .target(name: "Mail", dependencies: ["ResellerCore", "COpenSSL"]),
+        // The TLS client for SMTP: OpenSSL's headers from Debian's libssl-dev; libssl itself is loaded on first use.
+        .target(name: "CTLS", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "Mail", dependencies: ["ResellerCore", "CTLS"]),
         .target(name: "TerminalKit"),
         // ncursesw from Debian's libncursesw5-dev; only NcursesBackend imports it.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncursesw5-dev"])]),

@@ -191,11 +191,9 @@ public struct AccountDetailScreen: Sendable {
             g.put(confirming.question, x: 1, y: statusY, style: .warning, maxWidth: width - 2)
         } else if let payment {
             let label = "Payment received (\(detail.account.fields.currency)): "
-            let x = 1 + DisplayWidth.of(label), v = payment.visible(width: 20)
+            let x = 1 + DisplayWidth.of(label)
             g.put(label, x: 1, y: statusY, style: .key)
-            g.fill(x: x, y: statusY, width: 21, style: .focused)
-            g.put(v.text, x: x, y: statusY, style: .focused)
-            g.cursor = (x + v.cursorColumn, statusY)
+            g.field(payment.visible(width: 20), x: x, y: statusY, width: 21, focused: true)
             g.put(notice ?? "Enter records · Esc cancels", x: x + 23, y: statusY, style: notice == nil ? .muted : .invalid,
                   maxWidth: max(0, width - x - 24))
         } else if let notice {

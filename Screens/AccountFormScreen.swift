@@ -363,6 +363,8 @@ public struct AccountFormScreen: Sendable {
         if i >= top + area { top = i - area + 1 }
     }
 
+    static let codeFieldWidth = 8
+
     public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
         g.fill(x: 0, y: 0, width: width, style: .title)
@@ -379,25 +381,29 @@ public struct AccountFormScreen: Sendable {
             }
             let enabled = isEnabled(f), error = errors[f.rawValue]
             let focused = f == focus
-            g.put((error != nil ? "!" : " ") + f.label, x: 1, y: y, style: error != nil ? .invalid : (enabled ? .normal : .muted), maxWidth: labelWidth + 1)
+            g.put((error != nil ? "!" : " ") + f.label, x: 1, y: y,
+                  style: focused ? .focused : error != nil ? .invalid : (enabled ? .normal : .muted), maxWidth: labelWidth + 1)
             let valueStyle: CellStyle = focused ? .focused : (enabled ? .normal : .muted)
             if f.isCheckbox {
                 g.put(isChecked(f) ? "[x]" : "[ ]", x: valueX, y: y, style: valueStyle)
             } else if f.choices != nil {
                 g.put("< \(text(f, of: form)) >", x: valueX, y: y, style: valueStyle)
             } else if let editor = editors[f] {
-                let field = f == .creditLimit && form.unlimitedCredit ? ("Unlimited", 0) : editor.visible(width: valueWidth - 1)
-                g.fill(x: valueX, y: y, width: valueWidth, style: focused ? .focused : .muted)
-                g.put(field.0, x: valueX, y: y, style: valueStyle)
+                if f == .creditLimit && form.unlimitedCredit {
+                    g.put("Unlimited", x: valueX, y: y, style: valueStyle)
+                } else {
+                    // A country or currency is a code: a short field, with the suggestions beside it.
+                    let w = f == .country || f == .currency ? Self.codeFieldWidth : valueWidth
+                    g.field(editor.visible(width: w - 1), x: valueX, y: y, width: w, focused: focused && enabled)
+                }
                 if f == .creditLimit && enabled && !form.unlimitedCredit {
                     g.put(form.currency.isEmpty ? defaultCurrency : form.currency, x: valueX + valueWidth + 1, y: y, style: .muted)
                 }
-                if focused { g.cursor = (valueX + field.1, y) }
             }
             if let error, !focused { g.put(error, x: valueX + valueWidth + 1, y: y, style: .invalid, maxWidth: width - valueX - valueWidth - 2) }
             else if f == .country || f == .currency {
                 let hint = Self.suggestions(f, text(f, of: form)).map { "\($0.code) \($0.name)" }.joined(separator: " · ")
-                g.put(hint, x: valueX + min(valueWidth, 6), y: y, style: .muted, maxWidth: width - valueX - 8)
+                g.put(hint, x: valueX + Self.codeFieldWidth + 1, y: y, style: .muted, maxWidth: width - valueX - Self.codeFieldWidth - 2)
             }
         }
         let status = question?.text ?? errors[focus.rawValue].map { "\(focus.label.replacingOccurrences(of: " *", with: "")): \($0)" } ?? message

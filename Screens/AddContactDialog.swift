@@ -164,14 +164,11 @@ public struct AddContactDialog: Sendable {
         let valueX = 24, valueWidth = min(40, width - 26)
         for (i, f) in Field.allCases.enumerated() {
             let y = 2 + i, error = errors[f.rawValue], focused = f == focus
-            g.put((error != nil ? "!" : " ") + f.label, x: 1, y: y, style: error != nil ? .invalid : .normal, maxWidth: 22)
+            g.put((error != nil ? "!" : " ") + f.label, x: 1, y: y, style: focused ? .focused : error != nil ? .invalid : .normal, maxWidth: 22)
             if f.isCheckbox {
                 g.put(isChecked(f) ? "[x]" : "[ ]", x: valueX, y: y, style: focused ? .focused : .normal)
             } else if let editor = editors[f] {
-                let v = editor.visible(width: valueWidth - 1)
-                g.fill(x: valueX, y: y, width: valueWidth, style: focused ? .focused : .muted)
-                g.put(v.text, x: valueX, y: y, style: focused ? .focused : .normal)
-                if focused { g.cursor = (valueX + v.cursorColumn, y) }
+                g.field(editor.visible(width: valueWidth - 1), x: valueX, y: y, width: valueWidth, focused: focused)
             }
         }
         var y = 3 + Field.allCases.count

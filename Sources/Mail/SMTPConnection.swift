@@ -1,4 +1,4 @@
-import COpenSSL
+import CTLS
 import Foundation
 
 /// One SMTP connection: a TCP socket with timeouts, optionally wrapped in TLS (implicit, or after
@@ -17,8 +17,7 @@ final class SMTPConnection {
     }
 
     private var fd: Int32 = -1
-    private var ssl: OpaquePointer?
-    private var ctx: OpaquePointer?
+    private var tls: OpaquePointer?
     private var buffer: [UInt8] = []
     let host: String
 
@@ -71,44 +70,18 @@ final class SMTPConnection {
 
     /// Wraps the socket in TLS and verifies the server's certificate for `host`.
     func startTLS(caFile: String?) throws {
-        guard let c = SSL_CTX_new(TLS_client_method()) else { throw Failure.connection("TLS: cannot create a context") }
-        ctx = c
-        SSL_CTX_set_verify(c, SSL_VERIFY_PEER, nil)
-        if let caFile {
-            guard SSL_CTX_load_verify_locations(c, caFile, nil) == 1 else { throw Failure.connection("TLS: cannot load CA file \(caFile)") }
-        } else {
-            SSL_CTX_set_default_verify_paths(c)
+        var reason = [CChar](repeating: 0, count: 256)
+        guard let t = rd_tls_connect(fd, host, caFile, &reason, reason.count) else {
+            throw Failure.connection("TLS handshake with \(host) failed: \(String(cString: reason))")
         }
-        guard let s = SSL_new(c) else { throw Failure.connection("TLS: cannot create a session") }
-        ssl = s
-        SSL_set_fd(s, fd)
-        let isIP = host.contains(":") || host.allSatisfy { $0.isNumber || $0 == "." }
-        if isIP {
-            X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(s), host)
-        } else {
-            _ = rd_ssl_set_sni(s, host)
-            SSL_set1_host(s, host)
-        }
-        guard SSL_connect(s) == 1 else {
-            let verify = SSL_get_verify_result(s)
-            let reason = verify != X509_V_OK ? String(cString: X509_verify_cert_error_string(verify)) : SMTPConnection.sslError()
-            throw Failure.connection("TLS handshake with \(host) failed: \(reason)")
-        }
-    }
-
-    static func sslError() -> String {
-        let code = ERR_get_error()
-        guard code != 0 else { return "connection closed" }
-        var buf = [CChar](repeating: 0, count: 256)
-        ERR_error_string_n(code, &buf, buf.count)
-        return String(cString: buf)
+        tls = t
     }
 
     func write(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { p -> Int in
-                if let ssl { return Int(SSL_write(ssl, p.baseAddress, Int32(p.count))) }
+                if let tls { return Int(rd_tls_write(tls, p.baseAddress, Int32(p.count))) }
                 return Glibc.send(fd, p.baseAddress, p.count, Int32(MSG_NOSIGNAL))
             }
             guard n > 0 else { throw Failure.connection("lost the connection to \(host) while sending") }
@@ -127,7 +100,7 @@ final class SMTPConnection {
             }
             var chunk = [UInt8](repeating: 0, count: 4096)
             let n = chunk.withUnsafeMutableBytes { p -> Int in
-                if let ssl { return Int(SSL_read(ssl, p.baseAddress, Int32(p.count))) }
+                if let tls { return Int(rd_tls_read(tls, p.baseAddress, Int32(p.count))) }
                 return Glibc.recv(fd, p.baseAddress, p.count, 0)
             }
             guard n > 0 else {
@@ -160,10 +133,8 @@ final class SMTPConnection {
     }
 
     func close() {
-        if let ssl { SSL_shutdown(ssl); SSL_free(ssl) }
-        if let ctx { SSL_CTX_free(ctx) }
-        ssl = nil
-        ctx = nil
+        if let tls { rd_tls_close(tls) }
+        tls = nil
         if fd >= 0 { Glibc.close(fd) }
         fd = -1
     }

@@ -2,7 +2,15 @@
 /// fullwidth characters and emoji, 1 otherwise. Measured per grapheme cluster, so "é" written as e + U+0301,
 /// a flag, or a family emoji joined with ZWJ each count once.
 public enum DisplayWidth {
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    public static func of(_ text: String) -> Int {
+        isPrintableASCII(text) ? text.utf8.count : text.reduce(0) { $0 + of($1) }
+    }
+
+    /// Printable ASCII only: one column per byte, nothing to sanitize. Most codes, emails and amounts
+    /// are, and this check spares them grapheme breaking, which costs far more (each frame has hundreds).
+    public static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
 
     public static func of(_ c: Character) -> Int {
         let scalars = c.unicodeScalars
@@ -52,6 +60,7 @@ public enum DisplayWidth {
     /// Cuts text to at most `width` columns, ending with "…" when it had to cut; never splits a grapheme.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
+        if isPrintableASCII(text) { return text.utf8.count <= width ? text : String(text.utf8.prefix(width - 1))! + "…" }
         if of(text) <= width { return text }
         var out = ""
         var used = 0

@@ -37,6 +37,13 @@ public struct Grid: Sendable, Equatable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width - max(0, x), maxWidth ?? Int.max)
         var col = x
+        if DisplayWidth.isPrintableASCII(text) {
+            for byte in text.utf8.prefix(max(0, limit)) {
+                if col >= 0 { cells[y * width + col] = Cell(text: Character(Unicode.Scalar(byte)), style: style, continuation: false) }
+                col += 1
+            }
+            return col - x
+        }
         for c in Sanitizer.clean(text) {
             let w = DisplayWidth.of(c)
             if w == 0 { continue }
@@ -54,6 +61,18 @@ public struct Grid: Sendable, Equatable {
     public mutating func fill(x: Int, y: Int, width w: Int, style: CellStyle) {
         guard y >= 0, y < height else { return }
         for col in max(0, x)..<min(width, x + w) { cells[y * width + col] = Cell(text: " ", style: style, continuation: false) }
+    }
+
+    /// A text field: its visible text, and when focused the empty rest as underscores and the cursor.
+    /// The text is drawn in plain attributes on purpose: ncurses resets attributes after every update, so
+    /// a typed character in a highlighted field costs the terminal a dozen bytes; a plain one costs one.
+    public mutating func field(_ visible: (text: String, cursorColumn: Int), x: Int, y: Int, width w: Int, focused: Bool) {
+        guard y >= 0, y < height else { return }
+        for col in max(0, x)..<min(width, x + w) {
+            cells[y * width + col] = Cell(text: focused ? "_" : " ", style: focused ? .normal : .muted, continuation: false)
+        }
+        put(visible.text, x: x, y: y, maxWidth: w)
+        if focused { cursor = (x + visible.cursorColumn, y) }
     }
 
     public func cell(x: Int, y: Int) -> Cell { cells[y * width + x] }

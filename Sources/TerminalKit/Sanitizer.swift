@@ -6,6 +6,7 @@ public enum Sanitizer {
     public static let maxCharacters = 1000
 
     public static func clean(_ text: String, maxCharacters: Int = Sanitizer.maxCharacters) -> String {
+        if text.utf8.count <= maxCharacters && DisplayWidth.isPrintableASCII(text) { return text }
         var out = String.UnicodeScalarView()
         var count = 0
         for s in text.unicodeScalars {

@@ -12,10 +12,14 @@ struct CLIContext {
     /// Opens the database and runs `body`; a refused operation prints its field errors and exits 1,
     /// a database failure exits 3. Never a stack trace.
     static func run(_ global: GlobalOptions, json: Bool, _ body: (CLIContext) throws(ServiceError) -> Void) throws {
+        try run(db: global.db, json: json, body)
+    }
+
+    static func run(db: String?, json: Bool, _ body: (CLIContext) throws(ServiceError) -> Void) throws {
         do {
             let config = try ConfigFile.load()
             let settings = try ServiceSettings(config)
-            let store = try Store(path: DatabaseLocation.resolve(explicit: global.db))
+            let store = try Store(path: DatabaseLocation.resolve(explicit: db))
             let service = ResellerService(store: store, settings: settings)
             try body(CLIContext(service: service, config: config, actor: .currentStaff(), json: json))
         } catch {

@@ -23,7 +23,11 @@ struct ResellerDesk: ParsableCommand {
             try AccountList(global: global, search: nil, limit: 50, after: 0, json: false).run()
             return
         }
-        try CLIContext.run(global, json: false) { (ctx) throws(ServiceError) in
+        try Self.openTerminal(db: global.db, mono: mono)
+    }
+
+    static func openTerminal(db: String?, mono: Bool) throws {
+        try CLIContext.run(db: db, json: false) { (ctx) throws(ServiceError) in
             TerminalApp(service: ctx.service, mono: mono).run()
         }
     }

@@ -27,6 +27,9 @@ final class TerminalApp {
     var quit = false
 
     static let minWidth = 80, minHeight = 24
+    /// Rows fetched per search: two screens at 80x24. Every keystroke fetches a page, with each row's
+    /// balance and onboarding state; the next page comes when the highlight nears the end.
+    static let searchPage = 40
 
     init(service: ResellerService, mono: Bool) {
         self.service = service
@@ -136,7 +139,7 @@ final class TerminalApp {
             switch effect {
             case .accounts(.search(let query, let after, let request)):
                 do {
-                    let page = try service.searchAccounts(query, after: after, limit: 100)
+                    let page = try service.searchAccounts(query, after: after, limit: Self.searchPage)
                     _ = accounts.update(.results(request: request, page: page, append: after > 0), height: terminal.height)
                 } catch {
                     _ = accounts.update(.failed(error.description))

@@ -110,7 +110,7 @@ import TerminalKit
         var s = AccountFormScreen()
         while s.focus != .country { _ = s.update(.tab) }
         for c in "gree" { _ = s.update(.char(c)) }
-        #expect(s.render(width: 80, height: 24).text.contains("gree  GR Greece · GL Greenland"))
+        #expect(s.render(width: 80, height: 24).text.contains("gree____ GR Greece · GL Greenland"))
         _ = s.update(.tab)
         #expect(s.form.country == "GR")
         for c in "swiss" { _ = s.update(.char(c)) }

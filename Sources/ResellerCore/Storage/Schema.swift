@@ -9,6 +9,8 @@ extension Store {
     static let migrations: [String] = [schemaV1]
 
     static func migrate(_ pool: DatabasePool) throws {
+        // Most opens find the schema current: a read says so without taking the write lock.
+        guard try pool.read({ db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }) < migrations.count else { return }
         try pool.write { db in
             let applied = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             guard applied < migrations.count else { return }
