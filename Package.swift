@@ -7,10 +7,13 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "resellerdesk", targets: ["resellerdesk"]),
+        .executable(name: "resellerdesk-storefront", targets: ["resellerdesk-storefront"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        // The storefront's HTTP server. No traits: neither swift-configuration nor the Foundation extras.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         // libsodium (Argon2id, SHA-256, CSPRNG) from Debian's libsodium-dev.
@@ -32,12 +35,26 @@ let package = Package(
             "ResellerCore", "Mail", "Screens", "TerminalKit", "NcursesBackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The storefront lives in its own executable (`resellerdesk storefront serve` starts it), so the
+        // terminal front, started many times a day, carries none of the HTTP server.
+        .target(name: "Storefront", dependencies: [
+            "ResellerCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .executableTarget(name: "resellerdesk-storefront", dependencies: [
+            "Storefront", "ResellerCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(name: "resellerdesk-bench", dependencies: ["ResellerCore", "Mail"]),
         .testTarget(name: "ResellerCoreTests", dependencies: ["ResellerCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "ResellerCore", "TerminalKit"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "ResellerCore"]),
         .testTarget(name: "CLITests", dependencies: ["ResellerCore"]),
+        .testTarget(name: "StorefrontTests", dependencies: [
+            "Storefront", "ResellerCore",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

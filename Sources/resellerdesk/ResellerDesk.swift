@@ -12,7 +12,7 @@ struct ResellerDesk: ParsableCommand {
             The database is --db PATH, else $RESELLERDESK_DB, else $XDG_DATA_HOME/resellerdesk/resellerdesk.sqlite.
             """,
         subcommands: [DemoCommand.self, PriceListCommand.self, AccountCommand.self, ContactCommand.self,
-                      PaymentCommand.self, OrderCommand.self, MailCommand.self, ConfigCommand.self])
+                      PaymentCommand.self, OrderCommand.self, MailCommand.self, StorefrontCommand.self, ConfigCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Monochrome: bold, reverse and underline instead of colours (also with NO_COLOR).") var mono = false

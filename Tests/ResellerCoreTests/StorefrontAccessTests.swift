@@ -152,3 +152,27 @@ import Testing
         #expect(fields { try fx.service.startPasswordReset(email: "nobody@x.example", by: staff) } == ["email"])
     }
 }
+
+@Suite struct StorefrontRightsTests {
+    @Test func aStorefrontUserActsOnlyForItsOwnActiveAccount() throws {
+        let fx = try Fixture()
+        let a = try fx.reseller()
+        let b = try fx.reseller("Nordic Cloud AB", email: "ops@nordic.example")
+        var c = ContactForm()
+        c.lastName = "Oikonomou"; c.email = "maria@aegean.example"; c.storefrontUser = true
+        let contact = try fx.service.addContact(to: a.id, c, by: staff)
+        let user = try #require(contact.storefrontUser)
+        let actor = Actor.storefront(userId: user.id, email: contact.email)
+        func refused(_ body: () throws -> Void) -> Bool {
+            do { try body(); return false } catch let e as ServiceError { return e.messagesByField["account"] != nil } catch { return false }
+        }
+        // Pending (not yet active): refused; and never for another reseller.
+        #expect(refused { _ = try fx.service.createEndCustomer(resellerId: a.id, name: "X", email: "x@x.example", country: "GR", by: actor) })
+        let token = try #require(try fx.service.outbox().first { $0.kind == .activation }?.params["token"])
+        _ = try fx.service.activate(token: token, password: "a long enough phrase", confirmation: "a long enough phrase")
+        #expect(!refused { _ = try fx.service.createEndCustomer(resellerId: a.id, name: "X", email: "x@x.example", country: "GR", by: actor) })
+        #expect(refused { _ = try fx.service.createEndCustomer(resellerId: b.id, name: "Y", email: "y@y.example", country: "GR", by: actor) })
+        #expect(refused { _ = try fx.service.placeOrder(accountId: b.id, customerAccountId: nil, lines: [OrderRequestLine(productCode: "X", quantity: 1)], by: actor) })
+        #expect(try fx.service.endCustomers(of: b.id).isEmpty)
+    }
+}

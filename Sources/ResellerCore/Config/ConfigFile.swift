@@ -16,6 +16,7 @@ public struct ConfigFile: Sendable {
         ("service.help_contact", "whom emails and error pages tell people to ask"),
         ("service.staff_mail_domain", "staff logins get mail at login@this-domain"),
         ("storefront.url", "base URL of the storefront in emailed links, default http://127.0.0.1:8080"),
+        ("storefront.session_hours", "how long a storefront sign-in lasts, default 8"),
         ("tokens.lifetime_hours", "how long activation and reset links stay valid, default 72"),
         ("mail.transport", "maildir (default), smtp or sendmail"),
         ("mail.from", "sender, e.g. \"Cloud Desk <desk@example.com>\""),
@@ -169,5 +170,6 @@ extension ServiceSettings {
             storefrontURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }
         tokenLifetime = TimeInterval(try config.int("tokens.lifetime_hours", default: 72, range: 1...720) * 3600)
+        sessionLifetime = TimeInterval(try config.int("storefront.session_hours", default: 8, range: 1...168) * 3600)
     }
 }

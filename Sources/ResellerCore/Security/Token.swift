@@ -15,6 +15,9 @@ public struct Token: Sendable {
     }
 
     static func hashOf(_ text: String) -> [UInt8] { Sodium.sha256(Array(text.utf8)) }
+
+    /// 256 random bits as 43 URL-safe characters: for a CSRF token that is never stored.
+    public static func random() -> String { generate().text }
 }
 
 public enum TokenPurpose: String, Sendable { case activation, reset }

@@ -123,6 +123,7 @@ extension ResellerService {
         let fields = try validate(form, by: actor)
         let now = self.now
         return try store.write { tx in
+            try checkStorefrontRights(tx, actor, accountId: resellerId, toOrder: false)
             let id = try tx.insertAccount(fields, parent: resellerId, by: actor, at: now)
             try tx.audit(actor, "account", id, "create", diff([:], fields.auditValues), at: now)
             return try tx.account(id)!

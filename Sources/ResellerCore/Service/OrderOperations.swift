@@ -73,6 +73,19 @@ extension ResellerService {
                             availableCredit: try available(tx, account))
     }
 
+    /// A storefront user acts only for its own account, only while Active, and orders only as an Admin or
+    /// a Buyer (doc). Staff and the system are not limited here.
+    func checkStorefrontRights(_ tx: StoreTx, _ actor: Actor, accountId: Int64, toOrder: Bool) throws {
+        guard case .storefront(let userId, _) = actor else { return }
+        guard let contactId = try tx.contactIdForUser(userId), let contact = try tx.contact(contactId),
+              let user = contact.storefrontUser, user.status == .active, !user.locked, contact.accountId == accountId else {
+            throw ServiceError.refused(field: "account", message: "this storefront user cannot act for this account")
+        }
+        if toOrder && !user.canOrder {
+            throw ServiceError.refused(field: "account", message: "only an Admin or a user with the Buyer role can place orders")
+        }
+    }
+
     /// Available credit = credit limit − balance (doc); nil means Unlimited.
     private func available(_ tx: StoreTx, _ account: Account) throws -> Money? {
         guard case .amount(let limit)? = account.fields.ordering?.creditLimit else { return nil }
@@ -97,6 +110,7 @@ extension ResellerService {
                            by actor: Actor) throws(ServiceError) -> Order {
         let now = self.now, day = self.today
         return try store.write { tx in
+            try checkStorefrontRights(tx, actor, accountId: accountId, toOrder: true)
             let preview = try price(tx, accountId: accountId, customerAccountId: customerAccountId, lines: lines, on: day)
             let status: OrderStatus = preview.withinCredit ? .executed : .submitted
             let id = try tx.insertOrder(preview, status: status, placedBy: actor, at: now)

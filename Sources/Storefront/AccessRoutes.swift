@@ -1,0 +1,157 @@
+import Foundation
+import Hummingbird
+import ResellerCore
+
+/// Activation, log in, log out, forgot password and reset: the pages reached before signing in. Their
+/// forms carry a CSRF token that must match the `rd_form` cookie (double submit).
+extension StorefrontServer {
+    func addAccessRoutes(_ router: Router<StorefrontContext>) {
+        router.get("/activate") { request, _ in try await linkPage(request, purpose: .activation) }
+        router.post("/activate") { request, context in try await setPassword(request, context, purpose: .activation) }
+        router.get("/reset") { request, _ in try await linkPage(request, purpose: .reset) }
+        router.post("/reset") { request, context in try await setPassword(request, context, purpose: .reset) }
+        router.get("/login") { request, _ in
+            if try await signedIn(request) != nil { return Reply.redirect("/dashboard") }
+            return anonymous(request) { csrf in AccessPages.login(csrf: csrf) }
+        }
+        router.post("/login") { request, context in try await logIn(request, context) }
+        router.post("/logout") { request, context in try await logOut(request, context) }
+        router.get("/forgot") { request, _ in anonymous(request) { csrf in AccessPages.forgot(csrf: csrf) } }
+        router.post("/forgot") { request, context in try await forgot(request, context) }
+    }
+
+    /// A page with an anonymous form: reuses the browser's form token or sets a new one.
+    func anonymous(_ request: Request, status: HTTPResponse.Status = .ok, _ html: (String) -> String) -> Response {
+        let existing = request.cookies[Self.formCookie]?.value ?? ""
+        let csrf = existing.count == 43 ? existing : Token.random()
+        var response = Reply.page(html(csrf), status: status)
+        if csrf != existing { response.setCookie(Reply.cookie(Self.formCookie, csrf, maxAge: 86_400, secure: secureCookies, sameSite: .strict)) }
+        return response
+    }
+
+    /// The posted anonymous form, if its token matches the cookie; else the page to answer with.
+    func anonymousForm(_ request: Request, _ context: StorefrontContext) async -> Posted {
+        switch await form(request, context) {
+        case .refused(let response): return .refused(response)
+        case .form(let form):
+            guard Self.sameToken(form["csrf"], request.cookies[Self.formCookie]?.value ?? "") else {
+                return .refused(Reply.problem(.forbidden, "Form expired",
+                                              "This form was not sent from this storefront page, or it is too old. Go back, reload the page and try again."))
+            }
+            return .form(form)
+        }
+    }
+
+    /// GET of an activation or reset link: who it is for and the password form. Changes nothing (mail
+    /// scanners open links); a dead link says why and whom to ask. No referrer, no caching.
+    func linkPage(_ request: Request, purpose: TokenPurpose) async throws -> Response {
+        let token = String(request.uri.queryParameters["token"] ?? "")
+        switch try await call({ () throws(ServiceError) in try service.inspectLink(token, purpose: purpose) }) {
+        case .success(let holder):
+            return anonymous(request) { csrf in AccessPages.password(purpose: purpose, holder: holder, token: token, csrf: csrf) }
+        case .failure(let error):
+            return anonymous(request, status: .gone) { _ in AccessPages.deadLink(purpose: purpose, reason: error.messagesByField["token"] ?? "\(error)") }
+        }
+    }
+
+    func setPassword(_ request: Request, _ context: StorefrontContext, purpose: TokenPurpose) async throws -> Response {
+        let form: FormBody
+        switch await anonymousForm(request, context) { case .refused(let r): return r; case .form(let f): form = f }
+        let token = form["token"], password = form["password"], confirmation = form["confirmation"]
+        let result = try await call { () throws(ServiceError) in
+            purpose == .activation
+                ? try service.activate(token: token, password: password, confirmation: confirmation)
+                : try service.completePasswordReset(token: token, password: password, confirmation: confirmation)
+        }
+        switch result {
+        case .success(let contact):
+            context.logger.info("\(purpose == .activation ? "activated" : "password reset") storefront user \(contact.email)")
+            return anonymous(request) { _ in AccessPages.passwordSet(purpose: purpose, email: contact.email) }
+        case .failure(let error):
+            let errors = error.messagesByField
+            if let tokenProblem = errors["token"] {
+                return anonymous(request, status: .gone) { _ in AccessPages.deadLink(purpose: purpose, reason: tokenProblem) }
+            }
+            guard let holder = try? await call({ () throws(ServiceError) in try service.inspectLink(token, purpose: purpose) }).get() else {
+                return Reply.problem(.gone, "Link no longer valid", "Ask \(service.settings.helpContact) for a new link.")
+            }
+            return anonymous(request, status: .unprocessableContent) { csrf in
+                AccessPages.password(purpose: purpose, holder: holder, token: token, csrf: csrf, errors: errors)
+            }
+        }
+    }
+
+    func logIn(_ request: Request, _ context: StorefrontContext) async throws -> Response {
+        let form: FormBody
+        switch await anonymousForm(request, context) { case .refused(let r): return r; case .form(let f): form = f }
+        let email = form["email"].trimmingCharacters(in: .whitespaces), password = form["password"]
+        if let wait = throttled(email: email, context) {
+            return anonymous(request, status: .tooManyRequests) { csrf in AccessPages.login(csrf: csrf, email: email, problem: wait) }
+        }
+        let result = try await call { () throws(ServiceError) in
+            let principal = try service.authenticate(email: email, password: password)
+            return try service.startSession(for: principal)
+        }
+        switch result {
+        case .success(let (id, session)):
+            context.logger.info("storefront login \(session.principal.contact.email)")
+            var response = Reply.redirect("/dashboard")
+            response.setCookie(Reply.cookie(Self.sessionCookie, id, maxAge: Int(service.settings.sessionLifetime), secure: secureCookies))
+            return response
+        case .failure(.storage(let message)):
+            context.logger.error("login failed: \(message)")
+            return Reply.problem(.serviceUnavailable, "Try again shortly", "The storefront cannot sign you in right now.")
+        case .failure:
+            return anonymous(request, status: .unauthorized) { csrf in
+                AccessPages.login(csrf: csrf, email: email, problem: ServiceError.invalidCredentialsMessage)
+            }
+        }
+    }
+
+    /// Nil when the attempt may go ahead; else what to tell the person.
+    func throttled(email: String, _ context: StorefrontContext) -> String? {
+        let now = Date()
+        let wait = [perAccount.attempt(["email:" + email.lowercased()], now: now),
+                    perAddress.attempt(["address:" + context.clientAddress], now: now)].compactMap { $0 }.max()
+        guard let wait else { return nil }
+        context.logger.notice("throttled sign-in or reset attempt", metadata: ["address": .string(context.clientAddress)])
+        return "Too many attempts. Wait \(Int(wait / 60) + 1) minutes and try again."
+    }
+
+    func logOut(_ request: Request, _ context: StorefrontContext) async throws -> Response {
+        guard let session = try await signedIn(request) else { return Reply.redirect("/login") }
+        switch await form(request, context) {
+        case .refused(let r): return r
+        case .form(let form):
+            guard Self.sameToken(form["csrf"], session.csrf) else { return Reply.problem(.forbidden, "Form expired", "Reload the page and try again.") }
+        }
+        let id = request.cookies[Self.sessionCookie]?.value ?? ""
+        _ = try await call { () throws(ServiceError) in try service.endSession(id) }
+        var response = Reply.redirect("/login?out=1")
+        response.setCookie(Reply.cookie(Self.sessionCookie, "", maxAge: 0, secure: secureCookies))
+        return response
+    }
+
+    /// Sends a reset link if the email belongs to an active storefront user; the answer is the same
+    /// either way, so the page tells no one which emails exist.
+    func forgot(_ request: Request, _ context: StorefrontContext) async throws -> Response {
+        let form: FormBody
+        switch await anonymousForm(request, context) { case .refused(let r): return r; case .form(let f): form = f }
+        let email = form["email"].trimmingCharacters(in: .whitespaces)
+        guard (try? EmailAddress.validate(email, field: "email")) != nil else {
+            return anonymous(request, status: .unprocessableContent) { csrf in
+                AccessPages.forgot(csrf: csrf, email: email, error: "Enter the email address you sign in with, such as name@example.com.")
+            }
+        }
+        if let wait = throttled(email: email, context) {
+            return anonymous(request, status: .tooManyRequests) { csrf in AccessPages.forgot(csrf: csrf, email: email, error: wait) }
+        }
+        if case .failure(let error) = try await call({ () throws(ServiceError) in
+            try service.startPasswordReset(email: email, by: .system, quiet: true)
+        }) {
+            context.logger.error("reset request failed: \(error)")
+            return Reply.problem(.serviceUnavailable, "Try again shortly", "The storefront cannot send reset links right now.")
+        }
+        return anonymous(request) { _ in AccessPages.resetSent(email: email, hours: Int(service.settings.tokenLifetime / 3600)) }
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import Hummingbird
+import ResellerCore
+
+/// The signed-in pages: dashboard, end customers, orders. Every page reads only the signed-in user's own
+/// account; an id in a URL or form that belongs to another reseller is answered as not found.
+extension StorefrontServer {
+    func addResellerRoutes(_ router: Router<StorefrontContext>) {
+        router.get("/dashboard") { request, _ in try await page(request) { s in try await dashboard(s) } }
+        router.get("/customers") { request, _ in try await page(request) { s in try await customers(s) } }
+        router.post("/customers") { request, context in try await post(request, context) { s, form in try await addCustomer(s, form) } }
+        router.get("/orders") { request, _ in try await page(request) { s in try await orders(s, notice: nil) } }
+        router.get("/orders/new") { request, _ in
+            try await page(request) { s in try await newOrder(s, FormBody(fields: []), errors: [:], notice: nil, status: .ok) }
+        }
+        router.post("/orders/preview") { request, context in try await post(request, context) { s, form in try await preview(s, form) } }
+        router.post("/orders") { request, context in try await post(request, context) { s, form in try await place(s, form) } }
+        router.get("/orders/{id}") { request, context in
+            let id = context.parameters.get("id").flatMap { Int64($0) }
+            let placed = request.uri.queryParameters["placed"] != nil
+            return try await page(request) { s in try await order(s, id: id, justPlaced: placed) }
+        }
+    }
+
+    /// A GET for a signed-in user; without a session, to Log In.
+    func page(_ request: Request, _ body: (StorefrontSession) async throws -> Response) async throws -> Response {
+        guard let session = try await signedIn(request) else { return Reply.redirect("/login") }
+        return try await body(session)
+    }
+
+    /// A POST for a signed-in user, with the session's CSRF token checked.
+    func post(_ request: Request, _ context: StorefrontContext,
+              _ body: (StorefrontSession, FormBody) async throws -> Response) async throws -> Response {
+        guard let session = try await signedIn(request) else { return Reply.redirect("/login") }
+        switch await form(request, context) {
+        case .refused(let response): return response
+        case .form(let form):
+            guard Self.sameToken(form["csrf"], session.csrf) else {
+                return Reply.problem(.forbidden, "Form expired", "This form is from an earlier sign-in or another site. Reload the page and try again.",
+                                     signedIn: header(session))
+            }
+            return try await body(session, form)
+        }
+    }
+
+    func header(_ s: StorefrontSession) -> StorefrontHeader {
+        StorefrontHeader(email: s.principal.contact.email, reseller: s.principal.account.name,
+                         reselling: s.principal.account.fields.ordering?.enableReselling == true, csrf: s.csrf)
+    }
+
+    // MARK: Pages
+
+    func dashboard(_ s: StorefrontSession) async throws -> Response {
+        let id = s.principal.account.id
+        let detail = try await call { () throws(ServiceError) in try service.accountDetail(id, auditLimit: 0) }.get()
+        return Reply.page(ResellerPages.dashboard(detail, header: header(s), canOrder: s.principal.user.canOrder))
+    }
+
+    func customers(_ s: StorefrontSession, form: FormBody = FormBody(fields: []), errors: [String: String] = [:],
+                   notice: Notice? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let id = s.principal.account.id
+        let list = try await call { () throws(ServiceError) in try service.endCustomers(of: id) }.get()
+        return Reply.page(ResellerPages.customers(list, header: header(s), form: form, errors: errors, notice: notice), status: status)
+    }
+
+    func addCustomer(_ s: StorefrontSession, _ form: FormBody) async throws -> Response {
+        let id = s.principal.account.id, actor = actor(s)
+        let result = try await call { () throws(ServiceError) in
+            try service.createEndCustomer(resellerId: id, name: form["name"], email: form["email"], country: form["country"], by: actor)
+        }
+        switch result {
+        case .success(let customer):
+            return try await customers(s, notice: .ok("Added \(customer.name) (\(customer.code)). You can now order for it."))
+        case .failure(let error):
+            let errors = error.messagesByField
+            let known = ["name", "email", "country"]
+            let other = errors.filter { !known.contains($0.key) }.map(\.value).sorted().joined(separator: " ")
+            return try await customers(s, form: form, errors: errors, notice: .error(other.isEmpty ? "The end customer was not added: see below." : other),
+                                       status: .unprocessableContent)
+        }
+    }
+
+    func orders(_ s: StorefrontSession, notice: Notice?) async throws -> Response {
+        let id = s.principal.account.id
+        let list = try await call { () throws(ServiceError) in try service.orders(of: id, limit: 200) }.get()
+        return Reply.page(ResellerPages.orders(list, header: header(s), notice: notice))
+    }
+
+    func order(_ s: StorefrontSession, id: Int64?, justPlaced: Bool) async throws -> Response {
+        let mine = s.principal.account.id
+        guard let id, case .success(let order) = try await call({ () throws(ServiceError) in try service.order(id) }),
+              order.accountId == mine else {
+            return Reply.problem(.notFound, "No such order", "There is no such order in your account.", signedIn: header(s))
+        }
+        return Reply.page(ResellerPages.order(order, header: header(s), justPlaced: justPlaced,
+                                              accountManager: s.principal.account.fields.accountManager))
+    }
+
+    /// What a user may order from: the reseller's assigned price lists' items, and whom for.
+    func catalogue(_ s: StorefrontSession) async throws -> OrderCatalogue {
+        let id = s.principal.account.id
+        return try await call { () throws(ServiceError) in
+            let detail = try service.accountDetail(id, auditLimit: 0)
+            var items: [PriceListItem] = []
+            for list in detail.priceLists { items += try service.priceListItems(list.id) }
+            return OrderCatalogue(account: detail.account, items: items, customers: detail.endCustomers,
+                                  available: detail.summary.availableCredit)
+        }.get()
+    }
+
+    func newOrder(_ s: StorefrontSession, _ form: FormBody, errors: [String: String], notice: Notice?,
+                  status: HTTPResponse.Status) async throws -> Response {
+        guard s.principal.user.canOrder else {
+            return Reply.problem(.forbidden, "Ordering not allowed", "Only an Admin or a user with the Buyer role can place orders.", signedIn: header(s))
+        }
+        return Reply.page(ResellerPages.newOrder(try await catalogue(s), header: header(s), form: form, errors: errors, notice: notice),
+                          status: status)
+    }
+
+    /// The order as posted: whom for, and the lines with a quantity. Quantities are checked here so that
+    /// each error sits beside its own field.
+    func requested(_ form: FormBody, _ catalogue: OrderCatalogue) -> (customer: Int64?, lines: [OrderRequestLine], errors: [String: String]) {
+        var errors: [String: String] = [:]
+        var customer: Int64?
+        let forWhom = form["for"]
+        if forWhom != "" && forWhom != "self" {
+            if let id = Int64(forWhom) { customer = id } else { errors["for"] = "choose your company or one of your end customers" }
+        }
+        var lines: [OrderRequestLine] = []
+        for item in catalogue.items {
+            let key = OrderCatalogue.field(item), raw = form[key].trimmingCharacters(in: .whitespaces)
+            guard !raw.isEmpty, raw != "0" else { continue }
+            guard let n = Int(raw), (1...100_000).contains(n) else {
+                errors[key] = "a whole number from 1 to 100000"
+                continue
+            }
+            lines.append(OrderRequestLine(productCode: item.productCode, billingPeriod: item.billingPeriod, quantity: n))
+        }
+        if lines.isEmpty && errors.isEmpty { errors["lines"] = "enter a quantity for at least one product" }
+        return (customer, lines, errors)
+    }
+
+    func preview(_ s: StorefrontSession, _ form: FormBody) async throws -> Response {
+        let catalogue = try await catalogue(s)
+        let (customer, lines, errors) = requested(form, catalogue)
+        guard errors.isEmpty else { return try await newOrder(s, form, errors: errors, notice: .error("Check the order: see below."), status: .unprocessableContent) }
+        let id = s.principal.account.id
+        switch try await call({ () throws(ServiceError) in try service.previewOrder(accountId: id, customerAccountId: customer, lines: lines) }) {
+        case .success(let preview):
+            let name = customer.flatMap { c in catalogue.customers.first { $0.id == c }?.name } ?? catalogue.account.name
+            return Reply.page(ResellerPages.preview(preview, forName: name, form: form, header: header(s)))
+        case .failure(let error):
+            return try await newOrder(s, form, errors: error.messagesByField, notice: .error(error.fieldErrors.map(\.message).joined(separator: "; ")),
+                                      status: .unprocessableContent)
+        }
+    }
+
+    func place(_ s: StorefrontSession, _ form: FormBody) async throws -> Response {
+        let catalogue = try await catalogue(s)
+        let (customer, lines, errors) = requested(form, catalogue)
+        guard errors.isEmpty else { return try await newOrder(s, form, errors: errors, notice: .error("Check the order: see below."), status: .unprocessableContent) }
+        let id = s.principal.account.id, actor = actor(s)
+        switch try await call({ () throws(ServiceError) in try service.placeOrder(accountId: id, customerAccountId: customer, lines: lines, by: actor) }) {
+        case .success(let order):
+            return Reply.redirect("/orders/\(order.id)?placed=1")
+        case .failure(let error):
+            return try await newOrder(s, form, errors: error.messagesByField, notice: .error(error.fieldErrors.map(\.message).joined(separator: "; ")),
+                                      status: .unprocessableContent)
+        }
+    }
+
+    func actor(_ s: StorefrontSession) -> Actor { .storefront(userId: s.principal.userId, email: s.principal.contact.email) }
+}
+
+/// The products a reseller can order and for whom.
+struct OrderCatalogue: Sendable {
+    var account: Account
+    var items: [PriceListItem]
+    var customers: [Account]
+    var available: CreditLimit?
+
+    /// The form field of an item's quantity: the code and the period (a code may be priced monthly and annually).
+    static func field(_ item: PriceListItem) -> String { "q:\(item.productCode):\(item.billingPeriod.rawValue)" }
+}

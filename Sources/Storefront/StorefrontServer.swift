@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import NIOPosix
+import ResellerCore
+
+/// The storefront: server-rendered HTML over the shared service module and SQLite file. No JavaScript.
+public struct StorefrontServer: Sendable {
+    let service: ResellerService
+    /// Sign-in and reset attempts: per email and per client address (10 and 30 per 10 minutes).
+    let perAccount = Throttle(limit: 10, window: 600)
+    let perAddress = Throttle(limit: 30, window: 600)
+    /// Cookies are marked Secure when the storefront is served over HTTPS (its configured URL).
+    var secureCookies: Bool { service.settings.storefrontURL.lowercased().hasPrefix("https:") }
+
+    static let sessionCookie = "rd_session"
+    /// The anonymous forms' CSRF token (double-submit: the cookie and the hidden field must match).
+    static let formCookie = "rd_form"
+
+    public init(service: ResellerService) { self.service = service }
+
+    public func router() -> Router<StorefrontContext> {
+        let router = Router(context: StorefrontContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.get("/") { request, _ in
+            try await self.signedIn(request) == nil ? Reply.redirect("/login") : Reply.redirect("/dashboard")
+        }
+        router.get("/style.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: Style.css)))
+        }
+        addAccessRoutes(router)
+        addResellerRoutes(router)
+        return router
+    }
+
+    /// The application bound to `host:port`.
+    public func application(host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
+        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: nil), logger: logger)
+    }
+
+    // MARK: Shared by the routes
+
+    /// Runs a service call off the async threads: SQLite and Argon2id block, for tens of milliseconds at most.
+    func call<T: Sendable>(_ body: @escaping @Sendable () throws(ServiceError) -> T) async throws -> Result<T, ServiceError> {
+        try await NIOThreadPool.singleton.runIfActive {
+            do throws(ServiceError) { return .success(try body()) } catch { return .failure(error) }
+        }
+    }
+
+    /// The session of the request's cookie, if it is live.
+    func signedIn(_ request: Request) async throws -> StorefrontSession? {
+        guard let id = request.cookies[Self.sessionCookie]?.value, !id.isEmpty else { return nil }
+        return try await call { () throws(ServiceError) in try service.session(id) }.get()
+    }
+
+    /// A POSTed form, or the page that refuses it.
+    enum Posted {
+        case form(FormBody)
+        case refused(Response)
+    }
+
+    /// The form of a POST, limited in size; refused when it is too large or malformed.
+    func form(_ request: Request, _ context: StorefrontContext) async -> Posted {
+        var request = request
+        guard let buffer = try? await request.collectBody(upTo: context.maxUploadSize) else {
+            return .refused(Reply.problem(.contentTooLarge, "Too much data", "The form sent more than this storefront accepts."))
+        }
+        do {
+            return .form(try FormBody.parse(buffer.readableBytesView))
+        } catch {
+            return .refused(Reply.problem(.badRequest, "Unreadable form", "The form could not be read (\(error)). Reload the page and try again."))
+        }
+    }
+
+    static func sameToken(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count, !a.isEmpty else { return false }
+        return zip(a.utf8, b.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,21 @@
+/// The one stylesheet: plain, readable on a phone, no web fonts.
+enum Style {
+    static let css = """
+    *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1d2330;background:#f6f7f9}
+    header{background:#1d3a5f;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
+    header a,header .link{color:#fff}nav{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;flex:1}
+    .who{margin-left:auto;opacity:.85;font-size:.9rem}main{max-width:60rem;margin:0 auto;padding:1rem}
+    h1{font-size:1.5rem;margin:.5rem 0 1rem}h2{font-size:1.15rem;margin-top:1.5rem}
+    .field{display:flex;flex-direction:column;max-width:28rem;margin:.6rem 0}label{font-weight:600}
+    input,select{font:inherit;padding:.45rem;border:1px solid #8a94a6;border-radius:4px}
+    input[aria-invalid=true]{border-color:#b3261e}.error{color:#b3261e;font-size:.9rem}
+    button{font:inherit;padding:.5rem 1rem;border:0;border-radius:4px;background:#1d3a5f;color:#fff;cursor:pointer}
+    button.link{background:none;padding:0;text-decoration:underline}form.inline{display:inline}
+    .notice{padding:.6rem .8rem;border-radius:4px;background:#e8eef7}.notice.ok{background:#e3f4e6}.notice.error{background:#fbe6e4}
+    table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #dde1e8}
+    td.num,th.num{text-align:right}.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
+    .facts dt{font-weight:600}.facts dd{margin:0}.status-Submitted{color:#8a5a00;font-weight:600}
+    .status-Executed{color:#1e6b2f}.status-Canceled{color:#6b7280}.muted{color:#5f6b7a}
+    @media (max-width:40rem){table{font-size:.9rem}th,td{padding:.3rem}}
+    """
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import ResellerCore
+import Storefront
+
+/// `resellerdesk storefront serve` runs this: the storefront over the same SQLite file as the terminals.
+@main
+struct StorefrontServe: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resellerdesk storefront serve",
+        abstract: "Serve the storefront: activation, log in, dashboard, end customers and orders.")
+
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port to listen on.") var port = 8080
+    @Option(help: "The SQLite database file (else $RESELLERDESK_DB, else the default).") var db: String?
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535, not \(port)") }
+        guard !host.isEmpty, host.count <= 255 else { throw ValidationError("--host must be an address such as 127.0.0.1") }
+    }
+
+    static func openService(db: String?) -> Result<ResellerService, ServiceError> {
+        Result { () throws(ServiceError) in
+            let settings = try ServiceSettings(try ConfigFile.load())
+            return ResellerService(store: try Store(path: DatabaseLocation.resolve(explicit: db)), settings: settings)
+        }
+    }
+
+    func run() async throws {
+        let service: ResellerService
+        switch Self.openService(db: db) {
+        case .success(let s): service = s
+        case .failure(let error):
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            if case .storage = error { throw ExitCode(3) }
+            throw ExitCode(1)
+        }
+        var logger = Logger(label: "storefront")
+        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        logger.info("storefront on http://\(host):\(port), database \(service.store.path), links to \(service.settings.storefrontURL)")
+        try await StorefrontServer(service: service).application(host: host, port: port, logger: logger).runService()
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import ResellerCore
+@testable import Storefront
+
+@Suite struct ResellerPagesTests {
+    @Test func dashboardShowsTheCreditAndPriceLists() async throws {
+        let fx = try StorefrontFixture()
+        defer { fx.cleanUp() }
+        try await fx.app().test(.router) { client in
+            var b = Browser(client)
+            try await fx.signIn(&b)
+            #expect(b.status == .ok)
+            for text in ["Aegean Cloud Partners", "ACC-000001", "5,000.00 EUR", "Available credit", "Cloud Essentials EUR", "No orders yet"] {
+                #expect(b.html.contains(text), "dashboard lacks \(text)")
+            }
+            #expect(b.headers[.cacheControl] == "no-store")
+        }
+    }
+
+    @Test func endCustomersAreValidatedBesideTheirFieldsAndBelongToTheReseller() async throws {
+        let fx = try StorefrontFixture()
+        defer { fx.cleanUp() }
+        try await fx.app().test(.router) { client in
+            var b = Browser(client)
+            try await fx.signIn(&b)
+            try await b.get("/customers")
+            try await b.post("/customers", [("name", ""), ("email", "not-an-email"), ("country", "Atlantis")])
+            #expect(b.status == .unprocessableContent)
+            #expect(b.html.contains("f-name-error") && b.html.contains("f-email-error") && b.html.contains("f-country-error"))
+            #expect(b.html.contains("value=\"not-an-email\""))                // what was typed stays
+            try await b.post("/customers", [("name", "Κρήτη Hotels <b>"), ("email", "it@kriti-hotels.example"), ("country", "GR")])
+            #expect(b.status == .ok && b.html.contains("Added Κρήτη Hotels &lt;b&gt;"))
+            #expect(!b.html.contains("<b>"))                                  // escaped, never markup
+            let customers = try fx.service.endCustomers(of: fx.reseller.id)
+            #expect(customers.map(\.name) == ["Κρήτη Hotels <b>"])
+            #expect(customers[0].parentAccountId == fx.reseller.id)
+        }
+    }
+
+    @Test func ordersWithinAndAboveTheCredit() async throws {
+        let fx = try StorefrontFixture()
+        defer { fx.cleanUp() }
+        try await fx.app().test(.router) { client in
+            var b = Browser(client)
+            try await fx.signIn(&b)
+            try await b.get("/orders/new")
+            #expect(b.html.contains("Cloud VM, 2 vCPU / 4 GB RAM") && b.html.contains("My company: Aegean Cloud Partners"))
+            // A bad quantity is answered beside its field.
+            try await b.post("/orders/preview", [("for", "self"), ("q:VM-2C4G:monthly", "two")])
+            #expect(b.status == .unprocessableContent && b.html.contains("a whole number from 1 to 100000"))
+            try await b.post("/orders/preview", [("for", "self")])
+            #expect(b.html.contains("enter a quantity for at least one product"))
+
+            // Within the credit: the preview, then Executed, the ledger debited once.
+            try await b.get("/orders/new")
+            try await b.post("/orders/preview", [("for", "self"), ("q:VM-2C4G:monthly", "2")])
+            #expect(b.status == .ok && b.html.contains("Check your order") && b.html.contains("Invoiced on"))
+            #expect(b.html.contains("executed at once"))
+            try await b.post("/orders", [("for", "self"), ("q:VM-2C4G:monthly", "2")])
+            #expect(b.status == .seeOther)
+            try await b.follow()
+            #expect(b.html.contains("is executed"))
+            var orders = try fx.service.orders(of: fx.reseller.id)
+            #expect(orders.map(\.status) == [.executed])
+
+            // Above the credit: accepted as Submitted, the email queued, nothing debited.
+            let before = try fx.service.accountDetail(fx.reseller.id).summary.balance
+            try await b.get("/orders/new")
+            try await b.post("/orders/preview", [("for", "self"), ("q:SETUP-STD:one-time", "40")])
+            #expect(b.html.contains("above your available credit"))
+            try await b.post("/orders", [("for", "self"), ("q:SETUP-STD:one-time", "40")])
+            try await b.follow()
+            #expect(b.html.contains("accepted as Submitted but not executed"))
+            orders = try fx.service.orders(of: fx.reseller.id)
+            #expect(orders.map(\.status).sorted { $0.rawValue < $1.rawValue } == [.executed, .submitted])
+            #expect(try fx.service.accountDetail(fx.reseller.id).summary.balance == before)
+            #expect(try fx.mails(.orderOverCredit) == 1)
+            try await b.get("/orders")
+            #expect(b.html.contains("Submitted") && b.html.contains("Executed"))
+        }
+    }
+
+    @Test func anotherResellersOrdersAndCustomersAreOutOfReach() async throws {
+        let fx = try StorefrontFixture()
+        defer { fx.cleanUp() }
+        // A second reseller with its own end customer and order.
+        var f = AccountForm()
+        f.name = "Nordic Cloud AB"; f.email = "ops@nordic.example"; f.country = "SE"; f.type = "Reseller"
+        f.enableOrdering = true; f.unlimitedCredit = true; f.enableReselling = true
+        let other = try fx.service.createAccount(f, by: .staff("alice"))
+        _ = try fx.service.assignPriceLists(other.id, names: ["Cloud Essentials EUR"], by: .staff("alice"))
+        let theirCustomer = try fx.service.createEndCustomer(resellerId: other.id, name: "Fjord AS", email: "it@fjord.example",
+                                                             country: "NO", by: .staff("alice"))
+        let theirOrder = try fx.service.placeOrder(accountId: other.id, customerAccountId: theirCustomer.id,
+                                                   lines: [OrderRequestLine(productCode: "SETUP-STD", quantity: 1)], by: .staff("alice"))
+        try await fx.app().test(.router) { client in
+            var b = Browser(client)
+            try await fx.signIn(&b)
+            try await b.get("/orders/\(theirOrder.id)")
+            #expect(b.status == .notFound && !b.html.contains("Fjord"))
+            try await b.get("/orders/new")
+            try await b.post("/orders", [("for", String(theirCustomer.id)), ("q:SETUP-STD:one-time", "1")])
+            #expect(b.status == .unprocessableContent && b.html.contains("no end customer"))
+            try await b.get("/customers")
+            #expect(!b.html.contains("Fjord"))
+            #expect(try fx.service.orders(of: fx.reseller.id).isEmpty)
+            // Signed out, every page sends to Log In.
+            var anon = Browser(client)
+            for path in ["/dashboard", "/customers", "/orders", "/orders/new", "/orders/\(theirOrder.id)"] {
+                try await anon.get(path)
+                #expect(anon.status == .seeOther && anon.headers[.location] == "/login", "\(path)")
+            }
+            try await anon.post("/orders", [("for", "self"), ("q:SETUP-STD:one-time", "1")], csrf: "x")
+            #expect(anon.status == .seeOther && anon.headers[.location] == "/login")
+        }
+    }
+
+    @Test func withoutResellingOnlyTheCompanyItself() async throws {
+        let fx = try StorefrontFixture()
+        defer { fx.cleanUp() }
+        var form = AccountForm(fx.reseller.fields)
+        form.enableReselling = false
+        _ = try fx.service.updateAccount(fx.reseller.id, form, expectedVersion: fx.reseller.version, by: .staff("alice"))
+        try await fx.app().test(.router) { client in
+            var b = Browser(client)
+            try await fx.signIn(&b)
+            try await b.get("/customers")
+            #expect(b.html.contains("Reselling is not enabled"))
+            try await b.post("/customers", [("name", "Sneaky Ltd"), ("email", "a@sneaky.example"), ("country", "GR")])
+            #expect(b.status == .unprocessableContent && b.html.contains("Reselling is not enabled"))
+            #expect(try fx.service.endCustomers(of: fx.reseller.id).isEmpty)
+        }
+    }
+
+    @Test func deactivationEndsTheSession() async throws {
+        let fx = try StorefrontFixture()
+        defer { fx.cleanUp() }
+        try await fx.app().test(.router) { client in
+            var b = Browser(client)
+            try await fx.signIn(&b)
+            try fx.service.deactivateStorefront(email: StorefrontFixture.email, by: .staff("alice"))
+            try await b.get("/dashboard")
+            #expect(b.status == .seeOther && b.headers[.location] == "/login")
+        }
+    }
+}
