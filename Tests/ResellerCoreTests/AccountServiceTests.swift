@@ -171,8 +171,9 @@ import Testing
     @Test func endCustomersBelongToTheirReseller() throws {
         let fx = try Fixture()
         let a = try fx.reseller()
+        let maria = try fx.activeUser(a)
         let c = try fx.service.createEndCustomer(resellerId: a.id, name: "Taverna Nikos", email: "nikos@taverna.example",
-                                                country: "GR", by: .storefront(userId: 1, email: "maria@aegean.example"))
+                                                country: "GR", by: .storefront(userId: maria.storefrontUser!.id, email: maria.email))
         #expect(c.parentAccountId == a.id)
         #expect(c.fields.currency == "EUR")
         #expect(try fx.service.endCustomers(of: a.id).map(\.id) == [c.id])
