@@ -74,7 +74,8 @@ struct StorefrontHeader {
 /// One line at the top of a page: what just happened, or why something was refused.
 struct Notice {
     var text: String
-    var kind = "info"   // info | ok | error
+    var kind = "info"   // info | ok | warn | error
     static func error(_ text: String) -> Notice { Notice(text: text, kind: "error") }
     static func ok(_ text: String) -> Notice { Notice(text: text, kind: "ok") }
+    static func warn(_ text: String) -> Notice { Notice(text: text, kind: "warn") }
 }

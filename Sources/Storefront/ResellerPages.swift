@@ -60,9 +60,8 @@ enum ResellerPages {
         if justPlaced {
             notice = o.status == .executed
                 ? .ok("Order \(o.number) is executed: \(o.total.display) is charged to your account.")
-                : Notice(text: "Order \(o.number) is accepted as Submitted but not executed: its total is above your available credit. "
-                             + "We have emailed you and your account manager (\(accountManager)); it is executed once credit is available.",
-                         kind: "error")
+                : .warn("Order \(o.number) is accepted as Submitted but not executed: its total is above your available credit. "
+                        + "We have emailed you and your account manager (\(accountManager)); it is executed once credit is available.")
         }
         let lines = o.lines.map { l in
             "<tr><td>\(HTML.escape(l.productCode))</td><td>\(HTML.escape(l.description))</td><td>\(l.billingPeriod.rawValue)</td>"
@@ -121,8 +120,7 @@ enum ResellerPages {
         let hidden = form.fields.filter { $0.name == "for" || $0.name.hasPrefix("q:") }.map { HTML.hidden($0.name, $0.value) }.joined()
         let credit = p.withinCredit
             ? Notice.ok("Within your available credit (\(p.availableCredit?.display ?? "Unlimited")): it will be executed at once.")
-            : Notice(text: "The total is above your available credit (\(p.availableCredit?.display ?? "")). You can still place it: it will be accepted as Submitted, not executed, and your account manager will be told.",
-                     kind: "error")
+            : .warn("The total is above your available credit (\(p.availableCredit?.display ?? "")). You can still place it: it will be accepted as Submitted, not executed, and your account manager will be told.")
         return HTML.page(title: "Check your order", signedIn: header, notice: credit, """
         <dl class="facts"><dt>For</dt><dd>\(HTML.escape(forName))</dd><dt>Order day</dt><dd>\(p.orderDay)</dd>
         <dt>Partial charges</dt><dd>\(HTML.escape(p.partialChargesInvoicing.label))</dd>

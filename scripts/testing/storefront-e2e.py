@@ -1,0 +1,226 @@
+#!/usr/bin/python3
+"""The storefront in a real headless browser (Debian's chromium and chromium-driver, python3-selenium).
+
+The whole path a reseller takes: the demo reseller's activation email is delivered by `resellerdesk mail
+deliver` to a real SMTP server on 127.0.0.1; the link is taken from that email; Chromium opens it, sets the
+password, logs in, creates an end customer, places one order within the credit and one above it. Then the
+database is checked (one Executed, one Submitted, the ledger debited once) and so is the outbox (the "no
+available credit" email). A screenshot of each page goes to --out. Exits non-zero on any failure.
+"""
+import argparse, email, email.policy, glob, json, os, re, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PASSWORD = "tavern olive harbour lantern"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(predicate, what, timeout=20):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if predicate():
+            return
+        time.sleep(0.1)
+    raise SystemExit(f"timed out waiting for {what}")
+
+
+def listening(port):
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+class Run:
+    def __init__(self, args):
+        self.bin = os.path.abspath(args.bin)
+        self.out = os.path.abspath(args.out)
+        shutil.rmtree(self.out, ignore_errors=True)
+        os.makedirs(self.out)
+        self.tmp = tempfile.mkdtemp(prefix="storefront-e2e-")
+        self.db = os.path.join(self.tmp, "rd.sqlite")
+        self.spool = os.path.join(self.tmp, "spool")
+        self.smtp_port, self.web_port = free_port(), free_port()
+        self.base = f"http://127.0.0.1:{self.web_port}"
+        self.env = dict(os.environ, RESELLERDESK_DB=self.db, XDG_DATA_HOME=os.path.join(self.tmp, "data"),
+                        XDG_CONFIG_HOME=os.path.join(self.tmp, "config"),
+                        RESELLERDESK_STOREFRONT_URL=self.base, RESELLERDESK_MAIL_TRANSPORT="smtp",
+                        RESELLERDESK_SMTP_HOST="127.0.0.1", RESELLERDESK_SMTP_PORT=str(self.smtp_port),
+                        RESELLERDESK_MAIL_FROM="Cloud Desk <desk@distributor.example>", SUDO_USER="dora")
+        self.processes = []
+        self.shots = 0
+
+    def cli(self, *args):
+        r = subprocess.run([os.path.join(self.bin, "resellerdesk"), *args], env=self.env, capture_output=True, text=True)
+        if r.returncode != 0:
+            raise SystemExit(f"resellerdesk {' '.join(args)} failed ({r.returncode}): {r.stderr}")
+        return r.stdout
+
+    def start(self, argv, log):
+        p = subprocess.Popen(argv, env=self.env, stdout=open(os.path.join(self.out, log), "w"), stderr=subprocess.STDOUT)
+        self.processes.append(p)
+        return p
+
+    def stop(self):
+        for p in self.processes:
+            p.kill()
+            p.wait()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def shot(self, browser, name):
+        self.shots += 1
+        path = os.path.join(self.out, f"{self.shots:02d}-{name}.png")
+        browser.save_screenshot(path)
+
+    def emails(self, to):
+        found = []
+        for path in sorted(glob.glob(os.path.join(self.spool, "*.eml"))):
+            with open(path, "rb") as f:
+                msg = email.message_from_binary_file(f, policy=email.policy.default)
+            if to in msg["To"]:
+                found.append(msg)
+        return found
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=".build/debug")
+    ap.add_argument("--out", default=".build/test-output/storefront-e2e")
+    run = Run(ap.parse_args())
+    try:
+        check(run)
+    finally:
+        run.stop()
+    print(f"storefront e2e: passed; {run.shots} screenshots in {run.out}")
+
+
+def check(run):
+    run.cli("demo")
+    reseller_email = "partners@aegean-cloud.example"
+
+    # The real SMTP server, and the activation email delivered to it.
+    run.start(["/usr/bin/python3", os.path.join(HERE, "smtp-server.py"), "--port", str(run.smtp_port), "--spool", run.spool,
+               "--ready", os.path.join(run.tmp, "smtp.ready")], "smtp.log")
+    wait_for(lambda: os.path.exists(os.path.join(run.tmp, "smtp.ready")), "the SMTP server")
+    run.cli("mail", "deliver")
+    activation = run.emails(reseller_email)
+    assert len(activation) == 1, f"expected one activation email, got {len(activation)}"
+    text = activation[0].get_body(preferencelist=("plain",)).get_content()
+    link = re.search(r"(http://127\.0\.0\.1:\d+/activate\?token=[A-Za-z0-9_-]+)", text)
+    assert link, "no activation link in the email:\n" + text
+
+    # The storefront, as `resellerdesk storefront serve` starts it.
+    run.start([os.path.join(run.bin, "resellerdesk"), "storefront", "serve", "--port", str(run.web_port)], "storefront.log")
+    wait_for(lambda: listening(run.web_port), "the storefront")
+
+    options = webdriver.ChromeOptions()
+    for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1000,1100", "--disable-gpu"]:
+        options.add_argument(arg)
+    options.binary_location = "/usr/bin/chromium"
+    browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    browser.implicitly_wait(5)
+    try:
+        drive(run, browser, link.group(1), reseller_email)
+    except Exception:
+        run.shot(browser, "failure")
+        print(browser.page_source[:3000], file=sys.stderr)
+        raise
+    finally:
+        browser.quit()
+
+    # The database: one Executed and one Submitted order, the ledger debited once; the outbox.
+    con = sqlite3.connect(run.db)
+    statuses = sorted(r[0] for r in con.execute("SELECT status FROM orders"))
+    assert statuses == ["Executed", "Submitted"], statuses
+    debits = con.execute("SELECT count(*), sum(amount_minor) FROM ledger WHERE kind = 'debit'").fetchone()
+    executed_total = con.execute("SELECT total_minor FROM orders WHERE status = 'Executed'").fetchone()[0]
+    assert debits[0] == 1 and debits[1] == executed_total, (debits, executed_total)
+    over = con.execute("SELECT to_address FROM outbox WHERE kind = 'orderOverCredit'").fetchall()
+    assert (reseller_email,) in over, over
+    customer = con.execute("SELECT name, parent_account_id FROM accounts WHERE parent_account_id IS NOT NULL").fetchall()
+    assert customer == [("Κρήτη Hotels", 1)], customer
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    print(f"orders {statuses}, ledger debits {debits[0]} ({debits[1]} minor units), "
+          f"'no available credit' emails to {[o[0] for o in over]}")
+
+
+def drive(run, browser, link, reseller_email):
+    # Activation: the page names the reseller and the email; the password is set.
+    browser.get(link)
+    assert "Aegean Cloud Partners" in browser.page_source and reseller_email in browser.page_source
+    run.shot(browser, "activation")
+    browser.find_element(By.ID, "f-password").send_keys(PASSWORD)
+    browser.find_element(By.ID, "f-confirmation").send_keys(PASSWORD)
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "button[type=submit]"), "Account activated", "activation")
+    run.shot(browser, "activated")
+
+    # Log In.
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Log In"), "Forgot your password", "the Log In page")
+    browser.find_element(By.ID, "f-email").send_keys(reseller_email)
+    browser.find_element(By.ID, "f-password").send_keys(PASSWORD)
+    run.shot(browser, "login")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"), "Available credit", "log in")
+    assert "5,000.00 EUR" in browser.page_source, "no credit limit on the dashboard"
+    run.shot(browser, "dashboard")
+    browser.set_window_size(390, 844)              # a phone
+    run.shot(browser, "dashboard-phone")
+    browser.set_window_size(1000, 1100)
+
+    # An end customer.
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "End customers"), "Add an end customer", "the End customers page")
+    browser.find_element(By.ID, "f-name").send_keys("Κρήτη Hotels")
+    browser.find_element(By.ID, "f-email").send_keys("it@kriti-hotels.example")
+    browser.find_element(By.ID, "f-country").send_keys("GR")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"), "Added Κρήτη Hotels", "adding an end customer")
+    run.shot(browser, "end-customers")
+
+    # An order within the credit, for the end customer: preview, then Executed.
+    order(run, browser, "Κρήτη Hotels", {"q:VM-2C4G:monthly": "2", "q:M365-BS:monthly": "5"}, "within", "is executed")
+    run.shot(browser, "order-executed")
+
+    # An order above the credit, for the company: accepted as Submitted.
+    order(run, browser, None, {"q:SETUP-STD:one-time": "40"}, "above", "accepted as Submitted")
+    run.shot(browser, "order-submitted")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Orders"), "New order", "the Orders page")
+    assert "Submitted" in browser.page_source and "Executed" in browser.page_source
+    run.shot(browser, "orders")
+
+
+def click_and_wait(browser, element, text, what):
+    """Clicks, then waits for the next page to show `text`: the old page must not be read as the new one."""
+    old = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        try:
+            old.is_enabled()                 # raises once the old document is gone
+        except Exception:
+            if text in browser.page_source:
+                return
+        time.sleep(0.05)
+    raise AssertionError(f"{what}: the page never showed {text!r}")
+
+
+def order(run, browser, customer, quantities, name, outcome):
+    browser.get(run.base + "/orders/new")
+    if customer:
+        select = Select(browser.find_element(By.ID, "f-for"))
+        select.select_by_visible_text(next(o.text for o in select.options if customer in o.text))
+    for field, qty in quantities.items():
+        browser.find_element(By.ID, "f-" + field).send_keys(qty)
+    if name == "within":
+        run.shot(browser, "new-order")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"), "Check your order", "the preview")
+    run.shot(browser, f"preview-{name}")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"), outcome, f"the order {name} the credit")
+
+
+if __name__ == "__main__":
+    main()
