@@ -3,7 +3,7 @@ import ResellerCore
 
 /// The signed-in pages, as HTML.
 enum ResellerPages {
-    static func dashboard(_ d: AccountDetail, header: StorefrontHeader, canOrder: Bool) -> String {
+    static func dashboard(_ d: ResellerOverview, header: StorefrontHeader, canOrder: Bool) -> String {
         let limit = d.account.fields.ordering?.creditLimit.display ?? "ordering is not enabled"
         let lists = d.priceLists.isEmpty ? "<p>No price list is assigned yet: ask your account manager.</p>"
             : "<ul>" + d.priceLists.map { "<li>\(HTML.escape($0.name)) (\(HTML.escape($0.currency)), \($0.itemCount) products)</li>" }.joined() + "</ul>"
@@ -14,7 +14,7 @@ enum ResellerPages {
         <dt>Available credit</dt><dd>\(HTML.escape(d.summary.availableCredit?.display ?? "none"))</dd></dl>
         \(canOrder && d.account.fields.ordering != nil ? "<p><a href=\"/orders/new\"><button type=\"button\">New order</button></a></p>" : "")
         <h2>Price lists</h2>\(lists)
-        <h2>Recent orders</h2>\(ordersTable(Array(d.orders.prefix(10))))
+        <h2>Recent orders</h2>\(ordersTable(d.recentOrders))
         """)
     }
 

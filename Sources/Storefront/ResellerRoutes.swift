@@ -52,8 +52,8 @@ extension StorefrontServer {
 
     func dashboard(_ s: StorefrontSession) async throws -> Response {
         let id = s.principal.account.id
-        let detail = try await call { () throws(ServiceError) in try service.accountDetail(id, auditLimit: 0) }.get()
-        return Reply.page(ResellerPages.dashboard(detail, header: header(s), canOrder: s.principal.user.canOrder))
+        let overview = try await call { () throws(ServiceError) in try service.resellerOverview(id) }.get()
+        return Reply.page(ResellerPages.dashboard(overview, header: header(s), canOrder: s.principal.user.canOrder))
     }
 
     func customers(_ s: StorefrontSession, form: FormBody = FormBody(fields: []), errors: [String: String] = [:],

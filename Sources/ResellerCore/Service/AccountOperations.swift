@@ -7,6 +7,13 @@ public struct AccountPage: Sendable {
 }
 
 /// Everything the Account detail screen and `account show` display.
+public struct ResellerOverview: Sendable {
+    public var summary: AccountSummary
+    public var priceLists: [PriceList]
+    public var recentOrders: [Order]
+    public var account: Account { summary.account }
+}
+
 public struct AccountDetail: Sendable {
     public var summary: AccountSummary
     public var contacts: [Contact]
@@ -105,6 +112,17 @@ extension ResellerService {
         }
         guard let detail else { throw .notFound(field: "account", message: "no account \(AccountCode.format(id))") }
         return detail
+    }
+
+    /// What a reseller's storefront dashboard shows: the account with its credit, price lists and recent
+    /// orders. Lighter than `accountDetail`, which also reads every contact and the history for staff.
+    public func resellerOverview(_ id: Int64, recentOrders: Int = 10) throws(ServiceError) -> ResellerOverview {
+        let overview: ResellerOverview? = try store.read { tx in
+            guard let summary = try tx.summaries([id]).first else { return nil }
+            return ResellerOverview(summary: summary, priceLists: try tx.priceLists(of: id), recentOrders: try tx.orders(of: id, limit: recentOrders))
+        }
+        guard let overview else { throw .notFound(field: "account", message: "no account \(AccountCode.format(id))") }
+        return overview
     }
 
     /// An end customer created by a reseller's storefront user, linked to the reseller.
