@@ -37,8 +37,10 @@ let package = Package(
         ]),
         // The storefront lives in its own executable (`resellerdesk storefront serve` starts it), so the
         // terminal front, started many times a day, carries none of the HTTP server.
+        // Form bodies (x-www-form-urlencoded) decoded: pure, so the fuzzer can drive it without the server.
+        .target(name: "FormCoding"),
         .target(name: "Storefront", dependencies: [
-            "ResellerCore",
+            "ResellerCore", "FormCoding",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(name: "resellerdesk-storefront", dependencies: [
@@ -46,6 +48,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "resellerdesk-bench", dependencies: ["ResellerCore", "Mail"]),
+        // libFuzzer targets: does nothing in a normal build; scripts/fuzz builds it with -sanitize=fuzzer.
+        .executableTarget(name: "resellerdesk-fuzz", dependencies: ["ResellerCore", "Mail", "TerminalKit", "FormCoding"]),
         .testTarget(name: "ResellerCoreTests", dependencies: ["ResellerCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "ResellerCore", "TerminalKit"]),

@@ -55,28 +55,19 @@ public final class Terminal {
     /// After an Esc: a paste (ESC[200~ … ESC[201~) becomes one `.paste`; anything else is given back as
     /// the keys it was.
     private func afterEscape() -> Key {
-        let start = "[200~"
         var seen: [UInt32] = []
-        for expected in start.unicodeScalars {
+        for expected in KeyDecoder.pasteStart {
             guard let v = rawChar(waitMs: 30) else { break }
             seen.append(v)
-            if v != expected.value { break }
+            if v != expected { break }
         }
-        guard seen.count == 5, String(String.UnicodeScalarView(seen.compactMap(Unicode.Scalar.init))) == start else {
-            pending += seen.compactMap(Terminal.decode)
+        guard seen == KeyDecoder.pasteStart else {
+            pending += seen.compactMap(KeyDecoder.key)
             return .escape
         }
-        var text = String.UnicodeScalarView()
-        let end = Array("\u{1B}[201~".unicodeScalars)
-        var tail: [Unicode.Scalar] = []
-        while let v = rawChar(waitMs: 200), let scalar = Unicode.Scalar(v) {
-            tail.append(scalar)
-            if tail.count > end.count { text.append(tail.removeFirst()) }
-            if tail == end { break }
-            if text.count > 100_000 { break }   // a paste larger than any field: stop reading it as text
-        }
-        if tail != end { text.append(contentsOf: tail) }
-        return .paste(String(text))
+        var paste = PasteReader()
+        while let v = rawChar(waitMs: 200), paste.feed(v) {}
+        return paste.key
     }
 
     /// One character as it came, with a short wait.
@@ -147,20 +138,7 @@ public final class Terminal {
             }
         }
         if ch == 27 { return afterEscape() }
-        return Terminal.decode(UInt32(ch))
-    }
-
-    /// Plain characters: control codes become named keys, never text.
-    static func decode(_ value: UInt32) -> Key? {
-        switch value {
-        case 13, 10: return .enter
-        case 27: return .escape
-        case 9: return .tab
-        case 8, 127: return .backspace
-        case 1...26: return .ctrl(Character(Unicode.Scalar(value + 96)!))
-        case 0, 28...31, 0x80...0x9F: return nil
-        default: return Unicode.Scalar(value).map { .char(Character($0)) }
-        }
+        return KeyDecoder.key(UInt32(ch))
     }
 
     /// Copies the grid onto stdscr run by run and updates the terminal once.

@@ -1,4 +1,5 @@
 import Foundation
+import FormCoding
 import Hummingbird
 import ResellerCore
 

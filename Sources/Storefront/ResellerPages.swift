@@ -1,4 +1,5 @@
 import Foundation
+import FormCoding
 import ResellerCore
 
 /// The signed-in pages, as HTML.

@@ -139,3 +139,26 @@ import Testing
 }
 
 import Foundation
+
+@Suite struct KeyDecoderTests {
+    @Test func controlCodesAndCharacters() {
+        #expect(KeyDecoder.key(13) == .enter && KeyDecoder.key(27) == .escape && KeyDecoder.key(127) == .backspace)
+        #expect(KeyDecoder.key(19) == .ctrl("s"))
+        #expect(KeyDecoder.key(0x9B) == nil && KeyDecoder.key(0) == nil)           // C1 CSI and NUL mean nothing
+        #expect(KeyDecoder.key(0x3A9) == .char("Ω"))
+        #expect(KeyDecoder.key(0xD800) == nil)                                      // a lone surrogate is no character
+    }
+
+    @Test func aPasteEndsAtItsMarkerWhichNeverBecomesText() {
+        var p = PasteReader()
+        for v in "line one\rline two\u{1B}[201~after".unicodeScalars.map(\.value) { if !p.feed(v) { break } }
+        #expect(p.finished && p.key == .paste("line one\rline two"))
+        var cut = PasteReader(limit: 5)
+        for v in "abcdefghijklmnop".unicodeScalars.map(\.value) { if !cut.feed(v) { break } }
+        #expect(cut.finished)
+        if case .paste(let text) = cut.key { #expect(text.count <= 5 + 6) } else { Issue.record("not a paste") }
+        var open = PasteReader()
+        for v in "no end\u{1B}[20".unicodeScalars.map(\.value) { _ = open.feed(v) }
+        #expect(!open.finished && open.key == .paste("no end\u{1B}[20"))           // what arrived, if the end never came
+    }
+}
