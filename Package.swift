@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(name: "StorefrontTests", dependencies: [
             "Storefront", "ResellerCore",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),   // to plant old, hostile rows the validators refuse today
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -89,6 +89,7 @@ extension StorefrontServer {
         if let wait = throttled(email: email, context) {
             return anonymous(request, status: .tooManyRequests) { csrf in AccessPages.login(csrf: csrf, email: email, problem: wait) }
         }
+        // Only failures count: an office behind one address signs in all day.
         let result = try await call { () throws(ServiceError) in
             let principal = try service.authenticate(email: email, password: password)
             return try service.startSession(for: principal)
@@ -103,6 +104,7 @@ extension StorefrontServer {
             context.logger.error("login failed: \(message)")
             return Reply.problem(.serviceUnavailable, "Try again shortly", "The storefront cannot sign you in right now.")
         case .failure:
+            count(email: email, context)
             return anonymous(request, status: .unauthorized) { csrf in
                 AccessPages.login(csrf: csrf, email: email, problem: ServiceError.invalidCredentialsMessage)
             }
@@ -111,12 +113,17 @@ extension StorefrontServer {
 
     /// Nil when the attempt may go ahead; else what to tell the person.
     func throttled(email: String, _ context: StorefrontContext) -> String? {
-        let now = Date()
-        let wait = [perAccount.attempt(["email:" + email.lowercased()], now: now),
-                    perAddress.attempt(["address:" + context.clientAddress], now: now)].compactMap { $0 }.max()
+        let wait = [perAccount.wait(["email:" + email.lowercased()]), perAddress.wait(["address:" + context.clientAddress])]
+            .compactMap { $0 }.max()
         guard let wait else { return nil }
         context.logger.notice("throttled sign-in or reset attempt", metadata: ["address": .string(context.clientAddress)])
         return "Too many attempts. Wait \(Int(wait / 60) + 1) minutes and try again."
+    }
+
+    /// Counts a failed sign-in or a reset request against the email and the client address.
+    func count(email: String, _ context: StorefrontContext) {
+        perAccount.record(["email:" + email.lowercased()])
+        perAddress.record(["address:" + context.clientAddress])
     }
 
     func logOut(_ request: Request, _ context: StorefrontContext) async throws -> Response {
@@ -147,6 +154,7 @@ extension StorefrontServer {
         if let wait = throttled(email: email, context) {
             return anonymous(request, status: .tooManyRequests) { csrf in AccessPages.forgot(csrf: csrf, email: email, error: wait) }
         }
+        count(email: email, context)
         if case .failure(let error) = try await call({ () throws(ServiceError) in
             try service.startPasswordReset(email: email, by: .system, quiet: true)
         }) {

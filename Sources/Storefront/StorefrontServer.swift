@@ -9,7 +9,7 @@ import ResellerCore
 /// The storefront: server-rendered HTML over the shared service module and SQLite file. No JavaScript.
 public struct StorefrontServer: Sendable {
     let service: ResellerService
-    /// Sign-in and reset attempts: per email and per client address (10 and 30 per 10 minutes).
+    /// Failed sign-ins and reset requests: per email and per client address (10 and 30 per 10 minutes).
     let perAccount = Throttle(limit: 10, window: 600)
     let perAddress = Throttle(limit: 30, window: 600)
     /// Cookies are marked Secure when the storefront is served over HTTPS (its configured URL).

@@ -14,21 +14,22 @@ final class Throttle: Sendable {
         self.window = window
     }
 
-    /// Records an attempt for every key; nil if allowed, else how many seconds until one is allowed again.
-    func attempt(_ keys: [String], now: Date = Date()) -> TimeInterval? {
+    /// Nil while every key is under its limit; else the seconds until one is allowed again.
+    func wait(_ keys: [String], now: Date = Date()) -> TimeInterval? {
+        attempts.withLock { table in
+            keys.compactMap { key -> TimeInterval? in
+                let recent = (table[key] ?? []).filter { now.timeIntervalSince($0) < window }
+                guard recent.count >= limit, let oldest = recent.first else { return nil }
+                return window - now.timeIntervalSince(oldest)
+            }.max()
+        }
+    }
+
+    /// Counts one attempt against every key.
+    func record(_ keys: [String], now: Date = Date()) {
         attempts.withLock { table in
             if table.count > 100_000 { table = table.filter { $0.value.last.map { now.timeIntervalSince($0) < window } ?? false } }
-            var wait: TimeInterval?
-            for key in keys {
-                let recent = (table[key] ?? []).filter { now.timeIntervalSince($0) < window }
-                if recent.count >= limit, let oldest = recent.first {
-                    wait = max(wait ?? 0, window - now.timeIntervalSince(oldest))
-                }
-                table[key] = recent
-            }
-            guard wait == nil else { return wait }
-            for key in keys { table[key, default: []].append(now) }
-            return nil
+            for key in keys { table[key] = (table[key] ?? []).filter { now.timeIntervalSince($0) < window } + [now] }
         }
     }
 }

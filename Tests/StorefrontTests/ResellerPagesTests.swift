@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
-import ResellerCore
+@testable import ResellerCore
+import GRDB
 @testable import Storefront
 
 @Suite struct ResellerPagesTests {
@@ -144,6 +145,37 @@ import ResellerCore
             try fx.service.deactivateStorefront(email: StorefrontFixture.email, by: .staff("alice"))
             try await b.get("/dashboard")
             #expect(b.status == .seeOther && b.headers[.location] == "/login")
+        }
+    }
+}
+
+/// Old rows holding what the validators refuse today: the pages show them escaped and harmless.
+@Suite struct HostileDisplayTests {
+    static let payload = "Evil<script>alert(1)</script>\u{1B}[2J\u{1B}]52;c;ZXZpbA==\u{07}\u{9B}\u{202E}dtL\u{0}\"'&"
+
+    @Test func storedHostileTextIsEscapedOnEveryPage() async throws {
+        let fx = try StorefrontFixture()
+        defer { fx.cleanUp() }
+        let customer = try fx.service.createEndCustomer(resellerId: fx.reseller.id, name: "Plain", email: "plain@example.com",
+                                                        country: "GR", by: .staff("alice"))
+        _ = try fx.service.placeOrder(accountId: fx.reseller.id, customerAccountId: customer.id,
+                                      lines: [OrderRequestLine(productCode: "SETUP-STD", quantity: 1)], by: .staff("alice"))
+        try fx.service.store.write { tx in
+            try tx.db.execute(sql: "UPDATE accounts SET name = ?", arguments: [Self.payload])
+            try tx.db.execute(sql: "UPDATE price_lists SET name = ?", arguments: [Self.payload])
+            try tx.db.execute(sql: "UPDATE price_list_items SET description = ?", arguments: [Self.payload])
+        }
+        try await fx.app().test(.router) { client in
+            var b = Browser(client)
+            try await fx.signIn(&b)
+            for path in ["/dashboard", "/customers", "/orders", "/orders/new", "/orders/1"] {
+                let html = try await b.get(path)
+                #expect(b.status == .ok, "\(path)")
+                #expect(html.contains("Evil&lt;script&gt;alert(1)&lt;/script&gt;"), "\(path) does not show the name escaped")
+                for raw in ["<script>", "\u{1B}", "\u{9B}", "\u{202E}", "\u{0}"] {
+                    #expect(!html.contains(raw), "\(path) holds \(raw.debugDescription)")
+                }
+            }
         }
     }
 }

@@ -99,6 +99,7 @@ class Browser:
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
         self.page = ""
+        self.location = None
 
     def get(self, path, timeout=30):
         try:
@@ -112,12 +113,14 @@ class Browser:
     def post(self, path, fields, timeout=30):
         csrf = re.search(r'name="csrf" value="([^"]+)"', self.page)
         data = urllib.parse.urlencode({"csrf": csrf.group(1) if csrf else "", **fields}).encode()
+        self.location = None
         try:
             r = self.opener.open(self.base + path, data, timeout=timeout)
             self.page = r.read().decode()
             return r.status
         except urllib.error.HTTPError as e:
             self.page = e.read().decode(errors="replace")
+            self.location = e.headers.get("Location")
             return e.code
 
     def activate(self, token):
