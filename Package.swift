@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "ResellerCore", dependencies: [
             "CSodium",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),   // the SQLite C API, for the persistent WAL
         ]),
         // The TLS client for SMTP: OpenSSL's headers from Debian's libssl-dev; libssl itself is loaded on first use.
         .target(name: "CTLS", linkerSettings: [.linkedLibrary("dl")]),

@@ -50,7 +50,8 @@ extension StorefrontServer {
         switch try await call({ () throws(ServiceError) in try service.inspectLink(token, purpose: purpose) }) {
         case .success(let holder):
             return anonymous(request) { csrf in AccessPages.password(purpose: purpose, holder: holder, token: token, csrf: csrf) }
-        case .failure(let error):
+        case .failure(let failure):
+            let error = try refusal(failure)
             return anonymous(request, status: .gone) { _ in AccessPages.deadLink(purpose: purpose, reason: error.messagesByField["token"] ?? "\(error)") }
         }
     }
@@ -68,7 +69,8 @@ extension StorefrontServer {
         case .success(let contact):
             context.logger.info("\(purpose == .activation ? "activated" : "password reset") storefront user \(contact.email)")
             return anonymous(request) { _ in AccessPages.passwordSet(purpose: purpose, email: contact.email) }
-        case .failure(let error):
+        case .failure(let failure):
+            let error = try refusal(failure)
             let errors = error.messagesByField
             if let tokenProblem = errors["token"] {
                 return anonymous(request, status: .gone) { _ in AccessPages.deadLink(purpose: purpose, reason: tokenProblem) }

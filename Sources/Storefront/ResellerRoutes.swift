@@ -72,7 +72,8 @@ extension StorefrontServer {
         switch result {
         case .success(let customer):
             return try await customers(s, notice: .ok("Added \(customer.name) (\(customer.code)). You can now order for it."))
-        case .failure(let error):
+        case .failure(let failure):
+            let error = try refusal(failure)
             let errors = error.messagesByField
             let known = ["name", "email", "country"]
             let other = errors.filter { !known.contains($0.key) }.map(\.value).sorted().joined(separator: " ")
@@ -150,7 +151,8 @@ extension StorefrontServer {
         case .success(let preview):
             let name = customer.flatMap { c in catalogue.customers.first { $0.id == c }?.name } ?? catalogue.account.name
             return Reply.page(ResellerPages.preview(preview, forName: name, form: form, header: header(s)))
-        case .failure(let error):
+        case .failure(let failure):
+            let error = try refusal(failure)
             return try await newOrder(s, form, errors: error.messagesByField, notice: .error(error.fieldErrors.map(\.message).joined(separator: "; ")),
                                       status: .unprocessableContent)
         }
@@ -164,7 +166,8 @@ extension StorefrontServer {
         switch try await call({ () throws(ServiceError) in try service.placeOrder(accountId: id, customerAccountId: customer, lines: lines, by: actor) }) {
         case .success(let order):
             return Reply.redirect("/orders/\(order.id)?placed=1")
-        case .failure(let error):
+        case .failure(let failure):
+            let error = try refusal(failure)
             return try await newOrder(s, form, errors: error.messagesByField, notice: .error(error.fieldErrors.map(\.message).joined(separator: "; ")),
                                       status: .unprocessableContent)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ResellerCore
 import NIOCore
 
 /// Building responses: HTML pages, redirects after a POST, cookies, and the headers every page carries.
@@ -35,10 +36,18 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as HTTPResponseError {
             response = Reply.problem(error.status, error.status.reasonPhrase, "The request could not be served (\(error.status.code)).")
+        } catch ServiceError.storage(let reason) {
+            // A full disk, a read-only or unreachable database: the operator's log says which; the person
+            // is told that nothing was saved. Every change is one transaction, so that is true.
+            context.logger.error("storage: \(reason)", metadata: ["path": .string(request.uri.path)])
+            response = Reply.problem(.serviceUnavailable, "Not saved",
+                                     "The storefront cannot save anything right now, so nothing was changed. Try again later; "
+                                     + "if it goes on, tell your account manager (reference \(context.id)).")
         } catch {
             context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
             response = Reply.problem(.internalServerError, "Something went wrong",
-                                     "The storefront could not complete this request; nothing was changed. Try again in a moment.")
+                                     "The storefront could not complete this request; nothing was changed. Try again in a moment "
+                                     + "(reference \(context.id)).")
         }
         let h = response.headers
         if h[.contentSecurityPolicy] == nil {

@@ -75,6 +75,13 @@ public struct StorefrontServer: Sendable {
         }
     }
 
+    /// A refusal to show beside the form's fields; a storage failure is not one (it names no field and
+    /// must not show the database's path): it goes to the error page.
+    func refusal(_ error: ServiceError) throws -> ServiceError {
+        if case .storage = error { throw error }
+        return error
+    }
+
     static func sameToken(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count, !a.isEmpty else { return false }
         return zip(a.utf8, b.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0

@@ -23,8 +23,8 @@ struct StorefrontServe: AsyncParsableCommand {
 
     static func openService(db: String?) -> Result<ResellerService, ServiceError> {
         Result { () throws(ServiceError) in
-            let settings = try ServiceSettings(try ConfigFile.load())
-            return ResellerService(store: try Store(path: DatabaseLocation.resolve(explicit: db)), settings: settings)
+            let config = try ConfigFile.load()
+            return ResellerService(store: try Store(config: config, explicitPath: db), settings: try ServiceSettings(config))
         }
     }
 

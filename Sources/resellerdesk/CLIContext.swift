@@ -19,7 +19,7 @@ struct CLIContext {
         do {
             let config = try ConfigFile.load()
             let settings = try ServiceSettings(config)
-            let store = try Store(path: DatabaseLocation.resolve(explicit: db))
+            let store = try Store(config: config, explicitPath: db)
             let service = ResellerService(store: store, settings: settings)
             try body(CLIContext(service: service, config: config, actor: .currentStaff(), json: json))
         } catch {

@@ -187,5 +187,14 @@ import Testing
         try PasswordPolicy.check("all lowercase words here", email: "maria@x.example")
         try PasswordPolicy.check("Καλημέρα κόσμε 🌞!", email: "maria@x.example")
         try PasswordPolicy.check(String(repeating: "z", count: 128), email: "maria@x.example")
+        try PasswordPolicy.check("twelve chars", email: "maria@x.example")
+        try PasswordPolicy.check(String(repeating: "ab", count: 32), email: "maria@x.example")
+    }
+
+    @Test func nothingIsTruncated() throws {
+        let long = String(repeating: "k", count: 127)
+        let hash = try #require(Sodium.hashPassword(long + "a"))
+        #expect(Sodium.verifyPassword(long + "a", hash: hash))
+        #expect(!Sodium.verifyPassword(long + "b", hash: hash))          // the 128th character counts
     }
 }

@@ -56,3 +56,4 @@ import Testing
         #expect(try fx.count("SELECT count(*) FROM price_lists") == 0)                 // all or nothing
     }
 }
+

@@ -179,3 +179,30 @@ import GRDB
         }
     }
 }
+
+@Suite struct StorageFaultPageTests {
+    @Test func aFullDatabaseGetsAPageSayingNothingWasSaved() async throws {
+        let fx = try StorefrontFixture()
+        defer { fx.cleanUp() }
+        let pages = try fx.service.store.read { tx in try Int.fetchOne(tx.db, sql: "PRAGMA page_count") ?? 0 }
+        let capped = ResellerService(store: try Store(path: fx.service.store.path, maxPages: pages + 2))
+        try await Application(router: StorefrontServer(service: capped).router()).test(.router) { client in
+            var b = Browser(client)
+            try await fx.signIn(&b)
+            var refused = false
+            for i in 0..<300 where !refused {
+                try await b.get("/customers")
+                try await b.post("/customers", [("name", "Filling Up \(i) " + String(repeating: "x", count: 150)),
+                                                 ("email", "fill\(i)@full.example"), ("country", "GR")])
+                refused = b.status == .serviceUnavailable
+            }
+            #expect(refused)
+            #expect(b.html.contains("nothing was changed") && !b.html.contains(fx.folder))   // no server path shown
+            #expect(b.status == .serviceUnavailable)
+            // Reading still works while full.
+            try await b.get("/dashboard")
+            #expect(b.status == .ok)
+        }
+        #expect(try fx.service.store.integrityCheck() == "ok")
+    }
+}

@@ -16,6 +16,7 @@ public struct ConfigFile: Sendable {
         ("service.help_contact", "whom emails and error pages tell people to ask"),
         ("service.staff_mail_domain", "staff logins get mail at login@this-domain"),
         ("storefront.url", "base URL of the storefront in emailed links, default http://127.0.0.1:8080"),
+        ("storage.max_pages", "cap on the database file in 4 KiB pages; when reached, changes are refused (default 0: none)"),
         ("storefront.session_hours", "how long a storefront sign-in lasts, default 8"),
         ("tokens.lifetime_hours", "how long activation and reset links stay valid, default 72"),
         ("mail.transport", "maildir (default), smtp or sendmail"),

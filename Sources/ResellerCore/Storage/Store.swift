@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The one SQLite file, opened as a GRDB DatabasePool in WAL mode. Everything that touches SQL lives in
 /// Storage/; the service sees only `Store.read`/`Store.write` and the typed methods of `StoreTx`.
@@ -8,7 +9,8 @@ public final class Store: Sendable {
     public let path: String
 
     /// Opens (creating if needed, mode 0600) the database at `path` and brings its schema up to date.
-    public init(path: String) throws(ServiceError) {
+    /// `maxPages` caps the file (4 KiB pages): a full database refuses every change and says so.
+    public init(path: String, maxPages: Int? = nil) throws(ServiceError) {
         self.path = path
         do {
             try Store.createFileIfMissing(path)
@@ -18,15 +20,30 @@ public final class Store: Sendable {
             config.busyMode = .timeout(10)
             config.foreignKeysEnabled = true
             config.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = FULL")
+                if let maxPages { try db.execute(sql: "PRAGMA max_page_count = \(maxPages)") }
+                // A persistent WAL file: GRDB writes a dummy table into an empty WAL when a pool opens, so
+                // without it every start of every process took the write lock, and a full or read-only
+                // database could not even be read.
+                var persist: CInt = 1
+                let code = withUnsafeMutablePointer(to: &persist) { sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, $0) }
+                guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
             }
             pool = try DatabasePool(path: path, configuration: config)
+            // After GRDB's WAL setup, which sets NORMAL: a committed change survives a power cut.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Store.migrate(pool)
         } catch let error as ServiceError {
             throw error
         } catch {
             throw Store.describe(error, path: path)
         }
+    }
+
+    /// The store the configuration names: `--db` (explicit), else $RESELLERDESK_DB, else the default path;
+    /// `storage.max_pages` caps its size.
+    public convenience init(config: ConfigFile, explicitPath: String?) throws(ServiceError) {
+        let pages = try config.int("storage.max_pages", default: 0, range: 0...1_000_000_000)
+        try self.init(path: DatabaseLocation.resolve(explicit: explicitPath), maxPages: pages == 0 ? nil : pages)
     }
 
     /// Creates the folder (0700) and an empty file (0600) so the database is never readable by others;
