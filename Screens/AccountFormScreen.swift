@@ -273,7 +273,16 @@ public struct AccountFormScreen: Sendable {
     /// keeping everything typed).
     public mutating func saveFailed(_ error: ServiceError) {
         errors = error.messagesByField
-        if case .conflict(_, let m) = error { message = "Not saved: \(m)" } else { message = "Not saved: \(error.fieldErrors.count) problem(s)" }
+        // A problem no field shows (a full disk, a conflict) is the message itself.
+        let shown = Set(visibleFields.map(\.rawValue))
+        let elsewhere = error.fieldErrors.filter { !shown.contains($0.field) }.map(\.message)
+        if case .conflict(_, let m) = error {
+            message = "Not saved: \(m)"
+        } else if !elsewhere.isEmpty {
+            message = "Not saved: " + elsewhere.joined(separator: "; ")
+        } else {
+            message = "Not saved: \(error.fieldErrors.count) problem(s)"
+        }
         if let first = visibleFields.first(where: { errors[$0.rawValue] != nil }) { focus = first }
     }
 

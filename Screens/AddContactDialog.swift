@@ -153,7 +153,9 @@ public struct AddContactDialog: Sendable {
 
     public mutating func saveFailed(_ error: ServiceError) {
         errors = error.messagesByField
-        message = "Not added: \(errors.count) field\(errors.count == 1 ? "" : "s") to fix"
+        let elsewhere = error.fieldErrors.filter { Field(rawValue: $0.field) == nil }.map(\.message)
+        message = elsewhere.isEmpty ? "Not added: \(errors.count) field\(errors.count == 1 ? "" : "s") to fix"
+                                    : "Not added: " + elsewhere.joined(separator: "; ")
         if let first = Field.allCases.first(where: { errors[$0.rawValue] != nil }) { focus = first }
     }
 

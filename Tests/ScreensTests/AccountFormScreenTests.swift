@@ -118,3 +118,17 @@ import TerminalKit
         #expect(s.form.currency == "CHF")
     }
 }
+
+@Suite struct StorageFaultFormTests {
+    @Test func aFullDiskIsSaidInTheFormAndWhatWasTypedStays() {
+        var s = AccountFormScreen()
+        for c in "Kept Name" { _ = s.update(.char(c)) }
+        s.saveFailed(.storage("the disk holding /var/lib/rd.sqlite is full; nothing was saved"))
+        let text = s.render(width: 80, height: 24).text
+        #expect(text.contains("Not saved: the disk holding /var/lib/rd.sqlite is full"))
+        #expect(text.contains("Kept Name") && s.form.name == "Kept Name")
+        var d = AddContactDialog(accountId: 1, accountName: "A", hasPriceList: true)
+        d.saveFailed(.storage("the database /x is read-only; nothing was saved"))
+        #expect(d.render(width: 80, height: 24).text.contains("Not added: the database /x is read-only"))
+    }
+}
