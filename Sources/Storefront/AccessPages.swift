@@ -39,6 +39,19 @@ enum AccessPages {
                          "<p><a href=\"/login\"><button type=\"button\">Log In</button></a></p>")
     }
 
+    static func changePassword(header: StorefrontHeader, errors: [String: String] = [:]) -> String {
+        HTML.page(title: "Change your password", signedIn: header, notice: errors.isEmpty ? nil : .error("The password was not changed: see below."), """
+        <p class="muted">Password: \(HTML.escape(PasswordPolicy.summary)). Changing it ends every other sign-in.</p>
+        <form method="post" action="/password">\(HTML.hidden("csrf", header.csrf))
+        \(HTML.field("current", label: "Current password", type: "password", error: errors["current"], attributes: "autocomplete=\"current-password\" required"))
+        \(HTML.field("password", label: "New password", type: "password", error: errors["password"],
+                     attributes: "autocomplete=\"new-password\" required minlength=\"\(PasswordPolicy.minLength)\" maxlength=\"\(PasswordPolicy.maxLength)\""))
+        \(HTML.field("confirmation", label: "New password again", type: "password", error: errors["confirmation"],
+                     attributes: "autocomplete=\"new-password\" required"))
+        <p><button type="submit">Change my password</button></p></form>
+        """)
+    }
+
     static func login(csrf: String, email: String = "", problem: String? = nil) -> String {
         HTML.page(title: "Log In", notice: problem.map(Notice.error), """
         <form method="post" action="/login">\(HTML.hidden("csrf", csrf))

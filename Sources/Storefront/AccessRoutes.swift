@@ -100,7 +100,7 @@ extension StorefrontServer {
         case .success(let (id, session)):
             context.logger.info("storefront login \(session.principal.contact.email)")
             var response = Reply.redirect("/dashboard")
-            response.setCookie(Reply.cookie(Self.sessionCookie, id, maxAge: Int(service.settings.sessionLifetime), secure: secureCookies))
+            response.setCookie(Reply.cookie(sessionCookie, id, maxAge: Int(service.settings.sessionLifetime), secure: secureCookies))
             return response
         case .failure(.storage(let message)):
             context.logger.error("login failed: \(message)")
@@ -135,10 +135,10 @@ extension StorefrontServer {
         case .form(let form):
             guard Self.sameToken(form["csrf"], session.csrf) else { return Reply.problem(.forbidden, "Form expired", "Reload the page and try again.") }
         }
-        let id = request.cookies[Self.sessionCookie]?.value ?? ""
+        let id = request.cookies[sessionCookie]?.value ?? ""
         _ = try await call { () throws(ServiceError) in try service.endSession(id) }
         var response = Reply.redirect("/login?out=1")
-        response.setCookie(Reply.cookie(Self.sessionCookie, "", maxAge: 0, secure: secureCookies))
+        response.setCookie(Reply.cookie(sessionCookie, "", maxAge: 0, secure: secureCookies))
         return response
     }
 

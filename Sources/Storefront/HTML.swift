@@ -29,6 +29,7 @@ enum HTML {
         let header = signedIn.map { h in
             """
             <nav><a href="/dashboard">Dashboard</a> <a href="/orders">Orders</a>\(h.reselling ? " <a href=\"/customers\">End customers</a>" : "")
+            <a href="/password">Password</a>
             <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="\(escape(h.csrf))">
             <button type="submit" class="link">Log out</button></form>
             <span class="who">\(escape(h.email)) · \(escape(h.reseller))</span></nav>

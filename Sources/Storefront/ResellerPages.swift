@@ -4,11 +4,11 @@ import ResellerCore
 
 /// The signed-in pages, as HTML.
 enum ResellerPages {
-    static func dashboard(_ d: ResellerOverview, header: StorefrontHeader, canOrder: Bool) -> String {
+    static func dashboard(_ d: ResellerOverview, header: StorefrontHeader, canOrder: Bool, notice: Notice?) -> String {
         let limit = d.account.fields.ordering?.creditLimit.display ?? "ordering is not enabled"
         let lists = d.priceLists.isEmpty ? "<p>No price list is assigned yet: ask your account manager.</p>"
             : "<ul>" + d.priceLists.map { "<li>\(HTML.escape($0.name)) (\(HTML.escape($0.currency)), \($0.itemCount) products)</li>" }.joined() + "</ul>"
-        return HTML.page(title: d.account.name, signedIn: header, """
+        return HTML.page(title: d.account.name, signedIn: header, notice: notice, """
         <dl class="facts"><dt>Account</dt><dd>\(HTML.escape(d.account.code))</dd>
         <dt>Credit limit</dt><dd>\(HTML.escape(limit))</dd>
         <dt>Balance</dt><dd>\(HTML.escape(d.summary.balance.display))</dd>

@@ -7,7 +7,10 @@ import ResellerCore
 /// account; an id in a URL or form that belongs to another reseller is answered as not found.
 extension StorefrontServer {
     func addResellerRoutes(_ router: Router<StorefrontContext>) {
-        router.get("/dashboard") { request, _ in try await page(request) { s in try await dashboard(s) } }
+        router.get("/dashboard") { request, _ in
+            let changed = request.uri.queryParameters["password"] == "changed"
+            return try await page(request) { s in try await dashboard(s, notice: changed ? .ok("Your password is changed; every other sign-in has ended.") : nil) }
+        }
         router.get("/customers") { request, _ in try await page(request) { s in try await customers(s) } }
         router.post("/customers") { request, context in try await post(request, context) { s, form in try await addCustomer(s, form) } }
         router.get("/orders") { request, _ in try await page(request) { s in try await orders(s, notice: nil) } }
@@ -16,6 +19,10 @@ extension StorefrontServer {
         }
         router.post("/orders/preview") { request, context in try await post(request, context) { s, form in try await preview(s, form) } }
         router.post("/orders") { request, context in try await post(request, context) { s, form in try await place(s, form) } }
+        router.get("/password") { request, _ in
+            try await page(request) { s in Reply.page(AccessPages.changePassword(header: header(s))) }
+        }
+        router.post("/password") { request, context in try await post(request, context) { s, form in try await changePassword(s, form, context) } }
         router.get("/orders/{id}") { request, context in
             let id = context.parameters.get("id").flatMap { Int64($0) }
             let placed = request.uri.queryParameters["placed"] != nil
@@ -51,10 +58,10 @@ extension StorefrontServer {
 
     // MARK: Pages
 
-    func dashboard(_ s: StorefrontSession) async throws -> Response {
+    func dashboard(_ s: StorefrontSession, notice: Notice?) async throws -> Response {
         let id = s.principal.account.id
         let overview = try await call { () throws(ServiceError) in try service.resellerOverview(id) }.get()
-        return Reply.page(ResellerPages.dashboard(overview, header: header(s), canOrder: s.principal.user.canOrder))
+        return Reply.page(ResellerPages.dashboard(overview, header: header(s), canOrder: s.principal.user.canOrder, notice: notice))
     }
 
     func customers(_ s: StorefrontSession, form: FormBody = FormBody(fields: []), errors: [String: String] = [:],
@@ -170,6 +177,30 @@ extension StorefrontServer {
             let error = try refusal(failure)
             return try await newOrder(s, form, errors: error.messagesByField, notice: .error(error.fieldErrors.map(\.message).joined(separator: "; ")),
                                       status: .unprocessableContent)
+        }
+    }
+
+    /// The password changed while signed in: every session ends, and this browser gets a new one.
+    func changePassword(_ s: StorefrontSession, _ form: FormBody, _ context: StorefrontContext) async throws -> Response {
+        let email = s.principal.contact.email
+        if let wait = throttled(email: email, context) {
+            return Reply.page(AccessPages.changePassword(header: header(s), errors: ["current": wait]), status: .tooManyRequests)
+        }
+        let principal = s.principal
+        let result = try await call { () throws(ServiceError) in
+            try service.changePassword(principal, current: form["current"], new: form["password"], confirmation: form["confirmation"])
+            return try service.startSession(for: principal)
+        }
+        switch result {
+        case .success(let (id, _)):
+            context.logger.info("storefront password changed \(email)")
+            var response = Reply.redirect("/dashboard?password=changed")
+            response.setCookie(Reply.cookie(sessionCookie, id, maxAge: Int(service.settings.sessionLifetime), secure: secureCookies))
+            return response
+        case .failure(let failure):
+            let errors = try refusal(failure).messagesByField
+            if errors["current"] != nil { count(email: email, context) }
+            return Reply.page(AccessPages.changePassword(header: header(s), errors: errors), status: .unprocessableContent)
         }
     }
 

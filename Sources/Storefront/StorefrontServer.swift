@@ -15,7 +15,9 @@ public struct StorefrontServer: Sendable {
     /// Cookies are marked Secure when the storefront is served over HTTPS (its configured URL).
     var secureCookies: Bool { service.settings.storefrontURL.lowercased().hasPrefix("https:") }
 
-    static let sessionCookie = "rd_session"
+    /// Over HTTPS the session cookie carries the `__Host-` prefix: browsers then accept it only if it is
+    /// Secure, for this host alone and for every path, so no other site on the domain can plant one.
+    var sessionCookie: String { secureCookies ? "__Host-rd_session" : "rd_session" }
     /// The anonymous forms' CSRF token (double-submit: the cookie and the hidden field must match).
     static let formCookie = "rd_form"
 
@@ -52,7 +54,7 @@ public struct StorefrontServer: Sendable {
 
     /// The session of the request's cookie, if it is live.
     func signedIn(_ request: Request) async throws -> StorefrontSession? {
-        guard let id = request.cookies[Self.sessionCookie]?.value, !id.isEmpty else { return nil }
+        guard let id = request.cookies[sessionCookie]?.value, !id.isEmpty else { return nil }
         return try await call { () throws(ServiceError) in try service.session(id) }.get()
     }
 

@@ -246,7 +246,44 @@ struct StorefrontFixture {
             try await b.get("/login")
             #expect(b.setCookies.contains { $0.hasPrefix("rd_form=") && $0.contains("Secure") && $0.contains("SameSite=Strict") })
             try await b.post("/login", [("email", StorefrontFixture.email), ("password", StorefrontFixture.password)])
-            #expect(b.setCookies.contains { $0.hasPrefix("rd_session=") && $0.contains("Secure") && $0.contains("HttpOnly") })
+            #expect(b.setCookies.contains { $0.hasPrefix("__Host-rd_session=") && $0.contains("Secure") && $0.contains("HttpOnly")
+                && $0.contains("Path=/") && !$0.contains("Domain") })
+            try await b.get("/dashboard")
+            #expect(b.status == .ok)                                      // the prefixed cookie signs in
+        }
+    }
+}
+
+@Suite struct PasswordChangeTests {
+    @Test func theCurrentPasswordIsNeededAndEveryOtherSignInEnds() async throws {
+        let fx = try StorefrontFixture()
+        defer { fx.cleanUp() }
+        try await fx.app().test(.router) { client in
+            var b = Browser(client)
+            try await fx.signIn(&b)
+            var other = Browser(client)                                  // the same user on another device
+            try await other.get("/login")
+            try await other.post("/login", [("email", StorefrontFixture.email), ("password", StorefrontFixture.password)])
+            #expect(other.status == .seeOther)
+
+            try await b.get("/password")
+            try await b.post("/password", [("current", "not the password"), ("password", "a brand new phrase here"),
+                                           ("confirmation", "a brand new phrase here")])
+            #expect(b.status == .unprocessableContent && b.html.contains("the current password is not right"))
+            try await b.post("/password", [("current", StorefrontFixture.password), ("password", "short"), ("confirmation", "short")])
+            #expect(b.html.contains("at least 12 characters"))
+            try await b.post("/password", [("current", StorefrontFixture.password), ("password", "a brand new phrase here"),
+                                           ("confirmation", "a brand new phrase here")])
+            #expect(b.status == .seeOther)
+            try await b.follow()
+            #expect(b.status == .ok && b.html.contains("Your password is changed"))   // this browser stays signed in
+            try await other.get("/dashboard")
+            #expect(other.status == .seeOther && other.headers[.location] == "/login")
+            #expect(try fx.mails(.resetSuccessful) == 1)
+            var fresh = Browser(client)
+            try await fresh.get("/login")
+            try await fresh.post("/login", [("email", StorefrontFixture.email), ("password", "a brand new phrase here")])
+            #expect(fresh.status == .seeOther)
         }
     }
 }

@@ -188,6 +188,32 @@ extension ResellerService {
         }
     }
 
+    /// A signed-in user changes the password: the current one must be right, the new one follows the
+    /// rules; every session ends (the caller starts a new one for this browser) and the user is emailed.
+    public func changePassword(_ principal: StorefrontPrincipal, current: String, new password: String,
+                               confirmation: String) throws(ServiceError) {
+        let email = principal.contact.email
+        guard let hash = try store.read({ tx in try tx.passwordHash(principal.userId) }),
+              Sodium.verifyPassword(current, hash: hash) else {
+            throw .invalid("current", "the current password is not right")
+        }
+        try PasswordPolicy.check(password, confirmation: confirmation, email: email)
+        if password == current { throw .invalid("password", "the new password must differ from the current one") }
+        guard let newHash = Sodium.hashPassword(password) else { throw .storage("password hashing failed (out of memory)") }
+        let now = self.now
+        try store.write { tx in
+            try checkStorefrontRights(tx, .storefront(userId: principal.userId, email: email), accountId: principal.account.id, toOrder: false)
+            try tx.setPassword(principal.userId, hash: newHash)
+            try tx.deleteSessions(userId: principal.userId)
+            try tx.audit(.storefront(userId: principal.userId, email: email), "storefrontUser", principal.userId, "changePassword", at: now)
+            try tx.enqueue(QueuedMail(kind: .resetSuccessful, toAddress: email, toName: principal.contact.fullName,
+                                      subject: "Your storefront password was changed",
+                                      params: ["firstName": principal.contact.firstName ?? principal.contact.lastName,
+                                               "fullName": principal.contact.fullName, "email": email,
+                                               "resellerName": principal.account.name, "helpContact": settings.helpContact]), at: now)
+        }
+    }
+
     // MARK: Login
 
     /// Email + password → the user. Unknown email, wrong password, not yet active, inactive or locked all
