@@ -99,9 +99,7 @@ extension StorefrontServer {
         switch result {
         case .success(let (id, session)):
             context.logger.info("storefront login \(session.principal.contact.email)")
-            var response = Reply.redirect("/dashboard")
-            response.setCookie(Reply.cookie(sessionCookie, id, maxAge: Int(service.settings.sessionLifetime), secure: secureCookies))
-            return response
+            return redirect(to: "/dashboard", withSession: id)
         case .failure(.storage(let message)):
             context.logger.error("login failed: \(message)")
             return Reply.problem(.serviceUnavailable, "Try again shortly", "The storefront cannot sign you in right now.")

@@ -194,9 +194,7 @@ extension StorefrontServer {
         switch result {
         case .success(let (id, _)):
             context.logger.info("storefront password changed \(email)")
-            var response = Reply.redirect("/dashboard?password=changed")
-            response.setCookie(Reply.cookie(sessionCookie, id, maxAge: Int(service.settings.sessionLifetime), secure: secureCookies))
-            return response
+            return redirect(to: "/dashboard?password=changed", withSession: id)
         case .failure(let failure):
             let errors = try refusal(failure).messagesByField
             if errors["current"] != nil { count(email: email, context) }

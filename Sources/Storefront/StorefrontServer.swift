@@ -58,6 +58,13 @@ public struct StorefrontServer: Sendable {
         return try await call { () throws(ServiceError) in try service.session(id) }.get()
     }
 
+    /// The redirect that hands the browser a new session's cookie.
+    func redirect(to location: String, withSession sessionId: String) -> Response {
+        var response = Reply.redirect(location)
+        response.setCookie(Reply.cookie(sessionCookie, sessionId, maxAge: Int(service.settings.sessionLifetime), secure: secureCookies))
+        return response
+    }
+
     /// A POSTed form, or the page that refuses it.
     enum Posted {
         case form(FormBody)
