@@ -23,7 +23,8 @@ public final class Store: Sendable {
                 if let maxPages { try db.execute(sql: "PRAGMA max_page_count = \(maxPages)") }
                 // A persistent WAL file: GRDB writes a dummy table into an empty WAL when a pool opens, so
                 // without it every start of every process took the write lock, and a full or read-only
-                // database could not even be read.
+                // database could not even be read. (No journal_size_limit: with one, SQLite empties a
+                // persistent WAL on close, and the dummy write comes back.)
                 var persist: CInt = 1
                 let code = withUnsafeMutablePointer(to: &persist) { sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, $0) }
                 guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
