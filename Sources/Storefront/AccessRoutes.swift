@@ -91,7 +91,6 @@ extension StorefrontServer {
         if let wait = throttled(email: email, context) {
             return anonymous(request, status: .tooManyRequests) { csrf in AccessPages.login(csrf: csrf, email: email, problem: wait) }
         }
-        // Only failures count: an office behind one address signs in all day.
         let result = try await call { () throws(ServiceError) in
             let principal = try service.authenticate(email: email, password: password)
             return try service.startSession(for: principal)
@@ -100,11 +99,9 @@ extension StorefrontServer {
         case .success(let (id, session)):
             context.logger.info("storefront login \(session.principal.contact.email)")
             return redirect(to: "/dashboard", withSession: id)
-        case .failure(.storage(let message)):
-            context.logger.error("login failed: \(message)")
-            return Reply.problem(.serviceUnavailable, "Try again shortly", "The storefront cannot sign you in right now.")
-        case .failure:
-            count(email: email, context)
+        case .failure(let failure):
+            _ = try refusal(failure)
+            count(email: email, context)   // only failures count: an office behind one address signs in all day
             return anonymous(request, status: .unauthorized) { csrf in
                 AccessPages.login(csrf: csrf, email: email, problem: ServiceError.invalidCredentialsMessage)
             }
@@ -155,12 +152,8 @@ extension StorefrontServer {
             return anonymous(request, status: .tooManyRequests) { csrf in AccessPages.forgot(csrf: csrf, email: email, error: wait) }
         }
         count(email: email, context)
-        if case .failure(let error) = try await call({ () throws(ServiceError) in
-            try service.startPasswordReset(email: email, by: .system, quiet: true)
-        }) {
-            context.logger.error("reset request failed: \(error)")
-            return Reply.problem(.serviceUnavailable, "Try again shortly", "The storefront cannot send reset links right now.")
-        }
+        // Quietly, only a storage failure comes back; the error page answers it.
+        try await call { () throws(ServiceError) in try service.startPasswordReset(email: email, by: .system, quiet: true) }.get()
         return anonymous(request) { _ in AccessPages.resetSent(email: email, hours: Int(service.settings.tokenLifetime / 3600)) }
     }
 }

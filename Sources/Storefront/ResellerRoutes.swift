@@ -15,7 +15,7 @@ extension StorefrontServer {
         router.post("/customers") { request, context in try await post(request, context) { s, form in try await addCustomer(s, form) } }
         router.get("/orders") { request, _ in try await page(request) { s in try await orders(s, notice: nil) } }
         router.get("/orders/new") { request, _ in
-            try await page(request) { s in try await newOrder(s, FormBody(fields: []), errors: [:], notice: nil, status: .ok) }
+            try await page(request) { s in orderForm(s, try await catalogue(s), FormBody(fields: [])) }
         }
         router.post("/orders/preview") { request, context in try await post(request, context) { s, form in try await preview(s, form) } }
         router.post("/orders") { request, context in try await post(request, context) { s, form in try await place(s, form) } }
@@ -109,21 +109,28 @@ extension StorefrontServer {
     func catalogue(_ s: StorefrontSession) async throws -> OrderCatalogue {
         let id = s.principal.account.id
         return try await call { () throws(ServiceError) in
-            let detail = try service.accountDetail(id, auditLimit: 0)
+            let overview = try service.resellerOverview(id, recentOrders: 0)
             var items: [PriceListItem] = []
-            for list in detail.priceLists { items += try service.priceListItems(list.id) }
-            return OrderCatalogue(account: detail.account, items: items, customers: detail.endCustomers,
-                                  available: detail.summary.availableCredit)
+            for list in overview.priceLists { items += try service.priceListItems(list.id) }
+            return OrderCatalogue(account: overview.account, items: items, customers: try service.endCustomers(of: id),
+                                  available: overview.summary.availableCredit)
         }.get()
     }
 
-    func newOrder(_ s: StorefrontSession, _ form: FormBody, errors: [String: String], notice: Notice?,
-                  status: HTTPResponse.Status) async throws -> Response {
+    /// The order form, with what was typed and, after a refusal, what to fix beside each field.
+    func orderForm(_ s: StorefrontSession, _ c: OrderCatalogue, _ form: FormBody, errors: [String: String] = [:],
+                   notice: Notice? = nil, status: HTTPResponse.Status = .ok) -> Response {
         guard s.principal.user.canOrder else {
             return Reply.problem(.forbidden, "Ordering not allowed", "Only an Admin or a user with the Buyer role can place orders.", signedIn: header(s))
         }
-        return Reply.page(ResellerPages.newOrder(try await catalogue(s), header: header(s), form: form, errors: errors, notice: notice),
-                          status: status)
+        return Reply.page(ResellerPages.newOrder(c, header: header(s), form: form, errors: errors, notice: notice), status: status)
+    }
+
+    /// The order form again after the service refused the order (a storage failure goes to the error page).
+    func orderForm(_ s: StorefrontSession, _ c: OrderCatalogue, _ form: FormBody, refused failure: ServiceError) throws -> Response {
+        let error = try refusal(failure)
+        return orderForm(s, c, form, errors: error.messagesByField, notice: .error(error.fieldErrors.map(\.message).joined(separator: "; ")),
+                         status: .unprocessableContent)
     }
 
     /// The order as posted: whom for, and the lines with a quantity. Quantities are checked here so that
@@ -150,33 +157,33 @@ extension StorefrontServer {
     }
 
     func preview(_ s: StorefrontSession, _ form: FormBody) async throws -> Response {
-        let catalogue = try await catalogue(s)
-        let (customer, lines, errors) = requested(form, catalogue)
-        guard errors.isEmpty else { return try await newOrder(s, form, errors: errors, notice: .error("Check the order: see below."), status: .unprocessableContent) }
+        let c = try await catalogue(s)
+        let (customer, lines, errors) = requested(form, c)
+        guard errors.isEmpty else {
+            return orderForm(s, c, form, errors: errors, notice: .error("Check the order: see below."), status: .unprocessableContent)
+        }
         let id = s.principal.account.id
         switch try await call({ () throws(ServiceError) in try service.previewOrder(accountId: id, customerAccountId: customer, lines: lines) }) {
         case .success(let preview):
-            let name = customer.flatMap { c in catalogue.customers.first { $0.id == c }?.name } ?? catalogue.account.name
+            let name = customer.flatMap { id in c.customers.first { $0.id == id }?.name } ?? c.account.name
             return Reply.page(ResellerPages.preview(preview, forName: name, form: form, header: header(s)))
         case .failure(let failure):
-            let error = try refusal(failure)
-            return try await newOrder(s, form, errors: error.messagesByField, notice: .error(error.fieldErrors.map(\.message).joined(separator: "; ")),
-                                      status: .unprocessableContent)
+            return try orderForm(s, c, form, refused: failure)
         }
     }
 
     func place(_ s: StorefrontSession, _ form: FormBody) async throws -> Response {
-        let catalogue = try await catalogue(s)
-        let (customer, lines, errors) = requested(form, catalogue)
-        guard errors.isEmpty else { return try await newOrder(s, form, errors: errors, notice: .error("Check the order: see below."), status: .unprocessableContent) }
+        let c = try await catalogue(s)
+        let (customer, lines, errors) = requested(form, c)
+        guard errors.isEmpty else {
+            return orderForm(s, c, form, errors: errors, notice: .error("Check the order: see below."), status: .unprocessableContent)
+        }
         let id = s.principal.account.id, actor = actor(s)
         switch try await call({ () throws(ServiceError) in try service.placeOrder(accountId: id, customerAccountId: customer, lines: lines, by: actor) }) {
         case .success(let order):
             return Reply.redirect("/orders/\(order.id)?placed=1")
         case .failure(let failure):
-            let error = try refusal(failure)
-            return try await newOrder(s, form, errors: error.messagesByField, notice: .error(error.fieldErrors.map(\.message).joined(separator: "; ")),
-                                      status: .unprocessableContent)
+            return try orderForm(s, c, form, refused: failure)
         }
     }
 

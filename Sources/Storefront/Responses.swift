@@ -58,7 +58,8 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.init("X-Frame-Options")!] = "DENY"
         response.headers[.init("Referrer-Policy")!] = "no-referrer"
         if h[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
-        let ms = (ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000
+        let elapsed = (ContinuousClock.now - start).components
+        let ms = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
         context.logger.info("\(request.method) \(request.uri.path) \(response.status.code) \(ms) ms")
         return response
     }

@@ -105,7 +105,7 @@ final class TerminalApp {
             if key == .char("y") || key == .char("Y") {
                 resume(draft)
             } else {
-                FormDraft.remove()
+                discardDraft()
             }
             return []
         case .detail(var screen)?:
@@ -163,10 +163,10 @@ final class TerminalApp {
                 save(form, id: id, version: version)
             case .form(.cancel):
                 stack.removeLast()
-                FormDraft.remove()
+                discardDraft()
             case .contact(.cancel):
                 stack.removeLast()
-                FormDraft.remove()
+                discardDraft()
             case .picker(.cancel), .outbox(.back):
                 stack.removeLast()
             case .accounts(.outbox):
@@ -219,7 +219,7 @@ final class TerminalApp {
                 do {
                     let contact = try service.addContact(to: id, form, by: .currentStaff())
                     stack.removeLast()
-                    FormDraft.remove()
+                    discardDraft()
                     reloadDetail(id, notice: contact.storefrontUser != nil
                         ? "Activation email queued to \(contact.email) (storefront Admin)" : "Added \(contact.fullName)")
                 } catch {
@@ -265,6 +265,15 @@ final class TerminalApp {
         }
     }
 
+    /// What the draft file holds now, so that a batch of keys that changed nothing writes nothing.
+    private var lastDraft: FormDraft.Content?
+
+    /// The form was saved or given up: its draft goes.
+    private func discardDraft() {
+        FormDraft.remove()
+        lastDraft = nil
+    }
+
     /// While a form with changes is on screen, what was typed is on disk too: a dropped SSH link, a kill
     /// or a crash loses nothing, and the next start offers to resume it.
     private func keepDraft() {
@@ -276,7 +285,9 @@ final class TerminalApp {
             content = .contact(accountId: dialog.accountId, accountName: dialog.accountName, hasPriceList: dialog.hasPriceList, form: dialog.form)
         default: return
         }
+        guard content != lastDraft else { return }   // moving between fields changes nothing to keep
         FormDraft(database: service.store.path, content: content, savedAt: Date()).write()
+        lastDraft = content
     }
 
     /// Reopens a kept draft where it was: an account form, or the Add Contact dialog over its account.
@@ -339,7 +350,7 @@ final class TerminalApp {
                 account = try service.createAccount(form, by: actor)
             }
             stack.removeLast()
-            FormDraft.remove()
+            discardDraft()
             if case .detail? = stack.last { stack.removeLast() }
             stack.append(.detail(AccountDetailScreen(try service.accountDetail(account.id))))
             perform([.accounts(.search(query: accounts.query.text, after: 0, request: accounts.nextRequest()))])
