@@ -1,3 +1,5 @@
+import ResellerCore
+
 /// HTML text built in Swift: every value that comes from a person or the database passes `escape`.
 enum HTML {
     static func escape(_ text: String) -> String {
@@ -11,10 +13,8 @@ enum HTML {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                // Controls and bidi overrides cannot be shown usefully; they become U+FFFD.
-                let v = c.value
-                if (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-                    || (0x2066...0x2069).contains(v) {
+                // What the input rules refuse (controls, bidi overrides) cannot be shown usefully: U+FFFD.
+                if c != "\t" && TextRules.isForbidden(c, allowNewlines: true) {
                     out += "\u{FFFD}"
                 } else {
                     out.unicodeScalars.append(c)
