@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         // The storefront's HTTP server. No traits: neither swift-configuration nor the Foundation extras.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // The configuration files are real TOML 1.0: TOMLKit wraps toml++, which passes the toml-test suite.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // libsodium (Argon2id, SHA-256, CSPRNG) from Debian's libsodium-dev.
@@ -23,6 +25,7 @@ let package = Package(
             "CSodium",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),   // the SQLite C API, for the persistent WAL
+            .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The TLS client for SMTP: OpenSSL's headers from Debian's libssl-dev; libssl itself is loaded on first use.
         .target(name: "CTLS", linkerSettings: [.linkedLibrary("dl")]),

@@ -108,6 +108,14 @@ struct SMTPTransport: MailTransport {
         connection = nil
     }
 
+    /// Connects, greets, and does TLS and AUTH as configured, then quits without sending anything: the mail
+    /// check of `resellerdesk doctor`. Returns what the server offers.
+    mutating func hello() throws -> [String] {
+        defer { close() }
+        try open()
+        return extensions.sorted()
+    }
+
     mutating func close() {
         if let c = connection { _ = try? c.command("QUIT") }
         drop()

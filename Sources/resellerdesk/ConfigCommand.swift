@@ -8,11 +8,17 @@ struct ConfigCommand: ParsableCommand {
 
     func run() throws {
         try CLIContext.run(global, json: false) { (ctx) throws(ServiceError) in
-            print("# \(ConfigFile.defaultPath()) (each key also settable as RESELLERDESK_SECTION_KEY)")
-            for (key, help) in ConfigFile.keys {
-                let value = ctx.config.values[key].map { key.contains("password") ? "(set)" : "\"\($0)\"" } ?? "(default)"
-                print("\(key) = \(value)    # \(help)" + (ctx.config.values[key] != nil ? "; from \(ctx.config.source(key))" : ""))
+            print("# read in order, each later one winning: \(ConfigFile.systemPath()), \(ConfigFile.defaultPath()), "
+                  + "then RESELLERDESK_SECTION_KEY variables")
+            print("# files found: " + (ctx.config.filesRead.isEmpty ? "none" : ctx.config.filesRead.joined(separator: ", ")))
+            for key in ConfigFile.keys {
+                let set = ctx.config.isSet(key.name)
+                let value = ctx.config.values[key.name].map { key.name.contains("password") ? "(set)" : "\"\($0)\"" }
+                print("\(key.name) = \(value ?? "(default)")    # \(key.help)"
+                      + (set ? "; from \(ctx.config.source(key.name))" : ""))
             }
+            let db = DatabaseLocation.resolve(explicit: global.db, config: ctx.config)
+            print("# the database in use: \(db.path) (from \(db.source))")
         }
     }
 }

@@ -48,8 +48,15 @@ struct MailDeliver: ParsableCommand {
         try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
             var deliverer = Deliverer(service: ctx.service, settings: try MailSettings(ctx.config))
             deliverer.batchSize = batch
+            let owner = "\(ProcessInfo.processInfo.hostName):\(getpid())"
+            var lastBeat = Date.distantPast
             repeat {
                 let r = try deliverer.deliverDue()
+                // A sign of life for `doctor`, at most every 30 s: not a write per pass.
+                if Date().timeIntervalSince(lastBeat) >= 30 {
+                    try ctx.service.recordHeartbeat("mail-deliverer", owner: owner, detail: watch ? "watching" : "ran once")
+                    lastBeat = Date()
+                }
                 if ctx.json {
                     JSON.print(["sent": r.sent, "retrying": r.retrying, "failed": r.failed, "released": r.released])
                 } else if r.total > 0 || !watch {

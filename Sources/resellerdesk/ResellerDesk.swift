@@ -9,10 +9,13 @@ struct ResellerDesk: ParsableCommand {
         discussion: """
             Exit codes: 0 success; 1 a validation or business error (each problem on stderr as `field: message`, \
             or {"errors":[…]} on stdout with --json); 2 a usage error; 3 a database that cannot be opened or written.
-            The database is --db PATH, else $RESELLERDESK_DB, else $XDG_DATA_HOME/resellerdesk/resellerdesk.sqlite.
+            The database is --db PATH, else $RESELLERDESK_DB, else storage.path of the configuration \
+            (/etc/resellerdesk/config.toml, then ~/.config/resellerdesk/config.toml), \
+            else $XDG_DATA_HOME/resellerdesk/resellerdesk.sqlite.
             """,
         subcommands: [DemoCommand.self, PriceListCommand.self, AccountCommand.self, ContactCommand.self,
-                      PaymentCommand.self, OrderCommand.self, MailCommand.self, StorefrontCommand.self, ConfigCommand.self])
+                      PaymentCommand.self, OrderCommand.self, MailCommand.self, StorefrontCommand.self, ConfigCommand.self,
+                      BackupCommand.self, RestoreCommand.self, DoctorCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Monochrome: bold, reverse and underline instead of colours (also with NO_COLOR).") var mono = false

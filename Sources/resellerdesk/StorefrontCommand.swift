@@ -17,10 +17,10 @@ struct StorefrontServeCommand: ParsableCommand {
     @Option(help: "The port to listen on.") var port = 8080
 
     func run() throws {
-        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let server = me.deletingLastPathComponent().appendingPathComponent("resellerdesk-storefront").path
-        guard FileManager.default.isExecutableFile(atPath: server) else {
-            Console.error("storefront: \(server) is missing; build it with: swift build --product resellerdesk-storefront")
+        guard let server = Self.serverPath() else {
+            Console.error("storefront: resellerdesk-storefront is not installed beside \(Self.ownPath ?? "resellerdesk") "
+                          + "nor in ../lib/resellerdesk; reinstall the package, or build it with: "
+                          + "swift build --product resellerdesk-storefront")
             throw ExitCode(3)
         }
         let args = [server, "--host", host, "--port", String(port)] + (global.db.map { ["--db", $0] } ?? [])
@@ -28,5 +28,24 @@ struct StorefrontServeCommand: ParsableCommand {
         execv(server, argv)
         Console.error("storefront: cannot start \(server): \(String(cString: strerror(errno)))")
         throw ExitCode(3)
+    }
+
+    /// This program's own file, from the kernel (`/proc/self/exe`): never argv[0] or the current folder,
+    /// which whoever starts it controls.
+    static var ownPath: String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink("/proc/self/exe", &buffer, Int(PATH_MAX))
+        guard n > 0 else { return nil }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The server beside this binary (a build folder), else in `../lib/resellerdesk` (the Debian package:
+    /// /usr/bin/resellerdesk and /usr/lib/resellerdesk/resellerdesk-storefront).
+    static func serverPath() -> String? {
+        guard let me = ownPath else { return nil }
+        let dir = URL(fileURLWithPath: me).deletingLastPathComponent()
+        return [dir.appendingPathComponent("resellerdesk-storefront"),
+                dir.appendingPathComponent("../lib/resellerdesk/resellerdesk-storefront").standardizedFileURL]
+            .map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }

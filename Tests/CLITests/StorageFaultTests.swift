@@ -46,7 +46,7 @@ import Testing
         let r = try shell("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env", "RESELLERDESK_DB=\(cli.db)",
                           "HOME=/tmp", "XDG_DATA_HOME=/tmp", CLI.binary, "account", "add", "--name", "Nope", "--email",
                           "nope@example.com", "--country", "GR", allowFailure: true)
-        #expect(r.contains("read-only; nothing was saved") || r.contains("cannot open the database"), "\(r)")
+        #expect(r.contains("nobody may not write \(cli.db): it is root's own (mode 644)"), "\(r)")
         #expect(try shell("sqlite3", "-readonly", cli.db, "SELECT count(*) FROM accounts WHERE email = 'nope@example.com'").hasPrefix("0"))
     }
 

@@ -1,65 +1,62 @@
 import Foundation
+import TOMLKit
 
-/// The configuration file, `$XDG_CONFIG_HOME/resellerdesk/config.toml` (or `$RESELLERDESK_CONFIG`), in the
-/// small part of TOML it needs: `[section]` headers, `key = "string" | 123 | true`, `#` comments. Every key
-/// can also be set by an environment variable named after it: `smtp.port` is `RESELLERDESK_SMTP_PORT`.
-/// Unknown keys are refused, so a typo never silently keeps a default.
+/// The configuration in force: the system file `/etc/resellerdesk/config.toml` (a team desk's, written by
+/// the administrator), then the user's `$XDG_CONFIG_HOME/resellerdesk/config.toml` (or `$RESELLERDESK_CONFIG`),
+/// then environment variables named after the keys (`smtp.port` is `RESELLERDESK_SMTP_PORT`); each later
+/// one wins. Files are real TOML 1.0 (toml++ through TOMLKit). Unknown keys and values of the wrong kind are
+/// refused with the file and line, so a typo never silently keeps a default.
 public struct ConfigFile: Sendable {
-    /// "section.key" → value as text.
+    /// "section.key" → value as text (a list is kept in `lists` too).
     public private(set) var values: [String: String] = [:]
-    /// Where each value came from, for messages: "config.toml line 4" or "RESELLERDESK_SMTP_PORT".
+    public private(set) var lists: [String: [String]] = [:]
+    /// Where each value came from, for messages: "/etc/resellerdesk/config.toml line 4" or "RESELLERDESK_SMTP_PORT".
     private var sources: [String: String] = [:]
-
-    /// Every key the program reads, with what it means (printed by `resellerdesk config`).
-    public static let keys: [(key: String, help: String)] = [
-        ("service.default_currency", "currency of new accounts (ISO 4217), default EUR"),
-        ("service.help_contact", "whom emails and error pages tell people to ask"),
-        ("service.staff_mail_domain", "staff logins get mail at login@this-domain"),
-        ("storefront.url", "base URL of the storefront in emailed links, default http://127.0.0.1:8080"),
-        ("storage.max_pages", "cap on the database file in 4 KiB pages; when reached, changes are refused (default 0: none)"),
-        ("storefront.session_hours", "how long a storefront sign-in lasts, default 8"),
-        ("tokens.lifetime_hours", "how long activation and reset links stay valid, default 72"),
-        ("mail.transport", "maildir (default), smtp or sendmail"),
-        ("mail.from", "sender, e.g. \"Cloud Desk <desk@example.com>\""),
-        ("mail.maildir", "Maildir folder, default ~/.local/share/resellerdesk/Maildir"),
-        ("mail.templates", "folder whose KIND.txt / KIND.html files override the built-in templates"),
-        ("mail.max_attempts", "attempts before a message is marked failed, default 8"),
-        ("smtp.host", "relay host"),
-        ("smtp.port", "relay port (default 25, 587 for starttls, 465 for tls)"),
-        ("smtp.security", "none, starttls or tls"),
-        ("smtp.username", "login for AUTH (PLAIN or LOGIN)"),
-        ("smtp.password_env", "name of the environment variable holding the password"),
-        ("smtp.password_file", "file holding the password; must be readable by its owner only"),
-        ("smtp.ca_file", "PEM file of CA certificates to trust (default: the system's)"),
-        ("smtp.timeout_seconds", "connect and reply timeout, default 30"),
-        ("sendmail.path", "sendmail-compatible program, default /usr/sbin/sendmail"),
-    ]
+    /// The files read, in order (a missing file is skipped).
+    public private(set) var filesRead: [String] = []
 
     public init(values: [String: String] = [:]) {
         self.values = values
     }
 
+    public static let systemPath = "/etc/resellerdesk/config.toml"
+
+    /// The system file; `$RESELLERDESK_SYSTEM_CONFIG` replaces it (tests, or a second desk on one host).
+    public static func systemPath(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        env["RESELLERDESK_SYSTEM_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? systemPath
+    }
+
     public static func defaultPath(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let explicit = env["RESELLERDESK_CONFIG"], !explicit.isEmpty { return explicit }
-        let base = env["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.config")
+        let home = env["HOME"] ?? NSHomeDirectory()
+        let base = env["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? (home + "/.config")
         return base + "/resellerdesk/config.toml"
     }
 
-    /// Reads the file (a missing file is fine: defaults apply) and then the environment.
-    public static func load(path: String = defaultPath(), environment: [String: String] = ProcessInfo.processInfo.environment) throws(ServiceError) -> ConfigFile {
+    /// Reads the system file, the user's file (missing files are fine: defaults apply), then the environment.
+    public static func load(systemPath: String? = nil, path: String? = nil,
+                            environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(ServiceError) -> ConfigFile {
         var config = ConfigFile()
-        if FileManager.default.fileExists(atPath: path) {
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw .invalid("config", "cannot read \(path) as UTF-8 text")
+        for file in [systemPath ?? Self.systemPath(environment), path ?? defaultPath(environment)]
+        where FileManager.default.fileExists(atPath: file) {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw .invalid("config", "cannot read \(file): \(String(cString: strerror(errno)))")
             }
-            try config.merge(text: text, source: path)
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw .invalid("config", "\(file) is not UTF-8 text")
+            }
+            try config.merge(text: text, source: file)
+            config.filesRead.append(file)
         }
-        for (key, _) in keys {
-            let name = envName(key)
-            if let value = environment[name] {
-                config.values[key] = value
-                config.sources[key] = name
+        for key in keys {
+            let name = envName(key.name)
+            guard let value = environment[name] else { continue }
+            config.values[key.name] = value
+            if key.kind == .list {
+                config.lists[key.name] = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             }
+            config.sources[key.name] = name
         }
         return config
     }
@@ -68,75 +65,74 @@ public struct ConfigFile: Sendable {
         "RESELLERDESK_" + key.uppercased().replacingOccurrences(of: ".", with: "_")
     }
 
+    /// Parses one file's TOML and takes its keys, checking each against `keys`.
     public mutating func merge(text: String, source: String) throws(ServiceError) {
-        var section = ""
-        let known = Set(ConfigFile.keys.map(\.key))
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let at = "\((source as NSString).lastPathComponent) line \(n + 1)"
-            let line = ConfigFile.stripComment(String(raw)).trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]"), line.count > 2 else { throw .invalid("config", "\(at): a section header looks like [mail]") }
-                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
-                continue
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw .invalid("config", "\(source) line \(error.source.begin.line): \(error.description)")
+        } catch {
+            throw .invalid("config", "\(source): \(error)")
+        }
+        for (key, value) in ConfigFile.flatten(table) {
+            let at = ConfigLines.locate(key, in: text).map { "\(source) line \($0)" } ?? source
+            guard let spec = ConfigFile.keyNamed[key] else {
+                throw .invalid("config", "\(at): unknown key \(key); known keys: "
+                                + ConfigFile.keys.map(\.name).joined(separator: ", "))
             }
-            guard let eq = line.firstIndex(of: "=") else { throw .invalid("config", "\(at): expected key = value") }
-            let name = line[..<eq].trimmingCharacters(in: .whitespaces)
-            let key = section.isEmpty ? name : section + "." + name
-            guard known.contains(key) else {
-                throw .invalid("config", "\(at): unknown key \(key); known keys: \(ConfigFile.keys.map(\.key).joined(separator: ", "))")
-            }
-            values[key] = try ConfigFile.value(line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces), at: at)
+            let (text, list) = try ConfigFile.convert(value, to: spec, at: at)
+            values[key] = text
+            lists[key] = list
             sources[key] = at
         }
     }
 
-    private static func stripComment(_ line: String) -> String {
-        var inString = false, escaped = false
-        for (i, c) in zip(line.indices, line) {
-            if escaped { escaped = false; continue }
-            if c == "\\" && inString { escaped = true; continue }
-            if c == "\"" { inString.toggle() }
-            if c == "#" && !inString { return String(line[..<i]) }
-        }
-        return line
-    }
-
-    private static func value(_ text: String, at: String) throws(ServiceError) -> String {
-        if text == "true" || text == "false" { return text }
-        if let n = Int(text) { return String(n) }
-        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else {
-            throw .invalid("config", "\(at): a value is \"text\", a whole number, true or false")
-        }
-        var out = "", escaped = false
-        for c in text.dropFirst().dropLast() {
-            if escaped {
-                switch c {
-                case "n": out.append("\n")
-                case "t": out.append("\t")
-                case "\"", "\\": out.append(c)
-                default: throw .invalid("config", "\(at): unknown escape \\\(c)")
-                }
-                escaped = false
-            } else if c == "\\" {
-                escaped = true
-            } else if c == "\"" {
-                throw .invalid("config", "\(at): a quote inside a string must be written \\\"")
-            } else {
-                out.append(c)
-            }
+    /// Dotted names for every leaf, whether written as [section] key, section.key or an inline table.
+    static func flatten(_ table: TOMLTable, prefix: String = "") -> [(String, any TOMLValueConvertible)] {
+        var out: [(String, any TOMLValueConvertible)] = []
+        for (name, value) in table {
+            let key = prefix.isEmpty ? name : prefix + "." + name
+            if let inner = value.table { out += flatten(inner, prefix: key) } else { out.append((key, value)) }
         }
         return out
+    }
+
+    private static func convert(_ value: any TOMLValueConvertible, to spec: ConfigKey, at: String)
+        throws(ServiceError) -> (String, [String]?) {
+        let wrong = ServiceError.invalid("config", "\(at): \(spec.name) must be \(spec.kind.expected)")
+        switch spec.kind {
+        case .text:
+            guard let s = value.string else { throw wrong }
+            return (s, nil)
+        case .number:
+            guard let n = value.int else { throw wrong }
+            return (String(n), nil)
+        case .flag:
+            guard let b = value.bool else { throw wrong }
+            return (String(b), nil)
+        case .list:
+            guard let array = value.array else { throw wrong }
+            var items: [String] = []
+            for item in array {
+                guard let s = item.string else { throw wrong }
+                items.append(s)
+            }
+            return (items.joined(separator: ","), items)
+        }
     }
 
     public func string(_ key: String) -> String? {
         values[key].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    public func list(_ key: String) -> [String] { lists[key] ?? [] }
+
     public func int(_ key: String, default value: Int, range: ClosedRange<Int>) throws(ServiceError) -> Int {
         guard let text = values[key] else { return value }
         guard let n = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(n) else {
-            throw .invalid("config", "\(sources[key] ?? key): \(key) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"")
+            throw .invalid("config", "\(source(key)): \(key) must be a whole number from \(range.lowerBound) "
+                            + "to \(range.upperBound), not \"\(text)\"")
         }
         return n
     }
@@ -144,12 +140,17 @@ public struct ConfigFile: Sendable {
     public func choice(_ key: String, default value: String, among options: [String]) throws(ServiceError) -> String {
         guard let text = string(key)?.lowercased() else { return value }
         guard options.contains(text) else {
-            throw .invalid("config", "\(sources[key] ?? key): \(key) must be one of \(options.joined(separator: ", ")), not \"\(text)\"")
+            throw .invalid("config", "\(source(key)): \(key) must be one of \(options.joined(separator: ", ")), "
+                            + "not \"\(text)\"")
         }
         return text
     }
 
+    /// Where the key's value came from, or the key itself when it was set in code.
     public func source(_ key: String) -> String { sources[key] ?? key }
+
+    /// Whether the key was set by a file or the environment (else its default applies).
+    public func isSet(_ key: String) -> Bool { sources[key] != nil || values[key] != nil }
 }
 
 extension ServiceSettings {
@@ -158,7 +159,8 @@ extension ServiceSettings {
         self.init()
         if let c = config.string("service.default_currency") {
             guard let currency = Currency.named(c) else {
-                throw .invalid("config", "\(config.source("service.default_currency")): \"\(c)\" is not a supported ISO 4217 currency code")
+                throw .invalid("config", "\(config.source("service.default_currency")): \"\(c)\" is not a "
+                                + "supported ISO 4217 currency code")
             }
             defaultCurrency = currency.code
         }
@@ -166,7 +168,8 @@ extension ServiceSettings {
         if let d = config.string("service.staff_mail_domain") { staffMailDomain = d }
         if let url = config.string("storefront.url") {
             guard let u = URL(string: url), ["http", "https"].contains(u.scheme ?? ""), u.host != nil else {
-                throw .invalid("config", "\(config.source("storefront.url")): storefront.url must be an http(s) address such as https://shop.example.com")
+                throw .invalid("config", "\(config.source("storefront.url")): storefront.url must be an http(s) "
+                                + "address such as https://shop.example.com")
             }
             storefrontURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }

@@ -2,16 +2,26 @@ import Foundation
 
 /// Who made a change: a staff member by Unix login, or a storefront user by email.
 public enum Actor: Sendable, Hashable, CustomStringConvertible {
-    case staff(String)
+    /// A staff login; `viaSudo` when root ran the command for that login through sudo.
+    case staff(String, viaSudo: Bool = false)
     case storefront(userId: Int64, email: String)
     /// The mail deliverer and other background work.
     case system
 
+    /// What the audit records: "alice", "alice (via sudo)", a storefront email, or "system".
     public var description: String {
         switch self {
-        case .staff(let login): login
+        case .staff(let login, let viaSudo): viaSudo ? "\(login) (via sudo)" : login
         case .storefront(_, let email): email
         case .system: "system"
+        }
+    }
+
+    /// The login alone (an account manager is a login, never "alice (via sudo)").
+    public var login: String {
+        switch self {
+        case .staff(let login, _): login
+        default: description
         }
     }
 
@@ -23,11 +33,22 @@ public enum Actor: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The staff login running this process: SUDO_USER when run through sudo, else the process user.
+    /// The staff member running this process, from the real user id: the environment cannot turn one
+    /// staff member into another. `SUDO_USER` counts only when the process really runs as root (sudo sets it
+    /// then; a login that sets it by hand is not root, so it is ignored).
     public static func currentStaff(environment: [String: String] = ProcessInfo.processInfo.environment) -> Actor {
-        if let sudo = environment["SUDO_USER"], !sudo.isEmpty { return .staff(sudo) }
-        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return .staff(String(cString: name)) }
-        return .staff(environment["USER"] ?? "unknown")
+        staff(uid: getuid(), environment: environment, loginOf: { uid in
+            guard let pw = getpwuid(uid), let name = pw.pointee.pw_name else { return nil }
+            return String(cString: name)
+        })
+    }
+
+    /// The rule of `currentStaff`, with the password database injected for tests.
+    static func staff(uid: uid_t, environment: [String: String], loginOf: (uid_t) -> String?) -> Actor {
+        if uid == 0, let sudo = environment["SUDO_USER"], !sudo.isEmpty, sudo != "root" {
+            return .staff(sudo, viaSudo: true)
+        }
+        return .staff(loginOf(uid) ?? "uid \(uid)")
     }
 }
 

@@ -254,7 +254,7 @@ public enum SearchQuery {
     static func selectiveFirst(_ words: [String]) -> [String] {
         var kept: [String] = []
         for (i, w) in words.enumerated() {
-            let next = i + 1 < words.count ? words[i + 1] : nil
+            let next: String? = i + 1 < words.count ? words[i + 1] : nil
             if w == "acc", let next, next.allSatisfy(\.isNumber) { continue }
             kept.append(w)
         }

@@ -6,7 +6,7 @@ extension Store {
     /// the migrations run inside one IMMEDIATE transaction, which holds the write lock from its first
     /// statement: when two processes open a new file at once, the second waits, then finds nothing to do.
     /// (GRDB's DatabaseMigrator decides what to apply before it takes the lock, so both would migrate.)
-    static let migrations: [String] = [schemaV1]
+    static let migrations: [String] = [schemaV1, schemaV2]
 
     static func migrate(_ pool: DatabasePool) throws {
         // Most opens find the schema current: a read says so without taking the write lock.
@@ -197,5 +197,16 @@ extension Store {
         changes TEXT NOT NULL                            -- JSON: field → [old, new]
     );
     CREATE INDEX audit_entity ON audit_events(entity, entity_id);
+    """
+
+    /// The desk's background work says it is alive: the mail deliverer (each pass, at most every 30 s) and
+    /// the nightly backup (each copy). `resellerdesk doctor` reads them.
+    static let schemaV2 = """
+    CREATE TABLE heartbeats (
+        name TEXT PRIMARY KEY,                           -- 'mail-deliverer', 'backup'
+        at TEXT NOT NULL,
+        owner TEXT NOT NULL,                             -- "host:pid" or the login that ran it
+        detail TEXT NOT NULL
+    ) WITHOUT ROWID;
     """
 }

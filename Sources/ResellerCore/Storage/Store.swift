@@ -40,15 +40,16 @@ public final class Store: Sendable {
         }
     }
 
-    /// The store the configuration names: `--db` (explicit), else $RESELLERDESK_DB, else the default path;
-    /// `storage.max_pages` caps its size.
+    /// The store the configuration names (see `DatabaseLocation`); `storage.max_pages` caps its size.
     public convenience init(config: ConfigFile, explicitPath: String?) throws(ServiceError) {
         let pages = try config.int("storage.max_pages", default: 0, range: 0...1_000_000_000)
-        try self.init(path: DatabaseLocation.resolve(explicit: explicitPath), maxPages: pages == 0 ? nil : pages)
+        try self.init(path: DatabaseLocation.resolve(explicit: explicitPath, config: config).path,
+                      maxPages: pages == 0 ? nil : pages)
     }
 
-    /// Creates the folder (0700) and an empty file (0600) so the database is never readable by others;
-    /// SQLite gives the -wal and -shm files the same mode as the database.
+    /// Creates the folder (0700) and an empty file so the database is never readable by others: 0600 in a
+    /// private folder, 0660 in a group-writable one (a team desk: every member of the folder's group may
+    /// write; a setgid folder gives the file that group). SQLite gives the -wal and -shm files the same mode.
     static func createFileIfMissing(_ path: String) throws(ServiceError) {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
@@ -57,13 +58,28 @@ public final class Store: Sendable {
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])
             } catch {
-                throw .storage("cannot create the folder \(dir) for the database: \(error.localizedDescription)")
+                throw DeskAccess.refusal(path: path, errno: Int32(truncatingIfNeeded: (error as NSError).code)) ?? .storage(
+                    "cannot create the folder \(dir) for the database: \(error.localizedDescription)")
             }
         }
-        let fd = open(path, O_CREAT | O_WRONLY, 0o600)
-        if fd < 0 {
-            throw .storage("cannot open the database \(path): \(String(cString: strerror(errno)))")
+        var info = stat()
+        if stat(path, &info) == 0 {
+            // SQLite would quietly open it read-only and fail at the first change; say why now.
+            if access(path, R_OK | W_OK) != 0, let refusal = DeskAccess.refusal(path: path, errno: errno) {
+                throw refusal
+            }
+            return
         }
+        let mode = DeskAccess.newFileMode(folder: dir)
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, mode)
+        if fd < 0 {
+            if errno == EEXIST { return }   // another process created it first
+            let code = errno
+            throw DeskAccess.refusal(path: path, errno: code) ?? .storage(
+                "cannot open the database \(path): \(String(cString: strerror(code)))")
+        }
+        // The umask (often 022 or 077) must not narrow a team desk to its creator.
+        fchmod(fd, mode)
         close(fd)
     }
 
@@ -115,10 +131,13 @@ public final class Store: Sendable {
         switch e.resultCode {
         case .SQLITE_FULL: return .storage("the disk holding \(path) is full; nothing was saved")
         case .SQLITE_READONLY: return .storage("the database \(path) is read-only; nothing was saved")
-        case .SQLITE_CANTOPEN: return .storage("cannot open the database \(path) (check the folder exists and is writable)")
+        case .SQLITE_CANTOPEN:
+            return DeskAccess.refusal(path: path, errno: EACCES)
+                ?? .storage("cannot open the database \(path) (check the folder exists and is writable)")
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .storage("the database \(path) stayed busy for 10 seconds; nothing was saved, try again")
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .storage("\(path) is not a ResellerDesk database or is damaged")
-        case .SQLITE_PERM, .SQLITE_AUTH: return .storage("no permission to use the database \(path)")
+        case .SQLITE_PERM, .SQLITE_AUTH:
+            return DeskAccess.refusal(path: path, errno: EACCES) ?? .storage("no permission to use the database \(path)")
         case .SQLITE_IOERR: return .storage("the disk could not read or write \(path): \(e.message ?? "I/O error")")
         default: return .storage("database error: \(e.message ?? "\(e.resultCode)")")
         }
@@ -130,12 +149,16 @@ struct StoreTx {
     let db: Database
 }
 
-/// Where the database lives: `--db PATH`, else `$RESELLERDESK_DB`, else the XDG data folder.
+/// Where the database lives: `--db PATH`, else `$RESELLERDESK_DB`, else `storage.path` (the system
+/// configuration of a team desk names `/var/lib/resellerdesk/desk.sqlite`), else the XDG data folder.
 public enum DatabaseLocation {
-    public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let explicit, !explicit.isEmpty { return explicit }
-        if let env = environment["RESELLERDESK_DB"], !env.isEmpty { return env }
-        return dataHome(environment) + "/resellerdesk/resellerdesk.sqlite"
+    public static func resolve(explicit: String?, config: ConfigFile = ConfigFile(),
+                               environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> (path: String, source: String) {
+        if let explicit, !explicit.isEmpty { return (explicit, "--db") }
+        if let env = environment["RESELLERDESK_DB"], !env.isEmpty { return (env, "RESELLERDESK_DB") }
+        if let configured = config.string("storage.path") { return (configured, config.source("storage.path")) }
+        return (dataHome(environment) + "/resellerdesk/resellerdesk.sqlite", "default (per user)")
     }
 
     public static func dataHome(_ environment: [String: String]) -> String {

@@ -1,0 +1,59 @@
+/// Every key the program reads, with its kind and what it means (printed by `resellerdesk config`). Keys are
+/// `section.name`; the environment variable of each is `RESELLERDESK_SECTION_NAME`.
+public struct ConfigKey: Sendable {
+    /// What a key holds, checked strictly: a number in quotes is refused, so a typo never passes as text.
+    public enum Kind: Sendable {
+        case text, number, flag, list
+
+        var expected: String {
+            switch self {
+            case .text: "text in quotes"
+            case .number: "a whole number (no quotes)"
+            case .flag: "true or false"
+            case .list: "a list of texts, such as [\"10.0.0.1\", \"::1\"]"
+            }
+        }
+    }
+
+    public let name: String
+    public let kind: Kind
+    public let help: String
+
+    init(_ name: String, _ kind: Kind, _ help: String) {
+        self.name = name
+        self.kind = kind
+        self.help = help
+    }
+}
+
+extension ConfigFile {
+    public static let keys: [ConfigKey] = [
+        .init("service.default_currency", .text, "currency of new accounts (ISO 4217), default EUR"),
+        .init("service.help_contact", .text, "whom emails and error pages tell people to ask"),
+        .init("service.staff_mail_domain", .text, "staff logins get mail at login@this-domain"),
+        .init("storage.path", .text,
+              "the desk's database; default ~/.local/share/resellerdesk/resellerdesk.sqlite, "
+                + "/var/lib/resellerdesk/desk.sqlite in the system configuration of a team desk"),
+        .init("storage.max_pages", .number,
+              "cap on the database file in 4 KiB pages; when reached, changes are refused (default 0: none)"),
+        .init("storefront.url", .text, "base URL of the storefront in emailed links, default http://127.0.0.1:8080"),
+        .init("storefront.session_hours", .number, "how long a storefront sign-in lasts, default 8"),
+        .init("tokens.lifetime_hours", .number, "how long activation and reset links stay valid, default 72"),
+        .init("mail.transport", .text, "maildir (default), smtp or sendmail"),
+        .init("mail.from", .text, "sender, e.g. \"Cloud Desk <desk@example.com>\""),
+        .init("mail.maildir", .text, "Maildir folder, default ~/.local/share/resellerdesk/Maildir"),
+        .init("mail.templates", .text, "folder whose KIND.txt / KIND.html files override the built-in templates"),
+        .init("mail.max_attempts", .number, "attempts before a message is marked failed, default 8"),
+        .init("smtp.host", .text, "relay host"),
+        .init("smtp.port", .number, "relay port (default 25, 587 for starttls, 465 for tls)"),
+        .init("smtp.security", .text, "none, starttls or tls"),
+        .init("smtp.username", .text, "login for AUTH (PLAIN or LOGIN)"),
+        .init("smtp.password_env", .text, "name of the environment variable holding the password"),
+        .init("smtp.password_file", .text, "file holding the password; must be readable by its owner only"),
+        .init("smtp.ca_file", .text, "PEM file of CA certificates to trust (default: the system's)"),
+        .init("smtp.timeout_seconds", .number, "connect and reply timeout, default 30"),
+        .init("sendmail.path", .text, "sendmail-compatible program, default /usr/sbin/sendmail"),
+    ]
+
+    static let keyNamed: [String: ConfigKey] = Dictionary(uniqueKeysWithValues: keys.map { ($0.name, $0) })
+}

@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+/// What a backup wrote: where, how large, and what it holds.
+public struct BackupReport: Sendable {
+    public let path: String
+    public let bytes: Int64
+    public let integrity: String
+    public let counts: [(table: String, rows: Int)]
+}
+
+extension Store {
+    /// A consistent online copy through SQLite's backup API: one read transaction, so it is the desk as it
+    /// was at one instant while every other process keeps writing. The copy is a single file (no -wal),
+    /// checked with `integrity_check`, mode 0640, and appears under its name only once complete.
+    public func backup(to destination: String) throws(ServiceError) -> BackupReport {
+        let partial = destination + ".part-\(getpid())"
+        defer { unlink(partial) }
+        do {
+            let copy = try DatabaseQueue(path: partial)
+            try pool.backup(to: copy)
+            let (integrity, counts) = try copy.writeWithoutTransaction { db in
+                // The live desk is in WAL mode; a copy on its own is one self-contained file.
+                try db.execute(sql: "PRAGMA journal_mode = DELETE")
+                return (try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer",
+                        try StoreTx(db: db).tableCounts())
+            }
+            try copy.close()
+            guard integrity == "ok" else {
+                throw ServiceError.storage("the copy failed its integrity check (\(integrity)); nothing was kept")
+            }
+            chmod(partial, 0o640)
+            try Store.syncFile(partial)
+            guard rename(partial, destination) == 0 else {
+                throw ServiceError.storage("cannot write \(destination): \(String(cString: strerror(errno)))")
+            }
+            var info = stat()
+            stat(destination, &info)
+            return BackupReport(path: destination, bytes: Int64(info.st_size), integrity: integrity, counts: counts)
+        } catch let error as ServiceError {
+            throw error
+        } catch {
+            throw Store.describe(error, path: destination)
+        }
+    }
+
+    static func syncFile(_ path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw ServiceError.storage("cannot save \(path) to disk: \(String(cString: strerror(errno)))") }
+    }
+
+    /// Keeps the newest `keep` copies named `desk-*.sqlite` in `folder`; returns the ones removed.
+    public static func pruneBackups(in folder: String, keep: Int) -> [String] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasPrefix("desk-") && $0.hasSuffix(".sqlite") }
+            .sorted(by: >)   // names carry the date and time, so newest first
+        return names.dropFirst(keep).compactMap { name in
+            let path = folder + "/" + name
+            return unlink(path) == 0 ? path : nil
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import ArgumentParser
+import Foundation
+import Mail
+import ResellerCore
+
+/// `resellerdesk doctor`: one line per check, ok / warn / fail; exit 1 on any fail. Each fail says what to do.
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check the desk: database, configuration, mail, deliverer, storefront address, backups.")
+    @OptionGroup var global: GlobalOptions
+
+    enum Status: String { case ok, warn, fail }
+    struct Check {
+        let status: Status
+        let name: String
+        let detail: String
+    }
+
+    func run() throws {
+        let checks = Self.checks(db: global.db)
+        for c in checks {
+            print(TerminalSafe.line("\(c.status.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)) "
+                                    + "\(c.name): \(c.detail)"))
+        }
+        if checks.contains(where: { $0.status == .fail }) { throw ExitCode(1) }
+    }
+
+    static func checks(db: String?) -> [Check] {
+        let config: ConfigFile
+        do {
+            config = try ConfigFile.load()
+        } catch {
+            return [Check(status: .fail, name: "configuration", detail: error.description + "; correct the file")]
+        }
+        let files = config.filesRead.isEmpty ? "no file, defaults" : config.filesRead.joined(separator: ", then ")
+        var out = [Check(status: .ok, name: "configuration", detail: files)]
+        let (path, source) = DatabaseLocation.resolve(explicit: db, config: config)
+        out.append(fileCheck(path, source: source))
+        let service: ResellerService
+        do {
+            service = ResellerService(store: try Store(config: config, explicitPath: db),
+                                      settings: try ServiceSettings(config))
+        } catch {
+            out.append(Check(status: .fail, name: "database", detail: error.description))
+            return out
+        }
+        out += databaseChecks(service)
+        out.append(mailCheck(config))
+        out += delivererChecks(service)
+        out.append(storefrontCheck(service.settings.storefrontURL, set: config.isSet("storefront.url")))
+        out.append(backupCheck(service))
+        return out
+    }
+
+    /// Where the database is, who owns it, its mode, and whether this login may use it.
+    static func fileCheck(_ path: String, source: String) -> Check {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return Check(status: .warn, name: "database file", detail: "\(path) (from \(source)) does not exist yet; "
+                         + "the first use creates it")
+        }
+        let mode = info.st_mode & 0o7777
+        let group = DeskAccess.groupName(info.st_gid)
+        let member = DeskAccess.callerGroups().contains(info.st_gid)
+        let what = "\(path) (from \(source)), owner \(DeskAccess.login(info.st_uid)), group \(group), "
+            + "mode \(String(mode, radix: 8)), you are \(member ? "" : "not ")in \(group)"
+        if mode & 0o007 != 0 {
+            return Check(status: .fail, name: "database file", detail: what + "; it is readable by every login: "
+                         + "sudo chmod o-rwx \(path) \(path)-wal \(path)-shm")
+        }
+        if access(path, R_OK | W_OK) != 0 {
+            let why = DeskAccess.refusal(path: path, errno: EACCES)?.description ?? "not writable"
+            return Check(status: .fail, name: "database file", detail: what + "; " + why)
+        }
+        return Check(status: .ok, name: "database file", detail: what)
+    }
+
+    static func databaseChecks(_ service: ResellerService) -> [Check] {
+        do {
+            let health = try service.store.health()
+            let wal = "WAL \(Format.size(health.walBytes))"
+            let detail = "schema version \(health.schemaVersion), quick check \(health.quickCheck), \(wal)"
+            guard health.quickCheck == "ok" else {
+                return [Check(status: .fail, name: "database", detail: detail + "; restore the last backup "
+                              + "(resellerdesk restore FILE) after stopping the services")]
+            }
+            return [Check(status: .ok, name: "database", detail: detail)]
+        } catch {
+            return [Check(status: .fail, name: "database", detail: error.description)]
+        }
+    }
+
+    static func mailCheck(_ config: ConfigFile) -> Check {
+        let settings: MailSettings
+        do { settings = try MailSettings(config) } catch {
+            return Check(status: .fail, name: "mail", detail: error.description)
+        }
+        switch TransportCheck.run(settings) {
+        case .success(let what): return Check(status: .ok, name: "mail", detail: what)
+        case .failure(let f):
+            return Check(status: .fail, name: "mail", detail: f.reason + "; check [smtp] in the configuration "
+                         + "(resellerdesk config) and that the relay accepts this host")
+        }
+    }
+
+    static func delivererChecks(_ service: ResellerService) -> [Check] {
+        do {
+            let now = service.now
+            var out: [Check] = []
+            if let beat = try service.heartbeat("mail-deliverer") {
+                let age = now.timeIntervalSince(beat.at)
+                let detail = "\(beat.owner) \(beat.detail) \(Format.age(age)) ago"
+                out.append(Check(status: age < 120 ? .ok : .warn, name: "mail deliverer", detail: age < 120 ? detail
+                                 : detail + "; start it: sudo systemctl enable --now resellerdesk-mail"))
+            } else {
+                out.append(Check(status: .warn, name: "mail deliverer", detail: "has never run on this desk; start it: "
+                                 + "sudo systemctl enable --now resellerdesk-mail"))
+            }
+            if let oldest = try service.oldestWaitingMail() {
+                let age = now.timeIntervalSince(oldest)
+                let detail = "the oldest email waiting was queued \(Format.age(age)) ago"
+                out.append(Check(status: age < 3600 ? .ok : .fail, name: "outbox", detail: age < 3600 ? detail
+                                 : detail + "; see resellerdesk mail list and journalctl -u resellerdesk-mail"))
+            } else {
+                out.append(Check(status: .ok, name: "outbox", detail: "no email waiting"))
+            }
+            return out
+        } catch {
+            return [Check(status: .fail, name: "mail deliverer", detail: error.description)]
+        }
+    }
+
+    static func storefrontCheck(_ url: String, set: Bool) -> Check {
+        guard set else {
+            return Check(status: .warn, name: "storefront url", detail: "not set: emailed links point to \(url), "
+                         + "which resellers cannot reach; set storefront.url in /etc/resellerdesk/config.toml")
+        }
+        let secure = url.hasPrefix("https://")
+        return Check(status: secure ? .ok : .warn, name: "storefront url", detail: secure ? url
+                     : url + " is not https: put the storefront behind a TLS proxy (docs/nginx-storefront.conf)")
+    }
+
+    static func backupCheck(_ service: ResellerService) -> Check {
+        do {
+            guard let beat = try service.heartbeat("backup") else {
+                return Check(status: .warn, name: "backup", detail: "none taken yet; sudo systemctl enable --now "
+                             + "resellerdesk-backup.timer, or resellerdesk backup FILE")
+            }
+            let age = service.now.timeIntervalSince(beat.at)
+            let detail = "last \(beat.detail), \(Format.age(age)) ago by \(beat.owner)"
+            return Check(status: age < 26 * 3600 ? .ok : .warn, name: "backup", detail: age < 26 * 3600 ? detail
+                         : detail + "; is resellerdesk-backup.timer running? (systemctl list-timers)")
+        } catch {
+            return Check(status: .fail, name: "backup", detail: error.description)
+        }
+    }
+}
