@@ -1,13 +1,14 @@
 import ResellerCore
 import TerminalKit
 
-/// An account's fields, onboarding checklist, price lists, contacts, orders and history. ↑/↓ move a
-/// highlight over the rows staff can act on (a price list, a contact, an order); the keys for the
-/// highlighted row are named under it. Destructive actions ask first; a payment is typed in a prompt.
+/// An account in sections the user switches between (Overview, Contacts, Price lists, Orders, History),
+/// each a list with its own keys. ↑/↓ move a highlight over the rows; the highlighted row shows uncut
+/// under the list with the keys that act on it. Orders and history are read a page at a time as the
+/// highlight nears the end of what is read. Destructive actions ask first; a payment is typed in a prompt.
 public struct AccountDetailScreen: Sendable {
-    public enum Action: Sendable {
+    public enum Action: Sendable, Hashable {
         case back, edit, priceLists, addContact, payment, unassign, resend, deactivate, resetPassword, execute, cancelOrder
-        case down, up, pageDown, pageUp, refresh, help
+        case down, up, pageDown, pageUp, first, last, refresh, help, nextSection, previousSection, jump
     }
     public enum Effect: Sendable, Equatable {
         case back, edit(accountId: Int64), pickPriceLists(accountId: Int64), addContact(accountId: Int64), reload(accountId: Int64), help
@@ -18,13 +19,24 @@ public struct AccountDetailScreen: Sendable {
         case execute(accountId: Int64, orderId: Int64)
         case cancelOrder(accountId: Int64, orderId: Int64)
         case recordPayment(accountId: Int64, amount: String)
+        /// The next page of orders (`before`: see `AccountOrderPage.next`) or of history.
+        case moreOrders(accountId: Int64, before: Int64)
+        case moreHistory(accountId: Int64, before: Int64)
     }
 
-    public private(set) var detail: AccountDetail
-    private var lines: [AccountDetailText.Line]
-    private var top = 0
-    /// Index into `lines` of the highlighted row, if the account has any row to act on.
-    public private(set) var selected: Int?
+    /// Where the highlight and the scroll of a section are, kept while staff look at the others.
+    struct Place: Sendable {
+        var selected: Int?
+        var top = 0
+    }
+
+    public private(set) var content: AccountDetailContent
+    public var detail: AccountDetail { content.detail }
+    /// The section in view; the runtime keeps it for the next account opened in the session.
+    public private(set) var section: AccountDetailSection.ID
+    private var places: [AccountDetailSection.ID: Place] = [:]
+    /// A page of orders or history was asked for and has not arrived: ask once.
+    private var loadingMore = false
     /// What the last action did ("activation email queued to …", the service's answer).
     public private(set) var notice: String?
     /// A destructive action waiting for y.
@@ -34,40 +46,78 @@ public struct AccountDetailScreen: Sendable {
 
     public mutating func notify(_ text: String) { notice = text }
 
-    public static let bindings: [Binding<Action>] = [
-        Binding([.escape, .char("q")], "Back", help: "back to the accounts", .back),
-        Binding([.char("e")], "Edit", help: "edit the account", .edit),
-        Binding([.char("p")], "Price lists", help: "assign price lists", .priceLists),
-        Binding([.char("c")], "Add contact", help: "add a contact (and make it a storefront user)", .addContact),
-        Binding([.char("$")], "Payment", help: "record a payment received (lowers the balance)", .payment),
+    /// The keys of every section, after the section's own.
+    public static let common: [Binding<Action>] = [
+        Binding([.tab, .right], "Section", help: "next section", .nextSection),
+        Binding([.backTab, .left], "", help: "previous section", .previousSection, footer: false),
+        Binding(AccountDetailSection.all.indices.map { .char(Character(String($0 + 1))) }, "",
+                help: "a section by its number (" + AccountDetailSection.all.enumerated()
+                    .map { "\($0.offset + 1) \($0.element.title)" }.joined(separator: ", ") + ")",
+                .jump, footer: false),
+        Binding([.escape], "Back", help: "back to the accounts", .back),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
-        Binding([.char("u")], "", help: "unassign the highlighted price list", .unassign, footer: false),
-        Binding([.char("r")], "", help: "resend the activation email to the highlighted contact", .resend, footer: false),
-        Binding([.char("d")], "", help: "deactivate the highlighted contact's storefront user", .deactivate, footer: false),
-        Binding([.char("w")], "", help: "send the highlighted contact a password reset link", .resetPassword, footer: false),
-        Binding([.char("x")], "", help: "execute the highlighted Submitted order (over the credit limit)", .execute, footer: false),
-        Binding([.char("X")], "", help: "cancel the highlighted Submitted order", .cancelOrder, footer: false),
-        Binding([.ctrl("r")], "", help: "read the account again", .refresh, footer: false),
         Binding([.down, .char("j")], "", help: "highlight the next row", .down, footer: false),
         Binding([.up, .char("k")], "", help: "highlight the previous row", .up, footer: false),
         Binding([.pageDown, .char(" ")], "", help: "next page", .pageDown, footer: false),
         Binding([.pageUp], "", help: "previous page", .pageUp, footer: false),
+        Binding([.home], "", help: "first row", .first, footer: false),
+        Binding([.end], "", help: "last row (reads the rest of the orders or history)", .last, footer: false),
+        Binding([.ctrl("r")], "", help: "read the account again", .refresh, footer: false),
     ]
 
-    public init(_ detail: AccountDetail) {
-        self.detail = detail
-        lines = AccountDetailText.lines(detail, width: 80)
-        selected = lines.firstIndex { $0.item != nil }
+    /// The keys in effect: the section's, then those of every section. They drive dispatch, footer and help.
+    public var bindings: [Binding<Action>] { AccountDetailSection.named(section).bindings + Self.common }
+
+    /// Each section's rows at 80 columns, laid out again only when the content changes: keys need the
+    /// rows, and a key must not lay out hundreds of orders again.
+    private var tables: [AccountDetailSection.ID: AccountDetailText.Table] = [:]
+
+    public init(_ content: AccountDetailContent, section: AccountDetailSection.ID = .overview) {
+        self.content = content
+        self.section = section
+        layOut()
     }
 
-    /// The same account read again: the highlight and scroll stay where they were if that row still exists.
-    public init(_ detail: AccountDetail, keepingPlaceOf previous: AccountDetailScreen) {
-        self.init(detail)
-        top = min(previous.top, max(0, lines.count - 1))
-        if let i = previous.selected, lines.indices.contains(i), lines[i].item != nil { selected = i }
+    private mutating func layOut() {
+        tables = Dictionary(uniqueKeysWithValues: AccountDetailSection.all.map { s in
+            (s.id, s.table(content, Self.width80))
+        })
     }
 
-    private var selectedItem: AccountDetailText.Item? { selected.flatMap { lines[$0].item } }
+    /// The width of a section's rows at 80 columns, less the margins.
+    static let width80 = 78
+
+    /// The same account read again: the section, highlights and scroll stay where they were, as far as
+    /// those rows still exist.
+    public init(_ content: AccountDetailContent, keepingPlaceOf previous: AccountDetailScreen) {
+        self.init(content, section: previous.section)
+        for (id, place) in previous.places {
+            let lines = tables[id]?.lines ?? []
+            var kept = Place(selected: nil, top: min(place.top, max(0, lines.count - 1)))
+            if let i = place.selected, lines.indices.contains(i), lines[i].item != nil { kept.selected = i }
+            else { kept.selected = lines.firstIndex { $0.item != nil } }
+            places[id] = kept
+        }
+    }
+
+    private var table: AccountDetailText.Table { tables[section] ?? AccountDetailText.Table(header: nil, lines: []) }
+    private var lines: [AccountDetailText.Line] { table.lines }
+
+    private var place: Place {
+        get { places[section] ?? Place(selected: lines.firstIndex { $0.item != nil }) }
+        set { places[section] = newValue }
+    }
+
+    private var selectedItem: AccountDetailText.Item? {
+        let lines = self.lines
+        return place.selected.flatMap { lines.indices.contains($0) ? lines[$0].item : nil }
+    }
+
+    /// How many rows of the section show at a terminal `height` lines high: title, tabs, the column
+    /// titles (a plain section has none), the line under the list and the footer take the rest.
+    private func bodyHeight(_ height: Int) -> Int {
+        max(1, height - (table.header == nil ? 4 : 5))
+    }
 
     public mutating func update(_ key: Key, height: Int) -> [Effect] {
         let id = detail.account.id
@@ -86,9 +136,13 @@ public struct AccountDetailScreen: Sendable {
             }
             return []
         }
-        guard let action = Binding.action(for: key, in: Self.bindings) else { return [] }
-        let page = max(1, bodyHeight(height))
-        let maxTop = max(0, lines.count - page)
+        guard let action = Binding.action(for: key, in: bindings) else {
+            if let other = AccountDetailSection.all.first(where: { Binding.action(for: key, in: $0.bindings) != nil }) {
+                let number = AccountDetailSection.all.firstIndex { $0.id == other.id }! + 1
+                notice = "\(key.label) works in \(other.title) (\(number) or Tab)."
+            }
+            return []
+        }
         notice = nil
         switch action {
         case .back: return [.back]
@@ -123,12 +177,59 @@ public struct AccountDetailScreen: Sendable {
         case .cancelOrder:
             guard case .order(let orderId, let number, .submitted)? = selectedItem else { return hint("a Submitted order") }
             confirming = ("Cancel \(number)? y/n", .cancelOrder(accountId: id, orderId: orderId))
-        case .down: move(1, page: page)
-        case .up: move(-1, page: page)
-        case .pageDown: top = min(maxTop, top + page)
-        case .pageUp: top = max(0, top - page)
+        case .nextSection, .previousSection, .jump:
+            let all = AccountDetailSection.all, at = all.firstIndex { $0.id == section } ?? 0
+            switch action {
+            case .nextSection: section = all[(at + 1) % all.count].id
+            case .previousSection: section = all[(at + all.count - 1) % all.count].id
+            default:
+                if case .char(let c) = key, let n = c.wholeNumberValue, all.indices.contains(n - 1) {
+                    section = all[n - 1].id
+                }
+            }
+            return moreIfNearTheEnd(page: bodyHeight(height))
+        case .down, .up, .pageDown, .pageUp, .first, .last:
+            let page = bodyHeight(height), far = Int.max / 2
+            let steps: [Action: Int] = [.down: 1, .up: -1, .pageDown: page, .pageUp: -page, .first: -far, .last: far]
+            move(steps[action] ?? 0, page: page)
+            return moreIfNearTheEnd(page: page)
         }
         return []
+    }
+
+    /// Asks for the next page of orders or history once the highlight (or the scroll) is within a page
+    /// of the end of what is read.
+    private mutating func moreIfNearTheEnd(page: Int) -> [Effect] {
+        let id = detail.account.id, near = max(place.selected ?? 0, place.top + page) >= lines.count - page
+        guard near, !loadingMore else { return [] }
+        switch section {
+        case .orders:
+            guard let before = content.nextOrders else { return [] }
+            loadingMore = true
+            return [.moreOrders(accountId: id, before: before)]
+        case .history:
+            guard let before = content.nextHistory else { return [] }
+            loadingMore = true
+            return [.moreHistory(accountId: id, before: before)]
+        default: return []
+        }
+    }
+
+    /// The next page of orders arrived.
+    public mutating func appendOrders(_ page: AccountOrderPage) {
+        content.detail.orders += page.orders
+        content.nextOrders = page.next
+        loadingMore = false
+        layOut()
+    }
+
+    /// The next page of history arrived.
+    public mutating func appendHistory(_ events: [AuditEvent]) {
+        content.detail.audit += events
+        // Fewer events than the count says (some went since it was counted): nothing more to ask for.
+        if events.isEmpty { content.counts.history = content.detail.audit.count }
+        loadingMore = false
+        layOut()
     }
 
     /// A payment the service refused: the prompt stays open with the amount, and the reason shows.
@@ -145,22 +246,32 @@ public struct AccountDetailScreen: Sendable {
         return []
     }
 
-    /// Moves the highlight to the next row with an item, or scrolls when there is none that way.
+    /// Moves the highlight `step` rows (a page, or to either end, when large), or scrolls a section whose
+    /// rows carry nothing to highlight.
     private mutating func move(_ step: Int, page: Int) {
-        var i = (selected ?? (step > 0 ? -1 : lines.count)) + step
-        while lines.indices.contains(i) && lines[i].item == nil { i += step }
-        if lines.indices.contains(i) {
-            selected = i
-            if i < top { top = max(0, i - 2) }
-            if i >= top + page { top = min(max(0, lines.count - page), i - page + 2) }
+        let lines = self.lines
+        let items = lines.indices.filter { lines[$0].item != nil }
+        let maxTop = max(0, lines.count - page)
+        var p = place
+        if items.isEmpty {
+            p.top = min(maxTop, max(0, p.top + max(-page, min(page, step))))
         } else {
-            top = max(0, min(max(0, lines.count - page), top + step))
+            let at = p.selected.flatMap { items.firstIndex(of: $0) } ?? 0
+            let next = items[min(items.count - 1, max(0, at + max(-items.count, min(items.count, step))))]
+            p.selected = next
+            if next < p.top { p.top = next }
+            if next >= p.top + page { p.top = min(maxTop, next - page + 1) }
         }
+        place = p
     }
 
-    private func bodyHeight(_ height: Int) -> Int { height - 3 }
+    /// A Submitted order: it went over the credit limit and waits for staff to execute or cancel it.
+    private static func waitsForStaff(_ item: AccountDetailText.Item?) -> Bool {
+        if case .order(_, _, .submitted)? = item { return true }
+        return false
+    }
 
-    /// The keys that apply to the highlighted row, named where staff look.
+    /// The keys that apply to the highlighted row.
     private var rowKeys: String? {
         switch selectedItem {
         case .priceList?: "u unassign"
@@ -174,16 +285,43 @@ public struct AccountDetailScreen: Sendable {
     public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
         g.fill(x: 0, y: 0, width: width, style: .title)
-        g.put("ResellerDesk · \(detail.account.code) \(detail.account.name)", x: 1, y: 0, style: .title, maxWidth: width - 2)
-        for (i, line) in lines.enumerated().dropFirst(top).prefix(bodyHeight(height)) {
-            let y = 1 + i - top
-            if i == selected {
-                g.fill(x: 0, y: y, width: width, style: .selected)
-                g.put(line.text, x: 1, y: y, style: .selected, maxWidth: width - 2)
+        let current = AccountDetailSection.named(section)
+        let table = width - 2 == Self.width80 ? self.table : current.table(content, width - 2)
+        let place = self.place, page = bodyHeight(height)
+        // Where the list is: the row highlighted of how many, or that a plain section goes on below.
+        let position: String = if let i = place.selected, let count = current.count(content) {
+            "\(table.lines[..<min(i + 1, table.lines.count)].filter { $0.item != nil }.count) of \(count)"
+        } else {
+            place.top + page < table.lines.count ? "↓ more" : ""
+        }
+        g.put(position, x: width - DisplayWidth.of(position) - 1, y: 0, style: .title)
+        g.put("ResellerDesk · \(detail.account.code) \(detail.account.name)", x: 1, y: 0, style: .title,
+              maxWidth: width - 4 - DisplayWidth.of(position))
+        var x = 1
+        for s in AccountDetailSection.all {
+            let tab = " \(s.tab(content)) "
+            x += g.put(tab, x: x, y: 1, style: s.id == section ? .selected : .key) + 1
+        }
+
+        var y = 2
+        if let header = table.header {
+            g.put(header, x: 1, y: y, style: .muted, maxWidth: width - 2)
+            y += 1
+        }
+        for (i, line) in table.lines.enumerated().dropFirst(place.top).prefix(page) {
+            let row = y + i - place.top
+            if i == place.selected {
+                g.fill(x: 0, y: row, width: width, style: .selected)
+                g.put(line.text, x: 1, y: row, style: .selected, maxWidth: width - 2)
             } else {
-                let style: CellStyle = line.heading ? .key : (line.text.hasSuffix("← next step") ? .warning : .normal)
-                g.put(line.text, x: 1, y: y, style: style, maxWidth: width - 2)
+                let waiting = line.text.hasSuffix("← next step") || Self.waitsForStaff(line.item)
+                let style: CellStyle = line.heading ? .key : (waiting ? .warning : .normal)
+                g.put(line.text, x: 1, y: row, style: style, maxWidth: width - 2)
             }
+        }
+        if table.lines.isEmpty {
+            let first = current.bindings.first.map { "  \($0.keys[0].label): \($0.help)." } ?? ""
+            g.put("None yet." + first, x: 1, y: y, style: .muted, maxWidth: width - 2)
         }
         let statusY = height - 2
         if let confirming {
@@ -198,10 +336,16 @@ public struct AccountDetailScreen: Sendable {
                   maxWidth: max(0, width - x - 24))
         } else if let notice {
             g.put(notice, x: 1, y: statusY, style: .warning, maxWidth: width - 2)
-        } else if let rowKeys {
-            g.put("Highlighted: " + rowKeys, x: 1, y: statusY, style: .muted, maxWidth: width - 2)
+        } else if let i = place.selected, table.lines.indices.contains(i) {
+            // The highlighted row uncut (the columns may have shortened it), and the keys that act on it
+            // where there is room.
+            let full = table.lines[i].full ?? table.lines[i].text
+            let used = g.put(full, x: 1, y: statusY, style: .muted, maxWidth: width - 2)
+            if let rowKeys, used + DisplayWidth.of(rowKeys) + 4 <= width - 2 {
+                g.put(rowKeys, x: width - 1 - DisplayWidth.of(rowKeys), y: statusY, style: .key)
+            }
         }
-        g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
+        g.put(Binding.footer(bindings, width: width - 2), x: 1, y: height - 1, style: .key)
         return g
     }
 }

@@ -1,15 +1,18 @@
+import Foundation
 import ResellerCore
 import TerminalKit
 
-/// An account as readable text: fields, onboarding checklist, price lists, contacts, orders and history.
-/// `account show` prints it; the terminal's Account detail screen shows the same lines and lets staff act
-/// on the rows that carry an item.
+/// An account as readable text, part by part: fields, onboarding checklist, price lists, contacts, orders
+/// and history. `account show` prints every part one after the other; the terminal's Account detail
+/// shows one part per section and lets staff act on the rows that carry an item.
 public enum AccountDetailText {
-    /// A row staff can act on from the detail screen.
+    /// A row staff can highlight on the detail screen.
     public enum Item: Sendable, Equatable {
         case priceList(name: String)
         case contact(email: String, storefront: UserStatus?)
         case order(id: Int64, number: String, status: OrderStatus)
+        /// A history entry: nothing to act on, but highlighted it shows uncut.
+        case event(id: Int64)
     }
 
     public struct Line: Sendable, Equatable {
@@ -17,6 +20,14 @@ public enum AccountDetailText {
         public var item: Item?
         /// A section heading ("Contacts:"), drawn in the key colour.
         public var heading = false
+        /// The row uncut (every cell, joined), for the line under the table when the row is highlighted.
+        public var full: String?
+    }
+
+    /// A part as a table: the column titles (nil for plain text) and one line a row.
+    public struct Table: Sendable, Equatable {
+        public var header: String?
+        public var lines: [Line]
     }
 
     public static func render(_ d: AccountDetail, headline: String?) -> String {
@@ -25,15 +36,46 @@ public enum AccountDetailText {
         return all.map(\.text).joined(separator: "\n")
     }
 
+    /// Every part one after the other, with headings: what `account show` prints.
     public static func lines(_ d: AccountDetail, width: Int = 120) -> [Line] {
+        let f = d.account.fields
+        let trading = f.tradingName.map { " (\($0))" } ?? ""
+        var lines = [Line(text: "\(d.account.code)  \(f.name)\(trading)  [\(f.type.rawValue)]")]
+        lines += fields(d) + [Line(text: "")] + onboarding(d)
+        func part(_ title: String, _ table: Table, showEmpty: Bool) {
+            guard showEmpty || !table.lines.isEmpty else { return }
+            lines.append(Line(text: ""))
+            guard let header = table.header, !table.lines.isEmpty else {
+                lines.append(Line(text: title + ": none", heading: true))
+                return
+            }
+            lines.append(Line(text: title + ":", heading: true))
+            lines.append(Line(text: "  " + header))
+            lines += table.lines.map { var l = $0; l.text = "  " + l.text; return l }
+        }
+        part("Price lists", priceLists(d.priceLists, width: width - 4, gap: 2), showEmpty: true)
+        part("Contacts", contacts(d.contacts, width: width - 4, gap: 2), showEmpty: true)
+        // Submitted orders wait for staff (they went over the credit): they come first.
+        let orders = d.orders.filter { $0.status == .submitted } + d.orders.filter { $0.status != .submitted }
+        part("Orders", self.orders(orders, width: width - 4, gap: 2), showEmpty: false)
+        if !d.audit.isEmpty {
+            lines.append(Line(text: ""))
+            lines.append(Line(text: "History:", heading: true))
+            lines += d.audit.map { e in Line(text: "  \(Format.timestamp(e.at))  \(e.actor)  \(describe(e))") }
+        }
+        return lines
+    }
+
+    /// The account's fields, one "label  value" line each (the code and name are the first line, or the
+    /// screen's title). `compact`: the type first, and credit, balance and available on one line, so
+    /// that every field and the onboarding checklist fit one 80x24 screen.
+    static func fields(_ d: AccountDetail, compact: Bool = false) -> [Line] {
         let a = d.account, f = a.fields
         var lines: [Line] = []
-        func add(_ text: String, _ item: Item? = nil) { lines.append(Line(text: text, item: item)) }
-        func heading(_ text: String) { lines.append(Line(text: text, heading: true)) }
         func row(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { add("  " + DisplayWidth.pad(label, to: 16) + value) }
+            if let value, !value.isEmpty { lines.append(Line(text: "  " + DisplayWidth.pad(label, to: 16) + value)) }
         }
-        add("\(a.code)  \(f.name)" + (f.tradingName.map { " (\($0))" } ?? "") + "  [\(f.type.rawValue)]")
+        if compact { row("Type", f.type.rawValue + (f.tradingName.map { ", trading as \($0)" } ?? "")) }
         row("Email", f.email)
         row("Phone", f.phone)
         row("Website", f.website)
@@ -43,7 +85,13 @@ public enum AccountDetailText {
         row("Address", (address + [Country.named(f.address.country)?.name ?? f.address.country]).joined(separator: ", "))
         row("Currency", f.currency)
         row("Account manager", f.accountManager)
-        if let o = f.ordering {
+        if let o = f.ordering, compact {
+            row("Credit limit", o.creditLimit.display + " · balance " + d.summary.balance.display
+                + (d.summary.availableCredit.map { " · available " + $0.display } ?? ""))
+            row("Proration", o.prorateBillingDay.map { "on, billing day: \($0.label)" } ?? "off")
+            row("Partial charges", o.partialChargesInvoicing.label)
+            row("Reselling", o.enableReselling ? "on" : "off")
+        } else if let o = f.ordering {
             row("Ordering", "on")
             row("Credit limit", o.creditLimit.display)
             row("Balance", d.summary.balance.display)
@@ -55,53 +103,54 @@ public enum AccountDetailText {
             row("Ordering", "off")
         }
         row("Version", "\(a.version), saved \(Format.timestamp(a.updatedAt)) by \(a.updatedBy)")
-        add("")
-        heading("Onboarding:")
-        let next = d.summary.onboarding.nextStep
-        for step in Onboarding.Step.allCases {
-            add("  " + (d.summary.onboarding.isDone(step) ? "[x] " : "[ ] ") + step.rawValue + (step == next ? "   ← next step" : ""))
-        }
-
-        add("")
-        if d.priceLists.isEmpty {
-            heading("Price lists: none")
-        } else {
-            heading("Price lists:")
-            table(&lines, [.init("Name", flexible: true), .init("Currency"), .init("Valid"), .init("Items", alignRight: true)], width,
-                  d.priceLists.map { l in ([l.name, l.currency, l.validity, String(l.itemCount)], .priceList(name: l.name)) })
-        }
-
-        add("")
-        if d.contacts.isEmpty {
-            heading("Contacts: none")
-        } else {
-            heading("Contacts:")
-            // The role is the first thing to go at 80 columns: name, email and storefront state matter more.
-            let withRole = width >= 100
-            table(&lines, [.init("Name", flexible: true), .init("Email")] + (withRole ? [.init("Role")] : []) + [.init("Storefront")], width,
-                  d.contacts.map { c in
-                      let sf = c.storefrontUser.map { "\($0.type.rawValue), \($0.status.rawValue)\($0.locked ? ", locked" : "")" } ?? "-"
-                      return ([c.fullName, c.email] + (withRole ? [c.companyRole ?? ""] : []) + [sf],
-                              .contact(email: c.email, storefront: c.storefrontUser?.status))
-                  })
-        }
-
-        if !d.orders.isEmpty {
-            add("")
-            heading("Orders:")
-            // Submitted orders wait for staff (they went over the credit): they come first.
-            let orders = d.orders.filter { $0.status == .submitted } + d.orders.filter { $0.status != .submitted }
-            table(&lines, [.init("Order"), .init("Day"), .init("For", flexible: true), .init("Status"), .init("Total", alignRight: true)], width,
-                  orders.map { o in ([o.number, o.orderDay.description, o.customerName, o.status.rawValue, o.total.display],
-                                     .order(id: o.id, number: o.number, status: o.status)) })
-        }
-
-        if !d.audit.isEmpty {
-            add("")
-            heading("History:")
-            for e in d.audit { add("  " + Format.timestamp(e.at) + "  " + e.actor + "  " + describe(e)) }
-        }
         return lines
+    }
+
+    /// The onboarding checklist under its heading, the next step marked.
+    static func onboarding(_ d: AccountDetail) -> [Line] {
+        let next = d.summary.onboarding.nextStep
+        return [Line(text: "Onboarding:", heading: true)] + Onboarding.Step.allCases.map { step in
+            let box = d.summary.onboarding.isDone(step) ? "[x] " : "[ ] "
+            return Line(text: "  " + box + step.rawValue + (step == next ? "   ← next step" : ""))
+        }
+    }
+
+    static func priceLists(_ lists: [PriceList], width: Int, gap: Int = 1) -> Table {
+        let columns: [TextTable.Column] = [.init("Name", flexible: true), .init("Currency"), .init("Valid"),
+                                           .init("Items", alignRight: true)]
+        return table(columns, width, gap, lists.map { l in
+            ([l.name, l.currency, l.validity, String(l.itemCount)], .priceList(name: l.name))
+        })
+    }
+
+    static func contacts(_ contacts: [Contact], width: Int, gap: Int = 1) -> Table {
+        // The role is the first thing to go at 80 columns: name, email and storefront state matter more.
+        let withRole = width >= 96
+        let columns: [TextTable.Column] = [.init("Name", flexible: true), .init("Email")]
+            + (withRole ? [.init("Role")] : []) + [.init("Storefront")]
+        return table(columns, width, gap, contacts.map { c in
+            let sf = c.storefrontUser.map { u in
+                "\(u.type.rawValue), \(u.status.rawValue)" + (u.locked ? ", locked" : "")
+            } ?? "-"
+            return ([c.fullName, c.email] + (withRole ? [c.companyRole ?? ""] : []) + [sf],
+                    .contact(email: c.email, storefront: c.storefrontUser?.status))
+        })
+    }
+
+    static func orders(_ orders: [Order], width: Int, gap: Int = 1) -> Table {
+        let columns: [TextTable.Column] = [.init("Order"), .init("Day"), .init("For", flexible: true), .init("Status"),
+                                           .init("Total", alignRight: true)]
+        return table(columns, width, gap, orders.map { o in
+            ([o.number, o.orderDay.description, o.customerName, o.status.rawValue, o.total.display],
+             .order(id: o.id, number: o.number, status: o.status))
+        })
+    }
+
+    static func history(_ events: [AuditEvent], width: Int, gap: Int = 1) -> Table {
+        table([.init("When"), .init("Who"), .init("What", flexible: true)], width, gap, events.map { e in
+            let when = Format.timestamp(e.at).replacingOccurrences(of: " UTC", with: "")
+            return ([when, e.actor, describe(e)], .event(id: e.id))
+        })
     }
 
     /// "update: email, phone" or "execute: status Submitted → Executed": what an event changed, in one line.
@@ -115,11 +164,16 @@ public enum AccountDetailText {
         return subject + e.action + ": " + changes.joined(separator: ", ")
     }
 
-    private static func table(_ lines: inout [Line], _ columns: [TextTable.Column], _ width: Int, _ rows: [([String], Item)]) {
-        var t = TextTable(columns)
+    private static func table(_ columns: [TextTable.Column], _ width: Int, _ gap: Int,
+                              _ rows: [([String], Item)]) -> Table {
+        var t = TextTable(columns, gap: gap)
         for (cells, _) in rows { t.add(cells) }
-        let rendered = t.render(maxWidth: width - 4).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
-        lines.append(Line(text: rendered[0], heading: false))
-        for (text, row) in zip(rendered.dropFirst(), rows) { lines.append(Line(text: text, item: row.1)) }
+        let widths = t.widths(maxWidth: width)
+        func line(_ cells: [String]) -> String {
+            TextTable.line(cells, columns: columns, widths: widths, gap: gap)
+                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        return Table(header: line(columns.map(\.title)),
+                     lines: zip(t.rows, rows).map { Line(text: line($0.0), item: $0.1.1, full: TextTable.full($0.0)) })
     }
 }

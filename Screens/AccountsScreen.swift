@@ -4,7 +4,9 @@ import TerminalKit
 /// The home screen: the accounts table with search as you type. A value: `update` turns events into
 /// effects (search, open, quit) that the runtime carries out against the service and feeds back as events.
 public struct AccountsScreen: Sendable {
-    public enum Action: Sendable { case open, search, add, outbox, next, previous, pageDown, pageUp, first, last, help, refresh, quit }
+    public enum Action: Sendable, Equatable {
+        case open, clear, add, outbox, next, previous, pageDown, pageUp, first, last, help, refresh, quit
+    }
 
     public enum Event: Sendable {
         case key(Key)
@@ -22,8 +24,8 @@ public struct AccountsScreen: Sendable {
         case quit
     }
 
+    /// The search: every printable character of any script lands here, so it is always being edited.
     public private(set) var query = LineEditor(maxLength: 100)
-    public private(set) var searching = false
     public private(set) var rows: [AccountSummary] = []
     public private(set) var selected = 0
     public private(set) var top = 0
@@ -31,22 +33,34 @@ public struct AccountsScreen: Sendable {
     public private(set) var message: String?
     private var request = 0
     private var loading = false
+    /// The rows shown are not yet those of the query typed: a new search is on its way.
+    private var stale = false
+    /// Enter came while the search was on its way: the first match opens when it arrives, so one Enter
+    /// after typing always opens what the query finds, never the row the previous query left highlighted.
+    private var openWhenLoaded = false
 
+    /// Commands sit on keys no name can start with (Ctrl- chords, F-keys, Enter, Esc, arrows): a letter,
+    /// a digit, `?` or `q` is always text for the search. Keys the editor also knows (Home, End) are
+    /// taken here first, on purpose: Ctrl-A and Ctrl-E still move in the search.
     public static let bindings: [Binding<Action>] = [
-        Binding([.enter], "Open", help: "open the highlighted account", .open),
-        Binding([.char("/")], "Search", help: "search by name, code, email, VAT number or contact", .search),
-        Binding([.char("a")], "Add", help: "new account", .add),
-        Binding([.char("o")], "Outbox", help: "the emails and their delivery", .outbox),
-        Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
-        Binding([.char("q"), .ctrl("c")], "Quit", help: "leave ResellerDesk", .quit),
-        Binding([.down, .char("j")], "", help: "next account", .next, footer: false),
-        Binding([.up, .char("k")], "", help: "previous account", .previous, footer: false),
+        Binding([.enter], "Open", help: "open the highlighted account (the first match unless moved)", .open),
+        Binding([.ctrl("n"), .function(2)], "New", help: "new account", .add),
+        Binding([.ctrl("o"), .function(5)], "Outbox", help: "the emails and their delivery", .outbox),
+        Binding([.escape], "Clear", help: "clear the search", .clear),
+        Binding([.function(1)], "Help", help: "this help", .help),
+        Binding([.ctrl("q"), .function(10), .ctrl("c")], "Quit", help: "leave ResellerDesk", .quit),
+        Binding([.down], "", help: "next account", .next, footer: false),
+        Binding([.up], "", help: "previous account", .previous, footer: false),
         Binding([.pageDown], "", help: "next page", .pageDown, footer: false),
         Binding([.pageUp], "", help: "previous page", .pageUp, footer: false),
-        Binding([.home, .char("g")], "", help: "first account", .first, footer: false),
-        Binding([.end, .char("G")], "", help: "last loaded account", .last, footer: false),
-        Binding([.ctrl("r")], "", help: "reload", .refresh, footer: false),
+        Binding([.home], "", help: "first account", .first, footer: false),
+        Binding([.end], "", help: "last loaded account", .last, footer: false),
+        Binding([.ctrl("r")], "", help: "search again (the list as stored now)", .refresh, footer: false),
     ]
+
+    /// The help's last line: what every other key does here.
+    public static let typingHelp =
+        "Anything else you type searches: name, trading name, code, email, VAT number, contact."
 
     public init() {}
 
@@ -61,7 +75,8 @@ public struct AccountsScreen: Sendable {
     }
 
     private mutating func requestSearch(after: Int64) -> Effect {
-        .search(query: query.text, after: after, request: nextRequest())
+        if after == 0 { stale = true }
+        return .search(query: query.text, after: after, request: nextRequest())
     }
 
     /// Rows of the table for a terminal `height` lines high (title, search, header, message, footer).
@@ -72,50 +87,41 @@ public struct AccountsScreen: Sendable {
         case .results(let id, let page, let append):
             guard id == request else { return [] }   // a newer search is on its way
             loading = false
+            stale = false
             message = nil
             rows = append ? rows + page.rows : page.rows
             nextAfter = page.nextAfter
             if !append { selected = 0; top = 0 }
-            return []
+            guard openWhenLoaded else { return [] }
+            openWhenLoaded = false
+            return perform(.open, height: height)
         case .failed(let text):
             loading = false
+            stale = false
+            openWhenLoaded = false
             message = text
             return []
         case .key(let key):
-            if searching {
-                switch key {
-                case .enter, .down:
-                    searching = false
-                    return []
-                case .escape:
-                    searching = false
-                    if query.text.isEmpty { return [] }
-                    query.set("")
-                    return [requestSearch(after: 0)]
-                default:
-                    let before = query.text
-                    guard query.handle(key) else { return [] }
-                    return query.text == before ? [] : [requestSearch(after: 0)]
-                }
-            }
-            guard let action = Binding.action(for: key, in: Self.bindings) else {
-                // Typing a letter or digit starts a search with it.
-                if case .char(let c) = key, c.isLetter || c.isNumber {
-                    searching = true
-                    query.handle(key)
-                    return [requestSearch(after: 0)]
-                }
-                return []
-            }
-            return perform(action, height: height)
+            if let action = Binding.action(for: key, in: Self.bindings) { return perform(action, height: height) }
+            let before = query.text
+            guard query.handle(key), query.text != before else { return [] }
+            return [requestSearch(after: 0)]
         }
     }
 
     private mutating func perform(_ action: Action, height: Int) -> [Effect] {
         let page = Self.visibleRows(height)
         switch action {
-        case .open: return rows.indices.contains(selected) ? [.open(accountId: rows[selected].account.id)] : []
-        case .search: searching = true; return []
+        case .open:
+            if stale {
+                openWhenLoaded = true
+                return []
+            }
+            return rows.indices.contains(selected) ? [.open(accountId: rows[selected].account.id)] : []
+        case .clear:
+            guard !query.text.isEmpty else { return [] }
+            query.set("")
+            return [requestSearch(after: 0)]
         case .add: return [.add]
         case .outbox: return [.outbox]
         case .help: return [.help]
@@ -148,26 +154,38 @@ public struct AccountsScreen: Sendable {
         g.put(count, x: width - DisplayWidth.of(count) - 1, y: 0, style: .title)
 
         let label = "Search: "
-        g.put(label, x: 1, y: 1, style: searching ? .key : .muted)
+        g.put(label, x: 1, y: 1, style: .key)
         let field = query.visible(width: width - DisplayWidth.of(label) - 2)
-        g.put(field.text.isEmpty && !searching ? "(type to search; / to focus)" : field.text,
-              x: 1 + DisplayWidth.of(label), y: 1, style: field.text.isEmpty && !searching ? .muted : .normal)
-        if searching { g.cursor = (1 + DisplayWidth.of(label) + field.cursorColumn, 1) }
+        if field.text.isEmpty {
+            g.put("type a name, code, email, VAT number or contact", x: 1 + DisplayWidth.of(label), y: 1, style: .muted)
+        } else {
+            g.put(field.text, x: 1 + DisplayWidth.of(label), y: 1)
+        }
+        g.cursor = (1 + DisplayWidth.of(label) + field.cursorColumn, 1)
 
         let widths = AccountsTable.widths(for: width - 2)
         g.put(AccountsTable.line(AccountsTable.columns.map(\.title), widths: widths), x: 1, y: 2, style: .muted)
         let page = Self.visibleRows(height)
         for (i, summary) in rows.dropFirst(top).prefix(page).enumerated() {
             let index = top + i, y = 3 + i
-            let style: CellStyle = index == selected ? (searching ? .focused : .selected) : .normal
+            let style: CellStyle = index == selected ? .selected : .normal
             if style != .normal { g.fill(x: 0, y: y, width: width, style: style) }
             g.put(AccountsTable.line(AccountsTable.cells(summary), widths: widths), x: 1, y: y, style: style)
         }
         if rows.isEmpty && !loading {
-            g.put(query.text.isEmpty ? "No accounts yet. Press a to add the first one." : "No account matches \"\(query.text)\".",
-                  x: 1, y: 4, style: .muted)
+            let add = Binding.label(of: .add, in: Self.bindings)
+            let empty = query.text.isEmpty ? "No accounts yet. Press \(add) to add the first one."
+                : "No account matches \"\(query.text)\"."
+            g.put(empty, x: 1, y: 4, style: .muted)
         }
-        if let message { g.put(message, x: 1, y: height - 2, style: .warning) }
+        if let message {
+            g.put(message, x: 1, y: height - 2, style: .warning)
+        } else if rows.indices.contains(selected) {
+            // The highlighted account uncut: the name column is the one that gives way at 80 columns.
+            let f = rows[selected].account.fields
+            let full = TextTable.full([f.name, f.tradingName.map { "trading as \($0)" } ?? "", f.email])
+            g.put(full, x: 1, y: height - 2, style: .muted, maxWidth: width - 2)
+        }
         g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
         return g
     }

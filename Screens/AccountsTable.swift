@@ -16,12 +16,12 @@ public enum AccountsTable {
                 o?.creditLimit.display ?? "-", s.availableCredit?.display ?? "-", s.onboarding.label]
     }
 
-    /// Fixed column widths for a screen `width` columns wide: the name takes what the others leave, so
-    /// columns do not jump as rows scroll in.
+    /// Column widths for a screen `width` columns wide, fixed by what each column can hold rather than
+    /// by the rows: the rows change with every key typed in the search, and columns must not jump. The
+    /// name (the flexible column) takes what the others leave.
     public static func widths(for width: Int) -> [Int] {
-        let fixed = [10, 0, 4, 7, 12, 12, 10]
-        let name = max(8, width - fixed.reduce(0, +) - (fixed.count - 1))
-        return fixed.enumerated().map { $0.offset == 1 ? name : $0.element }
+        let wanted = [10, width, 4, 7, 12, 12, 10]
+        return TextTable.share(width - (columns.count - 1), wanted: wanted, columns: columns)
     }
 
     public static func line(_ cells: [String], widths: [Int]) -> String {

@@ -1,13 +1,15 @@
 import TerminalKit
 
-/// The `?` overlay: every key of the screen it was opened from, from that screen's binding table.
+/// The help overlay (F1, and `?` where `?` is not text): every key of the screen it was opened from,
+/// from that screen's binding table.
 public struct HelpScreen: Sendable {
     public let title: String
     public let lines: [String]
 
-    public init<Action>(title: String, bindings: [Binding<Action>]) {
+    /// `notes`: lines after the keys, for what no binding names (on Accounts, that typing searches).
+    public init<Action>(title: String, bindings: [Binding<Action>], notes: [String] = []) {
         self.title = title
-        lines = Binding.helpLines(bindings)
+        lines = Binding.helpLines(bindings) + (notes.isEmpty ? [] : [""] + notes)
     }
 
     public func render(width: Int, height: Int) -> Grid {

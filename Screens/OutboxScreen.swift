@@ -1,10 +1,10 @@
 import ResellerCore
 import TerminalKit
 
-/// The outbox: every email with its status (queued, sending, retrying, sent, failed), the error of the
-/// highlighted one, and retry for a failed one.
+/// The outbox: every email with its status (queued, sending, retrying, sent, failed); the highlighted
+/// one in full (address, subject, error) under the table; retry for a failed one.
 public struct OutboxScreen: Sendable {
-    public enum Action: Sendable { case back, retry, reload, down, up, help }
+    public enum Action: Sendable { case back, retry, reload, down, up, pageDown, pageUp, help }
     public enum Effect: Sendable, Equatable { case back, retry(messageId: Int64), reload, help }
 
     public private(set) var messages: [OutboxMessage]
@@ -13,22 +13,30 @@ public struct OutboxScreen: Sendable {
     public private(set) var notice: String?
 
     public static let bindings: [Binding<Action>] = [
-        Binding([.escape, .char("q")], "Back", help: "back to the accounts", .back),
+        Binding([.escape], "Back", help: "back to the accounts", .back),
         Binding([.char("r")], "Retry", help: "queue the highlighted failed email again", .retry),
         Binding([.ctrl("r")], "Reload", help: "read the outbox again", .reload),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
         Binding([.down, .char("j")], "", help: "next email", .down, footer: false),
         Binding([.up, .char("k")], "", help: "previous email", .up, footer: false),
+        Binding([.pageDown], "", help: "next page", .pageDown, footer: false),
+        Binding([.pageUp], "", help: "previous page", .pageUp, footer: false),
     ]
 
     public init(_ messages: [OutboxMessage], notice: String? = nil) {
         self.messages = messages
         self.notice = notice
+        var table = TextTable(Self.columns, gap: 1)
+        messages.forEach { table.add(Self.cells($0)) }
+        self.table = table
     }
+
+    /// The messages as table cells, kept so each frame lays out the columns without measuring them again.
+    private let table: TextTable
 
     public mutating func update(_ key: Key, height: Int) -> [Effect] {
         guard let action = Binding.action(for: key, in: Self.bindings) else { return [] }
-        let page = max(1, height - 5)
+        let page = Self.visibleRows(height)
         switch action {
         case .back: return [.back]
         case .reload: return [.reload]
@@ -43,20 +51,27 @@ public struct OutboxScreen: Sendable {
             return [.retry(messageId: m.id)]
         case .down: selected = min(max(0, messages.count - 1), selected + 1)
         case .up: selected = max(0, selected - 1)
+        case .pageDown: selected = min(max(0, messages.count - 1), selected + page)
+        case .pageUp: selected = max(0, selected - page)
         }
         if selected < top { top = selected }
         if selected >= top + page { top = selected - page + 1 }
         return []
     }
 
-    static let columns = [TextTable.Column("Id", alignRight: true), TextTable.Column("To"), TextTable.Column("Subject", flexible: true),
-                          TextTable.Column("Status"), TextTable.Column("Tries", alignRight: true), TextTable.Column("Created")]
+    /// Address and subject share what the fixed columns leave, by how long they are.
+    static let columns = [TextTable.Column("Id", alignRight: true), TextTable.Column("To", flexible: true),
+                          TextTable.Column("Subject", flexible: true), TextTable.Column("Status"),
+                          TextTable.Column("Tries", alignRight: true), TextTable.Column("Created")]
 
-    static func widths(_ width: Int) -> [Int] {
-        let fixed = [5, 24, 0, 8, 5, 16]
-        return fixed.enumerated().map { $0.offset == 2 ? max(10, width - fixed.reduce(0, +) - 5) : $0.element }
+    static func cells(_ m: OutboxMessage) -> [String] {
+        [String(m.id), m.toAddress, m.subject, m.status.rawValue, String(m.attempts),
+         Format.timestamp(m.createdAt).replacingOccurrences(of: " UTC", with: "")]
     }
 
+    /// Rows of the table: the title, the column titles, two lines for the highlighted email and the footer
+    /// take the rest.
+    static func visibleRows(_ height: Int) -> Int { max(1, height - 5) }
 
     public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
@@ -65,18 +80,21 @@ public struct OutboxScreen: Sendable {
         let counts = Dictionary(grouping: messages, by: \.status).mapValues(\.count)
         let summary = [MailStatus.queued, .retrying, .failed, .sent].compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
         g.put(summary, x: width - DisplayWidth.of(summary) - 1, y: 0, style: .title)
-        let widths = Self.widths(width - 2)
+        let widths = table.widths(maxWidth: width - 2)
         g.put(TextTable.line(Self.columns.map(\.title), columns: Self.columns, widths: widths), x: 1, y: 1, style: .muted)
-        let page = max(1, height - 5)
-        for (i, m) in messages.dropFirst(top).prefix(page).enumerated() {
-            let index = top + i, y = 2 + i
-            let style: CellStyle = index == selected ? .selected : (m.status == .failed ? .invalid : (m.status == .retrying ? .warning : .normal))
-            if index == selected { g.fill(x: 0, y: y, width: width, style: .selected) }
-            g.put(TextTable.line([String(m.id), m.toAddress, m.subject, m.status.rawValue, String(m.attempts),
-                                  Format.timestamp(m.createdAt).replacingOccurrences(of: " UTC", with: "")],
-                                 columns: Self.columns, widths: widths), x: 1, y: y, style: style)
+        for (i, cells) in table.rows.enumerated().dropFirst(top).prefix(Self.visibleRows(height)) {
+            let m = messages[i], y = 2 + i - top
+            let style: CellStyle = i == selected ? .selected
+                : (m.status == .failed ? .invalid : (m.status == .retrying ? .warning : .normal))
+            if i == selected { g.fill(x: 0, y: y, width: width, style: .selected) }
+            g.put(TextTable.line(cells, columns: Self.columns, widths: widths), x: 1, y: y, style: style)
         }
         if messages.isEmpty { g.put("The outbox is empty.", x: 1, y: 3, style: .muted) }
+        // The highlighted email uncut: the columns above may have shortened its address and subject.
+        if messages.indices.contains(selected) {
+            let m = messages[selected]
+            g.put("\(m.toAddress): \(m.subject)", x: 1, y: height - 3, style: .key, maxWidth: width - 2)
+        }
         let detail = notice ?? (messages.indices.contains(selected) ? messages[selected].lastError.map { "Error: \($0)" } : nil)
         if let detail { g.put(detail, x: 1, y: height - 2, style: notice != nil ? .warning : .invalid, maxWidth: width - 2) }
         g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)

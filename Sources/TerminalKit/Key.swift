@@ -53,7 +53,12 @@ public struct Binding<Action: Sendable>: Sendable {
         table.first { $0.keys.contains(key) }?.action
     }
 
-    /// "Enter Open  / Search  a Add  ? Help  q Quit", cut to `width`.
+    /// The key the footer names for `action`, for sentences that tell what to press ("Press Ctrl-N to …").
+    public static func label(of action: Action, in table: [Binding]) -> String where Action: Equatable {
+        table.first { $0.action == action }?.keys.first?.label ?? ""
+    }
+
+    /// "Enter Open  Ctrl-N New  F1 Help  Ctrl-Q Quit", cut to `width`.
     public static func footer(_ table: [Binding], width: Int) -> String {
         DisplayWidth.truncate(table.filter(\.inFooter).map { "\($0.keys[0].label) \($0.label)" }.joined(separator: "  "), to: width)
     }

@@ -25,11 +25,15 @@ final class TerminalApp {
     var accounts = AccountsScreen()
     var stack: [Top] = []
     var quit = false
+    /// The account detail's section in view, kept for the next account opened in this session.
+    var detailSection: AccountDetailSection.ID = .overview
 
     static let minWidth = 80, minHeight = 24
     /// Rows fetched per search: two screens at 80x24. Every keystroke fetches a page, with each row's
     /// balance and onboarding state; the next page comes when the highlight nears the end.
     static let searchPage = 40
+    /// Orders and history events read at a time on the account detail.
+    static let detailPage = 50
 
     init(service: ResellerService, mono: Bool) {
         self.service = service
@@ -93,7 +97,7 @@ final class TerminalApp {
         default: break
         }
         guard terminal.width >= Self.minWidth && terminal.height >= Self.minHeight else {
-            if key == .char("q") || key == .ctrl("c") { quit = true }
+            if Binding.action(for: key, in: AccountsScreen.bindings) == .quit { quit = true }
             return []
         }
         switch stack.last {
@@ -111,6 +115,7 @@ final class TerminalApp {
         case .detail(var screen)?:
             let effects = screen.update(key, height: terminal.height)
             stack[stack.count - 1] = .detail(screen)
+            detailSection = screen.section
             return effects.map(Effect.detail)
         case .form(var screen)?:
             let effects = screen.update(key, height: terminal.height)
@@ -140,16 +145,33 @@ final class TerminalApp {
             case .accounts(.search(let query, let after, let request)):
                 do {
                     let page = try service.searchAccounts(query, after: after, limit: Self.searchPage)
-                    _ = accounts.update(.results(request: request, page: page, append: after > 0), height: terminal.height)
+                    // An Enter typed while this search ran opens its first match now.
+                    let answer = AccountsScreen.Event.results(request: request, page: page, append: after > 0)
+                    perform(accounts.update(answer, height: terminal.height).map(Effect.accounts))
                 } catch {
                     _ = accounts.update(.failed(error.description))
                 }
             case .accounts(.open(let id)), .detail(.reload(let id)):
                 do {
-                    let screen = AccountDetailScreen(try service.accountDetail(id))
-                    if case .detail? = stack.last { stack[stack.count - 1] = .detail(screen) } else { stack.append(.detail(screen)) }
+                    if case .detail(let old)? = stack.last {
+                        stack[stack.count - 1] = .detail(try detailScreen(id, keepingPlaceOf: old))
+                    } else {
+                        stack.append(.detail(try detailScreen(id)))
+                    }
                 } catch {
                     _ = accounts.update(.failed(error.description))
+                }
+            case .detail(.moreOrders(let id, let before)):
+                if case .detail(var screen)? = stack.last,
+                   let page = try? service.orderPage(of: id, before: before, limit: Self.detailPage) {
+                    screen.appendOrders(page)
+                    stack[stack.count - 1] = .detail(screen)
+                }
+            case .detail(.moreHistory(let id, let before)):
+                if case .detail(var screen)? = stack.last,
+                   let events = try? service.accountHistory(id, before: before, limit: Self.detailPage) {
+                    screen.appendHistory(events)
+                    stack[stack.count - 1] = .detail(screen)
                 }
             case .accounts(.add):
                 stack.append(.form(AccountFormScreen(defaultCurrency: service.settings.defaultCurrency)))
@@ -229,7 +251,8 @@ final class TerminalApp {
                     }
                 }
             case .accounts(.help):
-                stack.append(.help(HelpScreen(title: "Accounts", bindings: AccountsScreen.bindings)))
+                stack.append(.help(HelpScreen(title: "Accounts", bindings: AccountsScreen.bindings,
+                                              notes: [AccountsScreen.typingHelp])))
             case .detail(.unassign(let id, let name)):
                 detailAction(id) { () throws(ServiceError) in try service.unassignPriceLists(id, names: [name], by: .currentStaff()); return "Unassigned \(name)." }
             case .detail(.resendActivation(let id, let email)):
@@ -256,7 +279,10 @@ final class TerminalApp {
                     }
                 }
             case .detail(.help):
-                stack.append(.help(HelpScreen(title: "Account", bindings: AccountDetailScreen.bindings)))
+                if case .detail(let screen)? = stack.last {
+                    let title = "Account · " + AccountDetailSection.named(screen.section).title
+                    stack.append(.help(HelpScreen(title: title, bindings: screen.bindings)))
+                }
             case .detail(.back):
                 stack.removeLast()
             case .accounts(.quit):
@@ -325,10 +351,23 @@ final class TerminalApp {
     /// Replaces the account detail on top of the stack with a fresh read, with a notice line.
     private func reloadDetail(_ id: Int64, notice: String) {
         guard case .detail(let old)? = stack.last,
-              var screen = try? AccountDetailScreen(service.accountDetail(id), keepingPlaceOf: old) else { return }
+              var screen = try? detailScreen(id, keepingPlaceOf: old) else { return }
         screen.notify(notice)
         stack[stack.count - 1] = .detail(screen)
         perform([.accounts(.search(query: accounts.query.text, after: 0, request: accounts.nextRequest()))])
+    }
+
+    /// An account's detail read for the screen: the account, the first pages of its orders and history
+    /// (on a reload, at least as many as were read, so the place is kept) and the counts on its tabs.
+    private func detailScreen(_ id: Int64, keepingPlaceOf old: AccountDetailScreen? = nil)
+        throws(ServiceError) -> AccountDetailScreen {
+        let orders = max(Self.detailPage, old?.detail.orders.count ?? 0)
+        let events = max(Self.detailPage, old?.detail.audit.count ?? 0)
+        let content = AccountDetailContent(try service.accountDetail(id, auditLimit: events),
+                                           counts: try service.accountCounts(id),
+                                           orders: try service.orderPage(of: id, limit: orders))
+        if let old { return AccountDetailScreen(content, keepingPlaceOf: old) }
+        return AccountDetailScreen(content, section: detailSection)
     }
 
     private func notifyDetail(_ text: String) {
@@ -352,7 +391,7 @@ final class TerminalApp {
             stack.removeLast()
             discardDraft()
             if case .detail? = stack.last { stack.removeLast() }
-            stack.append(.detail(AccountDetailScreen(try service.accountDetail(account.id))))
+            stack.append(.detail(try detailScreen(account.id)))
             perform([.accounts(.search(query: accounts.query.text, after: 0, request: accounts.nextRequest()))])
         } catch {
             if case .form(var screen)? = stack.last {
@@ -367,7 +406,7 @@ final class TerminalApp {
         guard w >= Self.minWidth && h >= Self.minHeight else {
             var g = Grid(width: w, height: h)
             g.put("Terminal too small (need \(Self.minWidth)x\(Self.minHeight), have \(w)x\(h)).", x: 0, y: 0, style: .warning)
-            g.put("Make the window larger; q quits.", x: 0, y: 1)
+            g.put("Make the window larger; \(Binding.label(of: .quit, in: AccountsScreen.bindings)) quits.", x: 0, y: 1)
             terminal.draw(g)
             return
         }

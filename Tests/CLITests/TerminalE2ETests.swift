@@ -1,4 +1,5 @@
 import Foundation
+import ResellerCore
 import Testing
 
 /// The built binary in a real terminal (tmux), driven by keys; waits for screen text, never sleeps blind.
@@ -80,21 +81,25 @@ struct TmuxSession {
         try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) \(CLI.binary); stty -a > \(out).stty; touch \(out).done'")
         var screen = try session.waitFor("2 shown")
         #expect(screen.contains("ACC-000002 Ελληνικό Νέφος"))
-        #expect(screen.contains("Enter Open  / Search  a Add  o Outbox  ? Help  q Quit"))
+        #expect(screen.contains("Enter Open  Ctrl-N New  Ctrl-O Outbox  Esc Clear  F1 Help  Ctrl-Q Quit"))
 
         try session.keys("παπαδ")          // a contact's name, Greek, accents folded
         screen = try session.waitFor("1 shown")
         #expect(screen.contains("Aegean Cloud Par"))
         #expect(!screen.contains("Ελληνικό Νέφος"))
-        try session.keys("Enter", "Enter")
+        try session.keys("Enter")           // one Enter opens the only match
         screen = try session.waitFor("Onboarding:")
         #expect(screen.contains("[x] Price list assigned"))
-        try session.keys("Down")            // the highlight moves from the price list to the contact
-        screen = try session.waitFor("Highlighted: r resend activation")
-        #expect(screen.contains("Γιώργος Παπαδόπου…"))   // the name column gives way to the email at 80 columns
+        try session.keys("Tab")             // the Contacts section
+        screen = try session.waitFor("c Add  r Resend  w Reset password  d Deactivate")
+        #expect(screen.contains("Γιώργος Παπαδόπουλος partners@aegean-cloud.example Admin, Pending activation"))
         try session.keys("?")
-        try session.waitFor("Help · Account")
+        try session.waitFor("Help · Account · Contacts")
         try session.keys("x", "Escape")
+        try session.waitFor("ResellerDesk · Accounts")
+        try session.keys("F1")              // on Accounts, ? is text: help is F1
+        try session.waitFor("Anything else you type searches")
+        try session.keys("Escape")
         try session.waitFor("ResellerDesk · Accounts")
 
         try session.tmux(["resize-window", "-t", session.name, "-x", "70", "-y", "20"])
@@ -133,7 +138,7 @@ struct TmuxSession {
         try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) SUDO_USER=dora \(CLI.binary)'")
         try session.waitFor("ACC-000001")
         // New Account: a Greek name, Reseller, ordering with a credit limit and reselling.
-        try session.keys("a")
+        try session.keys("C-n")
         try session.waitFor("New Account")
         try session.keys("Γιώργος Παπαδόπουλος Α.Ε.")
         try session.keys("Tab", "Tab", "Space", "Tab")                   // type: Customer → Reseller
@@ -147,15 +152,15 @@ struct TmuxSession {
         let detail = try session.waitFor("Credit limit    2,500.50 EUR")
         #expect(detail.contains("Γιώργος Παπαδόπουλος Α.Ε."))
         #expect(detail.contains("Reselling       on"))
-        // Price-list picker: filter, assign the highlighted list.
-        try session.keys("p")
+        // Price-list picker (in the Price lists section): filter, assign the highlighted list.
+        try session.keys("3", "p")
         try session.waitFor("Assign price lists to ACC-000002")
         try session.keys("essentials")                                  // Space selects, so the filter is one word
         try session.waitFor("M365-BB")                                    // the preview of its items
         try session.keys("Enter")
         try session.waitFor("Assigned: Cloud Essentials EUR")
-        // Add Contact as a storefront user.
-        try session.keys("c")
+        // Add Contact as a storefront user (in the Contacts section).
+        try session.keys("2", "c")
         try session.waitFor("Add Contact to Γιώργος")
         try session.keys("Μαρία", "Tab", "Οικονόμου", "Tab", "maria@papadopoulos.example")
         for _ in 0..<7 { try session.keys("Tab") }                        // → Storefront User
@@ -179,10 +184,10 @@ struct TmuxSession {
         #expect(outbox.contains { $0["to"] as? String == "maria@papadopoulos.example" && $0["status"] as? String == "queued" })
         try session.keys("Escape")
         try session.waitFor("ACC-000002 Γιώργος")
-        // The Outbox shows the queued activation email.
-        try session.keys("o")
+        // The Outbox shows the queued activation email, and the highlighted one uncut under the table.
+        try session.keys("C-o")
         let outboxScreen = try session.waitFor("ResellerDesk · Outbox")
-        #expect(outboxScreen.contains("maria@papadopoulos.exam"))   // the To column is 24 wide at 80 columns
+        #expect(outboxScreen.contains("maria@papadopoulos.example: Activate your storefront account"))
         #expect(outboxScreen.contains("queued"))
         try session.keys("Escape")
         try session.waitFor("ResellerDesk · Accounts")
@@ -195,15 +200,15 @@ struct TmuxSession {
         try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) SUDO_USER=dora \(CLI.binary)'")
         try session.waitFor("ACC-000001")
         try session.keys("Enter")
-        try session.waitFor("Highlighted: u unassign")
+        try session.waitFor("e Edit  $ Payment")
         // A payment: letters are refused as they are typed, the amount is recorded.
         try session.keys("$")
         try session.waitFor("Payment received (EUR):")
         try session.keys("2x50.5", "Enter")
         try session.waitFor("Payment of 250.50 EUR recorded.")
         // The storefront contact: resend the activation, then deactivate (after a confirmation).
-        try session.keys("Down")
-        try session.waitFor("Highlighted: r resend activation")
+        try session.keys("2")
+        try session.waitFor("Admin, Pending activation")
         try session.keys("r")
         try session.waitFor("A new activation email is queued to partners@aegean-cloud.example")
         try session.keys("d")
@@ -245,7 +250,7 @@ struct TmuxSession {
         var session = TmuxSession()
         try session.start("bash -c '\(env) exec \(CLI.binary)'")
         try session.waitFor("No accounts yet")
-        try session.keys("a")
+        try session.keys("C-n")
         try session.waitFor("New Account")
         try session.keys("Ελληνικό Νέφος Α.Ε.", "Tab", "Tab", "Tab", "nefos@example.gr")
         try session.waitFor("nefos@example.gr")
@@ -265,7 +270,7 @@ struct TmuxSession {
         #expect(form.contains("nefos@example.gr"))
         for _ in 0..<13 { try session.keys("Tab") }                        // name → … → country
         try session.keys("GR", "C-s")
-        try session.waitFor("ACC-000001  Ελληνικό Νέφος Α.Ε.")
+        try session.waitFor("ResellerDesk · ACC-000001 Ελληνικό Νέφος Α.Ε.")
         #expect(!FileManager.default.fileExists(atPath: cli.folder + "/data/resellerdesk/drafts/form.json"))
     }
 
@@ -276,8 +281,8 @@ struct TmuxSession {
         try session.start("bash -c '\(env) exec \(CLI.binary)'")
         try session.waitFor("ACC-000001")
         try session.keys("Enter")
-        try session.waitFor("Highlighted:")
-        try session.keys("c")
+        try session.waitFor("Onboarding:")
+        try session.keys("2", "c")
         try session.waitFor("Add Contact to Aegean Cloud Partners")
         try session.keys("Ελένη", "Tab", "Δημητρίου", "Tab", "eleni@aegean-cloud.example")
         try session.waitFor("eleni@aegean-cloud.example")
@@ -301,12 +306,74 @@ struct TmuxSession {
         #expect((stored["contacts"] as? [[String: Any]])?.contains { $0["email"] as? String == "eleni@aegean-cloud.example" } == true)
     }
 
+    /// Typing a name that starts with commands of old (a, o, q…) only searches; one Enter opens the
+    /// match; every section of a large account shows at 80x24, the Orders read page after page; the
+    /// section stays for the next account opened; Ctrl-Q leaves without asking.
+    @Test func oneEnterOpensTheSearchedAccountAndEverySectionShows() throws {
+        #expect(try cli.run(["demo"]).code == 0)
+        let service = ResellerService(store: try Store(path: cli.db))
+        let id = try service.findAccount("ACC-000001").id
+        for n in 1..<30 {
+            var form = ContactForm()
+            form.lastName = "Contact \(n)"
+            form.email = "contact\(n)@aegean-cloud.example"
+            _ = try service.addContact(to: id, form, by: .staff("dora"))
+        }
+        for n in 1...60 {
+            // The fifth goes over the credit limit: Submitted, it waits for staff.
+            let line = n == 5 ? OrderRequestLine(productCode: "SETUP-STD", quantity: 40)
+                : OrderRequestLine(productCode: "VM-2C4G", quantity: 1)
+            _ = try service.placeOrder(accountId: id, customerAccountId: nil, lines: [line], by: .staff("dora"))
+        }
+        let history = try service.accountCounts(id).history
+        let session = TmuxSession()
+        defer { session.kill() }
+        let done = cli.folder + "/quit.done"
+        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) \(CLI.binary); touch \(done)'")
+        try session.waitFor("ACC-000001")
+        try session.keys("qaegean")                                        // q and a were commands once
+        try session.waitFor("Search: qaegean")
+        try session.waitFor("No account matches")
+        try session.keys("C-a", "Delete")                                  // the q goes: readline keys edit the search
+        try session.waitFor("Search: aegean")
+        try session.keys("Enter")
+        var screen = try session.waitFor("Onboarding:")
+        #expect(screen.contains("Overview   Contacts 30   Price lists 1   Orders 60   History \(history)"))
+        #expect(screen.contains("e Edit  $ Payment  Tab Section"))
+        try session.keys("Tab")
+        screen = try session.waitFor("1 of 30")
+        #expect(screen.contains("contact1@aegean-cloud.example"))
+        try session.keys("Tab")
+        screen = try session.waitFor("1 of 1")
+        #expect(screen.contains("Cloud Essentials EUR") && screen.contains("p Assign  u Unassign"))
+        try session.keys("Tab")
+        screen = try session.waitFor("1 of 60")
+        #expect(screen.contains("ORD-000005") && screen.contains("Submitted"))   // waiting for staff: first
+        try session.keys("End")                                             // reads the older orders
+        try session.keys("End")
+        screen = try session.waitFor("60 of 60")
+        #expect(screen.contains("ORD-000001"))
+        try session.keys("Tab")
+        screen = try session.waitFor("1 of \(history)")
+        #expect(screen.contains("When") && screen.contains("dora") && screen.contains("order place"))
+        try session.keys("Escape")
+        try session.waitFor("ResellerDesk · Accounts")
+        try session.keys("Enter")                                           // the section stays: History
+        try session.waitFor("1 of \(history)")
+        try session.keys("Escape")
+        try session.waitFor("ResellerDesk · Accounts")
+        try session.keys("C-q")
+        let deadline = Date().addingTimeInterval(5)
+        while !FileManager.default.fileExists(atPath: done) && Date() < deadline { usleep(20_000) }
+        #expect(FileManager.default.fileExists(atPath: done), "Ctrl-Q did not leave")
+    }
+
     @Test func aPasteIsTextNeverKeys() throws {
         let session = TmuxSession()
         defer { session.kill() }
         try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) exec \(CLI.binary)'")
         try session.waitFor("No accounts yet")
-        try session.keys("a")
+        try session.keys("C-n")
         try session.waitFor("New Account")
         // A paste with a newline and a "q": inserted into the name, no Enter, no other key fired.
         try session.tmux(["set-buffer", "Γιώργος\nq Παπαδόπουλος"])

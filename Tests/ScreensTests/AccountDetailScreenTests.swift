@@ -4,49 +4,177 @@ import ResellerCore
 @testable import Screens
 import TerminalKit
 
-/// The account detail screen over a real demo database: the highlight, the keys that act on the
-/// highlighted row, the confirmations and the payment prompt.
+/// The account detail screen over a real demo database: the sections and their keys, the highlight, the
+/// confirmations and the payment prompt, and orders and history read a page at a time.
 @Suite struct AccountDetailScreenTests {
-    /// The demo reseller with one order above its credit (Submitted) and one within it (Executed).
-    static func demo() throws -> (ResellerService, AccountDetail, String) {
+    static let noon = Date(timeIntervalSince1970: 1_795_953_600)   // 2026-11-29 12:00 UTC
+
+    static func service() throws -> (ResellerService, String) {
         let folder = NSTemporaryDirectory() + "resellerdesk-detail-" + UUID().uuidString
-        let noon = Date(timeIntervalSince1970: 1_795_953_600)   // 2026-11-29 12:00 UTC
         let service = ResellerService(store: try Store(path: folder + "/rd.sqlite"), clock: { noon })
         _ = try service.seedDemo(by: .staff("alice"))
+        return (service, folder)
+    }
+
+    /// What the runtime reads to open an account.
+    static func content(_ service: ResellerService, _ id: Int64) throws -> AccountDetailContent {
+        AccountDetailContent(try service.accountDetail(id), counts: try service.accountCounts(id),
+                             orders: try service.orderPage(of: id))
+    }
+
+    static func order(_ service: ResellerService, _ id: Int64, _ code: String, _ quantity: Int) throws {
+        let line = OrderRequestLine(productCode: code, quantity: quantity)
+        _ = try service.placeOrder(accountId: id, customerAccountId: nil, lines: [line], by: .staff("alice"))
+    }
+
+    /// The demo reseller with one order above its credit (Submitted) and one within it (Executed).
+    static func demo() throws -> (ResellerService, AccountDetailContent, String) {
+        let (service, folder) = try Self.service()
         let reseller = try service.findAccount("ACC-000001")
-        let buyer = Actor.staff("alice")
-        _ = try service.placeOrder(accountId: reseller.id, customerAccountId: nil,
-                                   lines: [OrderRequestLine(productCode: "VM-2C4G", quantity: 2)], by: buyer)
-        _ = try service.placeOrder(accountId: reseller.id, customerAccountId: nil,
-                                   lines: [OrderRequestLine(productCode: "SETUP-STD", quantity: 40)], by: buyer)
-        return (service, try service.accountDetail(reseller.id), folder)
+        try order(service, reseller.id, "VM-2C4G", 2)
+        try order(service, reseller.id, "SETUP-STD", 40)
+        return (service, try content(service, reseller.id), folder)
+    }
+
+    /// The demo reseller grown large: 30 contacts, 60 orders (one Submitted, placed early) and the long
+    /// history all that leaves.
+    static func large() throws -> (ResellerService, AccountDetailContent, String) {
+        let (service, folder) = try Self.service()
+        let id = try service.findAccount("ACC-000001").id
+        let first = ["Άννα", "Nikos", "Maria", "Jean-Luc", "Søren", "Zoë"]
+        let last = ["Papadaki", "Οικονόμου", "Dupont", "Müller", "Smith"]
+        for n in 1..<30 {
+            var form = ContactForm()
+            form.firstName = first[n % first.count]
+            form.lastName = last[n % last.count] + " \(n)"
+            form.email = "contact\(n)@aegean-cloud.example"
+            form.companyRole = n % 3 == 0 ? "Billing" : ""
+            _ = try service.addContact(to: id, form, by: .staff("alice"))
+        }
+        for n in 1...60 { try order(service, id, n == 5 ? "SETUP-STD" : "VM-2C4G", n == 5 ? 40 : 1) }
+        return (service, try content(service, id), folder)
+    }
+
+    @Test func theServiceReadsOrdersAndHistoryAPageAtATime() throws {
+        let (service, content, folder) = try Self.large()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let id = content.detail.account.id
+        #expect(content.counts.orders == 60)
+        #expect(content.counts.history > 90)
+        // The Submitted order, placed fifth, comes first; then the newest 50 others.
+        #expect(content.detail.orders.count == 51)
+        #expect(content.detail.orders[0].status == .submitted && content.detail.orders[0].number == "ORD-000005")
+        #expect(content.detail.orders[1].number == "ORD-000060")
+        let next = try #require(content.nextOrders)
+        let rest = try service.orderPage(of: id, before: next)
+        let older = (1...10).reversed().filter { $0 != 5 }.map { String(format: "ORD-%06d", $0) }
+        #expect(rest.orders.map(\.number) == older)
+        #expect(rest.next == nil)
+        let events = try service.accountHistory(id, before: try #require(content.nextHistory))
+        #expect(events.count == min(50, content.counts.history - 50))
+        #expect(events.first!.id < content.detail.audit.last!.id)
+    }
+
+    /// Each section at 80x24 over the large account: the goldens show the tabs with their counts, the
+    /// columns, the highlighted row uncut under the list and the section's keys in the footer.
+    @Test func eachSectionAt80x24() throws {
+        let (_, content, folder) = try Self.large()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var s = AccountDetailScreen(content)
+        let tabs = "Overview   Contacts 30   Price lists 1   Orders 60   History \(content.counts.history)"
+        for name in ["overview", "contacts", "price-lists", "orders", "history"] {
+            let screen = s.render(width: 80, height: 24)
+            #expect(screen.text.contains(tabs))
+            try expectGolden(screen, "account-detail-\(name)-80x24")
+            _ = s.update(.tab, height: 24)
+        }
+        #expect(s.section == .overview)                 // Tab goes round
+    }
+
+    @Test func sectionsSwitchWithTabArrowsAndDigitsAndKeepTheirPlace() throws {
+        let (_, content, folder) = try Self.large()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var s = AccountDetailScreen(content)
+        _ = s.update(.right, height: 24)
+        #expect(s.section == .contacts)
+        _ = s.update(.backTab, height: 24)
+        #expect(s.section == .overview)
+        _ = s.update(.left, height: 24)
+        #expect(s.section == .history)
+        _ = s.update(.char("2"), height: 24)
+        #expect(s.section == .contacts)
+        for _ in 0..<3 { _ = s.update(.down, height: 24) }
+        #expect(s.render(width: 80, height: 24).text.contains("4 of 30"))
+        _ = s.update(.char("4"), height: 24)
+        #expect(s.section == .orders)
+        let footer = s.render(width: 80, height: 24).text.split(separator: "\n").last!
+        #expect(footer.contains("x Execute  X Cancel  $ Payment  Tab Section  Esc Back  ? Help"))
+        _ = s.update(.char("2"), height: 24)
+        #expect(s.render(width: 80, height: 24).text.contains("4 of 30"))   // Contacts kept its highlight
+        #expect(s.render(width: 80, height: 24).text.split(separator: "\n").last!
+            .contains("c Add  r Resend  w Reset password  d Deactivate  Tab Section  Esc Back  ? Help"))
+        // A key of another section says where it works, and does nothing here.
+        #expect(s.update(.char("x"), height: 24).isEmpty)
+        #expect(s.notice == "x works in Orders (4 or Tab).")
+        // A screen opened on a section (the one last in view this session) starts there.
+        #expect(AccountDetailScreen(content, section: .history).render(width: 80, height: 24).text.contains("When"))
+    }
+
+    @Test func ordersAndHistoryReadMoreNearTheEnd() throws {
+        let (service, content, folder) = try Self.large()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let id = content.detail.account.id
+        var s = AccountDetailScreen(content, section: .orders)
+        #expect(s.update(.down, height: 24).isEmpty)
+        guard case .moreOrders(id, let before)? = s.update(.end, height: 24).first else {
+            Issue.record("no next page")
+            return
+        }
+        #expect(s.update(.up, height: 24).isEmpty)                      // asked once
+        s.appendOrders(try service.orderPage(of: id, before: before))
+        _ = s.update(.end, height: 24)
+        #expect(s.render(width: 80, height: 24).text.contains("60 of 60"))
+        #expect(s.render(width: 80, height: 24).text.contains("ORD-000001"))
+
+        _ = s.update(.char("5"), height: 24)
+        guard case .moreHistory(id, let older)? = s.update(.end, height: 24).first else {
+            Issue.record("no older history")
+            return
+        }
+        s.appendHistory(try service.accountHistory(id, before: older))
+        #expect(s.detail.audit.count == min(100, s.content.counts.history))
     }
 
     @Test func actOnTheHighlightedRows() throws {
-        let (_, detail, folder) = try Self.demo()
+        let (_, content, folder) = try Self.demo()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var s = AccountDetailScreen(detail)
-        let id = detail.account.id
-        // The first row to act on is the price list; the keys for it are named under the page.
-        #expect(s.render(width: 80, height: 24).text.contains("Highlighted: u unassign"))
+        var s = AccountDetailScreen(content)
+        let id = content.detail.account.id
+        #expect(s.update(.char("3"), height: 24).isEmpty)                     // Price lists
+        let highlighted = s.render(width: 80, height: 24).text.split(separator: "\n")[22]
+        #expect(highlighted.contains("Cloud Essentials EUR · EUR · 2026-01-01 → …"))
+        #expect(highlighted.hasSuffix("u unassign "))
         #expect(s.update(.char("u"), height: 24).isEmpty)
         #expect(s.render(width: 80, height: 24).text.contains("Unassign Cloud Essentials EUR? y/n"))
         #expect(s.update(.char("n"), height: 24).isEmpty)                       // anything but y: not done
         #expect(s.notice == "Not done.")
-        #expect(s.update(.char("x"), height: 24).isEmpty)                       // x needs an order
-        #expect(s.notice == "Highlight a Submitted order first (↑/↓).")
 
-        _ = s.update(.down, height: 24)                                          // the Greek storefront contact
+        _ = s.update(.char("2"), height: 24)                                   // the Greek storefront contact
         #expect(s.update(.char("r"), height: 24) == [.resendActivation(accountId: id, email: "partners@aegean-cloud.example")])
         _ = s.update(.char("d"), height: 24)
         #expect(s.update(.char("y"), height: 24) == [.deactivate(accountId: id, email: "partners@aegean-cloud.example")])
+        #expect(s.update(.char("w"), height: 24).isEmpty)                       // w needs an active user
+        #expect(s.notice == "Highlight a contact with an active storefront user first (↑/↓).")
 
-        _ = s.update(.down, height: 24)                                          // the Submitted order comes first
+        _ = s.update(.char("4"), height: 24)                                   // the Submitted order comes first
         _ = s.update(.char("X"), height: 24)
         guard case .cancelOrder(id, let orderId)? = s.update(.char("y"), height: 24).first else { Issue.record("no cancel"); return }
-        #expect(detail.orders.first { $0.id == orderId }?.status == .submitted)
+        #expect(content.detail.orders.first { $0.id == orderId }?.status == .submitted)
         _ = s.update(.char("x"), height: 24)
         #expect(s.update(.char("Y"), height: 24) == [.execute(accountId: id, orderId: orderId)])
+        _ = s.update(.down, height: 24)                                        // the Executed one
+        #expect(s.update(.char("x"), height: 24).isEmpty)
+        #expect(s.notice == "Highlight a Submitted order first (↑/↓).")
 
         // The payment prompt takes only a valid amount, keeps it when refused, and Esc closes it.
         _ = s.update(.char("$"), height: 24)
@@ -56,13 +184,25 @@ import TerminalKit
         try expectGolden(s.render(width: 80, height: 24), "account-detail-80x24")
         _ = s.update(.escape, height: 24)
         #expect(!s.render(width: 80, height: 24).text.contains("Payment received"))
+        #expect(s.update(.char("1"), height: 24).isEmpty)
+        #expect(s.update(.char("e"), height: 24) == [.edit(accountId: id)])
         #expect(s.update(.escape, height: 24) == [.back])
     }
 
-    @Test func theHistoryNamesWhatChanged() throws {
-        let (_, detail, folder) = try Self.demo()
+    @Test func aReloadKeepsTheSectionAndTheHighlight() throws {
+        let (service, content, folder) = try Self.large()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let text = AccountDetailText.render(detail, headline: nil)
+        var s = AccountDetailScreen(content, section: .contacts)
+        for _ in 0..<25 { _ = s.update(.down, height: 24) }
+        let again = AccountDetailScreen(try Self.content(service, content.detail.account.id), keepingPlaceOf: s)
+        #expect(again.section == .contacts)
+        #expect(again.render(width: 80, height: 24).text == s.render(width: 80, height: 24).text)
+    }
+
+    @Test func theHistoryNamesWhatChanged() throws {
+        let (_, content, folder) = try Self.demo()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = AccountDetailText.render(content.detail, headline: nil)
         #expect(text.contains("History:"))
         #expect(text.contains("alice  order place: status - → Submitted"))
         #expect(text.contains("alice  assignPriceList: priceList - → Cloud Essentials EUR"))

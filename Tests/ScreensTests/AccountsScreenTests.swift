@@ -55,16 +55,61 @@ func expectGolden(_ grid: Grid, _ name: String, sourceLocation: SourceLocation =
         _ = s.update(.results(request: r2, page: AccountPage(rows: [Self.summary(7, "Nordic")], nextAfter: nil), append: false))
         _ = s.update(.results(request: r1, page: AccountPage(rows: [Self.summary(8, "Stale")], nextAfter: nil), append: false))
         #expect(s.rows.map(\.account.id) == [7])
-        #expect(s.update(.key(.enter)).isEmpty)          // leaves the search field
-        #expect(s.update(.key(.enter)) == [.open(accountId: 7)])
+        #expect(s.update(.key(.enter)) == [.open(accountId: 7)])   // one Enter opens the first match
     }
 
-    @Test func escapeClearsTheSearch() {
-        var s = loaded([])
-        _ = s.update(.key(.char("/")))
-        _ = s.update(.key(.char("x")))
-        guard case .search("", 0, _)? = s.update(.key(.escape)).first else { Issue.record("no reset search"); return }
-        #expect(s.query.text.isEmpty)
+    /// Every printable ASCII character and a Greek word go to the search and do nothing else: no other
+    /// effect, no other screen, the rows and the highlight as they were until the search answers.
+    @Test(arguments: [String((0x20...0x7E).map { Character(Unicode.Scalar(UInt8($0))) }), "Αιγαίο νέφος"])
+    func everyPrintableCharacterOnlySearches(typed: String) {
+        var s = loaded([Self.summary(1, "Aegean"), Self.summary(2, "Boreal")])
+        _ = s.update(.key(.down))
+        var expected = ""
+        for c in typed {
+            expected.append(c)
+            let effects = s.update(.key(.char(c)))
+            guard effects.count == 1, case .search(let query, 0, _) = effects[0] else {
+                Issue.record("\(c) did \(effects), not one search")
+                continue
+            }
+            #expect(query == expected)
+        }
+        #expect(s.query.text == typed)
+        #expect(s.rows.map(\.account.id) == [1, 2] && s.selected == 1)
+        let screen = s.render(width: 80, height: 24).text
+        #expect(screen.hasPrefix(" ResellerDesk · Accounts"))
+        #expect(screen.contains("Search: ") && screen.contains(String(typed.suffix(60))))
+    }
+
+    @Test func commandsAreNeverPrintable() {
+        for binding in AccountsScreen.bindings {
+            for key in binding.keys {
+                if case .char = key { Issue.record("\(key.label) is a command on Accounts but can start a name") }
+                if case .paste = key { Issue.record("a paste is bound on Accounts") }
+            }
+        }
+        var s = loaded([Self.summary(1, "A")])
+        #expect(s.update(.key(.ctrl("n"))) == [.add] && s.update(.key(.function(2))) == [.add])
+        #expect(s.update(.key(.ctrl("o"))) == [.outbox] && s.update(.key(.function(5))) == [.outbox])
+        #expect(s.update(.key(.function(1))) == [.help])
+        #expect(s.update(.key(.ctrl("q"))) == [.quit] && s.update(.key(.function(10))) == [.quit])
+        let footer = "Enter Open  Ctrl-N New  Ctrl-O Outbox  Esc Clear  F1 Help  Ctrl-Q Quit"
+        #expect(s.render(width: 80, height: 24).text.contains(footer))
+    }
+
+    /// Typed ahead: the Enter reaches the screen before the search it follows has answered. It opens
+    /// the first match of that search, not the row the previous list had highlighted.
+    @Test func anEnterTypedAheadOpensTheFirstMatchWhenItArrives() {
+        var s = loaded([Self.summary(1, "Aegean"), Self.summary(2, "Boreal")])
+        _ = s.update(.key(.down))
+        guard case .search("m", 0, let request)? = s.update(.key(.char("m"))).first else {
+            Issue.record("no search")
+            return
+        }
+        #expect(s.update(.key(.enter)).isEmpty)
+        let page = AccountPage(rows: [Self.summary(9, "Many"), Self.summary(10, "Mango")], nextAfter: nil)
+        #expect(s.update(.results(request: request, page: page, append: false)) == [.open(accountId: 9)])
+        #expect(s.update(.results(request: request, page: page, append: false)).isEmpty)   // only once
     }
 
     @Test func scrollingNearTheEndLoadsTheNextPage() {
@@ -73,7 +118,7 @@ func expectGolden(_ grid: Grid, _ name: String, sourceLocation: SourceLocation =
         for _ in 0..<12 { effects += s.update(.key(.down), height: 24) }
         #expect(effects.contains { if case .search(_, 30, _) = $0 { return true }; return false })
         #expect(s.selected == 12)
-        #expect(s.update(.key(.char("q"))) == [.quit])
+        #expect(s.update(.key(.ctrl("q"))) == [.quit])
     }
 
     @Test func tooNarrowStillFitsTheWidth() {

@@ -73,7 +73,7 @@ def drive(binary, env):
                 raw.extend(chunk)
 
     read(1.5)
-    for keys in [b"\r", b"j", b"j", b" ", b"p", b"\x1b[B", b"\x1b[A", b"\x1b", b"\x1b", b"q"]:
+    for keys in [b"\r", b"j", b"j", b" ", b"p", b"\x1b[B", b"\x1b[A", b"\x1b", b"\x1b", b"\x11"]:
         os.write(fd, keys)
         read(0.4)
     try:

@@ -12,17 +12,25 @@ extension StoreTx {
     }
 
     /// An account's history as staff read it: the account's own events and those of its contacts, their
-    /// storefront users and its orders, newest first.
-    func accountTrail(_ id: Int64, limit: Int) throws -> [AuditEvent] {
-        try events(Row.fetchAll(db, sql: """
-            SELECT * FROM audit_events WHERE (entity = 'account' AND entity_id = ?1)
-               OR (entity = 'contact' AND entity_id IN (SELECT id FROM contacts WHERE account_id = ?1))
-               OR (entity = 'storefrontUser' AND entity_id IN
-                   (SELECT u.id FROM storefront_users u JOIN contacts c ON c.id = u.contact_id WHERE c.account_id = ?1))
-               OR (entity = 'order' AND entity_id IN (SELECT id FROM orders WHERE account_id = ?1))
-            ORDER BY id DESC LIMIT ?2
-            """, arguments: [id, limit]))
+    /// storefront users and its orders, newest first; with `before`, the events older than that one.
+    func accountTrail(_ id: Int64, before: Int64? = nil, limit: Int) throws -> [AuditEvent] {
+        let sql = "SELECT * FROM audit_events WHERE (\(Self.trailOf)) AND id < ?2 ORDER BY id DESC LIMIT ?3"
+        return try events(Row.fetchAll(db, sql: sql, arguments: [id, before ?? Int64.max, limit]))
     }
+
+    /// How many events `accountTrail` holds in all: the count on the detail's History tab.
+    func accountTrailCount(_ id: Int64) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_events WHERE \(Self.trailOf)", arguments: [id]) ?? 0
+    }
+
+    /// The events of account ?1 and of what hangs off it.
+    private static let trailOf = """
+        (entity = 'account' AND entity_id = ?1)
+           OR (entity = 'contact' AND entity_id IN (SELECT id FROM contacts WHERE account_id = ?1))
+           OR (entity = 'storefrontUser' AND entity_id IN
+               (SELECT u.id FROM storefront_users u JOIN contacts c ON c.id = u.contact_id WHERE c.account_id = ?1))
+           OR (entity = 'order' AND entity_id IN (SELECT id FROM orders WHERE account_id = ?1))
+        """
 
     private func events(_ rows: [Row]) -> [AuditEvent] {
         rows.map {

@@ -56,6 +56,23 @@ extension StoreTx {
                          arguments: [accountId, limit]).map { try order($0, withLines: false) }
     }
 
+    /// An account's orders a page at a time for staff: the first page (`before` nil) starts with every
+    /// Submitted order, as those wait for staff; the others follow newest first, `limit` at a time. `next`
+    /// is the `before` of the page after, nil on the last.
+    func orderPage(of accountId: Int64, before: Int64?, limit: Int) throws -> (orders: [Order], next: Int64?) {
+        let waiting = before != nil ? [] : try Row.fetchAll(db, sql: Self.orderSelect
+            + " WHERE o.account_id = ? AND o.status = 'Submitted' ORDER BY o.id DESC", arguments: [accountId])
+        let rest = try Row.fetchAll(db, sql: Self.orderSelect
+            + " WHERE o.account_id = ? AND o.status <> 'Submitted' AND o.id < ? ORDER BY o.id DESC LIMIT ?",
+            arguments: [accountId, before ?? Int64.max, limit + 1])
+        let orders = try (waiting + rest.prefix(limit)).map { try order($0, withLines: false) }
+        return (orders, rest.count > limit ? orders.last?.id : nil)
+    }
+
+    func orderCount(of accountId: Int64) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM orders WHERE account_id = ?", arguments: [accountId]) ?? 0
+    }
+
     func submittedOrders() throws -> [Order] {
         try Row.fetchAll(db, sql: Self.orderSelect + " WHERE o.status = 'Submitted' ORDER BY o.id").map { try order($0, withLines: false) }
     }
