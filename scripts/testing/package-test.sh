@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# The Debian package as an administrator meets it: scripts/package builds it, lintian shows no error, apt
+# installs it (twice: the maintainer scripts must be idempotent), and then what it promises is checked on the
+# installed system: the user, group and setgid folder, the conffile, the units (systemd-analyze verify), the
+# man pages and completions, `resellerdesk` from any folder, the storefront started from a folder holding a
+# fake resellerdesk-storefront (which must not run), and a purge that keeps the data. Run as root; it may run
+# again on a machine where the package is installed. Prints "N passed, N failed"; exits 1 on any failure.
+#
+#   scripts/testing/package-test.sh [--scratch-path DIR] [--deb FILE]
+#
+# --scratch-path is passed to scripts/package (default .build-release); --deb tests a package already built.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+scratch=.build-release
+deb=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scratch-path) scratch=${2:?--scratch-path needs a folder}; shift 2 ;;
+    --deb) deb=${2:?--deb needs a file}; shift 2 ;;
+    -h|--help) sed -n '2,11s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    *) echo "package-test: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+[ "$(id -u)" -eq 0 ] || { echo "package-test: run as root (it installs the package and checks system users)" >&2; exit 2; }
+# lintian; man-db for man -w; systemd for systemd-analyze; curl to ask the storefront; bash-completion's loader.
+scripts/ensure-deps lintian man-db systemd curl dpkg-dev bash-completion
+
+started=$SECONDS
+passed=0
+failed=0
+tmp=$(mktemp -d /tmp/package-test.XXXXXX)
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill "$server_pid"; wait "$server_pid" || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+pass() { passed=$((passed + 1)); echo "ok    $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL  $1${2:+: $2}"; }
+# check NAME COMMAND...: passes when the command succeeds; on failure its output is shown.
+check() {
+  local name=$1 output
+  shift
+  if output=$("$@" 2>&1); then pass "$name"; else fail "$name" "$(printf '%s' "$output" | tail -n 15)"; fi
+}
+# expect NAME ACTUAL WANTED
+expect() {
+  if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got '$2', want '$3'"; fi
+}
+
+# --- build and lintian ---------------------------------------------------------------------------------------
+if [ -z "$deb" ]; then
+  build_started=$SECONDS
+  deb=$(scripts/package --scratch-path "$scratch" | tail -n 1)
+  echo "package built in $((SECONDS - build_started)) s: $deb"
+fi
+[ -f "$deb" ] || { echo "package-test: no package at '$deb'" >&2; exit 1; }
+
+lintian_out=$(lintian --info "$deb" 2>&1) || true
+printf '%s\n' "$lintian_out" | grep -E '^[EWIPO]: ' || true
+errors=$(printf '%s\n' "$lintian_out" | grep -c '^E: ' || true)
+expect "lintian: no errors" "$errors" 0
+warnings=$(printf '%s\n' "$lintian_out" | grep -c '^W: ' || true)
+expect "lintian: no warnings" "$warnings" 0
+
+# --- install, twice ------------------------------------------------------------------------------------------
+check "apt installs the package" scripts/testing/install-package.sh "$deb"
+check "apt installs it again (maintainer scripts idempotent)" scripts/testing/install-package.sh "$deb"
+
+# --- the user, the group, the desk's folder ------------------------------------------------------------------
+group_line=$(getent group resellerdesk || true)
+passwd_line=$(getent passwd resellerdesk || true)
+IFS=: read -r _ _ gid _ <<<"$group_line"
+IFS=: read -r _ _ uid user_gid _ home shell <<<"$passwd_line"
+if [ -n "$group_line" ] && [ "${gid:-1000}" -lt 1000 ]; then pass "system group resellerdesk"; else
+  fail "system group resellerdesk" "getent: '$group_line'"; fi
+if [ -n "$passwd_line" ] && [ "${uid:-1000}" -lt 1000 ]; then pass "system user resellerdesk"; else
+  fail "system user resellerdesk" "getent: '$passwd_line'"; fi
+expect "user resellerdesk: primary group resellerdesk" "${user_gid:-}" "${gid:-none}"
+expect "user resellerdesk: home /var/lib/resellerdesk" "${home:-}" /var/lib/resellerdesk
+expect "user resellerdesk: shell /usr/sbin/nologin" "${shell:-}" /usr/sbin/nologin
+expect "/var/lib/resellerdesk: setgid, group-writable, closed to others" \
+  "$(stat -c '%a %U:%G' /var/lib/resellerdesk 2>&1)" "2770 resellerdesk:resellerdesk"
+expect "/var/lib/resellerdesk/backups: the same" \
+  "$(stat -c '%a %U:%G' /var/lib/resellerdesk/backups 2>&1)" "2770 resellerdesk:resellerdesk"
+
+# --- files ---------------------------------------------------------------------------------------------------
+check "the storefront server is in /usr/lib/resellerdesk" test -x /usr/lib/resellerdesk/resellerdesk-storefront
+check "the Swift runtime is linked in (no libswift*.so needed)" \
+  bash -c '! ldd /usr/bin/resellerdesk /usr/lib/resellerdesk/resellerdesk-storefront | grep -E "libswift|not found"'
+check "the binaries are stripped" bash -c \
+  '! readelf -S /usr/bin/resellerdesk /usr/lib/resellerdesk/resellerdesk-storefront | grep -q "\.symtab"'
+expect "/etc/resellerdesk/config.toml is a conffile" \
+  "$(dpkg-query -W -f='${Conffiles}\n' resellerdesk | awk '{print $1}' | grep -x /etc/resellerdesk/config.toml)" \
+  /etc/resellerdesk/config.toml
+check "the nginx example is installed" test -s /usr/share/doc/resellerdesk/examples/nginx-storefront.conf
+check "copyright and changelog are installed" \
+  test -s /usr/share/doc/resellerdesk/copyright -a -s /usr/share/doc/resellerdesk/changelog.gz
+
+# The configuration as the program reads it. Its own --db keeps these checks off the real desk.
+config_out=$(cd /tmp && resellerdesk config --db "$tmp/config.sqlite" 2>&1) || fail "resellerdesk config" "$config_out"
+if printf '%s\n' "$config_out" | grep -q '^storage.path = "/var/lib/resellerdesk/desk.sqlite" .*/etc/resellerdesk/config.toml'
+then pass "storage.path comes from /etc/resellerdesk/config.toml"
+else fail "storage.path comes from /etc/resellerdesk/config.toml" "$(printf '%s\n' "$config_out" | grep storage.path)"; fi
+# Every key the program knows is explained in the shipped file (set, or commented with its default).
+undocumented=""
+for key in $(printf '%s\n' "$config_out" | sed -n 's/^\([a-z_]*\.[a-z_]*\) = .*/\1/p'); do
+  section=${key%%.*} name=${key#*.}
+  awk -v s="[$section]" -v n="$name" '
+    /^\[/ { in_section = ($0 == s) }
+    in_section && $0 ~ "^(# )?" n " = " { found = 1 }
+    END { exit !found }' /etc/resellerdesk/config.toml || undocumented+=" $key"
+done
+expect "every configuration key is in /etc/resellerdesk/config.toml" "${undocumented:-none}" none
+
+# --- systemd units -------------------------------------------------------------------------------------------
+for unit in resellerdesk-mail.service resellerdesk-storefront.service resellerdesk-backup.service \
+            resellerdesk-backup.timer; do
+  check "systemd-analyze verify $unit" systemd-analyze verify "/lib/systemd/system/$unit"
+done
+# Enablement is recorded by deb-systemd-helper even where systemd does not run (a container, a chroot).
+check "the mail deliverer and the backup timer are enabled" test -L \
+  /etc/systemd/system/multi-user.target.wants/resellerdesk-mail.service -a -L \
+  /etc/systemd/system/timers.target.wants/resellerdesk-backup.timer
+check "the storefront is left disabled" test ! -e \
+  /etc/systemd/system/multi-user.target.wants/resellerdesk-storefront.service
+
+# --- man pages and completions -------------------------------------------------------------------------------
+check "man -w resellerdesk" man -w resellerdesk
+# One page per subcommand group, as the binary itself lists them (help only repeats --help).
+groups=$(resellerdesk --experimental-dump-help | /usr/bin/python3 -c '
+import json, sys
+print(" ".join(c["commandName"] for c in json.load(sys.stdin)["command"]["subcommands"] if c["commandName"] != "help"))')
+missing_pages=""
+for group in $groups; do man -w "resellerdesk.$group" >/dev/null 2>&1 || missing_pages+=" resellerdesk.$group"; done
+expect "a man page per subcommand group ($(echo "$groups" | wc -w))" "${missing_pages:-none}" none
+check "resellerdesk(1) renders without warnings" bash -c \
+  'out=$(MANWIDTH=100 man --warnings -E UTF-8 -l /usr/share/man/man1/resellerdesk.1.gz 2>&1 >/dev/null); [ -z "$out" ] || { echo "$out"; false; }'
+check "whatis finds the subcommand pages" bash -c 'mandb -q 2>/dev/null; whatis resellerdesk.account.add'
+check "bash completion loads" bash -c \
+  'source /usr/share/bash-completion/completions/resellerdesk && complete -p resellerdesk'
+check "zsh completion installed" grep -q '^#compdef resellerdesk' /usr/share/zsh/vendor-completions/_resellerdesk
+check "fish completion installed" grep -q "complete -c 'resellerdesk'" \
+  /usr/share/fish/vendor_completions.d/resellerdesk.fish
+
+# --- running it ----------------------------------------------------------------------------------------------
+check "resellerdesk --help works from /tmp" bash -c 'cd /tmp && resellerdesk --help | grep -q "^USAGE: resellerdesk"'
+
+# The storefront server is found from resellerdesk's own path, never from argv[0] or the current folder: a
+# file named resellerdesk-storefront in the folder it is started from must not run.
+site="$tmp/site"
+mkdir -p "$site"
+printf '#!/bin/sh\ntouch "%s/fake-ran"\nexit 0\n' "$site" > "$site/resellerdesk-storefront"
+chmod 755 "$site/resellerdesk-storefront"
+port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+(cd "$site" && exec resellerdesk storefront serve --host 127.0.0.1 --port "$port" --db "$tmp/storefront.sqlite" \
+  > "$tmp/storefront.log" 2>&1) &
+server_pid=$!
+status=""
+for _ in $(seq 1 100); do
+  status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/login" || true)
+  [ "$status" = 200 ] && break
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.2
+done
+expect "storefront serve from a folder holding a fake server answers /login" "$status" 200
+check "the fake resellerdesk-storefront did not run" test ! -e "$site/fake-ran"
+if kill -0 "$server_pid" 2>/dev/null; then
+  kill "$server_pid"
+  stopped=no
+  for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || { stopped=yes; break; }; sleep 0.2; done
+  expect "the storefront stops on SIGTERM" "$stopped" yes
+  wait "$server_pid" || true
+else
+  fail "the storefront stops on SIGTERM" "it was not running: $(tail -n 5 "$tmp/storefront.log")"
+fi
+server_pid=""
+
+# --- purge keeps the data ------------------------------------------------------------------------------------
+marker=/var/lib/resellerdesk/package-test-marker
+touch "$marker"
+check "dpkg --purge resellerdesk" dpkg --purge resellerdesk
+check "purge keeps /var/lib/resellerdesk and its files" test -e "$marker"
+check "purge keeps the user and group resellerdesk" bash -c 'getent passwd resellerdesk && getent group resellerdesk'
+check "purge removes the conffile" test ! -e /etc/resellerdesk/config.toml
+rm -f "$marker"
+check "apt installs the package over the kept data" scripts/testing/install-package.sh "$deb"
+expect "/var/lib/resellerdesk after reinstalling" \
+  "$(stat -c '%a %U:%G' /var/lib/resellerdesk 2>&1)" "2770 resellerdesk:resellerdesk"
+
+echo "package test: $((SECONDS - started)) s"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
