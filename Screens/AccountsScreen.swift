@@ -102,6 +102,8 @@ public struct AccountsScreen: Sendable {
             message = text
             return []
         case .key(let key):
+            // Any other key after the Enter (moving, typing on) says the user is not done choosing.
+            if key != .enter { openWhenLoaded = false }
             if let action = Binding.action(for: key, in: Self.bindings) { return perform(action, height: height) }
             let before = query.text
             guard query.handle(key), query.text != before else { return [] }

@@ -110,6 +110,14 @@ func expectGolden(_ grid: Grid, _ name: String, sourceLocation: SourceLocation =
         let page = AccountPage(rows: [Self.summary(9, "Many"), Self.summary(10, "Mango")], nextAfter: nil)
         #expect(s.update(.results(request: request, page: page, append: false)) == [.open(accountId: 9)])
         #expect(s.update(.results(request: request, page: page, append: false)).isEmpty)   // only once
+        // Enter, then a move before the answer: the user is still choosing, nothing opens.
+        guard case .search("ma", 0, let second)? = s.update(.key(.char("a"))).first else {
+            Issue.record("no search")
+            return
+        }
+        #expect(s.update(.key(.enter)).isEmpty)
+        _ = s.update(.key(.down))
+        #expect(s.update(.results(request: second, page: page, append: false)).isEmpty)
     }
 
     @Test func scrollingNearTheEndLoadsTheNextPage() {
