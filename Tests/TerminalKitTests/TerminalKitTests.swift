@@ -53,6 +53,20 @@ import Testing
         #expect(out.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 40 })
         #expect(out.contains("…"))
     }
+
+    /// Two long columns share what the short ones leave by what they carry, where cutting the widest
+    /// alone left "Activate your …" on every row of the Outbox.
+    @Test func flexibleColumnsShareTheWidthByWhatTheyCarry() {
+        let columns: [TextTable.Column] = [.init("Id"), .init("To", flexible: true), .init("Subject", flexible: true),
+                                           .init("Status")]
+        #expect(TextTable.share(90, wanted: [4, 28, 45, 6], columns: columns) == [4, 28, 45, 6])    // all fit
+        #expect(TextTable.share(60, wanted: [4, 28, 45, 6], columns: columns) == [4, 19, 31, 6])    // 28 : 45
+        #expect(TextTable.share(60, wanted: [4, 10, 70, 6], columns: columns) == [4, 10, 40, 6])    // short: kept
+        #expect(TextTable.share(20, wanted: [4, 28, 45, 6], columns: columns) == [4, 3, 7, 6])      // ≥ titles
+        // With no flexible column, every column shares.
+        let plain: [TextTable.Column] = [.init("A"), .init("B"), .init("C")]
+        #expect(TextTable.share(30, wanted: [5, 20, 40], columns: plain) == [5, 8, 17])
+    }
 }
 
 @Suite struct LineEditorTests {

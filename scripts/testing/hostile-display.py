@@ -73,7 +73,8 @@ def drive(binary, env):
                 raw.extend(chunk)
 
     read(1.5)
-    for keys in [b"\r", b"j", b"j", b" ", b"p", b"\x1b[B", b"\x1b[A", b"\x1b", b"\x1b", b"\x11"]:
+    # Open the account, its Contacts (2), its Price lists (3) and the picker (p); Esc twice, Ctrl-Q quits.
+    for keys in [b"\r", b"2", b"j", b"j", b" ", b"3", b"p", b"\x1b[B", b"\x1b[A", b"\x1b", b"\x1b", b"\x11"]:
         os.write(fd, keys)
         read(0.4)
     try:
