@@ -127,7 +127,7 @@ import Testing
     @Test func countryCurrencyTypeAndOptionalFields() {
         var f = base()
         f.country = "ZZ"
-        f.currency = "EURO"
+        f.currency = "ZZZ"
         f.type = "Distributor"
         f.phone = "call me"
         f.website = "not a site"

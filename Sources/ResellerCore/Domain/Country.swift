@@ -3,22 +3,65 @@ public struct Country: Sendable, Hashable, Codable {
     public let code: String
     public let name: String
 
-    public static let all: [Country] = table.split(separator: "|").map {
-        Country(code: String($0.prefix(2)), name: String($0.dropFirst(3)))
-    }
+    public static let all: [Country] = table.codeNamePairs(codeLength: 2).map { Country(code: $0.0, name: $0.1) }
 
     private static let byCode: [String: Country] = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
 
+    private static let rule = CodeOrName(noun: "country", plural: "countries", codeLength: 2,
+                                         entries: all.map { ($0.code, $0.name) },
+                                         otherNames: otherNames.codeNamePairs(codeLength: 2))
+
     public static func named(_ code: String) -> Country? { byCode[code.uppercased()] }
 
-    public static func parse(_ raw: String, field: String = "country") throws(FieldError) -> Country {
-        let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
-        if code.isEmpty { throw FieldError(field, "country is required (an ISO 3166-1 alpha-2 code such as GR)") }
-        guard let c = byCode[code] else {
-            throw FieldError(field, "\"\(raw)\" is not an ISO 3166-1 alpha-2 country code (e.g. GR, DE, US)")
-        }
-        return c
+    /// The country `text` stands for: its code in any case, or its English or local name with or without
+    /// accents; refused when unknown or when it fits several (see `CodeOrName`).
+    public static func resolve(_ text: String, field: String = "country") -> Result<Country, FieldError> {
+        rule.resolve(text, field: field, expected: "an ISO 3166-1 alpha-2 code (GR, DE, US) or a name (Greece, Ελλάδα)")
+            .map { byCode[$0]! }
     }
+
+    /// The countries that fit what is typed so far: the form shows them, and one alone is what `resolve` gives.
+    public static func candidates(_ text: String) -> [Country] { rule.candidates(text).map { byCode[$0]! } }
+
+    public static func parse(_ raw: String, field: String = "country") throws(FieldError) -> Country {
+        try resolve(raw, field: field).get()
+    }
+
+    /// Names people also type: the country's name in its own languages (the `country_name` of glibc's
+    /// locales, /usr/share/i18n/locales) and common English short forms. Names equal to the English one
+    /// once folded are left out.
+    private static let otherNames = """
+AE الإمارات العربية المتحدة|AE UAE|AF افغانستان|AG Antigua & Barbuda|AL Shqipëri|AM Հայաստան|\
+AT Österreich|AZ Azərbaycan|BA Bosna i Hercegovina|BD বাংলাদেশ|BE Belgien|BE Belgique|BE Bèlsj|\
+BE België|BE Beldjike|BG България|BH البحرين|BR Brasil|BT འབྲུག|BY Беларусь|CA Kanada|CA ᑲᓇᑕ|\
+CD Repibiki demokratiki ya Kongó|CD DR Congo|CD Democratic Republic of the Congo|\
+CG Republic of the Congo|CH Schweiz|CH Suisse|CH Svizzera|CH Schwiz|CI Ivory Coast|CN རྒྱ་ནག|CN جۇڭگو|\
+CN 中华人民共和国|CN 中国|CV Cape Verde|CW Kòrsou|CY Κύπρος|CY Kıbrıs|CZ Česká republika|\
+CZ Czech Republic|CZ Česko|DE Deutschland|DE Nimska|DE Dútslân|DE Němska|DE Düütschland|DJ Yabuuti|\
+DJ Jabuuti|DK Danmark|DO República Dominicana|DZ الجزائر|DZ Lezzayer|EE Eesti|EG مصر|ER Eretria|\
+ER ኤርትራ|ES Espanya|ES España|ES Espainia|ET Otobbia|ET ኢትዮጵያ|ET Itoophiyaa|ET Itiyoophiya|\
+ET Itoobiya|FI Suomi|FO Føroyar|FR Frañs|FR França|FR Francia|GB Y Deyrnas Unedig|\
+GB An Rìoghachd Aonaichte|GB Rywvaneth Unys|GB UK|GB Great Britain|GB Britain|GE Кырҭтәыла|\
+GE საქართველო|GH Gaana|GL Kalaallit Nunaat|GR Ελλάδα|GR Hellas|GR Ελλάς|HK Hong Kong SAR China|\
+HK 中華人民共和國香港特別行政區|HK 香港|HR Hrvatska|HT Ayiti|HU Magyarország|IE Éire|IL ישראל|\
+IN भारत|IN الهند|IN ভাৰত|IN ভারত|IN རྒྱ་གར་|IN ભારત|IN ಭಾರತ|IN ہِندوستان|IN Bhorot|IN ഇന്ത്യ|IN ଭାରତ|\
+IN ਭਾਰਤ|IN भारतम्|IN ᱥᱤᱧᱚᱛ|IN انڊيا|IN இந்தியா|IN భారతదేశం|IN بھارت|IQ العراق|IQ عێراق|IR ایران|\
+IS Ísland|IT Itàlia|IT Italien|IT Italie|JO الأردن|JP 日本|KE Keeniyaa|KE Kiiniya|KG Кыргызстан|\
+KH កម្ពុជា|KP North Korea|KR 대한민국|KR South Korea|KR 한국|KW الكويت|KZ Қазақстан|LA ລາວ|LA Laos|\
+LB لبنان|LK ශ්\u{200D}රී ලංකාව|LK இலங்கை|LT Lietuva|LT Lietova|LU Luxemburg|LU Lëtzebuerg|LV Latvija|LY ليبيا|\
+MA المغرب|MA ⵜⴰⴳⵍⴷⵉⵜ ⵏ ⵍⵎⵖⵔⵉⴱ|MA Lmerruk|ME Црна Гора|ME Crna Gora|MG Madagasikara|MK Македонија|\
+MK Maqedoni|MM ဗၟာ|MM မြန်မာ|MM မၢၼ်ႈ|MM Burma|MN Монгол|MU Moris|MV ދިވެހިރާއްޖެ|MX Mexihco|NG Najeriya|\
+NG Naịjịrịa|NG Orilẹ̀-èdè Nàìjíríà|NL Nederlân|NL Nederland|NL Nedderlannen|NL Holland|NO Norge|\
+NO Noreg|NO Norga|NP नेपाल|NZ Aotearoa|OM عُمان|PE Piruw|PG Papua Niugini|PH Pilipinas|PK پکستان|\
+PK پاکستان|PL Pòlskô|PL Polska|QA قطر|RS Србија|RS Srbija|RU Росси|RU Уӕрӕсе|RU Россия|RU Арассыыйа|\
+RU Русия|RW U Rwanda|SA المملكة العربية السعودية|SD السودان|SE Sverige|SG 新加坡|SI Slovenija|\
+SK Slovensko|SN Senegaal|SO Soomaaliya|SS جنوب السودان|SY سوريا|SZ Swaziland|TH ไทย|TJ Тоҷикистон|\
+TL East Timor|TN تونس|TR Tirkiye|TR Turkey|TW 中華民國|TW 台灣|TW 臺灣|UA Украина|UA Україна|\
+UG Yuganda|US ᏌᏊ ᎢᏳᎾᎵᏍᏔᏅ ᏍᎦᏚᎩ|US United States|US Estados Unidos|US USA|US פֿאַראייניגטע שטאַטן|\
+UZ Oʻzbekiston|VA Vatican|VG British Virgin Islands|VI US Virgin Islands|VN Vietnam|YE اليمن|\
+ZA Suid-Afrika|ZA iSewula Afrika|ZA Afrika Borwa|ZA iNingizimu Afrika|ZA Aforika Borwa|\
+ZA Afrika Dzonga|ZA Afurika Tshipembe|ZA uMzantsi Afrika
+"""
 
     private static let table = """
 AD Andorra|AE United Arab Emirates|AF Afghanistan|AG Antigua and Barbuda|AI Anguilla|AL Albania|AM Armenia|\

@@ -26,17 +26,34 @@ public struct Currency: Sendable, Hashable, Codable {
 
     private static let byCode: [String: Currency] = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
 
+    private static let rule = CodeOrName(noun: "currency", plural: "currencies", codeLength: 3,
+                                         entries: all.map { ($0.code, $0.name) },
+                                         otherNames: otherNames.codeNamePairs(codeLength: 3))
+
     public static func named(_ code: String) -> Currency? { byCode[code.uppercased()] }
 
-    /// Parses a currency field: three letters, a known ISO 4217 code.
-    public static func parse(_ raw: String, field: String = "currency") throws(FieldError) -> Currency {
-        let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
-        if code.isEmpty { throw FieldError(field, "currency is required (an ISO 4217 code such as EUR)") }
-        guard let c = byCode[code] else {
-            throw FieldError(field, "\"\(raw)\" is not a supported ISO 4217 currency code (e.g. EUR, USD, GBP)")
-        }
-        return c
+    /// The currency `text` stands for: its ISO 4217 code in any case or its name ("euro", "US dollar");
+    /// refused when unknown or when it fits several ("dollar"), see `CodeOrName`.
+    public static func resolve(_ text: String, field: String = "currency") -> Result<Currency, FieldError> {
+        rule.resolve(text, field: field, expected: "an ISO 4217 code (EUR, USD, GBP) or a name (euro, US dollar)")
+            .map { byCode[$0]! }
     }
+
+    /// The currencies that fit what is typed so far: the form shows them, and one alone is what `resolve` gives.
+    public static func candidates(_ text: String) -> [Currency] { rule.candidates(text).map { byCode[$0]! } }
+
+    /// Parses a currency field by the rule of `resolve`.
+    public static func parse(_ raw: String, field: String = "currency") throws(FieldError) -> Currency {
+        try resolve(raw, field: field).get()
+    }
+
+    /// Names people also type: the ISO names qualified by country, older or local names.
+    private static let otherNames = """
+CNY Renminbi|CNY Chinese Yuan|EUR Ευρώ|GBP British Pound|GBP Sterling|HUF Hungarian Forint|\
+IDR Indonesian Rupiah|ILS Israeli Shekel|ILS Shekel|JPY Japanese Yen|KRW South Korean Won|PLN Polish Zloty|\
+THB Thai Baht|UAH Ukrainian Hryvnia|USD United States Dollar|VND Vietnamese Dong|\
+ZAR South African Rand
+"""
 }
 
 import Foundation
