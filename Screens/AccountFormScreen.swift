@@ -183,28 +183,21 @@ public struct AccountFormScreen: Sendable {
         return []
     }
 
-    /// Matches from the ISO lists for what is typed in the country or currency field: the code itself when
-    /// it is one, else codes and names that start with it (accents and case ignored). At most three.
+    /// Matches for what is typed in the country or currency field, by the rule the validators and the CLI
+    /// use (`Country.candidates`): the code, else whole names, else names starting with it. At most three.
     public static func suggestions(_ field: Field, _ text: String) -> [(code: String, name: String)] {
-        let typed = SearchQuery.fold(text.trimmingCharacters(in: .whitespaces))
-        guard !typed.isEmpty else { return [] }
-        let all: [(code: String, name: String)]
         switch field {
-        case .country: all = Country.all.map { ($0.code, $0.name) }
-        case .currency: all = Currency.all.map { ($0.code, $0.name) }
-        default: return []
+        case .country: Country.candidates(text).prefix(3).map { ($0.code, $0.name) }
+        case .currency: Currency.candidates(text).prefix(3).map { ($0.code, $0.name) }
+        default: []
         }
-        if let exact = all.first(where: { $0.code.lowercased() == typed }) { return [exact] }
-        // Codes that start with it first, then names in alphabetical order ("gree": Greece, Greenland).
-        let byCode = all.filter { $0.code.lowercased().hasPrefix(typed) }
-        let byName = all.filter { !$0.code.lowercased().hasPrefix(typed) && SearchQuery.fold($0.name).hasPrefix(typed) }
-            .sorted { SearchQuery.fold($0.name) < SearchQuery.fold($1.name) }
-        return Array((byCode + byName).prefix(3))
     }
 
     private mutating func move(_ step: Int) {
-        // Leaving a country or currency that is not a code yet completes it with the first match.
-        if focus == .country || focus == .currency, let first = Self.suggestions(focus, text(focus, of: form)).first {
+        // Leaving a country or currency completes it to the code when it matches one alone; several stay
+        // as typed, for the validator to list them (the CLI refuses them the same way).
+        let matches = focus == .country || focus == .currency ? Self.suggestions(focus, text(focus, of: form)) : []
+        if matches.count == 1, let first = matches.first {
             setText(focus, first.code)
             editors[focus]?.set(first.code)
         }

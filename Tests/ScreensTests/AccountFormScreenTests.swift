@@ -112,10 +112,17 @@ import TerminalKit
         for c in "gree" { _ = s.update(.char(c)) }
         #expect(s.render(width: 80, height: 24).text.contains("gree____ GR Greece · GL Greenland"))
         _ = s.update(.tab)
-        #expect(s.form.country == "GR")
-        for c in "swiss" { _ = s.update(.char(c)) }
-        _ = s.update(.tab)
-        #expect(s.form.currency == "CHF")
+        // Two countries fit: kept as typed and refused with both, as `account add --country gree` is.
+        #expect(s.form.country == "GREE")
+        #expect(s.errors["country"]?.contains("GR Greece; GL Greenland") == true)
+        var t = AccountFormScreen()
+        while t.focus != .country { _ = t.update(.tab) }
+        for c in "ελλάδα" { _ = t.update(.char(c)) }
+        _ = t.update(.tab)
+        #expect(t.form.country == "GR")
+        for c in "swiss" { _ = t.update(.char(c)) }
+        _ = t.update(.tab)
+        #expect(t.form.currency == "CHF")
     }
 }
 
