@@ -6,8 +6,9 @@ import ResellerCore
 struct AccountFlags: ParsableArguments {
     @Option(help: "Company or person name (required for add).") var name: String?
     @Option(help: "Account email (required for add).") var email: String?
-    @Option(help: "ISO 3166-1 alpha-2 country code (required for add).") var country: String?
-    @Option(help: "ISO 4217 currency (default EUR).") var currency: String?
+    @Option(help: "Country: ISO 3166-1 alpha-2 code or name, e.g. GR, Greece, Ελλάδα (required for add).")
+    var country: String?
+    @Option(help: "Currency: ISO 4217 code or name, e.g. EUR, euro, \"US dollar\" (default EUR).") var currency: String?
     @Option(name: .customLong("trading-name")) var tradingName: String?
     @Option(help: "Customer, Reseller, Partner, Prospect or Vendor.") var type: String?
     @Option var phone: String?

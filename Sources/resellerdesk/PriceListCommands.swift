@@ -15,7 +15,7 @@ struct PriceListImport: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The CSV file.") var file: String
     @Option(help: "Unique price list name.") var name: String
-    @Option(help: "ISO 4217 currency of the prices.") var currency: String
+    @Option(help: "Currency of the prices: ISO 4217 code or name (EUR, euro).") var currency: String
     @Option(name: .customLong("valid-from"), help: "YYYY-MM-DD") var validFrom = ""
     @Option(name: .customLong("valid-to"), help: "YYYY-MM-DD") var validTo = ""
     @Flag(help: "Import as inactive.") var inactive = false
