@@ -68,6 +68,13 @@ public struct AccountDetailScreen: Sendable {
     /// The keys in effect: the section's, then those of every section. They drive dispatch, footer and help.
     public var bindings: [Binding<Action>] { AccountDetailSection.named(section).bindings + Self.common }
 
+    /// The help for the section in view: its own keys, then those of every section.
+    public var help: HelpScreen {
+        let current = AccountDetailSection.named(section)
+        let own = current.bindings.isEmpty ? [] : [(heading: current.title, bindings: current.bindings)]
+        return HelpScreen(title: "Account · " + current.title, groups: own + [("Every section", Self.common)])
+    }
+
     /// Each section's rows at 80 columns, laid out again only when the content changes: keys need the
     /// rows, and a key must not lay out hundreds of orders again.
     private var tables: [AccountDetailSection.ID: AccountDetailText.Table] = [:]

@@ -58,9 +58,13 @@ public struct AccountsScreen: Sendable {
         Binding([.ctrl("r")], "", help: "search again (the list as stored now)", .refresh, footer: false),
     ]
 
-    /// The help's last line: what every other key does here.
-    public static let typingHelp =
-        "Anything else you type searches: name, trading name, code, email, VAT number, contact."
+    /// Every key, and what every other key does here.
+    public static var help: HelpScreen {
+        HelpScreen(title: "Accounts", bindings: bindings,
+                   notes: ["Anything else you type searches, in any script: name, trading name, code, email, "
+                           + "VAT number, contact names and emails.",
+                           "Ctrl-A, Ctrl-E, Ctrl-U, Ctrl-W, ← and → edit the search."])
+    }
 
     public init() {}
 

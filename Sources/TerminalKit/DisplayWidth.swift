@@ -74,6 +74,23 @@ public enum DisplayWidth {
     }
 
     /// Pads (or truncates) to exactly `width` columns.
+    /// `text` in lines at most `width` columns wide, broken at spaces (a word longer than a line is cut).
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            if line.isEmpty {
+                line = truncate(word, to: width)
+            } else if of(line) + 1 + of(word) <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = truncate(word, to: width)
+            }
+        }
+        return lines + (line.isEmpty && !lines.isEmpty ? [] : [line])
+    }
+
     public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let t = truncate(text, to: width)
         let fill = String(repeating: " ", count: max(0, width - of(t)))

@@ -63,7 +63,15 @@ public struct Binding<Action: Sendable>: Sendable {
         DisplayWidth.truncate(table.filter(\.inFooter).map { "\($0.keys[0].label) \($0.label)" }.joined(separator: "  "), to: width)
     }
 
+    /// Each binding's keys and what it does, for the help overlay.
+    public static func helpEntries(_ table: [Binding]) -> [(keys: String, help: String)] {
+        table.map { b in (b.keys.map(\.label).joined(separator: " "), b.help) }
+    }
+
+    /// The help as lines, the keys in a column wide enough for the longest (at least 14).
     public static func helpLines(_ table: [Binding]) -> [String] {
-        table.map { b in DisplayWidth.pad(b.keys.map(\.label).joined(separator: " "), to: 14) + b.help }
+        let entries = helpEntries(table)
+        let column = max(14, (entries.map { DisplayWidth.of($0.keys) }.max() ?? 0) + 2)
+        return entries.map { DisplayWidth.pad($0.keys, to: column) + $0.help }
     }
 }

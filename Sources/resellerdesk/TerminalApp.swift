@@ -251,8 +251,7 @@ final class TerminalApp {
                     }
                 }
             case .accounts(.help):
-                stack.append(.help(HelpScreen(title: "Accounts", bindings: AccountsScreen.bindings,
-                                              notes: [AccountsScreen.typingHelp])))
+                stack.append(.help(AccountsScreen.help))
             case .detail(.unassign(let id, let name)):
                 detailAction(id) { () throws(ServiceError) in try service.unassignPriceLists(id, names: [name], by: .currentStaff()); return "Unassigned \(name)." }
             case .detail(.resendActivation(let id, let email)):
@@ -280,8 +279,7 @@ final class TerminalApp {
                 }
             case .detail(.help):
                 if case .detail(let screen)? = stack.last {
-                    let title = "Account · " + AccountDetailSection.named(screen.section).title
-                    stack.append(.help(HelpScreen(title: title, bindings: screen.bindings)))
+                    stack.append(.help(screen.help))
                 }
             case .detail(.back):
                 stack.removeLast()

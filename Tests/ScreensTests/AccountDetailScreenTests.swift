@@ -189,6 +189,21 @@ import TerminalKit
         #expect(s.update(.escape, height: 24) == [.back])
     }
 
+    /// The help names the section's own keys first, then those of every section, wrapped to the window.
+    @Test func theHelpIsTheSectionsKeysThenEverySections() throws {
+        let (_, content, folder) = try Self.demo()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let help = AccountDetailScreen(content, section: .contacts).help.render(width: 80, height: 24).text
+        let lines = help.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
+        #expect(lines[0] == "Help · Account · Contacts")
+        #expect(lines[2] == "Contacts" && lines[3].hasPrefix("c "))
+        #expect(lines[3].hasSuffix("add a contact (and make it a storefront user)"))
+        #expect(lines.contains("Every section"))
+        #expect(help.contains("4 Orders, 5 History)"))           // a long line wraps rather than being cut
+        let history = AccountDetailScreen(content, section: .history).help.render(width: 80, height: 24).text
+        #expect(history.split(separator: "\n")[2].contains("Every section"))   // no keys of its own: no empty group
+    }
+
     @Test func aReloadKeepsTheSectionAndTheHighlight() throws {
         let (service, content, folder) = try Self.large()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -97,6 +97,12 @@ func expectGolden(_ grid: Grid, _ name: String, sourceLocation: SourceLocation =
         #expect(s.render(width: 80, height: 24).text.contains(footer))
     }
 
+    @Test func theHelpSaysTypingSearches() {
+        let help = AccountsScreen.help.render(width: 80, height: 24).text
+        #expect(help.contains("Ctrl-Q F10 Ctrl-C  leave ResellerDesk"))
+        #expect(help.contains("Anything else you type searches") && help.contains("edit the search."))
+    }
+
     /// Typed ahead: the Enter reaches the screen before the search it follows has answered. It opens
     /// the first match of that search, not the row the previous list had highlighted.
     @Test func anEnterTypedAheadOpensTheFirstMatchWhenItArrives() {

@@ -149,6 +149,14 @@ import Testing
         #expect(Binding.action(for: .char("x"), in: table) == nil)
         #expect(Binding.footer(table, width: 80) == "Enter Open  ? Help")
         #expect(Binding.helpLines(table).last == DisplayWidth.pad("↓", to: 14) + "next")
+        let long = [Binding([.ctrl("q"), .function(10), .ctrl("c")], "Quit", help: "leave", 1)]
+        #expect(Binding.helpLines(long) == ["Ctrl-Q F10 Ctrl-C  leave"])   // the key column fits the longest keys
+    }
+
+    @Test func wrapsAtSpacesByDisplayWidth() {
+        #expect(DisplayWidth.wrap("a section by its number", to: 10) == ["a section", "by its", "number"])
+        #expect(DisplayWidth.wrap("株式会社クラウド パートナーズ", to: 16) == ["株式会社クラウド", "パートナーズ"])
+        #expect(DisplayWidth.wrap("", to: 10) == [""])
     }
 }
 
