@@ -204,22 +204,13 @@ public struct AccountDetailScreen: Sendable {
         return []
     }
 
-    /// Asks for the next page of orders or history once the highlight (or the scroll) is within a page
-    /// of the end of what is read.
+    /// Asks for the next page of a section read a page at a time (orders, history) once the highlight
+    /// (or the scroll) is within a page of the end of what is read.
     private mutating func moreIfNearTheEnd(page: Int) -> [Effect] {
-        let id = detail.account.id, near = max(place.selected ?? 0, place.top + page) >= lines.count - page
-        guard near, !loadingMore else { return [] }
-        switch section {
-        case .orders:
-            guard let before = content.nextOrders else { return [] }
-            loadingMore = true
-            return [.moreOrders(accountId: id, before: before)]
-        case .history:
-            guard let before = content.nextHistory else { return [] }
-            loadingMore = true
-            return [.moreHistory(accountId: id, before: before)]
-        default: return []
-        }
+        let near = max(place.selected ?? 0, place.top + page) >= lines.count - page
+        guard near, !loadingMore, let more = AccountDetailSection.named(section).more(content) else { return [] }
+        loadingMore = true
+        return [more]
     }
 
     /// The next page of orders arrived.

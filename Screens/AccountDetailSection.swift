@@ -34,6 +34,8 @@ public struct AccountDetailSection: Sendable {
     public let table: @Sendable (AccountDetailContent, Int) -> AccountDetailText.Table
     /// The keys that act in this section, named first in the footer.
     public let bindings: [Binding<Action>]
+    /// For a list read a page at a time: what reads the next page, nil once all is read.
+    public var more: @Sendable (AccountDetailContent) -> AccountDetailScreen.Effect? = { _ in nil }
 
     public static let all: [AccountDetailSection] = [
         AccountDetailSection(id: .overview, title: "Overview", count: { _ in nil }, table: { c, _ in
@@ -68,10 +70,10 @@ public struct AccountDetailSection: Sendable {
                     .execute),
             Binding([.char("X")], "Cancel", help: "cancel the highlighted Submitted order", .cancelOrder),
             Binding([.char("$")], "Payment", help: "record a payment received (lowers the balance)", .payment),
-        ]),
+        ], more: { c in c.nextOrders.map { .moreOrders(accountId: c.detail.account.id, before: $0) } }),
         AccountDetailSection(id: .history, title: "History", count: { $0.counts.history }, table: { c, width in
             AccountDetailText.history(c.detail.audit, width: width)
-        }, bindings: []),
+        }, bindings: [], more: { c in c.nextHistory.map { .moreHistory(accountId: c.detail.account.id, before: $0) } }),
     ]
 
     public static func named(_ id: ID) -> AccountDetailSection { all.first { $0.id == id } ?? all[0] }
