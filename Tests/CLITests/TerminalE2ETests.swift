@@ -54,7 +54,8 @@ struct TmuxSession {
     /// Waits until the screen shows `text`, and no longer shows `gone` (at most 10 s), and returns it. A
     /// capture can fall in the middle of a frame being drawn: the new title over the old rows.
     @discardableResult
-    func waitFor(_ text: String, without gone: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func waitFor(_ text: String, without gone: String? = nil,
+                 sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let deadline = Date().addingTimeInterval(10)
         var last = ""
         while Date() < deadline {
@@ -63,7 +64,8 @@ struct TmuxSession {
             usleep(20_000)
         }
         let without = gone.map { " without \"\($0)\"" } ?? ""
-        Issue.record("the screen never showed \"\(text)\"\(without); it shows:\n\(last)", sourceLocation: sourceLocation)
+        Issue.record("the screen never showed \"\(text)\"\(without); it shows:\n\(last)",
+                     sourceLocation: sourceLocation)
         return last
     }
 
