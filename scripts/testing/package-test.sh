@@ -149,7 +149,15 @@ man_warnings() {
   [ -z "$out" ] || { echo "$out"; return 1; }
 }
 check "resellerdesk(1) renders without warnings" man_warnings /usr/share/man/man1/resellerdesk.1.gz
-check "whatis finds the subcommand pages" bash -c 'mandb -q 2>/dev/null; whatis resellerdesk.account.add'
+# whatis and apropos read man-db's index, which needs each page's NAME line in a form lexgrog can parse.
+indexed() {
+  local out
+  mandb -q
+  out=$(whatis "$1") || return 1
+  echo "$out"
+  case "$out" in *"(unknown subject)"*) return 1 ;; esac
+}
+check "whatis describes the subcommand pages" indexed resellerdesk.account.add
 check "bash completion loads" bash -c \
   'source /usr/share/bash-completion/completions/resellerdesk && complete -p resellerdesk'
 check "zsh completion installed" grep -q '^#compdef resellerdesk' /usr/share/zsh/vendor-completions/_resellerdesk
