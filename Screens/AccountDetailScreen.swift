@@ -7,11 +7,14 @@ import TerminalKit
 /// highlight nears the end of what is read. Destructive actions ask first; a payment is typed in a prompt.
 public struct AccountDetailScreen: Sendable {
     public enum Action: Sendable, Hashable {
-        case back, edit, priceLists, addContact, payment, unassign, resend, deactivate, resetPassword, execute, cancelOrder
+        case back, edit, priceLists, addContact, payment
+        case unassign, resend, deactivate, resetPassword, execute, cancelOrder
         case down, up, pageDown, pageUp, first, last, refresh, help, nextSection, previousSection, jump
     }
     public enum Effect: Sendable, Equatable {
-        case back, edit(accountId: Int64), pickPriceLists(accountId: Int64), addContact(accountId: Int64), reload(accountId: Int64), help
+        case back, help
+        case edit(accountId: Int64), pickPriceLists(accountId: Int64), addContact(accountId: Int64)
+        case reload(accountId: Int64)
         case unassign(accountId: Int64, priceList: String)
         case resendActivation(accountId: Int64, email: String)
         case deactivate(accountId: Int64, email: String)
@@ -100,10 +103,9 @@ public struct AccountDetailScreen: Sendable {
         self.init(content, section: previous.section)
         for (id, place) in previous.places {
             let lines = tables[id]?.lines ?? []
-            var kept = Place(selected: nil, top: min(place.top, max(0, lines.count - 1)))
-            if let i = place.selected, lines.indices.contains(i), lines[i].item != nil { kept.selected = i }
-            else { kept.selected = lines.firstIndex { $0.item != nil } }
-            places[id] = kept
+            let stays = place.selected.flatMap { lines.indices.contains($0) && lines[$0].item != nil ? $0 : nil }
+            places[id] = Place(selected: stays ?? lines.firstIndex { $0.item != nil },
+                               top: min(place.top, max(0, lines.count - 1)))
         }
     }
 
@@ -170,19 +172,30 @@ public struct AccountDetailScreen: Sendable {
             guard case .priceList(let name)? = selectedItem else { return hint("a price list") }
             confirming = ("Unassign \(name)? y/n", .unassign(accountId: id, priceList: name))
         case .resend:
-            guard case .contact(let email, .pending?)? = selectedItem else { return hint("a contact waiting for activation") }
+            guard case .contact(let email, .pending?)? = selectedItem else {
+                return hint("a contact waiting for activation")
+            }
             return [.resendActivation(accountId: id, email: email)]
         case .deactivate:
-            guard case .contact(let email, let status?)? = selectedItem, status != .inactive else { return hint("a contact with a storefront user") }
-            confirming = ("Deactivate the storefront user \(email)? Their sessions end. y/n", .deactivate(accountId: id, email: email))
+            guard case .contact(let email, let status?)? = selectedItem, status != .inactive else {
+                return hint("a contact with a storefront user")
+            }
+            confirming = ("Deactivate the storefront user \(email)? Their sessions end. y/n",
+                          .deactivate(accountId: id, email: email))
         case .resetPassword:
-            guard case .contact(let email, .active?)? = selectedItem else { return hint("a contact with an active storefront user") }
+            guard case .contact(let email, .active?)? = selectedItem else {
+                return hint("a contact with an active storefront user")
+            }
             return [.resetPassword(accountId: id, email: email)]
         case .execute:
-            guard case .order(let orderId, let number, .submitted)? = selectedItem else { return hint("a Submitted order") }
+            guard case .order(let orderId, let number, .submitted)? = selectedItem else {
+                return hint("a Submitted order")
+            }
             confirming = ("Execute \(number) above the credit limit? y/n", .execute(accountId: id, orderId: orderId))
         case .cancelOrder:
-            guard case .order(let orderId, let number, .submitted)? = selectedItem else { return hint("a Submitted order") }
+            guard case .order(let orderId, let number, .submitted)? = selectedItem else {
+                return hint("a Submitted order")
+            }
             confirming = ("Cancel \(number)? y/n", .cancelOrder(accountId: id, orderId: orderId))
         case .nextSection, .previousSection, .jump:
             let all = AccountDetailSection.all, at = all.firstIndex { $0.id == section } ?? 0
@@ -330,8 +343,8 @@ public struct AccountDetailScreen: Sendable {
             let x = 1 + DisplayWidth.of(label)
             g.put(label, x: 1, y: statusY, style: .key)
             g.field(payment.visible(width: 20), x: x, y: statusY, width: 21, focused: true)
-            g.put(notice ?? "Enter records · Esc cancels", x: x + 23, y: statusY, style: notice == nil ? .muted : .invalid,
-                  maxWidth: max(0, width - x - 24))
+            g.put(notice ?? "Enter records · Esc cancels", x: x + 23, y: statusY,
+                  style: notice == nil ? .muted : .invalid, maxWidth: max(0, width - x - 24))
         } else if let notice {
             g.put(notice, x: 1, y: statusY, style: .warning, maxWidth: width - 2)
         } else if let i = place.selected, table.lines.indices.contains(i) {
