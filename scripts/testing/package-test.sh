@@ -61,8 +61,12 @@ if [ -z "$deb" ]; then
 fi
 [ -f "$deb" ] || { echo "package-test: no package at '$deb'" >&2; exit 1; }
 
-lintian_out=$(lintian --info "$deb" 2>&1) || true
+# lintian exits 1 when it found errors and 2 or more when it could not check the package at all.
+lintian_status=0
+lintian_out=$(lintian --info "$deb" 2>&1) || lintian_status=$?
 printf '%s\n' "$lintian_out" | grep -E '^[EWIPO]: ' || true
+if [ "$lintian_status" -le 1 ]; then pass "lintian checks the package"; else
+  fail "lintian checks the package" "exit $lintian_status: $(printf '%s\n' "$lintian_out" | tail -n 5)"; fi
 errors=$(printf '%s\n' "$lintian_out" | grep -c '^E: ' || true)
 expect "lintian: no errors" "$errors" 0
 warnings=$(printf '%s\n' "$lintian_out" | grep -c '^W: ' || true)
