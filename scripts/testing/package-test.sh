@@ -74,7 +74,13 @@ expect "lintian: no warnings" "$warnings" 0
 
 # --- install, twice ------------------------------------------------------------------------------------------
 check "apt installs the package" scripts/testing/install-package.sh "$deb"
+# Before installing again: an administrator's edit of the conffile, and the desk's folder opened up by hand.
+edit="# package-test $$: an administrator's edit"
+echo "$edit" >> /etc/resellerdesk/config.toml
+chmod 0755 /var/lib/resellerdesk
 check "apt installs it again (maintainer scripts idempotent)" scripts/testing/install-package.sh "$deb"
+check "installing again keeps the administrator's edit of config.toml" grep -qxF "$edit" /etc/resellerdesk/config.toml
+sed -i "/^# package-test $$: /d" /etc/resellerdesk/config.toml
 
 # --- the user, the group, the desk's folder ------------------------------------------------------------------
 group_line=$(getent group resellerdesk || true)
@@ -88,7 +94,7 @@ if [ -n "$passwd_line" ] && [ "${uid:-1000}" -lt 1000 ]; then pass "system user 
 expect "user resellerdesk: primary group resellerdesk" "${user_gid:-}" "${gid:-none}"
 expect "user resellerdesk: home /var/lib/resellerdesk" "${home:-}" /var/lib/resellerdesk
 expect "user resellerdesk: shell /usr/sbin/nologin" "${shell:-}" /usr/sbin/nologin
-expect "/var/lib/resellerdesk: setgid, group-writable, closed to others" \
+expect "/var/lib/resellerdesk: setgid, group-writable, closed to others (again after the chmod)" \
   "$(stat -c '%a %U:%G' /var/lib/resellerdesk 2>&1)" "2770 resellerdesk:resellerdesk"
 expect "/var/lib/resellerdesk/backups: the same" \
   "$(stat -c '%a %U:%G' /var/lib/resellerdesk/backups 2>&1)" "2770 resellerdesk:resellerdesk"
