@@ -145,11 +145,10 @@ check "the storefront is left disabled" test ! -e \
 
 # --- man pages and completions -------------------------------------------------------------------------------
 check "man -w resellerdesk" man -w resellerdesk
-# One page per subcommand group, as the binary itself lists them (help only repeats --help).
+# One page per subcommand group, as the binary itself lists them.
 groups=$(resellerdesk --experimental-dump-help | /usr/bin/python3 -c '
 import json, sys
-names = (c["commandName"] for c in json.load(sys.stdin)["command"]["subcommands"])
-print(" ".join(n for n in names if n != "help"))')
+print(" ".join(c["commandName"] for c in json.load(sys.stdin)["command"]["subcommands"]))')
 missing_pages=""
 for group in $groups; do man -w "resellerdesk.$group" >/dev/null 2>&1 || missing_pages+=" resellerdesk.$group"; done
 expect "a man page per subcommand group ($(echo "$groups" | wc -w))" "${missing_pages:-none}" none
@@ -159,6 +158,12 @@ man_warnings() {
   [ -z "$out" ] || { echo "$out"; return 1; }
 }
 check "resellerdesk(1) renders without warnings" man_warnings /usr/share/man/man1/resellerdesk.1.gz
+# Every page another page refers to (SEE ALSO) is installed.
+dangling=""
+for ref in $(zcat /usr/share/man/man1/resellerdesk*.1.gz | sed -n 's/^\.Xr \([^ ]*\) 1.*/\1/p' | sort -u); do
+  man -w "$ref" >/dev/null 2>&1 || dangling+=" $ref"
+done
+expect "every SEE ALSO reference is an installed page" "${dangling:-none}" none
 # whatis and apropos read man-db's index, which needs each page's NAME line in a form lexgrog can parse.
 indexed() {
   local out
