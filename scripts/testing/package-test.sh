@@ -221,6 +221,7 @@ server_pid=""
 in_sandbox() {
   local unit=/lib/systemd/system/$1
   shift
+  # shellcheck disable=SC2016 # the script's $1, $2 and $@ are the sandboxed shell's
   unshare -m --propagation private -- sh -c '
     set -e
     umask "$1"
