@@ -26,6 +26,7 @@ public struct StorefrontServer: Sendable {
     public func router() -> Router<StorefrontContext> {
         let router = Router(context: StorefrontContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ClientAddressMiddleware(trusted: Set(service.settings.trustedProxies)))
         router.get("/") { request, _ in
             try await self.signedIn(request) == nil ? Reply.redirect("/login") : Reply.redirect("/dashboard")
         }

@@ -32,6 +32,8 @@ struct CLI {
         var env = ProcessInfo.processInfo.environment
         env["RESELLERDESK_DB"] = db
         env["SUDO_USER"] = "carol"
+        // Hermetic: never the system configuration of a desk installed on this machine.
+        env["RESELLERDESK_SYSTEM_CONFIG"] = folder + "/no-system-config.toml"
         extra.forEach { env[$0.key] = $0.value }
         p.environment = env
         let out = Pipe(), err = Pipe()
@@ -50,4 +52,21 @@ struct CLI {
             switch self { case .missingBinary(let p): "no resellerdesk binary at \(p): run `swift build` first or set RESELLERDESK_BIN" }
         }
     }
+}
+
+/// Runs a program and returns stdout and stderr together.
+@discardableResult
+func shell(_ args: String..., allowFailure: Bool = false) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = Array(args)
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = out
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    let text = String(decoding: data, as: UTF8.self)
+    if !allowFailure && p.terminationStatus != 0 { Issue.record("\(args.joined(separator: " ")) failed: \(text)") }
+    return text
 }

@@ -49,21 +49,4 @@ import Testing
         #expect(r.contains("nobody may not write \(cli.db): it is root's own (mode 644)"), "\(r)")
         #expect(try shell("sqlite3", "-readonly", cli.db, "SELECT count(*) FROM accounts WHERE email = 'nope@example.com'").hasPrefix("0"))
     }
-
-    /// Runs a program and returns stdout and stderr together.
-    @discardableResult
-    func shell(_ args: String..., allowFailure: Bool = false) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = Array(args)
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        if !allowFailure && p.terminationStatus != 0 { Issue.record("\(args.joined(separator: " ")) failed: \(text)") }
-        return text
-    }
 }

@@ -52,10 +52,12 @@ import Testing
     }
 
     @Test func databaseLocation() {
-        #expect(DatabaseLocation.resolve(explicit: "/x.sqlite", environment: ["RESELLERDESK_DB": "/y"]) == "/x.sqlite")
-        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["RESELLERDESK_DB": "/y"]) == "/y")
-        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/a"]) == "/data/resellerdesk/resellerdesk.sqlite")
-        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["HOME": "/home/a"]) == "/home/a/.local/share/resellerdesk/resellerdesk.sqlite")
+        #expect(DatabaseLocation.resolve(explicit: "/x.sqlite", environment: ["RESELLERDESK_DB": "/y"]).path == "/x.sqlite")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["RESELLERDESK_DB": "/y"]).path == "/y")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/a"]).path
+                    == "/data/resellerdesk/resellerdesk.sqlite")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["HOME": "/home/a"]).path
+                    == "/home/a/.local/share/resellerdesk/resellerdesk.sqlite")
     }
 
     @Test func schemaRefusesHalfOrderedAccounts() throws {

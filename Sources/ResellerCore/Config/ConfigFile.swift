@@ -173,7 +173,20 @@ extension ServiceSettings {
             }
             storefrontURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }
+        for proxy in config.list("storefront.trusted_proxies") where !IPAddressText.isValid(proxy) {
+            throw .invalid("config", "\(config.source("storefront.trusted_proxies")): \"\(proxy)\" is not an IP address; "
+                            + "storefront.trusted_proxies lists the proxies' addresses, such as [\"127.0.0.1\", \"::1\"]")
+        }
+        trustedProxies = config.list("storefront.trusted_proxies")
         tokenLifetime = TimeInterval(try config.int("tokens.lifetime_hours", default: 72, range: 1...720) * 3600)
         sessionLifetime = TimeInterval(try config.int("storefront.session_hours", default: 8, range: 1...168) * 3600)
+    }
+}
+
+/// Whether a text is one IPv4 or IPv6 address (no names, no prefixes).
+public enum IPAddressText {
+    public static func isValid(_ text: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 }

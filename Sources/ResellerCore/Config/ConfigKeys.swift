@@ -37,6 +37,8 @@ extension ConfigFile {
         .init("storage.max_pages", .number,
               "cap on the database file in 4 KiB pages; when reached, changes are refused (default 0: none)"),
         .init("storefront.url", .text, "base URL of the storefront in emailed links, default http://127.0.0.1:8080"),
+        .init("storefront.trusted_proxies", .list,
+              "addresses of the TLS proxies in front of the storefront, whose X-Forwarded-For is believed"),
         .init("storefront.session_hours", .number, "how long a storefront sign-in lasts, default 8"),
         .init("tokens.lifetime_hours", .number, "how long activation and reset links stay valid, default 72"),
         .init("mail.transport", .text, "maildir (default), smtp or sendmail"),

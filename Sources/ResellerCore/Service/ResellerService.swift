@@ -11,6 +11,8 @@ public struct ServiceSettings: Sendable {
     public var staffMailDomain = "localhost"
     /// Named in emails as whom to ask for help.
     public var helpContact = "your account manager"
+    /// Peers whose X-Forwarded-For the storefront believes (its TLS proxy), as IP addresses.
+    public var trustedProxies: [String] = []
     /// How long a storefront sign-in lasts (absolute, from login).
     public var sessionLifetime: TimeInterval = 8 * 3600
     public init() {}
