@@ -65,10 +65,12 @@ if [ -z "$deb" ]; then
 fi
 [ -f "$deb" ] || { echo "package-test: no package at '$deb'" >&2; exit 1; }
 
+# Errors and warnings count; info tags (lintian -I) do not: the C shims are built without _FORTIFY_SOURCE,
+# there are no sysvinit scripts, and the "spelling errors" are words inside ICU's data and the Swift runtime.
 # lintian exits 1 when it found errors and 2 or more when it could not check the package at all.
 lintian_status=0
-lintian_out=$(lintian --info "$deb" 2>&1) || lintian_status=$?
-printf '%s\n' "$lintian_out" | grep -E '^[EWIPO]: ' || true
+lintian_out=$(lintian "$deb" 2>&1) || lintian_status=$?
+printf '%s\n' "$lintian_out" | grep -E '^[EW]: ' || true
 if [ "$lintian_status" -le 1 ]; then pass "lintian checks the package"; else
   fail "lintian checks the package" "exit $lintian_status: $(printf '%s\n' "$lintian_out" | tail -n 5)"; fi
 errors=$(printf '%s\n' "$lintian_out" | grep -c '^E: ' || true)
