@@ -66,8 +66,8 @@ fi
 [ -f "$deb" ] || { echo "package-test: no package at '$deb'" >&2; exit 1; }
 
 # Errors and warnings count; info tags (lintian -I) do not: the C and C++ linked in (Swift runtime, ICU, the
-# shims) is built without _FORTIFY_SOURCE,
-# there are no sysvinit scripts, and the "spelling errors" are words inside ICU's data and the Swift runtime.
+# shims) is built without _FORTIFY_SOURCE, there are no sysvinit scripts, and the "spelling errors" are words
+# inside ICU's data and the Swift runtime.
 # lintian exits 1 when it found errors and 2 or more when it could not check the package at all.
 lintian_status=0
 lintian_out=$(lintian "$deb" 2>&1) || lintian_status=$?
