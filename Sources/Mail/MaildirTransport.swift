@@ -1,4 +1,5 @@
 import Foundation
+import ResellerCore
 
 /// Delivers into a Maildir folder: written under tmp/, then renamed into new/, so a mail reader never
 /// sees half a message. The embedded default: a new user reads the activation email with no mail server.
@@ -7,19 +8,28 @@ struct MaildirTransport: MailTransport {
     private static let host = ProcessInfo.processInfo.hostName.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: ":", with: "_")
 
     mutating func send(_ message: OutgoingMessage) -> SendResult {
-        let fm = FileManager.default
-        do {
-            for sub in ["tmp", "new", "cur"] {
-                try fm.createDirectory(atPath: "\(folder)/\(sub)", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // In a group-writable folder (a team desk's /var/lib/resellerdesk) the Maildir is the group's: the
+        // deliverer service and a staff member running `mail test` must both write it, whatever their umask.
+        let parent = (folder as NSString).deletingLastPathComponent
+        if access(parent, F_OK) != 0 {
+            try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o700])
+        }
+        let shared = DeskAccess.newFileMode(folder: parent) == 0o660 || DeskAccess.newFileMode(folder: folder) == 0o660
+        for dir in [folder, folder + "/tmp", folder + "/new", folder + "/cur"] where access(dir, F_OK) != 0 {
+            let mode: mode_t = shared ? 0o2770 : 0o700
+            guard mkdir(dir, mode) == 0 || errno == EEXIST else {
+                return .temporary("cannot create the Maildir \(dir): \(String(cString: strerror(errno)))", connectionLost: true)
             }
-        } catch {
-            return .temporary("cannot create the Maildir \(folder): \(error.localizedDescription)", connectionLost: true)
+            chmod(dir, mode)
         }
         let now = Date().timeIntervalSince1970
         let name = "\(Int(now)).M\(Int((now - now.rounded(.down)) * 1_000_000))P\(getpid())Q\(message.outboxId).\(Self.host)"
         let tmp = "\(folder)/tmp/\(name)", new = "\(folder)/new/\(name)"
-        let fd = open(tmp, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        let mode: mode_t = shared ? 0o660 : 0o600
+        let fd = open(tmp, O_CREAT | O_EXCL | O_WRONLY, mode)
         guard fd >= 0 else { return .temporary("cannot write \(tmp): \(String(cString: strerror(errno)))", connectionLost: true) }
+        fchmod(fd, mode)
         let ok = message.data.withUnsafeBytes { p in Glibc.write(fd, p.baseAddress, p.count) == p.count } && fsync(fd) == 0
         Glibc.close(fd)
         guard ok, rename(tmp, new) == 0 else {

@@ -99,8 +99,18 @@ struct DoctorCommand: ParsableCommand {
         switch TransportCheck.run(settings) {
         case .success(let what): return Check(status: .ok, name: "mail", detail: what)
         case .failure(let f):
-            return Check(status: .fail, name: "mail", detail: f.reason + "; check [smtp] in the configuration "
-                         + "(resellerdesk config) and that the relay accepts this host")
+            return Check(status: .fail, name: "mail", detail: f.reason + "; " + fix(for: settings.transport))
+        }
+    }
+
+    /// What to do when the way out for email does not work.
+    static func fix(for transport: MailSettings.Transport) -> String {
+        switch transport {
+        case .maildir(let path):
+            "a team desk's Maildir belongs to the group: sudo chgrp -R resellerdesk \(path) && "
+                + "sudo chmod -R g+rwX,o-rwx \(path) (or set mail.maildir)"
+        case .smtp: "check [smtp] in the configuration (resellerdesk config) and that the relay accepts this host"
+        case .sendmail: "set sendmail.path to a sendmail-compatible program, or use mail.transport = \"smtp\""
         }
     }
 

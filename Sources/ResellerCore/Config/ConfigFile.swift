@@ -158,11 +158,12 @@ extension ServiceSettings {
     public init(_ config: ConfigFile) throws(ServiceError) {
         self.init()
         if let c = config.string("service.default_currency") {
-            guard let currency = Currency.named(c) else {
-                throw .invalid("config", "\(config.source("service.default_currency")): \"\(c)\" is not a "
-                                + "supported ISO 4217 currency code")
+            // One rule for currencies everywhere: a code or a name ("EUR", "euro").
+            switch Currency.resolve(c, field: "service.default_currency") {
+            case .success(let currency): defaultCurrency = currency.code
+            case .failure(let error):
+                throw .invalid("config", "\(config.source("service.default_currency")): \(error.message)")
             }
-            defaultCurrency = currency.code
         }
         if let h = config.string("service.help_contact") { helpContact = h }
         if let d = config.string("service.staff_mail_domain") { staffMailDomain = d }
