@@ -115,18 +115,19 @@ out=$(runuser -u resellerdesk -- env -i PATH=/usr/bin:/bin HOME=/var/lib/reselle
 newest=$(ls -t /var/lib/resellerdesk/backups/desk-*.sqlite | head -n 1)
 expect "the copy is 0640, group resellerdesk" "$(stat -c '%a %G' "$newest")" "640 resellerdesk"
 contains "the backup counts every account" "$out" "accounts 33"
-set +e
-doctor=$(as rdbob resellerdesk doctor 2>&1)
-code=$?
-set -e
+# doctor_as LOGIN: its output in $doctor, its exit code in $code.
+doctor_as() {
+  set +e
+  doctor=$(as "$1" resellerdesk doctor 2>&1)
+  code=$?
+  set -e
+}
+doctor_as rdbob
 expect "doctor passes for a member" "$code" 0
 contains "doctor names the desk and its source" "$doctor" \
   "ok   database file: $desk (from /etc/resellerdesk/config.toml line"
 contains "doctor sees the backup" "$doctor" "ok   backup: last $newest"
-set +e
-doctor=$(as rdcarol resellerdesk doctor 2>&1)
-code=$?
-set -e
+doctor_as rdcarol
 expect "doctor fails for the outsider" "$code" 1
 contains "naming the cause" "$doctor" "rdcarol is not in the group resellerdesk"
 

@@ -180,21 +180,17 @@ extension ContactFields {
 
 /// Fixed, locale-independent date text for messages and tables.
 public enum Format {
-    public static func timestamp(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return f.string(from: date)
-    }
+    public static func timestamp(_ date: Date) -> String { utc("yyyy-MM-dd HH:mm 'UTC'").string(from: date) }
 
     /// For file names: sorts as it reads, no spaces or colons ("20261129-093000").
-    public static func fileStamp(_ date: Date) -> String {
+    public static func fileStamp(_ date: Date) -> String { utc("yyyyMMdd-HHmmss").string(from: date) }
+
+    private static func utc(_ format: String) -> DateFormatter {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyyMMdd-HHmmss"
-        return f.string(from: date)
+        f.dateFormat = format
+        return f
     }
 
     /// "512 B", "3.4 KiB", "12.0 MiB": one decimal, computed in integers (no float formatting by locale).
