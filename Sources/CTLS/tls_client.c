@@ -12,7 +12,7 @@
 #define RD_TLS_FUNCTIONS(X) \
     X(TLS_client_method) X(SSL_CTX_new) X(SSL_CTX_free) X(SSL_CTX_set_verify) X(SSL_CTX_load_verify_locations) \
     X(SSL_CTX_set_default_verify_paths) X(SSL_new) X(SSL_free) X(SSL_set_fd) X(SSL_get0_param) X(SSL_ctrl) \
-    X(SSL_set1_host) X(SSL_connect) X(SSL_get_verify_result) X(SSL_read) X(SSL_write) X(SSL_shutdown) \
+    X(SSL_CTX_ctrl) X(SSL_set1_host) X(SSL_connect) X(SSL_get_verify_result) X(SSL_read) X(SSL_write) X(SSL_shutdown) \
     X(X509_VERIFY_PARAM_set1_ip_asc) X(X509_verify_cert_error_string) X(ERR_get_error) X(ERR_error_string_n)
 
 #define RD_DECLARE(name) static __typeof__(&name) p_##name;
@@ -49,6 +49,9 @@ rd_tls *rd_tls_connect(int fd, const char *host, const char *ca_file, char *erro
     if (!tls) return fail(NULL, error, size, "out of memory");
     if (!(tls->ctx = p_SSL_CTX_new(p_TLS_client_method()))) return fail(tls, error, size, "cannot create a TLS context");
     p_SSL_CTX_set_verify(tls->ctx, SSL_VERIFY_PEER, NULL);
+    /* SSL_CTX_set_min_proto_version is a macro over SSL_CTX_ctrl. TLS 1.0 and 1.1 are deprecated (RFC 8996). */
+    if (p_SSL_CTX_ctrl(tls->ctx, SSL_CTRL_SET_MIN_PROTO_VERSION, TLS1_2_VERSION, NULL) != 1)
+        return fail(tls, error, size, "cannot require TLS 1.2 or later");
     if (ca_file) {
         if (p_SSL_CTX_load_verify_locations(tls->ctx, ca_file, NULL) != 1) {
             snprintf(error, size, "cannot load CA file %s", ca_file);
@@ -59,14 +62,23 @@ rd_tls *rd_tls_connect(int fd, const char *host, const char *ca_file, char *erro
         p_SSL_CTX_set_default_verify_paths(tls->ctx);
     }
     if (!(tls->ssl = p_SSL_new(tls->ctx))) return fail(tls, error, size, "cannot create a TLS session");
-    p_SSL_set_fd(tls->ssl, fd);
+    if (p_SSL_set_fd(tls->ssl, fd) != 1) return fail(tls, error, size, "cannot attach TLS to the socket");
+    /* The identity to check is set here or nowhere: if OpenSSL refuses it, the handshake would accept any
+       certificate the CAs vouch for, so fail closed instead. */
     int is_ip = strchr(host, ':') != NULL || strspn(host, "0123456789.") == strlen(host);
+    int identity_set;
     if (is_ip) {
-        p_X509_VERIFY_PARAM_set1_ip_asc(p_SSL_get0_param(tls->ssl), host);
+        identity_set = p_X509_VERIFY_PARAM_set1_ip_asc(p_SSL_get0_param(tls->ssl), host) == 1;
     } else {
         /* SSL_set_tlsext_host_name is a macro over SSL_ctrl: the name sent for SNI. */
-        p_SSL_ctrl(tls->ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, (void *)host);
-        p_SSL_set1_host(tls->ssl, host);
+        identity_set = p_SSL_ctrl(tls->ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, (void *)host) == 1
+            && p_SSL_set1_host(tls->ssl, host) == 1;
+    }
+    if (!identity_set) {
+        snprintf(error, size, "cannot check the certificate's identity for %s: OpenSSL does not take it as %s", host,
+                 is_ip ? "an IP address" : "a host name");
+        rd_tls_close(tls);
+        return NULL;
     }
     if (p_SSL_connect(tls->ssl) != 1) {
         long verify = p_SSL_get_verify_result(tls->ssl);

@@ -70,6 +70,12 @@ final class SMTPConnection {
 
     /// Wraps the socket in TLS and verifies the server's certificate for `host`.
     func startTLS(caFile: String?) throws {
+        // Whatever was read in plaintext but not yet consumed came before the handshake, so anyone on the
+        // path could have written it; read after the switch, it would pass for the server's replies.
+        guard buffer.isEmpty else {
+            throw Failure.connection("\(host) sent \(buffer.count) bytes after its STARTTLS reply, before TLS began: "
+                                     + "refusing them (they may have been injected on the way)")
+        }
         var reason = [CChar](repeating: 0, count: 256)
         guard let t = rd_tls_connect(fd, host, caFile, &reason, reason.count) else {
             throw Failure.connection("TLS handshake with \(host) failed: \(String(cString: reason))")

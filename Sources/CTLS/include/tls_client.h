@@ -7,9 +7,9 @@
    terminal front pay for relocating libssl and libcrypto (about 1.5 ms). */
 typedef struct rd_tls rd_tls;
 
-/* Wraps `fd` in TLS and verifies the server's certificate for `host` (an IP address is checked as one),
-   against `ca_file` or the system's trust store when it is NULL. NULL on failure, with the reason in
-   `error`. */
+/* Wraps `fd` in TLS 1.2 or later and verifies the server's certificate for `host` (an IP address is checked
+   as one), against `ca_file` or the system's trust store when it is NULL. A host OpenSSL cannot take as a
+   name or an address fails rather than connecting unchecked. NULL on failure, with the reason in `error`. */
 rd_tls *rd_tls_connect(int fd, const char *host, const char *ca_file, char *error, size_t error_size);
 
 /* Bytes written or read (> 0), or <= 0 when the connection failed or closed. */
