@@ -132,4 +132,54 @@ import Testing
         #expect(fields { _ = try fx.service.placeOrder(accountId: a.id, customerAccountId: nil, lines: [OrderRequestLine(productCode: "X", quantity: 1)], by: staff) } == ["account"])
         #expect(try fx.service.availableCredit(a.id) == nil)
     }
+    /// Absurd prices × quantities are refused with a message, never summed into an Int64 overflow trap (which
+    /// would take the whole storefront down). The first check is under Int64's range, so today's code
+    /// fails it without crashing and the test stops there (#require) before the sums that would overflow.
+    @Test func absurdTotalsAreRefusedNotTrapped() throws {
+        let (fx, a, buyer) = try setUp(unlimited: true)
+        _ = try fx.priceList("Big EUR", csv: "code,description,billing_period,price\nBIG,Big,one-time,999999999.99")
+        _ = try fx.service.assignPriceLists(a.id, names: ["Core EUR", "Big EUR"], by: staff)
+        let ceiling = "999,999,999.99 EUR"
+        let twice = [OrderRequestLine(productCode: "BIG", quantity: 2)]
+        let overLine = try #require(throws: ServiceError.self) {
+            try fx.service.placeOrder(accountId: a.id, customerAccountId: nil, lines: twice, by: buyer)
+        }
+        #expect(overLine.fieldErrors.map(\.description) == ["quantity: line 1: the line total would exceed \(ceiling)"])
+        let two = [OrderRequestLine(productCode: "BIG", quantity: 1),
+                   OrderRequestLine(productCode: "SETUP", quantity: 1)]
+        #expect(fieldErrors { _ = try fx.service.previewOrder(accountId: a.id, customerAccountId: nil, lines: two) }
+                    .map(\.description) == ["quantity: the order total would exceed \(ceiling)"])
+        // 1,000 lines of 100,000 × 31.00 each fit a line but their sum (3.1e11 minor) is over the ceiling;
+        // 1,000 lines of the biggest price × 100,000 would overflow Int64 (1e19) if summed unchecked.
+        for code in ["VM-2C4G", "BIG"] {
+            let lines = Array(repeating: OrderRequestLine(productCode: code, quantity: 100_000), count: 1000)
+            let errors = fieldErrors { _ = try fx.service.placeOrder(accountId: a.id, customerAccountId: nil,
+                                                                    lines: lines, by: buyer) }
+            #expect(errors.first?.field == "quantity", "\(code)")
+        }
+        #expect(try fx.count("SELECT COUNT(*) FROM orders") == 0)
+        #expect(try fx.count("SELECT COUNT(*) FROM ledger") == 0)
+
+        // A ledger whose sum is at the edge of Int64 (a row no form can write) is refused, not trapped on.
+        let limited = try fx.reseller("Edge Ledger", email: "edge@ledger.example", credit: "100.00")
+        _ = try fx.service.assignPriceLists(limited.id, names: ["Core EUR"], by: staff)
+        try fx.service.store.write { tx in
+            try tx.db.execute(sql: "INSERT INTO ledger (account_id, kind, amount_minor, created_at, created_by) "
+                                + "VALUES (?, 'credit', ?, ?, 'test')", arguments: [limited.id, Int64.max, Date()])
+        }
+        #expect(fields { _ = try fx.service.availableCredit(limited.id) } == ["account"])
+        let one = [OrderRequestLine(productCode: "SETUP", quantity: 1)]
+        #expect(fields { _ = try fx.service.placeOrder(accountId: limited.id, customerAccountId: nil, lines: one,
+                                                       by: staff) } == ["account"])
+        let row = try #require(try fx.service.searchAccounts("Edge Ledger").rows.first)
+        #expect(row.availableCredit == .amount(Money(minor: .max, currency: "EUR")))
+        // Nor may a debit push a ledger past what SQLite's SUM can add up.
+        try fx.service.store.write { tx in
+            try tx.db.execute(sql: "INSERT INTO ledger (account_id, kind, amount_minor, created_at, created_by) "
+                                + "VALUES (?, 'debit', ?, ?, 'test')", arguments: [a.id, Int64.max - 10, Date()])
+        }
+        #expect(fields { _ = try fx.service.placeOrder(accountId: a.id, customerAccountId: nil, lines: one,
+                                                       by: buyer) } == ["account"])
+        #expect(try fx.count("SELECT COUNT(*) FROM orders") == 0)
+    }
 }

@@ -44,7 +44,11 @@ public struct AccountSummary: Sendable, Hashable {
         guard let o = account.fields.ordering else { return nil }
         switch o.creditLimit {
         case .unlimited: return .unlimited
-        case .amount(let limit): return .amount(Money(minor: limit.minor - balance.minor, currency: limit.currency))
+        case .amount(let limit):
+            let (left, overflow) = limit.minor.subtractingReportingOverflow(balance.minor)
+            // Only a ledger no form can write overflows here: show the nearest amount rather than trap the
+            // accounts table of every front.
+            return .amount(Money(minor: overflow ? (balance.minor < 0 ? .max : .min) : left, currency: limit.currency))
         }
     }
 }

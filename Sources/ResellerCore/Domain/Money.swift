@@ -14,6 +14,13 @@ public struct Money: Sendable, Hashable, Codable, Comparable {
 
     var digits: Int { Currency.named(currency)?.minorDigits ?? 2 }
 
+    /// The largest amount of `currency` (999,999,999.99 EUR): what a field accepts, and the most an order
+    /// line or an order may total, so sums of amounts stay far inside Int64.
+    public static func ceiling(_ currency: String) -> Money {
+        let scale = power(Currency.named(currency)?.minorDigits ?? 2)
+        return Money(minor: maxMajor * scale + scale - 1, currency: currency)
+    }
+
     /// Plain decimal text with the currency's digits, e.g. "5000.00"; the JSON and CSV form.
     public var decimalString: String {
         let scale = Money.power(digits)

@@ -33,6 +33,7 @@ extension ResellerService {
         }
         var e = ErrorList()
         var priced: [OrderLine] = []
+        let ceiling = Money.ceiling(account.fields.currency)
         let firstOrderDay = try tx.firstOrderDay(of: accountId)
         for (n, request) in lines.enumerated() {
             let label = "line \(n + 1)"
@@ -52,7 +53,13 @@ extension ResellerService {
                 e.add("billingPeriod", "\(label): \(request.productCode) is priced \(matches.map(\.item.billingPeriod.rawValue).joined(separator: " and ")); choose one")
                 continue
             }
-            let full = match.item.unitPrice.minor * Int64(request.quantity)
+            // Checked: an overflow trap would take down the whole storefront. Capping the line also keeps
+            // the proration below (× up to 2 × 366) and the order's sum inside Int64.
+            let (full, overflow) = match.item.unitPrice.minor.multipliedReportingOverflow(by: Int64(request.quantity))
+            if overflow || full > ceiling.minor {
+                e.add("quantity", "\(label): the line total would exceed \(ceiling.display)")
+                continue
+            }
             var proration: Proration?
             if let billingDay = ordering.prorateBillingDay {
                 proration = Proration.partial(orderDay: day, billingDay: billingDay, firstOrderDay: firstOrderDay,
@@ -67,7 +74,15 @@ extension ResellerService {
                                     proration: proration, invoiceDay: invoiceDay, priceListId: match.listId))
         }
         try e.throwIfAny()
-        let total = Money(minor: priced.reduce(0) { $0 + $1.firstCharge.minor }, currency: account.fields.currency)
+        var sum: Int64 = 0
+        for line in priced {
+            let (next, overflow) = sum.addingReportingOverflow(line.firstCharge.minor)
+            guard !overflow, next <= ceiling.minor else {
+                throw ServiceError.invalid("quantity", "the order total would exceed \(ceiling.display)")
+            }
+            sum = next
+        }
+        let total = Money(minor: sum, currency: account.fields.currency)
         return OrderPreview(accountId: accountId, customerAccountId: customerId, orderDay: day, lines: priced, total: total,
                             partialChargesInvoicing: ordering.partialChargesInvoicing,
                             availableCredit: try available(tx, account))
@@ -89,7 +104,14 @@ extension ResellerService {
     /// Available credit = credit limit − balance (doc); nil means Unlimited.
     private func available(_ tx: StoreTx, _ account: Account) throws -> Money? {
         guard case .amount(let limit)? = account.fields.ordering?.creditLimit else { return nil }
-        return Money(minor: limit.minor - (try tx.balance(of: account.id)), currency: limit.currency)
+        let (left, overflow) = limit.minor.subtractingReportingOverflow(try tx.balance(of: account.id))
+        // Only a ledger no form can write gets here (each entry is at most the ceiling); refuse, never trap.
+        guard !overflow else {
+            throw ServiceError.refused(field: "account",
+                                       message: "the ledger balance of \(account.name) is out of range; "
+                                           + "ask \(settings.helpContact) to check it")
+        }
+        return Money(minor: left, currency: limit.currency)
     }
 
     public func availableCredit(_ accountId: Int64) throws(ServiceError) -> CreditLimit? {
