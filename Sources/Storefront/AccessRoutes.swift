@@ -110,7 +110,7 @@ extension StorefrontServer {
 
     /// Nil when the attempt may go ahead; else what to tell the person.
     func throttled(email: String, _ context: StorefrontContext) -> String? {
-        let wait = [perAccount.wait(["email:" + email.lowercased()]), perAddress.wait(["address:" + context.clientAddress])]
+        let wait = [perAccount.wait([Throttle.emailKey(email)]), perAddress.wait(["address:" + context.clientAddress])]
             .compactMap { $0 }.max()
         guard let wait else { return nil }
         context.logger.notice("throttled sign-in or reset attempt", metadata: ["address": .string(context.clientAddress)])
@@ -119,7 +119,7 @@ extension StorefrontServer {
 
     /// Counts a failed sign-in or a reset request against the email and the client address.
     func count(email: String, _ context: StorefrontContext) {
-        perAccount.record(["email:" + email.lowercased()])
+        perAccount.record([Throttle.emailKey(email)])
         perAddress.record(["address:" + context.clientAddress])
     }
 

@@ -4,14 +4,33 @@ import Synchronization
 /// Counts attempts per key (an email, a client address) in a sliding window, so that password guessing
 /// and reset-link spamming slow to a trickle. In memory: one storefront process; the per-user lock after
 /// four wrong passwords lives in the database.
+///
+/// The table is bounded: at most `capacity` keys, each with at most `limit` times, so a flood of distinct
+/// emails or addresses cannot grow the process. When it is full, expired keys go first, then the keys
+/// under their limit (oldest attempt first); keys at their limit, the ones actually being throttled, go
+/// only when nothing else is left.
 final class Throttle: Sendable {
     private let attempts = Mutex<[String: [Date]]>([:])
     let limit: Int
     let window: TimeInterval
+    let capacity: Int
 
-    init(limit: Int, window: TimeInterval) {
+    /// 10,000 keys of at most about 1 KiB (a cut email) and `limit` dates: some 15 MiB at the very worst.
+    init(limit: Int, window: TimeInterval, capacity: Int = 10_000) {
         self.limit = limit
         self.window = window
+        self.capacity = max(10, capacity)
+    }
+
+    /// Keys held now (for tests and the bound).
+    var count: Int { attempts.withLock { $0.count } }
+
+    /// The key of an email: trimmed and lowercased, as logins are matched, and cut to 254 characters (the
+    /// longest address SMTP carries), so a huge string typed as an email costs no more than a real one.
+    /// Unicode scalars, not Characters, are counted: one Character can hold any number of scalars.
+    static func emailKey(_ email: String) -> String {
+        let normal = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return "email:" + String(String.UnicodeScalarView(normal.unicodeScalars.prefix(254)))
     }
 
     /// Nil while every key is under its limit; else the seconds until one is allowed again.
@@ -28,8 +47,27 @@ final class Throttle: Sendable {
     /// Counts one attempt against every key.
     func record(_ keys: [String], now: Date = Date()) {
         attempts.withLock { table in
-            if table.count > 100_000 { table = table.filter { $0.value.last.map { now.timeIntervalSince($0) < window } ?? false } }
-            for key in keys { table[key] = (table[key] ?? []).filter { now.timeIntervalSince($0) < window } + [now] }
+            for key in keys {
+                var recent = (table[key] ?? []).filter { now.timeIntervalSince($0) < window }
+                recent.append(now)
+                // Only the latest `limit` attempts decide whether a key waits, and for how long.
+                if recent.count > limit { recent.removeFirst(recent.count - limit) }
+                if table[key] == nil && table.count >= capacity { makeRoom(&table, now: now) }
+                table[key] = recent
+            }
         }
+    }
+
+    /// Frees a tenth of the table in one go, so that under a flood the sort runs once per `capacity / 10`
+    /// new keys rather than for each.
+    private func makeRoom(_ table: inout [String: [Date]], now: Date) {
+        table = table.filter { $0.value.last.map { now.timeIntervalSince($0) < window } ?? false }
+        let target = capacity - capacity / 10
+        guard table.count > target else { return }
+        let ranked = table.map { key, times in
+            (key: key, throttled: times.filter { now.timeIntervalSince($0) < window }.count >= limit,
+             last: times.last ?? .distantPast)
+        }.sorted { a, b in a.throttled != b.throttled ? !a.throttled : a.last < b.last }
+        for victim in ranked.prefix(table.count - target) { table[victim.key] = nil }
     }
 }
