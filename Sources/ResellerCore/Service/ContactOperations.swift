@@ -38,6 +38,12 @@ extension ResellerService {
                                           mobile: old.mobile, companyRole: old.companyRole, primary: old.primary,
                                           billTo: old.billTo, optIn: old.optIn)
             try tx.updateContact(contactId, fields, at: now)
+            // The email is the storefront login: a new one means links mailed to the old address and
+            // browsers signed in under it must stop working (a pending user needs a new activation link).
+            if let user = old.storefrontUser, EmailAddress.key(old.email) != EmailAddress.key(fields.email) {
+                try tx.revokeTokens(userId: user.id, purpose: nil, at: now)
+                try tx.deleteSessions(userId: user.id)
+            }
             try tx.audit(actor, "contact", contactId, "update", diff(oldFields.auditValues, fields.auditValues), at: now)
             try tx.reindexContacts(of: old.accountId)
             return try tx.contact(contactId)!

@@ -151,7 +151,8 @@ extension ResellerService {
         try setPasswordWithLink(token: token, purpose: .activation, password: password, confirmation: confirmation)
     }
 
-    /// Completes a password reset: new password, unlocked, token consumed, sessions ended, email queued.
+    /// Completes a password reset: new password, unlocked, token consumed, every other link revoked,
+    /// sessions ended, email queued.
     public func completePasswordReset(token: String, password: String, confirmation: String) throws(ServiceError) -> Contact {
         try setPasswordWithLink(token: token, purpose: .reset, password: password, confirmation: confirmation)
     }
@@ -173,6 +174,8 @@ extension ResellerService {
             }
             try tx.setPassword(user.id, hash: hash)
             try tx.setUserStatus(user.id, .active, at: now)
+            // A new password ends every other way in: no link mailed before it may set one after it.
+            try tx.revokeTokens(userId: user.id, purpose: nil, at: now)
             try tx.deleteSessions(userId: user.id)
             let actor = Actor.storefront(userId: user.id, email: holder.contact.email)
             try tx.audit(actor, "storefrontUser", user.id, purpose == .activation ? "activate" : "resetPassword",
@@ -189,7 +192,8 @@ extension ResellerService {
     }
 
     /// A signed-in user changes the password: the current one must be right, the new one follows the
-    /// rules; every session ends (the caller starts a new one for this browser) and the user is emailed.
+    /// rules; every session ends (the caller starts a new one for this browser), every live link is
+    /// revoked and the user is emailed.
     public func changePassword(_ principal: StorefrontPrincipal, current: String, new password: String,
                                confirmation: String) throws(ServiceError) {
         let email = principal.contact.email
@@ -204,6 +208,8 @@ extension ResellerService {
         try store.write { tx in
             try checkStorefrontRights(tx, .storefront(userId: principal.userId, email: email), accountId: principal.account.id, toOrder: false)
             try tx.setPassword(principal.userId, hash: newHash)
+            // A reset link mailed earlier (perhaps to someone who saw the old password) must not undo this.
+            try tx.revokeTokens(userId: principal.userId, purpose: nil, at: now)
             try tx.deleteSessions(userId: principal.userId)
             try tx.audit(.storefront(userId: principal.userId, email: email), "storefrontUser", principal.userId, "changePassword", at: now)
             try tx.enqueue(QueuedMail(kind: .resetSuccessful, toAddress: email, toName: principal.contact.fullName,
