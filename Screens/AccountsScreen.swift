@@ -84,7 +84,8 @@ public struct AccountsScreen: Sendable {
     }
 
     /// Rows of the table for a terminal `height` lines high (title, search, header, message, footer).
-    static func visibleRows(_ height: Int) -> Int { max(1, height - 5) }
+    /// Title, search, column titles, two lines for the highlighted account uncut, and the footer.
+    static func visibleRows(_ height: Int) -> Int { max(1, height - 6) }
 
     public mutating func update(_ event: Event, height: Int = 24) -> [Effect] {
         switch event {
@@ -184,14 +185,16 @@ public struct AccountsScreen: Sendable {
                 : "No account matches \"\(query.text)\"."
             g.put(empty, x: 1, y: 4, style: .muted)
         }
-        if let message {
-            g.put(message, x: 1, y: height - 2, style: .warning)
-        } else if rows.indices.contains(selected) {
-            // The highlighted account uncut: the name column is the one that gives way at 80 columns.
+        if rows.indices.contains(selected) {
+            // The highlighted account uncut, on two lines (a message takes the second): the name column gives
+            // way at 80 columns.
             let f = rows[selected].account.fields
             let full = TextTable.full([f.name, f.tradingName.map { "trading as \($0)" } ?? "", f.email])
-            g.put(full, x: 1, y: height - 2, style: .muted, maxWidth: width - 2)
+            for (k, line) in DisplayWidth.wrap(full, to: width - 2, lines: message == nil ? 2 : 1).enumerated() {
+                g.put(line, x: 1, y: height - 3 + k, style: .muted, maxWidth: width - 2)
+            }
         }
+        if let message { g.put(message, x: 1, y: height - 2, style: .warning) }
         g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
         return g
     }

@@ -90,12 +90,14 @@ public struct OutboxScreen: Sendable {
             g.put(TextTable.line(cells, columns: Self.columns, widths: widths), x: 1, y: y, style: style)
         }
         if messages.isEmpty { g.put("The outbox is empty.", x: 1, y: 3, style: .muted) }
-        // The highlighted email uncut: the columns above may have shortened its address and subject.
+        // The highlighted email uncut, on two lines: the columns above may have shortened its address and
+        // subject. A notice or the email's error takes the second line.
+        let detail = notice ?? (messages.indices.contains(selected) ? messages[selected].lastError.map { "Error: \($0)" } : nil)
         if messages.indices.contains(selected) {
             let m = messages[selected]
-            g.put("\(m.toAddress): \(m.subject)", x: 1, y: height - 3, style: .key, maxWidth: width - 2)
+            let lines = DisplayWidth.wrap("\(m.toAddress): \(m.subject)", to: width - 2, lines: detail == nil ? 2 : 1)
+            for (k, line) in lines.enumerated() { g.put(line, x: 1, y: height - 3 + k, style: .key, maxWidth: width - 2) }
         }
-        let detail = notice ?? (messages.indices.contains(selected) ? messages[selected].lastError.map { "Error: \($0)" } : nil)
         if let detail { g.put(detail, x: 1, y: height - 2, style: notice != nil ? .warning : .invalid, maxWidth: width - 2) }
         g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
         return g

@@ -91,6 +91,13 @@ public enum DisplayWidth {
         return lines + (line.isEmpty && !lines.isEmpty ? [] : [line])
     }
 
+    /// `wrap`, at most `lines` lines: what does not fit goes on the last one, cut with "…" by whoever draws it.
+    public static func wrap(_ text: String, to width: Int, lines: Int) -> [String] {
+        let all = wrap(text, to: width)
+        guard all.count > lines, lines > 0 else { return all }
+        return Array(all.prefix(lines - 1)) + [all[(lines - 1)...].joined(separator: " ")]
+    }
+
     public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let t = truncate(text, to: width)
         let fill = String(repeating: " ", count: max(0, width - of(t)))

@@ -77,4 +77,12 @@ import TerminalKit
         #expect(s.notice?.contains("Only a failed email") == true)
         #expect(s.update(.escape, height: 24) == [.back])
     }
+
+    @Test func theHighlightedEmailShowsWholeAt80Columns() {
+        var long = Self.message(1, "procurement.department@a-very-long-reseller-name.example", .queued)
+        long.subject = "Activate your storefront account for Ελληνικό Νέφος Cloud Services Partners"
+        let text = OutboxScreen([long]).render(width: 80, height: 24).text
+        let detail = text.split(separator: "\n").suffix(3).prefix(2).map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(detail.joined(separator: " ") == "\(long.toAddress): \(long.subject)")
+    }
 }
