@@ -96,7 +96,9 @@ public struct OutboxScreen: Sendable {
         if messages.indices.contains(selected) {
             let m = messages[selected]
             let lines = DisplayWidth.wrap("\(m.toAddress): \(m.subject)", to: width - 2, lines: detail == nil ? 2 : 1)
-            for (k, line) in lines.enumerated() { g.put(line, x: 1, y: height - 3 + k, style: .key, maxWidth: width - 2) }
+            for (k, line) in lines.enumerated() {
+                g.put(line, x: 1, y: height - 3 + k, style: .key, maxWidth: width - 2)
+            }
         }
         if let detail { g.put(detail, x: 1, y: height - 2, style: notice != nil ? .warning : .invalid, maxWidth: width - 2) }
         g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)

@@ -19,7 +19,8 @@ struct MaildirTransport: MailTransport {
         for dir in [folder, folder + "/tmp", folder + "/new", folder + "/cur"] where access(dir, F_OK) != 0 {
             let mode: mode_t = shared ? 0o2770 : 0o700
             guard mkdir(dir, mode) == 0 || errno == EEXIST else {
-                return .temporary("cannot create the Maildir \(dir): \(String(cString: strerror(errno)))", connectionLost: true)
+                let reason = String(cString: strerror(errno))
+                return .temporary("cannot create the Maildir \(dir): \(reason)", connectionLost: true)
             }
             chmod(dir, mode)
         }

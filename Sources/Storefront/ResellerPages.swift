@@ -45,7 +45,8 @@ enum ResellerPages {
         <form method="post" action="/customers">\(HTML.hidden("csrf", header.csrf))
         \(HTML.field("name", label: "Name", value: form["name"], error: errors["name"], attributes: "required maxlength=\"200\""))
         \(HTML.field("email", label: "Email", value: form["email"], type: "email", error: errors["email"], attributes: "required"))
-        \(HTML.field("country", label: "Country (code or name, e.g. GR or Greece)", value: form["country"], error: errors["country"],
+        \(HTML.field("country", label: "Country (code or name, e.g. GR or Greece)", value: form["country"],
+                     error: errors["country"],
                      attributes: "required maxlength=\"60\" autocomplete=\"country\""))
         <p><button type="submit">Add end customer</button></p></form>
         """)

@@ -24,7 +24,8 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
             var isFolder: ObjCBool = false
-            let folder = FileManager.default.fileExists(atPath: destination, isDirectory: &isFolder) && isFolder.boolValue
+            let folder = FileManager.default.fileExists(atPath: destination, isDirectory: &isFolder)
+                && isFolder.boolValue
             if keep != nil && !folder {
                 throw .invalid("keep", "--keep needs a folder to prune, and \(destination) is not one")
             }

@@ -10,7 +10,8 @@ struct ConfigCommand: ParsableCommand {
         try CLIContext.run(global, json: false) { (ctx) throws(ServiceError) in
             print("# read in order, each later one winning: \(ConfigFile.systemPath()), \(ConfigFile.defaultPath()), "
                   + "then RESELLERDESK_SECTION_KEY variables")
-            print("# files found: " + (ctx.config.filesRead.isEmpty ? "none" : ctx.config.filesRead.joined(separator: ", ")))
+            let files = ctx.config.filesRead
+            print("# files found: " + (files.isEmpty ? "none" : files.joined(separator: ", ")))
             for key in ConfigFile.keys {
                 let set = ctx.config.isSet(key.name)
                 let value = ctx.config.values[key.name].map { key.name.contains("password") ? "(set)" : "\"\($0)\"" }

@@ -54,7 +54,8 @@ struct MailDeliver: ParsableCommand {
                 let r = try deliverer.deliverDue()
                 // A sign of life for `doctor`, at most every 30 s: not a write per pass.
                 if Date().timeIntervalSince(lastBeat) >= 30 {
-                    try ctx.service.recordHeartbeat("mail-deliverer", owner: owner, detail: watch ? "watching" : "ran once")
+                    try ctx.service.recordHeartbeat("mail-deliverer", owner: owner,
+                                                    detail: watch ? "watching" : "ran once")
                     lastBeat = Date()
                 }
                 if ctx.json {

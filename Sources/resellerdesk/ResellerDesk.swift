@@ -14,7 +14,8 @@ struct ResellerDesk: ParsableCommand {
             else $XDG_DATA_HOME/resellerdesk/resellerdesk.sqlite.
             """,
         subcommands: [DemoCommand.self, PriceListCommand.self, AccountCommand.self, ContactCommand.self,
-                      PaymentCommand.self, OrderCommand.self, MailCommand.self, StorefrontCommand.self, ConfigCommand.self,
+                      PaymentCommand.self, OrderCommand.self, MailCommand.self, StorefrontCommand.self,
+                      ConfigCommand.self,
                       BackupCommand.self, RestoreCommand.self, DoctorCommand.self])
 
     @OptionGroup var global: GlobalOptions

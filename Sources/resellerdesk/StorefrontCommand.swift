@@ -18,7 +18,8 @@ struct StorefrontServeCommand: ParsableCommand {
 
     func run() throws {
         guard let server = Self.serverPath() else {
-            Console.error("storefront: resellerdesk-storefront is not installed beside \(Self.ownPath ?? "resellerdesk") "
+            let me = Self.ownPath ?? "resellerdesk"
+            Console.error("storefront: resellerdesk-storefront is not installed beside \(me) "
                           + "nor in ../lib/resellerdesk; reinstall the package, or build it with: "
                           + "swift build --product resellerdesk-storefront")
             throw ExitCode(3)

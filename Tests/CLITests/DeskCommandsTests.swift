@@ -42,7 +42,8 @@ import Testing
             let script = """
                 for i in $(seq 1 400); do
                   out=$("$0" account add --name "Writer \(w) number $i" --email "w\(w)-$i@writers.example" \
-                        --country GR --json) && printf '%s\\n' "$out" | sed -n 's/.*"code" : "\\(ACC-[0-9]*\\)".*/\\1/p' \
+                        --country GR --json) \
+                    && printf '%s\\n' "$out" | sed -n 's/.*"code" : "\\(ACC-[0-9]*\\)".*/\\1/p' \
                         >> "\(cli.folder)/saved-\(w)"
                 done
                 """
@@ -78,7 +79,8 @@ import Testing
 
         #expect(backup.object["integrity"] as? String == "ok")
         #expect(try sqlite(copy, "PRAGMA integrity_check") == "ok")
-        let inCopy = Set(try sqlite(copy, "SELECT printf('ACC-%06d', id) FROM accounts").split(separator: "\n").map(String.init))
+        let inCopy = Set(try sqlite(copy, "SELECT printf('ACC-%06d', id) FROM accounts")
+            .split(separator: "\n").map(String.init))
         #expect(before.isSubset(of: inCopy), "missing: \(before.subtracting(inCopy).sorted().prefix(5))")
         let rows = backup.object["rows"] as? [String: Int]
         #expect(rows?["accounts"] == inCopy.count)
@@ -114,10 +116,12 @@ import Testing
         #expect(try sqlite(cli.db, "SELECT COUNT(*) FROM accounts WHERE email = 'after@copy.example'") == "0")
         #expect(try cli.run(["account", "show", "ACC-000001"]).code == 0)
         // Nothing is deleted: the replaced desk still holds the account added after the copy.
-        let kept = try FileManager.default.contentsOfDirectory(atPath: cli.folder).first { $0.contains(".replaced-") && !$0.hasSuffix("-wal") }
+        let kept = try FileManager.default.contentsOfDirectory(atPath: cli.folder)
+            .first { $0.contains(".replaced-") && !$0.hasSuffix("-wal") }
         #expect(kept != nil)
         if let kept {
-            #expect(try sqlite(cli.folder + "/" + kept, "SELECT COUNT(*) FROM accounts WHERE email = 'after@copy.example'") == "1")
+            let later = "SELECT COUNT(*) FROM accounts WHERE email = 'after@copy.example'"
+            #expect(try sqlite(cli.folder + "/" + kept, later) == "1")
         }
     }
 
@@ -143,8 +147,12 @@ import Testing
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(s, $0, len) } }
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(s, $0, &len) } }
+        _ = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(s, $0, len) }
+        }
+        _ = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(s, $0, &len) }
+        }
         let port = Int(UInt16(bigEndian: addr.sin_port))
         close(s)
         let r = try cli.run(["doctor"], environment: ["RESELLERDESK_MAIL_TRANSPORT": "smtp",
@@ -163,7 +171,8 @@ import Testing
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: cli.db + suffix) {
             _ = try shell("chmod", "0644", cli.db + suffix)
         }
-        let r = try shell("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env", "RESELLERDESK_DB=\(cli.db)",
+        let r = try shell("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env",
+                          "RESELLERDESK_DB=\(cli.db)",
                           "RESELLERDESK_SYSTEM_CONFIG=/nonexistent.toml", "HOME=/tmp", "XDG_DATA_HOME=/tmp",
                           "/bin/sh", "-c", "\"$0\" doctor; echo exit=$?", CLI.binary)
         #expect(r.contains("fail database file: \(cli.db) (from RESELLERDESK_DB)"), "\(r)")

@@ -84,7 +84,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "[storage]\npath = '/var/lib/resellerdesk/desk.sqlite'\n[mail]\nfrom = 'System <s@example.com>'\n"
             .write(toFile: folder + "/system.toml", atomically: true, encoding: .utf8)
-        try "[mail]\nfrom = 'Mine <m@example.com>'\n".write(toFile: folder + "/user.toml", atomically: true, encoding: .utf8)
+        try "[mail]\nfrom = 'Mine <m@example.com>'\n"
+            .write(toFile: folder + "/user.toml", atomically: true, encoding: .utf8)
         let env = ["RESELLERDESK_SYSTEM_CONFIG": folder + "/system.toml", "RESELLERDESK_CONFIG": folder + "/user.toml",
                    "RESELLERDESK_SMTP_PORT": "2525", "HOME": folder]
         let c = try ConfigFile.load(environment: env)
@@ -97,11 +98,13 @@ import Testing
         let db = DatabaseLocation.resolve(explicit: nil, config: c, environment: env)
         #expect(db.path == "/var/lib/resellerdesk/desk.sqlite")
         #expect(db.source == folder + "/system.toml line 2")
-        #expect(DatabaseLocation.resolve(explicit: nil, config: c, environment: env.merging(["RESELLERDESK_DB": "/x"]) { $1 })
+        let withDB = env.merging(["RESELLERDESK_DB": "/x"]) { $1 }
+        #expect(DatabaseLocation.resolve(explicit: nil, config: c, environment: withDB)
                     .path == "/x")
         #expect(DatabaseLocation.resolve(explicit: "/y", config: c, environment: env).source == "--db")
         // Without the system file, the per-user default.
-        let alone = try ConfigFile.load(environment: ["RESELLERDESK_SYSTEM_CONFIG": folder + "/none.toml", "HOME": folder])
+        let alone = try ConfigFile.load(environment: ["RESELLERDESK_SYSTEM_CONFIG": folder + "/none.toml",
+                                                      "HOME": folder])
         #expect(alone.filesRead.isEmpty)
         #expect(DatabaseLocation.resolve(explicit: nil, config: alone, environment: ["HOME": folder]).path
                     == folder + "/.local/share/resellerdesk/resellerdesk.sqlite")

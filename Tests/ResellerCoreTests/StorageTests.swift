@@ -52,7 +52,8 @@ import Testing
     }
 
     @Test func databaseLocation() {
-        #expect(DatabaseLocation.resolve(explicit: "/x.sqlite", environment: ["RESELLERDESK_DB": "/y"]).path == "/x.sqlite")
+        #expect(DatabaseLocation.resolve(explicit: "/x.sqlite", environment: ["RESELLERDESK_DB": "/y"]).path
+                    == "/x.sqlite")
         #expect(DatabaseLocation.resolve(explicit: nil, environment: ["RESELLERDESK_DB": "/y"]).path == "/y")
         #expect(DatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/a"]).path
                     == "/data/resellerdesk/resellerdesk.sqlite")

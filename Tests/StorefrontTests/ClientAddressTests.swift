@@ -7,7 +7,8 @@ import Testing
     let trusted: Set<String> = ["127.0.0.1", "::1"]
 
     @Test func aTrustedProxyForwardsTheClient() {
-        #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: ["203.0.113.7"], trusted: trusted) == "203.0.113.7")
+        #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: ["203.0.113.7"], trusted: trusted)
+                    == "203.0.113.7")
         // The proxy appends to what the client sent: the rightmost untrusted hop is the client.
         #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: ["1.2.3.4, 203.0.113.7"], trusted: trusted)
                     == "203.0.113.7")

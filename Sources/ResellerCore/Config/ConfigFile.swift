@@ -175,8 +175,9 @@ extension ServiceSettings {
             storefrontURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }
         for proxy in config.list("storefront.trusted_proxies") where !IPAddressText.isValid(proxy) {
-            throw .invalid("config", "\(config.source("storefront.trusted_proxies")): \"\(proxy)\" is not an IP address; "
-                            + "storefront.trusted_proxies lists the proxies' addresses, such as [\"127.0.0.1\", \"::1\"]")
+            throw .invalid("config", "\(config.source("storefront.trusted_proxies")): \"\(proxy)\" is not an IP "
+                            + "address; storefront.trusted_proxies lists the proxies' addresses, such as "
+                            + "[\"127.0.0.1\", \"::1\"]")
         }
         trustedProxies = config.list("storefront.trusted_proxies")
         tokenLifetime = TimeInterval(try config.int("tokens.lifetime_hours", default: 72, range: 1...720) * 3600)

@@ -48,7 +48,9 @@ extension Store {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return }
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw ServiceError.storage("cannot save \(path) to disk: \(String(cString: strerror(errno)))") }
+        guard fsync(fd) == 0 else {
+            throw ServiceError.storage("cannot save \(path) to disk: \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Keeps the newest `keep` copies named `desk-*.sqlite` in `folder`; returns the ones removed.

@@ -27,7 +27,8 @@ public enum DeskAccess {
         }
         if info.st_mode & S_IWGRP == 0 && info.st_uid != getuid() {
             return .storage("\(me) may not write \(blocking): it is \(login(info.st_uid))'s own (mode \(mode)); a desk "
-                            + "shared by a team lives in a group folder such as /var/lib/resellerdesk (README, team install)")
+                            + "shared by a team lives in a group folder such as /var/lib/resellerdesk "
+                            + "(README, team install)")
         }
         return .storage("\(me) may not write \(blocking) (owner \(login(info.st_uid)), group \(group), mode \(mode)); "
                         + "a shared desk's files must be group-writable: ask an administrator to run "

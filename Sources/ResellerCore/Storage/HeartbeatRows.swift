@@ -15,7 +15,9 @@ extension StoreTx {
     }
 
     func oldestWaitingMail() throws -> Date? {
-        try Date.fetchOne(db, sql: "SELECT MIN(created_at) FROM outbox WHERE status IN ('queued', 'retrying', 'sending')")
+        try Date.fetchOne(db, sql: """
+            SELECT MIN(created_at) FROM outbox WHERE status IN ('queued', 'retrying', 'sending')
+            """)
     }
 
     /// Rows per table, for a backup's summary and its check against the live desk.

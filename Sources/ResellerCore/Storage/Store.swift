@@ -58,7 +58,8 @@ public final class Store: Sendable {
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])
             } catch {
-                throw DeskAccess.refusal(path: path, errno: Int32(truncatingIfNeeded: (error as NSError).code)) ?? .storage(
+                let code = Int32(truncatingIfNeeded: (error as NSError).code)
+                throw DeskAccess.refusal(path: path, errno: code) ?? .storage(
                     "cannot create the folder \(dir) for the database: \(error.localizedDescription)")
             }
         }
@@ -137,7 +138,8 @@ public final class Store: Sendable {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .storage("the database \(path) stayed busy for 10 seconds; nothing was saved, try again")
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .storage("\(path) is not a ResellerDesk database or is damaged")
         case .SQLITE_PERM, .SQLITE_AUTH:
-            return DeskAccess.refusal(path: path, errno: EACCES) ?? .storage("no permission to use the database \(path)")
+            return DeskAccess.refusal(path: path, errno: EACCES)
+                ?? .storage("no permission to use the database \(path)")
         case .SQLITE_IOERR: return .storage("the disk could not read or write \(path): \(e.message ?? "I/O error")")
         default: return .storage("database error: \(e.message ?? "\(e.resultCode)")")
         }
