@@ -95,7 +95,8 @@ struct TmuxSession {
         try session.waitFor("[x] Price list assigned")
         try session.keys("Tab")             // the Contacts section
         try session.waitFor("c Add  r Resend  w Reset password  d Deactivate")
-        try session.waitFor("Γιώργος Παπαδόπουλος partners@aegean-cloud.example Admin, Pending activation")
+        let contact = "Γιώργος Παπαδόπουλος partners@aegean-cloud.example Admin, Pending activation"
+        try session.waitFor(contact)
         try session.keys("?")
         try session.waitFor("Help · Account · Contacts")
         try session.keys("x", "Escape")

@@ -18,7 +18,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Greece", "GR"), ("greece", "GR"), ("GREECE", "GR"), ("ελλάδα", "GR"), ("Ελλάδα", "GR"), ("ΕΛΛΑΔΑ", "GR"),
+        ("Greece", "GR"), ("greece", "GR"), ("GREECE", "GR"),
+        ("ελλάδα", "GR"), ("Ελλάδα", "GR"), ("ΕΛΛΑΔΑ", "GR"),
         ("ελλαδα", "GR"), ("Österreich", "AT"), ("osterreich", "AT"), ("Deutschland", "DE"), ("España", "ES"),
         ("espana", "ES"), ("Côte d'Ivoire", "CI"), ("cote d ivoire", "CI"), ("guinea bissau", "GW"),
         ("Føroyar", "FO"), ("foroyar", "FO"), ("Kibris", "CY"), ("United States", "US"), ("UK", "GB"),

@@ -157,7 +157,8 @@ import Testing
         #expect(DisplayWidth.wrap("a section by its number", to: 10) == ["a section", "by its", "number"])
         #expect(DisplayWidth.wrap("a section by its number", to: 10, lines: 2) == ["a section", "by its number"])
         #expect(DisplayWidth.wrap("a section", to: 10, lines: 2) == ["a section"])
-        #expect(DisplayWidth.wrap("株式会社クラウド パートナーズ", to: 16) == ["株式会社クラウド", "パートナーズ"])
+        #expect(DisplayWidth.wrap("株式会社クラウド パートナーズ", to: 16)
+                    == ["株式会社クラウド", "パートナーズ"])
         #expect(DisplayWidth.wrap("", to: 10) == [""])
     }
 }

@@ -16,7 +16,8 @@ public struct Country: Sendable, Hashable, Codable {
     /// The country `text` stands for: its code in any case, or its English or local name with or without
     /// accents; refused when unknown or when it fits several (see `CodeOrName`).
     public static func resolve(_ text: String, field: String = "country") -> Result<Country, FieldError> {
-        rule.resolve(text, field: field, expected: "an ISO 3166-1 alpha-2 code (GR, DE, US) or a name (Greece, Ελλάδα)")
+        let expected = "an ISO 3166-1 alpha-2 code (GR, DE, US) or a name (Greece, Ελλάδα)"
+        return rule.resolve(text, field: field, expected: expected)
             .map { byCode[$0]! }
     }
 
@@ -31,9 +32,11 @@ public struct Country: Sendable, Hashable, Codable {
     /// locales, /usr/share/i18n/locales) and common English short forms. Names equal to the English one
     /// once folded are left out.
     private static let otherNames = """
-AE الإمارات العربية المتحدة|AE UAE|AF افغانستان|AG Antigua & Barbuda|AL Shqipëri|AM Հայաստան|\
+AE الإمارات العربية المتحدة|AE UAE|AF افغانستان|AG Antigua & Barbuda|AL Shqipëri|\
+AM Հայաստան|\
 AT Österreich|AZ Azərbaycan|BA Bosna i Hercegovina|BD বাংলাদেশ|BE Belgien|BE Belgique|BE Bèlsj|\
-BE België|BE Beldjike|BG България|BH البحرين|BR Brasil|BT འབྲུག|BY Беларусь|CA Kanada|CA ᑲᓇᑕ|\
+BE België|BE Beldjike|BG България|BH البحرين|BR Brasil|BT འབྲུག|BY Беларусь|\
+CA Kanada|CA ᑲᓇᑕ|\
 CD Repibiki demokratiki ya Kongó|CD DR Congo|CD Democratic Republic of the Congo|\
 CG Republic of the Congo|CH Schweiz|CH Suisse|CH Svizzera|CH Schwiz|CI Ivory Coast|CN རྒྱ་ནག|CN جۇڭگو|\
 CN 中华人民共和国|CN 中国|CV Cape Verde|CW Kòrsou|CY Κύπρος|CY Kıbrıs|CZ Česká republika|\
@@ -42,22 +45,33 @@ DJ Jabuuti|DK Danmark|DO República Dominicana|DZ الجزائر|DZ Lezzayer|EE 
 ER ኤርትራ|ES Espanya|ES España|ES Espainia|ET Otobbia|ET ኢትዮጵያ|ET Itoophiyaa|ET Itiyoophiya|\
 ET Itoobiya|FI Suomi|FO Føroyar|FR Frañs|FR França|FR Francia|GB Y Deyrnas Unedig|\
 GB An Rìoghachd Aonaichte|GB Rywvaneth Unys|GB UK|GB Great Britain|GB Britain|GE Кырҭтәыла|\
-GE საქართველო|GH Gaana|GL Kalaallit Nunaat|GR Ελλάδα|GR Hellas|GR Ελλάς|HK Hong Kong SAR China|\
+GE საქართველო|GH Gaana|GL Kalaallit Nunaat|GR Ελλάδα|GR Hellas|GR Ελλάς|\
+HK Hong Kong SAR China|\
 HK 中華人民共和國香港特別行政區|HK 香港|HR Hrvatska|HT Ayiti|HU Magyarország|IE Éire|IL ישראל|\
-IN भारत|IN الهند|IN ভাৰত|IN ভারত|IN རྒྱ་གར་|IN ભારત|IN ಭಾರತ|IN ہِندوستان|IN Bhorot|IN ഇന്ത്യ|IN ଭାରତ|\
-IN ਭਾਰਤ|IN भारतम्|IN ᱥᱤᱧᱚᱛ|IN انڊيا|IN இந்தியா|IN భారతదేశం|IN بھارت|IQ العراق|IQ عێراق|IR ایران|\
+IN भारत|IN الهند|IN ভাৰত|IN ভারত|IN རྒྱ་གར་|IN ભારત|\
+IN ಭಾರತ|IN ہِندوستان|IN Bhorot|IN ഇന്ത്യ|IN ଭାରତ|\
+IN ਭਾਰਤ|IN भारतम्|IN ᱥᱤᱧᱚᱛ|IN انڊيا|IN இந்தியா|\
+IN భారతదేశం|IN بھارت|IQ العراق|IQ عێراق|IR ایران|\
 IS Ísland|IT Itàlia|IT Italien|IT Italie|JO الأردن|JP 日本|KE Keeniyaa|KE Kiiniya|KG Кыргызстан|\
-KH កម្ពុជា|KP North Korea|KR 대한민국|KR South Korea|KR 한국|KW الكويت|KZ Қазақстан|LA ລາວ|LA Laos|\
-LB لبنان|LK ශ්\u{200D}රී ලංකාව|LK இலங்கை|LT Lietuva|LT Lietova|LU Luxemburg|LU Lëtzebuerg|LV Latvija|LY ليبيا|\
-MA المغرب|MA ⵜⴰⴳⵍⴷⵉⵜ ⵏ ⵍⵎⵖⵔⵉⴱ|MA Lmerruk|ME Црна Гора|ME Crna Gora|MG Madagasikara|MK Македонија|\
-MK Maqedoni|MM ဗၟာ|MM မြန်မာ|MM မၢၼ်ႈ|MM Burma|MN Монгол|MU Moris|MV ދިވެހިރާއްޖެ|MX Mexihco|NG Najeriya|\
+KH កម្ពុជា|KP North Korea|KR 대한민국|KR South Korea|KR 한국|KW الكويت|\
+KZ Қазақстан|LA ລາວ|LA Laos|\
+LB لبنان|LK ශ්\u{200D}රී ලංකාව|LK இலங்கை|LT Lietuva|LT Lietova|LU Luxemburg|\
+LU Lëtzebuerg|LV Latvija|LY ليبيا|\
+MA المغرب|MA ⵜⴰⴳⵍⴷⵉⵜ ⵏ ⵍⵎⵖⵔⵉⴱ|MA Lmerruk|ME Црна Гора|ME Crna Gora|\
+MG Madagasikara|MK Македонија|\
+MK Maqedoni|MM ဗၟာ|MM မြန်မာ|MM မၢၼ်ႈ|MM Burma|MN Монгол|MU Moris|\
+MV ދިވެހިރާއްޖެ|MX Mexihco|NG Najeriya|\
 NG Naịjịrịa|NG Orilẹ̀-èdè Nàìjíríà|NL Nederlân|NL Nederland|NL Nedderlannen|NL Holland|NO Norge|\
 NO Noreg|NO Norga|NP नेपाल|NZ Aotearoa|OM عُمان|PE Piruw|PG Papua Niugini|PH Pilipinas|PK پکستان|\
-PK پاکستان|PL Pòlskô|PL Polska|QA قطر|RS Србија|RS Srbija|RU Росси|RU Уӕрӕсе|RU Россия|RU Арассыыйа|\
-RU Русия|RW U Rwanda|SA المملكة العربية السعودية|SD السودان|SE Sverige|SG 新加坡|SI Slovenija|\
-SK Slovensko|SN Senegaal|SO Soomaaliya|SS جنوب السودان|SY سوريا|SZ Swaziland|TH ไทย|TJ Тоҷикистон|\
+PK پاکستان|PL Pòlskô|PL Polska|QA قطر|RS Србија|RS Srbija|RU Росси|RU Уӕрӕсе|\
+RU Россия|RU Арассыыйа|\
+RU Русия|RW U Rwanda|SA المملكة العربية السعودية|SD السودان|SE Sverige|\
+SG 新加坡|SI Slovenija|\
+SK Slovensko|SN Senegaal|SO Soomaaliya|SS جنوب السودان|SY سوريا|SZ Swaziland|TH ไทย|\
+TJ Тоҷикистон|\
 TL East Timor|TN تونس|TR Tirkiye|TR Turkey|TW 中華民國|TW 台灣|TW 臺灣|UA Украина|UA Україна|\
-UG Yuganda|US ᏌᏊ ᎢᏳᎾᎵᏍᏔᏅ ᏍᎦᏚᎩ|US United States|US Estados Unidos|US USA|US פֿאַראייניגטע שטאַטן|\
+UG Yuganda|US ᏌᏊ ᎢᏳᎾᎵᏍᏔᏅ ᏍᎦᏚᎩ|US United States|US Estados Unidos|US USA|\
+US פֿאַראייניגטע שטאַטן|\
 UZ Oʻzbekiston|VA Vatican|VG British Virgin Islands|VI US Virgin Islands|VN Vietnam|YE اليمن|\
 ZA Suid-Afrika|ZA iSewula Afrika|ZA Afrika Borwa|ZA iNingizimu Afrika|ZA Aforika Borwa|\
 ZA Afrika Dzonga|ZA Afurika Tshipembe|ZA uMzantsi Afrika
