@@ -19,22 +19,28 @@ final class SMTPTestServer {
     @discardableResult
     func start(_ options: [String] = []) throws -> SMTPTestServer {
         let ready = folder + "/ready-\(UUID().uuidString)"
+        let script = SMTPTestServer.root + "/scripts/testing/smtp-server.py"
+        process = try Self.launchPython([script, "--port", String(port), "--spool", spool, "--ready", ready] + options,
+                                        ready: ready,
+                                        failure: "the test SMTP server did not start on port \(port) (is "
+                                            + "python3-aiosmtpd installed? scripts/ensure-deps installs it)")
+        return self
+    }
+
+    /// Runs a Python test server and waits (15 s at most) until it has written its `ready` file.
+    static func launchPython(_ arguments: [String], ready: String, failure: String) throws -> Process {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        p.arguments = [SMTPTestServer.root + "/scripts/testing/smtp-server.py", "--port", String(port), "--spool", spool, "--ready", ready] + options
-        let log = FileHandle(forWritingAtPath: "/dev/null")
-        p.standardOutput = log
+        p.arguments = arguments
+        p.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         p.standardError = FileHandle(forWritingAtPath: "/dev/null")
         try p.run()
-        process = p
         let deadline = Date().addingTimeInterval(15)
         while !FileManager.default.fileExists(atPath: ready) {
-            guard p.isRunning, Date() < deadline else {
-                throw ServerError.didNotStart("the test SMTP server did not start on port \(port) (is python3-aiosmtpd installed? scripts/ensure-deps installs it)")
-            }
+            guard p.isRunning, Date() < deadline else { throw ServerError.didNotStart(failure) }
             usleep(20_000)
         }
-        return self
+        return p
     }
 
     /// SIGKILL, not SIGTERM: a child started from a test's worker thread inherits its blocked signals.

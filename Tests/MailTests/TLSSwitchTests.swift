@@ -80,20 +80,8 @@ final class InjectingSMTPServer {
     func start(_ cert: TestCertificate) throws {
         let script = folder + "/mitm.py", ready = folder + "/ready"
         try Self.script.write(toFile: script, atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        p.arguments = [script, cert.cert, cert.key, String(port), ready, delivered]
-        p.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        p.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try p.run()
-        process = p
-        let deadline = Date().addingTimeInterval(15)
-        while !FileManager.default.fileExists(atPath: ready) {
-            guard p.isRunning, Date() < deadline else {
-                throw SMTPTestServer.ServerError.didNotStart("the injecting SMTP server did not start")
-            }
-            usleep(20_000)
-        }
+        process = try SMTPTestServer.launchPython([script, cert.cert, cert.key, String(port), ready, delivered],
+                                                  ready: ready, failure: "the injecting SMTP server did not start")
     }
 
     deinit {

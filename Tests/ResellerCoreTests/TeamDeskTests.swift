@@ -21,13 +21,19 @@ import Testing
         #expect(Actor.staff(uid: 4242, environment: [:], loginOf: lookup).description == "uid 4242")
     }
 
+    /// The least a new account needs: a name, an email and a country.
+    func form(_ name: String, _ email: String) -> AccountForm {
+        var form = AccountForm()
+        form.name = name
+        form.email = email
+        form.country = "GR"
+        return form
+    }
+
     @Test func anAccountCreatedViaSudoIsManagedByTheLoginAndAuditedAsViaSudo() throws {
         let fx = try Fixture()
-        var form = AccountForm()
-        form.name = "Sudo Made"
-        form.email = "s@sudo.example"
-        form.country = "GR"
-        let account = try fx.service.createAccount(form, by: .staff("alice", viaSudo: true))
+        let account = try fx.service.createAccount(form("Sudo Made", "s@sudo.example"),
+                                                   by: .staff("alice", viaSudo: true))
         #expect(account.fields.accountManager == "alice")
         let trail = try fx.service.accountDetail(account.id).audit
         #expect(trail.first?.actor == "alice (via sudo)")
@@ -62,11 +68,7 @@ import Testing
 
     @Test func aBackupIsOneCheckedSelfContainedFile() throws {
         let fx = try Fixture()
-        var form = AccountForm()
-        form.name = "Before Backup"
-        form.email = "b@backup.example"
-        form.country = "GR"
-        _ = try fx.service.createAccount(form, by: staff)
+        _ = try fx.service.createAccount(form("Before Backup", "b@backup.example"), by: staff)
         let copy = fx.db.folder + "/copy.sqlite"
         let report = try fx.service.store.backup(to: copy)
         #expect(report.integrity == "ok")

@@ -52,6 +52,18 @@ check() {
   shift
   if output=$("$@" 2>&1); then pass "$name"; else fail "$name" "$(printf '%s' "$output" | tail -n 15)"; fi
 }
+# login_status PORT PID: the storefront's answer to /login once it gives 200, or the last one when the server
+# (PID) exits or 20 s pass.
+login_status() {
+  local status=""
+  for _ in $(seq 1 100); do
+    status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/login" || true)
+    [ "$status" = 200 ] && break
+    kill -0 "$2" 2>/dev/null || break
+    sleep 0.2
+  done
+  printf '%s' "$status"
+}
 # expect NAME ACTUAL WANTED
 expect() {
   if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got '$2', want '$3'"; fi
@@ -199,13 +211,7 @@ port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0
 (cd "$site" && exec resellerdesk storefront serve --host 127.0.0.1 --port "$port" --db "$tmp/storefront.sqlite" \
   > "$tmp/storefront.log" 2>&1) &
 server_pid=$!
-status=""
-for _ in $(seq 1 100); do
-  status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/login" || true)
-  [ "$status" = 200 ] && break
-  kill -0 "$server_pid" 2>/dev/null || break
-  sleep 0.2
-done
+status=$(login_status "$port" "$server_pid")
 expect "storefront serve from a folder holding a fake server answers /login" "$status" 200
 check "the fake resellerdesk-storefront did not run" test ! -e "$site/fake-ran"
 if kill -0 "$server_pid" 2>/dev/null; then
@@ -266,13 +272,7 @@ for unit in resellerdesk-mail.service resellerdesk-storefront.service; do
   in_sandbox "$unit" $(exec_start "$unit" | sed "s/--port 8080/--port $port/") > "$tmp/$unit.log" 2>&1 &
   server_pid=$!
   if [ "$unit" = resellerdesk-storefront.service ]; then
-    status=""
-    for _ in $(seq 1 100); do
-      status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/login" || true)
-      [ "$status" = 200 ] && break
-      kill -0 "$server_pid" 2>/dev/null || break
-      sleep 0.2
-    done
+    status=$(login_status "$port" "$server_pid")
     expect "$unit's command serves /login in its sandbox" "$status" 200
   else
     sleep 3
