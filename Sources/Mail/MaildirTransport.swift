@@ -31,7 +31,7 @@ struct MaildirTransport: MailTransport {
         let fd = open(tmp, O_CREAT | O_EXCL | O_WRONLY, mode)
         guard fd >= 0 else { return .temporary("cannot write \(tmp): \(String(cString: strerror(errno)))", connectionLost: true) }
         fchmod(fd, mode)
-        let ok = message.data.withUnsafeBytes { p in Glibc.write(fd, p.baseAddress, p.count) == p.count } && fsync(fd) == 0
+        let ok = Self.localLineEndings(message.data).withUnsafeBytes { p in Glibc.write(fd, p.baseAddress, p.count) == p.count } && fsync(fd) == 0
         Glibc.close(fd)
         guard ok, rename(tmp, new) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -42,4 +42,19 @@ struct MaildirTransport: MailTransport {
     }
 
     mutating func close() {}
+
+    /// A message as a Maildir file holds it: lines end in LF, the local convention that mail readers expect
+    /// (mutt shows `^M` on every header otherwise). CRLF is SMTP's wire format, which the other transports keep.
+    static func localLineEndings(_ data: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(data.count)
+        var pendingCR = false
+        for byte in data {
+            if pendingCR && byte != 0x0A { out.append(0x0D) }
+            pendingCR = byte == 0x0D
+            if !pendingCR { out.append(byte) }
+        }
+        if pendingCR { out.append(0x0D) }
+        return out
+    }
 }

@@ -35,13 +35,15 @@ struct OrderList: ParsableCommand {
 }
 
 struct OrderExecute: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "execute", abstract: "Execute a Submitted order (needs the credit).")
+    static let configuration = CommandConfiguration(commandName: "execute", abstract: "Execute a Submitted order (needs the credit, or --above-credit).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Order number (ORD-000012 or 12).") var order: String
+    @Flag(help: "Execute it even though its total is above the available credit (the confirmation).")
+    var aboveCredit = false
 
     func run() throws {
         try CLIContext.run(global, json: false) { (ctx) throws(ServiceError) in
-            let o = try ctx.service.executeOrder(try OrderRef.parse(order), by: ctx.actor)
+            let o = try ctx.service.executeOrder(try OrderRef.parse(order), aboveCredit: aboveCredit, by: ctx.actor)
             print("\(o.number) executed; \(o.total.display) debited")
         }
     }

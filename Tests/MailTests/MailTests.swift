@@ -253,9 +253,21 @@ final class MailFixture: Sendable {
         let files = try FileManager.default.contentsOfDirectory(atPath: maildir + "/new")
         try #require(files.count == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: maildir + "/tmp").isEmpty)
+        // The local convention: LF only (mutt shows ^M on CRLF headers); the MIME structure still parses.
+        let raw = try Data(contentsOf: URL(fileURLWithPath: maildir + "/new/" + files[0]))
+        #expect(!raw.contains(0x0D))
+        #expect(raw.contains(0x0A))
         let mail = try ParsedMail.parse(maildir + "/new/" + files[0])
         #expect(mail.text.contains("/activate?token="))
         #expect(mail.toName == "Γιώργος Παπαδόπουλος")
+    }
+
+    @Test func maildirLineEndingsAreLocal() {
+        let lf = { (s: String) in MaildirTransport.localLineEndings(Array(s.utf8)) }
+        #expect(lf("Subject: x\r\n\r\nbody\r\n") == Array("Subject: x\n\nbody\n".utf8))
+        // A lone CR is content, not a line ending: kept, also at the very end.
+        #expect(lf("a\rb\r") == Array("a\rb\r".utf8))
+        #expect(lf("\r\r\n") == Array("\r\n".utf8))
     }
 
     @Test func sendmailProgram() throws {

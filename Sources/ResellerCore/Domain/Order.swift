@@ -45,7 +45,8 @@ public struct OrderPreview: Sendable, Hashable {
     public var partialChargesInvoicing: PartialChargesInvoicing
     /// nil means Unlimited.
     public var availableCredit: Money?
-    public var withinCredit: Bool { availableCredit.map { total.minor <= $0.minor } ?? true }
+    /// A free order fits whatever the balance (doc: an order totalling 0.00 is valid and executes).
+    public var withinCredit: Bool { total.minor == 0 || (availableCredit.map { total.minor <= $0.minor } ?? true) }
 }
 
 public struct Order: Sendable, Hashable {

@@ -80,6 +80,14 @@ extension ResellerService {
             guard let old = try tx.account(id) else {
                 throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(id))")
             }
+            // The currency is fixed once money is kept in it (doc): a EUR balance must never read as USD.
+            if fields.currency != old.fields.currency {
+                let lists = try tx.priceLists(of: id).count, entries = try tx.ledgerEntryCount(of: id)
+                if lists > 0 || entries > 0 {
+                    throw ServiceError.refused(field: "currency", message: "the currency of \(old.code) stays "
+                        + "\(old.fields.currency): it has \(lists) price list(s) and \(entries) ledger entries in it")
+                }
+            }
             guard try tx.updateAccount(id, fields, expectedVersion: expectedVersion, by: actor, at: now) else {
                 throw ServiceError.conflict(field: "version", message: """
                     \(old.code) was changed by \(old.updatedBy) at \(Format.timestamp(old.updatedAt)) \

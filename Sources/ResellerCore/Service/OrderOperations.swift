@@ -27,9 +27,15 @@ extension ResellerService {
             }
         }
         guard !lines.isEmpty else { throw ServiceError.invalid("lines", "add at least one product to the order") }
+        // Only an active list valid on the order day sells (doc); the others are kept aside to say why.
         var catalogue: [(item: PriceListItem, listId: Int64)] = []
+        var shelved: [(item: PriceListItem, list: PriceList, reason: String)] = []
         for list in try tx.priceLists(of: accountId) {
-            catalogue += try tx.items(of: list.id).map { ($0, list.id) }
+            if let reason = list.unavailableReason(on: day) {
+                shelved += try tx.items(of: list.id).map { ($0, list, reason) }
+            } else {
+                catalogue += try tx.items(of: list.id).map { ($0, list.id) }
+            }
         }
         var e = ErrorList()
         var priced: [OrderLine] = []
@@ -46,7 +52,12 @@ extension ResellerService {
                     && (request.billingPeriod == nil || $0.item.billingPeriod == request.billingPeriod)
             }
             guard let match = matches.first else {
-                e.add("productCode", "\(label): \(request.productCode) is not in the price lists of \(account.name)")
+                if let s = shelved.first(where: { $0.item.productCode.lowercased() == request.productCode.lowercased() }) {
+                    e.add("productCode", "\(label): \(request.productCode) is priced only in \(s.list.name), "
+                          + "which cannot be ordered from on \(day): \(s.reason)")
+                } else {
+                    e.add("productCode", "\(label): \(request.productCode) is not in the price lists of \(account.name)")
+                }
                 continue
             }
             if matches.count > 1 {
@@ -137,9 +148,11 @@ extension ResellerService {
             let status: OrderStatus = preview.withinCredit ? .executed : .submitted
             let id = try tx.insertOrder(preview, status: status, placedBy: actor, at: now)
             try tx.audit(actor, "order", id, "place", ["status": [nil, status.rawValue], "total": [nil, preview.total.decimalString]], at: now)
-            if status == .executed {
+            // A free order (a trial item, or a proration that rounds to 0.00) executes with no ledger entry:
+            // the ledger holds only amounts above zero.
+            if status == .executed && preview.total.minor > 0 {
                 try tx.insertLedger(accountId: accountId, kind: "debit", amount: preview.total.minor, orderId: id, note: nil, by: actor, at: now)
-            } else {
+            } else if status == .submitted {
                 try queueOverCredit(tx, orderId: id, preview: preview, by: actor, at: now)
             }
             return try tx.order(id)!
@@ -165,18 +178,28 @@ extension ResellerService {
         }
     }
 
-    /// Staff execute a Submitted order once a payment has raised the credit; still refused if it would
-    /// exceed the available credit.
-    public func executeOrder(_ orderId: Int64, by actor: Actor) throws(ServiceError) -> Order {
+    /// Staff execute a Submitted order only while the account has Ordering on (no Ordering is no credit,
+    /// not an unlimited one); above the available credit only when they confirmed it (`aboveCredit`).
+    public func executeOrder(_ orderId: Int64, aboveCredit: Bool = false, by actor: Actor) throws(ServiceError) -> Order {
         let now = self.now
         return try store.write { tx in
             let order = try submittedOrder(tx, orderId)
             guard let account = try tx.account(order.accountId) else { throw ServiceError.notFound(field: "order", message: "no account") }
-            if let available = try available(tx, account), order.total.minor > available.minor {
-                throw ServiceError.refused(field: "order", message: "\(order.number) totals \(order.total.display) but only \(available.display) is available; record a payment first")
+            guard account.fields.ordering != nil else {
+                throw ServiceError.refused(field: "order", message: "\(account.name) has Ordering off, so \(order.number) "
+                                           + "cannot be executed; turn Ordering on first, or cancel the order")
+            }
+            if !aboveCredit, order.total.minor > 0, let available = try available(tx, account),
+               order.total.minor > available.minor {
+                throw ServiceError.refused(field: "order", message: "\(order.number) totals \(order.total.display) but only "
+                                           + "\(available.display) is available; record a payment first, or confirm "
+                                           + "executing it above the credit")
             }
             try tx.setOrderStatus(orderId, .executed, at: now)
-            try tx.insertLedger(accountId: order.accountId, kind: "debit", amount: order.total.minor, orderId: orderId, note: nil, by: actor, at: now)
+            if order.total.minor > 0 {
+                try tx.insertLedger(accountId: order.accountId, kind: "debit", amount: order.total.minor,
+                                    orderId: orderId, note: nil, by: actor, at: now)
+            }
             try tx.audit(actor, "order", orderId, "execute", ["status": [OrderStatus.submitted.rawValue, OrderStatus.executed.rawValue]], at: now)
             return try tx.order(orderId)!
         }

@@ -44,6 +44,10 @@ extension StoreTx {
     }
 
     /// The day of the account's first executed order: the billing day of "day of first order" accounts.
+    func ledgerEntryCount(of accountId: Int64) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger WHERE account_id = ?", arguments: [accountId]) ?? 0
+    }
+
     func firstOrderDay(of accountId: Int64) throws -> CalendarDay? {
         try String.fetchOne(db, sql: "SELECT MIN(order_day) FROM orders WHERE account_id = ? AND status = 'Executed'",
                             arguments: [accountId]).flatMap { try? CalendarDay.parse($0, field: "", label: "") }

@@ -63,12 +63,13 @@ extension StoreTx {
         return db.changesCount == 1
     }
 
-    /// Product code and period pairs priced by both lists.
+    /// Codes priced by both lists for the same period, compared ignoring case exactly as pricing compares
+    /// them (Swift's Unicode lowercasing: SQLite's NOCASE folds ASCII only). At most five, in code order.
     func overlap(between a: Int64, and b: Int64) throws -> [String] {
-        try Row.fetchAll(db, sql: """
-            SELECT x.product_code, x.billing_period FROM price_list_items x JOIN price_list_items y
-              ON y.product_code = x.product_code AND y.billing_period = x.billing_period
-            WHERE x.price_list_id = ? AND y.price_list_id = ? ORDER BY x.product_code LIMIT 5
-            """, arguments: [a, b]).map { "\($0["product_code"] as String) (\($0["billing_period"] as String))" }
+        let key = { (item: PriceListItem) in item.productCode.lowercased() + "|" + item.billingPeriod.rawValue }
+        let other = Set(try items(of: b).map(key))
+        return try items(of: a).filter { other.contains(key($0)) }
+            .sorted { $0.productCode.lowercased() < $1.productCode.lowercased() }.prefix(5)
+            .map { "\($0.productCode) (\($0.billingPeriod.rawValue))" }
     }
 }
