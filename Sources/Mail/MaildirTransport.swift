@@ -31,7 +31,9 @@ struct MaildirTransport: MailTransport {
         let fd = open(tmp, O_CREAT | O_EXCL | O_WRONLY, mode)
         guard fd >= 0 else { return .temporary("cannot write \(tmp): \(String(cString: strerror(errno)))", connectionLost: true) }
         fchmod(fd, mode)
-        let ok = Self.localLineEndings(message.data).withUnsafeBytes { p in Glibc.write(fd, p.baseAddress, p.count) == p.count } && fsync(fd) == 0
+        let ok = Self.localLineEndings(message.data).withUnsafeBytes { p in
+            Glibc.write(fd, p.baseAddress, p.count) == p.count
+        } && fsync(fd) == 0
         Glibc.close(fd)
         guard ok, rename(tmp, new) == 0 else {
             let reason = String(cString: strerror(errno))

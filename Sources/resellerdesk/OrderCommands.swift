@@ -35,7 +35,8 @@ struct OrderList: ParsableCommand {
 }
 
 struct OrderExecute: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "execute", abstract: "Execute a Submitted order (needs the credit, or --above-credit).")
+    static let configuration = CommandConfiguration(
+        commandName: "execute", abstract: "Execute a Submitted order (needs the credit, or --above-credit).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Order number (ORD-000012 or 12).") var order: String
     @Flag(help: "Execute it even though its total is above the available credit (the confirmation).")

@@ -98,11 +98,13 @@ import Testing
         _ = try fx.priceList("Lower EUR", csv: "code,description,billing_period,price\nvm-2c4g,VM,monthly,29.00")
         _ = try fx.priceList("Ünicode EUR", csv: "code,description,billing_period,price\nÉTÉ,Summer,monthly,1.00")
         _ = try fx.priceList("Ünicode2 EUR", csv: "code,description,billing_period,price\nété,Summer,monthly,2.00")
-        let refusal = fieldErrors { _ = try fx.service.assignPriceLists(a.id, names: ["Core EUR", "Lower EUR"], by: staff) }
+        let refusal = fieldErrors {
+            _ = try fx.service.assignPriceLists(a.id, names: ["Core EUR", "Lower EUR"], by: staff)
+        }
         #expect(refusal.map(\.field) == ["priceLists"])
         #expect(refusal.first?.message.contains("vm-2c4g (monthly)") == true)
-        #expect(fields { _ = try fx.service.assignPriceLists(a.id, names: ["Ünicode EUR", "Ünicode2 EUR"], by: staff) }
-                    == ["priceLists"])
+        let both = ["Ünicode EUR", "Ünicode2 EUR"]
+        #expect(fields { _ = try fx.service.assignPriceLists(a.id, names: both, by: staff) } == ["priceLists"])
         #expect(try fx.count("SELECT COUNT(*) FROM account_price_lists") == 0)
     }
 

@@ -52,11 +52,13 @@ extension ResellerService {
                     && (request.billingPeriod == nil || $0.item.billingPeriod == request.billingPeriod)
             }
             guard let match = matches.first else {
-                if let s = shelved.first(where: { $0.item.productCode.lowercased() == request.productCode.lowercased() }) {
+                let code = request.productCode.lowercased()
+                if let s = shelved.first(where: { $0.item.productCode.lowercased() == code }) {
                     e.add("productCode", "\(label): \(request.productCode) is priced only in \(s.list.name), "
                           + "which cannot be ordered from on \(day): \(s.reason)")
                 } else {
-                    e.add("productCode", "\(label): \(request.productCode) is not in the price lists of \(account.name)")
+                    e.add("productCode",
+                          "\(label): \(request.productCode) is not in the price lists of \(account.name)")
                 }
                 continue
             }
@@ -180,19 +182,21 @@ extension ResellerService {
 
     /// Staff execute a Submitted order only while the account has Ordering on (no Ordering is no credit,
     /// not an unlimited one); above the available credit only when they confirmed it (`aboveCredit`).
-    public func executeOrder(_ orderId: Int64, aboveCredit: Bool = false, by actor: Actor) throws(ServiceError) -> Order {
+    public func executeOrder(_ orderId: Int64, aboveCredit: Bool = false,
+                             by actor: Actor) throws(ServiceError) -> Order {
         let now = self.now
         return try store.write { tx in
             let order = try submittedOrder(tx, orderId)
             guard let account = try tx.account(order.accountId) else { throw ServiceError.notFound(field: "order", message: "no account") }
             guard account.fields.ordering != nil else {
-                throw ServiceError.refused(field: "order", message: "\(account.name) has Ordering off, so \(order.number) "
-                                           + "cannot be executed; turn Ordering on first, or cancel the order")
+                throw ServiceError.refused(field: "order", message: "\(account.name) has Ordering off, so "
+                                           + "\(order.number) cannot be executed; turn Ordering on first, "
+                                           + "or cancel the order")
             }
             if !aboveCredit, order.total.minor > 0, let available = try available(tx, account),
                order.total.minor > available.minor {
-                throw ServiceError.refused(field: "order", message: "\(order.number) totals \(order.total.display) but only "
-                                           + "\(available.display) is available; record a payment first, or confirm "
+                throw ServiceError.refused(field: "order", message: "\(order.number) totals \(order.total.display) "
+                                           + "but only \(available.display) is available; record a payment first, or confirm "
                                            + "executing it above the credit")
             }
             try tx.setOrderStatus(orderId, .executed, at: now)
