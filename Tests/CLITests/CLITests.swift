@@ -225,9 +225,12 @@ import Testing
         try #require(files.count == 1)
         let text = try String(contentsOfFile: new + "/" + files[0], encoding: .utf8)
         #expect(text.contains("Subject: Activate your storefront account for Aegean"))
-        // The body is base64: decode the text part and find the link.
-        let parts = text.components(separatedBy: "\r\n\r\n")
-        let body = parts.compactMap { Data(base64Encoded: $0.components(separatedBy: "\r\n--")[0].replacingOccurrences(of: "\r\n", with: "")) }
+        // A Maildir file uses LF, the local convention. The body is base64: decode the text part, find the link.
+        #expect(!text.contains("\r"))
+        let parts = text.components(separatedBy: "\n\n")
+        let body = parts.compactMap {
+            Data(base64Encoded: $0.components(separatedBy: "\n--")[0].replacingOccurrences(of: "\n", with: ""))
+        }
             .map { String(decoding: $0, as: UTF8.self) }
         #expect(body.contains { $0.contains("http://127.0.0.1:8080/activate?token=") && $0.contains("Dear Μαρία,") })
         let list = try #require(try cli.run(["mail", "list", "--json"], environment: env).json as? [[String: Any]])

@@ -196,8 +196,8 @@ extension ResellerService {
             if !aboveCredit, order.total.minor > 0, let available = try available(tx, account),
                order.total.minor > available.minor {
                 throw ServiceError.refused(field: "order", message: "\(order.number) totals \(order.total.display) "
-                                           + "but only \(available.display) is available; record a payment first, or confirm "
-                                           + "executing it above the credit")
+                                           + "but only \(available.display) is available; record a payment first, "
+                                           + "or confirm executing it above the credit")
             }
             try tx.setOrderStatus(orderId, .executed, at: now)
             if order.total.minor > 0 {
