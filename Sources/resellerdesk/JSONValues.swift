@@ -58,6 +58,14 @@ enum JSONValues {
          "currency": o.total.currency, "orderDay": o.orderDay.description, "placedBy": o.placedBy]
     }
 
+    static func ledgerEntry(_ e: LedgerEntry) -> [String: Any] {
+        ["id": e.id, "kind": e.kind.rawValue, "amount": e.amount.decimalString, "currency": e.amount.currency,
+         "debit": e.kind.isDebit, "orderNumber": e.orderId.map(OrderNumber.format) ?? NSNull(),
+         "reverses": e.reverses ?? NSNull(), "reversedBy": e.reversedBy ?? NSNull(), "note": e.note ?? NSNull(),
+         "recordedAt": Format.iso8601(e.createdAt), "recordedBy": e.createdBy,
+         "balanceAfter": e.balanceAfter.decimalString]
+    }
+
     static func mail(_ m: OutboxMessage) -> [String: Any] {
         ["id": m.id, "kind": m.kind.rawValue, "to": m.toAddress, "toName": m.toName, "subject": m.subject,
          "status": m.status.rawValue, "attempts": m.attempts, "lastError": m.lastError ?? NSNull(),

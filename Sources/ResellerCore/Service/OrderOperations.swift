@@ -242,25 +242,6 @@ extension ResellerService {
 
     public func submittedOrders() throws(ServiceError) -> [Order] { try store.read { try $0.submittedOrders() } }
 
-    /// A payment recorded by staff credits the ledger and raises the available credit.
-    public func recordPayment(accountId: Int64, amount: String, note: String = "", by actor: Actor) throws(ServiceError) -> Money {
-        let now = self.now
-        return try store.write { tx in
-            guard let account = try tx.account(accountId) else {
-                throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(accountId))")
-            }
-            var e = ErrorList()
-            let currency = Currency.named(account.fields.currency)!
-            let money = e.check { () throws(FieldError) in try Money.parse(amount, currency: currency, field: "amount") }
-            if let money, money.minor == 0 { e.add("amount", "amount must be more than 0") }
-            let text = e.check { () throws(FieldError) in try TextRules.clean(note, field: "note", label: "note", required: false, max: 500) } ?? nil
-            try e.throwIfAny()
-            try tx.insertLedger(accountId: accountId, kind: "credit", amount: money!.minor, orderId: nil, note: text, by: actor, at: now)
-            try tx.audit(actor, "account", accountId, "payment", ["payment": [nil, money!.decimalString]], at: now)
-            return money!
-        }
-    }
-
     public func outbox(limit: Int = 200) throws(ServiceError) -> [OutboxMessage] {
         try store.read { try $0.outbox(limit: limit) }
     }

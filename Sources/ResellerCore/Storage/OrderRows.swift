@@ -29,25 +29,7 @@ extension StoreTx {
             """, arguments: [status.rawValue, status.rawValue, now, status.rawValue, now, id])
     }
 
-    func insertLedger(accountId: Int64, kind: String, amount: Int64, orderId: Int64?, note: String?,
-                      by actor: Actor, at now: Date) throws {
-        // The ledger must still sum inside Int64 afterwards, or SQLite's SUM fails every later read of the
-        // balance. Each entry is at most the money ceiling, so only a ledger no form can write gets here.
-        let (_, overflow) = try balance(of: accountId).addingReportingOverflow(kind == "debit" ? amount : -amount)
-        guard !overflow else {
-            throw ServiceError.refused(field: "account", message: "the ledger balance of account "
-                                       + "\(AccountCode.format(accountId)) would be out of range")
-        }
-        try db.execute(sql: """
-            INSERT INTO ledger (account_id, kind, amount_minor, order_id, note, created_at, created_by) VALUES (?,?,?,?,?,?,?)
-            """, arguments: [accountId, kind, amount, orderId, note, now, actor.description])
-    }
-
     /// The day of the account's first executed order: the billing day of "day of first order" accounts.
-    func ledgerEntryCount(of accountId: Int64) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger WHERE account_id = ?", arguments: [accountId]) ?? 0
-    }
-
     func firstOrderDay(of accountId: Int64) throws -> CalendarDay? {
         try String.fetchOne(db, sql: "SELECT MIN(order_day) FROM orders WHERE account_id = ? AND status = 'Executed'",
                             arguments: [accountId]).flatMap { try? CalendarDay.parse($0, field: "", label: "") }

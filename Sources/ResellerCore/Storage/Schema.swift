@@ -6,7 +6,7 @@ extension Store {
     /// the migrations run inside one IMMEDIATE transaction, which holds the write lock from its first
     /// statement: when two processes open a new file at once, the second waits, then finds nothing to do.
     /// (GRDB's DatabaseMigrator decides what to apply before it takes the lock, so both would migrate.)
-    static let migrations: [String] = [schemaV1, schemaV2]
+    static let migrations: [String] = [schemaV1, schemaV2, ledgerReversals]
 
     static func migrate(_ pool: DatabasePool) throws {
         // Most opens find the schema current: a read says so without taking the write lock.
@@ -208,5 +208,12 @@ extension Store {
         owner TEXT NOT NULL,                             -- "host:pid" or the login that ran it
         detail TEXT NOT NULL
     ) WITHOUT ROWID;
+    """
+
+    /// A payment is reversed by a new debit naming it (doc: nothing is ever deleted from the ledger); the
+    /// unique index makes a second reversal of one payment impossible, not only checked.
+    static let ledgerReversals = """
+    ALTER TABLE ledger ADD COLUMN reverses_id INTEGER REFERENCES ledger(id);
+    CREATE UNIQUE INDEX ledger_reverses ON ledger(reverses_id) WHERE reverses_id IS NOT NULL;
     """
 }

@@ -1,0 +1,74 @@
+import Foundation
+
+extension ResellerService {
+    /// A payment recorded by staff credits the ledger and raises the available credit.
+    public func recordPayment(accountId: Int64, amount: String, note: String = "",
+                              by actor: Actor) throws(ServiceError) -> Money {
+        let now = self.now
+        return try store.write { tx in
+            let account = try existingAccount(tx, accountId)
+            var e = ErrorList()
+            let currency = Currency.named(account.fields.currency)!
+            let money = e.check { () throws(FieldError) in try Money.parse(amount, currency: currency, field: "amount") }
+            if let money, money.minor == 0 { e.add("amount", "amount must be more than 0") }
+            let text = e.check { () throws(FieldError) in
+                try TextRules.clean(note, field: "note", label: "note", required: false, max: 500)
+            } ?? nil
+            try e.throwIfAny()
+            try tx.insertLedger(accountId: accountId, kind: "credit", amount: money!.minor, orderId: nil, note: text,
+                                by: actor, at: now)
+            try tx.audit(actor, "account", accountId, "payment", ["payment": [nil, money!.decimalString]], at: now)
+            return money!
+        }
+    }
+
+    /// The statement: every ledger entry of the account, oldest first, with the running balance.
+    public func statement(of accountId: Int64) throws(ServiceError) -> [LedgerEntry] {
+        try store.read { tx in
+            let account = try existingAccount(tx, accountId)
+            return try tx.ledger(of: accountId, currency: account.fields.currency)
+        }
+    }
+
+    /// The payments of the account, newest first, each saying whether it was reversed.
+    public func payments(of accountId: Int64) throws(ServiceError) -> [LedgerEntry] {
+        try statement(of: accountId).filter { $0.kind == .payment }.reversed()
+    }
+
+    /// Reverses a payment recorded by mistake (a returned transfer, the wrong account): a new debit of the
+    /// same amount that names it, with the reason; the payment itself stays in the ledger. Once only.
+    public func reversePayment(_ paymentId: Int64, reason: String,
+                               by actor: Actor) throws(ServiceError) -> LedgerEntry {
+        let now = self.now
+        return try store.write { tx in
+            guard let (accountId, payment) = try tx.ledgerEntry(paymentId), payment.kind != .order else {
+                throw ServiceError.notFound(field: "payment", message: "no payment \(paymentId)")
+            }
+            guard payment.kind == .payment else {
+                throw ServiceError.refused(field: "payment", message: "entry \(paymentId) is a \(payment.kind.rawValue), "
+                                           + "not a payment; only payments can be reversed")
+            }
+            if let by = payment.reversedBy {
+                throw ServiceError.refused(field: "payment", message: "payment \(paymentId) was already reversed "
+                                           + "(entry \(by))")
+            }
+            var e = ErrorList()
+            let text = e.check { () throws(FieldError) in
+                try TextRules.clean(reason, field: "reason", label: "reason", required: true, max: 500)
+            } ?? nil
+            try e.throwIfAny()
+            try tx.insertLedger(accountId: accountId, kind: "debit", amount: payment.amount.minor, orderId: nil,
+                                note: text, reverses: paymentId, by: actor, at: now)
+            try tx.audit(actor, "account", accountId, "reversePayment",
+                         ["payment": [payment.amount.decimalString, nil], "reason": [nil, text]], at: now)
+            return try tx.ledger(of: accountId, currency: payment.amount.currency).last!
+        }
+    }
+
+    func existingAccount(_ tx: StoreTx, _ id: Int64) throws -> Account {
+        guard let account = try tx.account(id) else {
+            throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(id))")
+        }
+        return account
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+
+extension StoreTx {
+    /// Appends one ledger entry. Nothing is ever updated or deleted in the ledger: a mistake is corrected by
+    /// a new entry (a reversal names the payment it cancels in `reverses`).
+    func insertLedger(accountId: Int64, kind: String, amount: Int64, orderId: Int64?, note: String?,
+                      reverses: Int64? = nil, by actor: Actor, at now: Date) throws {
+        // The ledger must still sum inside Int64 afterwards, or SQLite's SUM fails every later read of the
+        // balance. Each entry is at most the money ceiling, so only a ledger no form can write gets here.
+        let (_, overflow) = try balance(of: accountId).addingReportingOverflow(kind == "debit" ? amount : -amount)
+        guard !overflow else {
+            throw ServiceError.refused(field: "account", message: "the ledger balance of account "
+                                       + "\(AccountCode.format(accountId)) would be out of range")
+        }
+        try db.execute(sql: """
+            INSERT INTO ledger (account_id, kind, amount_minor, order_id, note, reverses_id, created_at, created_by)
+            VALUES (?,?,?,?,?,?,?,?)
+            """, arguments: [accountId, kind, amount, orderId, note, reverses, now, actor.description])
+    }
+
+    func ledgerEntryCount(of accountId: Int64) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger WHERE account_id = ?", arguments: [accountId]) ?? 0
+    }
+
+    /// Every entry of the account, oldest first, each with the balance after it.
+    func ledger(of accountId: Int64, currency: String) throws -> [LedgerEntry] {
+        var balance: Int64 = 0
+        return try Row.fetchAll(db, sql: """
+            SELECT l.*, r.id AS reversed_by FROM ledger l LEFT JOIN ledger r ON r.reverses_id = l.id
+            WHERE l.account_id = ? ORDER BY l.id
+            """, arguments: [accountId]).map { row in
+            var entry = Self.ledgerEntry(row, currency: currency)
+            // Each entry is at most the money ceiling and insertLedger keeps the sum inside Int64.
+            balance += entry.kind.isDebit ? entry.amount.minor : -entry.amount.minor
+            entry.balanceAfter = Money(minor: balance, currency: currency)
+            return entry
+        }
+    }
+
+    func ledgerEntry(_ id: Int64) throws -> (accountId: Int64, entry: LedgerEntry)? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT l.*, a.currency, r.id AS reversed_by FROM ledger l JOIN accounts a ON a.id = l.account_id
+            LEFT JOIN ledger r ON r.reverses_id = l.id WHERE l.id = ?
+            """, arguments: [id]) else { return nil }
+        return (row["account_id"], Self.ledgerEntry(row, currency: row["currency"]))
+    }
+
+    private static func ledgerEntry(_ r: Row, currency: String) -> LedgerEntry {
+        let debit = (r["kind"] as String) == "debit"
+        let kind: LedgerEntry.Kind = (r["order_id"] as Int64?) != nil ? .order
+            : (r["reverses_id"] as Int64?) != nil ? .reversal : debit ? .charge : .payment
+        return LedgerEntry(id: r["id"], kind: kind, amount: Money(minor: r["amount_minor"], currency: currency),
+                           orderId: r["order_id"], reverses: r["reverses_id"], reversedBy: r["reversed_by"],
+                           note: r["note"], createdAt: r["created_at"], createdBy: r["created_by"],
+                           balanceAfter: Money(minor: 0, currency: currency))
+    }
+}
