@@ -32,7 +32,8 @@ struct PaymentAdd: ParsableCommand {
 }
 
 struct PaymentList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List an account's payments, newest first.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List an account's payments, newest first.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Account id or code.") var account: String
     @Flag(help: "Print a JSON array.") var json = false

@@ -9,7 +9,9 @@ extension ResellerService {
             let account = try existingAccount(tx, accountId)
             var e = ErrorList()
             let currency = Currency.named(account.fields.currency)!
-            let money = e.check { () throws(FieldError) in try Money.parse(amount, currency: currency, field: "amount") }
+            let money = e.check { () throws(FieldError) in
+                try Money.parse(amount, currency: currency, field: "amount")
+            }
             if let money, money.minor == 0 { e.add("amount", "amount must be more than 0") }
             let text = e.check { () throws(FieldError) in
                 try TextRules.clean(note, field: "note", label: "note", required: false, max: 500)
@@ -45,8 +47,8 @@ extension ResellerService {
                 throw ServiceError.notFound(field: "payment", message: "no payment \(paymentId)")
             }
             guard payment.kind == .payment else {
-                throw ServiceError.refused(field: "payment", message: "entry \(paymentId) is a \(payment.kind.rawValue), "
-                                           + "not a payment; only payments can be reversed")
+                throw ServiceError.refused(field: "payment", message: "entry \(paymentId) is a "
+                                           + "\(payment.kind.rawValue), not a payment; only payments can be reversed")
             }
             if let by = payment.reversedBy {
                 throw ServiceError.refused(field: "payment", message: "payment \(paymentId) was already reversed "
