@@ -55,7 +55,12 @@ enum JSONValues {
     static func order(_ o: Order) -> [String: Any] {
         ["id": o.id, "number": o.number, "accountId": o.accountId, "customerAccountId": o.customerAccountId,
          "customerName": o.customerName, "status": o.status.rawValue, "total": o.total.decimalString,
-         "currency": o.total.currency, "orderDay": o.orderDay.description, "placedBy": o.placedBy]
+         "currency": o.total.currency, "orderDay": o.orderDay.description, "placedBy": o.placedBy,
+         "lines": o.lines.map { l in
+             ["productCode": l.productCode, "description": l.description, "billingPeriod": l.billingPeriod.rawValue,
+              "quantity": l.quantity, "unitPrice": l.unitPrice.decimalString,
+              "firstCharge": l.firstCharge.decimalString, "invoiceDay": l.invoiceDay.description] as [String: Any]
+         }]
     }
 
     static func ledgerEntry(_ e: LedgerEntry) -> [String: Any] {

@@ -4,8 +4,43 @@ import TerminalKit
 
 struct OrderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "order", abstract: "List orders; execute or cancel Submitted ones.",
-        subcommands: [OrderList.self, OrderExecute.self, OrderCancel.self])
+        commandName: "order", abstract: "Place orders for a reseller; list them; execute or cancel Submitted ones.",
+        subcommands: [OrderPlace.self, OrderList.self, OrderExecute.self, OrderCancel.self])
+}
+
+/// Staff order on a reseller's behalf (doc: same rules as the storefront, the staff login in the audit).
+struct OrderPlace: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "place", abstract: "Place an order for a reseller (executed within the credit, else Submitted).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The ordering account: id or code.") var account: String
+    @Option(name: .customLong("line"), parsing: .upToNextOption,
+            help: "CODE=QUANTITY, or CODE:monthly|annual|one-time=QUANTITY; one or more.") var lines: [String] = []
+    @Option(name: .customLong("for"), help: "An end customer of the reseller: id or code.") var customer: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
+            let none = FieldError("line", "give at least one --line CODE=QUANTITY")
+            var problems: [FieldError] = lines.isEmpty ? [none] : []
+            var requested: [OrderRequestLine] = []
+            for text in lines {
+                do throws(FieldError) {
+                    requested.append(try OrderRequestLine.parse(text))
+                } catch {
+                    problems.append(error)
+                }
+            }
+            guard problems.isEmpty else { throw .invalid(problems) }
+            let a = try ctx.service.findAccount(account)
+            let customerId = try customer.map { (c) throws(ServiceError) in try ctx.service.findAccount(c).id }
+            let o = try ctx.service.placeOrder(accountId: a.id, customerAccountId: customerId, lines: requested,
+                                               by: ctx.actor)
+            if ctx.json { JSON.print(JSONValues.order(o)); return }
+            print(TerminalSafe.line("\(o.number) \(o.status.rawValue): \(o.total.display) for \(o.customerName)"
+                  + (o.status == .submitted ? " (above the available credit: it waits for staff)" : "")))
+        }
+    }
 }
 
 struct OrderList: ParsableCommand {

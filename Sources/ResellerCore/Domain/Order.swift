@@ -19,6 +19,25 @@ public struct OrderRequestLine: Sendable, Hashable {
     public init(productCode: String, billingPeriod: BillingPeriod? = nil, quantity: Int) {
         self.productCode = productCode; self.billingPeriod = billingPeriod; self.quantity = quantity
     }
+
+    /// "VM-2C4G=2" or "M365-BB:annual=10", as the CLI's `--line` takes it.
+    public static func parse(_ text: String, field: String = "line") throws(FieldError) -> OrderRequestLine {
+        let expected = "expected CODE=QUANTITY or CODE:monthly|annual|one-time=QUANTITY, like VM-2C4G=2"
+        guard let eq = text.lastIndex(of: "=") else { throw FieldError(field, "\"\(text)\": \(expected)") }
+        let head = text[..<eq].trimmingCharacters(in: .whitespaces)
+        let qty = text[text.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+        var code = head, period: BillingPeriod?
+        if let colon = head.lastIndex(of: ":") {
+            code = head[..<colon].trimmingCharacters(in: .whitespaces)
+            period = try BillingPeriod.parse(String(head[head.index(after: colon)...]), field: field,
+                                             label: "\"\(text)\": the billing period")
+        }
+        guard !code.isEmpty else { throw FieldError(field, "\"\(text)\": \(expected)") }
+        guard let quantity = Int(qty), (1...100_000).contains(quantity) else {
+            throw FieldError(field, "\"\(text)\": the quantity must be a whole number from 1 to 100000")
+        }
+        return OrderRequestLine(productCode: code, billingPeriod: period, quantity: quantity)
+    }
 }
 
 /// A priced line as the preview shows it and the order stores it.

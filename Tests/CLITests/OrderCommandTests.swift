@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `order place`: staff order on a reseller's behalf with the storefront's rules; `order execute` above the
+/// credit only with `--above-credit`.
+@Suite struct OrderCommandTests {
+    let cli = CLI()
+
+    @Test func placeExecuteAndRefuse() throws {
+        let add = try cli.run(["account", "add", "--name", "Aegean", "--email", "a@aegean.example", "--country", "GR",
+                               "--type", "Reseller", "--ordering", "--credit-limit", "100", "--reselling"])
+        #expect(add.code == 0, "\(add.err)")
+        let csv = cli.folder + "/list.csv"
+        try "code,description,billing_period,price\nVM,VM,monthly,31.00\nVM,VM,annual,300\nSETUP,Setup,one-time,150\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["pricelist", "import", csv, "--name", "Core EUR", "--currency", "EUR"]).code == 0)
+        #expect(try cli.run(["account", "assign-pricelist", "1", "Core EUR"]).code == 0)
+
+        let placed = try cli.run(["order", "place", "ACC-000001", "--line", "vm:monthly=2", "--json"])
+        #expect(placed.code == 0, "\(placed.err)")
+        #expect(placed.object["status"] as? String == "Executed")
+        #expect(placed.object["total"] as? String == "62.00")
+        let lines = try #require(placed.object["lines"] as? [[String: Any]])
+        #expect(lines.first?["billingPeriod"] as? String == "monthly")
+
+        // Above the available credit (38.00 left): accepted as Submitted, executed only when confirmed.
+        let submitted = try cli.run(["order", "place", "1", "--line", "SETUP=1"])
+        #expect(submitted.code == 0)
+        #expect(submitted.out.contains("ORD-000002 Submitted: 150.00 EUR"))
+        let refused = try cli.run(["order", "execute", "ORD-000002"])
+        #expect(refused.code == 1)
+        #expect(refused.err.contains("or confirm executing it above the credit"))
+        #expect(try cli.run(["order", "execute", "ORD-000002", "--above-credit"]).out.contains("executed"))
+
+        // Every bad line is named at once; nothing is placed.
+        let bad = try cli.run(["order", "place", "1", "--line", "VM", "--line", "VM:weekly=1", "--line", "VM:annual=0"])
+        #expect(bad.code == 1)
+        #expect(bad.err.contains("\"VM\": expected CODE=QUANTITY"))
+        #expect(bad.err.contains("monthly, annual or one-time, not \"weekly\""))
+        #expect(bad.err.contains("\"VM:annual=0\": the quantity must be a whole number from 1 to 100000"))
+        #expect(try cli.run(["order", "place", "1"]).err.contains("give at least one --line"))
+        let both = try cli.run(["order", "place", "1", "--line", "VM=1"])
+        #expect(both.err.contains("VM is priced annual and monthly; choose one"))
+        #expect(try cli.run(["order", "place", "1", "--line", "SETUP=1", "--for", "ACC-000099"]).code != 0)
+        let orders = try #require(try cli.run(["order", "list", "--account", "1", "--json"]).json as? [[String: Any]])
+        #expect(orders.count == 2)
+    }
+}
