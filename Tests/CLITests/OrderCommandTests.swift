@@ -46,3 +46,34 @@ import Testing
         #expect(orders.count == 2)
     }
 }
+
+@Suite struct PriceListCommandTests {
+    let cli = CLI()
+
+    @Test func updateAndReplace() throws {
+        try FileManager.default.createDirectory(atPath: cli.folder, withIntermediateDirectories: true)
+        let csv = cli.folder + "/list.csv"
+        try "code,description,billing_period,price\nVM,VM,monthly,31.00\n".write(toFile: csv, atomically: true,
+                                                                                 encoding: .utf8)
+        #expect(try cli.run(["pricelist", "import", csv, "--name", "Core EUR", "--currency", "EUR"]).code == 0)
+        let updated = try cli.run(["pricelist", "update", "Core EUR", "--name", "Core EUR 2027",
+                                   "--valid-to", "2027-12-31", "--inactive", "--json"])
+        #expect(updated.code == 0, "\(updated.err)")
+        #expect(updated.object["name"] as? String == "Core EUR 2027")
+        #expect(updated.object["active"] as? Bool == false)
+        let bad = try cli.run(["pricelist", "update", "Core EUR 2027", "--valid-from", "2028-01-01"])
+        #expect(bad.code == 1)
+        #expect(bad.err.contains("valid to (2027-12-31) must not be before valid from (2028-01-01)"))
+
+        try "code,description,billing_period,price\nVM,VM,monthly,33.00\nIP,IP,monthly,2\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        let replaced = try cli.run(["pricelist", "import", csv, "--replace", "Core EUR 2027", "--json"])
+        #expect(replaced.code == 0, "\(replaced.err)")
+        #expect(replaced.object["itemCount"] as? Int == 2)
+        let mixed = try cli.run(["pricelist", "import", csv, "--replace", "Core EUR 2027", "--currency", "USD"])
+        #expect(mixed.code == 1)
+        #expect(mixed.err.contains("--replace changes only the items; --currency belong to `pricelist update`"))
+        #expect(try cli.run(["pricelist", "import", csv]).err.contains("a new price list needs --name and --currency"))
+        #expect(try cli.run(["pricelist", "show", "Core EUR 2027"]).out.contains("Used by no account."))
+    }
+}

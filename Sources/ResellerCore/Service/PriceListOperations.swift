@@ -11,24 +11,22 @@ extension ResellerService {
                                 validFrom: String = "", validTo: String = "", active: Bool = true,
                                 description: String = "", by actor: Actor) throws(ServiceError) -> PriceList {
         var e = ErrorList()
-        let name = e.check { () throws(FieldError) in try TextRules.clean(rawName, field: "name", label: "price list name", required: true, max: 100) } ?? nil
-        let currency = e.check { () throws(FieldError) in try Currency.parse(rawCurrency) }
-        let from = validFrom.isEmpty ? nil : e.check { () throws(FieldError) in try CalendarDay.parse(validFrom, field: "validFrom", label: "valid from") }
-        let to = validTo.isEmpty ? nil : e.check { () throws(FieldError) in try CalendarDay.parse(validTo, field: "validTo", label: "valid to") }
-        if let from, let to, to < from { e.add("validTo", "valid to (\(to)) must not be before valid from (\(from))") }
-        let text = e.check { () throws(FieldError) in try TextRules.clean(description, field: "description", label: "description", required: false, max: 500) } ?? nil
+        let parsed = e.check { () throws(FieldError) in try Currency.parse(rawCurrency) }
+        let fields = listFields(name: rawName, validFrom: validFrom, validTo: validTo, description: description, &e)
         try e.throwIfAny()
-        let items = try PriceListCSV.parse(csv, currency: currency!)
+        let (f, currency) = (fields!, parsed!)
+        let items = try PriceListCSV.parse(csv, currency: currency)
         let now = self.now
         return try store.write { tx in
-            if try tx.priceList(named: name!) != nil {
-                throw ServiceError.invalid("name", "a price list named \"\(name!)\" already exists; choose another name")
+            if try tx.priceList(named: f.name) != nil {
+                throw ServiceError.invalid("name", "a price list named \"\(f.name)\" already exists; "
+                                           + "choose another name")
             }
-            let id = try tx.insertPriceList(name: name!, currency: currency!.code, validFrom: from, validTo: to, active: active,
-                                            description: text, items: items, at: now)
-            try tx.audit(actor, "priceList", id, "import", ["name": [nil, name], "currency": [nil, currency!.code],
+            let id = try tx.insertPriceList(name: f.name, currency: currency.code, validFrom: f.from, validTo: f.to,
+                                            active: active, description: f.description, items: items, at: now)
+            try tx.audit(actor, "priceList", id, "import", ["name": [nil, f.name], "currency": [nil, currency.code],
                                                            "items": [nil, String(items.count)]], at: now)
-            return try tx.priceList(named: name!)!
+            return try tx.priceList(named: f.name)!
         }
     }
 

@@ -9,13 +9,40 @@ extension StoreTx {
             VALUES (?,?,?,?,?,?,?,?)
             """, arguments: [name, name.lowercased(), currency, validFrom?.description, validTo?.description, active, description, now])
         let id = db.lastInsertedRowID
+        try insertItems(items, into: id)
+        return id
+    }
+
+    private func insertItems(_ items: [PriceListItem], into id: Int64) throws {
         let statement = try db.makeStatement(sql: """
-            INSERT INTO price_list_items (price_list_id, product_code, description, billing_period, price_minor) VALUES (?,?,?,?,?)
+            INSERT INTO price_list_items (price_list_id, product_code, description, billing_period, price_minor)
+            VALUES (?,?,?,?,?)
             """)
         for item in items {
-            try statement.execute(arguments: [id, item.productCode, item.description, item.billingPeriod.rawValue, item.unitPrice.minor])
+            try statement.execute(arguments: [id, item.productCode, item.description, item.billingPeriod.rawValue,
+                                              item.unitPrice.minor])
         }
-        return id
+    }
+
+    /// The items of a list replaced whole; orders keep the prices they were placed with (their own lines).
+    func replaceItems(of id: Int64, with items: [PriceListItem]) throws {
+        try db.execute(sql: "DELETE FROM price_list_items WHERE price_list_id = ?", arguments: [id])
+        try insertItems(items, into: id)
+    }
+
+    func updatePriceList(_ list: PriceList) throws {
+        try db.execute(sql: """
+            UPDATE price_lists SET name = ?, name_key = ?, valid_from = ?, valid_to = ?, active = ?, description = ?
+            WHERE id = ?
+            """, arguments: [list.name, list.name.lowercased(), list.validFrom?.description, list.validTo?.description,
+                             list.active, list.description, list.id])
+    }
+
+    /// The accounts a list is assigned to, in code order.
+    func accountIds(using priceListId: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT account_id FROM account_price_lists WHERE price_list_id = ? ORDER BY account_id
+            """, arguments: [priceListId])
     }
 
     private static let listSelect = """
