@@ -8,7 +8,9 @@ struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account", abstract: "Create, edit, find and show accounts; assign price lists.",
         subcommands: [AccountAdd.self, AccountUpdate.self, AccountListCommand.self, AccountShow.self,
-                      AssignPriceList.self, UnassignPriceList.self])
+                      AssignPriceList.self, UnassignPriceList.self,
+                      AccountStatusCommand<Suspend>.self, AccountStatusCommand<Resume>.self,
+                      AccountStatusCommand<Close>.self])
 }
 
 struct AccountAdd: ParsableCommand {
@@ -55,26 +57,42 @@ struct AccountListCommand: ParsableCommand {
     var search: String?
     @Option(help: "At most this many rows (1-1000).") var limit = 50
     @Option(help: "Show accounts after this id (paging).") var after: Int64 = 0
+    @Option(help: "active, suspended, closed or all; without it, every account not closed.") var status: String?
     @Flag(help: "Print a JSON array.") var json = false
 
     func validate() throws {
         guard (1...1000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000") }
     }
 
-    func run() throws { try AccountList(global: global, search: search, limit: limit, after: after, json: json).run() }
+    func run() throws {
+        var statuses: Set<AccountStatus> = [.active, .suspended]
+        if let status {
+            let wanted = status.trimmingCharacters(in: .whitespaces).lowercased()
+            if wanted == "all" {
+                statuses = Set(AccountStatus.allCases)
+            } else if let one = AccountStatus(rawValue: wanted) {
+                statuses = [one]
+            } else {
+                throw ValidationError("--status must be active, suspended, closed or all, not \"\(status)\"")
+            }
+        }
+        try AccountList(global: global, search: search, statuses: statuses, limit: limit, after: after,
+                        json: json).run()
+    }
 }
 
 /// The accounts table, shared by `account list` and the bare command.
 struct AccountList {
     var global: GlobalOptions
     var search: String?
+    var statuses: Set<AccountStatus> = [.active, .suspended]
     var limit: Int
     var after: Int64
     var json: Bool
 
     func run() throws {
         try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
-            let page = try ctx.service.searchAccounts(search ?? "", after: after, limit: limit)
+            let page = try ctx.service.searchAccounts(search ?? "", statuses: statuses, after: after, limit: limit)
             if json {
                 JSON.print(page.rows.map(JSONValues.account))
                 return
@@ -145,6 +163,40 @@ struct UnassignPriceList: ParsableCommand {
             let a = try ctx.service.findAccount(account)
             try ctx.service.unassignPriceLists(a.id, names: names, by: ctx.actor)
             print(TerminalSafe.line("Unassigned from \(a.code): \(names.joined(separator: ", "))"))
+        }
+    }
+}
+
+/// `account suspend|resume|close ID --reason TEXT`: one command shape for the three status changes.
+protocol StatusChange { static var change: AccountStatus.Change { get } ; static var abstract: String { get } }
+enum Suspend: StatusChange {
+    static let change = AccountStatus.Change.suspend
+    static let abstract = "Suspend an account: no new orders until it is resumed; its users still sign in."
+}
+enum Resume: StatusChange {
+    static let change = AccountStatus.Change.resume
+    static let abstract = "Resume a suspended account."
+}
+enum Close: StatusChange {
+    static let change = AccountStatus.Change.close
+    static let abstract = "Close an account: no new orders, its storefront users Inactive; the record stays."
+}
+
+struct AccountStatusCommand<C: StatusChange>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: C.change.rawValue, abstract: C.abstract)
+    }
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Account id or code (ACC-000123).") var account: String
+    @Option(help: "Why; kept in the audit.") var reason: String
+    @Flag(help: "Print the account as JSON.") var json = false
+
+    func run() throws {
+        try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
+            let a = try ctx.service.findAccount(account)
+            let changed = try ctx.service.changeStatus(a.id, C.change, reason: reason, by: ctx.actor)
+            try AccountShow.output(try ctx.service.accountDetail(changed.id), ctx: ctx,
+                                   headline: changed.status.label)
         }
     }
 }

@@ -22,6 +22,7 @@ enum JSONValues {
             "availableCredit": s.availableCredit?.text ?? NSNull(),
             "onboarding": s.onboarding.nextStep.map { "next: \($0.rawValue)" } ?? "complete",
             "parentAccountId": a.parentAccountId ?? NSNull(),
+            "status": a.status.rawValue, "statusReason": a.statusReason ?? NSNull(),
             "createdAt": Format.iso8601(a.createdAt), "updatedAt": Format.iso8601(a.updatedAt), "updatedBy": a.updatedBy,
         ]
     }
@@ -32,6 +33,7 @@ enum JSONValues {
             "email": c.email, "phone": c.phone ?? NSNull(), "mobile": c.mobile ?? NSNull(),
             "companyRole": c.companyRole ?? NSNull(), "primary": c.primary, "billTo": c.billTo, "optIn": c.optIn,
             "storefrontUser": c.storefrontUser != nil, "userType": c.storefrontUser?.type.rawValue ?? NSNull(),
+            "roles": c.storefrontUser.map { $0.roles.map(\.rawValue) } ?? NSNull(),
             "status": c.storefrontUser?.status.rawValue ?? NSNull(),
             "locked": c.storefrontUser?.locked ?? false,
         ]

@@ -143,6 +143,9 @@ public struct Account: Sendable, Hashable {
     public var createdAt: Date
     public var updatedAt: Date
     public var updatedBy: String
+    public var status: AccountStatus = .active
+    /// Why it was last suspended, resumed or closed.
+    public var statusReason: String?
 
     public var code: String { AccountCode.format(id) }
     public var name: String { fields.name }

@@ -101,10 +101,11 @@ extension ResellerService {
 
     /// Accounts matching `query` (prefix words over name, trading name, code, email, VAT number and
     /// contact names and emails), in code order, a page at a time.
-    public func searchAccounts(_ query: String, after: Int64 = 0, limit: Int = 50) throws(ServiceError) -> AccountPage {
+    public func searchAccounts(_ query: String, statuses: Set<AccountStatus> = [.active, .suspended],
+                               after: Int64 = 0, limit: Int = 50) throws(ServiceError) -> AccountPage {
         let limit = max(1, min(limit, 1000))
         return try store.read { tx in
-            let ids = try tx.searchAccountIds(query, after: after, limit: limit + 1)
+            let ids = try tx.searchAccountIds(query, statuses: statuses, after: after, limit: limit + 1)
             let page = Array(ids.prefix(limit))
             return AccountPage(rows: try tx.summaries(page), nextAfter: ids.count > limit ? page.last : nil)
         }

@@ -110,8 +110,9 @@ extension StoreTx {
     /// a case-insensitive scan each, which dominated a page of search results.
     static let accountSelect = "a.id, " + accountColumns.split(separator: ",").map { "a." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         .joined(separator: ", ") + ", a.parent_account_id, a.version, a.created_at, a.updated_at, a.updated_by"
+        + ", a.status, a.status_reason"
     /// Where the columns that follow `accountSelect` start.
-    static let accountColumnCount = 30
+    static let accountColumnCount = 32
 
     static func account(_ r: Row) -> Account {
         let currency: String = r[15]
@@ -129,7 +130,8 @@ extension StoreTx {
             address: Address(street: r[10], city: r[11], postcode: r[12], state: r[13], country: r[14]),
             currency: currency, accountManager: r[16], ordering: ordering, separateInvoices: r[23], taxExempt: r[24])
         return Account(id: r[0], fields: fields, parentAccountId: r[25], version: r[26],
-                       createdAt: r[27], updatedAt: r[28], updatedBy: r[29])
+                       createdAt: r[27], updatedAt: r[28], updatedBy: r[29],
+                       status: AccountStatus(rawValue: r[30]) ?? .active, statusReason: r[31])
     }
 
     /// Balance = debits − credits, in minor units.
@@ -167,16 +169,36 @@ extension StoreTx {
     /// Account ids in code order after `after`; with `query`, only those whose searchable text has words
     /// starting with every word of the query. FTS5 walks its index in rowid order, so LIMIT stops early and
     /// a query costs the same at a thousand accounts or a million.
-    func searchAccountIds(_ query: String, after: Int64, limit: Int) throws -> [Int64] {
+    /// Ids of the accounts in `statuses` matching `query`, in code order. Every status is the unfiltered
+    /// query; the fronts' default leaves Closed accounts out.
+    func searchAccountIds(_ query: String, statuses: Set<AccountStatus>, after: Int64, limit: Int) throws -> [Int64] {
         let parsed = SearchQuery.parse(query)
+        let all = statuses.count == AccountStatus.allCases.count
+        // The statuses are enum raw values, never user text: safe to write into the SQL.
+        let filter = all ? "" : " AND a.status IN (" + statuses.map { "'\($0.rawValue)'" }.sorted()
+            .joined(separator: ",") + ")"
         if parsed.words.isEmpty && parsed.vats.isEmpty {
-            return try Int64.fetchAll(db, sql: "SELECT id FROM accounts WHERE id > ? ORDER BY id LIMIT ?",
-                                      arguments: [after, limit])
+            return try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT a.id FROM accounts a WHERE a.id > ?\(filter) ORDER BY a.id LIMIT ?
+                """), arguments: [after, limit])
         }
         guard let match = try matchExpression(parsed) else { return [] }
+        if all {
+            return try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT rowid FROM account_search WHERE account_search MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?
+                """), arguments: [match, after, limit])
+        }
         return try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT rowid FROM account_search WHERE account_search MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?
+            SELECT s.rowid FROM account_search s JOIN accounts a ON a.id = s.rowid
+            WHERE account_search MATCH ? AND s.rowid > ?\(filter) ORDER BY s.rowid LIMIT ?
             """), arguments: [match, after, limit])
+    }
+
+    func setAccountStatus(_ id: Int64, _ status: AccountStatus, reason: String, by actor: Actor, at now: Date) throws {
+        try db.execute(sql: """
+            UPDATE accounts SET status = ?, status_reason = ?, version = version + 1, updated_at = ?, updated_by = ?
+            WHERE id = ?
+            """, arguments: [status.rawValue, reason, now, actor.description, id])
     }
 }
 

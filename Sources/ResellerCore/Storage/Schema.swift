@@ -6,7 +6,7 @@ extension Store {
     /// the migrations run inside one IMMEDIATE transaction, which holds the write lock from its first
     /// statement: when two processes open a new file at once, the second waits, then finds nothing to do.
     /// (GRDB's DatabaseMigrator decides what to apply before it takes the lock, so both would migrate.)
-    static let migrations: [String] = [schemaV1, schemaV2, ledgerReversals]
+    static let migrations: [String] = [schemaV1, schemaV2, ledgerReversals, accountStatus]
 
     static func migrate(_ pool: DatabasePool) throws {
         // Most opens find the schema current: a read says so without taking the write lock.
@@ -215,5 +215,12 @@ extension Store {
     static let ledgerReversals = """
     ALTER TABLE ledger ADD COLUMN reverses_id INTEGER REFERENCES ledger(id);
     CREATE UNIQUE INDEX ledger_reverses ON ledger(reverses_id) WHERE reverses_id IS NOT NULL;
+    """
+
+    /// Active, Suspended or Closed, with the reason of the last change (doc: running the account).
+    static let accountStatus = """
+    ALTER TABLE accounts ADD COLUMN status TEXT NOT NULL DEFAULT 'active'
+        CHECK (status IN ('active', 'suspended', 'closed'));
+    ALTER TABLE accounts ADD COLUMN status_reason TEXT;
     """
 }

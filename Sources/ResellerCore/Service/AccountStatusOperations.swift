@@ -1,0 +1,54 @@
+import Foundation
+
+extension ResellerService {
+    /// Suspends, resumes or closes an account, with the reason in the audit (doc). Closing also makes every
+    /// storefront user of the account Inactive: its links stop working and its sessions end.
+    public func changeStatus(_ accountId: Int64, _ change: AccountStatus.Change, reason: String,
+                             by actor: Actor) throws(ServiceError) -> Account {
+        let now = self.now
+        return try store.write { tx in
+            let account = try existingAccount(tx, accountId)
+            var e = ErrorList()
+            let text = e.check { () throws(FieldError) in
+                try TextRules.clean(reason, field: "reason", label: "reason", required: true, max: 500)
+            } ?? nil
+            try e.throwIfAny()
+            guard change.from.contains(account.status) else {
+                throw ServiceError.refused(field: "status", message: Self.refusal(change, account))
+            }
+            try tx.setAccountStatus(accountId, change.target, reason: text!, by: actor, at: now)
+            try tx.audit(actor, "account", accountId, change.rawValue,
+                         ["status": [account.status.rawValue, change.target.rawValue], "reason": [nil, text]], at: now)
+            if change == .close {
+                for contact in try tx.contacts(of: accountId) {
+                    guard let user = contact.storefrontUser, user.status != .inactive else { continue }
+                    try tx.setUserStatus(user.id, .inactive, at: now)
+                    try tx.revokeTokens(userId: user.id, purpose: nil, at: now)
+                    try tx.deleteSessions(userId: user.id)
+                    try tx.audit(actor, "storefrontUser", user.id, "deactivate",
+                                 ["status": [user.status.rawValue, UserStatus.inactive.rawValue],
+                                  "reason": [nil, "account closed"]], at: now)
+                }
+            }
+            return try tx.account(accountId)!
+        }
+    }
+
+    private static func refusal(_ change: AccountStatus.Change, _ account: Account) -> String {
+        switch (change, account.status) {
+        case (_, .closed): "\(account.code) is closed, and a closed account stays closed"
+        case (.suspend, _): "\(account.code) is already suspended"
+        case (.resume, _): "\(account.code) is active; only a suspended account can be resumed"
+        default: "\(account.code) is \(account.status.rawValue)"
+        }
+    }
+
+    /// No new orders unless the account is Active (doc); the refusal says why, with the reason staff gave.
+    func checkTakesOrders(_ account: Account) throws {
+        guard account.status != .active else { return }
+        let why = account.statusReason.map { " (\($0))" } ?? ""
+        let until = account.status == .suspended ? " until it is resumed" : ""
+        throw ServiceError.refused(field: "account", message: "\(account.name) is \(account.status.rawValue)\(why): "
+                                   + "no new orders\(until)")
+    }
+}
