@@ -5,7 +5,8 @@ import ResellerCore
 /// the same one) and its result recorded as soon as the transport answers, so a deliverer killed at any
 /// point loses nothing: its claims are taken over when it is seen dead (same host, process gone) or when
 /// its lease ends. Only a message accepted by the server just before the kill, and not yet recorded, is
-/// sent once more, with the same Message-ID.
+/// sent once more, with the same Message-ID (a link email then with a new token: the first never went
+/// live, see `ResellerService.recordDelivery`).
 public struct Deliverer: Sendable {
     public let service: ResellerService
     public let settings: MailSettings

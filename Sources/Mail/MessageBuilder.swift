@@ -18,18 +18,21 @@ public struct MessageBuilder: Sendable {
 
     public init(settings: MailSettings) { self.settings = settings }
 
-    /// The values templates can use: the row's parameters plus links built from the storefront URL.
+    /// The values templates can use: the row's parameters plus links built from the storefront URL. A
+    /// claimed link email brings its token (`token`, `link`, `expires`, `expiresAt`, as templates had them).
     func values(_ m: OutboxMessage) -> [String: String] {
         var v = m.params
         let base = settings.storefrontURL
-        if let token = m.params["token"] {
-            let path = m.kind == .passwordReset ? "/reset" : "/activate"
-            v["link"] = base + path + "?token=" + token
+        if let token = m.linkToken {
+            let path = m.link?.purpose == .reset ? "/reset" : "/activate"
+            v["token"] = token.text
+            v["link"] = base + path + "?token=" + token.text
+            v["expiresAt"] = Format.iso8601(token.expiresAt)
+            v["expires"] = Format.timestamp(token.expiresAt)
         }
         v["loginURL"] = base + "/login"
         v["subject"] = m.subject
         if v["helpContact"] == nil { v["helpContact"] = settings.helpContact }
-        if let iso = m.params["expiresAt"], let d = ISO8601DateFormatter().date(from: iso) { v["expires"] = Format.timestamp(d) }
         return v
     }
 

@@ -58,7 +58,9 @@ import ResellerCore
         try "Custom {{firstName}} {{link}}".write(toFile: folder + "/activation.txt", atomically: true, encoding: .utf8)
         let settings = try MailSettings(ConfigFile(values: ["mail.templates": folder, "storefront.url": "https://shop.example"]), environment: [:])
         let m = OutboxMessage(id: 1, kind: .activation, toAddress: "a@b.example", toName: "A", subject: "S",
-                              params: ["firstName": "Ana", "token": "T0K"], createdAt: Date(), nextAttemptAt: Date())
+                              params: ["firstName": "Ana"], createdAt: Date(), nextAttemptAt: Date(),
+                              link: LinkRequest(userId: 1, purpose: .activation),
+                              linkToken: LinkToken(text: "T0K", expiresAt: Date()))
         let builder = MessageBuilder(settings: settings)
         #expect(builder.template(.activation, html: false).render(builder.values(m)) == "Custom Ana https://shop.example/activate?token=T0K")
         #expect(builder.template(.activation, html: true).text.contains("Activate your account"))   // not overridden
