@@ -32,7 +32,9 @@ let package = Package(
         // The TLS client for SMTP: OpenSSL's headers from Debian's libssl-dev; libssl itself is loaded on first use.
         .target(name: "CTLS", linkerSettings: [.linkedLibrary("dl")]),
         // The one template engine and escaping rule of the storefront's pages and the emails' HTML.
-        .target(name: "Templating", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "Templating", dependencies: [
+            "ResellerCore", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .target(name: "Mail", dependencies: ["ResellerCore", "CTLS", "Templating"]),
         .target(name: "TerminalKit"),
         // ncursesw from Debian's libncursesw5-dev; only NcursesBackend imports it.
@@ -61,10 +63,11 @@ let package = Package(
         .testTarget(name: "ResellerCoreTests", dependencies: ["ResellerCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "ResellerCore", "TerminalKit"]),
-        .testTarget(name: "MailTests", dependencies: ["Mail", "ResellerCore"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "ResellerCore", "Templating"]),
         .testTarget(name: "CLITests", dependencies: ["ResellerCore"]),
         .testTarget(name: "StorefrontTests", dependencies: [
-            "Storefront", "ResellerCore", "Mail",   // Mail: links are read from the emails the deliverer sends
+            "Storefront", "ResellerCore", "Templating",
+            "Mail",   // links are read from the emails the deliverer sends; one escaping rule with the pages
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),   // to plant old, hostile rows the validators refuse today
         ]),

@@ -45,7 +45,16 @@ public struct Deliverer: Sendable {
                     report.released += 1
                     continue
                 }
-                switch transport.send(builder.build(message)) {
+                let outgoing: OutgoingMessage
+                do {
+                    outgoing = try builder.build(message)
+                } catch {
+                    // A staff template that is not valid Mustache: no attempt can succeed until it is fixed.
+                    try service.recordDelivery(message, owner: owner, .failed(error: "\(error)"))
+                    report.failed += 1
+                    continue
+                }
+                switch transport.send(outgoing) {
                 case .sent:
                     try service.recordDelivery(message, owner: owner, .sent)
                     report.sent += 1
