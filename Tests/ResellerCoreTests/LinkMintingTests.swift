@@ -79,6 +79,20 @@ import Testing
         #expect(fields { _ = try fx.service.inspectLink(lost.text, purpose: .activation) } == ["token"])
     }
 
+    /// A link email put back in the queue by hand after its user activated: claiming it withdraws it.
+    @Test func aLinkEmailWhoseUserNoLongerFitsIsWithdrawnNotSent() throws {
+        let fx = try Fixture()
+        _ = try fx.activeUser(try fx.reseller())
+        try fx.service.store.write { tx in
+            try tx.db.execute(sql: "UPDATE outbox SET status = 'queued' WHERE kind = 'activation'")
+        }
+        let sent = try fx.deliverDue()
+        #expect(sent.map(\.kind) == [.activationSuccessful])
+        let activation = try #require(try fx.service.outbox().first { $0.kind == .activation })
+        #expect(activation.status == .withdrawn && activation.lastError == "not sent: the user is Active now")
+        #expect(try liveTokens(fx) == 0)
+    }
+
     /// A database of the previous version: a queued activation email with its token in clear and the live
     /// token it stands for, and an older one that a resend replaced.
     @Test func aQueuedTokenOfAnOlderVersionLeavesTheFileAndSendingMintsANewOne() throws {
