@@ -123,4 +123,48 @@ import Testing
         let password = "correct horse battery"
         _ = try fx.service.activate(token: token, password: password, confirmation: password)
     }
+
+    /// A file of the previous version (2), with an activation email queued holding its token in clear, opened
+    /// by this one: the token leaves the outbox and stops working, and sending the email makes a working one.
+    @Test func aVersionTwoDeskMigratesOnOpen() throws {
+        let db = TempDatabase()
+        try FileManager.default.createDirectory(atPath: db.folder, withIntermediateDirectories: true)
+        let old = "oldClearTokenOfVersionTwo0123456789abcdefgh", now = Date()
+        let queue = try DatabaseQueue(path: db.path)
+        try queue.write { d in
+            try d.execute(sql: Store.schemaV1 + Store.schemaV2)
+            try d.execute(sql: """
+                INSERT INTO accounts (name, type, email, country, currency, account_manager, created_at, updated_at,
+                                      updated_by)
+                VALUES ('Aegean', 'Reseller', 'a@aegean.example', 'GR', 'EUR', 'alice', ?, ?, 'alice')
+                """, arguments: [now, now])
+            try d.execute(sql: """
+                INSERT INTO contacts (account_id, last_name, email, email_key, created_at, updated_at)
+                VALUES (1, 'Οικονόμου', 'Maria@aegean.example', 'maria@aegean.example', ?, ?)
+                """, arguments: [now, now])
+            try d.execute(sql: """
+                INSERT INTO storefront_users (contact_id, user_type, status, created_at)
+                VALUES (1, 'Admin', 'Pending activation', ?)
+                """, arguments: [now])
+            try d.execute(sql: """
+                INSERT INTO tokens (user_id, purpose, token_hash, expires_at, created_at)
+                VALUES (1, 'activation', ?, ?, ?)
+                """, arguments: [Data(Token.hashOf(old)), now + 86_400, now])
+            try d.execute(sql: """
+                INSERT INTO outbox (kind, to_address, to_name, subject, params, next_attempt_at, created_at)
+                VALUES ('activation', 'Maria@aegean.example', 'Μαρία', 'Activate', ?, ?, ?)
+                """, arguments: ["{\"firstName\":\"Μαρία\",\"token\":\"\(old)\"}", now, now])
+            try d.execute(sql: "PRAGMA user_version = 2")
+        }
+        try queue.close()
+
+        let service = ResellerService(store: try Store(path: db.path))
+        let params = try service.store.read { tx in try String.fetchAll(tx.db, sql: "SELECT params FROM outbox") }
+        #expect(params == ["{\"firstName\":\"Μαρία\"}"])
+        #expect(throws: ServiceError.self) { _ = try service.inspectLink(old, purpose: .activation) }
+        let claimed = try service.claimDueMail(owner: "test:1", lease: 60, limit: 10)
+        let token = try #require(claimed.first?.linkToken?.text)
+        #expect(try service.recordDelivery(claimed[0], owner: "test:1", .sent))
+        #expect(try service.inspectLink(token, purpose: .activation).contact.email == "Maria@aegean.example")
+    }
 }
