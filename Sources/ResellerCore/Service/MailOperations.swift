@@ -19,21 +19,30 @@ extension ResellerService {
                              limit: Int) throws(ServiceError) -> [OutboxMessage] {
         let now = self.now
         return try store.write { tx in
-            let claimed = try tx.claimDueMail(owner: owner, deadOwners: deadOwners, now: now,
-                                              until: now.addingTimeInterval(lease), limit: limit)
-            return try claimed.compactMap { m in
-                guard let link = m.link else { return m }
-                let status = try tx.contactIdForUser(link.userId).flatMap { try tx.contact($0) }?.storefrontUser?.status
-                guard status == (link.purpose == .activation ? .pending : .active) else {
-                    try tx.withdrawMail(m.id, reason: "not sent: the user is \(status?.rawValue ?? "gone") now")
-                    return nil
-                }
-                var ready = m
-                ready.linkToken = LinkToken(text: Token.generate().text,
-                                            expiresAt: now.addingTimeInterval(settings.tokenLifetime))
-                return ready
+            // A batch withdrawn whole is no batch: claim again (withdrawn messages are no longer due), so an
+            // empty answer still means nothing is due.
+            while true {
+                let claimed = try tx.claimDueMail(owner: owner, deadOwners: deadOwners, now: now,
+                                                  until: now.addingTimeInterval(lease), limit: limit)
+                let ready = try claimed.compactMap { m in try readyToSend(tx, m, at: now) }
+                if !ready.isEmpty || claimed.isEmpty { return ready }
             }
         }
+    }
+
+    /// The message with its link's token made, or nil when its user can no longer use that link (then
+    /// the message is withdrawn).
+    private func readyToSend(_ tx: StoreTx, _ m: OutboxMessage, at now: Date) throws -> OutboxMessage? {
+        guard let link = m.link else { return m }
+        let status = try tx.contactIdForUser(link.userId).flatMap { try tx.contact($0) }?.storefrontUser?.status
+        guard status == (link.purpose == .activation ? .pending : .active) else {
+            try tx.withdrawMail(m.id, reason: "not sent: the user is \(status?.rawValue ?? "gone") now")
+            return nil
+        }
+        var ready = m
+        ready.linkToken = LinkToken(text: Token.generate().text,
+                                    expiresAt: now.addingTimeInterval(settings.tokenLifetime))
+        return ready
     }
 
     /// The deliverers holding messages now ("host:pid"), so a new one can tell which have died.
