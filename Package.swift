@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         // The configuration files are real TOML 1.0: TOMLKit wraps toml++, which passes the toml-test suite.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Storefront pages and emails render through one engine that escapes every value by default.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libsodium (Argon2id, SHA-256, CSPRNG) from Debian's libsodium-dev.
@@ -29,7 +31,11 @@ let package = Package(
         ]),
         // The TLS client for SMTP: OpenSSL's headers from Debian's libssl-dev; libssl itself is loaded on first use.
         .target(name: "CTLS", linkerSettings: [.linkedLibrary("dl")]),
-        .target(name: "Mail", dependencies: ["ResellerCore", "CTLS"]),
+        // The one template engine and escaping rule of the storefront's pages and the emails' HTML.
+        .target(name: "Templating", dependencies: [
+            "ResellerCore", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "Mail", dependencies: ["ResellerCore", "CTLS", "Templating"]),
         .target(name: "TerminalKit"),
         // ncursesw from Debian's libncursesw5-dev; only NcursesBackend imports it.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncursesw5-dev"])]),
@@ -44,7 +50,7 @@ let package = Package(
         // Form bodies (x-www-form-urlencoded) decoded: pure, so the fuzzer can drive it without the server.
         .target(name: "FormCoding"),
         .target(name: "Storefront", dependencies: [
-            "ResellerCore", "FormCoding",
+            "ResellerCore", "FormCoding", "Templating",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(name: "resellerdesk-storefront", dependencies: [
@@ -57,10 +63,11 @@ let package = Package(
         .testTarget(name: "ResellerCoreTests", dependencies: ["ResellerCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "ScreensTests", dependencies: ["Screens", "ResellerCore", "TerminalKit"]),
-        .testTarget(name: "MailTests", dependencies: ["Mail", "ResellerCore"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "ResellerCore", "Templating"]),
         .testTarget(name: "CLITests", dependencies: ["ResellerCore"]),
         .testTarget(name: "StorefrontTests", dependencies: [
-            "Storefront", "ResellerCore",
+            "Storefront", "ResellerCore", "Templating",
+            "Mail",   // links are read from the emails the deliverer sends; one escaping rule with the pages
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),   // to plant old, hostile rows the validators refuse today
         ]),

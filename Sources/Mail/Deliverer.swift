@@ -5,7 +5,8 @@ import ResellerCore
 /// the same one) and its result recorded as soon as the transport answers, so a deliverer killed at any
 /// point loses nothing: its claims are taken over when it is seen dead (same host, process gone) or when
 /// its lease ends. Only a message accepted by the server just before the kill, and not yet recorded, is
-/// sent once more, with the same Message-ID.
+/// sent once more, with the same Message-ID (a link email then with a new token: the first never went
+/// live, see `ResellerService.recordDelivery`).
 public struct Deliverer: Sendable {
     public let service: ResellerService
     public let settings: MailSettings
@@ -44,7 +45,16 @@ public struct Deliverer: Sendable {
                     report.released += 1
                     continue
                 }
-                switch transport.send(builder.build(message)) {
+                let outgoing: OutgoingMessage
+                do {
+                    outgoing = try builder.build(message)
+                } catch {
+                    // A staff template that is not valid Mustache: no attempt can succeed until it is fixed.
+                    try service.recordDelivery(message, owner: owner, .failed(error: "\(error)"))
+                    report.failed += 1
+                    continue
+                }
+                switch transport.send(outgoing) {
                 case .sent:
                     try service.recordDelivery(message, owner: owner, .sent)
                     report.sent += 1

@@ -1,5 +1,6 @@
 import Foundation
 import ResellerCore
+import Templating
 
 /// A message ready for a transport: the envelope and the RFC 5322 bytes (CRLF line ends, no line over
 /// 998 octets, not yet dot-stuffed).
@@ -18,32 +19,42 @@ public struct MessageBuilder: Sendable {
 
     public init(settings: MailSettings) { self.settings = settings }
 
-    /// The values templates can use: the row's parameters plus links built from the storefront URL.
+    /// The values templates can use: the row's parameters plus links built from the storefront URL. A
+    /// claimed link email brings its token (`token`, `link`, `expires`, `expiresAt`, as templates had them).
     func values(_ m: OutboxMessage) -> [String: String] {
         var v = m.params
         let base = settings.storefrontURL
-        if let token = m.params["token"] {
-            let path = m.kind == .passwordReset ? "/reset" : "/activate"
-            v["link"] = base + path + "?token=" + token
+        if let token = m.linkToken {
+            let path = m.link?.purpose == .reset ? "/reset" : "/activate"
+            v["token"] = token.text
+            v["link"] = base + path + "?token=" + token.text
+            v["expiresAt"] = Format.iso8601(token.expiresAt)
+            v["expires"] = Format.timestamp(token.expiresAt)
         }
         v["loginURL"] = base + "/login"
         v["subject"] = m.subject
         if v["helpContact"] == nil { v["helpContact"] = settings.helpContact }
-        if let iso = m.params["expiresAt"], let d = ISO8601DateFormatter().date(from: iso) { v["expires"] = Format.timestamp(d) }
         return v
     }
 
-    func template(_ kind: MailKind, html: Bool) -> Template {
-        if let folder = settings.templatesFolder,
-           let data = FileManager.default.contents(atPath: "\(folder)/\(kind.rawValue).\(html ? "html" : "txt")"),
+    /// The template of one part: `KIND.txt` / `KIND.html` in `mail.templates` if there, else the built-in one.
+    func template(_ kind: MailKind, html: Bool) -> (text: String, source: String) {
+        let name = "\(kind.rawValue).\(html ? "html" : "txt")"
+        if let folder = settings.templatesFolder, let data = FileManager.default.contents(atPath: "\(folder)/\(name)"),
            let text = String(data: data, encoding: .utf8) {
-            return Template(text: text, html: html)
+            return (text, "\(folder)/\(name)")
         }
-        return Template(text: html ? DefaultTemplates.html(kind) : DefaultTemplates.text(kind), html: html)
+        return (html ? DefaultTemplates.html(kind) : DefaultTemplates.text(kind), "built-in \(name)")
     }
 
-    public func build(_ m: OutboxMessage) -> OutgoingMessage {
-        let v = values(m)
+    /// One part rendered through the template engine: the HTML part escapes every value, the text part none.
+    func body(_ m: OutboxMessage, html: Bool) throws(TemplateError) -> String {
+        let (text, source) = template(m.kind, html: html)
+        return try TemplateEngine.render(text, html: html, source: source, values(m))
+    }
+
+    /// Fails only for a staff template (`mail.templates`) that is not valid Mustache, naming the file.
+    public func build(_ m: OutboxMessage) throws(TemplateError) -> OutgoingMessage {
         let domain = settings.fromAddress.split(separator: "@").last.map(String.init) ?? "localhost"
         let messageID = "<resellerdesk.\(m.id).\(Int(m.createdAt.timeIntervalSince1970))@\(domain)>"
         let boundary = "=_resellerdesk_\(m.id)"   // "_" never occurs in base64, so never in a part
@@ -61,7 +72,7 @@ public struct MessageBuilder: Sendable {
         ]
         for (type, html) in [("text/plain", false), ("text/html", true)] {
             lines += ["--" + boundary, "Content-Type: \(type); charset=UTF-8", "Content-Transfer-Encoding: base64", ""]
-            lines += MessageBuilder.base64Lines(template(m.kind, html: html).render(v))
+            lines += MessageBuilder.base64Lines(try body(m, html: html))
         }
         lines.append("--" + boundary + "--")
         let text = lines.joined(separator: "\r\n") + "\r\n"

@@ -1,66 +1,60 @@
 import ResellerCore
+import Templating
 
-/// HTML text built in Swift: every value that comes from a person or the database passes `escape`.
+/// The storefront's pages: Mustache templates (`PageTemplates`) rendered by the one engine, which escapes
+/// every value (`HTMLEscaping`). No page builds HTML from strings in Swift, and no template prints a value
+/// raw, so a value cannot reach a page unescaped.
 enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // What the input rules refuse (controls, bidi overrides) cannot be shown usefully: U+FFFD.
-                if c != "\t" && TextRules.isForbidden(c, allowNewlines: true) {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out
+    static let engine: TemplateEngine = {
+        do { return try TemplateEngine(html: PageTemplates.all) } catch { preconditionFailure("\(error)") }
+    }()
+
+    /// A whole page: the layout (head, header with the signed-in user, notice) around the template named
+    /// `body`, which reads its values from `content`.
+    static func page(title: String, signedIn: StorefrontHeader? = nil, notice: Notice? = nil, body: String,
+                     _ content: Any = Empty()) -> String {
+        engine.render("layout", Page(title: title, header: signedIn, notice: notice, body: body, content: content))
     }
 
-    /// A whole page: the shared head, the header with the signed-in user (or nothing), the content.
-    static func page(title: String, signedIn: StorefrontHeader? = nil, notice: Notice? = nil, _ body: String) -> String {
-        let header = signedIn.map { h in
-            """
-            <nav><a href="/dashboard">Dashboard</a> <a href="/orders">Orders</a>\(h.reselling ? " <a href=\"/customers\">End customers</a>" : "")
-            <a href="/password">Password</a>
-            <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="\(escape(h.csrf))">
-            <button type="submit" class="link">Log out</button></form>
-            <span class="who">\(escape(h.email)) · \(escape(h.reseller))</span></nav>
-            """
-        } ?? ""
-        let noticeHTML = notice.map { "<p class=\"notice \($0.kind)\" role=\"status\">\(escape($0.text))</p>" } ?? ""
-        return """
-        <!doctype html>
-        <html lang="en"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title)) · Storefront</title>
-        <link rel="stylesheet" href="/style.css"></head>
-        <body><header><strong>Storefront</strong>\(header)</header>
-        <main><h1>\(escape(title))</h1>\(noticeHTML)\(body)</main></body></html>
-        """
+    struct Page {
+        var title: String
+        var header: StorefrontHeader?
+        var notice: Notice?
+        var body: String
+        var content: Any
     }
 
-    /// A labelled input with its error beside it.
-    static func field(_ name: String, label: String, value: String = "", type: String = "text", error: String? = nil,
-                      attributes: String = "") -> String {
-        let id = "f-" + name
-        let errorHTML = error.map { "<span class=\"error\" id=\"\(id)-error\">\(escape($0))</span>" } ?? ""
-        let described = error != nil ? " aria-invalid=\"true\" aria-describedby=\"\(id)-error\"" : ""
-        return """
-        <p class="field"><label for="\(id)">\(escape(label))</label>
-        <input id="\(id)" name="\(escape(name))" type="\(type)" value="\(escape(value))"\(described) \(attributes)>\(errorHTML)</p>
-        """
+    struct Empty {}
+}
+
+/// The values of a page that only says something (the `text` and `message` templates).
+struct Paragraph { var text: String }
+
+/// A labelled input with its error beside it (the `field` template).
+struct Field {
+    var id: String
+    var name: String
+    var label: String
+    var value = ""
+    var type = "text"
+    var error: String?
+    var autocomplete: String?
+    var required = true
+    var minlength: Int?
+    var maxlength: Int?
+
+    init(_ name: String, label: String, value: String = "", type: String = "text", error: String? = nil,
+         autocomplete: String? = nil, required: Bool = true, minlength: Int? = nil, maxlength: Int? = nil) {
+        id = "f-" + name
+        self.name = name; self.label = label; self.value = value; self.type = type; self.error = error
+        self.autocomplete = autocomplete; self.required = required
+        self.minlength = minlength; self.maxlength = maxlength
     }
 
-    static func hidden(_ name: String, _ value: String) -> String {
-        "<input type=\"hidden\" name=\"\(escape(name))\" value=\"\(escape(value))\">"
+    /// A new password, with the policy's limits.
+    static func newPassword(_ name: String, label: String, error: String?) -> Field {
+        Field(name, label: label, type: "password", error: error, autocomplete: "new-password",
+              minlength: PasswordPolicy.minLength, maxlength: PasswordPolicy.maxLength)
     }
 }
 

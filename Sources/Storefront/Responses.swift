@@ -16,8 +16,7 @@ enum Reply {
 
     /// A page that says what went wrong, with the status that says it to machines.
     static func problem(_ status: HTTPResponse.Status, _ title: String, _ text: String, signedIn: StorefrontHeader? = nil) -> Response {
-        page(HTML.page(title: title, signedIn: signedIn, "<p>\(HTML.escape(text))</p><p><a href=\"/\">Back to the storefront</a></p>"),
-             status: status)
+        page(HTML.page(title: title, signedIn: signedIn, body: "message", Paragraph(text: text)), status: status)
     }
 
     static func cookie(_ name: String, _ value: String, maxAge: Int, secure: Bool, sameSite: Cookie.SameSite = .lax) -> Cookie {

@@ -57,7 +57,7 @@ func header(_ text: String) {
     let name = parts[0], subject = parts.count > 1 ? parts[1] : "s", address = parts.count > 2 ? parts[2] : "a@example.com"
     let message = OutboxMessage(id: 1, kind: .test, toAddress: address, toName: name, subject: subject, params: [:],
                                 createdAt: Date(timeIntervalSince1970: 0), nextAttemptAt: Date(timeIntervalSince1970: 0))
-    let data = mail.build(message).data
+    guard let data = try? mail.build(message).data else { preconditionFailure("the built-in templates render") }
     let raw = String(decoding: data, as: UTF8.self)
     guard let end = raw.range(of: "\r\n\r\n") else { preconditionFailure("no end of header") }
     let names = ["From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type", "Content-Transfer-Encoding", "Auto-Submitted"]

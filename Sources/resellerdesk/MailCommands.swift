@@ -84,8 +84,12 @@ struct MailTest: ParsableCommand {
             do throws(FieldError) { _ = try EmailAddress.validate(address, field: "address") } catch { throw .invalid([error]) }
             let message = OutboxMessage(id: 0, kind: .test, toAddress: address, toName: "", subject: "ResellerDesk test email",
                                         params: [:], createdAt: Date(), nextAttemptAt: Date())
+            let outgoing: OutgoingMessage
+            do { outgoing = try MessageBuilder(settings: settings).build(message) } catch {
+                throw .invalid("mail.templates", "\(error)")
+            }
             var transport = Transports.open(settings)
-            let result = transport.send(MessageBuilder(settings: settings).build(message))
+            let result = transport.send(outgoing)
             transport.close()
             let via = MailTest.describe(settings.transport)
             switch result {

@@ -2,14 +2,20 @@ import Foundation
 import Testing
 @testable import Mail
 import ResellerCore
+import Templating
 
 @Suite struct MessageTests {
-    @Test func templatesEscapeHTMLButNotText() {
+    @Test func templatesEscapeHTMLButNotText() throws {
         let values = ["name": "<b>Tom & \"Jerry\"</b>", "raw": "<i>ok</i>"]
-        #expect(Template(text: "Hi {{name}}", html: false).render(values) == "Hi <b>Tom & \"Jerry\"</b>")
-        #expect(Template(text: "Hi {{ name }}!", html: true).render(values) == "Hi &lt;b&gt;Tom &amp; &quot;Jerry&quot;&lt;/b&gt;!")
-        #expect(Template(text: "{{{raw}}} {{missing}}|", html: true).render(values) == "<i>ok</i> |")
-        #expect(Template(text: "unclosed {{name", html: false).render(values) == "unclosed {{name")
+        func render(_ text: String, html: Bool) throws -> String {
+            try TemplateEngine.render(text, html: html, source: "test", values)
+        }
+        #expect(try render("Hi {{name}}", html: false) == "Hi <b>Tom & \"Jerry\"</b>")
+        #expect(try render("Hi {{ name }}!", html: true) == "Hi &lt;b&gt;Tom &amp; &quot;Jerry&quot;&lt;/b&gt;!")
+        #expect(try render("{{{raw}}} {{missing}}|", html: true) == "<i>ok</i> |")
+        #expect(try render("{{#name}}[{{.}}]{{/name}}{{^missing}} none{{/missing}}", html: false)
+                == "[<b>Tom & \"Jerry\"</b>] none")
+        #expect(throws: TemplateError.self) { try render("{{#name}} unclosed", html: false) }
     }
 
     @Test func encodedWordsStayShortAndOneLine() {
@@ -46,7 +52,7 @@ import ResellerCore
         let settings = try MailSettings(ConfigFile(values: ["mail.from": "Desk <desk@d.example>"]), environment: [:])
         let m = OutboxMessage(id: 42, kind: .test, toAddress: "a@b.example", toName: "", subject: "S", params: [:],
                               createdAt: Date(timeIntervalSince1970: 1_767_225_600), nextAttemptAt: Date())
-        let a = MessageBuilder(settings: settings).build(m), b = MessageBuilder(settings: settings).build(m)
+        let a = try MessageBuilder(settings: settings).build(m), b = try MessageBuilder(settings: settings).build(m)
         #expect(a.messageID == "<resellerdesk.42.1767225600@d.example>")
         #expect(a.data == b.data)
     }
@@ -58,10 +64,29 @@ import ResellerCore
         try "Custom {{firstName}} {{link}}".write(toFile: folder + "/activation.txt", atomically: true, encoding: .utf8)
         let settings = try MailSettings(ConfigFile(values: ["mail.templates": folder, "storefront.url": "https://shop.example"]), environment: [:])
         let m = OutboxMessage(id: 1, kind: .activation, toAddress: "a@b.example", toName: "A", subject: "S",
-                              params: ["firstName": "Ana", "token": "T0K"], createdAt: Date(), nextAttemptAt: Date())
+                              params: ["firstName": "Ana"], createdAt: Date(), nextAttemptAt: Date(),
+                              link: LinkRequest(userId: 1, purpose: .activation),
+                              linkToken: LinkToken(text: "T0K", expiresAt: Date()))
         let builder = MessageBuilder(settings: settings)
-        #expect(builder.template(.activation, html: false).render(builder.values(m)) == "Custom Ana https://shop.example/activate?token=T0K")
+        #expect(try builder.body(m, html: false) == "Custom Ana https://shop.example/activate?token=T0K")
         #expect(builder.template(.activation, html: true).text.contains("Activate your account"))   // not overridden
+        // A staff template that is not valid Mustache: a clear error naming the file, no email.
+        try "<p>{{#firstName}}Dear {{.}}</p>".write(toFile: folder + "/activation.html", atomically: true,
+                                                    encoding: .utf8)
+        let error = try #require(throws: TemplateError.self) { try builder.build(m) }
+        #expect(error.description.hasPrefix(folder + "/activation.html: not a valid Mustache template"))
+    }
+
+    @Test func aBrokenStaffTemplateFailsItsEmailNamingTheFile() throws {
+        let fx = try MailFixture()
+        let folder = fx.folder + "/templates"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "Dear {{#firstName}}".write(toFile: folder + "/activation.txt", atomically: true, encoding: .utf8)
+        try fx.invite("ana@nefos.example")
+        let settings = try fx.settings(["mail.templates": folder, "mail.maildir": fx.folder + "/Maildir"])
+        #expect(try Deliverer(service: fx.service, settings: settings).deliverDue() == Deliverer.Report(failed: 1))
+        let row = try fx.status("ana@nefos.example")
+        #expect(row.status == .failed && row.lastError?.hasPrefix(folder + "/activation.txt: ") == true)
     }
 
     @Test func backoffGrowsAndIsCapped() {

@@ -5,15 +5,34 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case activation, activationSuccessful, passwordReset, resetSuccessful, orderOverCredit, test
 }
 
-public enum MailStatus: String, Sendable, Codable { case queued, sending, sent, retrying, failed }
+/// `withdrawn`: a link email whose link was revoked (a newer link, a new password, access removed) before it
+/// was sent; it is never sent nor retried.
+public enum MailStatus: String, Sendable, Codable { case queued, sending, sent, retrying, failed, withdrawn }
+
+/// Whose link an activation or reset email carries. The outbox stores only this: the token is made as the
+/// email is sent (`LinkToken`), so no clear token is ever written to the database.
+public struct LinkRequest: Sendable, Hashable {
+    public var userId: Int64
+    public var purpose: TokenPurpose
+    public init(userId: Int64, purpose: TokenPurpose) { self.userId = userId; self.purpose = purpose }
+}
+
+/// The token made for one claimed link email. It lives in memory and in the email the deliverer sends;
+/// recording the send stores only its hash (`ResellerService.recordDelivery`).
+public struct LinkToken: Sendable, Hashable {
+    public let text: String
+    public let expiresAt: Date
+    public init(text: String, expiresAt: Date) { self.text = text; self.expiresAt = expiresAt }
+}
 
 public struct OutboxMessage: Sendable, Hashable {
     public init(id: Int64, kind: MailKind, toAddress: String, toName: String, subject: String, params: [String: String],
                 status: MailStatus = .queued, attempts: Int = 0, lastError: String? = nil, createdAt: Date, sentAt: Date? = nil,
-                nextAttemptAt: Date) {
+                nextAttemptAt: Date, link: LinkRequest? = nil, linkToken: LinkToken? = nil) {
         self.id = id; self.kind = kind; self.toAddress = toAddress; self.toName = toName; self.subject = subject
         self.params = params; self.status = status; self.attempts = attempts; self.lastError = lastError
         self.createdAt = createdAt; self.sentAt = sentAt; self.nextAttemptAt = nextAttemptAt
+        self.link = link; self.linkToken = linkToken
     }
 
     public let id: Int64
@@ -21,7 +40,7 @@ public struct OutboxMessage: Sendable, Hashable {
     public var toAddress: String
     public var toName: String
     public var subject: String
-    /// Template parameters; a token among them is removed once the message is sent.
+    /// Template parameters (never a link token).
     public var params: [String: String]
     public var status: MailStatus
     public var attempts: Int
@@ -29,6 +48,10 @@ public struct OutboxMessage: Sendable, Hashable {
     public var createdAt: Date
     public var sentAt: Date?
     public var nextAttemptAt: Date
+    /// An activation or reset email: whose link it carries.
+    public var link: LinkRequest?
+    /// Only on a message claimed for sending: the link's token, made by the claim.
+    public var linkToken: LinkToken?
 }
 
 /// An email the service queues inside the transaction that causes it.
@@ -38,4 +61,5 @@ struct QueuedMail {
     var toName: String
     var subject: String
     var params: [String: String]
+    var link: LinkRequest? = nil
 }

@@ -13,34 +13,72 @@ public enum DeliveryOutcome: Sendable, Equatable {
 
 extension ResellerService {
     /// Claims due messages for one deliverer, atomically: two deliverers never hold the same message.
-    public func claimDueMail(owner: String, deadOwners: [String] = [], lease: TimeInterval, limit: Int) throws(ServiceError) -> [OutboxMessage] {
+    /// Each link email gets its token here, in memory only (`linkToken`); a link email whose user can no
+    /// longer use that link (activated, inactive, gone) is withdrawn instead of sent.
+    public func claimDueMail(owner: String, deadOwners: [String] = [], lease: TimeInterval,
+                             limit: Int) throws(ServiceError) -> [OutboxMessage] {
         let now = self.now
         return try store.write { tx in
-            try tx.claimDueMail(owner: owner, deadOwners: deadOwners, now: now, until: now.addingTimeInterval(lease), limit: limit)
+            // A batch withdrawn whole is no batch: claim again (withdrawn messages are no longer due), so an
+            // empty answer still means nothing is due.
+            while true {
+                let claimed = try tx.claimDueMail(owner: owner, deadOwners: deadOwners, now: now,
+                                                  until: now.addingTimeInterval(lease), limit: limit)
+                let ready = try claimed.compactMap { m in try readyToSend(tx, m, at: now) }
+                if !ready.isEmpty || claimed.isEmpty { return ready }
+            }
         }
+    }
+
+    /// The message with its link's token made, or nil when its user can no longer use that link (then
+    /// the message is withdrawn).
+    private func readyToSend(_ tx: StoreTx, _ m: OutboxMessage, at now: Date) throws -> OutboxMessage? {
+        guard let link = m.link else { return m }
+        let status = try tx.contactIdForUser(link.userId).flatMap { try tx.contact($0) }?.storefrontUser?.status
+        guard status == (link.purpose == .activation ? .pending : .active) else {
+            try tx.withdrawMail(m.id, reason: "not sent: the user is \(status?.rawValue ?? "gone") now")
+            return nil
+        }
+        var ready = m
+        ready.linkToken = LinkToken(text: Token.generate().text,
+                                    expiresAt: now.addingTimeInterval(settings.tokenLifetime))
+        return ready
     }
 
     /// The deliverers holding messages now ("host:pid"), so a new one can tell which have died.
     public func mailOwners() throws(ServiceError) -> [String] { try store.read { try $0.mailOwners() } }
 
-    /// Records what happened to a claimed message. A sent message's stored copy loses its token: the link
-    /// lives only in the mailbox it was sent to.
+    /// Records what happened to a claimed message. A sent link email's token becomes live here, in the same
+    /// transaction: its hash is stored and the user's earlier link of the purpose revoked. A deliverer that
+    /// sent the email and died before this line leaves no live token; the next attempt sends a new email
+    /// with a new token. That is acceptable: there is never more than one live link, and the user may
+    /// get two emails, the first with a link that never worked. Minting before the send instead would need
+    /// a write before every send and leave live tokens for emails never sent.
     @discardableResult
-    public func recordDelivery(_ message: OutboxMessage, owner: String, _ outcome: DeliveryOutcome) throws(ServiceError) -> Bool {
+    public func recordDelivery(_ message: OutboxMessage, owner: String,
+                               _ outcome: DeliveryOutcome) throws(ServiceError) -> Bool {
         let now = self.now
         return try store.write { tx in
             switch outcome {
             case .sent:
-                var params = message.params
-                if params["token"] != nil { params["token"] = "[redacted]" }
-                return try tx.recordMail(message.id, owner: owner, status: .sent, error: nil, next: nil, params: params, attempted: true, now: now)
+                // Not recorded: another deliverer took the message over, or its link was withdrawn meanwhile.
+                guard try tx.recordMail(message.id, owner: owner, status: .sent, error: nil, next: nil,
+                                        attempted: true, now: now) else { return false }
+                if let link = message.link, let token = message.linkToken {
+                    try tx.insertToken(hash: Token.hashOf(token.text), userId: link.userId, purpose: link.purpose,
+                                       expires: token.expiresAt, at: now)
+                }
+                return true
             case .retry(let error, let next):
-                return try tx.recordMail(message.id, owner: owner, status: .retrying, error: error, next: next, params: nil, attempted: true, now: now)
+                return try tx.recordMail(message.id, owner: owner, status: .retrying, error: error, next: next,
+                                         attempted: true, now: now)
             case .failed(let error):
-                return try tx.recordMail(message.id, owner: owner, status: .failed, error: error, next: nil, params: nil, attempted: true, now: now)
+                return try tx.recordMail(message.id, owner: owner, status: .failed, error: error, next: nil,
+                                         attempted: true, now: now)
             case .release(let next):
                 let status: MailStatus = message.attempts == 0 ? .queued : .retrying
-                return try tx.recordMail(message.id, owner: owner, status: status, error: message.lastError, next: next, params: nil, attempted: false, now: now)
+                return try tx.recordMail(message.id, owner: owner, status: status, error: message.lastError, next: next,
+                                         attempted: false, now: now)
             }
         }
     }

@@ -49,20 +49,21 @@ extension ResellerService {
         try queueLink(tx, purpose: .activation, userId: userId, contact: contact, account: account, at: now)
     }
 
-    private func queueLink(_ tx: StoreTx, purpose: TokenPurpose, userId: Int64, contact: Contact, account: Account, at now: Date) throws {
-        let token = Token.generate()
-        let expires = now.addingTimeInterval(settings.tokenLifetime)
-        try tx.insertToken(token, userId: userId, purpose: purpose, expires: expires, at: now)
+    /// Queues a link email: the row names the user and the purpose, never a token (the deliverer makes the
+    /// token as it sends; see `claimDueMail`). Earlier links of the purpose, sent or not, stop working now.
+    private func queueLink(_ tx: StoreTx, purpose: TokenPurpose, userId: Int64, contact: Contact, account: Account,
+                           at now: Date) throws {
+        try tx.revokeTokens(userId: userId, purpose: purpose, at: now)
         let params: [String: String] = [
             "firstName": contact.firstName ?? contact.lastName, "fullName": contact.fullName, "email": contact.email,
-            "resellerName": account.name, "token": token.text, "expiresAt": Format.iso8601(expires),
-            "helpContact": settings.helpContact,
+            "resellerName": account.name, "helpContact": settings.helpContact,
         ]
         let subject = purpose == .activation
             ? "Activate your storefront account for \(account.name)"
             : "Reset your storefront password"
         try tx.enqueue(QueuedMail(kind: purpose == .activation ? .activation : .passwordReset, toAddress: contact.email,
-                                  toName: contact.fullName, subject: subject, params: params), at: now)
+                                  toName: contact.fullName, subject: subject, params: params,
+                                  link: LinkRequest(userId: userId, purpose: purpose)), at: now)
     }
 
     /// Sends a new activation link to a pending user; the previous link stops working.

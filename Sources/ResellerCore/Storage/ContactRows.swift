@@ -90,16 +90,24 @@ extension StoreTx {
 
     // MARK: Tokens
 
-    /// Stores a new token's hash and revokes every earlier live token of the same purpose (resend
-    /// invalidates the previous link).
-    func insertToken(_ token: Token, userId: Int64, purpose: TokenPurpose, expires: Date, at now: Date) throws {
-        try revokeTokens(userId: userId, purpose: purpose, at: now)
+    /// Stores a new token's hash and revokes every earlier live token of the same purpose: the link just
+    /// sent is the only live one.
+    func insertToken(hash: [UInt8], userId: Int64, purpose: TokenPurpose, expires: Date, at now: Date) throws {
+        try revokeTokenRows(userId: userId, purpose: purpose, at: now)
         try db.execute(sql: """
             INSERT INTO tokens (user_id, purpose, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [userId, purpose.rawValue, Data(token.hash), expires, now])
+            """, arguments: [userId, purpose.rawValue, Data(hash), expires, now])
     }
 
+    /// Revokes the user's links of `purpose` (all when nil): the live tokens stop working and the link
+    /// emails not yet sent are withdrawn, so no later send mints a link this revocation meant to end.
     func revokeTokens(userId: Int64, purpose: TokenPurpose?, at now: Date) throws {
+        try revokeTokenRows(userId: userId, purpose: purpose, at: now)
+        try withdrawLinkMail(userId: userId, purpose: purpose,
+                             reason: "not sent: the link was replaced or revoked first")
+    }
+
+    private func revokeTokenRows(userId: Int64, purpose: TokenPurpose?, at now: Date) throws {
         try db.execute(sql: """
             UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND used_at IS NULL AND revoked_at IS NULL
               AND (? IS NULL OR purpose = ?)

@@ -6,9 +6,11 @@ extension StoreTx {
     func enqueue(_ m: QueuedMail, at now: Date) throws -> Int64 {
         let params = CompactJSON.encode(m.params)
         try db.execute(sql: """
-            INSERT INTO outbox (kind, to_address, to_name, subject, params, status, next_attempt_at, created_at)
-            VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)
-            """, arguments: [m.kind.rawValue, m.toAddress, m.toName, m.subject, params, now, now])
+            INSERT INTO outbox (kind, to_address, to_name, subject, params, status, next_attempt_at, created_at,
+                                link_user_id, link_purpose)
+            VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
+            """, arguments: [m.kind.rawValue, m.toAddress, m.toName, m.subject, params, now, now,
+                             m.link?.userId, m.link?.purpose.rawValue])
         return db.lastInsertedRowID
     }
 
@@ -22,7 +24,29 @@ extension StoreTx {
                              toName: r["to_name"], subject: r["subject"], params: params,
                              status: MailStatus(rawValue: r["status"]) ?? .queued, attempts: r["attempts"],
                              lastError: r["last_error"], createdAt: r["created_at"], sentAt: r["sent_at"],
-                             nextAttemptAt: r["next_attempt_at"])
+                             nextAttemptAt: r["next_attempt_at"], link: link(r))
+    }
+
+    private static func link(_ r: Row) -> LinkRequest? {
+        guard let userId: Int64 = r["link_user_id"], let purpose = TokenPurpose(rawValue: r["link_purpose"] ?? "")
+        else { return nil }
+        return LinkRequest(userId: userId, purpose: purpose)
+    }
+
+    /// Withdraws the user's link emails of `purpose` (all when nil) not yet sent, even one a deliverer holds
+    /// now (its send is then not recorded, so it mints no token): part of revoking the user's links.
+    func withdrawLinkMail(userId: Int64, purpose: TokenPurpose?, reason: String) throws {
+        try db.execute(sql: """
+            UPDATE outbox SET status = 'withdrawn', last_error = ?, claimed_by = NULL, claimed_until = NULL
+            WHERE link_user_id = ? AND status IN ('queued', 'sending', 'retrying', 'failed')
+              AND (? IS NULL OR link_purpose = ?)
+            """, arguments: [reason, userId, purpose?.rawValue, purpose?.rawValue])
+    }
+
+    func withdrawMail(_ id: Int64, reason: String) throws {
+        try db.execute(sql: """
+            UPDATE outbox SET status = 'withdrawn', last_error = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?
+            """, arguments: [reason, id])
     }
 }
 
@@ -52,15 +76,14 @@ extension StoreTx {
 
     /// Records a result, but only while `owner` still holds the claim (a slow deliverer whose lease was
     /// taken over must not overwrite the new owner's record). Returns whether it was recorded.
-    func recordMail(_ id: Int64, owner: String, status: MailStatus, error: String?, next: Date?, params: [String: String]?,
+    func recordMail(_ id: Int64, owner: String, status: MailStatus, error: String?, next: Date?,
                     attempted: Bool, now: Date) throws -> Bool {
         try db.execute(sql: """
             UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at),
               attempts = attempts + ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,
-              params = COALESCE(?, params), claimed_by = NULL, claimed_until = NULL
+              claimed_by = NULL, claimed_until = NULL
             WHERE id = ? AND status = 'sending' AND claimed_by = ?
-            """, arguments: [status.rawValue, error, next, attempted ? 1 : 0, status.rawValue, now,
-                             params.map(CompactJSON.encode), id, owner])
+            """, arguments: [status.rawValue, error, next, attempted ? 1 : 0, status.rawValue, now, id, owner])
         return db.changesCount == 1
     }
 

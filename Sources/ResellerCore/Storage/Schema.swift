@@ -6,7 +6,7 @@ extension Store {
     /// the migrations run inside one IMMEDIATE transaction, which holds the write lock from its first
     /// statement: when two processes open a new file at once, the second waits, then finds nothing to do.
     /// (GRDB's DatabaseMigrator decides what to apply before it takes the lock, so both would migrate.)
-    static let migrations: [String] = [schemaV1, schemaV2, ledgerReversals, accountStatus]
+    static let migrations: [String] = [schemaV1, schemaV2, linkMailWithoutTokens, ledgerReversals, accountStatus]
 
     static func migrate(_ pool: DatabasePool) throws {
         // Most opens find the schema current: a read says so without taking the write lock.
@@ -177,7 +177,7 @@ extension Store {
         kind TEXT NOT NULL,
         to_address TEXT NOT NULL, to_name TEXT NOT NULL,
         subject TEXT NOT NULL,
-        params TEXT NOT NULL,                            -- JSON; a token in it is redacted once sent
+        params TEXT NOT NULL,                            -- JSON template values (never a link token)
         status TEXT NOT NULL DEFAULT 'queued',
         attempts INTEGER NOT NULL DEFAULT 0,
         next_attempt_at TEXT NOT NULL,
@@ -208,6 +208,36 @@ extension Store {
         owner TEXT NOT NULL,                             -- "host:pid" or the login that ran it
         detail TEXT NOT NULL
     ) WITHOUT ROWID;
+    """
+
+    /// Link emails name their user and purpose; the deliverer makes the token as it sends (only its hash is
+    /// stored). Rows queued by older versions held the token in clear: it leaves the file here. Of a user's
+    /// unsent link emails of one purpose only the newest, and only while its link is live, is kept; its
+    /// live token is revoked (nobody has it yet: the email was never sent) and sending mints a new one.
+    /// The rest are withdrawn, as a revocation withdraws them from now on.
+    static let linkMailWithoutTokens = """
+    ALTER TABLE outbox ADD COLUMN link_user_id INTEGER REFERENCES storefront_users(id);
+    ALTER TABLE outbox ADD COLUMN link_purpose TEXT;              -- 'activation' | 'reset'
+    CREATE INDEX outbox_link ON outbox(link_user_id) WHERE link_user_id IS NOT NULL;
+    UPDATE outbox SET
+        link_purpose = CASE kind WHEN 'activation' THEN 'activation' ELSE 'reset' END,
+        link_user_id = (SELECT u.id FROM storefront_users u JOIN contacts c ON c.id = u.contact_id
+                        WHERE c.email_key = lower(outbox.to_address))
+      WHERE kind IN ('activation', 'passwordReset');
+    UPDATE outbox SET status = 'withdrawn', claimed_by = NULL, claimed_until = NULL,
+        last_error = 'not sent: the link was replaced or revoked first'
+      WHERE link_purpose IS NOT NULL AND status <> 'sent' AND (link_user_id IS NULL
+        OR id <> (SELECT MAX(o.id) FROM outbox o
+                  WHERE o.link_user_id = outbox.link_user_id AND o.link_purpose = outbox.link_purpose)
+        OR NOT EXISTS (SELECT 1 FROM tokens t
+                       WHERE t.user_id = outbox.link_user_id AND t.purpose = outbox.link_purpose
+                         AND t.used_at IS NULL AND t.revoked_at IS NULL
+                         AND t.expires_at > strftime('%Y-%m-%d %H:%M:%f', 'now')));
+    UPDATE tokens SET revoked_at = strftime('%Y-%m-%d %H:%M:%f', 'now')
+      WHERE used_at IS NULL AND revoked_at IS NULL AND EXISTS (
+        SELECT 1 FROM outbox o WHERE o.link_user_id = tokens.user_id AND o.link_purpose = tokens.purpose
+          AND o.status NOT IN ('sent', 'withdrawn'));
+    UPDATE outbox SET params = json_remove(params, '$.token', '$.expiresAt') WHERE link_purpose IS NOT NULL;
     """
 
     /// A payment is reversed by a new debit naming it (doc: nothing is ever deleted from the ledger); the

@@ -1,0 +1,78 @@
+/// The templates of the signed-in pages (see `ResellerPages` for their values).
+enum ResellerTemplates {
+    static let all: [String: String] = [
+        "dashboard": """
+            <dl class="facts"><dt>Account</dt><dd>{{code}}</dd>
+            <dt>Credit limit</dt><dd>{{creditLimit}}</dd>
+            <dt>Balance</dt><dd>{{balance}}</dd>
+            <dt>Available credit</dt><dd>{{available}}</dd></dl>
+            {{#canOrder}}<p><a href="/orders/new"><button type="button">New order</button></a></p>{{/canOrder}}
+            <h2>Price lists</h2>\
+            {{^priceLists}}<p>No price list is assigned yet: ask your account manager.</p>{{/priceLists}}\
+            {{#hasPriceLists}}<ul>{{#priceLists}}<li>{{name}} ({{currency}}, {{itemCount}} products)</li>\
+            {{/priceLists}}</ul>{{/hasPriceLists}}
+            <h2>Recent orders</h2>{{>ordersTable}}
+            """,
+        "ordersTable": """
+            {{^orders}}<p>No orders yet.</p>{{/orders}}{{#hasOrders}}<table><thead><tr><th>Order</th><th>Day</th>\
+            <th>For</th><th>Status</th><th class="num">Total</th></tr></thead><tbody>{{#orders}}\
+            <tr><td><a href="/orders/{{id}}">{{number}}</a></td><td>{{day}}</td><td>{{customer}}</td>\
+            <td class="status-{{status}}">{{status}}</td><td class="num">{{total}}</td></tr>{{/orders}}\
+            </tbody></table>{{/hasOrders}}
+            """,
+        "orders": """
+            <p><a href="/orders/new"><button type="button">New order</button></a></p>{{>ordersTable}}
+            """,
+        "text": "<p>{{text}}</p>",
+        "customers": """
+            {{^customers}}<p>No end customers yet.</p>{{/customers}}{{#hasCustomers}}<table><thead><tr><th>Account</th>\
+            <th>Name</th><th>Email</th><th>Country</th></tr></thead><tbody>{{#customers}}<tr><td>{{code}}</td>\
+            <td>{{name}}</td><td>{{email}}</td><td>{{country}}</td></tr>{{/customers}}</tbody></table>{{/hasCustomers}}
+            <h2>Add an end customer</h2>
+            <form method="post" action="/customers">{{>csrf}}
+            {{#nameField}}{{>field}}{{/nameField}}
+            {{#emailField}}{{>field}}{{/emailField}}
+            {{#countryField}}{{>field}}{{/countryField}}
+            <p><button type="submit">Add end customer</button></p></form>
+            """,
+        "order": """
+            <dl class="facts"><dt>Status</dt><dd class="status-{{status}}">{{status}}</dd>
+            <dt>For</dt><dd>{{customer}}</dd><dt>Day</dt><dd>{{day}}</dd>
+            <dt>Total</dt><dd>{{total}}</dd></dl>
+            <table><thead><tr><th>Code</th><th>Product</th><th>Period</th><th class="num">Qty</th>\
+            <th class="num">First charge</th><th>Invoiced</th></tr></thead>
+            <tbody>{{#lines}}<tr><td>{{code}}</td><td>{{product}}</td><td>{{period}}</td>\
+            <td class="num">{{quantity}}</td><td class="num">{{firstCharge}}</td><td>{{invoiceDay}}</td></tr>\
+            {{/lines}}</tbody></table><p><a href="/orders">All orders</a></p>
+            """,
+        "newOrder": """
+            <p>Available credit: <strong>{{available}}</strong></p>
+            <form method="post" action="/orders/preview">{{>csrf}}
+            <p class="field"><label for="f-for">Order for</label><select id="f-for" name="for">{{#options}}\
+            <option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
+            {{#forError}}<span class="error" id="f-for-error">{{.}}</span>{{/forError}}</p>
+            <table><thead><tr><th>Product</th><th>Period</th><th class="num">Unit price</th><th>Quantity</th></tr>\
+            </thead><tbody>{{#rows}}<tr><td><label for="{{id}}">{{product}}</label><br>\
+            <span class="muted">{{code}}</span></td><td>{{period}}</td><td class="num">{{unitPrice}}</td>\
+            <td><input id="{{id}}" name="{{name}}" type="number" min="0" max="100000" inputmode="numeric" \
+            value="{{quantity}}" size="5"{{#error}} aria-invalid="true"{{/error}}>\
+            {{#error}}<span class="error" id="{{id}}-error">{{.}}</span>{{/error}}</td></tr>{{/rows}}</tbody></table>
+            {{#linesError}}<p class="error">{{.}}</p>{{/linesError}}
+            <p><button type="submit">Preview the order</button></p></form>
+            """,
+        "preview": """
+            <dl class="facts"><dt>For</dt><dd>{{customer}}</dd><dt>Order day</dt><dd>{{day}}</dd>
+            <dt>Partial charges</dt><dd>{{partialCharges}}</dd>
+            <dt>Total charged now</dt><dd><strong>{{total}}</strong></dd></dl>
+            <table><thead><tr><th>Product</th><th>Period</th><th class="num">Qty</th><th class="num">Unit price</th>\
+            <th class="num">First charge</th><th>Charge</th><th>Invoiced on</th></tr></thead>
+            <tbody>{{#lines}}<tr><td>{{product}}</td><td>{{period}}</td><td class="num">{{quantity}}</td>\
+            <td class="num">{{unitPrice}}</td><td class="num">{{firstCharge}}</td><td>{{charge}}</td>\
+            <td>{{invoiceDay}}</td></tr>{{/lines}}</tbody></table>
+            <form method="post" action="/orders">{{>csrf}}{{#hidden}}\
+            <input type="hidden" name="{{name}}" value="{{value}}">{{/hidden}}
+            <p><button type="submit">Place the order</button></p></form>
+            <p><a href="/orders/new">Start again</a></p>
+            """,
+    ]
+}
