@@ -16,7 +16,8 @@ struct DeliveredMail {
     }
 
     static func parse(_ raw: String) throws -> DeliveredMail {
-        let lines = raw.components(separatedBy: "\r\n")
+        // A Maildir file ends its lines in LF, the local convention (SMTP's CRLF is for the wire only).
+        let lines = raw.components(separatedBy: "\n")
         let to = lines.first { $0.hasPrefix("To: ") } ?? ""
         let start = try #require(lines.firstIndex(of: "Content-Type: text/plain; charset=UTF-8")) + 3
         let base64 = lines[start...].prefix { !$0.hasPrefix("--") }.joined()
