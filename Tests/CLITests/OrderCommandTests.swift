@@ -77,3 +77,34 @@ import Testing
         #expect(try cli.run(["pricelist", "show", "Core EUR 2027"]).out.contains("Used by no account."))
     }
 }
+
+@Suite struct AccountStatusCommandTests {
+    let cli = CLI()
+
+    @Test func suspendResumeCloseAndList() throws {
+        for name in ["Aegean", "Ionian"] {
+            #expect(try cli.run(["account", "add", "--name", name, "--email", "a@\(name.lowercased()).example",
+                                 "--country", "GR"]).code == 0)
+        }
+        let suspended = try cli.run(["account", "suspend", "ACC-000001", "--reason", "unpaid", "--json"])
+        #expect(suspended.code == 0, "\(suspended.err)")
+        #expect(suspended.object["status"] as? String == "suspended")
+        #expect(suspended.object["statusReason"] as? String == "unpaid")
+        #expect(try cli.run(["account", "suspend", "1"]).err.contains("--reason"))
+        #expect(try cli.run(["account", "suspend", "1", "--reason", "again"]).err
+                    .contains("status: ACC-000001 is already suspended"))
+        #expect(try cli.run(["account", "resume", "1", "--reason", "paid"]).code == 0)
+        #expect(try cli.run(["account", "close", "2", "--reason", "contract ended"]).code == 0)
+
+        func listed(_ extra: [String]) throws -> [String] {
+            let rows = try #require(try cli.run(["account", "list", "--json"] + extra).json as? [[String: Any]])
+            return rows.compactMap { $0["code"] as? String }
+        }
+        #expect(try listed([]) == ["ACC-000001"])
+        #expect(try listed(["--status", "closed"]) == ["ACC-000002"])
+        #expect(try listed(["--status", "all"]) == ["ACC-000001", "ACC-000002"])
+        let bad = try cli.run(["account", "list", "--status", "gone"])
+        #expect(bad.code == 2)
+        #expect(bad.err.contains("--status must be active, suspended, closed or all, not \"gone\""))
+    }
+}
