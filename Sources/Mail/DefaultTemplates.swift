@@ -54,7 +54,33 @@ enum DefaultTemplates {
             Order {{orderNumber}} of {{resellerName}} for {{total}} was received, but it is above the
             available credit ({{availableCredit}}), so it is Submitted and not executed yet.
 
-            It will be executed once a payment raises the available credit. Questions: {{helpContact}}.
+            Our staff will execute it when the credit allows (for example after a payment) or cancel it;
+            you will be emailed either way. Questions: {{helpContact}}.
+            """
+        case .orderExecuted: """
+            Dear {{recipientName}},
+
+            Order {{orderNumber}} of {{resellerName}} for {{total}}, which was waiting above the available
+            credit, has been executed by {{staff}}.
+
+            Questions: {{helpContact}}.
+            """
+        case .orderCanceled: """
+            Dear {{recipientName}},
+
+            Order {{orderNumber}} of {{resellerName}} for {{total}}, which was waiting above the available
+            credit, has been canceled by {{staff}}. Nothing was charged.
+
+            Questions: {{helpContact}}.
+            """
+        case .loginEmailChanged: """
+            Dear {{firstName}},
+
+            The login email of your storefront account for {{resellerName}} was changed from {{oldEmail}}
+            to {{newEmail}}. Sign in with the new address from now on; your password stays as it is, and
+            every session was signed out.
+
+            If you did not ask for this, ask {{helpContact}} at once.
             """
         case .test: """
             This is a test email from ResellerDesk.
@@ -98,7 +124,27 @@ enum DefaultTemplates {
             <p>Dear {{recipientName}},</p>
             <p>Order <strong>{{orderNumber}}</strong> of {{resellerName}} for {{total}} was received, but it is above
             the available credit ({{availableCredit}}), so it is <strong>Submitted</strong> and not executed yet.</p>
-            <p>It will be executed once a payment raises the available credit. Questions: {{helpContact}}.</p>
+            <p>Our staff will execute it when the credit allows (for example after a payment) or cancel it;
+            you will be emailed either way. Questions: {{helpContact}}.</p>
+            """
+        case .orderExecuted: body = """
+            <p>Dear {{recipientName}},</p>
+            <p>Order <strong>{{orderNumber}}</strong> of {{resellerName}} for {{total}}, which was waiting above
+            the available credit, has been <strong>executed</strong> by {{staff}}.</p>
+            <p>Questions: {{helpContact}}.</p>
+            """
+        case .orderCanceled: body = """
+            <p>Dear {{recipientName}},</p>
+            <p>Order <strong>{{orderNumber}}</strong> of {{resellerName}} for {{total}}, which was waiting above
+            the available credit, has been <strong>canceled</strong> by {{staff}}. Nothing was charged.</p>
+            <p>Questions: {{helpContact}}.</p>
+            """
+        case .loginEmailChanged: body = """
+            <p>Dear {{firstName}},</p>
+            <p>The login email of your storefront account for <strong>{{resellerName}}</strong> was changed from
+            {{oldEmail}} to {{newEmail}}. Sign in with the new address from now on; your password stays as it is,
+            and every session was signed out.</p>
+            <p>If you did not ask for this, ask {{helpContact}} at once.</p>
             """
         case .test: body = "<p>This is a test email from ResellerDesk.</p><p>If you can read it, mail delivery works.</p>"
         }

@@ -4,7 +4,8 @@ import ResellerCore
 struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact", abstract: "Add contacts and manage their storefront access.",
-        subcommands: [ContactAdd.self, ResendActivation.self, DeactivateContact.self, ResetPassword.self])
+        subcommands: [ContactAdd.self, ContactEdit.self, ContactRemove.self, EnableStorefront.self, SetAccess.self,
+                      ResendActivation.self, DeactivateContact.self, ResetPassword.self])
 }
 
 struct ContactAdd: ParsableCommand {
@@ -88,5 +89,104 @@ struct ResetPassword: ContactEmailAction {
     func perform(_ ctx: CLIContext) throws(ServiceError) -> String {
         try ctx.service.startPasswordReset(email: email, by: ctx.actor)
         return "Password reset email queued to \(email)"
+    }
+}
+
+struct ContactEdit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Correct a contact; only the options given change.",
+        discussion: "A new --email is the storefront login: links and sessions of the old one end; a pending "
+            + "user gets a new activation link, an active one a notice at both addresses.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The contact's current email.") var contact: String
+    @Option(name: .customLong("first-name")) var firstName: String?
+    @Option(name: .customLong("last-name")) var lastName: String?
+    @Option(help: "The new email (the storefront login).") var email: String?
+    @Option var phone: String?
+    @Option var mobile: String?
+    @Option(help: "Company role.") var role: String?
+    @Flag(inversion: .prefixedNo, help: "Primary contact.") var primary: Bool?
+    @Flag(name: .customLong("bill-to"), inversion: .prefixedNo, help: "Bill-to contact.") var billTo: Bool?
+    @Flag(name: .customLong("opt-in"), inversion: .prefixedNo, help: "Consents to marketing email.") var optIn: Bool?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
+            let current = try ctx.service.contact(email: contact)
+            var form = ContactForm(current)
+            if let firstName { form.firstName = firstName }
+            if let lastName { form.lastName = lastName }
+            if let email { form.email = email }
+            if let phone { form.phone = phone }
+            if let mobile { form.mobile = mobile }
+            if let role { form.companyRole = role }
+            if let primary { form.primary = primary }
+            if let billTo { form.billTo = billTo }
+            if let optIn { form.optIn = optIn }
+            let c = try ctx.service.editContact(current.id, form, by: ctx.actor)
+            if ctx.json { JSON.print(JSONValues.contact(c)); return }
+            print(TerminalSafe.line("Saved contact \(c.fullName) <\(c.email)>"))
+        }
+    }
+}
+
+struct ContactRemove: ContactEmailAction {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove a contact; its storefront user's links and sessions end.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The contact's email.") var email: String
+    func perform(_ ctx: CLIContext) throws(ServiceError) -> String {
+        try ctx.service.removeContact(try ctx.service.contact(email: email).id, by: ctx.actor)
+        return "Removed \(email); the audit keeps its history"
+    }
+}
+
+struct EnableStorefront: ContactEmailAction {
+    static let configuration = CommandConfiguration(
+        commandName: "enable-storefront",
+        abstract: "Make a contact an Admin storefront user, or invite an Inactive user again (a new activation link).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The contact's email.") var email: String
+    func perform(_ ctx: CLIContext) throws(ServiceError) -> String {
+        _ = try ctx.service.enableStorefront(contactId: try ctx.service.contact(email: email).id, by: ctx.actor)
+        return "\(email) is pending activation; activation email queued"
+    }
+}
+
+struct SetAccess: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set-access", abstract: "Make a storefront user Admin, or User with roles.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The contact's email.") var email: String
+    @Option(help: "admin or user.") var type: String
+    @Option(help: "For a User: buyer,billing-agent,subscriptions-manager,cloud-administrator.") var roles: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
+            let userType: UserType
+            switch type.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "admin": userType = .admin
+            case "user": userType = .user
+            default: throw .invalid("type", "--type must be admin or user, not \"\(type)\"")
+            }
+            var picked: [UserRole] = []
+            var unknown: [String] = []
+            for word in (roles ?? "").split(separator: ",") {
+                let slug = word.trimmingCharacters(in: .whitespaces).lowercased()
+                if let role = UserRole.allCases.first(where: { $0.slug == slug }) { picked.append(role) }
+                else { unknown.append(String(word)) }
+            }
+            guard unknown.isEmpty else {
+                throw .invalid("roles", "unknown role(s) \(unknown.joined(separator: ", ")); roles are "
+                               + UserRole.allCases.map(\.slug).joined(separator: ", "))
+            }
+            let c = try ctx.service.setStorefrontAccess(try ctx.service.contact(email: email).id, type: userType,
+                                                        roles: picked, by: ctx.actor)
+            if ctx.json { JSON.print(JSONValues.contact(c)); return }
+            let user = c.storefrontUser!
+            let roles = user.roles.map(\.rawValue).joined(separator: ", ")
+            print(TerminalSafe.line("\(c.email) is now \(user.type.rawValue)" + (roles.isEmpty ? "" : ": " + roles)))
+        }
     }
 }

@@ -108,3 +108,43 @@ import Testing
         #expect(bad.err.contains("--status must be active, suspended, closed or all, not \"gone\""))
     }
 }
+
+@Suite struct ContactCommandTests {
+    let cli = CLI()
+
+    @Test func editRemoveEnableAndSetAccess() throws {
+        #expect(try cli.run(["account", "add", "--name", "Aegean", "--email", "a@aegean.example", "--country", "GR"])
+                    .code == 0)
+        #expect(try cli.run(["contact", "add", "1", "--last-name", "Oikonomou", "--email", "maria@aegean.exmaple",
+                             "--storefront"]).code == 0)
+        let edited = try cli.run(["contact", "edit", "maria@aegean.exmaple", "--email", "maria@aegean.example",
+                                  "--first-name", "Maria", "--bill-to", "--json"])
+        #expect(edited.code == 0, "\(edited.err)")
+        #expect(edited.object["email"] as? String == "maria@aegean.example")
+        #expect(edited.object["billTo"] as? Bool == true)
+        #expect(edited.object["lastName"] as? String == "Oikonomou")   // untouched
+        let mail = try #require(try cli.run(["mail", "list", "--json"]).json as? [[String: Any]])
+        #expect(mail.contains { $0["to"] as? String == "maria@aegean.example" && $0["status"] as? String == "queued" })
+
+        let access = try cli.run(["contact", "set-access", "maria@aegean.example", "--type", "user",
+                                  "--roles", "buyer,billing-agent", "--json"])
+        #expect(access.code == 0, "\(access.err)")
+        #expect(access.object["userType"] as? String == "User")
+        #expect(access.object["roles"] as? [String] == ["Billing Agent", "Buyer"])
+        let unknown = try cli.run(["contact", "set-access", "maria@aegean.example", "--type", "user",
+                                   "--roles", "boss"])
+        #expect(unknown.code == 1)
+        #expect(unknown.err.contains("unknown role(s) boss; roles are billing-agent, subscriptions-manager, buyer, "
+                                     + "cloud-administrator"))
+        #expect(try cli.run(["contact", "set-access", "maria@aegean.example", "--type", "root"]).err
+                    .contains("--type must be admin or user"))
+
+        #expect(try cli.run(["contact", "deactivate", "maria@aegean.example"]).code == 0)
+        #expect(try cli.run(["contact", "enable-storefront", "maria@aegean.example"]).out
+                    .contains("pending activation"))
+        #expect(try cli.run(["contact", "remove", "maria@aegean.example"]).code == 0)
+        let shown = try cli.run(["account", "show", "1", "--json"]).object
+        #expect((shown["contacts"] as? [[String: Any]])?.isEmpty == true)
+        #expect(try cli.run(["contact", "remove", "maria@aegean.example"]).code == 1)
+    }
+}

@@ -25,6 +25,8 @@ public enum UserType: String, Sendable, Codable { case admin = "Admin", user = "
 public enum UserRole: String, Sendable, Codable, CaseIterable {
     case billingAgent = "Billing Agent", subscriptionsManager = "Subscriptions Manager"
     case buyer = "Buyer", cloudAdministrator = "Cloud Administrator"
+    /// "billing-agent": how the CLI names a role.
+    public var slug: String { rawValue.lowercased().replacingOccurrences(of: " ", with: "-") }
 }
 
 /// Pending activation → Active → Inactive (doc).
@@ -59,6 +61,13 @@ public struct ContactForm: Sendable, Hashable, Codable {
     public var optIn = false
     public var storefrontUser = false
     public init() {}
+
+    /// The form as it would open over a stored contact: the Edit Contact dialog, `contact edit`.
+    public init(_ c: Contact) {
+        firstName = c.firstName ?? ""; lastName = c.lastName; email = c.email
+        phone = c.phone ?? ""; mobile = c.mobile ?? ""; companyRole = c.companyRole ?? ""
+        primary = c.primary; billTo = c.billTo; optIn = c.optIn; storefrontUser = c.storefrontUser != nil
+    }
 }
 
 /// Validated contact content.

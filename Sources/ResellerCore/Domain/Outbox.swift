@@ -3,6 +3,8 @@ import Foundation
 /// The emails of DOMAIN.md. The outbox stores the kind and its parameters; the mail module renders them.
 public enum MailKind: String, Sendable, Codable, CaseIterable {
     case activation, activationSuccessful, passwordReset, resetSuccessful, orderOverCredit, test
+    /// Staff decided a Submitted order; an Active user's login email changed (to both addresses).
+    case orderExecuted, orderCanceled, loginEmailChanged
 }
 
 /// `withdrawn`: a link email whose link was revoked (a newer link, a new password, access removed) before it

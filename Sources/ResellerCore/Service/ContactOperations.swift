@@ -39,10 +39,19 @@ extension ResellerService {
                                           billTo: old.billTo, optIn: old.optIn)
             try tx.updateContact(contactId, fields, at: now)
             // The email is the storefront login: a new one means links mailed to the old address and
-            // browsers signed in under it must stop working (a pending user needs a new activation link).
+            // browsers signed in under it must stop working. A pending user gets a new activation link at the
+            // new address; an active one stays active and both addresses are told (doc).
             if let user = old.storefrontUser, EmailAddress.key(old.email) != EmailAddress.key(fields.email) {
                 try tx.revokeTokens(userId: user.id, purpose: nil, at: now)
                 try tx.deleteSessions(userId: user.id)
+                let new = try tx.contact(contactId)!
+                let account = try existingAccount(tx, old.accountId)
+                switch user.status {
+                case .pending: try queueLink(tx, purpose: .activation, userId: user.id, contact: new, account: account,
+                                             at: now)
+                case .active: try queueLoginChanged(tx, from: old.email, to: new, account: account, at: now)
+                case .inactive: break
+                }
             }
             try tx.audit(actor, "contact", contactId, "update", diff(oldFields.auditValues, fields.auditValues), at: now)
             try tx.reindexContacts(of: old.accountId)

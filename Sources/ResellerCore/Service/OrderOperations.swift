@@ -164,12 +164,7 @@ extension ResellerService {
 
     private func queueOverCredit(_ tx: StoreTx, orderId: Int64, preview: OrderPreview, by actor: Actor, at now: Date) throws {
         guard let account = try tx.account(preview.accountId) else { return }
-        var recipients: [(String, String)] = []
-        if case .storefront(_, let email) = actor, let cid = try tx.contactId(email: email), let c = try tx.contact(cid) {
-            recipients.append((c.email, c.fullName))
-        } else {
-            recipients.append((account.fields.email, account.name))
-        }
+        var recipients = [try customer(tx, placedBy: actor.description, account)]
         recipients.append((staffEmail(account.fields.accountManager), account.fields.accountManager))
         let params = ["orderNumber": OrderNumber.format(orderId), "resellerName": account.name,
                       "total": preview.total.display, "availableCredit": preview.availableCredit?.display ?? "Unlimited",
@@ -179,6 +174,27 @@ extension ResellerService {
                                       subject: "Order \(OrderNumber.format(orderId)) submitted with no available credit",
                                       params: params.merging(["recipientName": name]) { $1 }), at: now)
         }
+    }
+
+    /// Who hears about an order on the reseller's side: the storefront user who placed it, while still a
+    /// contact of the account, else the account's email.
+    private func customer(_ tx: StoreTx, placedBy: String, _ account: Account) throws -> (String, String) {
+        if let cid = try tx.contactId(email: placedBy), let c = try tx.contact(cid), c.accountId == account.id,
+           c.storefrontUser != nil {
+            return (c.email, c.fullName)
+        }
+        return (account.fields.email, account.name)
+    }
+
+    /// The reseller is told when staff execute or cancel its Submitted order (doc), in the same transaction.
+    private func queueDecision(_ tx: StoreTx, _ order: Order, _ kind: MailKind, by actor: Actor, at now: Date) throws {
+        guard let account = try tx.account(order.accountId) else { return }
+        let (address, name) = try customer(tx, placedBy: order.placedBy, account)
+        let params = ["orderNumber": order.number, "resellerName": account.name, "total": order.total.display,
+                      "staff": actor.login, "helpContact": settings.helpContact, "recipientName": name]
+        let verb = kind == .orderExecuted ? "executed" : "canceled"
+        try tx.enqueue(QueuedMail(kind: kind, toAddress: address, toName: name,
+                                  subject: "Order \(order.number) \(verb)", params: params), at: now)
     }
 
     /// Staff execute a Submitted order only while the account has Ordering on (no Ordering is no credit,
@@ -207,6 +223,7 @@ extension ResellerService {
                                     orderId: orderId, note: nil, by: actor, at: now)
             }
             try tx.audit(actor, "order", orderId, "execute", ["status": [OrderStatus.submitted.rawValue, OrderStatus.executed.rawValue]], at: now)
+            try queueDecision(tx, order, .orderExecuted, by: actor, at: now)
             return try tx.order(orderId)!
         }
     }
@@ -214,8 +231,9 @@ extension ResellerService {
     public func cancelOrder(_ orderId: Int64, by actor: Actor) throws(ServiceError) -> Order {
         let now = self.now
         return try store.write { tx in
-            _ = try submittedOrder(tx, orderId)
+            let order = try submittedOrder(tx, orderId)
             try tx.setOrderStatus(orderId, .canceled, at: now)
+            try queueDecision(tx, order, .orderCanceled, by: actor, at: now)
             try tx.audit(actor, "order", orderId, "cancel", ["status": [OrderStatus.submitted.rawValue, OrderStatus.canceled.rawValue]], at: now)
             return try tx.order(orderId)!
         }

@@ -51,7 +51,7 @@ extension ResellerService {
 
     /// Queues a link email: the row names the user and the purpose, never a token (the deliverer makes the
     /// token as it sends; see `claimDueMail`). Earlier links of the purpose, sent or not, stop working now.
-    private func queueLink(_ tx: StoreTx, purpose: TokenPurpose, userId: Int64, contact: Contact, account: Account,
+    func queueLink(_ tx: StoreTx, purpose: TokenPurpose, userId: Int64, contact: Contact, account: Account,
                            at now: Date) throws {
         try tx.revokeTokens(userId: userId, purpose: purpose, at: now)
         let params: [String: String] = [

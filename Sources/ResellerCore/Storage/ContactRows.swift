@@ -58,6 +58,23 @@ extension StoreTx {
         return db.lastInsertedRowID
     }
 
+    func setUserAccess(_ userId: Int64, type: UserType, roles: [UserRole]) throws {
+        try db.execute(sql: "UPDATE storefront_users SET user_type = ?, roles = ? WHERE id = ?",
+                       arguments: [type.rawValue, roles.map(\.rawValue).joined(separator: ","), userId])
+    }
+
+    /// Deletes a contact and its storefront user with the rows that name them (tokens, sessions; unsent link
+    /// emails were withdrawn first and keep their history without the user).
+    func deleteContact(_ contactId: Int64) throws {
+        if let userId = try userIdForContact(contactId) {
+            try db.execute(sql: "UPDATE outbox SET link_user_id = NULL WHERE link_user_id = ?", arguments: [userId])
+            try db.execute(sql: "DELETE FROM tokens WHERE user_id = ?", arguments: [userId])
+            try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [userId])
+            try db.execute(sql: "DELETE FROM storefront_users WHERE id = ?", arguments: [userId])
+        }
+        try db.execute(sql: "DELETE FROM contacts WHERE id = ?", arguments: [contactId])
+    }
+
     func setUserStatus(_ userId: Int64, _ status: UserStatus, at now: Date) throws {
         try db.execute(sql: """
             UPDATE storefront_users SET status = ?,
