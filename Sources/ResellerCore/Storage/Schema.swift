@@ -6,7 +6,7 @@ extension Store {
     /// the migrations run inside one IMMEDIATE transaction, which holds the write lock from its first
     /// statement: when two processes open a new file at once, the second waits, then finds nothing to do.
     /// (GRDB's DatabaseMigrator decides what to apply before it takes the lock, so both would migrate.)
-    static let migrations: [String] = [schemaV1, schemaV2]
+    static let migrations: [String] = [schemaV1, schemaV2, serverKeys]
 
     static func migrate(_ pool: DatabasePool) throws {
         // Most opens find the schema current: a read says so without taking the write lock.
@@ -207,6 +207,16 @@ extension Store {
         at TEXT NOT NULL,
         owner TEXT NOT NULL,                             -- "host:pid" or the login that ran it
         detail TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """
+
+    /// Secrets a server makes on its first start and every process of the desk shares: the storefront's key
+    /// that signs its pre-login form cookie. In the database, so several storefront processes sign alike.
+    static let serverKeys = """
+    CREATE TABLE server_keys (
+        name TEXT PRIMARY KEY,                           -- 'storefront-forms'
+        key BLOB NOT NULL,                               -- 32 random bytes
+        created_at TEXT NOT NULL
     ) WITHOUT ROWID;
     """
 }
