@@ -73,7 +73,7 @@ extension StorefrontServer {
                 : try service.completePasswordReset(token: token, password: password, confirmation: confirmation)
         }
         guard let result = checked else {
-            return Reply.problem(.tooManyRequests, "Busy", Self.busy).retrying(after: 2)
+            return Reply.problem(.tooManyRequests, "Busy", Self.busy).retrying(after: passwords.patienceSeconds)
         }
         switch result {
         case .success(let contact):
@@ -108,7 +108,7 @@ extension StorefrontServer {
             try service.authenticate(email: email, password: password)
         }) else {
             releaseAttempt(email: email, context)   // not checked, so not counted
-            return again(.tooManyRequests, Self.busy).retrying(after: 2)
+            return again(.tooManyRequests, Self.busy).retrying(after: passwords.patienceSeconds)
         }
         let checks = service.passwordChecks
         context.logger.info("argon2 runs \(checks.runs), against stored hashes \(checks.userChecks)")

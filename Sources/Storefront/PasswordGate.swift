@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOPosix
 import Synchronization
@@ -20,7 +21,9 @@ final class PasswordGate: Sendable {
         var lastTicket: UInt64 = 0
     }
 
-    init(limit: Int, patience: TimeAmount = .seconds(2), queueLimit: Int = 64) {
+    /// 5 s: under a loaded machine and a busy database a sign-in's turn can take seconds; longer, and the
+    /// person had better be told to retry.
+    init(limit: Int, patience: TimeAmount = .seconds(5), queueLimit: Int = 64) {
         self.limit = max(1, limit)
         self.patience = patience
         self.queueLimit = queueLimit
@@ -30,6 +33,9 @@ final class PasswordGate: Sendable {
     }
 
     deinit { threads.shutdownGracefully { _ in } }
+
+    /// The `Retry-After` of a request turned away: as long as it waited.
+    var patienceSeconds: TimeInterval { TimeInterval(patience.nanoseconds) / 1e9 }
 
     /// `body` run on the gate's threads when a turn comes; nil when none came in time.
     func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async throws -> T? {

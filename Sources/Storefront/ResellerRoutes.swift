@@ -201,7 +201,7 @@ extension StorefrontServer {
         }) else {
             releaseAttempt(email: email, context)
             return Reply.page(AccessPages.changePassword(header: header(s), errors: ["current": Self.busy]),
-                              status: .tooManyRequests).retrying(after: 2)
+                              status: .tooManyRequests).retrying(after: passwords.patienceSeconds)
         }
         switch result {
         case .success:

@@ -29,7 +29,7 @@ public struct StorefrontServer: Sendable {
 
     /// Reads the storefront key, making it on the first start; `passwordPatience` is how long a sign-in
     /// waits for a turn to check its password.
-    public init(service: ResellerService, passwordPatience: TimeAmount = .seconds(2)) throws(ServiceError) {
+    public init(service: ResellerService, passwordPatience: TimeAmount = .seconds(5)) throws(ServiceError) {
         self.service = service
         passwords = PasswordGate(limit: service.settings.passwordChecks, patience: passwordPatience)
         forms = FormCookie(key: try service.storefrontKey())
