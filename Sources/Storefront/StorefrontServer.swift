@@ -64,7 +64,8 @@ public struct StorefrontServer: Sendable {
 
     // MARK: Shared by the routes
 
-    /// Runs a service call off the async threads: SQLite and Argon2id block, for tens of milliseconds at most.
+    /// Runs a service call off the async threads: SQLite blocks, for milliseconds. The pages' pool: a call
+    /// that checks or hashes a password goes through `passwordCall` instead.
     func call<T: Sendable>(_ body: @escaping @Sendable () throws(ServiceError) -> T) async throws -> Result<T, ServiceError> {
         try await NIOThreadPool.singleton.runIfActive {
             do throws(ServiceError) { return .success(try body()) } catch { return .failure(error) }
