@@ -4,7 +4,7 @@ import Hummingbird
 import ResellerCore
 
 /// Activation, log in, log out, forgot password and reset: the pages reached before signing in. Their
-/// forms carry a CSRF token that must match the `rd_form` cookie (double submit).
+/// forms carry a CSRF token that must be the one the signed `rd_form` cookie carries (double submit).
 extension StorefrontServer {
     func addAccessRoutes(_ router: Router<StorefrontContext>) {
         router.get("/activate") { request, _ in try await linkPage(request, purpose: .activation) }
@@ -21,23 +21,30 @@ extension StorefrontServer {
         router.post("/forgot") { request, context in try await forgot(request, context) }
     }
 
-    /// A page with an anonymous form: reuses the browser's form token or sets a new one.
+    /// A page with an anonymous form: reuses the token of the browser's form cookie if this server signed
+    /// it, else sets a new one.
     func anonymous(_ request: Request, status: HTTPResponse.Status = .ok, _ html: (String) -> String) -> Response {
-        let existing = request.cookies[Self.formCookie]?.value ?? ""
-        let csrf = existing.count == 43 ? existing : Token.random()
-        var response = Reply.page(html(csrf), status: status)
-        if csrf != existing { response.setCookie(Reply.cookie(Self.formCookie, csrf, maxAge: 86_400, secure: secureCookies, sameSite: .strict)) }
+        if let csrf = forms.token(fromCookie: request.cookies[formCookie]?.value ?? "") {
+            return Reply.page(html(csrf), status: status)
+        }
+        let fresh = forms.issue()
+        var response = Reply.page(html(fresh.token), status: status)
+        response.setCookie(Reply.cookie(formCookie, fresh.cookie, maxAge: 86_400, secure: secureCookies,
+                                        sameSite: .strict))
         return response
     }
 
-    /// The posted anonymous form, if its token matches the cookie; else the page to answer with.
+    /// The posted anonymous form, if its token is the one the signed cookie carries; else the page to answer
+    /// with. A cookie this server did not sign (planted from a sibling subdomain, say) is refused.
     func anonymousForm(_ request: Request, _ context: StorefrontContext) async -> Posted {
         switch await form(request, context) {
         case .refused(let response): return .refused(response)
         case .form(let form):
-            guard Self.sameToken(form["csrf"], request.cookies[Self.formCookie]?.value ?? "") else {
+            guard let token = forms.token(fromCookie: request.cookies[formCookie]?.value ?? ""),
+                  Self.sameToken(form["csrf"], token) else {
                 return .refused(Reply.problem(.forbidden, "Form expired",
-                                              "This form was not sent from this storefront page, or it is too old. Go back, reload the page and try again."))
+                                              "This form was not sent from this storefront page, or it is too old. "
+                                              + "Go back, reload the page and try again."))
             }
             return .form(form)
         }
@@ -60,10 +67,13 @@ extension StorefrontServer {
         let form: FormBody
         switch await anonymousForm(request, context) { case .refused(let r): return r; case .form(let f): form = f }
         let token = form["token"], password = form["password"], confirmation = form["confirmation"]
-        let result = try await call { () throws(ServiceError) in
+        let checked = try await passwordCall { () throws(ServiceError) in
             purpose == .activation
                 ? try service.activate(token: token, password: password, confirmation: confirmation)
                 : try service.completePasswordReset(token: token, password: password, confirmation: confirmation)
+        }
+        guard let result = checked else {
+            return Reply.problem(.tooManyRequests, "Busy", Self.busy).retrying(after: passwords.patienceSeconds)
         }
         switch result {
         case .success(let contact):
@@ -88,39 +98,62 @@ extension StorefrontServer {
         let form: FormBody
         switch await anonymousForm(request, context) { case .refused(let r): return r; case .form(let f): form = f }
         let email = form["email"].trimmingCharacters(in: .whitespaces), password = form["password"]
-        if let wait = throttled(email: email, context) {
-            return anonymous(request, status: .tooManyRequests) { csrf in AccessPages.login(csrf: csrf, email: email, problem: wait) }
+        func again(_ status: HTTPResponse.Status, _ problem: String) -> Response {
+            anonymous(request, status: status) { csrf in AccessPages.login(csrf: csrf, email: email, problem: problem) }
         }
-        let result = try await call { () throws(ServiceError) in
-            let principal = try service.authenticate(email: email, password: password)
-            return try service.startSession(for: principal)
+        if let wait = claimAttempt(email: email, context) {
+            return again(.tooManyRequests, Self.tooMany(wait)).retrying(after: wait)
         }
+        guard let result = try await passwordCall({ () throws(ServiceError) in
+            try service.authenticate(email: email, password: password)
+        }) else {
+            releaseAttempt(email: email, context)   // not checked, so not counted
+            return again(.tooManyRequests, Self.busy).retrying(after: passwords.patienceSeconds)
+        }
+        let checks = service.passwordChecks
+        context.logger.info("argon2 runs \(checks.runs), against stored hashes \(checks.userChecks)")
         switch result {
-        case .success(let (id, session)):
+        case .success(let principal):
+            // Only failures count: an office behind one address signs in all day.
+            releaseAttempt(email: email, context)
+            let (id, session) = try await call { () throws(ServiceError) in
+                try service.startSession(for: principal)
+            }.get()
             context.logger.info("storefront login \(session.principal.contact.email)")
             return redirect(to: "/dashboard", withSession: id)
         case .failure(let failure):
             _ = try refusal(failure)
-            count(email: email, context)   // only failures count: an office behind one address signs in all day
-            return anonymous(request, status: .unauthorized) { csrf in
-                AccessPages.login(csrf: csrf, email: email, problem: ServiceError.invalidCredentialsMessage)
-            }
+            return again(.unauthorized, ServiceError.invalidCredentialsMessage)
         }
     }
 
-    /// Nil when the attempt may go ahead; else what to tell the person.
-    func throttled(email: String, _ context: StorefrontContext) -> String? {
-        let wait = [perAccount.wait([Throttle.emailKey(email)]), perAddress.wait(["address:" + context.clientAddress])]
-            .compactMap { $0 }.max()
-        guard let wait else { return nil }
-        context.logger.notice("throttled sign-in or reset attempt", metadata: ["address": .string(context.clientAddress)])
-        return "Too many attempts. Wait \(Int(wait / 60) + 1) minutes and try again."
+    static let busy = "The storefront is checking many passwords right now. Try again in a moment."
+
+    static func tooMany(_ wait: TimeInterval) -> String {
+        "Too many attempts. Wait \(Int(wait / 60) + 1) minutes and try again."
     }
 
-    /// Counts a failed sign-in or a reset request against the email and the client address.
-    func count(email: String, _ context: StorefrontContext) {
-        perAccount.record([Throttle.emailKey(email)])
-        perAddress.record(["address:" + context.clientAddress])
+    /// Counts a sign-in or reset attempt against the email and the client address, in one step with the
+    /// check that both are under their limits (before any password is checked): nil when it may go ahead,
+    /// else the seconds to wait, and nothing is counted.
+    func claimAttempt(email: String, _ context: StorefrontContext) -> TimeInterval? {
+        let emailKey = [Throttle.emailKey(email)], addressKey = ["address:" + context.clientAddress]
+        var wait = perAccount.claim(emailKey)
+        if wait == nil {
+            wait = perAddress.claim(addressKey)
+            if wait != nil { perAccount.release(emailKey) }
+        }
+        if wait != nil {
+            context.logger.notice("throttled sign-in or reset attempt",
+                                  metadata: ["address": .string(context.clientAddress)])
+        }
+        return wait
+    }
+
+    /// Gives back an attempt that does not count (a right password; one the server was too busy to check).
+    func releaseAttempt(email: String, _ context: StorefrontContext) {
+        perAccount.release([Throttle.emailKey(email)])
+        perAddress.release(["address:" + context.clientAddress])
     }
 
     func logOut(_ request: Request, _ context: StorefrontContext) async throws -> Response {
@@ -148,10 +181,11 @@ extension StorefrontServer {
                 AccessPages.forgot(csrf: csrf, email: email, error: "Enter the email address you sign in with, such as name@example.com.")
             }
         }
-        if let wait = throttled(email: email, context) {
-            return anonymous(request, status: .tooManyRequests) { csrf in AccessPages.forgot(csrf: csrf, email: email, error: wait) }
+        if let wait = claimAttempt(email: email, context) {
+            return anonymous(request, status: .tooManyRequests) { csrf in
+                AccessPages.forgot(csrf: csrf, email: email, error: Self.tooMany(wait))
+            }.retrying(after: wait)
         }
-        count(email: email, context)
         // Quietly, only a storage failure comes back; the error page answers it.
         try await call { () throws(ServiceError) in try service.startPasswordReset(email: email, by: .system, quiet: true) }.get()
         return anonymous(request) { _ in AccessPages.resetSent(email: email, hours: Int(service.settings.tokenLifetime / 3600)) }

@@ -190,21 +190,29 @@ extension StorefrontServer {
     /// The password changed while signed in: every session ends, and this browser gets a new one.
     func changePassword(_ s: StorefrontSession, _ form: FormBody, _ context: StorefrontContext) async throws -> Response {
         let email = s.principal.contact.email
-        if let wait = throttled(email: email, context) {
-            return Reply.page(AccessPages.changePassword(header: header(s), errors: ["current": wait]), status: .tooManyRequests)
+        if let wait = claimAttempt(email: email, context) {
+            return Reply.page(AccessPages.changePassword(header: header(s), errors: ["current": Self.tooMany(wait)]),
+                              status: .tooManyRequests).retrying(after: wait)
         }
         let principal = s.principal
-        let result = try await call { () throws(ServiceError) in
-            try service.changePassword(principal, current: form["current"], new: form["password"], confirmation: form["confirmation"])
-            return try service.startSession(for: principal)
+        guard let result = try await passwordCall({ () throws(ServiceError) in
+            try service.changePassword(principal, current: form["current"], new: form["password"],
+                                       confirmation: form["confirmation"])
+        }) else {
+            releaseAttempt(email: email, context)
+            return Reply.page(AccessPages.changePassword(header: header(s), errors: ["current": Self.busy]),
+                              status: .tooManyRequests).retrying(after: passwords.patienceSeconds)
         }
         switch result {
-        case .success(let (id, _)):
+        case .success:
+            releaseAttempt(email: email, context)
+            let (id, _) = try await call { () throws(ServiceError) in try service.startSession(for: principal) }.get()
             context.logger.info("storefront password changed \(email)")
             return redirect(to: "/dashboard?password=changed", withSession: id)
         case .failure(let failure):
             let errors = try refusal(failure).messagesByField
-            if errors["current"] != nil { count(email: email, context) }
+            // Only a wrong current password counts against the throttle.
+            if errors["current"] == nil { releaseAttempt(email: email, context) }
             return Reply.page(AccessPages.changePassword(header: header(s), errors: errors), status: .unprocessableContent)
         }
     }

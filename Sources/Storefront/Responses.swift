@@ -63,3 +63,12 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         return response
     }
 }
+
+extension Response {
+    /// A 429's `Retry-After`: when the client may try again, in whole seconds.
+    func retrying(after seconds: TimeInterval) -> Response {
+        var response = self
+        response.headers[.retryAfter] = String(max(1, Int(seconds.rounded(.up))))
+        return response
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import FormCoding
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import NIOPosix
@@ -12,16 +13,27 @@ public struct StorefrontServer: Sendable {
     /// Failed sign-ins and reset requests: per email and per client address (10 and 30 per 10 minutes).
     let perAccount = Throttle(limit: 10, window: 600)
     let perAddress = Throttle(limit: 30, window: 600)
+    /// Where sign-in password checks and new passwords' hashing run, a few at once.
+    let passwords: PasswordGate
+    /// Signs and verifies the pre-login forms' CSRF cookie with the desk's storefront key.
+    let forms: FormCookie
     /// Cookies are marked Secure when the storefront is served over HTTPS (its configured URL).
     var secureCookies: Bool { service.settings.storefrontURL.lowercased().hasPrefix("https:") }
 
-    /// Over HTTPS the session cookie carries the `__Host-` prefix: browsers then accept it only if it is
-    /// Secure, for this host alone and for every path, so no other site on the domain can plant one.
+    /// Over HTTPS the cookies carry the `__Host-` prefix: browsers then accept them only if they are Secure,
+    /// for this host alone and for every path, so no other site on the domain can plant one.
     var sessionCookie: String { secureCookies ? "__Host-rd_session" : "rd_session" }
-    /// The anonymous forms' CSRF token (double-submit: the cookie and the hidden field must match).
-    static let formCookie = "rd_form"
+    /// The anonymous forms' CSRF token (double submit: the hidden field must be the token the signed
+    /// cookie carries).
+    var formCookie: String { secureCookies ? "__Host-rd_form" : "rd_form" }
 
-    public init(service: ResellerService) { self.service = service }
+    /// Reads the storefront key, making it on the first start; `passwordPatience` is how long a sign-in
+    /// waits for a turn to check its password.
+    public init(service: ResellerService, passwordPatience: TimeAmount = .seconds(5)) throws(ServiceError) {
+        self.service = service
+        passwords = PasswordGate(limit: service.settings.passwordChecks, patience: passwordPatience)
+        forms = FormCookie(key: try service.storefrontKey())
+    }
 
     public func router() -> Router<StorefrontContext> {
         let router = Router(context: StorefrontContext.self)
@@ -39,16 +51,32 @@ public struct StorefrontServer: Sendable {
         return router
     }
 
-    /// The application bound to `host:port`.
-    public func application(host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
-        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: nil), logger: logger)
+    /// The application bound to `host:port`. A connection that sends nothing (or a request head a byte at a
+    /// time) for `storefront.idle_timeout_seconds` is closed, and one whose request body has not arrived
+    /// whole within `bodyTimeout` of its head is cut: slow clients cannot hold connections for ever.
+    public func application(host: String, port: Int, logger: Logger,
+                            bodyTimeout: TimeAmount = .seconds(15)) -> some ApplicationProtocol {
+        let http = HTTP1Channel.Configuration(additionalChannelHandlers: [RequestDeadline(limit: bodyTimeout)],
+                                              idleTimeout: .seconds(Int64(service.settings.idleTimeout)))
+        return Application(router: router(), server: .http1(configuration: http),
+                           configuration: .init(address: .hostname(host, port: port), serverName: nil), logger: logger)
     }
 
     // MARK: Shared by the routes
 
-    /// Runs a service call off the async threads: SQLite and Argon2id block, for tens of milliseconds at most.
+    /// Runs a service call off the async threads: SQLite blocks, for milliseconds. The pages' pool: a call
+    /// that checks or hashes a password goes through `passwordCall` instead.
     func call<T: Sendable>(_ body: @escaping @Sendable () throws(ServiceError) -> T) async throws -> Result<T, ServiceError> {
         try await NIOThreadPool.singleton.runIfActive {
+            do throws(ServiceError) { return .success(try body()) } catch { return .failure(error) }
+        }
+    }
+
+    /// Runs a service call that checks or hashes a password on the password gate's threads; nil when no
+    /// turn came in time (the caller answers 429).
+    func passwordCall<T: Sendable>(_ body: @escaping @Sendable () throws(ServiceError) -> T)
+        async throws -> Result<T, ServiceError>? {
+        try await passwords.run {
             do throws(ServiceError) { return .success(try body()) } catch { return .failure(error) }
         }
     }

@@ -33,28 +33,34 @@ final class Throttle: Sendable {
         return "email:" + String(String.UnicodeScalarView(normal.unicodeScalars.prefix(254)))
     }
 
-    /// Nil while every key is under its limit; else the seconds until one is allowed again.
-    func wait(_ keys: [String], now: Date = Date()) -> TimeInterval? {
+    /// Counts one attempt against every key, in one step with the check that every key is under its limit:
+    /// nil when it is counted, else the seconds until one is allowed again (and nothing is counted). Checked
+    /// and counted apart, any number of concurrent attempts passed the check before the first was counted.
+    func claim(_ keys: [String], now: Date = Date()) -> TimeInterval? {
         attempts.withLock { table in
-            keys.compactMap { key -> TimeInterval? in
-                let recent = (table[key] ?? []).filter { now.timeIntervalSince($0) < window }
-                guard recent.count >= limit, let oldest = recent.first else { return nil }
-                return window - now.timeIntervalSince(oldest)
-            }.max()
+            var recent: [String: [Date]] = [:]
+            var wait: TimeInterval?
+            for key in keys {
+                recent[key] = (table[key] ?? []).filter { now.timeIntervalSince($0) < window }
+                if let times = recent[key], times.count >= limit, let oldest = times.first {
+                    wait = max(wait ?? 0, window - now.timeIntervalSince(oldest))
+                }
+            }
+            if let wait { return wait }
+            for key in keys {
+                if table[key] == nil && table.count >= capacity { makeRoom(&table, now: now) }
+                // Under the limit, so at most `limit` times stay: the latest decide whether a key waits.
+                table[key] = (recent[key] ?? []) + [now]
+            }
+            return nil
         }
     }
 
-    /// Counts one attempt against every key.
-    func record(_ keys: [String], now: Date = Date()) {
+    /// Gives back an attempt claimed for every key that turned out not to count (a right password; a server
+    /// too busy to check it): the newest is removed, which leaves the same count.
+    func release(_ keys: [String]) {
         attempts.withLock { table in
-            for key in keys {
-                var recent = (table[key] ?? []).filter { now.timeIntervalSince($0) < window }
-                recent.append(now)
-                // Only the latest `limit` attempts decide whether a key waits, and for how long.
-                if recent.count > limit { recent.removeFirst(recent.count - limit) }
-                if table[key] == nil && table.count >= capacity { makeRoom(&table, now: now) }
-                table[key] = recent
-            }
+            for key in keys where table[key]?.isEmpty == false { table[key]!.removeLast() }
         }
     }
 

@@ -29,10 +29,11 @@ struct StorefrontServe: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let service: ResellerService
-        switch Self.openService(db: db) {
-        case .success(let s): service = s
-        case .failure(let error):
+        let service: ResellerService, server: StorefrontServer
+        do throws(ServiceError) {
+            service = try Self.openService(db: db).get()
+            server = try StorefrontServer(service: service)   // the first start makes the storefront's key
+        } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             if case .storage = error { throw ExitCode(3) }
             throw ExitCode(1)
@@ -40,6 +41,6 @@ struct StorefrontServe: AsyncParsableCommand {
         var logger = Logger(label: "storefront")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         logger.info("storefront on http://\(host):\(port), database \(service.store.path), links to \(service.settings.storefrontURL)")
-        try await StorefrontServer(service: service).application(host: host, port: port, logger: logger).runService()
+        try await server.application(host: host, port: port, logger: logger).runService()
     }
 }

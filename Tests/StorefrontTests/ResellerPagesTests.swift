@@ -186,7 +186,7 @@ import GRDB
         defer { fx.cleanUp() }
         let pages = try fx.service.store.read { tx in try Int.fetchOne(tx.db, sql: "PRAGMA page_count") ?? 0 }
         let capped = ResellerService(store: try Store(path: fx.service.store.path, maxPages: pages + 2))
-        try await Application(router: StorefrontServer(service: capped).router()).test(.router) { client in
+        try await Application(router: try StorefrontServer(service: capped).router()).test(.router) { client in
             var b = Browser(client)
             try await fx.signIn(&b)
             var refused = false

@@ -21,8 +21,8 @@ struct StorefrontFixture {
         reseller = try service.findAccount("ACC-000001")
     }
 
-    func app() -> some ApplicationProtocol {
-        Application(router: StorefrontServer(service: service).router())
+    func app() throws -> some ApplicationProtocol {
+        Application(router: try StorefrontServer(service: service).router())
     }
 
     /// The token of the newest activation (or reset) link emailed to `email`: the real deliverer sends what
@@ -246,14 +246,15 @@ struct StorefrontFixture {
         var settings = ServiceSettings()
         settings.storefrontURL = "https://shop.example.com"
         let service = ResellerService(store: fx.service.store, settings: settings)
-        try await Application(router: StorefrontServer(service: service).router()).test(.router) { client in
+        try await Application(router: try StorefrontServer(service: service).router()).test(.router) { client in
             var b = Browser(client)
             try await fx.signIn(&b)
             try await b.get("/login")
             #expect(b.setCookies.isEmpty || b.setCookies.allSatisfy { $0.contains("Secure") })
             b.cookies = [:]
             try await b.get("/login")
-            #expect(b.setCookies.contains { $0.hasPrefix("rd_form=") && $0.contains("Secure") && $0.contains("SameSite=Strict") })
+            #expect(b.setCookies.contains { $0.hasPrefix("__Host-rd_form=") && $0.contains("Secure")
+                && $0.contains("SameSite=Strict") && $0.contains("Path=/") && !$0.contains("Domain") })
             try await b.post("/login", [("email", StorefrontFixture.email), ("password", StorefrontFixture.password)])
             #expect(b.setCookies.contains { $0.hasPrefix("__Host-rd_session=") && $0.contains("Secure") && $0.contains("HttpOnly")
                 && $0.contains("Path=/") && !$0.contains("Domain") })

@@ -8,15 +8,15 @@ import Testing
     @Test func aFloodOfDistinctKeysStaysAtTheCap() {
         let throttle = Throttle(limit: 3, window: 600, capacity: 1000)
         let now = Date(timeIntervalSince1970: 1_767_225_600)
-        for _ in 1...3 { throttle.record(["email:victim@x.example"], now: now) }
+        for _ in 1...3 { #expect(throttle.claim(["email:victim@x.example"], now: now) == nil) }
         var most = 0
         for n in 0..<100_000 {
-            throttle.record(["address:10.\(n >> 16).\((n >> 8) & 255).\(n & 255)"], now: now.addingTimeInterval(1))
+            _ = throttle.claim(["address:10.\(n >> 16).\((n >> 8) & 255).\(n & 255)"], now: now.addingTimeInterval(1))
             most = max(most, throttle.count)
         }
         #expect(most == 1000)
         #expect(throttle.count > 900)
-        #expect(throttle.wait(["email:victim@x.example"], now: now.addingTimeInterval(2)) != nil)
+        #expect(throttle.claim(["email:victim@x.example"], now: now.addingTimeInterval(2)) != nil)
     }
 
     @Test func emailKeysAreTrimmedLowercasedAndBounded() {
@@ -27,7 +27,7 @@ import Testing
         // The truncated key still counts every attempt: an email over the length limit is throttled.
         let throttle = Throttle(limit: 3, window: 600)
         let now = Date(timeIntervalSince1970: 1_767_225_600)
-        for _ in 1...3 { throttle.record([Throttle.emailKey(long)], now: now) }
-        #expect(throttle.wait([Throttle.emailKey(long.uppercased())], now: now) != nil)
+        for _ in 1...3 { _ = throttle.claim([Throttle.emailKey(long)], now: now) }
+        #expect(throttle.claim([Throttle.emailKey(long.uppercased())], now: now) != nil)
     }
 }

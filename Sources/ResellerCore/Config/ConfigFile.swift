@@ -182,6 +182,8 @@ extension ServiceSettings {
         trustedProxies = config.list("storefront.trusted_proxies")
         tokenLifetime = TimeInterval(try config.int("tokens.lifetime_hours", default: 72, range: 1...720) * 3600)
         sessionLifetime = TimeInterval(try config.int("storefront.session_hours", default: 8, range: 1...168) * 3600)
+        passwordChecks = try config.int("storefront.password_checks", default: 2, range: 1...64)
+        idleTimeout = try config.int("storefront.idle_timeout_seconds", default: 30, range: 1...3600)
     }
 }
 

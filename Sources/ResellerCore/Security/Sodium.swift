@@ -18,6 +18,22 @@ enum Sodium {
         return out
     }
 
+    /// HMAC-SHA-256 of `message` under a 32-byte `key`.
+    static func hmacSHA256(_ message: [UInt8], key: [UInt8]) -> [UInt8] {
+        precondition(key.count == Int(crypto_auth_hmacsha256_KEYBYTES), "an HMAC key is 32 bytes")
+        var out = [UInt8](repeating: 0, count: Int(crypto_auth_hmacsha256_BYTES))
+        _ = crypto_auth_hmacsha256(&out, message, UInt64(message.count), key)
+        return out
+    }
+
+    /// Whether `mac` is the HMAC-SHA-256 of `message` under `key`, compared in constant time.
+    static func verifyHMACSHA256(_ mac: [UInt8], _ message: [UInt8], key: [UInt8]) -> Bool {
+        guard mac.count == Int(crypto_auth_hmacsha256_BYTES), key.count == Int(crypto_auth_hmacsha256_KEYBYTES) else {
+            return false
+        }
+        return crypto_auth_hmacsha256_verify(mac, message, UInt64(message.count), key) == 0
+    }
+
     /// Argon2id with libsodium's interactive limits, in its self-describing `$argon2id$…` string form.
     static func hashPassword(_ password: String) -> String? {
         precondition(ready, "libsodium failed to initialise")

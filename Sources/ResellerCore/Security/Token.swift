@@ -7,11 +7,15 @@ public struct Token: Sendable {
     public let hash: [UInt8]
 
     static func generate() -> Token {
-        let raw = Sodium.randomBytes(32)
-        let text = Data(raw).base64EncodedString()
+        let text = base64URL(Sodium.randomBytes(32))
+        return Token(text: text, hash: hashOf(text))
+    }
+
+    /// URL-safe base64 without padding: 32 bytes are 43 characters, fit for links and cookies.
+    static func base64URL(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-        return Token(text: text, hash: hashOf(text))
     }
 
     static func hashOf(_ text: String) -> [UInt8] { Sodium.sha256(Array(text.utf8)) }

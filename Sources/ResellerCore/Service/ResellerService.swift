@@ -15,6 +15,10 @@ public struct ServiceSettings: Sendable {
     public var trustedProxies: [String] = []
     /// How long a storefront sign-in lasts (absolute, from login).
     public var sessionLifetime: TimeInterval = 8 * 3600
+    /// Storefront password checks run at once: each Argon2id run holds 64 MiB and a core.
+    public var passwordChecks = 2
+    /// Seconds a storefront connection may sit with no request in progress (or an unfinished request head).
+    public var idleTimeout = 30
     public init() {}
 }
 
@@ -25,6 +29,8 @@ public final class ResellerService: Sendable {
     public let store: Store
     public let settings: ServiceSettings
     let clock: @Sendable () -> Date
+    /// The Argon2id checks of sign-ins, counted.
+    public let passwordChecks = PasswordChecks()
 
     public init(store: Store, settings: ServiceSettings = ServiceSettings(), clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store

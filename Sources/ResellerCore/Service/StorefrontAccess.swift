@@ -98,28 +98,36 @@ extension ResellerService {
     /// storefront's "forgot password" page (`quiet`) it is silently ignored so the page reveals nothing.
     public func startPasswordReset(email: String, by actor: Actor, quiet: Bool = false) throws(ServiceError) {
         let now = self.now
-        do {
-            try store.write { tx in
-                let (contact, account, user) = try storefrontUser(tx, email: email)
-                guard user.status == .active else {
-                    throw ServiceError.refused(field: "email", message: "\(contact.email) is \(user.status.rawValue); a password can be reset only for an Active user")
+        try store.write { tx in
+            let found = try findStorefrontUser(tx, email: email)
+            guard let (contact, account, user) = found, user.status == .active else {
+                guard quiet else {
+                    guard let (contact, _, user) = found else { throw Self.noStorefrontUser(email) }
+                    throw ServiceError.refused(field: "email", message: "\(contact.email) is \(user.status.rawValue); "
+                                               + "a password can be reset only for an Active user")
                 }
-                try tx.audit(actor, "storefrontUser", user.id, "startPasswordReset", at: now)
-                try queueLink(tx, purpose: .reset, userId: user.id, contact: contact, account: account, at: now)
+                // Quietly, the same committed write as for an active user, for the reason `claimSignIn` gives.
+                try tx.audit(actor, "storefrontUser", found?.2.id ?? 0, "passwordResetRefused", at: now)
+                return
             }
-        } catch {
-            // Quietly, only a storage failure is reported: it is not about whether the email exists.
-            if case .storage = error { throw error }
-            if !quiet { throw error }
+            try tx.audit(actor, "storefrontUser", user.id, "startPasswordReset", at: now)
+            try queueLink(tx, purpose: .reset, userId: user.id, contact: contact, account: account, at: now)
         }
     }
 
     private func storefrontUser(_ tx: StoreTx, email: String) throws -> (Contact, Account, StorefrontUser) {
+        guard let found = try findStorefrontUser(tx, email: email) else { throw Self.noStorefrontUser(email) }
+        return found
+    }
+
+    private func findStorefrontUser(_ tx: StoreTx, email: String) throws -> (Contact, Account, StorefrontUser)? {
         guard let id = try tx.contactId(email: email), let contact = try tx.contact(id),
-              let user = contact.storefrontUser, let account = try tx.account(contact.accountId) else {
-            throw ServiceError.notFound(field: "email", message: "no storefront user with the email \(email)")
-        }
+              let user = contact.storefrontUser, let account = try tx.account(contact.accountId) else { return nil }
         return (contact, account, user)
+    }
+
+    private static func noStorefrontUser(_ email: String) -> ServiceError {
+        .notFound(field: "email", message: "no storefront user with the email \(email)")
     }
 
     // MARK: Links (storefront)
@@ -224,32 +232,36 @@ extension ResellerService {
     // MARK: Login
 
     /// Email + password → the user. Unknown email, wrong password, not yet active, inactive or locked all
-    /// give the same `.invalidCredentials`. The fourth wrong password in a row locks until a reset.
+    /// give the same `.invalidCredentials` after the same work: one committed write, then one Argon2id check.
+    /// The attempt is counted before its password is checked, in the write that decides whether it may be
+    /// checked (`claimSignIn`), so the fourth wrong password in a row locks however many arrive at once.
     public func authenticate(email: String, password: String) throws(ServiceError) -> StorefrontPrincipal {
-        let found: (Contact, Account, String?)? = try store.read { tx in
-            guard let id = try tx.contactId(email: email), let c = try tx.contact(id), let u = c.storefrontUser,
-                  let a = try tx.account(c.accountId) else { return nil }
-            return (c, a, try tx.passwordHash(u.id))
-        }
-        guard let (contact, account, hash) = found, let user = contact.storefrontUser, let hash else {
-            // Spend the same time as a real check, so timing does not tell which emails exist.
-            _ = Sodium.verifyPassword(password, hash: ResellerService.decoyHash)
-            throw .invalidCredentials
-        }
-        let matches = Sodium.verifyPassword(password, hash: hash)
-        guard user.status == .active, !user.locked else { throw .invalidCredentials }
         let now = self.now
-        try store.write { tx in
-            if matches {
-                try tx.resetFailedLogins(user.id)
-            } else {
-                try tx.recordFailedLogin(user.id)
-                try tx.audit(.storefront(userId: user.id, email: contact.email), "storefrontUser", user.id, "failedLogin", at: now)
-            }
-        }
-        guard matches else { throw .invalidCredentials }
-        return StorefrontPrincipal(userId: user.id, contact: contact, account: account)
+        let attempt = try store.write { tx in try claimSignIn(tx, email: email, at: now) }
+        guard passwordChecks.check(password, against: attempt?.hash), let attempt else { throw .invalidCredentials }
+        // Right: the count of wrong passwords starts again (and a fourth attempt's provisional lock goes).
+        try store.write { tx in try tx.resetFailedLogins(attempt.principal.userId) }
+        return attempt.principal
     }
 
-    static let decoyHash: String = Sodium.hashPassword("decoy password that matches nothing") ?? ""
+    /// Records the attempt; the user and its hash when its password may be checked. Every attempt commits
+    /// one write, an unknown email's too (an audit event that names no one), because that is what a
+    /// stopwatch could tell apart: a commit waits for the WAL's fsync (synchronous=FULL, milliseconds),
+    /// while the few pages more that a known user's row adds cost microseconds.
+    private func claimSignIn(_ tx: StoreTx, email: String, at now: Date)
+        throws -> (principal: StorefrontPrincipal, hash: String)? {
+        guard let (contact, account, user) = try findStorefrontUser(tx, email: email) else {
+            let nobody = Actor.storefront(userId: 0, email: "(unknown email)")
+            try tx.audit(nobody, "storefrontUser", 0, "signInUnknown", at: now)
+            return nil
+        }
+        let actor = Actor.storefront(userId: user.id, email: contact.email)
+        guard let claim = try tx.claimSignIn(user.id) else {
+            try tx.audit(actor, "storefrontUser", user.id, "signInRefused", at: now)   // locked, pending or inactive
+            return nil
+        }
+        try tx.audit(actor, "storefrontUser", user.id, "signInAttempt",
+                     ["failedLogins": [String(claim.failedLogins - 1), String(claim.failedLogins)]], at: now)
+        return (StorefrontPrincipal(userId: user.id, contact: contact, account: account), claim.hash)
+    }
 }

@@ -92,17 +92,23 @@ extension StoreTx {
         try String.fetchOne(db, sql: "SELECT password_hash FROM storefront_users WHERE id = ?", arguments: [userId])
     }
 
-    /// Counts a wrong password; the fourth in a row locks (doc: more than three).
-    func recordFailedLogin(_ userId: Int64) throws {
-        try db.execute(sql: """
+    /// Counts a sign-in attempt before its password is checked, in the one statement that decides whether it
+    /// may be checked at all: only an active, unlocked user with a password may be, and the fourth attempt in a
+    /// row locks at once (doc: more than three wrong passwords lock), so however many attempts arrive
+    /// together, at most four are checked. One that proves right lifts the count and its lock
+    /// (`resetFailedLogins`). Nil when the attempt may not be checked; else the count and the stored hash.
+    func claimSignIn(_ userId: Int64) throws -> (failedLogins: Int, hash: String)? {
+        try Row.fetchOne(db, sql: """
             UPDATE storefront_users SET failed_logins = failed_logins + 1,
-              locked = CASE WHEN failed_logins + 1 > 3 THEN 1 ELSE locked END
-            WHERE id = ?
-            """, arguments: [userId])
+              locked = CASE WHEN failed_logins + 1 >= 4 THEN 1 ELSE 0 END
+            WHERE id = ? AND status = ? AND locked = 0 AND password_hash IS NOT NULL
+            RETURNING failed_logins, password_hash
+            """, arguments: [userId, UserStatus.active.rawValue]).map { ($0[0], $0[1]) }
     }
 
     func resetFailedLogins(_ userId: Int64) throws {
-        try db.execute(sql: "UPDATE storefront_users SET failed_logins = 0 WHERE id = ?", arguments: [userId])
+        try db.execute(sql: "UPDATE storefront_users SET failed_logins = 0, locked = 0 WHERE id = ?",
+                       arguments: [userId])
     }
 
     // MARK: Tokens

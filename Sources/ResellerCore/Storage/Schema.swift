@@ -6,7 +6,8 @@ extension Store {
     /// the migrations run inside one IMMEDIATE transaction, which holds the write lock from its first
     /// statement: when two processes open a new file at once, the second waits, then finds nothing to do.
     /// (GRDB's DatabaseMigrator decides what to apply before it takes the lock, so both would migrate.)
-    static let migrations: [String] = [schemaV1, schemaV2, linkMailWithoutTokens, ledgerReversals, accountStatus]
+    static let migrations: [String] = [schemaV1, schemaV2, linkMailWithoutTokens, serverKeys, ledgerReversals,
+                                       accountStatus]
 
     static func migrate(_ pool: DatabasePool) throws {
         // Most opens find the schema current: a read says so without taking the write lock.
@@ -252,5 +253,15 @@ extension Store {
     ALTER TABLE accounts ADD COLUMN status TEXT NOT NULL DEFAULT 'active'
         CHECK (status IN ('active', 'suspended', 'closed'));
     ALTER TABLE accounts ADD COLUMN status_reason TEXT;
+    """
+
+    /// Secrets a server makes on its first start and every process of the desk shares: the storefront's key
+    /// that signs its pre-login form cookie. In the database, so several storefront processes sign alike.
+    static let serverKeys = """
+    CREATE TABLE server_keys (
+        name TEXT PRIMARY KEY,                           -- 'storefront-forms'
+        key BLOB NOT NULL,                               -- 32 random bytes
+        created_at TEXT NOT NULL
+    ) WITHOUT ROWID;
     """
 }

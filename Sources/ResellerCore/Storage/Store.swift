@@ -1,12 +1,18 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 /// The one SQLite file, opened as a GRDB DatabasePool in WAL mode. Everything that touches SQL lives in
 /// Storage/; the service sees only `Store.read`/`Store.write` and the typed methods of `StoreTx`.
 public final class Store: Sendable {
     let pool: DatabasePool
     public let path: String
+    private let changingWrites = Atomic<Int>(0)
+
+    /// Write transactions committed with at least one row changed: each appended to the WAL and waited for
+    /// its fsync. Counted so that tests can compare the disk work of requests that must look alike.
+    public var committedChanges: Int { changingWrites.load(ordering: .relaxed) }
 
     /// Opens (creating if needed, mode 0600) the database at `path` and brings its schema up to date.
     /// `maxPages` caps the file (4 KiB pages): a full database refuses every change and says so.
@@ -88,7 +94,12 @@ public final class Store: Sendable {
     /// both read a balance and then both spend it. Everything in `body` commits together or not at all.
     func write<T>(_ body: (StoreTx) throws -> T) throws(ServiceError) -> T {
         do {
-            return try pool.write { db in try body(StoreTx(db: db)) }
+            let (result, changed) = try pool.write { db in
+                let before = db.totalChangesCount
+                return (try body(StoreTx(db: db)), db.totalChangesCount != before)
+            }
+            if changed { changingWrites.add(1, ordering: .relaxed) }
+            return result
         } catch let error as ServiceError {
             throw error
         } catch {
