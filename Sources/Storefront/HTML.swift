@@ -64,6 +64,8 @@ struct StorefrontHeader {
     var reseller: String
     var reselling: Bool
     var csrf: String
+    /// Shown on every page while the account is not Active: why, and what it means (doc: a banner).
+    var banner: String? = nil
 }
 
 /// One line at the top of a page: what just happened, or why something was refused.

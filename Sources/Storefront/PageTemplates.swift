@@ -18,7 +18,8 @@ enum PageTemplates {
             <a href="/password">Password</a>
             <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
             <button type="submit" class="link">Log out</button></form>
-            <span class="who">{{email}} · {{reseller}}</span></nav>{{/header}}</header>
+            <span class="who">{{email}} · {{reseller}}</span></nav>\
+            {{#banner}}<p class="notice warn" role="alert">{{.}}</p>{{/banner}}{{/header}}</header>
             <main><h1>{{title}}</h1>{{#notice}}<p class="notice {{kind}}" role="status">{{text}}</p>{{/notice}}\
             {{#content}}{{>*body}}{{/content}}</main></body></html>
             """,

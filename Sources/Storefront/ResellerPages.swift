@@ -102,6 +102,7 @@ enum ResellerPages {
     struct NewOrder {
         var csrf, available: String
         var options: [Option]
+        var unavailable: [UnavailableList]
         var forError: String?
         var rows: [ItemRow]
         var linesError: String?
@@ -113,10 +114,15 @@ enum ResellerPages {
             return HTML.page(title: "New order", signedIn: header, body: "text",
                              Paragraph(text: "Ordering is not enabled for your account."))
         }
+        if let banner = StorefrontServer.banner(c.account) {
+            return HTML.page(title: "New order", signedIn: header, body: "text", Paragraph(text: banner))
+        }
         guard !c.items.isEmpty else {
+            let why = c.unavailable.map { "\($0.name): \($0.reason)" }.joined(separator: "; ")
             return HTML.page(title: "New order", signedIn: header, body: "text",
-                             Paragraph(text: "No price list is assigned to your account yet: "
-                                       + "ask your account manager."))
+                             Paragraph(text: c.unavailable.isEmpty
+                                       ? "No price list is assigned to your account yet: ask your account manager."
+                                       : "No price list can be ordered from today (\(why)): ask your account manager."))
         }
         let chosen = form["for"].isEmpty ? "self" : form["for"]
         var options = [Option(value: "self", label: "My company: \(c.account.name)", selected: chosen == "self")]
@@ -133,6 +139,7 @@ enum ResellerPages {
                            error: errors[key])
         }
         let page = NewOrder(csrf: header.csrf, available: c.available?.display ?? "none", options: options,
+                            unavailable: c.unavailable,
                             forError: errors["for"] ?? errors["customer"], rows: rows,
                             linesError: errors["lines"] ?? errors["quantity"] ?? errors["productCode"]
                                 ?? errors["billingPeriod"])

@@ -52,8 +52,18 @@ extension StorefrontServer {
     }
 
     func header(_ s: StorefrontSession) -> StorefrontHeader {
-        StorefrontHeader(email: s.principal.contact.email, reseller: s.principal.account.name,
-                         reselling: s.principal.account.fields.ordering?.enableReselling == true, csrf: s.csrf)
+        let account = s.principal.account
+        return StorefrontHeader(email: s.principal.contact.email, reseller: account.name,
+                                reselling: account.fields.ordering?.enableReselling == true, csrf: s.csrf,
+                                banner: Self.banner(account))
+    }
+
+    /// A Suspended account's users still sign in and see everything; new orders wait until it is resumed.
+    static func banner(_ account: Account) -> String? {
+        guard account.status == .suspended else { return nil }
+        let why = account.statusReason.map { " (\($0))" } ?? ""
+        return "\(account.name) is suspended\(why): new orders are paused until it is resumed. "
+            + "Ask your account manager, \(account.fields.accountManager)."
     }
 
     // MARK: Pages
@@ -61,7 +71,8 @@ extension StorefrontServer {
     func dashboard(_ s: StorefrontSession, notice: Notice?) async throws -> Response {
         let id = s.principal.account.id
         let overview = try await call { () throws(ServiceError) in try service.resellerOverview(id) }.get()
-        return Reply.page(ResellerPages.dashboard(overview, header: header(s), canOrder: s.principal.user.canOrder, notice: notice))
+        return Reply.page(ResellerPages.dashboard(overview, header: header(s), canOrder: s.principal.user.canOrder && s.principal.account.status == .active,
+                                                 notice: notice))
     }
 
     func customers(_ s: StorefrontSession, form: FormBody = FormBody(fields: []), errors: [String: String] = [:],
@@ -111,9 +122,16 @@ extension StorefrontServer {
         return try await call { () throws(ServiceError) in
             let overview = try service.resellerOverview(id, recentOrders: 0)
             var items: [PriceListItem] = []
-            for list in overview.priceLists { items += try service.priceListItems(list.id) }
+            var unavailable: [UnavailableList] = []
+            for list in overview.priceLists {
+                if let reason = list.unavailableReason(on: service.today) {
+                    unavailable.append(UnavailableList(name: list.name, reason: reason))
+                } else {
+                    items += try service.priceListItems(list.id)
+                }
+            }
             return OrderCatalogue(account: overview.account, items: items, customers: try service.endCustomers(of: id),
-                                  available: overview.summary.availableCredit)
+                                  available: overview.summary.availableCredit, unavailable: unavailable)
         }.get()
     }
 
@@ -226,7 +244,11 @@ struct OrderCatalogue: Sendable {
     var items: [PriceListItem]
     var customers: [Account]
     var available: CreditLimit?
+    /// Assigned lists that cannot be ordered from today, with why (inactive, expired, not yet valid).
+    var unavailable: [UnavailableList] = []
 
     /// The form field of an item's quantity: the code and the period (a code may be priced monthly and annually).
     static func field(_ item: PriceListItem) -> String { "q:\(item.productCode):\(item.billingPeriod.rawValue)" }
 }
+
+struct UnavailableList: Sendable { var name: String; var reason: String }
