@@ -71,8 +71,8 @@ extension StorefrontServer {
     func dashboard(_ s: StorefrontSession, notice: Notice?) async throws -> Response {
         let id = s.principal.account.id
         let overview = try await call { () throws(ServiceError) in try service.resellerOverview(id) }.get()
-        return Reply.page(ResellerPages.dashboard(overview, header: header(s), canOrder: s.principal.user.canOrder && s.principal.account.status == .active,
-                                                 notice: notice))
+        let canOrder = s.principal.user.canOrder && s.principal.account.status == .active
+        return Reply.page(ResellerPages.dashboard(overview, header: header(s), canOrder: canOrder, notice: notice))
     }
 
     func customers(_ s: StorefrontSession, form: FormBody = FormBody(fields: []), errors: [String: String] = [:],
