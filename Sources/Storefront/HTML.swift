@@ -63,6 +63,8 @@ struct StorefrontHeader {
     var email: String
     var reseller: String
     var reselling: Bool
+    /// Orders and end customers are in the menu only for a user who may order (Admin, Buyer).
+    var ordering = true
     var csrf: String
     /// Shown on every page while the account is not Active: why, and what it means (doc: a banner).
     var banner: String? = nil

@@ -13,8 +13,8 @@ enum PageTemplates {
             <title>{{title}} · Storefront</title>
             <link rel="stylesheet" href="/style.css"></head>
             <body><header><strong>Storefront</strong>{{#header}}
-            <nav><a href="/dashboard">Dashboard</a> <a href="/orders">Orders</a>{{#reselling}} \
-            <a href="/customers">End customers</a>{{/reselling}}
+            <nav><a href="/dashboard">Dashboard</a>{{#ordering}} <a href="/orders">Orders</a>{{#reselling}} \
+            <a href="/customers">End customers</a>{{/reselling}}{{/ordering}}
             <a href="/password">Password</a>
             <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
             <button type="submit" class="link">Log out</button></form>

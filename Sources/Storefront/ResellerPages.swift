@@ -18,17 +18,20 @@ enum ResellerPages {
     struct Dashboard {
         var code, creditLimit, balance, available: String
         var canOrder, hasPriceLists, hasOrders: Bool
+        /// What the user's roles let it see (doc): balance with Billing Agent, orders and lists with Buyer.
+        var billing, ordering: Bool
         var priceLists: [PriceListRow]
         var orders: [OrderRow]
     }
 
-    static func dashboard(_ d: ResellerOverview, header: StorefrontHeader, canOrder: Bool, notice: Notice?) -> String {
+    static func dashboard(_ d: ResellerOverview, header: StorefrontHeader, user: StorefrontUser, canOrder: Bool,
+                          notice: Notice?) -> String {
         let page = Dashboard(
             code: d.account.code,
             creditLimit: d.account.fields.ordering?.creditLimit.display ?? "ordering is not enabled",
             balance: d.summary.balance.display, available: d.summary.availableCredit?.display ?? "none",
             canOrder: canOrder && d.account.fields.ordering != nil, hasPriceLists: !d.priceLists.isEmpty,
-            hasOrders: !d.recentOrders.isEmpty,
+            hasOrders: !d.recentOrders.isEmpty, billing: user.may(.billing), ordering: user.may(.order),
             priceLists: d.priceLists.map { PriceListRow(name: $0.name, currency: $0.currency,
                                                         itemCount: $0.itemCount) },
             orders: d.recentOrders.map(OrderRow.init))

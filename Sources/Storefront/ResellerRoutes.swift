@@ -11,14 +11,24 @@ extension StorefrontServer {
             let changed = request.uri.queryParameters["password"] == "changed"
             return try await page(request) { s in try await dashboard(s, notice: changed ? .ok("Your password is changed; every other sign-in has ended.") : nil) }
         }
-        router.get("/customers") { request, _ in try await page(request) { s in try await customers(s) } }
-        router.post("/customers") { request, context in try await post(request, context) { s, form in try await addCustomer(s, form) } }
-        router.get("/orders") { request, _ in try await page(request) { s in try await orders(s, notice: nil) } }
-        router.get("/orders/new") { request, _ in
-            try await page(request) { s in orderForm(s, try await catalogue(s), FormBody(fields: [])) }
+        router.get("/customers") { request, _ in
+            try await page(request, needs: .order) { s in try await customers(s) }
         }
-        router.post("/orders/preview") { request, context in try await post(request, context) { s, form in try await preview(s, form) } }
-        router.post("/orders") { request, context in try await post(request, context) { s, form in try await place(s, form) } }
+        router.post("/customers") { request, context in
+            try await post(request, context, needs: .order) { s, form in try await addCustomer(s, form) }
+        }
+        router.get("/orders") { request, _ in
+            try await page(request, needs: .order) { s in try await orders(s, notice: nil) }
+        }
+        router.get("/orders/new") { request, _ in
+            try await page(request, needs: .order) { s in orderForm(s, try await catalogue(s), FormBody(fields: [])) }
+        }
+        router.post("/orders/preview") { request, context in
+            try await post(request, context, needs: .order) { s, form in try await preview(s, form) }
+        }
+        router.post("/orders") { request, context in
+            try await post(request, context, needs: .order) { s, form in try await place(s, form) }
+        }
         router.get("/password") { request, _ in
             try await page(request) { s in Reply.page(AccessPages.changePassword(header: header(s))) }
         }
@@ -26,20 +36,23 @@ extension StorefrontServer {
         router.get("/orders/{id}") { request, context in
             let id = context.parameters.get("id").flatMap { Int64($0) }
             let placed = request.uri.queryParameters["placed"] != nil
-            return try await page(request) { s in try await order(s, id: id, justPlaced: placed) }
+            return try await page(request, needs: .order) { s in try await order(s, id: id, justPlaced: placed) }
         }
     }
 
-    /// A GET for a signed-in user; without a session, to Log In.
-    func page(_ request: Request, _ body: (StorefrontSession) async throws -> Response) async throws -> Response {
+    /// A GET for a signed-in user with the right the page needs; without a session, to Log In.
+    func page(_ request: Request, needs right: StorefrontRight? = nil,
+              _ body: (StorefrontSession) async throws -> Response) async throws -> Response {
         guard let session = try await signedIn(request) else { return Reply.redirect("/login") }
+        if let right, let refused = lacking(right, session) { return refused }
         return try await body(session)
     }
 
     /// A POST for a signed-in user, with the session's CSRF token checked.
-    func post(_ request: Request, _ context: StorefrontContext,
+    func post(_ request: Request, _ context: StorefrontContext, needs right: StorefrontRight? = nil,
               _ body: (StorefrontSession, FormBody) async throws -> Response) async throws -> Response {
         guard let session = try await signedIn(request) else { return Reply.redirect("/login") }
+        if let right, let refused = lacking(right, session) { return refused }
         switch await form(request, context) {
         case .refused(let response): return response
         case .form(let form):
@@ -51,10 +64,18 @@ extension StorefrontServer {
         }
     }
 
+    /// The page that refuses a user without the right a page or action needs (the service refuses too).
+    func lacking(_ right: StorefrontRight, _ s: StorefrontSession) -> Response? {
+        guard !s.principal.user.may(right) else { return nil }
+        return Reply.problem(.forbidden, "Not allowed", "Your storefront user cannot do this: \(right.refusal). "
+                             + "Ask an Admin of your account.", signedIn: header(s))
+    }
+
     func header(_ s: StorefrontSession) -> StorefrontHeader {
         let account = s.principal.account
         return StorefrontHeader(email: s.principal.contact.email, reseller: account.name,
-                                reselling: account.fields.ordering?.enableReselling == true, csrf: s.csrf,
+                                reselling: account.fields.ordering?.enableReselling == true,
+                                ordering: s.principal.user.may(.order), csrf: s.csrf,
                                 banner: Self.banner(account))
     }
 
@@ -70,15 +91,17 @@ extension StorefrontServer {
 
     func dashboard(_ s: StorefrontSession, notice: Notice?) async throws -> Response {
         let id = s.principal.account.id
-        let overview = try await call { () throws(ServiceError) in try service.resellerOverview(id) }.get()
+        let actor = actor(s)
+        let overview = try await call { () throws(ServiceError) in try service.resellerOverview(id, by: actor) }.get()
         let canOrder = s.principal.user.canOrder && s.principal.account.status == .active
-        return Reply.page(ResellerPages.dashboard(overview, header: header(s), canOrder: canOrder, notice: notice))
+        return Reply.page(ResellerPages.dashboard(overview, header: header(s), user: s.principal.user,
+                                                  canOrder: canOrder, notice: notice))
     }
 
     func customers(_ s: StorefrontSession, form: FormBody = FormBody(fields: []), errors: [String: String] = [:],
                    notice: Notice? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let id = s.principal.account.id
-        let list = try await call { () throws(ServiceError) in try service.endCustomers(of: id) }.get()
+        let id = s.principal.account.id, actor = actor(s)
+        let list = try await call { () throws(ServiceError) in try service.endCustomers(of: id, by: actor) }.get()
         return Reply.page(ResellerPages.customers(list, header: header(s), form: form, errors: errors, notice: notice), status: status)
     }
 
@@ -101,14 +124,15 @@ extension StorefrontServer {
     }
 
     func orders(_ s: StorefrontSession, notice: Notice?) async throws -> Response {
-        let id = s.principal.account.id
-        let list = try await call { () throws(ServiceError) in try service.orders(of: id, limit: 200) }.get()
+        let id = s.principal.account.id, actor = actor(s)
+        let list = try await call { () throws(ServiceError) in try service.orders(of: id, limit: 200, by: actor) }.get()
         return Reply.page(ResellerPages.orders(list, header: header(s), notice: notice))
     }
 
     func order(_ s: StorefrontSession, id: Int64?, justPlaced: Bool) async throws -> Response {
-        let mine = s.principal.account.id
-        guard let id, case .success(let order) = try await call({ () throws(ServiceError) in try service.order(id) }),
+        let mine = s.principal.account.id, actor = actor(s)
+        guard let id, case .success(let order) = try await call({ () throws(ServiceError) in
+                  try service.order(id, by: actor) }),
               order.accountId == mine else {
             return Reply.problem(.notFound, "No such order", "There is no such order in your account.", signedIn: header(s))
         }
@@ -118,9 +142,9 @@ extension StorefrontServer {
 
     /// What a user may order from: the reseller's assigned price lists' items, and whom for.
     func catalogue(_ s: StorefrontSession) async throws -> OrderCatalogue {
-        let id = s.principal.account.id
+        let id = s.principal.account.id, actor = actor(s)
         return try await call { () throws(ServiceError) in
-            let overview = try service.resellerOverview(id, recentOrders: 0)
+            let overview = try service.resellerOverview(id, recentOrders: 0, by: actor)
             var items: [PriceListItem] = []
             var unavailable: [UnavailableList] = []
             for list in overview.priceLists {
@@ -130,7 +154,8 @@ extension StorefrontServer {
                     items += try service.priceListItems(list.id)
                 }
             }
-            return OrderCatalogue(account: overview.account, items: items, customers: try service.endCustomers(of: id),
+            return OrderCatalogue(account: overview.account, items: items,
+                                  customers: try service.endCustomers(of: id, by: actor),
                                   available: overview.summary.availableCredit, unavailable: unavailable)
         }.get()
     }
@@ -181,7 +206,10 @@ extension StorefrontServer {
             return orderForm(s, c, form, errors: errors, notice: .error("Check the order: see below."), status: .unprocessableContent)
         }
         let id = s.principal.account.id
-        switch try await call({ () throws(ServiceError) in try service.previewOrder(accountId: id, customerAccountId: customer, lines: lines) }) {
+        let actor = actor(s)
+        switch try await call({ () throws(ServiceError) in
+            try service.previewOrder(accountId: id, customerAccountId: customer, lines: lines, by: actor)
+        }) {
         case .success(let preview):
             let name = customer.flatMap { id in c.customers.first { $0.id == id }?.name } ?? c.account.name
             return Reply.page(ResellerPages.preview(preview, forName: name, form: form, header: header(s)))

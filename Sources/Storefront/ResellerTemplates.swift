@@ -2,16 +2,17 @@
 enum ResellerTemplates {
     static let all: [String: String] = [
         "dashboard": """
-            <dl class="facts"><dt>Account</dt><dd>{{code}}</dd>
+            <dl class="facts"><dt>Account</dt><dd>{{code}}</dd>{{#billing}}
             <dt>Credit limit</dt><dd>{{creditLimit}}</dd>
-            <dt>Balance</dt><dd>{{balance}}</dd>
-            <dt>Available credit</dt><dd>{{available}}</dd></dl>
-            {{#canOrder}}<p><a href="/orders/new"><button type="button">New order</button></a></p>{{/canOrder}}
+            <dt>Balance</dt><dd>{{balance}}</dd>{{/billing}}{{#ordering}}
+            <dt>Available credit</dt><dd>{{available}}</dd>{{/ordering}}</dl>
+            {{#canOrder}}<p><a href="/orders/new"><button type="button">New order</button></a></p>{{/canOrder}}\
+            {{#ordering}}
             <h2>Price lists</h2>\
             {{^priceLists}}<p>No price list is assigned yet: ask your account manager.</p>{{/priceLists}}\
             {{#hasPriceLists}}<ul>{{#priceLists}}<li>{{name}} ({{currency}}, {{itemCount}} products)</li>\
             {{/priceLists}}</ul>{{/hasPriceLists}}
-            <h2>Recent orders</h2>{{>ordersTable}}
+            <h2>Recent orders</h2>{{>ordersTable}}{{/ordering}}
             """,
         "ordersTable": """
             {{^orders}}<p>No orders yet.</p>{{/orders}}{{#hasOrders}}<table><thead><tr><th>Order</th><th>Day</th>\

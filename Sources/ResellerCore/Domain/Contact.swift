@@ -29,6 +29,21 @@ public enum UserRole: String, Sendable, Codable, CaseIterable {
     public var slug: String { rawValue.lowercased().replacingOccurrences(of: " ", with: "-") }
 }
 
+/// What a storefront page or action needs: orders and end customers (Buyer), balance and payments (Billing
+/// Agent), the account's storefront users (Admin only).
+public enum StorefrontRight: String, Sendable {
+    case order, billing, manageUsers
+
+    /// Why a user without it is refused, naming who has it.
+    public var refusal: String {
+        switch self {
+        case .order: "only an Admin or a user with the Buyer role can see and place orders and end customers"
+        case .billing: "only an Admin or a user with the Billing Agent role can see the balance and payments"
+        case .manageUsers: "only an Admin can manage the storefront users of the account"
+        }
+    }
+}
+
 /// Pending activation → Active → Inactive (doc).
 public enum UserStatus: String, Sendable, Codable {
     case pending = "Pending activation", active = "Active", inactive = "Inactive"
@@ -45,7 +60,17 @@ public struct StorefrontUser: Sendable, Hashable {
     public var locked: Bool
 
     /// Admins and Buyer-role users may place orders (doc).
-    public var canOrder: Bool { type == .admin || roles.contains(.buyer) }
+    public var canOrder: Bool { may(.order) }
+
+    /// Role-Based Access (doc): an Admin may do everything; a User what its roles name.
+    public func may(_ right: StorefrontRight) -> Bool {
+        if type == .admin { return true }
+        switch right {
+        case .order: return roles.contains(.buyer)
+        case .billing: return roles.contains(.billingAgent)
+        case .manageUsers: return false
+        }
+    }
 }
 
 /// The Add Contact dialog as typed.

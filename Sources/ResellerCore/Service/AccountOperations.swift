@@ -125,8 +125,13 @@ extension ResellerService {
 
     /// What a reseller's storefront dashboard shows: the account with its credit, price lists and recent
     /// orders. Lighter than `accountDetail`, which also reads every contact and the history for staff.
-    public func resellerOverview(_ id: Int64, recentOrders: Int = 10) throws(ServiceError) -> ResellerOverview {
+    /// The storefront's dashboard. For a storefront user, the recent orders only with the Buyer right.
+    public func resellerOverview(_ id: Int64, recentOrders: Int = 10,
+                                 by actor: Actor = .system) throws(ServiceError) -> ResellerOverview {
         let overview: ResellerOverview? = try store.read { tx in
+            try checkStorefrontRights(tx, actor, accountId: id, needs: nil)
+            let user = try storefrontUser(tx, actor)
+            let recentOrders = user.map { $0.may(.order) } == false ? 0 : recentOrders
             guard let summary = try tx.summaries([id]).first else { return nil }
             return ResellerOverview(summary: summary, priceLists: try tx.priceLists(of: id), recentOrders: try tx.orders(of: id, limit: recentOrders))
         }
@@ -150,15 +155,25 @@ extension ResellerService {
         let fields = try validate(form, by: actor)
         let now = self.now
         return try store.write { tx in
-            try checkStorefrontRights(tx, actor, accountId: resellerId, toOrder: false)
+            try checkStorefrontRights(tx, actor, accountId: resellerId, needs: .order)
             let id = try tx.insertAccount(fields, parent: resellerId, by: actor, at: now)
             try tx.audit(actor, "account", id, "create", diff([:], fields.auditValues), at: now)
             return try tx.account(id)!
         }
     }
 
-    public func endCustomers(of resellerId: Int64) throws(ServiceError) -> [Account] {
-        try store.read { tx in try tx.endCustomerIds(of: resellerId).compactMap { try tx.account($0) } }
+    public func endCustomers(of resellerId: Int64, by actor: Actor = .system) throws(ServiceError) -> [Account] {
+        try store.read { tx in
+            try checkStorefrontRights(tx, actor, accountId: resellerId, needs: .order)
+            return try tx.endCustomerIds(of: resellerId).compactMap { try tx.account($0) }
+        }
+    }
+
+    /// The storefront user behind an actor; nil for staff and the system.
+    func storefrontUser(_ tx: StoreTx, _ actor: Actor) throws -> StorefrontUser? {
+        guard case .storefront(let userId, _) = actor,
+              let contactId = try tx.contactIdForUser(userId) else { return nil }
+        return try tx.contact(contactId)?.storefrontUser
     }
 }
 

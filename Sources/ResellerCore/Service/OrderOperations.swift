@@ -4,9 +4,13 @@ extension ResellerService {
     /// Prices the lines from the reseller's assigned price lists and prorates first charges by its billing
     /// settings. Changes nothing; the storefront shows it before the order is placed.
     public func previewOrder(accountId: Int64, customerAccountId: Int64?, lines: [OrderRequestLine],
-                             on day: CalendarDay? = nil) throws(ServiceError) -> OrderPreview {
+                             on day: CalendarDay? = nil,
+                             by actor: Actor = .system) throws(ServiceError) -> OrderPreview {
         let day = day ?? today
-        return try store.read { tx in try price(tx, accountId: accountId, customerAccountId: customerAccountId, lines: lines, on: day) }
+        return try store.read { tx in
+            try checkStorefrontRights(tx, actor, accountId: accountId, needs: .order)
+            return try price(tx, accountId: accountId, customerAccountId: customerAccountId, lines: lines, on: day)
+        }
     }
 
     private func price(_ tx: StoreTx, accountId: Int64, customerAccountId: Int64?, lines: [OrderRequestLine],
@@ -102,16 +106,16 @@ extension ResellerService {
                             availableCredit: try available(tx, account))
     }
 
-    /// A storefront user acts only for its own account, only while Active, and orders only as an Admin or
-    /// a Buyer (doc). Staff and the system are not limited here.
-    func checkStorefrontRights(_ tx: StoreTx, _ actor: Actor, accountId: Int64, toOrder: Bool) throws {
+    /// A storefront user acts only for its own account, only while Active, and only with the right the
+    /// page or action needs (doc). Staff and the system are not limited here.
+    func checkStorefrontRights(_ tx: StoreTx, _ actor: Actor, accountId: Int64, needs right: StorefrontRight?) throws {
         guard case .storefront(let userId, _) = actor else { return }
         guard let contactId = try tx.contactIdForUser(userId), let contact = try tx.contact(contactId),
               let user = contact.storefrontUser, user.status == .active, !user.locked, contact.accountId == accountId else {
             throw ServiceError.refused(field: "account", message: "this storefront user cannot act for this account")
         }
-        if toOrder && !user.canOrder {
-            throw ServiceError.refused(field: "account", message: "only an Admin or a user with the Buyer role can place orders")
+        if let right, !user.may(right) {
+            throw ServiceError.refused(field: "account", message: right.refusal)
         }
     }
 
@@ -146,7 +150,7 @@ extension ResellerService {
                            by actor: Actor) throws(ServiceError) -> Order {
         let now = self.now, day = self.today
         return try store.write { tx in
-            try checkStorefrontRights(tx, actor, accountId: accountId, toOrder: true)
+            try checkStorefrontRights(tx, actor, accountId: accountId, needs: .order)
             let preview = try price(tx, accountId: accountId, customerAccountId: customerAccountId, lines: lines, on: day)
             let status: OrderStatus = preview.withinCredit ? .executed : .submitted
             let id = try tx.insertOrder(preview, status: status, placedBy: actor, at: now)
@@ -249,15 +253,28 @@ extension ResellerService {
         return order
     }
 
-    public func order(_ id: Int64) throws(ServiceError) -> Order {
-        guard let o = try store.read({ try $0.order(id) }) else {
-            throw .notFound(field: "order", message: "no order \(OrderNumber.format(id))")
+    /// An order; a storefront user sees only its own account's, and only with the Buyer right.
+    public func order(_ id: Int64, by actor: Actor = .system) throws(ServiceError) -> Order {
+        let found: Order? = try store.read { tx in
+            guard let o = try tx.order(id) else { return nil }
+            if case .storefront(let userId, _) = actor {
+                // Another reseller's order is not found, not refused: its number tells nothing.
+                guard let contactId = try tx.contactIdForUser(userId),
+                      try tx.contact(contactId)?.accountId == o.accountId else { return nil }
+                try checkStorefrontRights(tx, actor, accountId: o.accountId, needs: .order)
+            }
+            return o
         }
-        return o
+        guard let found else { throw .notFound(field: "order", message: "no order \(OrderNumber.format(id))") }
+        return found
     }
 
-    public func orders(of accountId: Int64, limit: Int = 50) throws(ServiceError) -> [Order] {
-        try store.read { try $0.orders(of: accountId, limit: limit) }
+    public func orders(of accountId: Int64, limit: Int = 50,
+                       by actor: Actor = .system) throws(ServiceError) -> [Order] {
+        try store.read { tx in
+            try checkStorefrontRights(tx, actor, accountId: accountId, needs: .order)
+            return try tx.orders(of: accountId, limit: limit)
+        }
     }
 
     public func submittedOrders() throws(ServiceError) -> [Order] { try store.read { try $0.submittedOrders() } }

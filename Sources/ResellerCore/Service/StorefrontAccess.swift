@@ -215,7 +215,8 @@ extension ResellerService {
         guard let newHash = Sodium.hashPassword(password) else { throw .storage("password hashing failed (out of memory)") }
         let now = self.now
         try store.write { tx in
-            try checkStorefrontRights(tx, .storefront(userId: principal.userId, email: email), accountId: principal.account.id, toOrder: false)
+            try checkStorefrontRights(tx, .storefront(userId: principal.userId, email: email),
+                                      accountId: principal.account.id, needs: nil)
             try tx.setPassword(principal.userId, hash: newHash)
             // A reset link mailed earlier (perhaps to someone who saw the old password) must not undo this.
             try tx.revokeTokens(userId: principal.userId, purpose: nil, at: now)
