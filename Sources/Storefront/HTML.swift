@@ -65,6 +65,8 @@ struct StorefrontHeader {
     var reselling: Bool
     /// Orders and end customers are in the menu only for a user who may order (Admin, Buyer).
     var ordering = true
+    /// The Users page is in the menu of an Admin only.
+    var admin = false
     var csrf: String
     /// Shown on every page while the account is not Active: why, and what it means (doc: a banner).
     var banner: String? = nil

@@ -14,7 +14,8 @@ enum PageTemplates {
             <link rel="stylesheet" href="/style.css"></head>
             <body><header><strong>Storefront</strong>{{#header}}
             <nav><a href="/dashboard">Dashboard</a>{{#ordering}} <a href="/orders">Orders</a>{{#reselling}} \
-            <a href="/customers">End customers</a>{{/reselling}}{{/ordering}}
+            <a href="/customers">End customers</a>{{/reselling}}{{/ordering}}{{#admin}} <a href="/users">Users</a>\
+            {{/admin}}
             <a href="/password">Password</a>
             <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
             <button type="submit" class="link">Log out</button></form>

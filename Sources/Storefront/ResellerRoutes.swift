@@ -29,6 +29,17 @@ extension StorefrontServer {
         router.post("/orders") { request, context in
             try await post(request, context, needs: .order) { s, form in try await place(s, form) }
         }
+        router.get("/users") { request, _ in try await page(request, needs: .manageUsers) { s in try await users(s) } }
+        router.post("/users") { request, context in
+            try await post(request, context, needs: .manageUsers) { s, form in try await invite(s, form) }
+        }
+        router.post("/users/{id}/{action}") { request, context in
+            let id = context.parameters.get("id").flatMap { Int64($0) }
+            let action = context.parameters.get("action") ?? ""
+            return try await post(request, context, needs: .manageUsers) { s, form in
+                try await changeUser(s, id: id, action: action, form)
+            }
+        }
         router.get("/password") { request, _ in
             try await page(request) { s in Reply.page(AccessPages.changePassword(header: header(s))) }
         }
@@ -75,7 +86,8 @@ extension StorefrontServer {
         let account = s.principal.account
         return StorefrontHeader(email: s.principal.contact.email, reseller: account.name,
                                 reselling: account.fields.ordering?.enableReselling == true,
-                                ordering: s.principal.user.may(.order), csrf: s.csrf,
+                                ordering: s.principal.user.may(.order), admin: s.principal.user.may(.manageUsers),
+                                csrf: s.csrf,
                                 banner: Self.banner(account))
     }
 
@@ -260,6 +272,63 @@ extension StorefrontServer {
             // Only a wrong current password counts against the throttle.
             if errors["current"] == nil { releaseAttempt(email: email, context) }
             return Reply.page(AccessPages.changePassword(header: header(s), errors: errors), status: .unprocessableContent)
+        }
+    }
+
+    // MARK: Users (an Admin's own account)
+
+    func users(_ s: StorefrontSession, form: FormBody = FormBody(fields: []), errors: [String: String] = [:],
+               notice: Notice? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let id = s.principal.account.id, actor = actor(s)
+        let list = try await call { () throws(ServiceError) in try service.storefrontUsers(of: id, by: actor) }.get()
+        return Reply.page(UsersPage.render(list, me: s.principal.userId, header: header(s), form: form,
+                                           errors: errors, notice: notice), status: status)
+    }
+
+    func invite(_ s: StorefrontSession, _ form: FormBody) async throws -> Response {
+        let id = s.principal.account.id, actor = actor(s)
+        guard let type = UsersPage.type(form) else {
+            return try await users(s, form: form, errors: ["roles": "choose Admin or User"],
+                                   notice: .error("The invitation was not sent: see below."),
+                                   status: .unprocessableContent)
+        }
+        let result = try await call { () throws(ServiceError) in
+            try service.inviteUser(to: id, firstName: form["firstName"], lastName: form["lastName"],
+                                   email: form["email"], type: type, roles: UsersPage.roles(form), by: actor)
+        }
+        switch result {
+        case .success(let c):
+            return try await users(s, notice: .ok("Invited \(c.fullName): the activation email goes to \(c.email)."))
+        case .failure(let failure):
+            return try await users(s, form: form, errors: try refusal(failure).messagesByField,
+                                   notice: .error("The invitation was not sent: see below."),
+                                   status: .unprocessableContent)
+        }
+    }
+
+    /// Saves a user's access or deactivates it. A contact of another account is not found.
+    func changeUser(_ s: StorefrontSession, id: Int64?, action: String, _ form: FormBody) async throws -> Response {
+        let mine = s.principal.account.id, actor = actor(s)
+        let list = try await call { () throws(ServiceError) in try service.storefrontUsers(of: mine, by: actor) }.get()
+        guard let contact = list.first(where: { $0.id == id }), ["access", "deactivate"].contains(action) else {
+            return Reply.problem(.notFound, "No such user", "There is no such user in your account.",
+                                 signedIn: header(s))
+        }
+        let type = UsersPage.type(form) ?? .user, roles = UsersPage.roles(form)
+        let result = try await call { () throws(ServiceError) in
+            if action == "deactivate" {
+                try service.deactivateStorefront(email: contact.email, by: actor)
+            } else {
+                _ = try service.setStorefrontAccess(contact.id, type: type, roles: roles, by: actor)
+            }
+        }
+        switch result {
+        case .success:
+            let done = action == "deactivate" ? "\(contact.email) can no longer sign in." : "Saved \(contact.email)."
+            return try await users(s, notice: .ok(done))
+        case .failure(let failure):
+            let message = try refusal(failure).fieldErrors.map(\.message).joined(separator: "; ")
+            return try await users(s, notice: .error("\(contact.email): \(message)"), status: .unprocessableContent)
         }
     }
 

@@ -25,6 +25,28 @@ enum ResellerTemplates {
             <p><a href="/orders/new"><button type="button">New order</button></a></p>{{>ordersTable}}
             """,
         "text": "<p>{{text}}</p>",
+        "users": """
+            <table><thead><tr><th>Name</th><th>Email</th><th>Status</th><th>Access</th><th></th></tr></thead>
+            <tbody>{{#users}}<tr><td>{{name}}</td><td>{{email}}</td><td>{{status}}</td><td>{{#me}}{{access}} (you)\
+            {{/me}}{{^me}}<form method="post" action="/users/{{id}}/access" class="inline">{{>csrf}}\
+            <select name="type" aria-label="Type of {{email}}"><option value="admin"{{#admin}} selected{{/admin}}>\
+            Admin</option><option value="user"{{^admin}} selected{{/admin}}>User</option></select>
+            {{#roles}}<label><input type="checkbox" name="role" value="{{slug}}"{{#on}} checked{{/on}}> {{label}}\
+            </label> {{/roles}}<button type="submit">Save</button></form>{{/me}}</td>
+            <td>{{^me}}{{#active}}<form method="post" action="/users/{{id}}/deactivate" class="inline">{{>csrf}}\
+            <button type="submit">Deactivate</button></form>{{/active}}{{/me}}</td></tr>{{/users}}</tbody></table>
+            <h2>Invite a user</h2>
+            <form method="post" action="/users">{{>csrf}}
+            {{#firstNameField}}{{>field}}{{/firstNameField}}
+            {{#lastNameField}}{{>field}}{{/lastNameField}}
+            {{#emailField}}{{>field}}{{/emailField}}
+            <p class="field"><label for="f-type">Type</label><select id="f-type" name="type">\
+            <option value="user">User</option><option value="admin">Admin</option></select></p>
+            <fieldset><legend>Roles of a User</legend>{{#inviteRoles}}<label><input type="checkbox" name="role" \
+            value="{{slug}}"{{#on}} checked{{/on}}> {{label}}</label> {{/inviteRoles}}</fieldset>
+            {{#rolesError}}<p class="error">{{.}}</p>{{/rolesError}}
+            <p><button type="submit">Send the invitation</button></p></form>
+            """,
         "customers": """
             {{^customers}}<p>No end customers yet.</p>{{/customers}}{{#hasCustomers}}<table><thead><tr><th>Account</th>\
             <th>Name</th><th>Email</th><th>Country</th></tr></thead><tbody>{{#customers}}<tr><td>{{code}}</td>\

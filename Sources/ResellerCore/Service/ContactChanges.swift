@@ -37,14 +37,9 @@ extension ResellerService {
                 throw ServiceError.refused(field: "storefrontUser", message: "\(contact.email) is not a storefront "
                                            + "user; enable storefront access first")
             }
+            try checkManages(tx, actor, contact)
             let kept = UserRole.allCases.filter(roles.contains)
-            if type == .user && kept.isEmpty {
-                throw ServiceError.invalid("roles", "a User needs at least one role: "
-                                           + UserRole.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            if type == .admin && !kept.isEmpty {
-                throw ServiceError.invalid("roles", "an Admin has every role; give roles only to a User")
-            }
+            try Self.checkAccess(type, kept)
             try tx.setUserAccess(user.id, type: type, roles: kept)
             try tx.audit(actor, "storefrontUser", user.id, "setAccess",
                          ["userType": [user.type.rawValue, type.rawValue],
@@ -63,6 +58,69 @@ extension ResellerService {
         for address in [oldEmail, contact.email] {
             try tx.enqueue(QueuedMail(kind: .loginEmailChanged, toAddress: address, toName: contact.fullName,
                                       subject: "Your storefront login email was changed", params: params), at: now)
+        }
+    }
+
+    // MARK: The storefront's Users page (an Admin manages its own account's users)
+
+    /// The storefront users of an account, by name. A storefront actor needs the Admin type.
+    public func storefrontUsers(of accountId: Int64, by actor: Actor) throws(ServiceError) -> [Contact] {
+        try store.read { tx in
+            try checkStorefrontRights(tx, actor, accountId: accountId, needs: .manageUsers)
+            return try tx.contacts(of: accountId).filter { $0.storefrontUser != nil }
+        }
+    }
+
+    /// An Admin invites a person of its company: a contact, its storefront user with the type and roles
+    /// chosen, and the activation email, in one transaction.
+    public func inviteUser(to accountId: Int64, firstName: String, lastName: String, email: String, type: UserType,
+                           roles: [UserRole], by actor: Actor) throws(ServiceError) -> Contact {
+        var form = ContactForm()
+        form.firstName = firstName
+        form.lastName = lastName
+        form.email = email
+        // Every problem at once: the contact's fields and the access chosen.
+        var problems: [FieldError] = []
+        var checked: ContactFields?
+        do { checked = try ContactValidator.validate(form) } catch { problems += error.fieldErrors }
+        do { try Self.checkAccess(type, roles) } catch { problems += error.fieldErrors }
+        guard let fields = checked, problems.isEmpty else { throw .invalid(problems) }
+        let now = self.now
+        return try store.write { tx in
+            try checkStorefrontRights(tx, actor, accountId: accountId, needs: .manageUsers)
+            let account = try existingAccount(tx, accountId)
+            if try tx.contactId(email: fields.email) != nil {
+                throw ServiceError.invalid("email", "\(fields.email) is already a contact (emails are storefront "
+                                           + "logins and must be unique)")
+            }
+            let id = try tx.insertContact(fields, accountId: accountId, at: now)
+            try tx.audit(actor, "contact", id, "create", diff([:], fields.auditValues), at: now)
+            try tx.reindexContacts(of: accountId)
+            try inviteStorefrontUser(tx, contactId: id, account: account, by: actor, at: now)
+            let user = try tx.contact(id)!.storefrontUser!
+            try tx.setUserAccess(user.id, type: type, roles: UserRole.allCases.filter(roles.contains))
+            return try tx.contact(id)!
+        }
+    }
+
+    /// A type and its roles as the rules allow them: a User has at least one role, an Admin none (it has all).
+    static func checkAccess(_ type: UserType, _ roles: [UserRole]) throws(ServiceError) {
+        if type == .user && roles.isEmpty {
+            throw ServiceError.invalid("roles", "a User needs at least one role: "
+                                       + UserRole.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        if type == .admin && !roles.isEmpty {
+            throw ServiceError.invalid("roles", "an Admin has every role; give roles only to a User")
+        }
+    }
+
+    /// A storefront Admin acts on another user of its own account, never on itself (so an account cannot
+    /// lose its last Admin by a slip); staff act on anyone.
+    func checkManages(_ tx: StoreTx, _ actor: Actor, _ contact: Contact) throws {
+        try checkStorefrontRights(tx, actor, accountId: contact.accountId, needs: .manageUsers)
+        if case .storefront(let userId, _) = actor, contact.storefrontUser?.id == userId {
+            throw ServiceError.refused(field: "user", message: "you cannot change your own access; ask another Admin "
+                                       + "or your account manager")
         }
     }
 }

@@ -83,7 +83,8 @@ extension ResellerService {
     public func deactivateStorefront(email: String, by actor: Actor) throws(ServiceError) {
         let now = self.now
         try store.write { tx in
-            let (_, _, user) = try storefrontUser(tx, email: email)
+            let (contact, _, user) = try storefrontUser(tx, email: email)
+            try checkManages(tx, actor, contact)
             guard user.status != .inactive else {
                 throw ServiceError.refused(field: "email", message: "\(email) is already inactive")
             }
