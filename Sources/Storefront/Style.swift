@@ -7,6 +7,7 @@ enum Style {
     .who{margin-left:auto;opacity:.85;font-size:.9rem}main{max-width:60rem;margin:0 auto;padding:1rem}
     h1{font-size:1.5rem;margin:.5rem 0 1rem}h2{font-size:1.15rem;margin-top:1.5rem}
     .field{display:flex;flex-direction:column;max-width:28rem;margin:.6rem 0}label{font-weight:600}
+    label:has(input[type=checkbox]){white-space:nowrap;display:inline-block;margin-right:.6em}
     input,select{font:inherit;padding:.45rem;border:1px solid #8a94a6;border-radius:4px}
     input[aria-invalid=true]{border-color:#b3261e}.error{color:#b3261e;font-size:.9rem}
     button{font:inherit;padding:.5rem 1rem;border:0;border-radius:4px;background:#1d3a5f;color:#fff;cursor:pointer}

@@ -5,7 +5,9 @@ The whole path a reseller takes: the demo reseller's activation email is deliver
 deliver` to a real SMTP server on 127.0.0.1; the link is taken from that email; Chromium opens it, sets the
 password, logs in, creates an end customer, places one order within the credit and one above it. Then the
 database is checked (one Executed, one Submitted, the ledger debited once) and so is the outbox (the "no
-available credit" email). A screenshot of each page goes to --out. Exits non-zero on any failure.
+available credit" email). The Admin then invites a Buyer and a Billing Agent from the Users page; each
+activates from its own email; the Buyer orders, the Billing Agent sees the balance and is refused the orders.
+A screenshot of each page goes to --out. Exits non-zero on any failure.
 """
 import argparse, email, email.policy, glob, json, os, re, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, time
 
@@ -91,11 +93,7 @@ def check(run):
                "--ready", os.path.join(run.tmp, "smtp.ready")], "smtp.log")
     wait_for(lambda: os.path.exists(os.path.join(run.tmp, "smtp.ready")), "the SMTP server")
     run.cli("mail", "deliver")
-    activation = run.emails(reseller_email)
-    assert len(activation) == 1, f"expected one activation email, got {len(activation)}"
-    text = activation[0].get_body(preferencelist=("plain",)).get_content()
-    link = re.search(r"(http://127\.0\.0\.1:\d+/activate\?token=[A-Za-z0-9_-]+)", text)
-    assert link, "no activation link in the email:\n" + text
+    link = activation_link(run, reseller_email)
 
     # The storefront, as `resellerdesk storefront serve` starts it.
     run.start([os.path.join(run.bin, "resellerdesk"), "storefront", "serve", "--port", str(run.web_port)], "storefront.log")
@@ -108,7 +106,8 @@ def check(run):
     browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     browser.implicitly_wait(5)
     try:
-        drive(run, browser, link.group(1), reseller_email)
+        drive(run, browser, link, reseller_email)
+        other_users(run, browser)
     except Exception:
         run.shot(browser, "failure")
         print(browser.page_source[:3000], file=sys.stderr)
@@ -119,10 +118,10 @@ def check(run):
     # The database: one Executed and one Submitted order, the ledger debited once; the outbox.
     con = sqlite3.connect(run.db)
     statuses = sorted(r[0] for r in con.execute("SELECT status FROM orders"))
-    assert statuses == ["Executed", "Submitted"], statuses
+    assert statuses == ["Executed", "Executed", "Submitted"], statuses
     debits = con.execute("SELECT count(*), sum(amount_minor) FROM ledger WHERE kind = 'debit'").fetchone()
-    executed_total = con.execute("SELECT total_minor FROM orders WHERE status = 'Executed'").fetchone()[0]
-    assert debits[0] == 1 and debits[1] == executed_total, (debits, executed_total)
+    executed_total = con.execute("SELECT sum(total_minor) FROM orders WHERE status = 'Executed'").fetchone()[0]
+    assert debits[0] == 2 and debits[1] == executed_total, (debits, executed_total)
     over = con.execute("SELECT to_address FROM outbox WHERE kind = 'orderOverCredit'").fetchall()
     assert (reseller_email,) in over, over
     customer = con.execute("SELECT name, parent_account_id FROM accounts WHERE parent_account_id IS NOT NULL").fetchall()
@@ -172,6 +171,60 @@ def drive(run, browser, link, reseller_email):
     click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Orders"), "New order", "the Orders page")
     assert "Submitted" in browser.page_source and "Executed" in browser.page_source
     run.shot(browser, "orders")
+
+
+def activation_link(run, to):
+    """The link of the one activation email delivered to `to`."""
+    activation = [m for m in run.emails(to) if "Activate" in m["Subject"]]
+    assert len(activation) == 1, f"expected one activation email to {to}, got {len(activation)}"
+    text = activation[0].get_body(preferencelist=("plain",)).get_content()
+    link = re.search(r"(http://127\.0\.0\.1:\d+/activate\?token=[A-Za-z0-9_-]+)", text)
+    assert link, "no activation link in the email:\n" + text
+    return link.group(1)
+
+
+def other_users(run, browser):
+    """The Admin invites a Buyer and a Billing Agent from the Users page; the Buyer orders, the Billing Agent
+    sees the balance but cannot reach the orders."""
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Users"), "Invite a user", "the Users page")
+    people = [("Nikos", "nikos@aegean-cloud.example", "buyer"), ("Eleni", "eleni@aegean-cloud.example", "billing-agent")]
+    for first, address, role in people:
+        browser.find_element(By.ID, "f-firstName").send_keys(first)
+        browser.find_element(By.ID, "f-lastName").send_keys("Markou")
+        browser.find_element(By.ID, "f-email").send_keys(address)
+        Select(browser.find_element(By.ID, "f-type")).select_by_value("user")
+        browser.find_element(By.CSS_SELECTOR, f"fieldset input[value='{role}']").click()
+        click_and_wait(browser, browser.find_element(By.XPATH, "//button[text()='Send the invitation']"),
+                       f"Invited {first} Markou", f"inviting {first}")
+    run.shot(browser, "users")
+    log_out(browser)
+    run.cli("mail", "deliver")
+    for first, address, role in people:
+        browser.get(activation_link(run, address))
+        browser.find_element(By.ID, "f-password").send_keys(PASSWORD)
+        browser.find_element(By.ID, "f-confirmation").send_keys(PASSWORD)
+        click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "button[type=submit]"), "Account activated",
+                       f"{first}'s activation")
+        browser.get(run.base + "/login")
+        browser.find_element(By.ID, "f-email").send_keys(address)
+        browser.find_element(By.ID, "f-password").send_keys(PASSWORD)
+        click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"), "Dashboard",
+                       f"{first}'s log in")
+        if role == "buyer":
+            assert "<dt>Balance</dt>" not in browser.page_source, "a Buyer sees the balance"
+            order(run, browser, None, {"q:VM-2C4G:monthly": "1"}, "buyer", "is executed")
+            run.shot(browser, "buyer-order")
+        else:
+            assert "<dt>Balance</dt>" in browser.page_source, "a Billing Agent does not see the balance"
+            assert 'href="/orders"' not in browser.page_source, "a Billing Agent has Orders in the menu"
+            browser.get(run.base + "/orders/new")
+            assert "Not allowed" in browser.page_source and "Preview the order" not in browser.page_source
+            run.shot(browser, "billing-agent-refused")
+        log_out(browser)
+
+
+def log_out(browser):
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[text()='Log out']"), "Log In", "log out")
 
 
 def click_and_wait(browser, element, text, what):
