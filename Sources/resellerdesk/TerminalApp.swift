@@ -35,9 +35,9 @@ final class TerminalApp {
     /// Orders and history events read at a time on the account detail.
     static let detailPage = 50
 
-    init(service: ResellerService, mono: Bool) {
+    init(service: ResellerService, mono: Bool) throws(Terminal.Unusable) {
         self.service = service
-        terminal = Terminal(mono: mono)
+        terminal = try Terminal(mono: mono)
     }
 
     func run() {

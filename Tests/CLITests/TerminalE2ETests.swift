@@ -375,6 +375,23 @@ struct TmuxSession {
         #expect(FileManager.default.fileExists(atPath: done), "Ctrl-Q did not leave")
     }
 
+    /// An unknown $TERM: one sentence naming it and a value to try, exit 2 (not ncurses' own bare line).
+    @Test func anUnknownTermSaysWhatToTry() throws {
+        let session = TmuxSession()
+        defer { session.kill() }
+        let out = cli.folder + "/unknown-term"
+        try FileManager.default.createDirectory(atPath: cli.folder, withIntermediateDirectories: true)
+        try session.start("bash -c 'TERM=xterm-unknown LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) \(CLI.binary) "
+                          + "2> \(out).err; echo $? > \(out).tmp; mv \(out).tmp \(out).code'")
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: out + ".code") && Date() < deadline { usleep(20_000) }
+        let code = try String(contentsOfFile: out + ".code", encoding: .utf8)
+        let err = try String(contentsOfFile: out + ".err", encoding: .utf8)
+        #expect(code.trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+        #expect(err == "The terminal type \"xterm-unknown\" (from TERM) is not known on this machine; "
+                + "try `TERM=xterm-256color resellerdesk`.\n")
+    }
+
     @Test func aPasteIsTextNeverKeys() throws {
         let session = TmuxSession()
         defer { session.kill() }
