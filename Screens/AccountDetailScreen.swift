@@ -343,10 +343,15 @@ public struct AccountDetailScreen: Sendable {
             let x = 1 + DisplayWidth.of(label)
             g.put(label, x: 1, y: statusY, style: .key)
             g.field(payment.visible(width: 20), x: x, y: statusY, width: 21, focused: true)
-            g.put(notice ?? "Enter records · Esc cancels", x: x + 23, y: statusY,
-                  style: notice == nil ? .muted : .invalid, maxWidth: max(0, width - x - 24))
+            if let notice {
+                // The refusal whole on the lines above the prompt.
+                g.putWrapped(notice, x: 1, bottom: statusY - 1, width: width - 2, style: .invalid, maxLines: 3)
+            } else {
+                g.put("Enter records · Esc cancels", x: x + 23, y: statusY, style: .muted,
+                      maxWidth: max(0, width - x - 24))
+            }
         } else if let notice {
-            g.put(notice, x: 1, y: statusY, style: .warning, maxWidth: width - 2)
+            g.putWrapped(notice, x: 1, bottom: statusY, width: width - 2, style: .warning, maxLines: 3)
         } else if let i = place.selected, table.lines.indices.contains(i) {
             // The highlighted row uncut (the columns may have shortened it), and the keys that act on it
             // where there is room.

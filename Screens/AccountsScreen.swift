@@ -194,7 +194,9 @@ public struct AccountsScreen: Sendable {
                 g.put(line, x: 1, y: height - 3 + k, style: .muted, maxWidth: width - 2)
             }
         }
-        if let message { g.put(message, x: 1, y: height - 2, style: .warning) }
+        if let message {
+            g.putWrapped(message, x: 1, bottom: height - 2, width: width - 2, style: .warning, maxLines: 3)
+        }
         g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
         return g
     }

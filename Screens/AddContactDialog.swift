@@ -22,6 +22,21 @@ public struct AddContactDialog: Sendable {
             }
         }
 
+        /// One line under the dialog while the field has the focus.
+        var help: String {
+            switch self {
+            case .firstName: "The contact's first name."
+            case .lastName: "The contact's last name (required)."
+            case .email: "The contact's email (required); a storefront user signs in with it."
+            case .phone, .mobile: "Digits with optional + - ( ) . / and spaces, e.g. +30 210 1234567."
+            case .companyRole: "The contact's role in the company, e.g. Purchasing."
+            case .primary: "Space ticks: the account's main contact."
+            case .billTo: "Space ticks: invoices go to this contact."
+            case .optIn: "Space ticks: the contact agreed to receive news by email."
+            case .storefrontUser: "Space ticks: an Admin storefront user, emailed an activation link on save."
+            }
+        }
+
         var isCheckbox: Bool { [.primary, .billTo, .optIn, .storefrontUser].contains(self) }
     }
 
@@ -184,7 +199,8 @@ public struct AddContactDialog: Sendable {
             }
         }
         let status = askingDiscard ? message : errors[focus.rawValue] ?? message
-        if let status { g.put(status, x: 1, y: height - 2, style: .invalid, maxWidth: width - 2) }
+        if let status { g.putWrapped(status, x: 1, bottom: height - 3, width: width - 2, style: .invalid) }
+        g.put(focus.help, x: 1, y: height - 2, style: .muted, maxWidth: width - 2)
         g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
         return g
     }

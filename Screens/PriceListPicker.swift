@@ -3,7 +3,9 @@ import TerminalKit
 
 /// The price-list picker (modal): filter as you type, multi-select with Space, each row showing currency,
 /// validity, active state and item count, a preview of the highlighted list's items; Enter assigns the
-/// selection. The service's refusals and warnings are shown in the dialog.
+/// selection. A list the service would refuse (another currency, a product priced twice) is marked `[-]`
+/// before anyone picks it and cannot be selected; the highlighted list's reason, or its warning (inactive,
+/// out of validity), shows whole under the list.
 public struct PriceListPicker: Sendable {
     public enum Effect: Sendable, Equatable {
         case loadItems(priceListId: Int64)
@@ -20,13 +22,19 @@ public struct PriceListPicker: Sendable {
     public private(set) var preview: (id: Int64, items: [PriceListItem])?
     public private(set) var messages: [String] = []
     private let assigned: Set<Int64>
+    /// Why the service would refuse a list, by id (`ResellerService.priceListRefusals`).
+    public let refusals: [Int64: [String]]
 
-    public init(accountId: Int64, accountCode: String, lists: [PriceList], assigned: [PriceList]) {
+    public init(accountId: Int64, accountCode: String, lists: [PriceList], assigned: [PriceList],
+                refusals: [Int64: [String]] = [:]) {
         self.accountId = accountId
         self.accountCode = accountCode
         self.lists = lists
         self.assigned = Set(assigned.map(\.id))
+        self.refusals = refusals
     }
+
+    private var highlightedList: PriceList? { shown.indices.contains(highlighted) ? shown[highlighted] : nil }
 
     public var shown: [PriceList] {
         let words = filter.text.lowercased().split(separator: " ")
@@ -34,7 +42,8 @@ public struct PriceListPicker: Sendable {
     }
 
     public static let bindings: [Binding<Int>] = [
-        Binding([.char(" ")], "Select", help: "select or unselect the highlighted list", 0),
+        Binding([.char(" ")], "Select",
+                help: "select or unselect the highlighted list ([-]: it would be refused, and why)", 0),
         Binding([.enter], "Assign", help: "assign the selected lists (or the highlighted one)", 0),
         Binding([.escape], "Cancel", help: "close without assigning", 0),
         Binding([.up, .down], "", help: "move; typing filters by a word of the name or the currency", 0, footer: false),
@@ -50,12 +59,11 @@ public struct PriceListPicker: Sendable {
         case .up: highlighted = max(0, highlighted - 1)
         case .down: highlighted = min(max(0, shown.count - 1), highlighted + 1)
         case .char(" "):
-            guard shown.indices.contains(highlighted) else { return [] }
-            let id = shown[highlighted].id
-            if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
+            guard let id = highlightedList?.id else { return [] }
+            if chosen.contains(id) { chosen.remove(id) } else if refusals[id] == nil { chosen.insert(id) }
         case .enter:
             var names = lists.filter { chosen.contains($0.id) }.map(\.name)
-            if names.isEmpty, shown.indices.contains(highlighted) { names = [shown[highlighted].name] }
+            if names.isEmpty, let list = highlightedList, refusals[list.id] == nil { names = [list.name] }
             return names.isEmpty ? [] : [.assign(accountId: accountId, names: names)]
         default:
             guard filter.handle(key) else { return [] }
@@ -85,11 +93,13 @@ public struct PriceListPicker: Sendable {
         let top = max(0, highlighted - listRows + 1)
         for (i, list) in shown.dropFirst(top).prefix(listRows).enumerated() {
             let index = top + i, y = 3 + i
-            let mark = assigned.contains(list.id) ? "[=]" : (chosen.contains(list.id) ? "[x]" : "[ ]")
+            let mark = assigned.contains(list.id) ? "[=]" : chosen.contains(list.id) ? "[x]"
+                : refusals[list.id] != nil ? "[-]" : "[ ]"
             let state = !list.active ? "inactive" : (list.isExpired(on: today) ? "expired" : "active")
             let line = mark + " " + DisplayWidth.pad(list.name, to: 30) + " " + list.currency + " "
                 + DisplayWidth.pad(list.validity, to: 22) + " " + DisplayWidth.pad(state, to: 9) + String(format: "%6d", list.itemCount)
-            let style: CellStyle = index == highlighted ? .selected : (state == "active" ? .normal : .warning)
+            let style: CellStyle = index == highlighted ? .selected
+                : refusals[list.id] != nil ? .muted : (state == "active" ? .normal : .warning)
             if style == .selected { g.fill(x: 0, y: y, width: width, style: .selected) }
             g.put(line, x: 1, y: y, style: style, maxWidth: width - 2)
         }
@@ -104,7 +114,19 @@ public struct PriceListPicker: Sendable {
                 y += 1
             }
         }
-        for (i, m) in messages.enumerated() { g.put(m, x: 1, y: height - 2 - messages.count + 1 + i, style: .invalid, maxWidth: width - 2) }
+        var bottom = height - 2
+        if let list = highlightedList, !assigned.contains(list.id) {
+            if let refusal = refusals[list.id] {
+                bottom -= g.putWrapped("Cannot be assigned: " + refusal.joined(separator: "; "), x: 1,
+                                       bottom: bottom, width: width - 2, style: .invalid, maxLines: 3)
+            } else if case let warnings = ResellerService.warnings(of: list, on: today), !warnings.isEmpty {
+                bottom -= g.putWrapped("Assigned with a warning: " + warnings.joined(separator: "; "), x: 1,
+                                       bottom: bottom, width: width - 2, style: .warning, maxLines: 2)
+            }
+        }
+        for m in messages.reversed() {
+            bottom -= g.putWrapped(m, x: 1, bottom: bottom, width: width - 2, style: .invalid, maxLines: 3)
+        }
         g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
         return g
     }

@@ -57,6 +57,21 @@ public struct Grid: Sendable, Equatable {
         return col - x
     }
 
+    /// Writes a message word-wrapped to `width` columns on the rows that end at row `bottom`, at most
+    /// `maxLines` of them (the last then holds the rest, clipped); the rows are cleared first, as they may
+    /// cover the end of a list. Returns the rows used. Messages wrap, so none is cut at the right edge.
+    @discardableResult
+    public mutating func putWrapped(_ text: String, x: Int, bottom: Int, width w: Int, style: CellStyle = .normal,
+                                    maxLines: Int = 4) -> Int {
+        let lines = DisplayWidth.wrap(text, to: w, lines: maxLines)
+        for (i, line) in lines.enumerated() {
+            let y = bottom - lines.count + 1 + i
+            fill(x: 0, y: y, width: width, style: .normal)
+            put(line, x: x, y: y, style: style, maxWidth: w)
+        }
+        return lines.count
+    }
+
     /// Fills a run of cells with a style (and spaces), e.g. a highlighted row.
     public mutating func fill(x: Int, y: Int, width w: Int, style: CellStyle) {
         guard y >= 0, y < height else { return }

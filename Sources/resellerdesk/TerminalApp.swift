@@ -207,8 +207,9 @@ final class TerminalApp {
             case .detail(.pickPriceLists(let id)):
                 do {
                     let detail = try service.accountDetail(id)
-                    var picker = PriceListPicker(accountId: id, accountCode: detail.account.code, lists: try service.priceLists(),
-                                                 assigned: detail.priceLists)
+                    var picker = PriceListPicker(accountId: id, accountCode: detail.account.code,
+                                                 lists: try service.priceLists(), assigned: detail.priceLists,
+                                                 refusals: try service.priceListRefusals(for: id))
                     let first = picker.start()
                     stack.append(.picker(picker))
                     perform(first.map(Effect.picker))

@@ -139,3 +139,40 @@ import TerminalKit
         #expect(d.render(width: 80, height: 24).text.contains("Not added: the database /x is read-only"))
     }
 }
+
+/// Billing day, partial charges and type are choices with human labels, changed with ← → or Space.
+@Suite struct AccountFormChoicesTests {
+    @Test func billingDayAndPartialChargesAreLabelledChoices() throws {
+        var s = AccountFormScreen()
+        while s.focus != .enableOrdering { _ = s.update(.tab) }
+        _ = s.update(.char(" "))
+        while s.focus != .prorateBilling { _ = s.update(.tab) }
+        _ = s.update(.char(" "))
+        #expect(s.form.billingDay == "first")                       // proration starts on the 1st
+        _ = s.update(.tab)
+        #expect(s.focus == .billingDay)
+        var text = s.render(width: 80, height: 24).text
+        #expect(text.contains("Billing day            < First of month >"))
+        _ = s.update(.right)
+        #expect(s.render(width: 80, height: 24).text.contains("< Last day of month >"))
+        _ = s.update(.right)
+        _ = s.update(.right)
+        #expect(s.render(width: 80, height: 24).text.contains("< Day 2 >"))
+        _ = s.update(.left)
+        _ = s.update(.left)
+        #expect(s.form.billingDay == "last")
+        _ = s.update(.tab)
+        #expect(s.focus == .partialChargesInvoicing)
+        text = s.render(width: 80, height: 24).text
+        #expect(text.contains("Partial charges        < On order day >"))
+        _ = s.update(.char(" "))
+        #expect(s.render(width: 80, height: 24).text.contains("< On next billing day >"))
+        #expect(!s.render(width: 80, height: 24).text.contains("onNextBillingDay"))
+        #expect(s.form.partialChargesInvoicing == "onNextBillingDay")
+        var form = s.form
+        form.name = "Nefos"; form.email = "office@nefos.example"; form.country = "GR"
+        let fields = try AccountValidator.validate(form, defaultCurrency: "EUR", defaultManager: "staff")
+        #expect(fields.ordering?.prorateBillingDay == .lastOfMonth)
+        #expect(fields.ordering?.partialChargesInvoicing == .onNextBillingDay)
+    }
+}
