@@ -68,14 +68,47 @@ public struct AccountDetailScreen: Sendable {
         Binding([.ctrl("r")], "", help: "read the account again", .refresh, footer: false),
     ]
 
-    /// The keys in effect: the section's, then those of every section. They drive dispatch, footer and help.
-    public var bindings: [Binding<Action>] { AccountDetailSection.named(section).bindings + Self.common }
+    /// The keys in effect: the section's, then those of every section, each with why it cannot act now if
+    /// it cannot. They drive dispatch, footer and help.
+    public var bindings: [Binding<Action>] { marked(AccountDetailSection.named(section).bindings + Self.common) }
+
+    /// A table with each binding's reason not to act now.
+    private func marked(_ table: [Binding<Action>]) -> [Binding<Action>] {
+        table.map { $0.disabled(disabledReason($0.action)) }
+    }
+
+    /// Why an action cannot act now (nil: it can). The one check: the key says it, the footer greys the
+    /// action and the help tells it.
+    private func disabledReason(_ action: Action) -> String? {
+        let item = selectedItem
+        func highlight(_ what: String) -> String { "Highlight \(what) first (↑/↓)." }
+        switch action {
+        case .payment:
+            return detail.account.fields.ordering == nil
+                ? "Ordering is off for this account: there is no balance to pay." : nil
+        case .unassign:
+            if case .priceList? = item { return nil }
+            return highlight("a price list")
+        case .resend:
+            if case .contact(_, .pending?)? = item { return nil }
+            return highlight("a contact waiting for activation")
+        case .deactivate:
+            if case .contact(_, let status?)? = item, status != .inactive { return nil }
+            return highlight("a contact with a storefront user")
+        case .resetPassword:
+            if case .contact(_, .active?)? = item { return nil }
+            return highlight("a contact with an active storefront user")
+        case .execute, .cancelOrder:
+            return Self.waitsForStaff(item) ? nil : highlight("a Submitted order")
+        default: return nil
+        }
+    }
 
     /// The help for the section in view: its own keys, then those of every section.
     public var help: HelpScreen {
         let current = AccountDetailSection.named(section)
-        let own = current.bindings.isEmpty ? [] : [(heading: current.title, bindings: current.bindings)]
-        return HelpScreen(title: "Account · " + current.title, groups: own + [("Every section", Self.common)])
+        let own = current.bindings.isEmpty ? [] : [(heading: current.title, bindings: marked(current.bindings))]
+        return HelpScreen(title: "Account · " + current.title, groups: own + [("Every section", marked(Self.common))])
     }
 
     /// Each section's rows at 80 columns, laid out again only when the content changes: keys need the
@@ -145,14 +178,20 @@ public struct AccountDetailScreen: Sendable {
             }
             return []
         }
-        guard let action = Binding.action(for: key, in: bindings) else {
+        guard let binding = Binding.binding(for: key, in: bindings) else {
             if let other = AccountDetailSection.all.first(where: { Binding.action(for: key, in: $0.bindings) != nil }) {
                 let number = AccountDetailSection.all.firstIndex { $0.id == other.id }! + 1
                 notice = "\(key.label) works in \(other.title) (\(number) or Tab)."
             }
             return []
         }
+        if let reason = binding.disabledReason {
+            notice = reason
+            return []
+        }
         notice = nil
+        let action = binding.action
+        // The guards below only name the highlighted row's values: disabledReason has checked it.
         switch action {
         case .back: return [.back]
         case .edit: return [.edit(accountId: id)]
@@ -161,41 +200,27 @@ public struct AccountDetailScreen: Sendable {
         case .refresh: return [.reload(accountId: id)]
         case .help: return [.help]
         case .payment:
-            guard detail.account.fields.ordering != nil else {
-                notice = "Ordering is off for this account: there is no balance to pay."
-                return []
-            }
             let currency = Currency.named(detail.account.fields.currency) ?? Currency.named("EUR")!
             payment = LineEditor(maxLength: 20)
             payment?.accepts = { Money.isValidPrefix($0, currency: currency) }
         case .unassign:
-            guard case .priceList(let name)? = selectedItem else { return hint("a price list") }
+            guard case .priceList(let name)? = selectedItem else { return [] }
             confirming = ("Unassign \(name)? y/n", .unassign(accountId: id, priceList: name))
         case .resend:
-            guard case .contact(let email, .pending?)? = selectedItem else {
-                return hint("a contact waiting for activation")
-            }
+            guard case .contact(let email, .pending?)? = selectedItem else { return [] }
             return [.resendActivation(accountId: id, email: email)]
         case .deactivate:
-            guard case .contact(let email, let status?)? = selectedItem, status != .inactive else {
-                return hint("a contact with a storefront user")
-            }
+            guard case .contact(let email, _?)? = selectedItem else { return [] }
             confirming = ("Deactivate the storefront user \(email)? Their sessions end. y/n",
                           .deactivate(accountId: id, email: email))
         case .resetPassword:
-            guard case .contact(let email, .active?)? = selectedItem else {
-                return hint("a contact with an active storefront user")
-            }
+            guard case .contact(let email, .active?)? = selectedItem else { return [] }
             return [.resetPassword(accountId: id, email: email)]
         case .execute:
-            guard case .order(let orderId, let number, .submitted)? = selectedItem else {
-                return hint("a Submitted order")
-            }
+            guard case .order(let orderId, let number, .submitted)? = selectedItem else { return [] }
             confirming = ("Execute \(number) above the credit limit? y/n", .execute(accountId: id, orderId: orderId))
         case .cancelOrder:
-            guard case .order(let orderId, let number, .submitted)? = selectedItem else {
-                return hint("a Submitted order")
-            }
+            guard case .order(let orderId, let number, .submitted)? = selectedItem else { return [] }
             confirming = ("Cancel \(number)? y/n", .cancelOrder(accountId: id, orderId: orderId))
         case .nextSection, .previousSection, .jump:
             let all = AccountDetailSection.all, at = all.firstIndex { $0.id == section } ?? 0
@@ -250,11 +275,6 @@ public struct AccountDetailScreen: Sendable {
     public mutating func paymentRecorded(_ message: String) {
         payment = nil
         notice = message
-    }
-
-    private mutating func hint(_ what: String) -> [Effect] {
-        notice = "Highlight \(what) first (↑/↓)."
-        return []
     }
 
     /// Moves the highlight `step` rows (a page, or to either end, when large), or scrolls a section whose
@@ -361,7 +381,7 @@ public struct AccountDetailScreen: Sendable {
                 g.put(rowKeys, x: width - 1 - DisplayWidth.of(rowKeys), y: statusY, style: .key)
             }
         }
-        g.put(Binding.footer(bindings, width: width - 2), x: 1, y: height - 1, style: .key)
+        g.footer(bindings, y: height - 1)
         return g
     }
 }

@@ -92,7 +92,7 @@ public struct AccountFormScreen: Sendable {
 
     public enum Effect: Sendable, Equatable {
         case save(AccountForm, accountId: Int64?, version: Int?)
-        case cancel
+        case cancel, help
     }
 
     public private(set) var form: AccountForm
@@ -162,13 +162,17 @@ public struct AccountFormScreen: Sendable {
         }
     }
 
-    public static let bindingsHelp: [Binding<Int>] = [
-        Binding([.ctrl("s"), .function(2)], "Save", help: "save (refused with the reasons while the form is invalid)", 0),
-        Binding([.tab, .down], "Next", help: "next field", 0),
-        Binding([.backTab, .up], "Prev", help: "previous field", 0, footer: false),
-        Binding([.char(" ")], "Toggle", help: "tick a box or change a choice", 0),
-        Binding([.escape], "Cancel", help: "leave the form (asks first if anything changed)", 0),
-    ]
+    public static let common = FormKeys.common(save: "save (refused with the reasons while the form is invalid)",
+                                               cancel: "leave the form (asks first if anything changed)")
+
+    /// The keys in effect for the focused field: they drive dispatch, the footer and the help.
+    public var bindings: [Binding<FormKeys.Action>] {
+        (focus.isCheckbox ? FormKeys.checkbox : focus.choices != nil ? FormKeys.choice : []) + Self.common
+    }
+
+    public var help: HelpScreen {
+        FormKeys.help(isNew ? "New Account" : "Edit Account", common: Self.common, choices: true)
+    }
 
     // MARK: Update
 
@@ -187,25 +191,33 @@ public struct AccountFormScreen: Sendable {
                 return [.cancel]
             }
         }
-        switch key {
-        case .ctrl("s"), .function(2): return save()
-        case .escape:
+        guard let binding = Binding.binding(for: key, in: bindings) else {
+            if isEnabled(focus), var editor = editors[focus], editor.handle(key) {
+                editors[focus] = editor
+                setText(focus, editor.text)
+            }
+            return []
+        }
+        if let reason = binding.disabledReason {
+            message = reason
+            return []
+        }
+        switch binding.action {
+        case .save: return save()
+        case .cancel:
             if isDirty {
                 question = ("Discard the changes to this account? y/n", .discard)
                 return []
             }
             return [.cancel]
-        case .tab, .down, .enter: move(1)
-        case .backTab, .up: move(-1)
-        default:
+        case .help: return [.help]
+        case .next: move(1)
+        case .previous: move(-1)
+        case .change, .changeBack:
             if focus.isCheckbox {
-                if key == .char(" ") || key == .char("x") { toggle(focus) }
+                toggle(focus)
             } else if let choices = focus.choices {
-                if key == .char(" ") || key == .right { cycle(focus, choices, 1) }
-                if key == .left { cycle(focus, choices, -1) }
-            } else if isEnabled(focus), var editor = editors[focus], editor.handle(key) {
-                editors[focus] = editor
-                setText(focus, editor.text)
+                cycle(focus, choices, binding.action == .change ? 1 : -1)
             }
         }
         return []
@@ -472,7 +484,7 @@ public struct AccountFormScreen: Sendable {
                          style: question != nil ? .warning : .invalid, maxLines: height - 6)
         }
         g.put(focus.help, x: 1, y: height - 2, style: .muted, maxWidth: width - 2)
-        g.put(Binding.footer(Self.bindingsHelp, width: width - 2), x: 1, y: height - 1, style: .key)
+        g.footer(bindings, y: height - 1)
         return g
     }
 }

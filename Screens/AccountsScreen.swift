@@ -197,7 +197,7 @@ public struct AccountsScreen: Sendable {
         if let message {
             g.putWrapped(message, x: 1, bottom: height - 2, width: width - 2, style: .warning, maxLines: 3)
         }
-        g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
+        g.footer(Self.bindings, y: height - 1)
         return g
     }
 }

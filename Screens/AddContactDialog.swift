@@ -42,7 +42,7 @@ public struct AddContactDialog: Sendable {
 
     public enum Effect: Sendable, Equatable {
         case save(accountId: Int64, form: ContactForm)
-        case cancel
+        case cancel, help
     }
 
     public let accountId: Int64
@@ -85,12 +85,13 @@ public struct AddContactDialog: Sendable {
         }
     }
 
-    public static let bindings: [Binding<Int>] = [
-        Binding([.ctrl("s"), .function(2)], "Save", help: "add the contact", 0),
-        Binding([.tab, .down], "Next", help: "next field", 0),
-        Binding([.char(" ")], "Tick", help: "tick a box", 0),
-        Binding([.escape], "Cancel", help: "close without adding (asks first if anything was typed)", 0),
-    ]
+    public static let common = FormKeys.common(save: "add the contact",
+                                               cancel: "close without adding (asks first if anything was typed)")
+
+    /// The keys in effect for the focused field; in a text field every other key edits the text.
+    public var bindings: [Binding<FormKeys.Action>] { (focus.isCheckbox ? FormKeys.checkbox : []) + Self.common }
+
+    public var help: HelpScreen { FormKeys.help("Add Contact", common: Self.common, choices: false) }
 
     /// Set while "Discard …? y/n" is asked.
     private var askingDiscard = false
@@ -101,12 +102,20 @@ public struct AddContactDialog: Sendable {
             message = nil
             return key == .char("y") || key == .char("Y") ? [.cancel] : []
         }
-        switch key {
-        case .escape:
+        guard let action = Binding.action(for: key, in: bindings) else {
+            if var editor = editors[focus], editor.handle(key) {
+                editors[focus] = editor
+                set(focus, editor.text)
+                errors[focus.rawValue] = nil   // being corrected: the next save checks it again
+            }
+            return []
+        }
+        switch action {
+        case .cancel:
             guard isDirty else { return [.cancel] }
             askingDiscard = true
             message = "Discard this contact? y/n"
-        case .ctrl("s"), .function(2):
+        case .save:
             do {
                 _ = try ContactValidator.validate(form)
                 errors = [:]
@@ -115,16 +124,10 @@ public struct AddContactDialog: Sendable {
                 saveFailed(error)
                 return []
             }
-        case .tab, .down, .enter: step(1)
-        case .backTab, .up: step(-1)
-        default:
-            if focus.isCheckbox {
-                if key == .char(" ") || key == .char("x") { toggle(focus) }
-            } else if var editor = editors[focus], editor.handle(key) {
-                editors[focus] = editor
-                set(focus, editor.text)
-                errors[focus.rawValue] = nil   // being corrected: the next save checks it again
-            }
+        case .help: return [.help]
+        case .next: step(1)
+        case .previous: step(-1)
+        case .change, .changeBack: toggle(focus)
         }
         return []
     }
@@ -201,7 +204,7 @@ public struct AddContactDialog: Sendable {
         let status = askingDiscard ? message : errors[focus.rawValue] ?? message
         if let status { g.putWrapped(status, x: 1, bottom: height - 3, width: width - 2, style: .invalid) }
         g.put(focus.help, x: 1, y: height - 2, style: .muted, maxWidth: width - 2)
-        g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
+        g.footer(bindings, y: height - 1)
         return g
     }
 }

@@ -104,7 +104,7 @@ public struct OutboxScreen: Sendable {
             g.putWrapped(detail, x: 1, bottom: height - 2, width: width - 2, style: notice != nil ? .warning : .invalid,
                          maxLines: 3)
         }
-        g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
+        g.footer(Self.bindings, y: height - 1)
         return g
     }
 }

@@ -72,6 +72,16 @@ public struct Grid: Sendable, Equatable {
         return lines.count
     }
 
+    /// The footer of a screen on row `y`: each binding's key and label, those that cannot act now greyed,
+    /// cut at the right edge.
+    public mutating func footer<Action>(_ table: [Binding<Action>], y: Int) {
+        var x = 1
+        for entry in Binding.footerEntries(table) {
+            if x > 1 { x += 2 }
+            x += put(entry.text, x: x, y: y, style: entry.enabled ? .key : .muted, maxWidth: max(0, width - 1 - x))
+        }
+    }
+
     /// Fills a run of cells with a style (and spaces), e.g. a highlighted row.
     public mutating func fill(x: Int, y: Int, width w: Int, style: CellStyle) {
         guard y >= 0, y < height else { return }

@@ -101,8 +101,12 @@ final class TerminalApp {
             return []
         }
         switch stack.last {
-        case .help?:
-            stack.removeLast()
+        case .help(var screen)?:
+            if screen.update(key, width: terminal.width, height: terminal.height) {
+                stack[stack.count - 1] = .help(screen)
+            } else {
+                stack.removeLast()
+            }
             return []
         case .resumeDraft(let draft)?:
             stack.removeLast()
@@ -204,6 +208,12 @@ final class TerminalApp {
                 }
             case .outbox(.help):
                 stack.append(.help(HelpScreen(title: "Outbox", bindings: OutboxScreen.bindings)))
+            case .form(.help):
+                if case .form(let form)? = stack.last { stack.append(.help(form.help)) }
+            case .contact(.help):
+                if case .contact(let dialog)? = stack.last { stack.append(.help(dialog.help)) }
+            case .picker(.help):
+                if case .picker(let picker)? = stack.last { stack.append(.help(picker.help)) }
             case .detail(.pickPriceLists(let id)):
                 do {
                     let detail = try service.accountDetail(id)

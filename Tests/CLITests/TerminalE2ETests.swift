@@ -404,6 +404,10 @@ struct TmuxSession {
         try session.tmux(["paste-buffer", "-p", "-t", session.name])
         let screen = try session.waitFor("Γιώργοςq Παπαδόπουλος")
         #expect(screen.contains("Name *                 Γιώργοςq Παπαδόπουλος"))
+        try session.keys("F1")                                              // in a form ? is text: help is F1
+        try session.waitFor("Help · New Account")
+        try session.keys("Escape")                                          // closes the help, not the form
+        try session.waitFor("Γιώργοςq Παπαδόπουλος")
         try session.keys("Escape")
         try session.waitFor("Discard the changes")
         try session.keys("y")

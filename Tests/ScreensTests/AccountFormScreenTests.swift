@@ -176,3 +176,57 @@ import TerminalKit
         #expect(fields.ordering?.partialChargesInvoicing == .onNextBillingDay)
     }
 }
+
+/// The forms dispatch through their tables: the keys of the focused field's kind, F1 for help (`?` is
+/// text), and the help lists every table.
+@Suite struct FormBindingsTests {
+    @Test func theFocusedFieldsKindChoosesTheKeys() throws {
+        var s = AccountFormScreen()
+        #expect(s.update(.function(1)) == [.help])
+        _ = s.update(.char("?"))                                  // text in a form
+        #expect(s.form.name == "?")
+        #expect(!Binding.footer(s.bindings, width: 80).contains("Space"))
+        while s.focus != .type { _ = s.update(.tab) }
+        #expect(Binding.footer(s.bindings, width: 80).hasPrefix("→ Change"))
+        _ = s.update(.left)
+        #expect(s.form.type == "Vendor")
+        while s.focus != .separateInvoices { _ = s.update(.tab) }
+        #expect(Binding.footer(s.bindings, width: 80).hasPrefix("Space Toggle"))
+        _ = s.update(.char("x"))
+        #expect(s.form.separateInvoices)
+        let help = s.help.render(width: 80, height: 24).text
+        #expect(help.contains("Help · New Account") && help.contains("Tick boxes") && help.contains("Text fields"))
+        var help80 = s.help
+        try expectGolden(help80.render(width: 80, height: 24), "account-form-help-80x24")
+        let scrolled = help80.update(.pageDown, width: 80, height: 24)       // longer than the window: it scrolls
+        #expect(scrolled)
+        #expect(help80.render(width: 80, height: 24).text.contains("what the focused field holds."))
+        let stays = help80.update(.char("q"), width: 80, height: 24)         // any other key closes
+        #expect(!stays)
+
+        var d = AddContactDialog(accountId: 1, accountName: "Aegean", hasPriceList: true)
+        #expect(d.update(.function(1)) == [.help])
+        _ = d.update(.char("?"))
+        #expect(d.form.firstName == "?")
+        try expectGolden(d.help.render(width: 80, height: 24), "add-contact-help-80x24")
+    }
+
+    /// On the account detail a key that cannot act now is greyed in the footer, says why, and the help
+    /// tells it: Payment with Ordering off.
+    @Test func aKeyThatCannotActSaysWhy() throws {
+        let (service, _) = try AccountDetailScreenTests.service()
+        var form = AccountForm()
+        form.name = "No Ordering Ltd"; form.email = "a@b.example"; form.country = "GR"
+        let id = try service.createAccount(form, by: .staff("alice")).id
+        var s = AccountDetailScreen(try AccountDetailScreenTests.content(service, id), section: .overview)
+        let payment = try #require(Binding.binding(for: .char("$"), in: s.bindings))
+        #expect(payment.disabledReason == "Ordering is off for this account: there is no balance to pay.")
+        let grid = s.render(width: 80, height: 24)
+        let footer = grid.text.split(separator: "\n").last.map(String.init) ?? ""
+        let at = try #require(footer.range(of: "$ Payment")).lowerBound
+        #expect(grid.cell(x: footer.distance(from: footer.startIndex, to: at), y: 23).style == .muted)
+        #expect(s.update(.char("$"), height: 24).isEmpty)
+        #expect(s.notice == payment.disabledReason)
+        #expect(WholeMessagesTests.joined(s.help.render(width: 80, height: 24)).contains("(not now: Ordering is off"))
+    }
+}

@@ -28,8 +28,9 @@ import TerminalKit
         #expect(p.update(.enter) == [.assign(accountId: 7, names: ["Cloud Essentials USD", "Legacy Hosting 2024 EUR"])])
         p.showItems([PriceListItem(productCode: "M365-BB", description: "Microsoft 365 Business Basic", billingPeriod: .monthly,
                                    unitPrice: Money(minor: 560, currency: "EUR"))], of: 1)
-        p.showRefusal(.invalid([FieldError("priceLists", "Cloud Essentials USD is in USD but ACC-000007 bills in EUR")]))
         _ = p.update(.up); _ = p.update(.up)
+        p.showRefusal(.invalid([FieldError("priceLists",
+                                           "Cloud Essentials USD is in USD but ACC-000007 bills in EUR")]))
         try expectGolden(p.render(width: 80, height: 24, today: CalendarDay(year: 2026, month: 11, day: 29)!), "price-list-picker-80x24")
         #expect(p.update(.escape) == [.cancel])
     }
