@@ -102,6 +102,17 @@ public struct Grid: Sendable, Equatable {
 
     public func cell(x: Int, y: Int) -> Cell { cells[y * width + x] }
 
+    /// The roles that carry meaning, one character a cell (a wide character's two cells included), one line
+    /// a row: F focused, S selected, E invalid, W warning; a space for the rest (plain, muted, titles, keys).
+    /// The backend gives each role its attributes (reverse, bold, underline under --mono), so goldens of
+    /// this layer catch a lost focus or an error drawn as plain text.
+    public var roles: String {
+        let letters: [CellStyle: Character] = [.focused: "F", .selected: "S", .invalid: "E", .warning: "W"]
+        return (0..<height).map { row in
+            String((0..<width).map { letters[cells[row * width + $0].style] ?? " " })
+        }.joined(separator: "\n")
+    }
+
     /// The grid as plain text, one line a row, trailing spaces kept: the golden-file form.
     public var text: String {
         (0..<height).map { row in

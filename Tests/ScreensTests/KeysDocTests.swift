@@ -56,3 +56,30 @@ import TerminalKit
         #expect(file == Self.markdown, "docs/keys.md is stale: run `\(Self.regenerate)` to regenerate it")
     }
 }
+
+/// The help of every screen at 80x24 (the forms' are in FormBindingsTests), text and roles.
+@Suite struct HelpGoldenTests {
+    @Test func everyScreensHelpAt80x24() throws {
+        try expectGolden(AccountsScreen.help.render(width: 80, height: 24), "accounts-help-80x24")
+        try expectGolden(HelpScreen(title: "Outbox", bindings: OutboxScreen.bindings).render(width: 80, height: 24),
+                         "outbox-help-80x24")
+        let refusal = "Cloud Essentials USD is in USD but ACC-000007 bills in EUR"
+        let picker = PriceListPicker(accountId: 7, accountCode: "ACC-000007", lists: PriceListPickerTests.lists,
+                                     assigned: [], refusals: [2: [refusal]])
+        try expectGolden(picker.help.render(width: 80, height: 24), "price-list-picker-help-80x24")
+        let (service, _) = try AccountDetailScreenTests.service()
+        let id = try service.findAccount("ACC-000001").id
+        let detail = AccountDetailScreen(try AccountDetailScreenTests.content(service, id), section: .contacts)
+        try expectGolden(detail.help.render(width: 80, height: 24), "account-detail-contacts-help-80x24")
+    }
+
+    /// The roles layer marks what the text alone cannot show: the focused label, the fields in error.
+    @Test func theRolesShowFocusAndErrors() {
+        var s = AccountFormScreen()
+        _ = s.update(.ctrl("s"))
+        let rows = s.render(width: 80, height: 24).roles.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows[2].hasPrefix(" F"))                 // !Name *: focused (the first field to fix)
+        #expect(rows[5].hasPrefix(" E"))                 // !Email *: in error
+        #expect(rows[3].allSatisfy { $0 == " " })        // Trading name: nothing to say
+    }
+}
