@@ -9,11 +9,13 @@ public struct AccountDetailScreen: Sendable {
     public enum Action: Sendable, Hashable {
         case back, edit, priceLists, addContact, payment
         case unassign, resend, deactivate, resetPassword, execute, cancelOrder
-        case down, up, pageDown, pageUp, first, last, refresh, help, nextSection, previousSection, jump
+        case down, up, pageDown, pageUp, first, last, refresh, help, nextSection, previousSection, jump, nextStep
     }
     public enum Effect: Sendable, Equatable {
         case back, help
-        case edit(accountId: Int64), pickPriceLists(accountId: Int64), addContact(accountId: Int64)
+        case edit(accountId: Int64), pickPriceLists(accountId: Int64)
+        /// `storefront`: the dialog opens with Storefront User ticked (the onboarding's next step).
+        case addContact(accountId: Int64, storefront: Bool)
         case reload(accountId: Int64)
         case unassign(accountId: Int64, priceList: String)
         case resendActivation(accountId: Int64, email: String)
@@ -58,6 +60,8 @@ public struct AccountDetailScreen: Sendable {
                     .map { "\($0.offset + 1) \($0.element.title)" }.joined(separator: ", ") + ")",
                 .jump, footer: false),
         Binding([.escape], "Back", help: "back to the accounts", .back),
+        Binding([.enter], "", help: "the onboarding's next step: the price-list picker, then Add Contact as a "
+                + "storefront user, then the contact waiting for activation (r resends)", .nextStep, footer: false),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
         Binding([.down, .char("j")], "", help: "highlight the next row", .down, footer: false),
         Binding([.up, .char("k")], "", help: "highlight the previous row", .up, footer: false),
@@ -100,6 +104,8 @@ public struct AccountDetailScreen: Sendable {
             return highlight("a contact with an active storefront user")
         case .execute, .cancelOrder:
             return Self.waitsForStaff(item) ? nil : highlight("a Submitted order")
+        case .nextStep:
+            return detail.summary.onboarding.nextStep == nil ? "Onboarding is complete: nothing is waiting." : nil
         default: return nil
         }
     }
@@ -196,7 +202,20 @@ public struct AccountDetailScreen: Sendable {
         case .back: return [.back]
         case .edit: return [.edit(accountId: id)]
         case .priceLists: return [.pickPriceLists(accountId: id)]
-        case .addContact: return [.addContact(accountId: id)]
+        case .addContact: return [.addContact(accountId: id, storefront: false)]
+        case .nextStep:
+            switch detail.summary.onboarding.nextStep {
+            case .priceList?: return [.pickPriceLists(accountId: id)]
+            case .invited?: return [.addContact(accountId: id, storefront: true)]
+            default:
+                // Waiting for activation: the contact it waits for, where r resends its email.
+                section = .contacts
+                var p = place
+                p.selected = lines.firstIndex { if case .contact(_, .pending?)? = $0.item { true } else { false } }
+                    ?? p.selected
+                place = p
+                notice = "Waiting for the activation: r resends the email; the status changes once it is used."
+            }
         case .refresh: return [.reload(accountId: id)]
         case .help: return [.help]
         case .payment:
@@ -302,6 +321,16 @@ public struct AccountDetailScreen: Sendable {
         return false
     }
 
+    /// What Enter does next on the onboarding checklist, said under the Overview.
+    private var nextStepOffer: String? {
+        switch detail.summary.onboarding.nextStep {
+        case .priceList?: "Next step: Enter assigns a price list."
+        case .invited?: "Next step: Enter adds a storefront contact (an activation email is sent)."
+        case .activated?: "Next step: Enter shows the contact waiting for activation (r resends)."
+        default: nil
+        }
+    }
+
     /// The keys that apply to the highlighted row.
     private var rowKeys: String? {
         switch selectedItem {
@@ -372,6 +401,8 @@ public struct AccountDetailScreen: Sendable {
             }
         } else if let notice {
             g.putWrapped(notice, x: 1, bottom: statusY, width: width - 2, style: .warning, maxLines: 3)
+        } else if section == .overview, let offer = nextStepOffer {
+            g.put(offer, x: 1, y: statusY, style: .key, maxWidth: width - 2)
         } else if let i = place.selected, table.lines.indices.contains(i) {
             // The highlighted row uncut (the columns may have shortened it), and the keys that act on it
             // where there is room.

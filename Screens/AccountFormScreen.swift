@@ -148,9 +148,21 @@ public struct AccountFormScreen: Sendable {
     public var isNew: Bool { target.accountId == nil }
     public var isDirty: Bool { form != original }
 
-    /// Fields shown now: the billing day only with proration.
+    /// Fields a basic reseller does without: folded until F4 opens them, so Tab skips them. One that holds
+    /// a value, an error or the focus always shows.
+    static let optional: Set<Field> = [.tradingName, .phone, .website, .registrationNumber, .taxAuthority, .description,
+                                       .street, .city, .postcode, .state, .separateInvoices, .taxExempt]
+
+    /// The optional fields are open (F4).
+    public private(set) var unfolded = false
+
+    /// Fields shown now: the billing day only with proration; the optional ones when open or not empty.
     public var visibleFields: [Field] {
-        Field.allCases.filter { $0 != .billingDay || form.prorateBilling }
+        Field.allCases.filter { f in
+            guard f != .billingDay || form.prorateBilling else { return false }
+            return unfolded || !Self.optional.contains(f) || f == focus || !text(f, of: form).isEmpty || isChecked(f)
+                || errors[f.rawValue] != nil
+        }
     }
 
     /// Whether a field can be edited now (the Ordering section needs Ordering; an amount needs no Unlimited).
@@ -165,13 +177,22 @@ public struct AccountFormScreen: Sendable {
     public static let common = FormKeys.common(save: "save (refused with the reasons while the form is invalid)",
                                                cancel: "leave the form (asks first if anything changed)")
 
+    /// The account form's own keys, after the common ones.
+    public static let accountKeys: [Binding<FormKeys.Action>] = [
+        Binding([.ctrl("r"), .function(3)], "Reseller",
+                help: "Reseller preset: type Reseller, Ordering and Reselling on", .preset),
+        Binding([.function(4)], "More",
+                help: "show or fold the optional fields (phone, VAT, address…): Tab skips folded ones", .unfold),
+    ]
+
     /// The keys in effect for the focused field: they drive dispatch, the footer and the help.
     public var bindings: [Binding<FormKeys.Action>] {
         (focus.isCheckbox ? FormKeys.checkbox : focus.choices != nil ? FormKeys.choice : []) + Self.common
+            + Self.accountKeys
     }
 
     public var help: HelpScreen {
-        FormKeys.help(isNew ? "New Account" : "Edit Account", common: Self.common, choices: true)
+        FormKeys.help(isNew ? "New Account" : "Edit Account", common: Self.common + Self.accountKeys, choices: true)
     }
 
     // MARK: Update
@@ -211,6 +232,13 @@ public struct AccountFormScreen: Sendable {
             }
             return [.cancel]
         case .help: return [.help]
+        case .preset:
+            form.type = AccountType.reseller.rawValue
+            form.enableOrdering = true
+            form.enableReselling = true
+            message = "Reseller: type Reseller, Ordering and Reselling on; set the credit limit."
+            revalidate()
+        case .unfold: unfolded.toggle()
         case .next: move(1)
         case .previous: move(-1)
         case .change, .changeBack:
@@ -397,16 +425,19 @@ public struct AccountFormScreen: Sendable {
         return errors.filter { !focusable.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value)
     }
 
-    /// Section headers (field nil) and fields, in screen order.
-    private var lines: [(field: Field?, section: String)] {
-        var out: [(Field?, String)] = []
-        var section = ""
-        for f in visibleFields {
-            if f.section != section {
-                section = f.section
-                out.append((nil, section))
+    /// Section headers and the note of a section's folded fields (field nil), and fields, in screen order.
+    private var lines: [(field: Field?, text: String, folded: Bool)] {
+        var out: [(Field?, String, Bool)] = []
+        let visible = visibleFields
+        for section in ["Personal", "Billing address", "Ordering"] {
+            let ordering = section == "Ordering" && !form.enableOrdering ? "(tick Enable Ordering to set these) " : ""
+            out.append((nil, "── \(section) " + ordering, false))
+            let fields = Field.allCases.filter { $0.section == section }
+            out += fields.filter(visible.contains).map { ($0, section, false) }
+            let folded = fields.filter { Self.optional.contains($0) && !visible.contains($0) }
+            if !folded.isEmpty {
+                out.append((nil, "   + \(folded.count) optional fields folded: F4 opens them", true))
             }
-            out.append((f, section))
         }
         return out
     }
@@ -446,8 +477,7 @@ public struct AccountFormScreen: Sendable {
         for (row, line) in lines.dropFirst(top).prefix(area).enumerated() {
             let y = 1 + row
             guard let f = line.field else {
-                g.put("── \(line.section) " + (line.section == "Ordering" && !form.enableOrdering ? "(tick Enable Ordering to set these) " : ""),
-                      x: 1, y: y, style: .key)
+                g.put(line.text, x: 1, y: y, style: line.folded ? .muted : .key, maxWidth: width - 2)
                 continue
             }
             let enabled = isEnabled(f), error = errors[f.rawValue]

@@ -54,10 +54,13 @@ public struct AddContactDialog: Sendable {
     public private(set) var errors: [String: String] = [:]
     public private(set) var message: String?
 
-    public init(accountId: Int64, accountName: String, hasPriceList: Bool) {
+    /// `storefront`: Storefront User ticked from the start (the onboarding's next step).
+    public init(accountId: Int64, accountName: String, hasPriceList: Bool, storefront: Bool = false) {
         self.accountId = accountId
         self.accountName = accountName
         self.hasPriceList = hasPriceList
+        form.storefrontUser = storefront
+        original = form
         for f in Field.allCases where !f.isCheckbox { editors[f] = LineEditor(maxLength: 200) }
     }
 
@@ -71,7 +74,9 @@ public struct AddContactDialog: Sendable {
         }
     }
 
-    public var isDirty: Bool { form != ContactForm() }
+    /// What the dialog opened with: Esc asks first only when something changed since.
+    private var original = ContactForm()
+    public var isDirty: Bool { form != original }
 
     private func text(_ f: Field) -> String {
         switch f {
@@ -128,6 +133,7 @@ public struct AddContactDialog: Sendable {
         case .next: step(1)
         case .previous: step(-1)
         case .change, .changeBack: toggle(focus)
+        case .preset, .unfold: break   // the account form's keys: not in this dialog's tables
         }
         return []
     }

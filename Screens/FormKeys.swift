@@ -4,7 +4,8 @@ import TerminalKit
 /// and help show the keys of the focused field and dispatch runs what they name. In a text field every
 /// other key edits the text (`LineEditor.bindings`); F1 is the help, as `?` is text.
 public enum FormKeys {
-    public enum Action: Sendable { case save, next, previous, change, changeBack, cancel, help }
+    /// `preset` and `unfold` are the account form's own (its Reseller preset and optional fields).
+    public enum Action: Sendable { case save, next, previous, change, changeBack, cancel, help, preset, unfold }
 
     /// The keys of every field; `save` and `cancel` say what saving and leaving do in this form.
     public static func common(save: String, cancel: String) -> [Binding<Action>] {

@@ -72,13 +72,14 @@ public struct Grid: Sendable, Equatable {
         return lines.count
     }
 
-    /// The footer of a screen on row `y`: each binding's key and label, those that cannot act now greyed,
-    /// cut at the right edge.
+    /// The footer of a screen on row `y`: each binding's key and label, those that cannot act now greyed;
+    /// the entries that do not fit whole are left out (the help lists them).
     public mutating func footer<Action>(_ table: [Binding<Action>], y: Int) {
         var x = 1
         for entry in Binding.footerEntries(table) {
-            if x > 1 { x += 2 }
-            x += put(entry.text, x: x, y: y, style: entry.enabled ? .key : .muted, maxWidth: max(0, width - 1 - x))
+            let at = x > 1 ? x + 2 : x
+            guard at + DisplayWidth.of(entry.text) <= width - 1 else { break }
+            x = at + put(entry.text, x: at, y: y, style: entry.enabled ? .key : .muted)
         }
     }
 

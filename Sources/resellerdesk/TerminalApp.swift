@@ -243,10 +243,11 @@ final class TerminalApp {
                         stack[stack.count - 1] = .picker(picker)
                     }
                 }
-            case .detail(.addContact(let id)):
+            case .detail(.addContact(let id, let storefront)):
                 if case .detail(let screen)? = stack.last {
                     stack.append(.contact(AddContactDialog(accountId: id, accountName: screen.detail.account.name,
-                                                           hasPriceList: !screen.detail.priceLists.isEmpty)))
+                                                           hasPriceList: !screen.detail.priceLists.isEmpty,
+                                                           storefront: storefront)))
                 }
             case .contact(.save(let id, let form)):
                 do {

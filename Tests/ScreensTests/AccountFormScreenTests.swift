@@ -186,14 +186,14 @@ import TerminalKit
         _ = s.update(.char("?"))                                  // text in a form
         #expect(s.form.name == "?")
         #expect(!Binding.footer(s.bindings, width: 80).contains("Space"))
-        while s.focus != .type { _ = s.update(.tab) }
+        for _ in 0..<30 where s.focus != .type { _ = s.update(.tab) }
         #expect(Binding.footer(s.bindings, width: 80).hasPrefix("→ Change"))
         _ = s.update(.left)
         #expect(s.form.type == "Vendor")
-        while s.focus != .separateInvoices { _ = s.update(.tab) }
+        for _ in 0..<30 where s.focus != .enableOrdering { _ = s.update(.tab) }
         #expect(Binding.footer(s.bindings, width: 80).hasPrefix("Space Toggle"))
         _ = s.update(.char("x"))
-        #expect(s.form.separateInvoices)
+        #expect(s.form.enableOrdering)
         let help = s.help.render(width: 80, height: 24).text
         #expect(help.contains("Help · New Account") && help.contains("Tick boxes") && help.contains("Text fields"))
         var help80 = s.help
@@ -228,5 +228,27 @@ import TerminalKit
         #expect(s.update(.char("$"), height: 24).isEmpty)
         #expect(s.notice == payment.disabledReason)
         #expect(WholeMessagesTests.joined(s.help.render(width: 80, height: 24)).contains("(not now: Ordering is off"))
+    }
+}
+
+/// Onboarding a basic reseller in few keys: the Reseller preset, optional fields folded so Tab skips them.
+@Suite struct FormShortcutsTests {
+    @Test func thePresetAndTheFoldedFields() {
+        var s = AccountFormScreen()
+        #expect(!s.visibleFields.contains(.phone) && !s.visibleFields.contains(.street))
+        #expect(s.render(width: 80, height: 24).text.contains("+ 6 optional fields folded: F4 opens them"))
+        _ = s.update(.tab)
+        #expect(s.focus == .type)                                    // the trading name is folded: skipped
+        _ = s.update(.ctrl("r"))
+        #expect(s.form.type == "Reseller" && s.form.enableOrdering && s.form.enableReselling)
+        _ = s.update(.function(4))
+        _ = s.update(.tab)
+        #expect(s.focus == .email)
+        _ = s.update(.tab)
+        #expect(s.focus == .phone)                                   // open: Tab visits the optional fields
+        _ = s.update(.function(4))
+        _ = s.update(.char("2"))                                     // a value keeps a folded field in view
+        _ = s.update(.tab)
+        #expect(s.visibleFields.contains(.phone) && !s.visibleFields.contains(.website))
     }
 }

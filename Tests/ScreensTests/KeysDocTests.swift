@@ -79,7 +79,7 @@ import TerminalKit
         _ = s.update(.ctrl("s"))
         let rows = s.render(width: 80, height: 24).roles.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(rows[2].hasPrefix(" F"))                 // !Name *: focused (the first field to fix)
-        #expect(rows[5].hasPrefix(" E"))                 // !Email *: in error
-        #expect(rows[3].allSatisfy { $0 == " " })        // Trading name: nothing to say
+        #expect(rows[4].hasPrefix(" E"))                 // !Email *: in error
+        #expect(rows[3].allSatisfy { $0 == " " })        // Type: nothing to say
     }
 }
