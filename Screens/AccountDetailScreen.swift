@@ -9,11 +9,13 @@ public struct AccountDetailScreen: Sendable {
     public enum Action: Sendable, Hashable {
         case back, edit, priceLists, addContact, payment
         case unassign, resend, deactivate, resetPassword, execute, cancelOrder
-        case down, up, pageDown, pageUp, first, last, refresh, help, nextSection, previousSection, jump
+        case down, up, pageDown, pageUp, first, last, refresh, help, nextSection, previousSection, jump, nextStep
     }
     public enum Effect: Sendable, Equatable {
         case back, help
-        case edit(accountId: Int64), pickPriceLists(accountId: Int64), addContact(accountId: Int64)
+        case edit(accountId: Int64), pickPriceLists(accountId: Int64)
+        /// `storefront`: the dialog opens with Storefront User ticked (the onboarding's next step).
+        case addContact(accountId: Int64, storefront: Bool)
         case reload(accountId: Int64)
         case unassign(accountId: Int64, priceList: String)
         case resendActivation(accountId: Int64, email: String)
@@ -58,6 +60,8 @@ public struct AccountDetailScreen: Sendable {
                     .map { "\($0.offset + 1) \($0.element.title)" }.joined(separator: ", ") + ")",
                 .jump, footer: false),
         Binding([.escape], "Back", help: "back to the accounts", .back),
+        Binding([.enter], "", help: "the onboarding's next step: the price-list picker, then Add Contact as a "
+                + "storefront user, then the contact waiting for activation (r resends)", .nextStep, footer: false),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
         Binding([.down, .char("j")], "", help: "highlight the next row", .down, footer: false),
         Binding([.up, .char("k")], "", help: "highlight the previous row", .up, footer: false),
@@ -68,14 +72,49 @@ public struct AccountDetailScreen: Sendable {
         Binding([.ctrl("r")], "", help: "read the account again", .refresh, footer: false),
     ]
 
-    /// The keys in effect: the section's, then those of every section. They drive dispatch, footer and help.
-    public var bindings: [Binding<Action>] { AccountDetailSection.named(section).bindings + Self.common }
+    /// The keys in effect: the section's, then those of every section, each with why it cannot act now if
+    /// it cannot. They drive dispatch, footer and help.
+    public var bindings: [Binding<Action>] { marked(AccountDetailSection.named(section).bindings + Self.common) }
+
+    /// A table with each binding's reason not to act now.
+    private func marked(_ table: [Binding<Action>]) -> [Binding<Action>] {
+        table.map { $0.disabled(disabledReason($0.action)) }
+    }
+
+    /// Why an action cannot act now (nil: it can). The one check: the key says it, the footer greys the
+    /// action and the help tells it.
+    private func disabledReason(_ action: Action) -> String? {
+        let item = selectedItem
+        func highlight(_ what: String) -> String { "Highlight \(what) first (↑/↓)." }
+        switch action {
+        case .payment:
+            return detail.account.fields.ordering == nil
+                ? "Ordering is off for this account: there is no balance to pay." : nil
+        case .unassign:
+            if case .priceList? = item { return nil }
+            return highlight("a price list")
+        case .resend:
+            if case .contact(_, .pending?)? = item { return nil }
+            return highlight("a contact waiting for activation")
+        case .deactivate:
+            if case .contact(_, let status?)? = item, status != .inactive { return nil }
+            return highlight("a contact with a storefront user")
+        case .resetPassword:
+            if case .contact(_, .active?)? = item { return nil }
+            return highlight("a contact with an active storefront user")
+        case .execute, .cancelOrder:
+            return Self.waitsForStaff(item) ? nil : highlight("a Submitted order")
+        case .nextStep:
+            return detail.summary.onboarding.nextStep == nil ? "Onboarding is complete: nothing is waiting." : nil
+        default: return nil
+        }
+    }
 
     /// The help for the section in view: its own keys, then those of every section.
     public var help: HelpScreen {
         let current = AccountDetailSection.named(section)
-        let own = current.bindings.isEmpty ? [] : [(heading: current.title, bindings: current.bindings)]
-        return HelpScreen(title: "Account · " + current.title, groups: own + [("Every section", Self.common)])
+        let own = current.bindings.isEmpty ? [] : [(heading: current.title, bindings: marked(current.bindings))]
+        return HelpScreen(title: "Account · " + current.title, groups: own + [("Every section", marked(Self.common))])
     }
 
     /// Each section's rows at 80 columns, laid out again only when the content changes: keys need the
@@ -145,57 +184,62 @@ public struct AccountDetailScreen: Sendable {
             }
             return []
         }
-        guard let action = Binding.action(for: key, in: bindings) else {
+        guard let binding = Binding.binding(for: key, in: bindings) else {
             if let other = AccountDetailSection.all.first(where: { Binding.action(for: key, in: $0.bindings) != nil }) {
                 let number = AccountDetailSection.all.firstIndex { $0.id == other.id }! + 1
                 notice = "\(key.label) works in \(other.title) (\(number) or Tab)."
             }
             return []
         }
+        if let reason = binding.disabledReason {
+            notice = reason
+            return []
+        }
         notice = nil
+        let action = binding.action
+        // The guards below only name the highlighted row's values: disabledReason has checked it.
         switch action {
         case .back: return [.back]
         case .edit: return [.edit(accountId: id)]
         case .priceLists: return [.pickPriceLists(accountId: id)]
-        case .addContact: return [.addContact(accountId: id)]
+        case .addContact: return [.addContact(accountId: id, storefront: false)]
+        case .nextStep:
+            switch detail.summary.onboarding.nextStep {
+            case .priceList?: return [.pickPriceLists(accountId: id)]
+            case .invited?: return [.addContact(accountId: id, storefront: true)]
+            default:
+                // Waiting for activation: the contact it waits for, where r resends its email.
+                section = .contacts
+                var p = place
+                p.selected = lines.firstIndex { if case .contact(_, .pending?)? = $0.item { true } else { false } }
+                    ?? p.selected
+                place = p
+                notice = "Waiting for the activation: r resends the email; the status changes once it is used."
+            }
         case .refresh: return [.reload(accountId: id)]
         case .help: return [.help]
         case .payment:
-            guard detail.account.fields.ordering != nil else {
-                notice = "Ordering is off for this account: there is no balance to pay."
-                return []
-            }
             let currency = Currency.named(detail.account.fields.currency) ?? Currency.named("EUR")!
             payment = LineEditor(maxLength: 20)
             payment?.accepts = { Money.isValidPrefix($0, currency: currency) }
         case .unassign:
-            guard case .priceList(let name)? = selectedItem else { return hint("a price list") }
+            guard case .priceList(let name)? = selectedItem else { return [] }
             confirming = ("Unassign \(name)? y/n", .unassign(accountId: id, priceList: name))
         case .resend:
-            guard case .contact(let email, .pending?)? = selectedItem else {
-                return hint("a contact waiting for activation")
-            }
+            guard case .contact(let email, .pending?)? = selectedItem else { return [] }
             return [.resendActivation(accountId: id, email: email)]
         case .deactivate:
-            guard case .contact(let email, let status?)? = selectedItem, status != .inactive else {
-                return hint("a contact with a storefront user")
-            }
+            guard case .contact(let email, _?)? = selectedItem else { return [] }
             confirming = ("Deactivate the storefront user \(email)? Their sessions end. y/n",
                           .deactivate(accountId: id, email: email))
         case .resetPassword:
-            guard case .contact(let email, .active?)? = selectedItem else {
-                return hint("a contact with an active storefront user")
-            }
+            guard case .contact(let email, .active?)? = selectedItem else { return [] }
             return [.resetPassword(accountId: id, email: email)]
         case .execute:
-            guard case .order(let orderId, let number, .submitted)? = selectedItem else {
-                return hint("a Submitted order")
-            }
+            guard case .order(let orderId, let number, .submitted)? = selectedItem else { return [] }
             confirming = ("Execute \(number) above the credit limit? y/n", .execute(accountId: id, orderId: orderId))
         case .cancelOrder:
-            guard case .order(let orderId, let number, .submitted)? = selectedItem else {
-                return hint("a Submitted order")
-            }
+            guard case .order(let orderId, let number, .submitted)? = selectedItem else { return [] }
             confirming = ("Cancel \(number)? y/n", .cancelOrder(accountId: id, orderId: orderId))
         case .nextSection, .previousSection, .jump:
             let all = AccountDetailSection.all, at = all.firstIndex { $0.id == section } ?? 0
@@ -252,11 +296,6 @@ public struct AccountDetailScreen: Sendable {
         notice = message
     }
 
-    private mutating func hint(_ what: String) -> [Effect] {
-        notice = "Highlight \(what) first (↑/↓)."
-        return []
-    }
-
     /// Moves the highlight `step` rows (a page, or to either end, when large), or scrolls a section whose
     /// rows carry nothing to highlight.
     private mutating func move(_ step: Int, page: Int) {
@@ -280,6 +319,16 @@ public struct AccountDetailScreen: Sendable {
     private static func waitsForStaff(_ item: AccountDetailText.Item?) -> Bool {
         if case .order(_, _, .submitted)? = item { return true }
         return false
+    }
+
+    /// What Enter does next on the onboarding checklist, said under the Overview.
+    private var nextStepOffer: String? {
+        switch detail.summary.onboarding.nextStep {
+        case .priceList?: "Next step: Enter assigns a price list."
+        case .invited?: "Next step: Enter adds a storefront contact (an activation email is sent)."
+        case .activated?: "Next step: Enter shows the contact waiting for activation (r resends)."
+        default: nil
+        }
     }
 
     /// The keys that apply to the highlighted row.
@@ -343,10 +392,17 @@ public struct AccountDetailScreen: Sendable {
             let x = 1 + DisplayWidth.of(label)
             g.put(label, x: 1, y: statusY, style: .key)
             g.field(payment.visible(width: 20), x: x, y: statusY, width: 21, focused: true)
-            g.put(notice ?? "Enter records · Esc cancels", x: x + 23, y: statusY,
-                  style: notice == nil ? .muted : .invalid, maxWidth: max(0, width - x - 24))
+            if let notice {
+                // The refusal whole on the lines above the prompt.
+                g.putWrapped(notice, x: 1, bottom: statusY - 1, width: width - 2, style: .invalid, maxLines: 3)
+            } else {
+                g.put("Enter records · Esc cancels", x: x + 23, y: statusY, style: .muted,
+                      maxWidth: max(0, width - x - 24))
+            }
         } else if let notice {
-            g.put(notice, x: 1, y: statusY, style: .warning, maxWidth: width - 2)
+            g.putWrapped(notice, x: 1, bottom: statusY, width: width - 2, style: .warning, maxLines: 3)
+        } else if section == .overview, let offer = nextStepOffer {
+            g.put(offer, x: 1, y: statusY, style: .key, maxWidth: width - 2)
         } else if let i = place.selected, table.lines.indices.contains(i) {
             // The highlighted row uncut (the columns may have shortened it), and the keys that act on it
             // where there is room.
@@ -356,7 +412,7 @@ public struct AccountDetailScreen: Sendable {
                 g.put(rowKeys, x: width - 1 - DisplayWidth.of(rowKeys), y: statusY, style: .key)
             }
         }
-        g.put(Binding.footer(bindings, width: width - 2), x: 1, y: height - 1, style: .key)
+        g.footer(bindings, y: height - 1)
         return g
     }
 }

@@ -40,6 +40,33 @@ public struct AccountFormScreen: Sendable {
             }
         }
 
+        /// One line under the form while the field has the focus: what it holds and what it accepts.
+        var help: String {
+            switch self {
+            case .name: "The legal name, as invoices show it (required)."
+            case .tradingName: "The name the account trades under, when not its legal name."
+            case .type: "What the account is to you: ←/→ or Space change it."
+            case .email: "The account's email address (required), e.g. office@example.com."
+            case .phone: "Digits with optional + - ( ) . / and spaces, e.g. +30 210 1234567."
+            case .website: "The account's web address, e.g. https://example.com."
+            case .registrationNumber: "The VAT or company registration number."
+            case .taxAuthority: "The tax office the account is registered with."
+            case .description: "Notes about the account, for staff."
+            case .street, .city, .postcode, .state: "The billing address, as invoices show it."
+            case .country: "A code or a name (GR, Greece, Ελλάδα); a single match completes on Tab."
+            case .currency: "A code or a name (EUR, euro); empty takes the desk's default currency."
+            case .separateInvoices: "Space ticks: one invoice per order instead of one per period."
+            case .taxExempt: "Space ticks: no tax is charged to this account."
+            case .enableOrdering: "Space ticks: the account may order (credit limit, proration, reselling)."
+            case .creditLimit: "The most the account may owe, in its currency; more waits for staff."
+            case .unlimitedCredit: "Space ticks: orders are never held for credit."
+            case .prorateBilling: "Space ticks: a first partial period is charged by its days."
+            case .billingDay: "The day each billing period starts: ←/→ or Space change it."
+            case .partialChargesInvoicing: "When a partial period is invoiced: ←/→ or Space change it."
+            case .enableReselling: "Space ticks: the account may sell to end customers of its own."
+            }
+        }
+
         var section: String {
             switch self {
             case .name, .tradingName, .type, .email, .phone, .website, .registrationNumber, .taxAuthority, .description: "Personal"
@@ -52,11 +79,12 @@ public struct AccountFormScreen: Sendable {
             [.separateInvoices, .taxExempt, .enableOrdering, .unlimitedCredit, .prorateBilling, .enableReselling].contains(self)
         }
 
-        /// Fields chosen from a list with Space or ← →.
-        var choices: [String]? {
+        /// Fields chosen from a list with Space or ← →: the value the form holds and the label shown.
+        var choices: [(value: String, label: String)]? {
             switch self {
-            case .type: AccountType.allCases.map(\.rawValue)
-            case .partialChargesInvoicing: PartialChargesInvoicing.allCases.map(\.rawValue)
+            case .type: AccountType.allCases.map { ($0.rawValue, $0.rawValue) }
+            case .billingDay: BillingDay.all.map { ($0.text, $0.label) }
+            case .partialChargesInvoicing: PartialChargesInvoicing.allCases.map { ($0.rawValue, $0.label) }
             default: nil
             }
         }
@@ -64,7 +92,7 @@ public struct AccountFormScreen: Sendable {
 
     public enum Effect: Sendable, Equatable {
         case save(AccountForm, accountId: Int64?, version: Int?)
-        case cancel
+        case cancel, help
     }
 
     public private(set) var form: AccountForm
@@ -120,9 +148,21 @@ public struct AccountFormScreen: Sendable {
     public var isNew: Bool { target.accountId == nil }
     public var isDirty: Bool { form != original }
 
-    /// Fields shown now: the billing day only with proration.
+    /// Fields a basic reseller does without: folded until F4 opens them, so Tab skips them. One that holds
+    /// a value, an error or the focus always shows.
+    static let optional: Set<Field> = [.tradingName, .phone, .website, .registrationNumber, .taxAuthority, .description,
+                                       .street, .city, .postcode, .state, .separateInvoices, .taxExempt]
+
+    /// The optional fields are open (F4).
+    public private(set) var unfolded = false
+
+    /// Fields shown now: the billing day only with proration; the optional ones when open or not empty.
     public var visibleFields: [Field] {
-        Field.allCases.filter { $0 != .billingDay || form.prorateBilling }
+        Field.allCases.filter { f in
+            guard f != .billingDay || form.prorateBilling else { return false }
+            return unfolded || !Self.optional.contains(f) || f == focus || !text(f, of: form).isEmpty || isChecked(f)
+                || errors[f.rawValue] != nil
+        }
     }
 
     /// Whether a field can be edited now (the Ordering section needs Ordering; an amount needs no Unlimited).
@@ -134,13 +174,26 @@ public struct AccountFormScreen: Sendable {
         }
     }
 
-    public static let bindingsHelp: [Binding<Int>] = [
-        Binding([.ctrl("s"), .function(2)], "Save", help: "save (refused with the reasons while the form is invalid)", 0),
-        Binding([.tab, .down], "Next", help: "next field", 0),
-        Binding([.backTab, .up], "Prev", help: "previous field", 0, footer: false),
-        Binding([.char(" ")], "Toggle", help: "tick a box or change a choice", 0),
-        Binding([.escape], "Cancel", help: "leave the form (asks first if anything changed)", 0),
+    public static let common = FormKeys.common(save: "save (refused with the reasons while the form is invalid)",
+                                               cancel: "leave the form (asks first if anything changed)")
+
+    /// The account form's own keys, after the common ones.
+    public static let accountKeys: [Binding<FormKeys.Action>] = [
+        Binding([.ctrl("r"), .function(3)], "Reseller",
+                help: "Reseller preset: type Reseller, Ordering and Reselling on", .preset),
+        Binding([.function(4)], "More",
+                help: "show or fold the optional fields (phone, VAT, address…): Tab skips folded ones", .unfold),
     ]
+
+    /// The keys in effect for the focused field: they drive dispatch, the footer and the help.
+    public var bindings: [Binding<FormKeys.Action>] {
+        (focus.isCheckbox ? FormKeys.checkbox : focus.choices != nil ? FormKeys.choice : []) + Self.common
+            + Self.accountKeys
+    }
+
+    public var help: HelpScreen {
+        FormKeys.help(isNew ? "New Account" : "Edit Account", common: Self.common + Self.accountKeys, choices: true)
+    }
 
     // MARK: Update
 
@@ -159,25 +212,40 @@ public struct AccountFormScreen: Sendable {
                 return [.cancel]
             }
         }
-        switch key {
-        case .ctrl("s"), .function(2): return save()
-        case .escape:
+        guard let binding = Binding.binding(for: key, in: bindings) else {
+            if isEnabled(focus), var editor = editors[focus], editor.handle(key) {
+                editors[focus] = editor
+                setText(focus, editor.text)
+            }
+            return []
+        }
+        if let reason = binding.disabledReason {
+            message = reason
+            return []
+        }
+        switch binding.action {
+        case .save: return save()
+        case .cancel:
             if isDirty {
                 question = ("Discard the changes to this account? y/n", .discard)
                 return []
             }
             return [.cancel]
-        case .tab, .down, .enter: move(1)
-        case .backTab, .up: move(-1)
-        default:
+        case .help: return [.help]
+        case .preset:
+            form.type = AccountType.reseller.rawValue
+            form.enableOrdering = true
+            form.enableReselling = true
+            message = "Reseller: type Reseller, Ordering and Reselling on; set the credit limit."
+            revalidate()
+        case .unfold: unfolded.toggle()
+        case .next: move(1)
+        case .previous: move(-1)
+        case .change, .changeBack:
             if focus.isCheckbox {
-                if key == .char(" ") || key == .char("x") { toggle(focus) }
+                toggle(focus)
             } else if let choices = focus.choices {
-                if key == .char(" ") || key == .right { cycle(focus, choices, 1) }
-                if key == .left { cycle(focus, choices, -1) }
-            } else if isEnabled(focus), var editor = editors[focus], editor.handle(key) {
-                editors[focus] = editor
-                setText(focus, editor.text)
+                cycle(focus, choices, binding.action == .change ? 1 : -1)
             }
         }
         return []
@@ -225,7 +293,8 @@ public struct AccountFormScreen: Sendable {
             if form.unlimitedCredit { form.creditLimit = ""; editors[.creditLimit]?.set("") }
         case .prorateBilling:
             form.prorateBilling.toggle()
-            if !form.prorateBilling { form.billingDay = ""; editors[.billingDay]?.set("") }
+            // Proration needs a billing day: the 1st until another is chosen.
+            form.billingDay = form.prorateBilling ? BillingDay.firstOfMonth.text : ""
         case .enableReselling: form.enableReselling.toggle()
         case .separateInvoices: form.separateInvoices.toggle()
         case .taxExempt: form.taxExempt.toggle()
@@ -234,10 +303,16 @@ public struct AccountFormScreen: Sendable {
         revalidate()
     }
 
-    private mutating func cycle(_ f: Field, _ choices: [String], _ step: Int) {
+    private mutating func cycle(_ f: Field, _ choices: [(value: String, label: String)], _ step: Int) {
         guard isEnabled(f) else { return }
-        let current = choices.firstIndex(of: text(f, of: form)) ?? 0
-        setText(f, choices[(current + step + choices.count) % choices.count])
+        let current = Self.choice(text(f, of: form), of: f, in: choices) ?? 0
+        setText(f, choices[(current + step + choices.count) % choices.count].value)
+    }
+
+    /// Which choice a value is, however it was spelt ("1", "first" and "1st" are all the first of the month).
+    static func choice(_ value: String, of f: Field, in choices: [(value: String, label: String)]) -> Int? {
+        let canonical = f == .billingDay ? (try? BillingDay.parse(value).text) ?? value : value
+        return choices.firstIndex { $0.value.lowercased() == canonical.lowercased() }
     }
 
     /// Runs the service's validator; shows errors for fields the user has been through (all after a save).
@@ -266,9 +341,9 @@ public struct AccountFormScreen: Sendable {
     /// keeping everything typed).
     public mutating func saveFailed(_ error: ServiceError) {
         errors = error.messagesByField
-        // A problem no field shows (a full disk, a conflict) is the message itself.
-        let shown = Set(visibleFields.map(\.rawValue))
-        let elsewhere = error.fieldErrors.filter { !shown.contains($0.field) }.map(\.message)
+        touched.formUnion(Field.allCases)   // moving on re-checks every field, keeping these errors in view
+        // A problem of no field (a full disk, a conflict) is the message itself.
+        let elsewhere = error.fieldErrors.filter { Field(rawValue: $0.field) == nil }.map(\.message)
         if case .conflict(_, let m) = error {
             message = "Not saved: \(m)"
         } else if !elsewhere.isEmpty {
@@ -343,26 +418,46 @@ public struct AccountFormScreen: Sendable {
 
     // MARK: Render
 
-    /// Section headers (field nil) and fields, in screen order.
-    private var lines: [(field: Field?, section: String)] {
-        var out: [(Field?, String)] = []
-        var section = ""
-        for f in visibleFields {
-            if f.section != section {
-                section = f.section
-                out.append((nil, section))
+    /// Errors of fields that cannot take the focus now (hidden, or disabled with Ordering off): no field
+    /// can show them, so the status line says them.
+    var unfocusableErrors: [String] {
+        let focusable = Set(visibleFields.filter(isEnabled).map(\.rawValue))
+        return errors.filter { !focusable.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value)
+    }
+
+    /// Section headers and the note of a section's folded fields (field nil), and fields, in screen order.
+    private var lines: [(field: Field?, text: String, folded: Bool)] {
+        var out: [(Field?, String, Bool)] = []
+        let visible = visibleFields
+        for section in ["Personal", "Billing address", "Ordering"] {
+            let ordering = section == "Ordering" && !form.enableOrdering ? "(tick Enable Ordering to set these) " : ""
+            out.append((nil, "── \(section) " + ordering, false))
+            let fields = Field.allCases.filter { $0.section == section }
+            out += fields.filter(visible.contains).map { ($0, section, false) }
+            let folded = fields.filter { Self.optional.contains($0) && !visible.contains($0) }
+            if !folded.isEmpty {
+                out.append((nil, "   + \(folded.count) optional fields folded: F4 opens them", true))
             }
-            out.append((f, section))
         }
         return out
     }
 
     /// Scrolls so the focused field (and its section header when possible) is on screen.
     private mutating func keepFocusVisible(height: Int) {
-        let area = height - 4
-        guard let i = lines.firstIndex(where: { $0.field == focus }) else { return }
-        if i < top { top = max(0, i - 1) }
-        if i >= top + area { top = i - area + 1 }
+        let rows = Self.area(height, statusLines: 1)
+        top = Self.scrolled(top, toShow: lines.firstIndex { $0.field == focus }, rows: rows)
+    }
+
+    /// Rows for fields: all but the title, the status (as many lines as the message wraps to, at least one),
+    /// the focused field's help and the footer.
+    static func area(_ height: Int, statusLines: Int) -> Int { height - 3 - max(1, statusLines) }
+
+    /// `top` moved as little as needed for line `i` (and its section header when possible) to be in `rows`.
+    static func scrolled(_ top: Int, toShow i: Int?, rows: Int) -> Int {
+        guard let i else { return top }
+        if i < top { return max(0, i - 1) }
+        if i >= top + rows { return i - rows + 1 }
+        return top
     }
 
     static let codeFieldWidth = 8
@@ -371,14 +466,18 @@ public struct AccountFormScreen: Sendable {
         var g = Grid(width: width, height: height)
         g.fill(x: 0, y: 0, width: width, style: .title)
         g.put(isNew ? "ResellerDesk · New Account" : "ResellerDesk · Edit \(AccountCode.format(target.accountId ?? 0))", x: 1, y: 0, style: .title)
-        let area = height - 4
+        let fieldError = errors[focus.rawValue].map { "\(focus.label.replacingOccurrences(of: " *", with: "")): \($0)" }
+        let status = question?.text ?? ([fieldError ?? message] + unfocusableErrors).compactMap { $0 }
+            .joined(separator: "; ")
+        let statusLines = DisplayWidth.wrap(status, to: width - 2).count
+        let area = Self.area(height, statusLines: statusLines)
+        let top = Self.scrolled(self.top, toShow: lines.firstIndex { $0.field == focus }, rows: area)
         let labelWidth = 22, valueX = 2 + labelWidth + 1
         let valueWidth = min(40, width - valueX - 2)
         for (row, line) in lines.dropFirst(top).prefix(area).enumerated() {
             let y = 1 + row
             guard let f = line.field else {
-                g.put("── \(line.section) " + (line.section == "Ordering" && !form.enableOrdering ? "(tick Enable Ordering to set these) " : ""),
-                      x: 1, y: y, style: .key)
+                g.put(line.text, x: 1, y: y, style: line.folded ? .muted : .key, maxWidth: width - 2)
                 continue
             }
             let enabled = isEnabled(f), error = errors[f.rawValue]
@@ -388,8 +487,10 @@ public struct AccountFormScreen: Sendable {
             let valueStyle: CellStyle = focused ? .focused : (enabled ? .normal : .muted)
             if f.isCheckbox {
                 g.put(isChecked(f) ? "[x]" : "[ ]", x: valueX, y: y, style: valueStyle)
-            } else if f.choices != nil {
-                g.put("< \(text(f, of: form)) >", x: valueX, y: y, style: valueStyle)
+            } else if let choices = f.choices {
+                let value = text(f, of: form)
+                let label = Self.choice(value, of: f, in: choices).map { choices[$0].label } ?? value
+                g.put("< \(label) >", x: valueX, y: y, style: valueStyle)
             } else if let editor = editors[f] {
                 if f == .creditLimit && form.unlimitedCredit {
                     g.put("Unlimited", x: valueX, y: y, style: valueStyle)
@@ -402,15 +503,18 @@ public struct AccountFormScreen: Sendable {
                     g.put(form.currency.isEmpty ? defaultCurrency : form.currency, x: valueX + valueWidth + 1, y: y, style: .muted)
                 }
             }
-            if let error, !focused { g.put(error, x: valueX + valueWidth + 1, y: y, style: .invalid, maxWidth: width - valueX - valueWidth - 2) }
-            else if f == .country || f == .currency {
+            // An error shows whole under the form while its field has the focus; elsewhere the label's ! marks it.
+            if error == nil, f == .country || f == .currency {
                 let hint = Self.suggestions(f, text(f, of: form)).map { "\($0.code) \($0.name)" }.joined(separator: " · ")
                 g.put(hint, x: valueX + Self.codeFieldWidth + 1, y: y, style: .muted, maxWidth: width - valueX - Self.codeFieldWidth - 2)
             }
         }
-        let status = question?.text ?? errors[focus.rawValue].map { "\(focus.label.replacingOccurrences(of: " *", with: "")): \($0)" } ?? message
-        if let status { g.put(status, x: 1, y: height - 2, style: question != nil ? .warning : .invalid, maxWidth: width - 2) }
-        g.put(Binding.footer(Self.bindingsHelp, width: width - 2), x: 1, y: height - 1, style: .key)
+        if !status.isEmpty {
+            g.putWrapped(status, x: 1, bottom: height - 3, width: width - 2,
+                         style: question != nil ? .warning : .invalid, maxLines: height - 6)
+        }
+        g.put(focus.help, x: 1, y: height - 2, style: .muted, maxWidth: width - 2)
+        g.footer(bindings, y: height - 1)
         return g
     }
 }

@@ -194,8 +194,10 @@ public struct AccountsScreen: Sendable {
                 g.put(line, x: 1, y: height - 3 + k, style: .muted, maxWidth: width - 2)
             }
         }
-        if let message { g.put(message, x: 1, y: height - 2, style: .warning) }
-        g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
+        if let message {
+            g.putWrapped(message, x: 1, bottom: height - 2, width: width - 2, style: .warning, maxLines: 3)
+        }
+        g.footer(Self.bindings, y: height - 1)
         return g
     }
 }

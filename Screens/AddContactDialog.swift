@@ -22,12 +22,27 @@ public struct AddContactDialog: Sendable {
             }
         }
 
+        /// One line under the dialog while the field has the focus.
+        var help: String {
+            switch self {
+            case .firstName: "The contact's first name."
+            case .lastName: "The contact's last name (required)."
+            case .email: "The contact's email (required); a storefront user signs in with it."
+            case .phone, .mobile: "Digits with optional + - ( ) . / and spaces, e.g. +30 210 1234567."
+            case .companyRole: "The contact's role in the company, e.g. Purchasing."
+            case .primary: "Space ticks: the account's main contact."
+            case .billTo: "Space ticks: invoices go to this contact."
+            case .optIn: "Space ticks: the contact agreed to receive news by email."
+            case .storefrontUser: "Space ticks: an Admin storefront user, emailed an activation link on save."
+            }
+        }
+
         var isCheckbox: Bool { [.primary, .billTo, .optIn, .storefrontUser].contains(self) }
     }
 
     public enum Effect: Sendable, Equatable {
         case save(accountId: Int64, form: ContactForm)
-        case cancel
+        case cancel, help
     }
 
     public let accountId: Int64
@@ -39,10 +54,13 @@ public struct AddContactDialog: Sendable {
     public private(set) var errors: [String: String] = [:]
     public private(set) var message: String?
 
-    public init(accountId: Int64, accountName: String, hasPriceList: Bool) {
+    /// `storefront`: Storefront User ticked from the start (the onboarding's next step).
+    public init(accountId: Int64, accountName: String, hasPriceList: Bool, storefront: Bool = false) {
         self.accountId = accountId
         self.accountName = accountName
         self.hasPriceList = hasPriceList
+        form.storefrontUser = storefront
+        original = form
         for f in Field.allCases where !f.isCheckbox { editors[f] = LineEditor(maxLength: 200) }
     }
 
@@ -56,7 +74,9 @@ public struct AddContactDialog: Sendable {
         }
     }
 
-    public var isDirty: Bool { form != ContactForm() }
+    /// What the dialog opened with: Esc asks first only when something changed since.
+    private var original = ContactForm()
+    public var isDirty: Bool { form != original }
 
     private func text(_ f: Field) -> String {
         switch f {
@@ -70,12 +90,13 @@ public struct AddContactDialog: Sendable {
         }
     }
 
-    public static let bindings: [Binding<Int>] = [
-        Binding([.ctrl("s"), .function(2)], "Save", help: "add the contact", 0),
-        Binding([.tab, .down], "Next", help: "next field", 0),
-        Binding([.char(" ")], "Tick", help: "tick a box", 0),
-        Binding([.escape], "Cancel", help: "close without adding (asks first if anything was typed)", 0),
-    ]
+    public static let common = FormKeys.common(save: "add the contact",
+                                               cancel: "close without adding (asks first if anything was typed)")
+
+    /// The keys in effect for the focused field; in a text field every other key edits the text.
+    public var bindings: [Binding<FormKeys.Action>] { (focus.isCheckbox ? FormKeys.checkbox : []) + Self.common }
+
+    public var help: HelpScreen { FormKeys.help("Add Contact", common: Self.common, choices: false) }
 
     /// Set while "Discard …? y/n" is asked.
     private var askingDiscard = false
@@ -86,12 +107,20 @@ public struct AddContactDialog: Sendable {
             message = nil
             return key == .char("y") || key == .char("Y") ? [.cancel] : []
         }
-        switch key {
-        case .escape:
+        guard let action = Binding.action(for: key, in: bindings) else {
+            if var editor = editors[focus], editor.handle(key) {
+                editors[focus] = editor
+                set(focus, editor.text)
+                errors[focus.rawValue] = nil   // being corrected: the next save checks it again
+            }
+            return []
+        }
+        switch action {
+        case .cancel:
             guard isDirty else { return [.cancel] }
             askingDiscard = true
             message = "Discard this contact? y/n"
-        case .ctrl("s"), .function(2):
+        case .save:
             do {
                 _ = try ContactValidator.validate(form)
                 errors = [:]
@@ -100,16 +129,11 @@ public struct AddContactDialog: Sendable {
                 saveFailed(error)
                 return []
             }
-        case .tab, .down, .enter: step(1)
-        case .backTab, .up: step(-1)
-        default:
-            if focus.isCheckbox {
-                if key == .char(" ") || key == .char("x") { toggle(focus) }
-            } else if var editor = editors[focus], editor.handle(key) {
-                editors[focus] = editor
-                set(focus, editor.text)
-                errors[focus.rawValue] = nil   // being corrected: the next save checks it again
-            }
+        case .help: return [.help]
+        case .next: step(1)
+        case .previous: step(-1)
+        case .change, .changeBack: toggle(focus)
+        case .preset, .unfold: break   // the account form's keys: not in this dialog's tables
         }
         return []
     }
@@ -184,8 +208,9 @@ public struct AddContactDialog: Sendable {
             }
         }
         let status = askingDiscard ? message : errors[focus.rawValue] ?? message
-        if let status { g.put(status, x: 1, y: height - 2, style: .invalid, maxWidth: width - 2) }
-        g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
+        if let status { g.putWrapped(status, x: 1, bottom: height - 3, width: width - 2, style: .invalid) }
+        g.put(focus.help, x: 1, y: height - 2, style: .muted, maxWidth: width - 2)
+        g.footer(bindings, y: height - 1)
         return g
     }
 }

@@ -100,8 +100,11 @@ public struct OutboxScreen: Sendable {
                 g.put(line, x: 1, y: height - 3 + k, style: .key, maxWidth: width - 2)
             }
         }
-        if let detail { g.put(detail, x: 1, y: height - 2, style: notice != nil ? .warning : .invalid, maxWidth: width - 2) }
-        g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
+        if let detail {
+            g.putWrapped(detail, x: 1, bottom: height - 2, width: width - 2, style: notice != nil ? .warning : .invalid,
+                         maxLines: 3)
+        }
+        g.footer(Self.bindings, y: height - 1)
         return g
     }
 }

@@ -3,12 +3,14 @@ import TerminalKit
 
 /// The price-list picker (modal): filter as you type, multi-select with Space, each row showing currency,
 /// validity, active state and item count, a preview of the highlighted list's items; Enter assigns the
-/// selection. The service's refusals and warnings are shown in the dialog.
+/// selection. A list the service would refuse (another currency, a product priced twice) is marked `[-]`
+/// before anyone picks it and cannot be selected; the highlighted list's reason, or its warning (inactive,
+/// out of validity), shows whole under the list.
 public struct PriceListPicker: Sendable {
     public enum Effect: Sendable, Equatable {
         case loadItems(priceListId: Int64)
         case assign(accountId: Int64, names: [String])
-        case cancel
+        case cancel, help
     }
 
     public let accountId: Int64
@@ -20,48 +22,97 @@ public struct PriceListPicker: Sendable {
     public private(set) var preview: (id: Int64, items: [PriceListItem])?
     public private(set) var messages: [String] = []
     private let assigned: Set<Int64>
+    /// Why the service would refuse a list, by id (`ResellerService.priceListRefusals`).
+    public let refusals: [Int64: [String]]
 
-    public init(accountId: Int64, accountCode: String, lists: [PriceList], assigned: [PriceList]) {
+    public init(accountId: Int64, accountCode: String, lists: [PriceList], assigned: [PriceList],
+                refusals: [Int64: [String]] = [:]) {
         self.accountId = accountId
         self.accountCode = accountCode
         self.lists = lists
         self.assigned = Set(assigned.map(\.id))
+        self.refusals = refusals
     }
+
+    private var highlightedList: PriceList? { shown.indices.contains(highlighted) ? shown[highlighted] : nil }
 
     public var shown: [PriceList] {
         let words = filter.text.lowercased().split(separator: " ")
         return lists.filter { list in words.allSatisfy { list.name.lowercased().contains($0) || list.currency.lowercased() == $0 } }
     }
 
-    public static let bindings: [Binding<Int>] = [
-        Binding([.char(" ")], "Select", help: "select or unselect the highlighted list", 0),
-        Binding([.enter], "Assign", help: "assign the selected lists (or the highlighted one)", 0),
-        Binding([.escape], "Cancel", help: "close without assigning", 0),
-        Binding([.up, .down], "", help: "move; typing filters by a word of the name or the currency", 0, footer: false),
+    public enum Action: Sendable { case select, assign, cancel, up, down, help }
+
+    /// The picker's keys; every other key edits the filter (so help is F1: `?` is text here).
+    public static let keys: [Binding<Action>] = [
+        Binding([.char(" ")], "Select", help: "select or unselect the highlighted list ([-]: it would be refused)",
+                .select),
+        Binding([.enter], "Assign", help: "assign the selected lists (or the highlighted one)", .assign),
+        Binding([.escape], "Cancel", help: "close without assigning", .cancel),
+        Binding([.function(1)], "Help", help: "this help", .help),
+        Binding([.up], "", help: "highlight the list above", .up, footer: false),
+        Binding([.down], "", help: "highlight the list below", .down, footer: false),
     ]
+
+    /// Why the highlighted list cannot be selected or assigned now, if it cannot.
+    private var highlightedRefusal: String? {
+        guard let list = highlightedList else { return "No list matches the filter." }
+        if assigned.contains(list.id) { return "\(list.name) is assigned already." }
+        return refusal(of: list.id)
+    }
+
+    /// The service's reasons to refuse a list, as one line.
+    private func refusal(of id: Int64) -> String? {
+        refusals[id].map { "Cannot be assigned: " + $0.joined(separator: "; ") }
+    }
+
+    /// The keys in effect: Space and Enter say why when the highlighted list would be refused.
+    public var bindings: [Binding<Action>] {
+        Self.keys.map { b in
+            switch b.action {
+            case .select where !chosen.contains(highlightedList?.id ?? -1): b.disabled(highlightedRefusal)
+            case .assign where chosen.isEmpty: b.disabled(highlightedRefusal)
+            default: b
+            }
+        }
+    }
+
+    public var help: HelpScreen {
+        HelpScreen(title: "Assign price lists", groups: [
+            HelpScreen.Group("", bindings), HelpScreen.Group("The filter", LineEditor.bindings),
+        ], notes: ["Typing filters by a word of the name or the currency.",
+                   "[=] assigned already · [x] selected · [-] the service would refuse it (the reason shows below)"])
+    }
 
     /// The first preview.
     public mutating func start() -> [Effect] { shown.first.map { [.loadItems(priceListId: $0.id)] } ?? [] }
 
     public mutating func update(_ key: Key) -> [Effect] {
-        let before = shown.indices.contains(highlighted) ? shown[highlighted].id : nil
-        switch key {
-        case .escape: return [.cancel]
-        case .up: highlighted = max(0, highlighted - 1)
-        case .down: highlighted = min(max(0, shown.count - 1), highlighted + 1)
-        case .char(" "):
-            guard shown.indices.contains(highlighted) else { return [] }
-            let id = shown[highlighted].id
-            if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
-        case .enter:
-            var names = lists.filter { chosen.contains($0.id) }.map(\.name)
-            if names.isEmpty, shown.indices.contains(highlighted) { names = [shown[highlighted].name] }
-            return names.isEmpty ? [] : [.assign(accountId: accountId, names: names)]
-        default:
+        let before = highlightedList?.id
+        if let binding = Binding.binding(for: key, in: bindings) {
+            if let reason = binding.disabledReason {
+                messages = [reason]
+                return []
+            }
+            messages = []
+            switch binding.action {
+            case .cancel: return [.cancel]
+            case .help: return [.help]
+            case .up: highlighted = max(0, highlighted - 1)
+            case .down: highlighted = min(max(0, shown.count - 1), highlighted + 1)
+            case .select:
+                guard let id = highlightedList?.id else { return [] }
+                if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
+            case .assign:
+                var names = lists.filter { chosen.contains($0.id) }.map(\.name)
+                if names.isEmpty, let list = highlightedList { names = [list.name] }
+                return [.assign(accountId: accountId, names: names)]
+            }
+        } else {
             guard filter.handle(key) else { return [] }
             highlighted = 0
         }
-        let after = shown.indices.contains(highlighted) ? shown[highlighted].id : nil
+        let after = highlightedList?.id
         if let after, after != before { return [.loadItems(priceListId: after)] }
         return []
     }
@@ -85,11 +136,13 @@ public struct PriceListPicker: Sendable {
         let top = max(0, highlighted - listRows + 1)
         for (i, list) in shown.dropFirst(top).prefix(listRows).enumerated() {
             let index = top + i, y = 3 + i
-            let mark = assigned.contains(list.id) ? "[=]" : (chosen.contains(list.id) ? "[x]" : "[ ]")
+            let mark = assigned.contains(list.id) ? "[=]" : chosen.contains(list.id) ? "[x]"
+                : refusals[list.id] != nil ? "[-]" : "[ ]"
             let state = !list.active ? "inactive" : (list.isExpired(on: today) ? "expired" : "active")
             let line = mark + " " + DisplayWidth.pad(list.name, to: 30) + " " + list.currency + " "
                 + DisplayWidth.pad(list.validity, to: 22) + " " + DisplayWidth.pad(state, to: 9) + String(format: "%6d", list.itemCount)
-            let style: CellStyle = index == highlighted ? .selected : (state == "active" ? .normal : .warning)
+            let style: CellStyle = index == highlighted ? .selected
+                : refusals[list.id] != nil ? .muted : (state == "active" ? .normal : .warning)
             if style == .selected { g.fill(x: 0, y: y, width: width, style: .selected) }
             g.put(line, x: 1, y: y, style: style, maxWidth: width - 2)
         }
@@ -104,8 +157,20 @@ public struct PriceListPicker: Sendable {
                 y += 1
             }
         }
-        for (i, m) in messages.enumerated() { g.put(m, x: 1, y: height - 2 - messages.count + 1 + i, style: .invalid, maxWidth: width - 2) }
-        g.put(Binding.footer(Self.bindings, width: width - 2), x: 1, y: height - 1, style: .key)
+        var bottom = height - 2
+        // The highlighted list's refusal or warning, unless a message (a key's answer) says more now.
+        if messages.isEmpty, let list = highlightedList, !assigned.contains(list.id) {
+            if let refusal = refusal(of: list.id) {
+                bottom -= g.putWrapped(refusal, x: 1, bottom: bottom, width: width - 2, style: .invalid, maxLines: 3)
+            } else if case let warnings = ResellerService.warnings(of: list, on: today), !warnings.isEmpty {
+                bottom -= g.putWrapped("Assigned with a warning: " + warnings.joined(separator: "; "), x: 1,
+                                       bottom: bottom, width: width - 2, style: .warning, maxLines: 2)
+            }
+        }
+        for m in messages.reversed() {
+            bottom -= g.putWrapped(m, x: 1, bottom: bottom, width: width - 2, style: .invalid, maxLines: 3)
+        }
+        g.footer(bindings, y: height - 1)
         return g
     }
 }

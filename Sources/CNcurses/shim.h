@@ -21,3 +21,5 @@ static inline int rd_attrset(attr_t a) { return wattrset(stdscr, (int)a); }
 static inline int rd_mvaddstr(int y, int x, const char *s) { return mvwaddstr(stdscr, y, x, s); }
 static inline int rd_move(int y, int x) { return wmove(stdscr, y, x); }
 static inline int rd_clearok(bool on) { return clearok(stdscr, on); }
+/* newterm on the standard streams: unlike initscr, it returns NULL for an unknown $TERM instead of exiting. */
+static inline SCREEN *rd_newterm(void) { return newterm(NULL, stdout, stdin); }

@@ -15,8 +15,14 @@ public final class Terminal {
     /// The terminal went away: the program should save what it can and leave.
     public private(set) var hungUp = false
 
-    /// `mono`: bold, reverse and underline instead of colours (also when NO_COLOR is set).
-    public init(mono: Bool) {
+    /// The terminal could not be started: the one sentence to print (the program then exits 2).
+    public struct Unusable: Error, Sendable {
+        public let message: String
+    }
+
+    /// `mono`: bold, reverse and underline instead of colours (also when NO_COLOR is set). Throws when
+    /// `$TERM` names a terminal type this machine does not know.
+    public init(mono: Bool) throws(Unusable) {
         // The signals this front lives by may arrive blocked: a process started from a thread that blocks
         // them (libdispatch workers do; so does a tmux server such a thread started) inherits the mask.
         // Then a resize, a dropped SSH link or a kill would never be seen.
@@ -28,7 +34,9 @@ public final class Terminal {
         utf8 = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
         // Esc must react quickly; honour $ESCDELAY when set.
         let delay = Int32(ProcessInfo.processInfo.environment["ESCDELAY"] ?? "") ?? 50
-        initscr()
+        // newterm, not initscr: initscr prints "Error opening terminal" and exits for an unknown $TERM,
+        // leaving the user nothing to try.
+        guard rd_newterm() != nil else { throw Unusable(message: Self.unknownTerm()) }
         started = true
         set_escdelay(delay)
         raw()
@@ -42,6 +50,16 @@ public final class Terminal {
         // Bracketed paste: pasted text arrives between ESC[200~ and ESC[201~ and is inserted, never
         // taken as keys (a pasted newline must not press Enter).
         Terminal.send("\u{1B}[?2004h")
+    }
+
+    /// What to say when ncurses knows no terminal by the name in $TERM.
+    static func unknownTerm() -> String {
+        let fallback = "TERM=xterm-256color resellerdesk"
+        guard let name = ProcessInfo.processInfo.environment["TERM"], !name.isEmpty else {
+            return "TERM is not set, so the terminal type is unknown; try `\(fallback)`."
+        }
+        return "The terminal type \"\(name)\" (from TERM) is not known on this machine; "
+            + "try `\(fallback)`."
     }
 
     private static func send(_ sequence: String) {

@@ -57,6 +57,32 @@ public struct Grid: Sendable, Equatable {
         return col - x
     }
 
+    /// Writes a message word-wrapped to `width` columns on the rows that end at row `bottom`, at most
+    /// `maxLines` of them (the last then holds the rest, clipped); the rows are cleared first, as they may
+    /// cover the end of a list. Returns the rows used. Messages wrap, so none is cut at the right edge.
+    @discardableResult
+    public mutating func putWrapped(_ text: String, x: Int, bottom: Int, width w: Int, style: CellStyle = .normal,
+                                    maxLines: Int = 4) -> Int {
+        let lines = DisplayWidth.wrap(text, to: w, lines: maxLines)
+        for (i, line) in lines.enumerated() {
+            let y = bottom - lines.count + 1 + i
+            fill(x: 0, y: y, width: width, style: .normal)
+            put(line, x: x, y: y, style: style, maxWidth: w)
+        }
+        return lines.count
+    }
+
+    /// The footer of a screen on row `y`: each binding's key and label, those that cannot act now greyed;
+    /// the entries that do not fit whole are left out (the help lists them).
+    public mutating func footer<Action>(_ table: [Binding<Action>], y: Int) {
+        var x = 1
+        for entry in Binding.footerEntries(table) {
+            let at = x > 1 ? x + 2 : x
+            guard at + DisplayWidth.of(entry.text) <= width - 1 else { break }
+            x = at + put(entry.text, x: at, y: y, style: entry.enabled ? .key : .muted)
+        }
+    }
+
     /// Fills a run of cells with a style (and spaces), e.g. a highlighted row.
     public mutating func fill(x: Int, y: Int, width w: Int, style: CellStyle) {
         guard y >= 0, y < height else { return }
@@ -76,6 +102,17 @@ public struct Grid: Sendable, Equatable {
     }
 
     public func cell(x: Int, y: Int) -> Cell { cells[y * width + x] }
+
+    /// The roles that carry meaning, one character a cell (a wide character's two cells included), one line
+    /// a row: F focused, S selected, E invalid, W warning; a space for the rest (plain, muted, titles, keys).
+    /// The backend gives each role its attributes (reverse, bold, underline under --mono), so goldens of
+    /// this layer catch a lost focus or an error drawn as plain text.
+    public var roles: String {
+        let letters: [CellStyle: Character] = [.focused: "F", .selected: "S", .invalid: "E", .warning: "W"]
+        return (0..<height).map { row in
+            String((0..<width).map { letters[cells[row * width + $0].style] ?? " " })
+        }.joined(separator: "\n")
+    }
 
     /// The grid as plain text, one line a row, trailing spaces kept: the golden-file form.
     public var text: String {

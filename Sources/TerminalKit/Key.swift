@@ -38,19 +38,39 @@ public enum Key: Hashable, Sendable {
 
 /// One key binding: the keys, a short label for the footer, and a line for the help overlay. A screen's
 /// table of bindings drives its key dispatch, its footer and its `?` help, so the three never disagree.
+/// A binding that cannot act now carries the reason (lazygit's GetDisabledReason): its key then says
+/// why instead of acting, the footer greys it and the help tells it.
 public struct Binding<Action: Sendable>: Sendable {
     public var keys: [Key]
     public var label: String
     public var help: String
     public var action: Action
     public var inFooter: Bool
+    public var disabledReason: String?
 
     public init(_ keys: [Key], _ label: String, help: String, _ action: Action, footer: Bool = true) {
         self.keys = keys; self.label = label; self.help = help; self.action = action; self.inFooter = footer
     }
 
+    /// This binding, unable to act for `reason` (nil: able).
+    public func disabled(_ reason: String?) -> Binding {
+        var b = self
+        b.disabledReason = reason
+        return b
+    }
+
     public static func action(for key: Key, in table: [Binding]) -> Action? {
-        table.first { $0.keys.contains(key) }?.action
+        binding(for: key, in: table)?.action
+    }
+
+    /// The binding a key presses, with its disabled reason if it has one.
+    public static func binding(for key: Key, in table: [Binding]) -> Binding? {
+        table.first { $0.keys.contains(key) }
+    }
+
+    /// The footer's entries, "Enter Open", and whether each can act now.
+    public static func footerEntries(_ table: [Binding]) -> [(text: String, enabled: Bool)] {
+        table.filter(\.inFooter).map { ("\($0.keys[0].label) \($0.label)", $0.disabledReason == nil) }
     }
 
     /// The key the footer names for `action`, for sentences that tell what to press ("Press Ctrl-N to …").
@@ -60,12 +80,14 @@ public struct Binding<Action: Sendable>: Sendable {
 
     /// "Enter Open  Ctrl-N New  F1 Help  Ctrl-Q Quit", cut to `width`.
     public static func footer(_ table: [Binding], width: Int) -> String {
-        DisplayWidth.truncate(table.filter(\.inFooter).map { "\($0.keys[0].label) \($0.label)" }.joined(separator: "  "), to: width)
+        DisplayWidth.truncate(footerEntries(table).map(\.text).joined(separator: "  "), to: width)
     }
 
-    /// Each binding's keys and what it does, for the help overlay.
+    /// Each binding's keys and what it does (and why it cannot now), for the help overlay.
     public static func helpEntries(_ table: [Binding]) -> [(keys: String, help: String)] {
-        table.map { b in (b.keys.map(\.label).joined(separator: " "), b.help) }
+        table.map { b in
+            (b.keys.map(\.label).joined(separator: " "), b.help + (b.disabledReason.map { " (not now: \($0))" } ?? ""))
+        }
     }
 
     /// The help as lines, the keys in a column wide enough for the longest (at least 14).

@@ -23,31 +23,55 @@ public struct LineEditor: Sendable, Equatable {
         cursor = characters.count
     }
 
+    public enum Edit: Sendable { case deleteBack, deleteForward, left, right, start, end, killEnd, killStart, killWord }
+
+    /// The editing keys (readline's): they drive `handle` and the help of every text field.
+    public static let bindings: [Binding<Edit>] = [
+        Binding([.left, .ctrl("b")], "", help: "move the cursor left", .left, footer: false),
+        Binding([.right, .ctrl("f")], "", help: "move the cursor right", .right, footer: false),
+        Binding([.home, .ctrl("a")], "", help: "to the start of the text", .start, footer: false),
+        Binding([.end, .ctrl("e")], "", help: "to the end of the text", .end, footer: false),
+        Binding([.backspace, .ctrl("h")], "", help: "delete the character before the cursor", .deleteBack,
+                footer: false),
+        Binding([.delete, .ctrl("d")], "", help: "delete the character under the cursor", .deleteForward,
+                footer: false),
+        Binding([.ctrl("k")], "", help: "delete to the end of the text", .killEnd, footer: false),
+        Binding([.ctrl("u")], "", help: "delete to the start of the text", .killStart, footer: false),
+        Binding([.ctrl("w")], "", help: "delete the word before the cursor", .killWord, footer: false),
+    ]
+
     /// Applies a key; returns whether it was an editing key (so the screen does not treat it otherwise).
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
         let at = cursor
         switch key {
-        case .char(let c): insert(String(c))
-        case .paste(let s): insert(s.filter { !$0.isNewline })
-        case .backspace, .ctrl("h"):
+        case .char(let c):
+            insert(String(c))
+            return true
+        case .paste(let s):
+            insert(s.filter { !$0.isNewline })
+            return true
+        default: break
+        }
+        guard let action = Binding.action(for: key, in: Self.bindings) else { return false }
+        switch action {
+        case .deleteBack:
             if at > 0 && edit({ $0.remove(at: at - 1) }) { cursor = at - 1 }
-        case .delete, .ctrl("d"):
+        case .deleteForward:
             if at < characters.count { edit { $0.remove(at: at) } }
-        case .left, .ctrl("b"): cursor = max(0, at - 1)
-        case .right, .ctrl("f"): cursor = min(characters.count, at + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = characters.count
-        case .ctrl("k"): edit { $0.removeSubrange(at...) }
-        case .ctrl("u"):
+        case .left: cursor = max(0, at - 1)
+        case .right: cursor = min(characters.count, at + 1)
+        case .start: cursor = 0
+        case .end: cursor = characters.count
+        case .killEnd: edit { $0.removeSubrange(at...) }
+        case .killStart:
             if edit({ $0.removeSubrange(..<at) }) { cursor = 0 }
-        case .ctrl("w"):
+        case .killWord:
             var start = at
             while start > 0 && characters[start - 1] == " " { start -= 1 }
             while start > 0 && characters[start - 1] != " " { start -= 1 }
             let from = start
             if edit({ $0.removeSubrange(from..<at) }) { cursor = from }
-        default: return false
         }
         return true
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NcursesBackend
 import ResellerCore
 
 struct ResellerDesk: ParsableCommand {
@@ -30,9 +31,19 @@ struct ResellerDesk: ParsableCommand {
         try Self.openTerminal(db: global.db, mono: mono)
     }
 
+    /// An unknown $TERM is a usage problem (exit 2), told in one sentence with a value to try.
     static func openTerminal(db: String?, mono: Bool) throws {
+        var unusable: Terminal.Unusable?
         try CLIContext.run(db: db, json: false) { (ctx) throws(ServiceError) in
-            TerminalApp(service: ctx.service, mono: mono).run()
+            do throws(Terminal.Unusable) {
+                try TerminalApp(service: ctx.service, mono: mono).run()
+            } catch {
+                unusable = error
+            }
+        }
+        if let unusable {
+            Console.error(unusable.message)
+            throw ExitCode(2)
         }
     }
 }

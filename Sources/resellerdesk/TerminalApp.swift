@@ -35,9 +35,9 @@ final class TerminalApp {
     /// Orders and history events read at a time on the account detail.
     static let detailPage = 50
 
-    init(service: ResellerService, mono: Bool) {
+    init(service: ResellerService, mono: Bool) throws(Terminal.Unusable) {
         self.service = service
-        terminal = Terminal(mono: mono)
+        terminal = try Terminal(mono: mono)
     }
 
     func run() {
@@ -101,8 +101,12 @@ final class TerminalApp {
             return []
         }
         switch stack.last {
-        case .help?:
-            stack.removeLast()
+        case .help(var screen)?:
+            if screen.update(key, width: terminal.width, height: terminal.height) {
+                stack[stack.count - 1] = .help(screen)
+            } else {
+                stack.removeLast()
+            }
             return []
         case .resumeDraft(let draft)?:
             stack.removeLast()
@@ -204,11 +208,18 @@ final class TerminalApp {
                 }
             case .outbox(.help):
                 stack.append(.help(HelpScreen(title: "Outbox", bindings: OutboxScreen.bindings)))
+            case .form(.help):
+                if case .form(let form)? = stack.last { stack.append(.help(form.help)) }
+            case .contact(.help):
+                if case .contact(let dialog)? = stack.last { stack.append(.help(dialog.help)) }
+            case .picker(.help):
+                if case .picker(let picker)? = stack.last { stack.append(.help(picker.help)) }
             case .detail(.pickPriceLists(let id)):
                 do {
                     let detail = try service.accountDetail(id)
-                    var picker = PriceListPicker(accountId: id, accountCode: detail.account.code, lists: try service.priceLists(),
-                                                 assigned: detail.priceLists)
+                    var picker = PriceListPicker(accountId: id, accountCode: detail.account.code,
+                                                 lists: try service.priceLists(), assigned: detail.priceLists,
+                                                 refusals: try service.priceListRefusals(for: id))
                     let first = picker.start()
                     stack.append(.picker(picker))
                     perform(first.map(Effect.picker))
@@ -232,10 +243,11 @@ final class TerminalApp {
                         stack[stack.count - 1] = .picker(picker)
                     }
                 }
-            case .detail(.addContact(let id)):
+            case .detail(.addContact(let id, let storefront)):
                 if case .detail(let screen)? = stack.last {
                     stack.append(.contact(AddContactDialog(accountId: id, accountName: screen.detail.account.name,
-                                                           hasPriceList: !screen.detail.priceLists.isEmpty)))
+                                                           hasPriceList: !screen.detail.priceLists.isEmpty,
+                                                           storefront: storefront)))
                 }
             case .contact(.save(let id, let form)):
                 do {

@@ -139,3 +139,116 @@ import TerminalKit
         #expect(d.render(width: 80, height: 24).text.contains("Not added: the database /x is read-only"))
     }
 }
+
+/// Billing day, partial charges and type are choices with human labels, changed with ← → or Space.
+@Suite struct AccountFormChoicesTests {
+    @Test func billingDayAndPartialChargesAreLabelledChoices() throws {
+        var s = AccountFormScreen()
+        while s.focus != .enableOrdering { _ = s.update(.tab) }
+        _ = s.update(.char(" "))
+        while s.focus != .prorateBilling { _ = s.update(.tab) }
+        _ = s.update(.char(" "))
+        #expect(s.form.billingDay == "first")                       // proration starts on the 1st
+        _ = s.update(.tab)
+        #expect(s.focus == .billingDay)
+        var text = s.render(width: 80, height: 24).text
+        #expect(text.contains("Billing day            < First of month >"))
+        _ = s.update(.right)
+        #expect(s.render(width: 80, height: 24).text.contains("< Last day of month >"))
+        _ = s.update(.right)
+        _ = s.update(.right)
+        #expect(s.render(width: 80, height: 24).text.contains("< Day 2 >"))
+        _ = s.update(.left)
+        _ = s.update(.left)
+        #expect(s.form.billingDay == "last")
+        _ = s.update(.tab)
+        #expect(s.focus == .partialChargesInvoicing)
+        text = s.render(width: 80, height: 24).text
+        #expect(text.contains("Partial charges        < On order day >"))
+        _ = s.update(.char(" "))
+        #expect(s.render(width: 80, height: 24).text.contains("< On next billing day >"))
+        #expect(!s.render(width: 80, height: 24).text.contains("onNextBillingDay"))
+        #expect(s.form.partialChargesInvoicing == "onNextBillingDay")
+        var form = s.form
+        form.name = "Nefos"; form.email = "office@nefos.example"; form.country = "GR"
+        let fields = try AccountValidator.validate(form, defaultCurrency: "EUR", defaultManager: "staff")
+        #expect(fields.ordering?.prorateBillingDay == .lastOfMonth)
+        #expect(fields.ordering?.partialChargesInvoicing == .onNextBillingDay)
+    }
+}
+
+/// The forms dispatch through their tables: the keys of the focused field's kind, F1 for help (`?` is
+/// text), and the help lists every table.
+@Suite struct FormBindingsTests {
+    @Test func theFocusedFieldsKindChoosesTheKeys() throws {
+        var s = AccountFormScreen()
+        #expect(s.update(.function(1)) == [.help])
+        _ = s.update(.char("?"))                                  // text in a form
+        #expect(s.form.name == "?")
+        #expect(!Binding.footer(s.bindings, width: 80).contains("Space"))
+        for _ in 0..<30 where s.focus != .type { _ = s.update(.tab) }
+        #expect(Binding.footer(s.bindings, width: 80).hasPrefix("→ Change"))
+        _ = s.update(.left)
+        #expect(s.form.type == "Vendor")
+        for _ in 0..<30 where s.focus != .enableOrdering { _ = s.update(.tab) }
+        #expect(Binding.footer(s.bindings, width: 80).hasPrefix("Space Toggle"))
+        _ = s.update(.char("x"))
+        #expect(s.form.enableOrdering)
+        let help = s.help.render(width: 80, height: 24).text
+        #expect(help.contains("Help · New Account") && help.contains("Tick boxes") && help.contains("Text fields"))
+        var help80 = s.help
+        try expectGolden(help80.render(width: 80, height: 24), "account-form-help-80x24")
+        let scrolled = help80.update(.pageDown, width: 80, height: 24)       // longer than the window: it scrolls
+        #expect(scrolled)
+        #expect(help80.render(width: 80, height: 24).text.contains("what the focused field holds."))
+        let stays = help80.update(.char("q"), width: 80, height: 24)         // any other key closes
+        #expect(!stays)
+
+        var d = AddContactDialog(accountId: 1, accountName: "Aegean", hasPriceList: true)
+        #expect(d.update(.function(1)) == [.help])
+        _ = d.update(.char("?"))
+        #expect(d.form.firstName == "?")
+        try expectGolden(d.help.render(width: 80, height: 24), "add-contact-help-80x24")
+    }
+
+    /// On the account detail a key that cannot act now is greyed in the footer, says why, and the help
+    /// tells it: Payment with Ordering off.
+    @Test func aKeyThatCannotActSaysWhy() throws {
+        let (service, _) = try AccountDetailScreenTests.service()
+        var form = AccountForm()
+        form.name = "No Ordering Ltd"; form.email = "a@b.example"; form.country = "GR"
+        let id = try service.createAccount(form, by: .staff("alice")).id
+        var s = AccountDetailScreen(try AccountDetailScreenTests.content(service, id), section: .overview)
+        let payment = try #require(Binding.binding(for: .char("$"), in: s.bindings))
+        #expect(payment.disabledReason == "Ordering is off for this account: there is no balance to pay.")
+        let grid = s.render(width: 80, height: 24)
+        let footer = grid.text.split(separator: "\n").last.map(String.init) ?? ""
+        let at = try #require(footer.range(of: "$ Payment")).lowerBound
+        #expect(grid.cell(x: footer.distance(from: footer.startIndex, to: at), y: 23).style == .muted)
+        #expect(s.update(.char("$"), height: 24).isEmpty)
+        #expect(s.notice == payment.disabledReason)
+        #expect(WholeMessagesTests.joined(s.help.render(width: 80, height: 24)).contains("(not now: Ordering is off"))
+    }
+}
+
+/// Onboarding a basic reseller in few keys: the Reseller preset, optional fields folded so Tab skips them.
+@Suite struct FormShortcutsTests {
+    @Test func thePresetAndTheFoldedFields() {
+        var s = AccountFormScreen()
+        #expect(!s.visibleFields.contains(.phone) && !s.visibleFields.contains(.street))
+        #expect(s.render(width: 80, height: 24).text.contains("+ 6 optional fields folded: F4 opens them"))
+        _ = s.update(.tab)
+        #expect(s.focus == .type)                                    // the trading name is folded: skipped
+        _ = s.update(.ctrl("r"))
+        #expect(s.form.type == "Reseller" && s.form.enableOrdering && s.form.enableReselling)
+        _ = s.update(.function(4))
+        _ = s.update(.tab)
+        #expect(s.focus == .email)
+        _ = s.update(.tab)
+        #expect(s.focus == .phone)                                   // open: Tab visits the optional fields
+        _ = s.update(.function(4))
+        _ = s.update(.char("2"))                                     // a value keeps a folded field in view
+        _ = s.update(.tab)
+        #expect(s.visibleFields.contains(.phone) && !s.visibleFields.contains(.website))
+    }
+}

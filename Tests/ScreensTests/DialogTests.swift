@@ -28,8 +28,9 @@ import TerminalKit
         #expect(p.update(.enter) == [.assign(accountId: 7, names: ["Cloud Essentials USD", "Legacy Hosting 2024 EUR"])])
         p.showItems([PriceListItem(productCode: "M365-BB", description: "Microsoft 365 Business Basic", billingPeriod: .monthly,
                                    unitPrice: Money(minor: 560, currency: "EUR"))], of: 1)
-        p.showRefusal(.invalid([FieldError("priceLists", "Cloud Essentials USD is in USD but ACC-000007 bills in EUR")]))
         _ = p.update(.up); _ = p.update(.up)
+        p.showRefusal(.invalid([FieldError("priceLists",
+                                           "Cloud Essentials USD is in USD but ACC-000007 bills in EUR")]))
         try expectGolden(p.render(width: 80, height: 24, today: CalendarDay(year: 2026, month: 11, day: 29)!), "price-list-picker-80x24")
         #expect(p.update(.escape) == [.cancel])
     }
@@ -84,5 +85,44 @@ import TerminalKit
         let text = OutboxScreen([long]).render(width: 80, height: 24).text
         let detail = text.split(separator: "\n").suffix(3).prefix(2).map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(detail.joined(separator: " ") == "\(long.toAddress): \(long.subject)")
+    }
+}
+
+/// The picker marks the lists the service would refuse before any is chosen, with the service's reason.
+@Suite struct PriceListRefusalTests {
+    @Test func refusedListsAreMarkedWithTheServicesReasonAndCannotBeChosen() throws {
+        let (service, _) = try AccountDetailScreenTests.service()
+        let account = try service.findAccount("ACC-000001")
+        _ = try service.importPriceList(csv: "code,description,billing_period,price\nM365-BB,Basic,monthly,6.00\n",
+                                        name: "Promo EUR", currency: "EUR", by: .staff("alice"))
+        let lists = try service.priceLists()
+        let id = { (name: String) in lists.first { $0.name == name }!.id }
+        let refusals = try service.priceListRefusals(for: account.id)
+        #expect(refusals[id("Cloud Essentials USD")]?.first
+                == "Cloud Essentials USD is in USD but ACC-000001 bills in EUR")
+        #expect(refusals[id("Promo EUR")] == ["Promo EUR and Cloud Essentials EUR both price M365-BB (monthly); "
+                                              + "an account can have only one price for a product"])
+        #expect(refusals[id("Security Add-ons EUR")] == nil)
+        #expect(refusals[id("Cloud Essentials EUR")] == nil)                  // assigned already
+        // Each marked list is one the service refuses, for the reason shown.
+        for (listId, reasons) in refusals {
+            let name = lists.first { $0.id == listId }!.name
+            #expect(throws: ServiceError.invalid(reasons.map { FieldError("priceLists", $0) })) {
+                try service.assignPriceLists(account.id, names: [name], by: .staff("alice"))
+            }
+        }
+
+        let detail = try service.accountDetail(account.id)
+        var picker = PriceListPicker(accountId: account.id, accountCode: account.code, lists: lists,
+                                     assigned: detail.priceLists, refusals: refusals)
+        while picker.shown[picker.highlighted].name != "Cloud Essentials USD" { _ = picker.update(.down) }
+        _ = picker.update(.char(" "))
+        #expect(picker.chosen.isEmpty)
+        #expect(picker.update(.enter).isEmpty)
+        let text = WholeMessagesTests.joined(picker.render(width: 80, height: 24, today: service.today))
+        #expect(text.contains("[-] Promo EUR"))
+        #expect(text.contains("Cannot be assigned: Cloud Essentials USD is in USD but ACC-000001 bills in EUR"))
+        while picker.shown[picker.highlighted].name != "Security Add-ons EUR" { _ = picker.update(.down) }
+        #expect(picker.update(.enter) == [.assign(accountId: account.id, names: ["Security Add-ons EUR"])])
     }
 }

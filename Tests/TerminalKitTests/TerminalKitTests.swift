@@ -153,6 +153,37 @@ import Testing
         #expect(Binding.helpLines(long) == ["Ctrl-Q F10 Ctrl-C  leave"])   // the key column fits the longest keys
     }
 
+    /// A binding that cannot act now keeps its key in the footer, greyed, and the help says why.
+    @Test func aDisabledBindingIsGreyedAndSaysWhy() {
+        let table = [Binding([.enter], "Open", help: "open it", 1),
+                     Binding([.char("$")], "Payment", help: "record a payment", 2).disabled("Ordering is off")]
+        #expect(Binding.binding(for: .char("$"), in: table)?.disabledReason == "Ordering is off")
+        #expect(Binding.footerEntries(table).map(\.enabled) == [true, false])
+        #expect(Binding.helpEntries(table).last?.help == "record a payment (not now: Ordering is off)")
+        var g = Grid(width: 40, height: 1)
+        g.footer(table, y: 0)
+        #expect(g.text == " Enter Open  $ Payment" + String(repeating: " ", count: 18))
+        #expect(g.cell(x: 1, y: 0).style == .key)
+        #expect(g.cell(x: 13, y: 0).style == .muted)
+    }
+
+    /// The line editor's keys are its table: what the help lists is what edits.
+    @Test func theLineEditorRunsItsTable() {
+        var e = LineEditor("one two")
+        for binding in LineEditor.bindings {
+            let handled = e.handle(binding.keys[0])
+            #expect(handled, "\(binding.keys[0].label) is not an editing key")
+        }
+        e.set("one two")
+        _ = e.handle(.ctrl("w"))
+        #expect(e.text == "one ")
+        _ = e.handle(.ctrl("a"))
+        _ = e.handle(.ctrl("k"))
+        #expect(e.text.isEmpty)
+        let tab = e.handle(.tab)
+        #expect(!tab)
+    }
+
     @Test func wrapsAtSpacesByDisplayWidth() {
         #expect(DisplayWidth.wrap("a section by its number", to: 10) == ["a section", "by its", "number"])
         #expect(DisplayWidth.wrap("a section by its number", to: 10, lines: 2) == ["a section", "by its number"])

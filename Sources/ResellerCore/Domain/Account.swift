@@ -21,11 +21,14 @@ public enum BillingDay: Sendable, Hashable, Codable {
     public var label: String {
         switch self {
         case .firstOfMonth: "First of month"
-        case .lastOfMonth: "Last of month"
+        case .lastOfMonth: "Last day of month"
         case .dayOfFirstOrder: "Day of first order"
-        case .day(let d): "Day \(d) of the month"
+        case .day(let d): "Day \(d)"
         }
     }
+
+    /// Every billing day, the usual ones first: what a form offers to choose from.
+    public static let all: [BillingDay] = [.firstOfMonth, .lastOfMonth, .dayOfFirstOrder] + (2...28).map(BillingDay.day)
 
     public static func parse(_ raw: String, field: String = "billingDay") throws(FieldError) -> BillingDay {
         let t = raw.trimmingCharacters(in: .whitespaces).lowercased()

@@ -50,34 +50,71 @@ extension ResellerService {
                     e.add("priceLists", "no price list named \"\(name)\"")
                     continue
                 }
-                if list.currency != account.fields.currency {
-                    e.add("priceLists", "\(list.name) is in \(list.currency) but \(account.code) bills in \(account.fields.currency)")
-                }
                 if !lists.contains(where: { $0.id == list.id }) { lists.append(list) }
             }
             let current = try tx.priceLists(of: accountId)
             let others = current.filter { c in !lists.contains(where: { $0.id == c.id }) }
             for (i, list) in lists.enumerated() {
-                for other in others + lists[..<i] {
-                    let shared = try tx.overlap(between: list.id, and: other.id)
-                    if !shared.isEmpty {
-                        e.add("priceLists", "\(list.name) and \(other.name) both price \(shared.joined(separator: ", ")); an account can have only one price for a product")
-                    }
+                for reason in try Self.refusals(of: list, for: account, beside: others + lists[..<i], tx) {
+                    e.add("priceLists", reason)
                 }
             }
             try e.throwIfAny()
             var warnings: [String] = []
             var assigned: [String] = []
             for list in lists where !current.contains(where: { $0.id == list.id }) {
-                if !list.active { warnings.append("\(list.name) is inactive") }
-                if list.isExpired(on: today) { warnings.append("\(list.name) expired on \(list.validTo!)") }
-                if list.isNotYetValid(on: today) { warnings.append("\(list.name) is valid only from \(list.validFrom!)") }
+                warnings += Self.warnings(of: list, on: today)
                 try tx.assign(priceList: list.id, to: accountId, at: now)
                 try tx.audit(actor, "account", accountId, "assignPriceList", ["priceList": [nil, list.name]], at: now)
                 assigned.append(list.name)
             }
             return AssignmentResult(assigned: assigned, warnings: warnings)
         }
+    }
+
+    /// Why each price list would be refused for the account now, by list id (a list not named can be
+    /// assigned): the checks `assignPriceLists` makes, so the picker marks a list before it is chosen.
+    public func priceListRefusals(for accountId: Int64) throws(ServiceError) -> [Int64: [String]] {
+        try store.read { tx in
+            guard let account = try tx.account(accountId) else {
+                throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(accountId))")
+            }
+            let current = try tx.priceLists(of: accountId)
+            var out: [Int64: [String]] = [:]
+            for list in try tx.priceLists() where !current.contains(where: { $0.id == list.id }) {
+                let reasons = try Self.refusals(of: list, for: account, beside: current, tx)
+                if !reasons.isEmpty { out[list.id] = reasons }
+            }
+            return out
+        }
+    }
+
+    /// What refuses `list` for `account` next to the lists it has or gets with it: another currency, or a
+    /// product priced by both (an account has one price per product).
+    static func refusals(of list: PriceList, for account: Account, beside others: [PriceList],
+                         _ tx: StoreTx) throws -> [String] {
+        var reasons: [String] = []
+        if list.currency != account.fields.currency {
+            let bills = account.fields.currency
+            reasons.append("\(list.name) is in \(list.currency) but \(account.code) bills in \(bills)")
+        }
+        for other in others {
+            let shared = try tx.overlap(between: list.id, and: other.id)
+            if !shared.isEmpty {
+                reasons.append("\(list.name) and \(other.name) both price \(shared.joined(separator: ", ")); "
+                               + "an account can have only one price for a product")
+            }
+        }
+        return reasons
+    }
+
+    /// What is assigned with a warning: a list that is inactive or outside its validity today.
+    public static func warnings(of list: PriceList, on today: CalendarDay) -> [String] {
+        var warnings: [String] = []
+        if !list.active { warnings.append("\(list.name) is inactive") }
+        if list.isExpired(on: today) { warnings.append("\(list.name) expired on \(list.validTo!)") }
+        if list.isNotYetValid(on: today) { warnings.append("\(list.name) is valid only from \(list.validFrom!)") }
+        return warnings
     }
 
     public func unassignPriceLists(_ accountId: Int64, names: [String], by actor: Actor) throws(ServiceError) {

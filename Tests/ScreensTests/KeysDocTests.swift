@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import Screens
+import TerminalKit
+
+/// docs/keys.md is written from the screens' binding tables, the ones that drive each screen's keys,
+/// footer and help; this test fails when the file no longer matches them.
+@Suite struct KeysDocTests {
+    static let regenerate = "UPDATE_KEYS=1 swift test --filter KeysDocTests"
+
+    /// Every screen with its help groups, in the order staff meet them.
+    static var screens: [(title: String, groups: [HelpScreen.Group], notes: [String])] {
+        let form = AccountFormScreen().help
+        let contact = AddContactDialog(accountId: 1, accountName: "", hasPriceList: true).help
+        let sections = AccountDetailSection.all.filter { !$0.bindings.isEmpty }
+            .map { HelpScreen.Group($0.title, $0.bindings) }
+        return [
+            ("Accounts", AccountsScreen.help.groups, AccountsScreen.help.notes),
+            ("Account detail", sections + [HelpScreen.Group("Every section", AccountDetailScreen.common)],
+             ["Destructive actions ask y/n first. A key that cannot act now (no row of its kind highlighted, "
+              + "Ordering off) is greyed in the footer and says why when pressed."]),
+            ("New Account / Edit Account", form.groups, form.notes),
+            ("Add Contact", contact.groups, contact.notes),
+            ("Assign price lists", [HelpScreen.Group("", PriceListPicker.keys),
+                                    HelpScreen.Group("The filter", LineEditor.bindings)], []),
+            ("Outbox", [HelpScreen.Group("", OutboxScreen.bindings)], []),
+        ]
+    }
+
+    static var markdown: String {
+        var out = ["# Keys", "",
+                   "Every key of the terminal, screen by screen, written from the binding tables that drive each",
+                   "screen's keys, footer and help (`F1` on every screen, `?` where it is not text). Do not edit:",
+                   "after changing a table, run `\(regenerate)`.", ""]
+        for screen in screens {
+            out += ["## \(screen.title)", ""]
+            for group in screen.groups {
+                if !group.heading.isEmpty { out += ["### \(group.heading)", ""] }
+                out += ["| Keys | What it does |", "|---|---|"]
+                out += group.entries.map { "| `\($0.keys.replacingOccurrences(of: " ", with: "` `"))` | \($0.help) |" }
+                out.append("")
+            }
+            if !screen.notes.isEmpty { out += screen.notes + [""] }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    @Test func docsKeysMatchesTheTables() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../docs/keys.md").standardized.path
+        if ProcessInfo.processInfo.environment["UPDATE_KEYS"] == "1" {
+            try Self.markdown.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let file = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        #expect(file == Self.markdown, "docs/keys.md is stale: run `\(Self.regenerate)` to regenerate it")
+    }
+}
+
+/// The help of every screen at 80x24 (the forms' are in FormBindingsTests), text and roles.
+@Suite struct HelpGoldenTests {
+    @Test func everyScreensHelpAt80x24() throws {
+        try expectGolden(AccountsScreen.help.render(width: 80, height: 24), "accounts-help-80x24")
+        try expectGolden(HelpScreen(title: "Outbox", bindings: OutboxScreen.bindings).render(width: 80, height: 24),
+                         "outbox-help-80x24")
+        let refusal = "Cloud Essentials USD is in USD but ACC-000007 bills in EUR"
+        let picker = PriceListPicker(accountId: 7, accountCode: "ACC-000007", lists: PriceListPickerTests.lists,
+                                     assigned: [], refusals: [2: [refusal]])
+        try expectGolden(picker.help.render(width: 80, height: 24), "price-list-picker-help-80x24")
+        let (service, _) = try AccountDetailScreenTests.service()
+        let id = try service.findAccount("ACC-000001").id
+        let detail = AccountDetailScreen(try AccountDetailScreenTests.content(service, id), section: .contacts)
+        try expectGolden(detail.help.render(width: 80, height: 24), "account-detail-contacts-help-80x24")
+    }
+
+    /// The roles layer marks what the text alone cannot show: the focused label, the fields in error.
+    @Test func theRolesShowFocusAndErrors() {
+        var s = AccountFormScreen()
+        _ = s.update(.ctrl("s"))
+        let rows = s.render(width: 80, height: 24).roles.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows[2].hasPrefix(" F"))                 // !Name *: focused (the first field to fix)
+        #expect(rows[4].hasPrefix(" E"))                 // !Email *: in error
+        #expect(rows[3].allSatisfy { $0 == " " })        // Type: nothing to say
+    }
+}
