@@ -119,13 +119,17 @@ public struct AccountFormScreen: Sendable {
         version = account?.version
         self.defaultCurrency = defaultCurrency
         for field in Field.allCases where !field.isCheckbox && field.choices == nil {
-            var editor = LineEditor(text(field, of: form), maxLength: field == .description ? 2000 : 200)
-            if field == .creditLimit {
-                let currency = Currency.named(form.currency.isEmpty ? defaultCurrency : form.currency) ?? Currency.named("EUR")!
-                editor.accepts = { Money.isValidPrefix($0, currency: currency) }
-            }
-            editors[field] = editor
+            editors[field] = LineEditor(text(field, of: form), maxLength: field == .description ? 2000 : 200)
         }
+        filterCreditLimit()
+    }
+
+    /// The credit limit takes only what the account's currency allows as it is typed (no "." in JPY): the
+    /// currency the form holds now, so switching JPY to EUR takes cents again (#11 bug 7).
+    private mutating func filterCreditLimit() {
+        let currency = Currency.named(form.currency.isEmpty ? defaultCurrency : form.currency)
+            ?? Currency.named(defaultCurrency) ?? Currency.named("EUR")!
+        editors[.creditLimit]?.accepts = { Money.isValidPrefix($0, currency: currency) }
     }
 
     /// Reopens a form from a draft: everything typed comes back, and it counts as changed.
@@ -136,6 +140,7 @@ public struct AccountFormScreen: Sendable {
             let value = text(field, of: form)
             editors[field]?.set(value)
         }
+        filterCreditLimit()
         resumedAccountId = accountId
         resumedVersion = version
     }
@@ -396,7 +401,9 @@ public struct AccountFormScreen: Sendable {
         case .postcode: form.postcode = value
         case .state: form.state = value
         case .country: form.country = value.uppercased()
-        case .currency: form.currency = value.uppercased()
+        case .currency:
+            form.currency = value.uppercased()
+            filterCreditLimit()
         case .creditLimit: form.creditLimit = value
         case .billingDay: form.billingDay = value
         case .partialChargesInvoicing: form.partialChargesInvoicing = value
