@@ -25,7 +25,8 @@ enum RawSQLite {
               quote(credit_limit_minor) || ',' || quote(credit_unlimited) || ',' || quote(billing_day) || ',' ||
               quote(partial_charges) || ',' || quote(enable_reselling) || ',' || quote(separate_invoices) || ',' ||
               quote(tax_exempt) || ',' || quote(parent_account_id) || ',' || quote(version) || ',' || quote(created_at) || ',' ||
-              quote(updated_at) || ',' || quote(updated_by) || ');' FROM accounts ORDER BY id;
+              quote(updated_at) || ',' || quote(updated_by) || ',' || quote(status) || ',' || quote(status_reason) ||
+              ');' FROM accounts ORDER BY id;
             SELECT 'INSERT INTO account_search(rowid,name,trading_name,code,email,vat,contacts) VALUES(' || rowid || ',' ||
               quote(name) || ',' || quote(trading_name) || ',' || quote(code) || ',' || quote(email) || ',' || quote(vat) || ',' ||
               quote(contacts) || ');' FROM account_search ORDER BY rowid;
