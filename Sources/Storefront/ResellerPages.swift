@@ -121,7 +121,7 @@ enum ResellerPages {
             return HTML.page(title: "New order", signedIn: header, body: "text", Paragraph(text: banner))
         }
         guard !c.items.isEmpty else {
-            let why = c.unavailable.map { "\($0.name): \($0.reason)" }.joined(separator: "; ")
+            let why = c.unavailable.map { "\($0.name) \($0.reason)" }.joined(separator: "; ")
             return HTML.page(title: "New order", signedIn: header, body: "text",
                              Paragraph(text: c.unavailable.isEmpty
                                        ? "No price list is assigned to your account yet: ask your account manager."

@@ -160,8 +160,9 @@ extension StorefrontServer {
             var items: [PriceListItem] = []
             var unavailable: [UnavailableList] = []
             for list in overview.priceLists {
-                if let reason = list.unavailableReason(on: service.today) {
-                    unavailable.append(UnavailableList(name: list.name, reason: reason))
+                let reasons = list.unavailability(on: service.today)
+                if !reasons.isEmpty {
+                    unavailable.append(UnavailableList(name: list.name, reason: reasons.joined(separator: " and ")))
                 } else {
                     items += try service.priceListItems(list.id)
                 }

@@ -70,7 +70,7 @@ enum ResellerTemplates {
             """,
         "newOrder": """
             <p>Available credit: <strong>{{available}}</strong></p>
-            {{#unavailable}}<p class="muted">{{name}} cannot be ordered from: {{reason}}.</p>{{/unavailable}}
+            {{#unavailable}}<p class="muted">{{name}} {{reason}}, so it cannot be ordered from.</p>{{/unavailable}}
             <form method="post" action="/orders/preview">{{>csrf}}
             <p class="field"><label for="f-for">Order for</label><select id="f-for" name="for">{{#options}}\
             <option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>

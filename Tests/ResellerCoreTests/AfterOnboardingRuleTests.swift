@@ -113,8 +113,8 @@ import Testing
         let fx = try Fixture()   // the clock reads 2026-01-01
         let cases: [(String, String, String, Bool, String)] = [
             ("Old EUR", "", "2025-12-31", true, "expired on 2025-12-31"),
-            ("Off EUR", "", "", false, "inactive"),
-            ("Soon EUR", "2026-02-01", "", true, "valid only from 2026-02-01"),
+            ("Off EUR", "", "", false, "is inactive"),
+            ("Soon EUR", "2026-02-01", "", true, "is valid only from 2026-02-01"),
         ]
         for (n, (name, from, to, active, reason)) in cases.enumerated() {
             let a = try fx.reseller("Reseller \(n)", email: "r\(n)@r.example")
@@ -126,8 +126,8 @@ import Testing
                                               lines: [OrderRequestLine(productCode: "SETUP", quantity: 1)], by: staff)
             }
             #expect(errors.map(\.field) == ["productCode"], "\(name)")
-            #expect(errors.first?.message.contains("\(name), which cannot be ordered from on 2026-01-01: \(reason)")
-                        == true, "\(errors)")
+            #expect(errors.first?.message.contains("\(name), which \(reason), so it cannot be ordered from on "
+                                                   + "2026-01-01") == true, "\(errors)")
         }
         #expect(try fx.count("SELECT COUNT(*) FROM orders") == 0)
         // The last day of validity still sells.

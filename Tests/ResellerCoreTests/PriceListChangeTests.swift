@@ -66,7 +66,8 @@ import Testing
             _ = try fx.service.replacePriceListItems(named: "Core EUR", csv: overlapping, by: staff)
         }
         #expect(errors.map(\.field) == ["file"])
-        #expect(errors.first?.message.contains("\(a.code) also uses Extra EUR, which prices backup (monthly)") == true)
+        #expect(errors.first?.message.contains("\(a.code): Core EUR and Extra EUR both price backup (monthly)")
+                    == true, "\(errors)")
         let weekly = "code,description,billing_period,price\nX,X,weekly,1"
         #expect(fields { _ = try fx.service.replacePriceListItems(named: "Core EUR", csv: weekly, by: staff) }
                     == ["billing_period"])

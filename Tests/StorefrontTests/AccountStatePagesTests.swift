@@ -44,7 +44,7 @@ import Testing
             var b = Browser(client)
             try await fx.signIn(&b)
             try await b.get("/orders/new")
-            #expect(b.html.contains("No price list can be ordered from today (\(list.name): inactive)"))
+            #expect(b.html.contains("No price list can be ordered from today (\(list.name) is inactive)"))
             #expect(!b.html.contains("Preview the order"))
         }
     }

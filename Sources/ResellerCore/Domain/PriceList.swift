@@ -93,13 +93,15 @@ public struct PriceList: Sendable, Hashable {
 
     public func isExpired(on day: CalendarDay) -> Bool { validTo.map { $0 < day } ?? false }
     public func isNotYetValid(on day: CalendarDay) -> Bool { validFrom.map { day < $0 } ?? false }
-    /// Why nothing can be ordered from this list on `day` ("inactive", "expired on 2026-12-31",
-    /// "valid only from 2027-01-01"), or nil when it sells: only an active list valid that day does (doc).
-    public func unavailableReason(on day: CalendarDay) -> String? {
-        if !active { return "inactive" }
-        if let validTo, validTo < day { return "expired on \(validTo)" }
-        if let validFrom, day < validFrom { return "valid only from \(validFrom)" }
-        return nil
+    /// Why nothing can be ordered from this list on `day`, each said of the list ("is inactive", "expired on
+    /// 2026-12-31", "is valid only from 2027-01-01"); empty when it sells: only an active list valid that day
+    /// does (doc). Assignment warns with the same words.
+    public func unavailability(on day: CalendarDay) -> [String] {
+        var reasons: [String] = []
+        if !active { reasons.append("is inactive") }
+        if isExpired(on: day) { reasons.append("expired on \(validTo!)") }
+        if isNotYetValid(on: day) { reasons.append("is valid only from \(validFrom!)") }
+        return reasons
     }
     /// "2026-01-01 → …": an open end shows as an ellipsis.
     public var validity: String { "\(validFrom?.description ?? "…") → \(validTo?.description ?? "…")" }

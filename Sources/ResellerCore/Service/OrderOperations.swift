@@ -36,7 +36,9 @@ extension ResellerService {
         var catalogue: [(item: PriceListItem, listId: Int64)] = []
         var shelved: [(item: PriceListItem, list: PriceList, reason: String)] = []
         for list in try tx.priceLists(of: accountId) {
-            if let reason = list.unavailableReason(on: day) {
+            let reasons = list.unavailability(on: day)
+            if !reasons.isEmpty {
+                let reason = reasons.joined(separator: " and ")
                 shelved += try tx.items(of: list.id).map { ($0, list, reason) }
             } else {
                 catalogue += try tx.items(of: list.id).map { ($0, list.id) }
@@ -60,7 +62,7 @@ extension ResellerService {
                 let code = request.productCode.lowercased()
                 if let s = shelved.first(where: { $0.item.productCode.lowercased() == code }) {
                     e.add("productCode", "\(label): \(request.productCode) is priced only in \(s.list.name), "
-                          + "which cannot be ordered from on \(day): \(s.reason)")
+                          + "which \(s.reason), so it cannot be ordered from on \(day)")
                 } else {
                     e.add("productCode",
                           "\(label): \(request.productCode) is not in the price lists of \(account.name)")

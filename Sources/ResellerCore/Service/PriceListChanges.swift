@@ -76,14 +76,13 @@ extension ResellerService {
             let list = try existingList(tx, listName)
             let items = try PriceListCSV.parse(csv, currency: Currency.named(list.currency)!)
             try tx.replaceItems(of: list.id, with: items)
+            // The assignment's own checks, for every account that uses the list with its new items.
             var e = ErrorList()
             for accountId in try tx.accountIds(using: list.id) {
-                for other in try tx.priceLists(of: accountId) where other.id != list.id {
-                    let shared = try tx.overlap(between: list.id, and: other.id)
-                    if !shared.isEmpty {
-                        e.add("file", "\(AccountCode.format(accountId)) also uses \(other.name), which prices "
-                              + "\(shared.joined(separator: ", ")); an account can have only one price for a product")
-                    }
+                let account = try existingAccount(tx, accountId)
+                let others = try tx.priceLists(of: accountId).filter { $0.id != list.id }
+                for reason in try Self.refusals(of: list, for: account, beside: others, tx) {
+                    e.add("file", "\(account.code): \(reason)")
                 }
             }
             try e.throwIfAny()   // the transaction rolls back: the old items stay

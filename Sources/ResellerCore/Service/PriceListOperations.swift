@@ -110,11 +110,7 @@ extension ResellerService {
 
     /// What is assigned with a warning: a list that is inactive or outside its validity today.
     public static func warnings(of list: PriceList, on today: CalendarDay) -> [String] {
-        var warnings: [String] = []
-        if !list.active { warnings.append("\(list.name) is inactive") }
-        if list.isExpired(on: today) { warnings.append("\(list.name) expired on \(list.validTo!)") }
-        if list.isNotYetValid(on: today) { warnings.append("\(list.name) is valid only from \(list.validFrom!)") }
-        return warnings
+        list.unavailability(on: today).map { "\(list.name) \($0)" }
     }
 
     public func unassignPriceLists(_ accountId: Int64, names: [String], by actor: Actor) throws(ServiceError) {
