@@ -171,9 +171,8 @@ extension ResellerService {
 
     /// The storefront user behind an actor; nil for staff and the system.
     func storefrontUser(_ tx: StoreTx, _ actor: Actor) throws -> StorefrontUser? {
-        guard case .storefront(let userId, _) = actor,
-              let contactId = try tx.contactIdForUser(userId) else { return nil }
-        return try tx.contact(contactId)?.storefrontUser
+        guard case .storefront(let userId, _) = actor else { return nil }
+        return try tx.contact(ofUser: userId)?.storefrontUser
     }
 }
 

@@ -34,7 +34,7 @@ extension ResellerService {
     /// the message is withdrawn).
     private func readyToSend(_ tx: StoreTx, _ m: OutboxMessage, at now: Date) throws -> OutboxMessage? {
         guard let link = m.link else { return m }
-        let status = try tx.contactIdForUser(link.userId).flatMap { try tx.contact($0) }?.storefrontUser?.status
+        let status = try tx.contact(ofUser: link.userId)?.storefrontUser?.status
         guard status == (link.purpose == .activation ? .pending : .active) else {
             try tx.withdrawMail(m.id, reason: "not sent: the user is \(status?.rawValue ?? "gone") now")
             return nil

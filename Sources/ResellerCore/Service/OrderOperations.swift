@@ -112,8 +112,8 @@ extension ResellerService {
     /// page or action needs (doc). Staff and the system are not limited here.
     func checkStorefrontRights(_ tx: StoreTx, _ actor: Actor, accountId: Int64, needs right: StorefrontRight?) throws {
         guard case .storefront(let userId, _) = actor else { return }
-        guard let contactId = try tx.contactIdForUser(userId), let contact = try tx.contact(contactId),
-              let user = contact.storefrontUser, user.status == .active, !user.locked, contact.accountId == accountId else {
+        guard let contact = try tx.contact(ofUser: userId), let user = contact.storefrontUser, user.status == .active,
+              !user.locked, contact.accountId == accountId else {
             throw ServiceError.refused(field: "account", message: "this storefront user cannot act for this account")
         }
         if let right, !user.may(right) {
@@ -261,8 +261,7 @@ extension ResellerService {
             guard let o = try tx.order(id) else { return nil }
             if case .storefront(let userId, _) = actor {
                 // Another reseller's order is not found, not refused: its number tells nothing.
-                guard let contactId = try tx.contactIdForUser(userId),
-                      try tx.contact(contactId)?.accountId == o.accountId else { return nil }
+                guard try tx.contact(ofUser: userId)?.accountId == o.accountId else { return nil }
                 try checkStorefrontRights(tx, actor, accountId: o.accountId, needs: .order)
             }
             return o

@@ -148,8 +148,7 @@ extension ResellerService {
         if row.usedAt != nil { throw ServiceError.refused(field: "token", message: "this \(what) has already been used; \(ask)") }
         if row.revokedAt != nil { throw ServiceError.refused(field: "token", message: "this \(what) was replaced by a newer one or withdrawn; use the latest email or \(ask)") }
         if row.expiresAt <= now { throw ServiceError.refused(field: "token", message: "this \(what) expired on \(Format.timestamp(row.expiresAt)); \(ask)") }
-        guard let contactId = try tx.contactIdForUser(row.userId), let contact = try tx.contact(contactId),
-              let account = try tx.account(contact.accountId) else {
+        guard let contact = try tx.contact(ofUser: row.userId), let account = try tx.account(contact.accountId) else {
             throw ServiceError.refused(field: "token", message: "this \(what) is not valid; \(ask)")
         }
         return (row, LinkHolder(contact: contact, account: account, expiresAt: row.expiresAt))

@@ -30,7 +30,7 @@ extension ResellerService {
         let now = self.now
         return try store.read { tx in
             guard let row = try tx.session(hash: Token.hashOf(id), at: now),
-                  let contactId = try tx.contactIdForUser(row.userId), let contact = try tx.contact(contactId),
+                  let contact = try tx.contact(ofUser: row.userId),
                   let user = contact.storefrontUser, user.status == .active, !user.locked,
                   let account = try tx.account(contact.accountId) else { return nil }
             return StorefrontSession(principal: StorefrontPrincipal(userId: row.userId, contact: contact, account: account),

@@ -169,6 +169,11 @@ extension StoreTx {
         try Int64.fetchOne(db, sql: "SELECT contact_id FROM storefront_users WHERE id = ?", arguments: [userId])
     }
 
+    /// The contact a storefront user belongs to (with the user), or nil when there is none any more.
+    func contact(ofUser userId: Int64) throws -> Contact? {
+        try contactIdForUser(userId).flatMap { try contact($0) }
+    }
+
     func deleteSessions(userId: Int64) throws {
         try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [userId])
     }
