@@ -5,7 +5,7 @@ import TerminalKit
 /// each a list with its own keys. ↑/↓ move a highlight over the rows; the highlighted row shows uncut
 /// under the list with the keys that act on it. Orders and history are read a page at a time as the
 /// highlight nears the end of what is read. Destructive actions ask first; a payment is typed in a prompt.
-public struct AccountDetailScreen: Sendable {
+public struct AccountDetailScreen: Screen {
     public enum Action: Sendable, Hashable {
         case back, edit, priceLists, addContact, payment
         case unassign, resend, deactivate, resetPassword, execute, cancelOrder

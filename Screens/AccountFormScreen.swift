@@ -5,7 +5,7 @@ import TerminalKit
 /// `AccountForm` and checks it with the service's own `AccountValidator`, so every message beside a field
 /// is the one the service would give. The Ordering fields are disabled until Ordering is ticked and are
 /// cleared (after asking, if they hold values) when it is unticked.
-public struct AccountFormScreen: Sendable {
+public struct AccountFormScreen: Screen {
     public enum Field: String, CaseIterable, Sendable {
         case name, tradingName, type, email, phone, website, registrationNumber, taxAuthority, description
         case street, city, postcode, state, country, currency, separateInvoices, taxExempt

@@ -3,7 +3,7 @@ import TerminalKit
 
 /// The home screen: the accounts table with search as you type. A value: `update` turns events into
 /// effects (search, open, quit) that the runtime carries out against the service and feeds back as events.
-public struct AccountsScreen: Sendable {
+public struct AccountsScreen: Screen {
     public enum Action: Sendable, Equatable {
         case open, clear, add, outbox, next, previous, pageDown, pageUp, first, last, help, refresh, quit
     }
@@ -67,6 +67,10 @@ public struct AccountsScreen: Sendable {
     }
 
     public init() {}
+
+    public var bindings: [Binding<Action>] { Self.bindings }
+    public var help: HelpScreen { Self.help }
+    public mutating func update(_ key: Key, height: Int) -> [Effect] { update(.key(key), height: height) }
 
     /// The first load.
     public mutating func start() -> [Effect] { [requestSearch(after: 0)] }

@@ -3,7 +3,7 @@ import TerminalKit
 
 /// The Add Contact dialog (modal). Ticking Storefront User shows the user type as Admin (read-only: a
 /// storefront user made from the desk is always Admin) and warns when the account has no price list yet.
-public struct AddContactDialog: Sendable {
+public struct AddContactDialog: Screen {
     public enum Field: String, CaseIterable, Sendable {
         case firstName, lastName, email, phone, mobile, companyRole, primary, billTo, optIn, storefrontUser
 
@@ -101,7 +101,7 @@ public struct AddContactDialog: Sendable {
     /// Set while "Discard …? y/n" is asked.
     private var askingDiscard = false
 
-    public mutating func update(_ key: Key) -> [Effect] {
+    public mutating func update(_ key: Key, height: Int = 24) -> [Effect] {
         if askingDiscard {
             askingDiscard = false
             message = nil

@@ -3,7 +3,7 @@ import TerminalKit
 
 /// The outbox: every email with its status (queued, sending, retrying, sent, failed); the highlighted
 /// one in full (address, subject, error) under the table; retry for a failed one.
-public struct OutboxScreen: Sendable {
+public struct OutboxScreen: Screen {
     public enum Action: Sendable { case back, retry, reload, down, up, pageDown, pageUp, help }
     public enum Effect: Sendable, Equatable { case back, retry(messageId: Int64), reload, help }
 
@@ -22,6 +22,9 @@ public struct OutboxScreen: Sendable {
         Binding([.pageDown], "", help: "next page", .pageDown, footer: false),
         Binding([.pageUp], "", help: "previous page", .pageUp, footer: false),
     ]
+
+    public var bindings: [Binding<Action>] { Self.bindings }
+    public var help: HelpScreen { HelpScreen(title: "Outbox", bindings: Self.bindings) }
 
     public init(_ messages: [OutboxMessage], notice: String? = nil) {
         self.messages = messages

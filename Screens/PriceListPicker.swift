@@ -6,7 +6,7 @@ import TerminalKit
 /// selection. A list the service would refuse (another currency, a product priced twice) is marked `[-]`
 /// before anyone picks it and cannot be selected; the highlighted list's reason, or its warning (inactive,
 /// out of validity), shows whole under the list.
-public struct PriceListPicker: Sendable {
+public struct PriceListPicker: Screen {
     public enum Effect: Sendable, Equatable {
         case loadItems(priceListId: Int64)
         case assign(accountId: Int64, names: [String])
@@ -24,9 +24,12 @@ public struct PriceListPicker: Sendable {
     private let assigned: Set<Int64>
     /// Why the service would refuse a list, by id (`ResellerService.priceListRefusals`).
     public let refusals: [Int64: [String]]
+    /// The day validity is judged on (the service's clock).
+    public let today: CalendarDay
 
     public init(accountId: Int64, accountCode: String, lists: [PriceList], assigned: [PriceList],
-                refusals: [Int64: [String]] = [:]) {
+                refusals: [Int64: [String]] = [:], today: CalendarDay) {
+        self.today = today
         self.accountId = accountId
         self.accountCode = accountCode
         self.lists = lists
@@ -87,7 +90,7 @@ public struct PriceListPicker: Sendable {
     /// The first preview.
     public mutating func start() -> [Effect] { shown.first.map { [.loadItems(priceListId: $0.id)] } ?? [] }
 
-    public mutating func update(_ key: Key) -> [Effect] {
+    public mutating func update(_ key: Key, height: Int = 24) -> [Effect] {
         let before = highlightedList?.id
         if let binding = Binding.binding(for: key, in: bindings) {
             if let reason = binding.disabledReason {
@@ -122,7 +125,7 @@ public struct PriceListPicker: Sendable {
     /// The service refused (currency, overlap): its messages stay in the dialog.
     public mutating func showRefusal(_ error: ServiceError) { messages = error.fieldErrors.map(\.message) }
 
-    public func render(width: Int, height: Int, today: CalendarDay) -> Grid {
+    public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
         g.fill(x: 0, y: 0, width: width, style: .title)
         g.put("Assign price lists to \(accountCode)", x: 1, y: 0, style: .title)

@@ -14,7 +14,8 @@ import TerminalKit
     ]
 
     @Test func filterSelectAndAssign() throws {
-        var p = PriceListPicker(accountId: 7, accountCode: "ACC-000007", lists: Self.lists, assigned: [])
+        var p = PriceListPicker(accountId: 7, accountCode: "ACC-000007", lists: Self.lists, assigned: [],
+                                today: CalendarDay(year: 2026, month: 11, day: 29)!)
         #expect(p.start() == [.loadItems(priceListId: 1)])
         _ = p.update(.char("u"))                        // "usd": only the USD list
         for c in "sd" { _ = p.update(.char(c)) }
@@ -31,7 +32,7 @@ import TerminalKit
         _ = p.update(.up); _ = p.update(.up)
         p.showRefusal(.invalid([FieldError("priceLists",
                                            "Cloud Essentials USD is in USD but ACC-000007 bills in EUR")]))
-        try expectGolden(p.render(width: 80, height: 24, today: CalendarDay(year: 2026, month: 11, day: 29)!), "price-list-picker-80x24")
+        try expectGolden(p.render(width: 80, height: 24), "price-list-picker-80x24")
         #expect(p.update(.escape) == [.cancel])
     }
 }
@@ -114,12 +115,12 @@ import TerminalKit
 
         let detail = try service.accountDetail(account.id)
         var picker = PriceListPicker(accountId: account.id, accountCode: account.code, lists: lists,
-                                     assigned: detail.priceLists, refusals: refusals)
+                                     assigned: detail.priceLists, refusals: refusals, today: service.today)
         while picker.shown[picker.highlighted].name != "Cloud Essentials USD" { _ = picker.update(.down) }
         _ = picker.update(.char(" "))
         #expect(picker.chosen.isEmpty)
         #expect(picker.update(.enter).isEmpty)
-        let text = WholeMessagesTests.joined(picker.render(width: 80, height: 24, today: service.today))
+        let text = WholeMessagesTests.joined(picker.render(width: 80, height: 24))
         #expect(text.contains("[-] Promo EUR"))
         #expect(text.contains("Cannot be assigned: Cloud Essentials USD is in USD but ACC-000001 bills in EUR"))
         while picker.shown[picker.highlighted].name != "Security Add-ons EUR" { _ = picker.update(.down) }

@@ -65,7 +65,8 @@ import TerminalKit
                          "outbox-help-80x24")
         let refusal = "Cloud Essentials USD is in USD but ACC-000007 bills in EUR"
         let picker = PriceListPicker(accountId: 7, accountCode: "ACC-000007", lists: PriceListPickerTests.lists,
-                                     assigned: [], refusals: [2: [refusal]])
+                                     assigned: [], refusals: [2: [refusal]],
+                                     today: CalendarDay(year: 2026, month: 11, day: 29)!)
         try expectGolden(picker.help.render(width: 80, height: 24), "price-list-picker-help-80x24")
         let (service, _) = try AccountDetailScreenTests.service()
         let id = try service.findAccount("ACC-000001").id

@@ -1,0 +1,29 @@
+import ResellerCore
+import Screens
+
+/// The accounts list's effects: searches, opening an account, the New Account form, the outbox.
+extension TerminalApp {
+    func perform(accounts effect: AccountsScreen.Effect) {
+        switch effect {
+        case .search(let query, let after, let request):
+            do {
+                let page = try service.searchAccounts(query, after: after, limit: Self.searchPage)
+                // An Enter typed while this search ran opens its first match now.
+                let answer = AccountsScreen.Event.results(request: request, page: page, append: after > 0)
+                perform(accounts.update(answer, height: terminal.height).map(Effect.accounts))
+            } catch {
+                _ = accounts.update(.failed(error.description))
+            }
+        case .open(let id): openDetail(id)
+        case .add: stack.append(.form(AccountFormScreen(defaultCurrency: service.settings.defaultCurrency)))
+        case .outbox: showOutbox(notice: nil, push: true)
+        case .help: showHelp(AccountsScreen.help)
+        case .quit: quit = true
+        }
+    }
+
+    /// Searches the list again with its query (after a save changed what it shows).
+    func refreshAccounts() {
+        perform([.accounts(.search(query: accounts.query.text, after: 0, request: accounts.nextRequest()))])
+    }
+}

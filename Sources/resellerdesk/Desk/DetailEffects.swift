@@ -1,0 +1,133 @@
+import ResellerCore
+import Screens
+
+/// The account detail's effects: paging, the dialogs it opens, and its actions on contacts, storefront
+/// users, orders and payments, each answered in the detail's notice line.
+extension TerminalApp {
+    func perform(detail effect: AccountDetailScreen.Effect) {
+        let staff = Actor.currentStaff()
+        switch effect {
+        case .reload(let id): openDetail(id)
+        case .back: stack.removeLast()
+        case .help:
+            if case .detail(let screen)? = stack.last { showHelp(screen.help) }
+        case .moreOrders(let id, let before):
+            if case .detail(var screen)? = stack.last,
+               let page = try? service.orderPage(of: id, before: before, limit: Self.detailPage) {
+                screen.appendOrders(page)
+                stack[stack.count - 1] = .detail(screen)
+            }
+        case .moreHistory(let id, let before):
+            if case .detail(var screen)? = stack.last,
+               let events = try? service.accountHistory(id, before: before, limit: Self.detailPage) {
+                screen.appendHistory(events)
+                stack[stack.count - 1] = .detail(screen)
+            }
+        case .edit(let id):
+            do {
+                stack.append(.form(AccountFormScreen(editing: try service.account(id),
+                                                     defaultCurrency: service.settings.defaultCurrency)))
+            } catch {
+                notifyDetail(error.description)
+            }
+        case .pickPriceLists(let id): openPicker(id)
+        case .addContact(let id, let storefront):
+            if case .detail(let screen)? = stack.last {
+                stack.append(.contact(AddContactDialog(accountId: id, accountName: screen.detail.account.name,
+                                                       hasPriceList: !screen.detail.priceLists.isEmpty,
+                                                       storefront: storefront)))
+            }
+        case .unassign(let id, let name):
+            detailAction(id) { () throws(ServiceError) in
+                try service.unassignPriceLists(id, names: [name], by: staff)
+                return "Unassigned \(name)."
+            }
+        case .resendActivation(let id, let email):
+            detailAction(id) { () throws(ServiceError) in
+                try service.resendActivation(email: email, by: staff)
+                return "A new activation email is queued to \(email); the earlier link no longer works."
+            }
+        case .deactivate(let id, let email):
+            detailAction(id) { () throws(ServiceError) in
+                try service.deactivateStorefront(email: email, by: staff)
+                return "Deactivated \(email); their sessions ended."
+            }
+        case .resetPassword(let id, let email):
+            detailAction(id) { () throws(ServiceError) in
+                try service.startPasswordReset(email: email, by: staff)
+                return "A password reset link is queued to \(email)."
+            }
+        case .execute(let id, let orderId):
+            detailAction(id) { () throws(ServiceError) in
+                let o = try service.executeOrder(orderId, by: staff)
+                return "\(o.number) executed: \(o.total.display) debited."
+            }
+        case .cancelOrder(let id, let orderId):
+            detailAction(id) { () throws(ServiceError) in
+                let o = try service.cancelOrder(orderId, by: staff)
+                return "\(o.number) canceled."
+            }
+        case .recordPayment(let id, let amount):
+            do {
+                let paid = try service.recordPayment(accountId: id, amount: amount, by: staff)
+                reloadDetail(id, notice: "Payment of \(paid.display) recorded.")
+            } catch {
+                if case .detail(var screen)? = stack.last {
+                    screen.paymentFailed(error.messagesByField.values.sorted().joined(separator: "; "))
+                    stack[stack.count - 1] = .detail(screen)
+                }
+            }
+        }
+    }
+
+    /// Opens an account's detail, or reads the one on top again keeping its place.
+    func openDetail(_ id: Int64) {
+        do {
+            if case .detail(let old)? = stack.last {
+                stack[stack.count - 1] = .detail(try detailScreen(id, keepingPlaceOf: old))
+            } else {
+                stack.append(.detail(try detailScreen(id)))
+            }
+        } catch {
+            _ = accounts.update(.failed(error.description))
+        }
+    }
+
+    /// Runs one action of the account detail screen; its answer, or the service's refusal, shows there.
+    private func detailAction(_ id: Int64, _ action: () throws(ServiceError) -> String) {
+        do {
+            reloadDetail(id, notice: try action())
+        } catch {
+            notifyDetail(error.description)
+        }
+    }
+
+    /// Replaces the account detail on top of the stack with a fresh read, with a notice line.
+    func reloadDetail(_ id: Int64, notice: String) {
+        guard case .detail(let old)? = stack.last,
+              var screen = try? detailScreen(id, keepingPlaceOf: old) else { return }
+        screen.notify(notice)
+        stack[stack.count - 1] = .detail(screen)
+        refreshAccounts()
+    }
+
+    /// An account's detail read for the screen: the account, the first pages of its orders and history
+    /// (on a reload, at least as many as were read, so the place is kept) and the counts on its tabs.
+    func detailScreen(_ id: Int64, keepingPlaceOf old: AccountDetailScreen? = nil)
+        throws(ServiceError) -> AccountDetailScreen {
+        let orders = max(Self.detailPage, old?.detail.orders.count ?? 0)
+        let events = max(Self.detailPage, old?.detail.audit.count ?? 0)
+        let content = AccountDetailContent(try service.accountDetail(id, auditLimit: events),
+                                           counts: try service.accountCounts(id),
+                                           orders: try service.orderPage(of: id, limit: orders))
+        if let old { return AccountDetailScreen(content, keepingPlaceOf: old) }
+        return AccountDetailScreen(content, section: detailSection)
+    }
+
+    func notifyDetail(_ text: String) {
+        if case .detail(var screen)? = stack.last {
+            screen.notify(text)
+            stack[stack.count - 1] = .detail(screen)
+        }
+    }
+}

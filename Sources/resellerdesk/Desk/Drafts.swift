@@ -1,0 +1,43 @@
+import Foundation
+import ResellerCore
+import Screens
+
+/// Unsaved forms kept on disk: a dropped SSH link, a kill or a crash loses nothing typed.
+extension TerminalApp {
+    /// The form was saved or given up: its draft goes.
+    func discardDraft() {
+        FormDraft.remove()
+        lastDraft = nil
+    }
+
+    /// While a form with changes is on screen, what was typed is on disk too, and the next start offers
+    /// to resume it.
+    func keepDraft() {
+        let content: FormDraft.Content
+        switch stack.last {
+        case .form(let form)? where form.isDirty:
+            content = .account(accountId: form.target.accountId, version: form.target.version, form: form.form)
+        case .contact(let dialog)? where dialog.isDirty:
+            content = .contact(accountId: dialog.accountId, accountName: dialog.accountName,
+                               hasPriceList: dialog.hasPriceList, form: dialog.form)
+        default: return
+        }
+        guard content != lastDraft else { return }   // moving between fields changes nothing to keep
+        FormDraft(database: service.store.path, content: content, savedAt: Date()).write()
+        lastDraft = content
+    }
+
+    /// Reopens a kept draft where it was: an account form, or the Add Contact dialog over its account.
+    func resume(_ draft: FormDraft) {
+        switch draft.content {
+        case .account(let id, let version, let form):
+            stack.append(.form(AccountFormScreen(resuming: form, accountId: id, version: version,
+                                                 defaultCurrency: service.settings.defaultCurrency)))
+        case .contact(let id, let name, let hasPriceList, let form):
+            openDetail(id)
+            guard case .detail? = stack.last else { return }   // the account is gone: nothing to add it to
+            stack.append(.contact(AddContactDialog(resuming: form, accountId: id, accountName: name,
+                                                   hasPriceList: hasPriceList)))
+        }
+    }
+}

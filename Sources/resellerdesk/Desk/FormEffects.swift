@@ -1,0 +1,40 @@
+import ResellerCore
+import Screens
+
+/// The account form's effects: saving through the service, leaving it.
+extension TerminalApp {
+    func perform(form effect: AccountFormScreen.Effect) {
+        switch effect {
+        case .save(let form, let id, let version): save(form, id: id, version: version)
+        case .cancel:
+            stack.removeLast()
+            discardDraft()
+        case .help:
+            if case .form(let form)? = stack.last { showHelp(form.help) }
+        }
+    }
+
+    /// Saves the form through the service: on success the form closes onto the account (and the list is
+    /// searched again); on refusal the form stays with everything typed and the service's messages.
+    private func save(_ form: AccountForm, id: Int64?, version: Int?) {
+        let actor = Actor.currentStaff()
+        do {
+            let account: Account
+            if let id, let version {
+                account = try service.updateAccount(id, form, expectedVersion: version, by: actor)
+            } else {
+                account = try service.createAccount(form, by: actor)
+            }
+            stack.removeLast()
+            discardDraft()
+            if case .detail? = stack.last { stack.removeLast() }
+            stack.append(.detail(try detailScreen(account.id)))
+            refreshAccounts()
+        } catch {
+            if case .form(var screen)? = stack.last {
+                screen.saveFailed(error)
+                stack[stack.count - 1] = .form(screen)
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ResellerCore
+import Screens
+
+/// The outbox's effects: reading it again and retrying a failed email.
+extension TerminalApp {
+    func perform(outbox effect: OutboxScreen.Effect) {
+        switch effect {
+        case .back: stack.removeLast()
+        case .reload: showOutbox(notice: nil, push: false)
+        case .retry(let id):
+            do {
+                try service.retryMail(id, by: .currentStaff())
+                showOutbox(notice: "Email \(id) is queued again; the deliverer will send it.", push: false)
+            } catch {
+                showOutbox(notice: error.description, push: false)
+            }
+        case .help:
+            if case .outbox(let screen)? = stack.last { showHelp(screen.help) }
+        }
+    }
+
+    /// Opens (or refreshes) the Outbox screen with the newest 500 emails.
+    func showOutbox(notice: String?, push: Bool) {
+        do {
+            let screen = OutboxScreen(try service.outbox(limit: 500), notice: notice)
+            if push {
+                stack.append(.outbox(screen))
+            } else if case .outbox? = stack.last {
+                stack[stack.count - 1] = .outbox(screen)
+            }
+        } catch {
+            _ = accounts.update(.failed(error.description))
+        }
+    }
+}
