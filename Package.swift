@@ -23,8 +23,10 @@ let package = Package(
         // libsodium (Argon2id, SHA-256, CSPRNG) from Debian's libsodium-dev.
         .systemLibrary(name: "CSodium", path: "Sources/CSodium", pkgConfig: "libsodium",
                        providers: [.apt(["libsodium-dev"])]),
+        // Each form's fields described once (no dependencies): the validators and the terminal's Form read it.
+        .target(name: "FieldSchema"),
         .target(name: "ResellerCore", dependencies: [
-            "CSodium",
+            "CSodium", "FieldSchema",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),   // the SQLite C API, for the persistent WAL
             .product(name: "TOMLKit", package: "TOMLKit"),
@@ -36,13 +38,13 @@ let package = Package(
             "ResellerCore", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "Mail", dependencies: ["ResellerCore", "CTLS", "Templating"]),
-        .target(name: "TerminalKit"),
+        .target(name: "TerminalKit", dependencies: ["FieldSchema"]),
         // ncursesw from Debian's libncursesw5-dev; only NcursesBackend imports it.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalKit"]),
-        .target(name: "Screens", dependencies: ["ResellerCore", "TerminalKit"], path: "Screens"),
+        .target(name: "Screens", dependencies: ["ResellerCore", "TerminalKit", "FieldSchema"], path: "Screens"),
         .executableTarget(name: "resellerdesk", dependencies: [
-            "ResellerCore", "Mail", "Screens", "TerminalKit", "NcursesBackend",
+            "ResellerCore", "Mail", "Screens", "TerminalKit", "NcursesBackend", "FieldSchema",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The storefront lives in its own executable (`resellerdesk storefront serve` starts it), so the
@@ -61,8 +63,8 @@ let package = Package(
         // libFuzzer targets: does nothing in a normal build; scripts/fuzz builds it with -sanitize=fuzzer.
         .executableTarget(name: "resellerdesk-fuzz", dependencies: ["ResellerCore", "Mail", "TerminalKit", "FormCoding"]),
         .testTarget(name: "ResellerCoreTests", dependencies: ["ResellerCore"]),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "ScreensTests", dependencies: ["Screens", "ResellerCore", "TerminalKit"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "FieldSchema"]),
+        .testTarget(name: "ScreensTests", dependencies: ["Screens", "ResellerCore", "TerminalKit", "FieldSchema"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "ResellerCore", "Templating"]),
         .testTarget(name: "CLITests", dependencies: ["ResellerCore"]),
         .testTarget(name: "StorefrontTests", dependencies: [

@@ -1,53 +1,60 @@
 import ArgumentParser
+import FieldSchema
 import ResellerCore
 
-/// The account fields as flags, shared by `account add` and `account update`. Only flags that were given
-/// change the form, so `update` edits exactly what it names.
+private typealias S = AccountSchema
+
+/// A flag's help: the field's own line from its schema, then what only the CLI needs to say.
+func help<Model>(_ spec: FieldSpec<Model>, _ more: String = "") -> ArgumentHelp {
+    ArgumentHelp(more.isEmpty ? spec.help : spec.help + " " + more)
+}
+
+/// The account fields as flags, shared by `account add` and `account update`, named and explained by the
+/// account's one schema. Only flags that were given change the form, so `update` edits exactly what it names.
 struct AccountFlags: ParsableArguments {
-    @Option(help: "Company or person name (required for add).") var name: String?
-    @Option(help: "Account email (required for add).") var email: String?
-    @Option(help: "Country: ISO 3166-1 alpha-2 code or name, e.g. GR, Greece, Ελλάδα (required for add).")
-    var country: String?
-    @Option(help: "Currency: ISO 4217 code or name, e.g. EUR, euro, \"US dollar\" (default EUR).") var currency: String?
-    @Option(name: .customLong("trading-name")) var tradingName: String?
-    @Option(help: "Customer, Reseller, Partner, Prospect or Vendor.") var type: String?
-    @Option var phone: String?
-    @Option var website: String?
-    @Option(help: "VAT / tax registration number.") var vat: String?
-    @Option(name: .customLong("tax-authority")) var taxAuthority: String?
-    @Option var description: String?
-    @Option var street: String?
-    @Option var city: String?
-    @Option var postcode: String?
-    @Option var state: String?
-    @Option(name: .customLong("account-manager"), help: "Staff login owning the account (default: you).") var accountManager: String?
-    @Flag(inversion: .prefixedNo, help: "Enable Ordering (the section holding credit, proration and reselling).") var ordering: Bool?
-    @Option(name: .customLong("credit-limit"), help: "Credit limit, e.g. 5000.00.") var creditLimit: String?
-    @Flag(name: .customLong("unlimited-credit"), help: "Unlimited credit instead of an amount.") var unlimitedCredit = false
-    @Flag(inversion: .prefixedNo, help: "Enable Prorate Billing (needs --billing-day).") var prorate: Bool?
-    @Option(name: .customLong("billing-day"), help: "first, last, first-order or 1..28.") var billingDay: String?
-    @Option(name: .customLong("partial-charges"), help: "on-order-day or on-next-billing-day.") var partialCharges: String?
-    @Flag(inversion: .prefixedNo, help: "Enable Reselling (order for end customers).") var reselling: Bool?
-    @Flag(name: .customLong("separate-invoices"), inversion: .prefixedNo) var separateInvoices: Bool?
-    @Flag(name: .customLong("tax-exempt"), inversion: .prefixedNo) var taxExempt: Bool?
+    @Option(name: .customLong(S.name.flag), help: help(S.name, "Required for add.")) var name: String?
+    @Option(name: .customLong(S.email.flag), help: help(S.email, "Required for add.")) var email: String?
+    @Option(name: .customLong(S.country.flag), help: help(S.country, "Required for add.")) var country: String?
+    @Option(name: .customLong(S.currency.flag), help: help(S.currency)) var currency: String?
+    @Option(name: .customLong(S.tradingName.flag), help: help(S.tradingName)) var tradingName: String?
+    @Option(name: .customLong(S.type.flag), help: help(S.type, "Customer, Reseller, Partner, Prospect or Vendor."))
+    var type: String?
+    @Option(name: .customLong(S.phone.flag), help: help(S.phone)) var phone: String?
+    @Option(name: .customLong(S.website.flag), help: help(S.website)) var website: String?
+    @Option(name: .customLong(S.registrationNumber.flag), help: help(S.registrationNumber)) var vat: String?
+    @Option(name: .customLong(S.taxAuthority.flag), help: help(S.taxAuthority)) var taxAuthority: String?
+    @Option(name: .customLong(S.description.flag), help: help(S.description)) var description: String?
+    @Option(name: .customLong(S.street.flag), help: help(S.street)) var street: String?
+    @Option(name: .customLong(S.city.flag), help: help(S.city)) var city: String?
+    @Option(name: .customLong(S.postcode.flag), help: help(S.postcode)) var postcode: String?
+    @Option(name: .customLong(S.state.flag), help: help(S.state)) var state: String?
+    @Option(name: .customLong(S.accountManager.flag), help: help(S.accountManager)) var accountManager: String?
+    @Flag(name: .customLong(S.enableOrdering.flag), inversion: .prefixedNo, help: help(S.enableOrdering))
+    var ordering: Bool?
+    @Option(name: .customLong(S.creditLimit.flag), help: help(S.creditLimit, "E.g. 5000.00.")) var creditLimit: String?
+    @Flag(name: .customLong(S.unlimitedCredit.flag), help: help(S.unlimitedCredit)) var unlimitedCredit = false
+    @Flag(name: .customLong(S.prorateBilling.flag), inversion: .prefixedNo, help: help(S.prorateBilling))
+    var prorate: Bool?
+    @Option(name: .customLong(S.billingDay.flag), help: help(S.billingDay, "first, last, first-order or 1..28."))
+    var billingDay: String?
+    @Option(name: .customLong(S.partialChargesInvoicing.flag),
+            help: help(S.partialChargesInvoicing, "on-order-day or on-next-billing-day."))
+    var partialCharges: String?
+    @Flag(name: .customLong(S.enableReselling.flag), inversion: .prefixedNo, help: help(S.enableReselling))
+    var reselling: Bool?
+    @Flag(name: .customLong(S.separateInvoices.flag), inversion: .prefixedNo, help: help(S.separateInvoices))
+    var separateInvoices: Bool?
+    @Flag(name: .customLong(S.taxExempt.flag), inversion: .prefixedNo, help: help(S.taxExempt)) var taxExempt: Bool?
 
     func apply(to form: inout AccountForm) {
-        if let name { form.name = name }
-        if let email { form.email = email }
-        if let country { form.country = country }
-        if let currency { form.currency = currency }
-        if let tradingName { form.tradingName = tradingName }
-        if let type { form.type = type }
-        if let phone { form.phone = phone }
-        if let website { form.website = website }
-        if let vat { form.registrationNumber = vat }
-        if let taxAuthority { form.taxAuthority = taxAuthority }
-        if let description { form.description = description }
-        if let street { form.street = street }
-        if let city { form.city = city }
-        if let postcode { form.postcode = postcode }
-        if let state { form.state = state }
-        if let accountManager { form.accountManager = accountManager }
+        let texts: [(FieldSpec<AccountForm>, String?)] = [
+            (S.name, name), (S.email, email), (S.country, country), (S.currency, currency),
+            (S.tradingName, tradingName), (S.type, type), (S.phone, phone), (S.website, website),
+            (S.registrationNumber, vat), (S.taxAuthority, taxAuthority), (S.description, description),
+            (S.street, street), (S.city, city), (S.postcode, postcode), (S.state, state),
+            (S.accountManager, accountManager),
+        ]
+        for (spec, value) in texts { if let value { spec.set(value, in: &form) } }
         // Turning Ordering off clears its section (doc); flags for that section given with it still
         // reach the validator, which then says they need Ordering.
         if ordering == false { form.clearOrdering() }
@@ -64,8 +71,9 @@ struct AccountFlags: ParsableArguments {
         if prorate == true { form.prorateBilling = true }
         if let billingDay { form.billingDay = billingDay }
         if let partialCharges { form.partialChargesInvoicing = partialCharges }
-        if let reselling { form.enableReselling = reselling }
-        if let separateInvoices { form.separateInvoices = separateInvoices }
-        if let taxExempt { form.taxExempt = taxExempt }
+        let checks: [(FieldSpec<AccountForm>, Bool?)] = [
+            (S.enableReselling, reselling), (S.separateInvoices, separateInvoices), (S.taxExempt, taxExempt),
+        ]
+        for (spec, value) in checks { if let value { spec.setChecked(value, in: &form) } }
     }
 }

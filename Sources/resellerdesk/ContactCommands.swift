@@ -13,31 +13,16 @@ struct ContactAdd: ParsableCommand {
         commandName: "add", abstract: "Add a contact (Add Contact); --storefront makes it an Admin storefront user and emails the activation link.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Account id or code.") var account: String
-    @Option(name: .customLong("last-name")) var lastName: String
-    @Option var email: String
-    @Option(name: .customLong("first-name")) var firstName = ""
-    @Option var phone = ""
-    @Option var mobile = ""
-    @Option(help: "Company role.") var role = ""
-    @Flag(help: "Primary contact.") var primary = false
-    @Flag(name: .customLong("bill-to"), help: "Bill-to contact.") var billTo = false
-    @Flag(name: .customLong("opt-in"), help: "Consents to marketing email.") var optIn = false
-    @Flag(help: "Storefront User: create the Admin user and queue the activation email.") var storefront = false
+    @OptionGroup var fields: ContactFlags
+    @Flag(name: .customLong(ContactSchema.storefrontUser.flag), help: help(ContactSchema.storefrontUser))
+    var storefront = false
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
             let a = try ctx.service.findAccount(account)
             var form = ContactForm()
-            form.firstName = firstName
-            form.lastName = lastName
-            form.email = email
-            form.phone = phone
-            form.mobile = mobile
-            form.companyRole = role
-            form.primary = primary
-            form.billTo = billTo
-            form.optIn = optIn
+            fields.apply(to: &form)
             form.storefrontUser = storefront
             let c = try ctx.service.addContact(to: a.id, form, by: ctx.actor)
             if ctx.json { JSON.print(JSONValues.contact(c)); return }
@@ -99,30 +84,14 @@ struct ContactEdit: ParsableCommand {
             + "user gets a new activation link, an active one a notice at both addresses.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The contact's current email.") var contact: String
-    @Option(name: .customLong("first-name")) var firstName: String?
-    @Option(name: .customLong("last-name")) var lastName: String?
-    @Option(help: "The new email (the storefront login).") var email: String?
-    @Option var phone: String?
-    @Option var mobile: String?
-    @Option(help: "Company role.") var role: String?
-    @Flag(inversion: .prefixedNo, help: "Primary contact.") var primary: Bool?
-    @Flag(name: .customLong("bill-to"), inversion: .prefixedNo, help: "Bill-to contact.") var billTo: Bool?
-    @Flag(name: .customLong("opt-in"), inversion: .prefixedNo, help: "Consents to marketing email.") var optIn: Bool?
+    @OptionGroup var fields: ContactFlags
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
             let current = try ctx.service.contact(email: contact)
             var form = ContactForm(current)
-            if let firstName { form.firstName = firstName }
-            if let lastName { form.lastName = lastName }
-            if let email { form.email = email }
-            if let phone { form.phone = phone }
-            if let mobile { form.mobile = mobile }
-            if let role { form.companyRole = role }
-            if let primary { form.primary = primary }
-            if let billTo { form.billTo = billTo }
-            if let optIn { form.optIn = optIn }
+            fields.apply(to: &form)
             let c = try ctx.service.editContact(current.id, form, by: ctx.actor)
             if ctx.json { JSON.print(JSONValues.contact(c)); return }
             print(TerminalSafe.line("Saved contact \(c.fullName) <\(c.email)>"))

@@ -1,42 +1,45 @@
+import FieldSchema
 import Foundation
 import ResellerCore
 
-/// The JSON shapes of the scripting contract: camelCase keys as DOMAIN.md names the fields, money as
-/// decimal strings ("5000.00" or "unlimited"), absent values as null.
+/// The JSON shapes of the scripting contract: camelCase keys as DOMAIN.md names the fields (a form's from
+/// its schema), money as decimal strings ("5000.00" or "unlimited"), absent values as null.
 enum JSONValues {
+    /// A form's fields under their schema ids: text as typed (null when empty), tick boxes as booleans.
+    static func fields<Model>(_ model: Model, _ schema: [FieldSpec<Model>]) -> [String: Any] {
+        schema.reduce(into: [:]) { out, spec in
+            let text = spec.text(of: model)
+            out[spec.id] = spec.isCheck ? spec.isChecked(model) as Any : text.isEmpty ? NSNull() as Any : text
+        }
+    }
+
     static func account(_ s: AccountSummary) -> [String: Any] {
-        let a = s.account, f = a.fields, o = f.ordering
-        return [
-            "id": a.id, "code": a.code, "name": f.name, "tradingName": f.tradingName ?? NSNull(), "type": f.type.rawValue,
-            "email": f.email, "phone": f.phone ?? NSNull(), "website": f.website ?? NSNull(),
-            "registrationNumber": f.registrationNumber ?? NSNull(), "taxAuthority": f.taxAuthority ?? NSNull(),
-            "description": f.description ?? NSNull(), "street": f.address.street ?? NSNull(),
-            "city": f.address.city ?? NSNull(), "postcode": f.address.postcode ?? NSNull(),
-            "state": f.address.state ?? NSNull(), "country": f.address.country, "currency": f.currency,
-            "accountManager": f.accountManager, "enableOrdering": o != nil,
-            "creditLimit": o?.creditLimit.text ?? NSNull(),
-            "prorateBilling": o?.prorateBillingDay != nil, "billingDay": o?.prorateBillingDay?.text ?? NSNull(),
-            "partialChargesInvoicing": o?.partialChargesInvoicing.rawValue ?? NSNull(),
-            "enableReselling": o?.enableReselling ?? false, "separateInvoices": f.separateInvoices,
-            "taxExempt": f.taxExempt, "version": a.version, "balance": s.balance.decimalString,
+        let a = s.account
+        var out = fields(AccountForm(a.fields), AccountSchema.fields)
+        out.merge([
+            "id": a.id, "code": a.code,
+            // "unlimited" or the amount, as the CLI takes it.
+            "creditLimit": a.fields.ordering?.creditLimit.text ?? NSNull(),
+            "version": a.version, "balance": s.balance.decimalString,
             "availableCredit": s.availableCredit?.text ?? NSNull(),
             "onboarding": s.onboarding.nextStep.map { "next: \($0.rawValue)" } ?? "complete",
             "parentAccountId": a.parentAccountId ?? NSNull(),
             "status": a.status.rawValue, "statusReason": a.statusReason ?? NSNull(),
             "createdAt": Format.iso8601(a.createdAt), "updatedAt": Format.iso8601(a.updatedAt), "updatedBy": a.updatedBy,
-        ]
+        ]) { _, new in new }
+        return out
     }
 
     static func contact(_ c: Contact) -> [String: Any] {
-        [
-            "id": c.id, "accountId": c.accountId, "firstName": c.firstName ?? NSNull(), "lastName": c.lastName,
-            "email": c.email, "phone": c.phone ?? NSNull(), "mobile": c.mobile ?? NSNull(),
-            "companyRole": c.companyRole ?? NSNull(), "primary": c.primary, "billTo": c.billTo, "optIn": c.optIn,
-            "storefrontUser": c.storefrontUser != nil, "userType": c.storefrontUser?.type.rawValue ?? NSNull(),
+        var out = fields(ContactForm(c), ContactSchema.fields)
+        out.merge([
+            "id": c.id, "accountId": c.accountId,
+            "userType": c.storefrontUser?.type.rawValue ?? NSNull(),
             "roles": c.storefrontUser.map { $0.roles.map(\.rawValue) } ?? NSNull(),
             "status": c.storefrontUser?.status.rawValue ?? NSNull(),
             "locked": c.storefrontUser?.locked ?? false,
-        ]
+        ]) { _, new in new }
+        return out
     }
 
     static func detail(_ d: AccountDetail) -> [String: Any] {

@@ -178,7 +178,7 @@ struct TmuxSession {
         try session.waitFor("Assigned: Cloud Essentials EUR")
         try press("Enter")
         try session.waitFor("Add Contact to Γιώργος")
-        try session.waitFor("Storefront User       [x]")
+        try session.waitFor("Storefront User        [x]")
         try session.keys("Μαρία")
         try press("Tab")
         try session.keys("Οικονόμου")

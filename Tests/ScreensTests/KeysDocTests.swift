@@ -1,3 +1,4 @@
+import ResellerCore
 import Foundation
 import Testing
 @testable import Screens

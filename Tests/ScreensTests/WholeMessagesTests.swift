@@ -1,3 +1,4 @@
+import FieldSchema
 import Testing
 @testable import ResellerCore
 @testable import Screens
@@ -66,7 +67,7 @@ import TerminalKit
             screen.saveFailed(error)
             for (field, message) in error.messagesByField {
                 let focusable = screen.visibleFields.filter(screen.isEnabled)
-                if let f = AccountFormScreen.Field(rawValue: field), focusable.contains(f) {
+                if case let f = field, focusable.contains(f) {
                     for _ in focusable where screen.focus != f { _ = screen.update(.tab) }
                     #expect(screen.focus == f)
                 }
@@ -101,8 +102,8 @@ import TerminalKit
             } catch let e { error = e }
             dialog.saveFailed(error)
             for (field, message) in error.messagesByField {
-                let f = try #require(AddContactDialog.Field(rawValue: field), "no field \(field) in the dialog")
-                for _ in 0..<AddContactDialog.Field.allCases.count where dialog.focus != f { _ = dialog.update(.tab) }
+                let f = try #require(ContactSchema.fields.spec(field)?.id, "no field \(field) in the dialog")
+                for _ in ContactSchema.fields where dialog.focus != f { _ = dialog.update(.tab) }
                 let text = Self.joined(dialog.render(width: 80, height: 24))
                 #expect(text.contains(message), "\"\(field): \(message)\" is not whole at 80x24:\n\(text)")
                 seen += 1
@@ -114,17 +115,17 @@ import TerminalKit
     /// The focused field's help is one line under the form, whole at 80 columns.
     @Test func everyFieldsHelpIsOneWholeLine() {
         var screen = AccountFormScreen()
-        for f in AccountFormScreen.Field.allCases {
-            #expect(DisplayWidth.of(f.help) <= 78, "\(f): help longer than a line")
+        for f in AccountSchema.fields {
+            #expect(DisplayWidth.of(f.help) <= 78, "\(f.id): help longer than a line")
         }
         for _ in screen.visibleFields {
             let text = screen.render(width: 80, height: 24).text.split(separator: "\n").map(String.init)
-            #expect(text[22].trimmingCharacters(in: .whitespaces) == screen.focus.help)
+            #expect(text[22].trimmingCharacters(in: .whitespaces) == AccountSchema.fields.spec(screen.focus)?.help)
             _ = screen.update(.tab)
         }
         var dialog = AddContactDialog(accountId: 1, accountName: "A", hasPriceList: false)
-        for f in AddContactDialog.Field.allCases {
-            #expect(DisplayWidth.of(f.help) <= 78, "\(f): help longer than a line")
+        for f in ContactSchema.fields {
+            #expect(DisplayWidth.of(f.help) <= 78, "\(f.id): help longer than a line")
             let text = dialog.render(width: 80, height: 24).text.split(separator: "\n").map(String.init)
             #expect(text[22].trimmingCharacters(in: .whitespaces) == f.help)
             _ = dialog.update(.tab)

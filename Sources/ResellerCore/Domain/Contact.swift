@@ -1,4 +1,5 @@
 import Foundation
+import FieldSchema
 
 public struct Contact: Sendable, Hashable {
     public let id: Int64
@@ -111,12 +112,12 @@ public struct ContactFields: Sendable, Hashable {
 public enum ContactValidator {
     public static func validate(_ form: ContactForm) throws(ServiceError) -> ContactFields {
         var e = ErrorList()
-        let first = e.check { () throws(FieldError) in try TextRules.clean(form.firstName, field: "firstName", label: "first name", required: false, max: 100) } ?? nil
-        let last = e.check { () throws(FieldError) in try TextRules.clean(form.lastName, field: "lastName", label: "last name", required: true, max: 100) } ?? nil
+        let first = e.check { () throws(FieldError) in try TextRules.clean(form, ContactSchema.firstName) } ?? nil
+        let last = e.check { () throws(FieldError) in try TextRules.clean(form, ContactSchema.lastName) } ?? nil
         let email = e.check { () throws(FieldError) in try EmailAddress.validate(form.email, field: "email") } ?? nil
         let phone = e.check { () throws(FieldError) in try PhoneNumber.validate(form.phone, field: "phone") } ?? nil
         let mobile = e.check { () throws(FieldError) in try PhoneNumber.validate(form.mobile, field: "mobile", label: "mobile") } ?? nil
-        let role = e.check { () throws(FieldError) in try TextRules.clean(form.companyRole, field: "companyRole", label: "company role", required: false, max: 100) } ?? nil
+        let role = e.check { () throws(FieldError) in try TextRules.clean(form, ContactSchema.companyRole) } ?? nil
         try e.throwIfAny()
         return ContactFields(firstName: first, lastName: last!, email: email!, phone: phone, mobile: mobile,
                              companyRole: role, primary: form.primary, billTo: form.billTo, optIn: form.optIn)

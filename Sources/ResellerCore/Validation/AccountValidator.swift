@@ -1,11 +1,15 @@
+import FieldSchema
+
 /// The account rules of DOMAIN.md, as one pure function from what was typed to validated fields.
 /// The terminal runs it on leaving a field and on save; the service runs it again inside every write.
 public enum AccountValidator {
+    private typealias S = AccountSchema
+
     public static func validate(_ form: AccountForm, defaultCurrency: String, defaultManager: String)
         throws(ServiceError) -> AccountFields {
         var e = ErrorList()
-        let name = e.check { () throws(FieldError) in try TextRules.clean(form.name, field: "name", label: "name", required: true, max: 200) }
-        let trading = e.check { () throws(FieldError) in try TextRules.clean(form.tradingName, field: "tradingName", label: "trading name", required: false, max: 200) } ?? nil
+        let name = e.check { () throws(FieldError) in try TextRules.clean(form, S.name) }
+        let trading = e.check { () throws(FieldError) in try TextRules.clean(form, S.tradingName) } ?? nil
         var type = AccountType.customer
         if let t = AccountType.allCases.first(where: { $0.rawValue.lowercased() == form.type.trimmingCharacters(in: .whitespaces).lowercased() }) {
             type = t
@@ -15,13 +19,13 @@ public enum AccountValidator {
         let email = e.check { () throws(FieldError) in try EmailAddress.validate(form.email, field: "email") } ?? nil
         let phone = e.check { () throws(FieldError) in try PhoneNumber.validate(form.phone, field: "phone") } ?? nil
         let website = e.check { () throws(FieldError) in try Website.validate(form.website, field: "website") } ?? nil
-        let vat = e.check { () throws(FieldError) in try TextRules.clean(form.registrationNumber, field: "registrationNumber", label: "registration number", required: false, max: 50) } ?? nil
-        let authority = e.check { () throws(FieldError) in try TextRules.clean(form.taxAuthority, field: "taxAuthority", label: "tax authority", required: false, max: 100) } ?? nil
-        let description = e.check { () throws(FieldError) in try TextRules.clean(form.description, field: "description", label: "description", required: false, max: 2000, multiline: true) } ?? nil
-        let street = e.check { () throws(FieldError) in try TextRules.clean(form.street, field: "street", label: "street", required: false, max: 200) } ?? nil
-        let city = e.check { () throws(FieldError) in try TextRules.clean(form.city, field: "city", label: "city", required: false, max: 100) } ?? nil
-        let postcode = e.check { () throws(FieldError) in try TextRules.clean(form.postcode, field: "postcode", label: "postcode", required: false, max: 20) } ?? nil
-        let state = e.check { () throws(FieldError) in try TextRules.clean(form.state, field: "state", label: "state", required: false, max: 100) } ?? nil
+        let vat = e.check { () throws(FieldError) in try TextRules.clean(form, S.registrationNumber) } ?? nil
+        let authority = e.check { () throws(FieldError) in try TextRules.clean(form, S.taxAuthority) } ?? nil
+        let description = e.check { () throws(FieldError) in try TextRules.clean(form, S.description) } ?? nil
+        let street = e.check { () throws(FieldError) in try TextRules.clean(form, S.street) } ?? nil
+        let city = e.check { () throws(FieldError) in try TextRules.clean(form, S.city) } ?? nil
+        let postcode = e.check { () throws(FieldError) in try TextRules.clean(form, S.postcode) } ?? nil
+        let state = e.check { () throws(FieldError) in try TextRules.clean(form, S.state) } ?? nil
         let country = e.check { () throws(FieldError) in try Country.parse(form.country) }
         let currencyText = form.currency.trimmingCharacters(in: .whitespaces).isEmpty ? defaultCurrency : form.currency
         let currency = e.check { () throws(FieldError) in try Currency.parse(currencyText) }

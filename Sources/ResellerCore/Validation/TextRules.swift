@@ -1,3 +1,5 @@
+import FieldSchema
+
 /// Rules for any text a person types anywhere (names, emails, notes): no control characters, no bidi
 /// overrides or isolates, so stored text can never steer a terminal or reorder what a reader sees.
 public enum TextRules {
@@ -31,6 +33,12 @@ public enum TextRules {
         }
         if text.count > max { throw FieldError(field, "\(label) must be at most \(max) characters (it has \(text.count))") }
         return text
+    }
+
+    /// `clean` with the field's name, noun, requirement and limit read from its one description.
+    static func clean<Model>(_ model: Model, _ spec: FieldSpec<Model>) throws(FieldError) -> String? {
+        try clean(spec.text(of: model), field: spec.id, label: spec.noun, required: spec.required,
+                  max: spec.maxLength ?? 200, multiline: spec.isMultiline)
     }
 }
 
