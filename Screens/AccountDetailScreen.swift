@@ -7,8 +7,9 @@ import TerminalKit
 /// highlight nears the end of what is read. Destructive actions ask first; a payment is typed in a prompt.
 public struct AccountDetailScreen: Screen {
     public enum Action: Sendable, Hashable {
-        case back, edit, priceLists, addContact, payment
+        case back, edit, priceLists, addContact, payment, status
         case unassign, resend, deactivate, resetPassword, execute, cancelOrder
+        case editContact, removeContact, invite, access, reverse, openCustomer
         case down, up, pageDown, pageUp, first, last, refresh, help, nextSection, previousSection, jump, nextStep
     }
     public enum Effect: Sendable, Equatable {
@@ -24,6 +25,10 @@ public struct AccountDetailScreen: Screen {
         case execute(accountId: Int64, orderId: Int64)
         case cancelOrder(accountId: Int64, orderId: Int64)
         case recordPayment(accountId: Int64, amount: String)
+        case editContact(Contact), removeContact(Contact), invite(Contact), access(Contact)
+        case changeStatus(accountId: Int64)
+        case reversePayment(accountId: Int64, paymentId: Int64)
+        case open(accountId: Int64)
         /// The next page of orders (`before`: see `AccountOrderPage.next`) or of history.
         case moreOrders(accountId: Int64, before: Int64)
         case moreHistory(accountId: Int64, before: Int64)
@@ -104,6 +109,24 @@ public struct AccountDetailScreen: Screen {
             return highlight("a contact with an active storefront user")
         case .execute, .cancelOrder:
             return Self.waitsForStaff(item) ? nil : highlight("a Submitted order")
+        case .editContact, .removeContact:
+            return selectedContact == nil ? highlight("a contact") : nil
+        case .invite:
+            if case .contact(_, nil)? = item { return nil }
+            if case .contact(_, .inactive?)? = item { return nil }
+            return highlight("a contact without a storefront user, or an Inactive one")
+        case .access:
+            if case .contact(_, _?)? = item { return nil }
+            return highlight("a contact with a storefront user")
+        case .status:
+            return detail.account.status == .closed ? "\(detail.account.code) is closed, and a closed account stays "
+                + "closed." : nil
+        case .reverse:
+            if case .ledger(_, true)? = item { return nil }
+            return highlight("a payment not yet reversed")
+        case .openCustomer:
+            if case .customer? = item { return nil }
+            return highlight("an end customer")
         case .nextStep:
             return detail.summary.onboarding.nextStep == nil ? "Onboarding is complete: nothing is waiting." : nil
         default: return nil
@@ -156,6 +179,12 @@ public struct AccountDetailScreen: Screen {
         set { places[section] = newValue }
     }
 
+    /// The highlighted contact, on the Contacts section.
+    private var selectedContact: Contact? {
+        guard case .contact(let email, _)? = selectedItem else { return nil }
+        return detail.contacts.first { $0.email == email }
+    }
+
     private var selectedItem: AccountDetailText.Item? {
         let lines = self.lines
         return place.selected.flatMap { lines.indices.contains($0) ? lines[$0].item : nil }
@@ -185,7 +214,8 @@ public struct AccountDetailScreen: Screen {
             return []
         }
         guard let binding = Binding.binding(for: key, in: bindings) else {
-            if let other = AccountDetailSection.all.first(where: { Binding.action(for: key, in: $0.bindings) != nil }) {
+            if let other = AccountDetailSection.shown(content)
+                .first(where: { Binding.action(for: key, in: $0.bindings) != nil }) {
                 let number = AccountDetailSection.all.firstIndex { $0.id == other.id }! + 1
                 notice = "\(key.label) works in \(other.title) (\(number) or Tab)."
             }
@@ -241,13 +271,30 @@ public struct AccountDetailScreen: Screen {
         case .cancelOrder:
             guard case .order(let orderId, let number, .submitted)? = selectedItem else { return [] }
             confirming = ("Cancel \(number)? y/n", .cancelOrder(accountId: id, orderId: orderId))
+        case .editContact: return selectedContact.map { [.editContact($0)] } ?? []
+        case .access: return selectedContact.map { [.access($0)] } ?? []
+        case .invite: return selectedContact.map { [.invite($0)] } ?? []
+        case .removeContact:
+            guard let contact = selectedContact else { return [] }
+            let user = contact.storefrontUser == nil ? "" : " Its storefront user's links and sessions end."
+            confirming = ("Remove \(contact.fullName) <\(contact.email)>?\(user) y/n", .removeContact(contact))
+        case .status: return [.changeStatus(accountId: id)]
+        case .reverse:
+            guard case .ledger(let paymentId, true)? = selectedItem else { return [] }
+            return [.reversePayment(accountId: id, paymentId: paymentId)]
+        case .openCustomer:
+            guard case .customer(let customerId)? = selectedItem else { return [] }
+            return [.open(accountId: customerId)]
         case .nextSection, .previousSection, .jump:
-            let all = AccountDetailSection.all, at = all.firstIndex { $0.id == section } ?? 0
+            let shown = AccountDetailSection.shown(content), at = shown.firstIndex { $0.id == section } ?? 0
             switch action {
-            case .nextSection: section = all[(at + 1) % all.count].id
-            case .previousSection: section = all[(at + all.count - 1) % all.count].id
+            case .nextSection: section = shown[(at + 1) % shown.count].id
+            case .previousSection: section = shown[(at + shown.count - 1) % shown.count].id
             default:
-                if case .char(let c) = key, let n = c.wholeNumberValue, all.indices.contains(n - 1) {
+                // The numbers are those of every section: the same digit is the same section on every account.
+                let all = AccountDetailSection.all
+                if case .char(let c) = key, let n = c.wholeNumberValue, all.indices.contains(n - 1),
+                   all[n - 1].shown(content) {
                     section = all[n - 1].id
                 }
             }
@@ -335,9 +382,12 @@ public struct AccountDetailScreen: Screen {
     private var rowKeys: String? {
         switch selectedItem {
         case .priceList?: "u unassign"
-        case .contact(_, .pending?)?: "r resend activation · d deactivate"
-        case .contact(_, .active?)?: "w reset password · d deactivate"
+        case .contact(_, .pending?)?: "r resend · a access · d deactivate"
+        case .contact(_, .active?)?: "w reset password · a access · d deactivate"
         case .order(_, _, .submitted)?: "x execute · X cancel"
+        case .contact(_, nil)?, .contact(_, .inactive?)?: "e edit · i invite · Del remove"
+        case .ledger(_, true)?: "v reverse"
+        case .customer?: "o open"
         default: nil
         }
     }
@@ -357,14 +407,18 @@ public struct AccountDetailScreen: Screen {
         g.put(position, x: width - DisplayWidth.of(position) - 1, y: 0, style: .title)
         g.put("ResellerDesk · \(detail.account.code) \(detail.account.name)", x: 1, y: 0, style: .title,
               maxWidth: width - 4 - DisplayWidth.of(position))
+        // Every tab with its count when they fit; else only the section in view keeps its count.
+        let sections = AccountDetailSection.shown(content)
+        let full = sections.map { " \($0.tab(content)) " }
+        let fits = full.reduce(0) { $0 + DisplayWidth.of($1) + 1 } <= width - 1
         var x = 1
-        for s in AccountDetailSection.all {
-            let tab = " \(s.tab(content)) "
-            x += g.put(tab, x: x, y: 1, style: s.id == section ? .selected : .key) + 1
+        for (s, tab) in zip(sections, full) {
+            let shown = fits || s.id == section ? tab : s.title
+            x += g.put(shown, x: x, y: 1, style: s.id == section ? .selected : .key) + (fits ? 1 : 2)
         }
 
         var y = 2
-        if let header = table.header {
+        if let header = table.header, !table.lines.isEmpty {
             g.put(header, x: 1, y: y, style: .muted, maxWidth: width - 2)
             y += 1
         }

@@ -8,10 +8,14 @@ public struct AccountDetailContent: Sendable {
     public var counts: AccountCounts
     /// The `before` of the next page of orders; nil once every order is read.
     public var nextOrders: Int64?
+    /// The ledger, oldest first.
+    public var statement: [LedgerEntry]
 
-    public init(_ detail: AccountDetail, counts: AccountCounts, orders: AccountOrderPage) {
+    public init(_ detail: AccountDetail, counts: AccountCounts, orders: AccountOrderPage,
+                statement: [LedgerEntry] = []) {
         self.detail = detail
         self.counts = counts
+        self.statement = statement
         self.detail.orders = orders.orders
         nextOrders = orders.next
     }
@@ -23,7 +27,9 @@ public struct AccountDetailContent: Sendable {
 /// One section of the account detail: its tab, its rows and its own keys. The sections are a table, so
 /// adding one (Subscriptions, Invoices, Statement) is one entry in `all` with its rows and keys.
 public struct AccountDetailSection: Sendable {
-    public enum ID: String, Sendable, CaseIterable { case overview, contacts, priceLists, orders, history }
+    public enum ID: String, Sendable, CaseIterable {
+        case overview, contacts, priceLists, orders, ledger, history, customers
+    }
     public typealias Action = AccountDetailScreen.Action
 
     public let id: ID
@@ -36,6 +42,8 @@ public struct AccountDetailSection: Sendable {
     public let bindings: [Binding<Action>]
     /// For a list read a page at a time: what reads the next page, nil once all is read.
     public var more: @Sendable (AccountDetailContent) -> AccountDetailScreen.Effect? = { _ in nil }
+    /// Whether the account has this section at all (end customers only for a reseller).
+    public var shown: @Sendable (AccountDetailContent) -> Bool = { _ in true }
 
     public static let all: [AccountDetailSection] = [
         AccountDetailSection(id: .overview, title: "Overview", count: { _ in nil }, table: { c, _ in
@@ -45,16 +53,25 @@ public struct AccountDetailSection: Sendable {
         }, bindings: [
             Binding([.char("e")], "Edit", help: "edit the account", .edit),
             Binding([.char("$")], "Payment", help: "record a payment received (lowers the balance)", .payment),
+            Binding([.char("s")], "Status", help: "suspend, resume or close the account, with the reason",
+                    .status),
         ]),
         AccountDetailSection(id: .contacts, title: "Contacts", count: { $0.detail.contacts.count }, table: { c, width in
             AccountDetailText.contacts(c.detail.contacts, width: width)
         }, bindings: [
             Binding([.char("c")], "Add", help: "add a contact (and make it a storefront user)", .addContact),
+            Binding([.char("e")], "Edit", help: "correct the highlighted contact (a new email is its login)",
+                    .editContact),
+            Binding([.char("a")], "Access", help: "the highlighted storefront user's type and roles", .access),
+            Binding([.char("i")], "Invite", help: "make the highlighted contact a storefront user, or invite an "
+                    + "Inactive one again (a new activation email)", .invite),
             Binding([.char("r")], "Resend", help: "resend the activation email to the highlighted contact", .resend),
             Binding([.char("w")], "Reset password", help: "send the highlighted contact a password reset link",
                     .resetPassword),
             Binding([.char("d")], "Deactivate", help: "deactivate the highlighted contact's storefront user",
                     .deactivate),
+            Binding([.delete, .char("D")], "Remove", help: "remove the highlighted contact (asks first)",
+                    .removeContact),
         ]),
         AccountDetailSection(id: .priceLists, title: "Price lists", count: { $0.detail.priceLists.count },
                              table: { c, width in
@@ -71,12 +88,30 @@ public struct AccountDetailSection: Sendable {
             Binding([.char("X")], "Cancel", help: "cancel the highlighted Submitted order", .cancelOrder),
             Binding([.char("$")], "Payment", help: "record a payment received (lowers the balance)", .payment),
         ], more: { c in c.nextOrders.map { .moreOrders(accountId: c.detail.account.id, before: $0) } }),
+        AccountDetailSection(id: .ledger, title: "Ledger", count: { $0.statement.count }, table: { c, width in
+            AccountDetailText.statement(c.statement, width: width)
+        }, bindings: [
+            Binding([.char("$")], "Payment", help: "record a payment received (lowers the balance)", .payment),
+            Binding([.char("v")], "Reverse", help: "reverse the highlighted payment, with the reason (a bounced "
+                    + "transfer)", .reverse),
+        ]),
         AccountDetailSection(id: .history, title: "History", count: { $0.counts.history }, table: { c, width in
             AccountDetailText.history(c.detail.audit, width: width)
         }, bindings: [], more: { c in c.nextHistory.map { .moreHistory(accountId: c.detail.account.id, before: $0) } }),
+        AccountDetailSection(id: .customers, title: "Customers", count: { $0.detail.endCustomers.count },
+                             table: { c, width in
+            AccountDetailText.customers(c.detail.endCustomers, width: width)
+        }, bindings: [
+            Binding([.char("o")], "Open", help: "open the highlighted end customer's account", .openCustomer),
+        ], shown: { c in c.detail.account.fields.ordering?.enableReselling == true || !c.detail.endCustomers.isEmpty }),
     ]
 
     public static func named(_ id: ID) -> AccountDetailSection { all.first { $0.id == id } ?? all[0] }
+
+    /// The sections this account has, in order.
+    public static func shown(_ content: AccountDetailContent) -> [AccountDetailSection] {
+        all.filter { $0.shown(content) }
+    }
 
     /// "Contacts 3", or "Overview".
     public func tab(_ content: AccountDetailContent) -> String { count(content).map { "\(title) \($0)" } ?? title }

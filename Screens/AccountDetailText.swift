@@ -13,6 +13,10 @@ public enum AccountDetailText {
         case order(id: Int64, number: String, status: OrderStatus)
         /// A history entry: nothing to act on, but highlighted it shows uncut.
         case event(id: Int64)
+        /// A ledger entry of the statement; a payment not yet reversed can be.
+        case ledger(id: Int64, reversiblePayment: Bool)
+        /// An end customer of a reseller: opens as an account of its own.
+        case customer(id: Int64)
     }
 
     public struct Line: Sendable, Equatable {
@@ -130,7 +134,8 @@ public enum AccountDetailText {
             + (withRole ? [.init("Role")] : []) + [.init("Storefront")]
         return table(columns, width, gap, contacts.map { c in
             let sf = c.storefrontUser.map { u in
-                "\(u.type.rawValue), \(u.status.rawValue)" + (u.locked ? ", locked" : "")
+                let roles = u.type == .user ? " (" + u.roles.map(\.rawValue).joined(separator: ", ") + ")" : ""
+                return "\(u.type.rawValue)\(roles), \(u.status.rawValue)" + (u.locked ? ", locked" : "")
             } ?? "-"
             return ([c.fullName, c.email] + (withRole ? [c.companyRole ?? ""] : []) + [sf],
                     .contact(email: c.email, storefront: c.storefrontUser?.status))
@@ -143,6 +148,27 @@ public enum AccountDetailText {
         return table(columns, width, gap, orders.map { o in
             ([o.number, o.orderDay.description, o.customerName, o.status.rawValue, o.total.display],
              .order(id: o.id, number: o.number, status: o.status))
+        })
+    }
+
+    /// The ledger, oldest first, with the balance after each entry: what the account owes and why.
+    static func statement(_ entries: [LedgerEntry], width: Int, gap: Int = 1) -> Table {
+        let columns: [TextTable.Column] = [.init("Day"), .init("Entry", flexible: true), .init("By"),
+                                           .init("Debit", alignRight: true), .init("Credit", alignRight: true),
+                                           .init("Balance", alignRight: true)]
+        return table(columns, width, gap, entries.map { e in
+            let day = Format.timestamp(e.createdAt).prefix(10)
+            let text = e.description + (e.note.map { ": \($0)" } ?? "")
+            return ([String(day), text, e.createdBy, e.kind.isDebit ? e.amount.display : "",
+                     e.kind.isDebit ? "" : e.amount.display, e.balanceAfter.display],
+                    .ledger(id: e.id, reversiblePayment: e.kind == .payment && e.reversedBy == nil))
+        })
+    }
+
+    /// A reseller's end customers.
+    static func customers(_ accounts: [Account], width: Int, gap: Int = 1) -> Table {
+        table([.init("Code"), .init("Name", flexible: true), .init("Status")], width, gap, accounts.map { a in
+            ([a.code, a.name, a.status.label], .customer(id: a.id))
         })
     }
 

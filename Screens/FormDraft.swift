@@ -7,7 +7,8 @@ public struct FormDraft: Codable, Sendable, Equatable {
     public enum Content: Codable, Sendable, Equatable {
         /// The New Account form (no id) or the Edit Account form of an account read at `version`.
         case account(accountId: Int64?, version: Int?, form: AccountForm)
-        case contact(accountId: Int64, accountName: String, hasPriceList: Bool, form: ContactForm)
+        /// Add Contact, or Edit Contact (the target names the contact).
+        case contact(target: ContactTarget, form: ContactForm)
     }
 
     public var database: String
@@ -23,7 +24,8 @@ public struct FormDraft: Codable, Sendable, Equatable {
         switch content {
         case .account(let id?, _, _): "changes to \(AccountCode.format(id))"
         case .account(nil, _, _): "New Account form"
-        case .contact(_, let name, _, _): "contact for \(name)"
+        case .contact(let target, _): target.contactId == nil ? "contact for \(target.accountName)"
+                                                              : "contact change for \(target.accountName)"
         }
     }
 

@@ -19,7 +19,7 @@ import TerminalKit
     /// What the runtime reads to open an account.
     static func content(_ service: ResellerService, _ id: Int64) throws -> AccountDetailContent {
         AccountDetailContent(try service.accountDetail(id), counts: try service.accountCounts(id),
-                             orders: try service.orderPage(of: id))
+                             orders: try service.orderPage(of: id), statement: try service.statement(of: id))
     }
 
     static func order(_ service: ResellerService, _ id: Int64, _ code: String, _ quantity: Int) throws {
@@ -81,10 +81,14 @@ import TerminalKit
         let (_, content, folder) = try Self.large()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var s = AccountDetailScreen(content)
-        let tabs = "Overview   Contacts 30   Price lists 1   Orders 60   History \(content.counts.history)"
-        for name in ["overview", "contacts", "price-lists", "orders", "history"] {
+        // A reseller has seven sections: at 80 columns only the one in view shows its count.
+        let tabs = "Contacts  Price lists  Orders  Ledger  History  Customers"
+        for name in ["overview", "contacts", "price-lists", "orders", "ledger", "history", "customers"] {
             let screen = s.render(width: 80, height: 24)
-            #expect(screen.text.contains(tabs))
+            let row = screen.text.split(separator: "\n")[1]
+            #expect(["Overview", "Contacts 30", "Price lists 1", "Orders 60", "Ledger 0",
+                     "History \(content.counts.history)", "Customers 0"].contains { row.contains(" \($0) ") })
+            if name == "overview" { #expect(row.contains(tabs)) }
             try expectGolden(screen, "account-detail-\(name)-80x24")
             _ = s.update(.tab, height: 24)
         }
@@ -100,7 +104,7 @@ import TerminalKit
         _ = s.update(.backTab, height: 24)
         #expect(s.section == .overview)
         _ = s.update(.left, height: 24)
-        #expect(s.section == .history)
+        #expect(s.section == .customers)                 // a reseller's last section
         _ = s.update(.char("2"), height: 24)
         #expect(s.section == .contacts)
         for _ in 0..<3 { _ = s.update(.down, height: 24) }
@@ -112,7 +116,7 @@ import TerminalKit
         _ = s.update(.char("2"), height: 24)
         #expect(s.render(width: 80, height: 24).text.contains("4 of 30"))   // Contacts kept its highlight
         #expect(s.render(width: 80, height: 24).text.split(separator: "\n").last!
-            .contains("c Add  r Resend  w Reset password  d Deactivate  Tab Section  Esc Back  ? Help"))
+            .contains("c Add  e Edit  a Access  i Invite  r Resend  w Reset password  d Deactivate"))
         // A key of another section says where it works, and does nothing here.
         #expect(s.update(.char("x"), height: 24).isEmpty)
         #expect(s.notice == "x works in Orders (4 or Tab).")
@@ -136,7 +140,7 @@ import TerminalKit
         #expect(s.render(width: 80, height: 24).text.contains("60 of 60"))
         #expect(s.render(width: 80, height: 24).text.contains("ORD-000001"))
 
-        _ = s.update(.char("5"), height: 24)
+        _ = s.update(.char("6"), height: 24)
         guard case .moreHistory(id, let older)? = s.update(.end, height: 24).first else {
             Issue.record("no older history")
             return
@@ -199,7 +203,7 @@ import TerminalKit
         #expect(lines[2] == "Contacts" && lines[3].hasPrefix("c "))
         #expect(lines[3].hasSuffix("add a contact (and make it a storefront user)"))
         #expect(lines.contains("Every section"))
-        #expect(help.contains("4 Orders, 5 History)"))           // a long line wraps rather than being cut
+        #expect(help.contains("4 Orders, 5 Ledger, 6 History, 7 Customers)"))   // a long line wraps, not cut
         let history = AccountDetailScreen(content, section: .history).help.render(width: 80, height: 24).text
         #expect(history.split(separator: "\n")[2].contains("Every section"))   // no keys of its own: no empty group
     }

@@ -175,7 +175,7 @@ import TerminalKit
         let text = s.render(width: 80, height: 24).text
         #expect(text.contains("Not saved: the disk holding /var/lib/rd.sqlite is full"))
         #expect(text.contains("Kept Name") && s.form.name == "Kept Name")
-        var d = AddContactDialog(accountId: 1, accountName: "A", hasPriceList: true)
+        var d = ContactDialog.add(accountId: 1, accountName: "A", hasPriceList: true)
         d.saveFailed(.storage("the database /x is read-only; nothing was saved"))
         #expect(d.render(width: 80, height: 24).text.contains("Not added: the database /x is read-only"))
     }
@@ -245,10 +245,10 @@ import TerminalKit
         let stays = help80.update(.char("q"), width: 80, height: 24)         // any other key closes
         #expect(!stays)
 
-        var d = AddContactDialog(accountId: 1, accountName: "Aegean", hasPriceList: true)
+        var d = ContactDialog.add(accountId: 1, accountName: "Aegean", hasPriceList: true)
         #expect(d.update(.function(1)) == [.help])
         _ = d.update(.char("?"))
-        #expect(d.form.firstName == "?")
+        #expect(d.model.firstName == "?")
         try expectGolden(d.help.render(width: 80, height: 24), "add-contact-help-80x24")
     }
 

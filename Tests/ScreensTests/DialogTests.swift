@@ -39,7 +39,7 @@ import TerminalKit
 
 @Suite struct AddContactDialogTests {
     @Test func storefrontUserIsAdminAndWarnsWithoutPriceList() throws {
-        var d = AddContactDialog(accountId: 3, accountName: "Γιώργος Παπαδόπουλος Α.Ε.", hasPriceList: false)
+        var d = ContactDialog.add(accountId: 3, accountName: "Γιώργος Παπαδόπουλος Α.Ε.", hasPriceList: false)
         #expect(d.update(.ctrl("s")).isEmpty)
         #expect(Set(d.errors.keys) == ["lastName", "email"])
         #expect(d.focus == "lastName")                  // a refused save goes to the first field to fix
@@ -51,13 +51,14 @@ import TerminalKit
         for c in "maria@example.gr" { _ = d.update(.char(c)) }
         for _ in 0..<7 { _ = d.update(.tab) }
         _ = d.update(.char(" "))
-        #expect(d.form.storefrontUser)
+        #expect(d.model.storefrontUser)
         let screen = d.render(width: 80, height: 24)
         #expect(screen.text.contains("Admin (read-only"))
         #expect(screen.text.contains("No price list assigned yet"))
         #expect(!screen.text.contains("!Last name"))   // corrected fields lose their mark
         try expectGolden(screen, "add-contact-80x24")
-        guard case .save(3, let form)? = d.update(.function(2)).first else { Issue.record("no save"); return }
+        #expect(d.context.accountId == 3)
+        guard case .save(let form)? = d.update(.function(2)).first else { Issue.record("no save"); return }
         #expect(form.lastName == "Οικονόμου" && form.email == "maria@example.gr" && form.storefrontUser)
     }
 }

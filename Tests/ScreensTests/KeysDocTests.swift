@@ -12,7 +12,16 @@ import TerminalKit
     /// Every screen with its help groups, in the order staff meet them.
     static var screens: [(title: String, groups: [HelpScreen.Group], notes: [String])] {
         let form = AccountFormScreen().help
-        let contact = AddContactDialog(accountId: 1, accountName: "", hasPriceList: true).help
+        let contact = ContactDialog.add(accountId: 1, accountName: "", hasPriceList: true).help
+        // The dialogs over the demo reseller and its storefront contact, as staff meet them.
+        let (service, _) = try! AccountDetailScreenTests.service()
+        let account = try! service.findAccount("ACC-000001")
+        let someone = try! service.contact(email: "partners@aegean-cloud.example")
+        _ = try! service.recordPayment(accountId: account.id, amount: "1.00", by: .staff("alice"))
+        let entry = try! service.statement(of: account.id).last!
+        let access = AccessDialog.access(someone).help
+        let status = StatusDialog.status(of: account).help
+        let reversal = ReversalDialog.reversal(of: entry, accountId: account.id).help
         let sections = AccountDetailSection.all.filter { !$0.bindings.isEmpty }
             .map { HelpScreen.Group($0.title, $0.bindings) }
         return [
@@ -21,7 +30,10 @@ import TerminalKit
              ["Destructive actions ask y/n first. A key that cannot act now (no row of its kind highlighted, "
               + "Ordering off) is greyed in the footer and says why when pressed."]),
             ("New Account / Edit Account", form.groups, form.notes),
-            ("Add Contact", contact.groups, contact.notes),
+            ("Add Contact / Edit Contact", contact.groups, contact.notes),
+            ("Storefront access", access.groups, access.notes),
+            ("Account status", status.groups, status.notes),
+            ("Reverse payment", reversal.groups, reversal.notes),
             ("Assign price lists", [HelpScreen.Group("", PriceListPicker.keys),
                                     HelpScreen.Group("The filter", LineEditor.bindings)], []),
             ("Outbox", [HelpScreen.Group("", OutboxScreen.bindings)], []),

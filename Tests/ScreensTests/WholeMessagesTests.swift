@@ -92,8 +92,8 @@ import TerminalKit
         forms.append(control)
         var seen = 0
         for form in forms {
-            var dialog = AddContactDialog(resuming: form, accountId: 1, accountName: "Aegean Cloud Partners",
-                                          hasPriceList: true)
+            var dialog = ContactDialog.resuming(form, ContactTarget(accountId: 1, accountName: "Aegean Cloud Partners",
+                                                                    hasPriceList: true))
             let error: ServiceError
             do {
                 _ = try ContactValidator.validate(form)
@@ -123,7 +123,7 @@ import TerminalKit
             #expect(text[22].trimmingCharacters(in: .whitespaces) == AccountSchema.fields.spec(screen.focus)?.help)
             _ = screen.update(.tab)
         }
-        var dialog = AddContactDialog(accountId: 1, accountName: "A", hasPriceList: false)
+        var dialog = ContactDialog.add(accountId: 1, accountName: "A", hasPriceList: false)
         for f in ContactSchema.fields {
             #expect(DisplayWidth.of(f.help) <= 78, "\(f.id): help longer than a line")
             let text = dialog.render(width: 80, height: 24).text.split(separator: "\n").map(String.init)

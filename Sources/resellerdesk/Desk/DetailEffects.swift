@@ -33,9 +33,37 @@ extension TerminalApp {
         case .pickPriceLists(let id): openPicker(id)
         case .addContact(let id, let storefront):
             if case .detail(let screen)? = stack.last {
-                stack.append(.contact(AddContactDialog(accountId: id, accountName: screen.detail.account.name,
-                                                       hasPriceList: !screen.detail.priceLists.isEmpty,
-                                                       storefront: storefront)))
+                stack.append(.contact(.add(accountId: id, accountName: screen.detail.account.name,
+                                           hasPriceList: !screen.detail.priceLists.isEmpty, storefront: storefront)))
+            }
+        case .editContact(let contact):
+            if case .detail(let screen)? = stack.last {
+                stack.append(.contact(.edit(contact, accountName: screen.detail.account.name,
+                                            hasPriceList: !screen.detail.priceLists.isEmpty)))
+            }
+        case .access(let contact): stack.append(.access(.access(contact)))
+        case .changeStatus:
+            if case .detail(let screen)? = stack.last { stack.append(.status(.status(of: screen.detail.account))) }
+        case .reversePayment(let id, let paymentId):
+            if case .detail(let screen)? = stack.last,
+               let payment = screen.content.statement.first(where: { $0.id == paymentId }) {
+                stack.append(.reversal(.reversal(of: payment, accountId: id)))
+            }
+        case .open(let id):
+            do {
+                stack.append(.detail(try detailScreen(id)))
+            } catch {
+                notifyDetail(error.description)
+            }
+        case .removeContact(let contact):
+            detailAction(contact.accountId) { () throws(ServiceError) in
+                try service.removeContact(contact.id, by: staff)
+                return "Removed \(contact.fullName) <\(contact.email)>; the history keeps it."
+            }
+        case .invite(let contact):
+            detailAction(contact.accountId) { () throws(ServiceError) in
+                _ = try service.enableStorefront(contactId: contact.id, by: staff)
+                return "\(contact.email) is invited: an activation email is queued (storefront Admin)."
             }
         case .unassign(let id, let name):
             detailAction(id) { () throws(ServiceError) in
@@ -119,7 +147,8 @@ extension TerminalApp {
         let events = max(Self.detailPage, old?.detail.audit.count ?? 0)
         let content = AccountDetailContent(try service.accountDetail(id, auditLimit: events),
                                            counts: try service.accountCounts(id),
-                                           orders: try service.orderPage(of: id, limit: orders))
+                                           orders: try service.orderPage(of: id, limit: orders),
+                                           statement: try service.statement(of: id))
         if let old { return AccountDetailScreen(content, keepingPlaceOf: old) }
         return AccountDetailScreen(content, section: detailSection)
     }

@@ -18,8 +18,7 @@ extension TerminalApp {
         case .form(let form)? where form.isDirty:
             content = .account(accountId: form.target.accountId, version: form.target.version, form: form.form)
         case .contact(let dialog)? where dialog.isDirty:
-            content = .contact(accountId: dialog.accountId, accountName: dialog.accountName,
-                               hasPriceList: dialog.hasPriceList, form: dialog.form)
+            content = .contact(target: dialog.context, form: dialog.model)
         default: return
         }
         guard content != lastDraft else { return }   // moving between fields changes nothing to keep
@@ -27,17 +26,16 @@ extension TerminalApp {
         lastDraft = content
     }
 
-    /// Reopens a kept draft where it was: an account form, or the Add Contact dialog over its account.
+    /// Reopens a kept draft where it was: an account form, or a contact dialog over its account.
     func resume(_ draft: FormDraft) {
         switch draft.content {
         case .account(let id, let version, let form):
             stack.append(.form(AccountFormScreen(resuming: form, accountId: id, version: version,
                                                  defaultCurrency: service.settings.defaultCurrency)))
-        case .contact(let id, let name, let hasPriceList, let form):
-            openDetail(id)
+        case .contact(let target, let form):
+            openDetail(target.accountId)
             guard case .detail? = stack.last else { return }   // the account is gone: nothing to add it to
-            stack.append(.contact(AddContactDialog(resuming: form, accountId: id, accountName: name,
-                                                   hasPriceList: hasPriceList)))
+            stack.append(.contact(.resuming(form, target)))
         }
     }
 }

@@ -15,7 +15,10 @@ final class TerminalApp {
         case detail(AccountDetailScreen)
         case form(AccountFormScreen)
         case picker(PriceListPicker)
-        case contact(AddContactDialog)
+        case contact(ContactDialog)
+        case access(AccessDialog)
+        case status(StatusDialog)
+        case reversal(ReversalDialog)
         case outbox(OutboxScreen)
         case resumeDraft(FormDraft)
         case help(HelpScreen)
@@ -26,7 +29,10 @@ final class TerminalApp {
         case detail(AccountDetailScreen.Effect)
         case form(AccountFormScreen.Effect)
         case picker(PriceListPicker.Effect)
-        case contact(AddContactDialog.Effect)
+        case contact(ContactDialog.Effect)
+        case access(AccessDialog.Effect)
+        case status(StatusDialog.Effect)
+        case reversal(ReversalDialog.Effect)
         case outbox(OutboxScreen.Effect)
     }
 
@@ -123,21 +129,25 @@ final class TerminalApp {
         case .detail(var screen)?:
             defer { stack[stack.count - 1] = .detail(screen); detailSection = screen.section }
             return screen.update(key, height: h).map(Effect.detail)
-        case .form(var screen)?:
-            defer { stack[stack.count - 1] = .form(screen) }
-            return screen.update(key, height: h).map(Effect.form)
-        case .picker(var screen)?:
-            defer { stack[stack.count - 1] = .picker(screen) }
-            return screen.update(key, height: h).map(Effect.picker)
-        case .contact(var screen)?:
-            defer { stack[stack.count - 1] = .contact(screen) }
-            return screen.update(key, height: h).map(Effect.contact)
-        case .outbox(var screen)?:
-            defer { stack[stack.count - 1] = .outbox(screen) }
-            return screen.update(key, height: h).map(Effect.outbox)
+        case .form(let screen)?: return step(screen, key, Top.form, Effect.form)
+        case .picker(let screen)?: return step(screen, key, Top.picker, Effect.picker)
+        case .contact(let screen)?: return step(screen, key, Top.contact, Effect.contact)
+        case .access(let screen)?: return step(screen, key, Top.access, Effect.access)
+        case .status(let screen)?: return step(screen, key, Top.status, Effect.status)
+        case .reversal(let screen)?: return step(screen, key, Top.reversal, Effect.reversal)
+        case .outbox(let screen)?: return step(screen, key, Top.outbox, Effect.outbox)
         case nil:
             return accounts.update(key, height: h).map(Effect.accounts)
         }
+    }
+
+    /// One key to the screen on top, which is put back changed; its effects for `perform`.
+    private func step<S: Screen>(_ screen: S, _ key: Key, _ top: (S) -> Top, _ effect: (S.Effect) -> Effect)
+        -> [Effect] {
+        var screen = screen
+        let effects = screen.update(key, height: terminal.height)
+        stack[stack.count - 1] = top(screen)
+        return effects.map(effect)
     }
 
     /// Carries out effects against the service, each screen's in its own file, and feeds the results back.
@@ -149,6 +159,9 @@ final class TerminalApp {
             case .form(let e): perform(form: e)
             case .picker(let e): perform(picker: e)
             case .contact(let e): perform(contact: e)
+            case .access(let e): perform(access: e)
+            case .status(let e): perform(status: e)
+            case .reversal(let e): perform(reversal: e)
             case .outbox(let e): perform(outbox: e)
             }
         }
@@ -164,6 +177,9 @@ final class TerminalApp {
         case .form(let s)?: s
         case .picker(let s)?: s
         case .contact(let s)?: s
+        case .access(let s)?: s
+        case .status(let s)?: s
+        case .reversal(let s)?: s
         case .outbox(let s)?: s
         case .resumeDraft?, .help?, nil: accounts
         }
