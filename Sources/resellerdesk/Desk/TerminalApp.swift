@@ -17,6 +17,8 @@ final class TerminalApp {
         case picker(PriceListPicker)
         case contact(AddContactDialog)
         case outbox(OutboxScreen)
+        case submittedOrders(SubmittedOrdersScreen)
+        case priceLists(PriceListsScreen)
         case resumeDraft(FormDraft)
         case help(HelpScreen)
     }
@@ -28,6 +30,8 @@ final class TerminalApp {
         case picker(PriceListPicker.Effect)
         case contact(AddContactDialog.Effect)
         case outbox(OutboxScreen.Effect)
+        case submittedOrders(SubmittedOrdersScreen.Effect)
+        case priceLists(PriceListsScreen.Effect)
     }
 
     let service: ResellerService
@@ -135,6 +139,12 @@ final class TerminalApp {
         case .outbox(var screen)?:
             defer { stack[stack.count - 1] = .outbox(screen) }
             return screen.update(key, height: h).map(Effect.outbox)
+        case .submittedOrders(var screen)?:
+            defer { stack[stack.count - 1] = .submittedOrders(screen) }
+            return screen.update(key, height: h).map(Effect.submittedOrders)
+        case .priceLists(var screen)?:
+            defer { stack[stack.count - 1] = .priceLists(screen) }
+            return screen.update(key, height: h).map(Effect.priceLists)
         case nil:
             return accounts.update(key, height: h).map(Effect.accounts)
         }
@@ -150,6 +160,8 @@ final class TerminalApp {
             case .picker(let e): perform(picker: e)
             case .contact(let e): perform(contact: e)
             case .outbox(let e): perform(outbox: e)
+            case .submittedOrders(let e): perform(submittedOrders: e)
+            case .priceLists(let e): perform(priceLists: e)
             }
         }
     }
@@ -165,6 +177,8 @@ final class TerminalApp {
         case .picker(let s)?: s
         case .contact(let s)?: s
         case .outbox(let s)?: s
+        case .submittedOrders(let s)?: s
+        case .priceLists(let s)?: s
         case .resumeDraft?, .help?, nil: accounts
         }
     }
