@@ -1,6 +1,6 @@
+import ResellerCore
 import Foundation
 import Testing
-import ResellerCore
 @testable import Screens
 import TerminalKit
 
