@@ -239,7 +239,14 @@ public struct PriceListsScreen: Screen {
                 : "Used by " + users.map { "\($0.account.code) \($0.account.name)" }.joined(separator: ", ") + "."
             y += g.putWrapped(used, x: 1, bottom: y + min(1, DisplayWidth.wrap(used, to: width - 2).count - 1),
                               width: width - 2, style: .muted, maxLines: 2)
-            for item in (content.items[list.id] ?? []).prefix(max(0, statusY - y)) {
+            // The items that fit; the last row counts the rest rather than cutting the list silently.
+            let items = content.items[list.id] ?? [], room = max(0, statusY - y)
+            let shown = items.count > room ? max(0, room - 1) : items.count
+            if shown < items.count {
+                g.put("… \(items.count - shown) more items: resellerdesk pricelist show \"\(list.name)\"", x: 2,
+                      y: y + shown, style: .muted, maxWidth: width - 3)
+            }
+            for item in items.prefix(shown) {
                 let cells = [DisplayWidth.pad(item.productCode, to: 14), DisplayWidth.pad(item.description, to: 38),
                              DisplayWidth.pad(item.billingPeriod.rawValue, to: 9),
                              DisplayWidth.pad(item.unitPrice.display, to: 12, alignRight: true)]
