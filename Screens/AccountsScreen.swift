@@ -5,7 +5,8 @@ import TerminalKit
 /// effects (search, open, quit) that the runtime carries out against the service and feeds back as events.
 public struct AccountsScreen: Screen {
     public enum Action: Sendable, Equatable {
-        case open, clear, add, outbox, next, previous, pageDown, pageUp, first, last, help, refresh, quit
+        case open, clear, add, outbox, submittedOrders, priceLists
+        case next, previous, pageDown, pageUp, first, last, help, refresh, quit
     }
 
     public enum Event: Sendable {
@@ -20,6 +21,8 @@ public struct AccountsScreen: Screen {
         case open(accountId: Int64)
         case add
         case outbox
+        case submittedOrders
+        case priceLists
         case help
         case quit
     }
@@ -45,8 +48,14 @@ public struct AccountsScreen: Screen {
     public static let bindings: [Binding<Action>] = [
         Binding([.enter], "Open", help: "open the highlighted account (the first match unless moved)", .open),
         Binding([.ctrl("n"), .function(2)], "New", help: "new account", .add),
-        Binding([.ctrl("o"), .function(5)], "Outbox", help: "the emails and their delivery", .outbox),
-        Binding([.escape], "Clear", help: "clear the search", .clear),
+        // F-keys first: the footer names the first key, and with them every entry fits in 80 columns.
+        Binding([.function(5), .ctrl("o")], "Outbox", help: "the emails and their delivery", .outbox),
+        Binding([.function(6), .ctrl("t")], "Orders", help: "the Submitted orders (held for credit) of every account",
+                .submittedOrders),
+        Binding([.function(7), .ctrl("p")], "Lists", help: "the price lists: state, edit, import, who uses each",
+                .priceLists),
+        // Out of the footer to make room: Esc clearing a search is what everyone expects.
+        Binding([.escape], "Clear", help: "clear the search", .clear, footer: false),
         Binding([.function(1)], "Help", help: "this help", .help),
         Binding([.ctrl("q"), .function(10), .ctrl("c")], "Quit", help: "leave ResellerDesk", .quit),
         Binding([.down], "", help: "next account", .next, footer: false),
@@ -135,6 +144,8 @@ public struct AccountsScreen: Screen {
             return [requestSearch(after: 0)]
         case .add: return [.add]
         case .outbox: return [.outbox]
+        case .submittedOrders: return [.submittedOrders]
+        case .priceLists: return [.priceLists]
         case .help: return [.help]
         case .quit: return [.quit]
         case .refresh: return [requestSearch(after: 0)]

@@ -96,9 +96,14 @@ func expectGolden(_ grid: Grid, _ name: String, sourceLocation: SourceLocation =
         var s = loaded([Self.summary(1, "A")])
         #expect(s.update(.key(.ctrl("n"))) == [.add] && s.update(.key(.function(2))) == [.add])
         #expect(s.update(.key(.ctrl("o"))) == [.outbox] && s.update(.key(.function(5))) == [.outbox])
+        #expect(s.update(.key(.function(6))) == [.submittedOrders] && s.update(.key(.ctrl("t"))) == [.submittedOrders])
+        #expect(s.update(.key(.function(7))) == [.priceLists] && s.update(.key(.ctrl("p"))) == [.priceLists])
         #expect(s.update(.key(.function(1))) == [.help])
         #expect(s.update(.key(.ctrl("q"))) == [.quit] && s.update(.key(.function(10))) == [.quit])
-        let footer = "Enter Open  Ctrl-N New  Ctrl-O Outbox  Esc Clear  F1 Help  Ctrl-Q Quit"
+        // The Ctrl- keys of the new screens are none the search's editor takes (Ctrl-E is its End).
+        #expect(Binding.action(for: .ctrl("t"), in: LineEditor.bindings) == nil)
+        #expect(Binding.action(for: .ctrl("p"), in: LineEditor.bindings) == nil)
+        let footer = "Enter Open  Ctrl-N New  F5 Outbox  F6 Orders  F7 Lists  F1 Help  Ctrl-Q Quit"
         #expect(s.render(width: 80, height: 24).text.contains(footer))
     }
 

@@ -22,6 +22,9 @@ import TerminalKit
         let access = AccessDialog.access(someone).help
         let status = StatusDialog.status(of: account).help
         let reversal = ReversalDialog.reversal(of: entry, accountId: account.id).help
+        let orders = SubmittedOrdersScreen([]).help
+        let lists = PriceListsScreen(PriceListsContent(lists: [], items: [:], users: [:],
+                                                       today: CalendarDay(year: 2026, month: 1, day: 1)!)).help
         let sections = AccountDetailSection.all.filter { !$0.bindings.isEmpty }
             .map { HelpScreen.Group($0.title, $0.bindings) }
         return [
@@ -37,6 +40,8 @@ import TerminalKit
             ("Assign price lists", [HelpScreen.Group("", PriceListPicker.keys),
                                     HelpScreen.Group("The filter", LineEditor.bindings)], []),
             ("Outbox", [HelpScreen.Group("", OutboxScreen.bindings)], []),
+            ("Submitted orders", [HelpScreen.Group("", SubmittedOrdersScreen.keys)], orders.notes),
+            ("Price lists", [HelpScreen.Group("", PriceListsScreen.keys)] + lists.groups.dropFirst(), lists.notes),
         ]
     }
 
@@ -85,6 +90,10 @@ import TerminalKit
         let id = try service.findAccount("ACC-000001").id
         let detail = AccountDetailScreen(try AccountDetailScreenTests.content(service, id), section: .contacts)
         try expectGolden(detail.help.render(width: 80, height: 24), "account-detail-contacts-help-80x24")
+        let (_, rows) = try SubmittedOrdersScreenTests.demo()
+        try expectGolden(SubmittedOrdersScreen(rows).help.render(width: 80, height: 24), "submitted-orders-help-80x24")
+        let (_, lists) = try PriceListsScreenTests.demo()
+        try expectGolden(lists.help.render(width: 80, height: 24), "price-lists-help-80x24")
     }
 
     /// The roles layer marks what the text alone cannot show: the focused label, the fields in error.

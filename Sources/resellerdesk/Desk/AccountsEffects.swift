@@ -1,7 +1,8 @@
 import ResellerCore
 import Screens
 
-/// The accounts list's effects: searches, opening an account, the New Account form, the outbox.
+/// The accounts list's effects: searches, opening an account, the New Account form, the outbox, the
+/// Submitted orders and the price lists.
 extension TerminalApp {
     func perform(accounts effect: AccountsScreen.Effect) {
         switch effect {
@@ -17,6 +18,8 @@ extension TerminalApp {
         case .open(let id): openDetail(id)
         case .add: stack.append(.form(AccountFormScreen(defaultCurrency: service.settings.defaultCurrency)))
         case .outbox: showOutbox(notice: nil, push: true)
+        case .submittedOrders: showSubmittedOrders(notice: nil, push: true)
+        case .priceLists: showPriceLists(notice: nil, push: true)
         case .help: showHelp(AccountsScreen.help)
         case .quit: quit = true
         }

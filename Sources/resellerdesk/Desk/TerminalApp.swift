@@ -20,6 +20,8 @@ final class TerminalApp {
         case status(StatusDialog)
         case reversal(ReversalDialog)
         case outbox(OutboxScreen)
+        case submittedOrders(SubmittedOrdersScreen)
+        case priceLists(PriceListsScreen)
         case resumeDraft(FormDraft)
         case help(HelpScreen)
     }
@@ -34,6 +36,8 @@ final class TerminalApp {
         case status(StatusDialog.Effect)
         case reversal(ReversalDialog.Effect)
         case outbox(OutboxScreen.Effect)
+        case submittedOrders(SubmittedOrdersScreen.Effect)
+        case priceLists(PriceListsScreen.Effect)
     }
 
     let service: ResellerService
@@ -136,6 +140,8 @@ final class TerminalApp {
         case .status(let screen)?: return step(screen, key, Top.status, Effect.status)
         case .reversal(let screen)?: return step(screen, key, Top.reversal, Effect.reversal)
         case .outbox(let screen)?: return step(screen, key, Top.outbox, Effect.outbox)
+        case .submittedOrders(let screen)?: return step(screen, key, Top.submittedOrders, Effect.submittedOrders)
+        case .priceLists(let screen)?: return step(screen, key, Top.priceLists, Effect.priceLists)
         case nil:
             return accounts.update(key, height: h).map(Effect.accounts)
         }
@@ -163,6 +169,8 @@ final class TerminalApp {
             case .status(let e): perform(status: e)
             case .reversal(let e): perform(reversal: e)
             case .outbox(let e): perform(outbox: e)
+            case .submittedOrders(let e): perform(submittedOrders: e)
+            case .priceLists(let e): perform(priceLists: e)
             }
         }
     }
@@ -181,6 +189,8 @@ final class TerminalApp {
         case .status(let s)?: s
         case .reversal(let s)?: s
         case .outbox(let s)?: s
+        case .submittedOrders(let s)?: s
+        case .priceLists(let s)?: s
         case .resumeDraft?, .help?, nil: accounts
         }
     }

@@ -1,0 +1,299 @@
+import Foundation
+import ResellerCore
+import TerminalKit
+
+/// What the price-lists screen shows: every list, each list's items and the accounts it is assigned to
+/// (read whole on opening: a distributor has tens of lists, not thousands), and the day validity is judged on.
+public struct PriceListsContent: Sendable {
+    public var lists: [PriceList]
+    public var items: [Int64: [PriceListItem]]
+    public var users: [Int64: [AccountSummary]]
+    public var today: CalendarDay
+
+    public init(lists: [PriceList], items: [Int64: [PriceListItem]], users: [Int64: [AccountSummary]],
+                today: CalendarDay) {
+        self.lists = lists; self.items = items; self.users = users; self.today = today
+    }
+}
+
+/// Every price list with its currency, validity, state, item count and how many accounts use it; under the
+/// table, the highlighted list's description, its accounts and its items. Staff activate or deactivate a
+/// list (asked first when accounts use it), import a CSV that replaces its items (a path typed in a
+/// prompt), and edit its name, validity and description (one prompt per field, `PriceListEdit`).
+public struct PriceListsScreen: Screen {
+    public enum Action: Sendable, Hashable {
+        case toggleActive, importItems, edit, back, reload, help, down, up, pageDown, pageUp
+        /// In a prompt (the CSV path, a field of the edit).
+        case promptEnter, promptCancel
+    }
+    public enum Effect: Sendable, Equatable {
+        case setActive(list: String, active: Bool)
+        case importCSV(list: String, path: String)
+        case update(list: String, PriceListEdit.Answers)
+        case back, reload, help
+    }
+
+    public let content: PriceListsContent
+    public private(set) var selected: Int
+    private var top = 0
+    /// What the last action did, or every problem the service found (each shown whole).
+    public private(set) var messages: [String]
+    public private(set) var messagesAreProblems = false
+    public private(set) var confirming: (question: String, effect: Effect)?
+    /// The CSV path being typed, while the import prompt is open.
+    public private(set) var importPath: LineEditor?
+    public private(set) var edit: PriceListEdit?
+
+    public static let keys: [Binding<Action>] = [
+        Binding([.char("a")], "Active", help: "activate or deactivate the highlighted list (asks first when "
+                + "accounts use it)", .toggleActive),
+        Binding([.char("i")], "Import", help: "replace the highlighted list's items from a CSV file (orders "
+                + "already placed keep their prices)", .importItems),
+        Binding([.char("e")], "Edit", help: "edit the name, validity and description", .edit),
+        Binding([.escape], "Back", help: "back to the accounts", .back),
+        Binding([.ctrl("r")], "Reload", help: "read the price lists again", .reload),
+        Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
+        Binding([.down, .char("j")], "", help: "next list", .down, footer: false),
+        Binding([.up, .char("k")], "", help: "previous list", .up, footer: false),
+        Binding([.pageDown], "", help: "next page", .pageDown, footer: false),
+        Binding([.pageUp], "", help: "previous page", .pageUp, footer: false),
+    ]
+
+    /// The keys while a prompt is open; every other key edits its text.
+    public static let promptKeys: [Binding<Action>] = [
+        Binding([.enter], "OK", help: "take the text (in the edit: to the next field, saving after the last)",
+                .promptEnter),
+        Binding([.escape], "Cancel", help: "close the prompt; nothing is changed", .promptCancel),
+    ]
+
+    private var prompting: Bool { importPath != nil || edit != nil }
+
+    public var bindings: [Binding<Action>] {
+        if prompting { return Self.promptKeys }
+        return Self.keys.map { b in
+            switch b.action {
+            case .toggleActive, .importItems, .edit:
+                b.disabled(content.lists.isEmpty ? "There is no price list yet: import one with the CLI "
+                           + "(resellerdesk pricelist import FILE.csv --name NAME --currency CUR)." : nil)
+            default: b
+            }
+        }
+    }
+
+    public var help: HelpScreen {
+        HelpScreen(title: "Price lists", groups: [
+            HelpScreen.Group("", prompting ? Self.keys : bindings),
+            HelpScreen.Group("In a prompt", Self.promptKeys), HelpScreen.Group("Editing a prompt", LineEditor.bindings),
+        ], notes: ["Only an active list valid on the order day can be ordered from. The CSV has the header "
+                   + "code,description,billing_period,price, in the list's currency."])
+    }
+
+    /// `selecting`: the list to highlight by name (kept when the lists are read again after an action).
+    public init(_ content: PriceListsContent, notice: String? = nil, selecting name: String? = nil) {
+        self.content = content
+        messages = notice.map { [$0] } ?? []
+        selected = name.flatMap { n in content.lists.firstIndex { $0.name == n } } ?? 0
+        var table = TextTable(Self.columns, gap: 1)
+        content.lists.forEach { table.add(Self.cells($0, content)) }
+        self.table = table
+    }
+
+    private let table: TextTable
+
+    static let columns = [TextTable.Column("Name", flexible: true), TextTable.Column("Cur"),
+                          TextTable.Column("Valid"), TextTable.Column("State"),
+                          TextTable.Column("Items", alignRight: true), TextTable.Column("Used", alignRight: true)]
+
+    static func cells(_ list: PriceList, _ content: PriceListsContent) -> [String] {
+        [list.name, list.currency, list.validity, state(list, content.today), String(list.itemCount),
+         String(content.users[list.id]?.count ?? 0)]
+    }
+
+    /// active, inactive, expired or "not yet" (valid only from a later day).
+    static func state(_ list: PriceList, _ today: CalendarDay) -> String {
+        if !list.active { return "inactive" }
+        if list.isExpired(on: today) { return "expired" }
+        return list.isNotYetValid(on: today) ? "not yet" : "active"
+    }
+
+    public var current: PriceList? { content.lists.indices.contains(selected) ? content.lists[selected] : nil }
+    private var users: [AccountSummary] { current.flatMap { content.users[$0.id] } ?? [] }
+
+    /// The service refused: its problems, each whole, take the lower half until the next key.
+    public mutating func showProblems(_ problems: [String]) {
+        messages = problems
+        messagesAreProblems = true
+    }
+
+    /// Rows of the table: the rest of the screen shows the highlighted list.
+    static func listRows(_ height: Int) -> Int { max(3, (height - 6) / 2) }
+
+    public mutating func update(_ key: Key, height: Int) -> [Effect] {
+        if let pending = confirming {
+            confirming = nil
+            if key == .char("y") || key == .char("Y") { return [pending.effect] }
+            messages = ["Not done."]
+            return []
+        }
+        guard let binding = Binding.binding(for: key, in: bindings) else {
+            // In a prompt every other key is text; elsewhere it means nothing here.
+            if var editor = importPath, editor.handle(key) { importPath = editor }
+            if var e = edit { e.edit(key); edit = e }
+            return []
+        }
+        if let reason = binding.disabledReason {
+            messages = [reason]
+            messagesAreProblems = false
+            return []
+        }
+        messages = []
+        messagesAreProblems = false
+        switch binding.action {
+        case .back: return [.back]
+        case .reload: return [.reload]
+        case .help: return [.help]
+        case .promptCancel:
+            importPath = nil
+            edit = nil
+            messages = ["Nothing changed."]
+        case .promptEnter: return promptEnter()
+        case .toggleActive:
+            guard let list = current else { return [] }
+            let effect = Effect.setActive(list: list.name, active: !list.active)
+            guard !users.isEmpty else { return [effect] }
+            let codes = users.prefix(3).map(\.account.code).joined(separator: ", ") + (users.count > 3 ? ", …" : "")
+            let who = users.count == 1 ? "1 account uses it (\(codes))" : "\(users.count) accounts use it (\(codes))"
+            confirming = list.active
+                ? ("Deactivate \(list.name)? \(who); it can no longer order from this list. y/n", effect)
+                : ("Activate \(list.name)? \(who); it can order from this list again while it is valid. y/n",
+                   effect)
+        case .importItems: importPath = LineEditor(maxLength: 1000)
+        case .edit: edit = current.map(PriceListEdit.init)
+        case .down: move(to: selected + 1, height: height)
+        case .up: move(to: selected - 1, height: height)
+        case .pageDown: move(to: selected + Self.listRows(height), height: height)
+        case .pageUp: move(to: selected - Self.listRows(height), height: height)
+        }
+        return []
+    }
+
+    private mutating func promptEnter() -> [Effect] {
+        guard let list = current else { return [] }
+        if let path = importPath {
+            let text = path.text.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else {
+                messages = ["Type the path of the CSV file, or Esc."]
+                return []
+            }
+            importPath = nil
+            return [.importCSV(list: list.name, path: text)]
+        }
+        guard var e = edit else { return [] }
+        switch e.next() {
+        case .editing: edit = e
+        case .canceled: edit = nil
+        case .done(let answers):
+            edit = nil
+            guard !answers.isEmpty else {
+                messages = ["Nothing changed."]
+                return []
+            }
+            return [.update(list: list.name, answers)]
+        }
+        return []
+    }
+
+    private mutating func move(to index: Int, height: Int) {
+        guard !content.lists.isEmpty else { return }
+        let page = Self.listRows(height)
+        selected = min(max(0, index), content.lists.count - 1)
+        if selected < top { top = selected }
+        if selected >= top + page { top = selected - page + 1 }
+    }
+
+    public func render(width: Int, height: Int) -> Grid {
+        var g = Grid(width: width, height: height)
+        g.fill(x: 0, y: 0, width: width, style: .title)
+        let count = content.lists.isEmpty ? "no lists" : "\(selected + 1) of \(content.lists.count)"
+        g.put(count, x: width - DisplayWidth.of(count) - 1, y: 0, style: .title)
+        g.put("ResellerDesk · Price lists", x: 1, y: 0, style: .title, maxWidth: width - 4 - DisplayWidth.of(count))
+        let widths = table.widths(maxWidth: width - 2)
+        g.put(TextTable.line(Self.columns.map(\.title), columns: Self.columns, widths: widths), x: 1, y: 1,
+              style: .muted)
+        let rows = Self.listRows(height)
+        for (i, cells) in table.rows.enumerated().dropFirst(top).prefix(rows) {
+            let y = 2 + i - top, list = content.lists[i]
+            let style: CellStyle = i == selected ? .selected
+                : (list.unavailability(on: content.today).isEmpty ? .normal : .warning)
+            if i == selected { g.fill(x: 0, y: y, width: width, style: .selected) }
+            g.put(TextTable.line(cells, columns: Self.columns, widths: widths), x: 1, y: y, style: style)
+        }
+        if content.lists.isEmpty { g.put("No price lists yet.", x: 1, y: 3, style: .muted) }
+        var y = 2 + rows
+        let statusY = height - 2
+        if let list = current {
+            let about = "── \(list.name): " + (list.description ?? "no description")
+            y += g.putWrapped(about, x: 1, bottom: y + min(1, DisplayWidth.wrap(about, to: width - 2).count - 1),
+                              width: width - 2, style: .key, maxLines: 2)
+            let used = users.isEmpty ? "Used by no account."
+                : "Used by " + users.map { "\($0.account.code) \($0.account.name)" }.joined(separator: ", ") + "."
+            y += g.putWrapped(used, x: 1, bottom: y + min(1, DisplayWidth.wrap(used, to: width - 2).count - 1),
+                              width: width - 2, style: .muted, maxLines: 2)
+            // The items that fit; the last row counts the rest rather than cutting the list silently.
+            let items = content.items[list.id] ?? [], room = max(0, statusY - y)
+            let shown = items.count > room ? max(0, room - 1) : items.count
+            if shown < items.count {
+                g.put("… \(items.count - shown) more items: resellerdesk pricelist show \"\(list.name)\"", x: 2,
+                      y: y + shown, style: .muted, maxWidth: width - 3)
+            }
+            for item in items.prefix(shown) {
+                let cells = [DisplayWidth.pad(item.productCode, to: 14), DisplayWidth.pad(item.description, to: 38),
+                             DisplayWidth.pad(item.billingPeriod.rawValue, to: 9),
+                             DisplayWidth.pad(item.unitPrice.display, to: 12, alignRight: true)]
+                g.put(cells.joined(separator: " "), x: 2, y: y, maxWidth: width - 3)
+                y += 1
+            }
+        }
+        renderBottom(&g, width: width, statusY: statusY, top: 2 + rows)
+        g.footer(bindings, y: height - 1)
+        return g
+    }
+
+    /// The prompt, the question, or the messages, from the status line up (problems up to the table).
+    private func renderBottom(_ g: inout Grid, width: Int, statusY: Int, top: Int) {
+        var bottom = statusY
+        if let confirming {
+            g.putWrapped(confirming.question, x: 1, bottom: bottom, width: width - 2, style: .warning, maxLines: 3)
+            return
+        }
+        if importPath != nil || edit != nil {
+            let label = importPath != nil ? "CSV file: " : "\(edit!.field.label): "
+            let editor = importPath ?? edit!.editor
+            g.fill(x: 0, y: bottom, width: width, style: .normal)
+            let x = 1 + g.put(label, x: 1, y: bottom, style: .key)
+            g.field(editor.visible(width: width - x - 2), x: x, y: bottom, width: width - x - 1, focused: true)
+            bottom -= 1
+            let heading = importPath != nil
+                ? "Replace the items of \(current?.name ?? "") from a CSV file (Enter imports, Esc cancels):"
+                : edit!.heading
+            bottom -= g.putWrapped(heading, x: 1, bottom: bottom, width: width - 2, style: .key, maxLines: 2)
+        }
+        let style: CellStyle = messagesAreProblems ? .invalid : .warning
+        // Each message whole, the first at the top; those that do not fit are counted, never cut.
+        let room = bottom - top + 1
+        var lines: [[String]] = []
+        for m in messages {
+            let wrapped = DisplayWidth.wrap(m, to: width - 2)
+            if lines.joined().count + wrapped.count > room - (m == messages.last ? 0 : 1) { break }
+            lines.append(wrapped)
+        }
+        if lines.count < messages.count {
+            lines.append(["(\(messages.count - lines.count) more: the CLI's pricelist import lists them all)"])
+        }
+        for text in lines.joined().reversed() {
+            g.fill(x: 0, y: bottom, width: width, style: .normal)
+            g.put(text, x: 1, y: bottom, style: style, maxWidth: width - 2)
+            bottom -= 1
+        }
+    }
+}

@@ -1,0 +1,193 @@
+import ResellerCore
+import TerminalKit
+
+/// One Submitted order as the list shows it: the order, the name of the account it is billed to (the order
+/// carries only the name of the account it is for) and that account's available credit (nil: Ordering off).
+public struct SubmittedOrderRow: Sendable, Equatable {
+    public var order: Order
+    public var accountName: String
+    public var available: CreditLimit?
+
+    public init(order: Order, accountName: String, available: CreditLimit?) {
+        self.order = order; self.accountName = accountName; self.available = available
+    }
+}
+
+/// Every account's Submitted orders (held above the credit), oldest first, for staff to execute or cancel
+/// without opening each account. Executing asks nothing first: the service checks the credit, and only when
+/// it refuses for credit does the screen ask, naming the amount, whether to execute above it.
+public struct SubmittedOrdersScreen: Screen {
+    public enum Action: Sendable, Hashable {
+        case execute, cancel, open, back, reload, help, down, up, pageDown, pageUp, first, last
+    }
+    public enum Effect: Sendable, Equatable {
+        case execute(orderId: Int64, aboveCredit: Bool)
+        case cancel(orderId: Int64)
+        case open(accountId: Int64)
+        case back, reload, help
+    }
+
+    public private(set) var rows: [SubmittedOrderRow]
+    public private(set) var selected: Int
+    private var top = 0
+    /// What the last action did, or the service's refusal.
+    public private(set) var notice: String?
+    /// A question waiting for y (any other key answers no).
+    public private(set) var confirming: (question: String, effect: Effect)?
+
+    public static let keys: [Binding<Action>] = [
+        Binding([.char("x")], "Execute", help: "execute the highlighted order (asks first if it is above the credit)",
+                .execute),
+        Binding([.char("X")], "Cancel", help: "cancel the highlighted order (asks first)", .cancel),
+        Binding([.enter], "Account", help: "open the account the highlighted order is billed to", .open),
+        Binding([.escape], "Back", help: "back to the accounts", .back),
+        Binding([.ctrl("r")], "Reload", help: "read the Submitted orders again", .reload),
+        Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
+        Binding([.down, .char("j")], "", help: "next order", .down, footer: false),
+        Binding([.up, .char("k")], "", help: "previous order", .up, footer: false),
+        Binding([.pageDown], "", help: "next page", .pageDown, footer: false),
+        Binding([.pageUp], "", help: "previous page", .pageUp, footer: false),
+        Binding([.home], "", help: "oldest order", .first, footer: false),
+        Binding([.end], "", help: "newest order", .last, footer: false),
+    ]
+
+    /// The keys in effect: those acting on an order say why not when there is none.
+    public var bindings: [Binding<Action>] {
+        Self.keys.map { b in
+            switch b.action {
+            case .execute, .cancel, .open:
+                b.disabled(rows.isEmpty ? "No order is waiting: every order is executed or canceled." : nil)
+            default: b
+            }
+        }
+    }
+
+    public var help: HelpScreen {
+        HelpScreen(title: "Submitted orders", bindings: bindings,
+                   notes: ["Orders placed above the account's available credit wait here, oldest first, until "
+                           + "staff execute or cancel them; the reseller is emailed either way."])
+    }
+
+    /// `selected`: the row to highlight (kept when the list is read again after an action), clamped.
+    public init(_ rows: [SubmittedOrderRow], notice: String? = nil, selected: Int = 0) {
+        self.rows = rows
+        self.notice = notice
+        self.selected = max(0, min(selected, rows.count - 1))
+        var table = TextTable(Self.columns, gap: 1)
+        rows.forEach { table.add(Self.cells($0)) }
+        self.table = table
+    }
+
+    /// The rows as table cells, kept so each frame lays out the columns without measuring them again.
+    private let table: TextTable
+
+    static let columns = [TextTable.Column("Order"), TextTable.Column("Account"),
+                          TextTable.Column("Name", flexible: true), TextTable.Column("Ordered"),
+                          TextTable.Column("Total", alignRight: true), TextTable.Column("Available", alignRight: true)]
+
+    static func cells(_ r: SubmittedOrderRow) -> [String] {
+        [r.order.number, AccountCode.format(r.order.accountId), r.accountName, r.order.orderDay.description,
+         r.order.total.display, r.available?.display ?? "Ordering off"]
+    }
+
+    private var current: SubmittedOrderRow? { rows.indices.contains(selected) ? rows[selected] : nil }
+
+    /// The service refused to execute for credit: ask whether to execute above it, naming both amounts.
+    public mutating func askAboveCredit(orderId: Int64, available: Money) {
+        guard let row = rows.first(where: { $0.order.id == orderId }) else { return }
+        let total = row.order.total
+        let over = Money(minor: total.minor - available.minor, currency: total.currency)
+        notice = nil
+        confirming = ("\(row.order.number) totals \(total.display) but \(row.accountName) has only "
+                      + "\(available.display) available. Execute it \(over.display) above the credit? y/n",
+                      .execute(orderId: orderId, aboveCredit: true))
+    }
+
+    /// Rows of the table: title, column titles, two lines for the highlighted order and the footer.
+    static func visibleRows(_ height: Int) -> Int { max(1, height - 5) }
+
+    public mutating func update(_ key: Key, height: Int) -> [Effect] {
+        if let pending = confirming {
+            confirming = nil
+            if key == .char("y") || key == .char("Y") { return [pending.effect] }
+            notice = "Not done."
+            return []
+        }
+        guard let binding = Binding.binding(for: key, in: bindings) else { return [] }
+        if let reason = binding.disabledReason {
+            notice = reason
+            return []
+        }
+        notice = nil
+        let page = Self.visibleRows(height)
+        switch binding.action {
+        case .back: return [.back]
+        case .reload: return [.reload]
+        case .help: return [.help]
+        case .execute:
+            guard let row = current else { return [] }
+            return [.execute(orderId: row.order.id, aboveCredit: false)]
+        case .cancel:
+            guard let row = current else { return [] }
+            confirming = ("Cancel \(row.order.number) of \(row.accountName) (\(row.order.total.display))? "
+                          + "The reseller is emailed. y/n", .cancel(orderId: row.order.id))
+        case .open:
+            guard let row = current else { return [] }
+            return [.open(accountId: row.order.accountId)]
+        case .down: move(to: selected + 1, page: page)
+        case .up: move(to: selected - 1, page: page)
+        case .pageDown: move(to: selected + page, page: page)
+        case .pageUp: move(to: selected - page, page: page)
+        case .first: move(to: 0, page: page)
+        case .last: move(to: rows.count - 1, page: page)
+        }
+        return []
+    }
+
+    private mutating func move(to index: Int, page: Int) {
+        guard !rows.isEmpty else { return }
+        selected = min(max(0, index), rows.count - 1)
+        if selected < top { top = selected }
+        if selected >= top + page { top = selected - page + 1 }
+    }
+
+    public func render(width: Int, height: Int) -> Grid {
+        var g = Grid(width: width, height: height)
+        g.fill(x: 0, y: 0, width: width, style: .title)
+        let count = rows.isEmpty ? "none waiting" : "\(selected + 1) of \(rows.count) waiting"
+        g.put(count, x: width - DisplayWidth.of(count) - 1, y: 0, style: .title)
+        g.put("ResellerDesk · Submitted orders", x: 1, y: 0, style: .title,
+              maxWidth: width - 4 - DisplayWidth.of(count))
+        let widths = table.widths(maxWidth: width - 2)
+        g.put(TextTable.line(Self.columns.map(\.title), columns: Self.columns, widths: widths), x: 1, y: 1,
+              style: .muted)
+        for (i, cells) in table.rows.enumerated().dropFirst(top).prefix(Self.visibleRows(height)) {
+            let y = 2 + i - top
+            if i == selected { g.fill(x: 0, y: y, width: width, style: .selected) }
+            g.put(TextTable.line(cells, columns: Self.columns, widths: widths), x: 1, y: y,
+                  style: i == selected ? .selected : .normal)
+        }
+        if rows.isEmpty {
+            g.put("No Submitted orders: nothing waits for the credit.", x: 1, y: 3, style: .muted)
+        }
+        // The highlighted order uncut (the name column gives way at 80 columns), with who it is for and who
+        // placed it; a question or a notice takes the lines instead.
+        let statusY = height - 2
+        if let confirming {
+            g.putWrapped(confirming.question, x: 1, bottom: statusY, width: width - 2, style: .warning, maxLines: 3)
+        } else if let notice {
+            g.putWrapped(notice, x: 1, bottom: statusY, width: width - 2, style: .warning, maxLines: 3)
+        } else if let row = current {
+            let o = row.order
+            let forWhom = o.customerAccountId == o.accountId ? "" : "for \(o.customerName)"
+            let full = TextTable.full([o.number, AccountCode.format(o.accountId) + " " + row.accountName, forWhom,
+                                       "placed by \(o.placedBy)", o.total.display,
+                                       "available " + (row.available?.display ?? "none (Ordering off)")])
+            for (k, line) in DisplayWidth.wrap(full, to: width - 2, lines: 2).enumerated() {
+                g.put(line, x: 1, y: statusY - 1 + k, style: .muted, maxWidth: width - 2)
+            }
+        }
+        g.footer(bindings, y: height - 1)
+        return g
+    }
+}

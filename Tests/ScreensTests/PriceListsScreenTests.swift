@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import ResellerCore
+@testable import Screens
+import TerminalKit
+
+/// The price-lists screen over a real demo database: its table, the active flag, the import prompt, the edit
+/// and the service's problems shown whole.
+@Suite struct PriceListsScreenTests {
+    /// The content as the runtime reads it.
+    static func content(_ service: ResellerService) throws -> PriceListsContent {
+        let lists = try service.priceLists()
+        var items: [Int64: [PriceListItem]] = [:], users: [Int64: [AccountSummary]] = [:]
+        for list in lists {
+            items[list.id] = try service.priceListItems(list.id)
+            users[list.id] = try service.accountsUsing(priceList: list.name)
+        }
+        return PriceListsContent(lists: lists, items: items, users: users, today: service.today)
+    }
+
+    /// The demo, with a second reseller on Cloud Essentials EUR.
+    static func demo() throws -> (ResellerService, PriceListsScreen) {
+        let (service, _) = try AccountDetailScreenTests.service()
+        _ = try SubmittedOrdersScreenTests.smallReseller(service)
+        return (service, PriceListsScreen(try content(service)))
+    }
+
+    static func highlight(_ s: inout PriceListsScreen, _ name: String) {
+        while s.current?.name != name, s.selected < s.content.lists.count - 1 { _ = s.update(.down, height: 24) }
+    }
+
+    @Test func listsStatesCountsItemsAndUsers() throws {
+        let (_, s) = try Self.demo()
+        let essentials = try #require(s.content.lists.first { $0.name == "Cloud Essentials EUR" })
+        #expect(PriceListsScreen.cells(essentials, s.content).suffix(2) == [String(essentials.itemCount), "2"])
+        let legacy = try #require(s.content.lists.first { $0.name == "Legacy Hosting 2024 EUR" })
+        #expect(PriceListsScreen.state(legacy, s.content.today) == "inactive")
+        var old = legacy
+        old.active = true
+        #expect(PriceListsScreen.state(old, s.content.today) == "expired")
+        old.validFrom = CalendarDay(year: 2027, month: 1, day: 1)
+        old.validTo = nil
+        #expect(PriceListsScreen.state(old, s.content.today) == "not yet")
+        let text = WholeMessagesTests.joined(s.render(width: 80, height: 24))
+        #expect(text.contains("Used by ACC-000001 Aegean Cloud Partners, ACC-000002 Νέφος"))
+        // 6 of the 15 items fit; the last row counts the others.
+        #expect(text.contains("… 9 more items: resellerdesk pricelist show \"Cloud Essentials EUR\""))
+        try expectGolden(s.render(width: 80, height: 24), "price-lists-80x24")
+    }
+
+    @Test func deactivatingAUsedListAsksFirstAnUnusedOneDoesNot() throws {
+        var (_, s) = try Self.demo()
+        Self.highlight(&s, "Cloud Essentials EUR")
+        #expect(s.update(.char("a"), height: 24).isEmpty)
+        #expect(s.confirming?.question == "Deactivate Cloud Essentials EUR? 2 accounts use it (ACC-000001, "
+                + "ACC-000002); it can no longer order from this list. y/n")
+        #expect(s.update(.char("y"), height: 24) == [.setActive(list: "Cloud Essentials EUR", active: false)])
+        Self.highlight(&s, "Legacy Hosting 2024 EUR")
+        #expect(s.update(.char("a"), height: 24) == [.setActive(list: "Legacy Hosting 2024 EUR", active: true)])
+        Self.highlight(&s, "Security Add-ons EUR")
+        #expect(s.update(.char("a"), height: 24) == [.setActive(list: "Security Add-ons EUR", active: false)])
+    }
+
+    @Test func importTakesAPathAndShowsEveryProblemWhole() throws {
+        var (service, s) = try Self.demo()
+        Self.highlight(&s, "Cloud Essentials EUR")
+        _ = s.update(.char("i"), height: 24)
+        #expect(s.bindings.map(\.action) == [.promptEnter, .promptCancel])   // a, e, ? are text now
+        for c in "~/lists/new essentials.csv" { _ = s.update(.char(c), height: 24) }
+        #expect(s.importPath?.text == "~/lists/new essentials.csv")
+        try expectGolden(s.render(width: 80, height: 24), "price-lists-import-80x24")
+        #expect(s.update(.enter, height: 24) == [.importCSV(list: "Cloud Essentials EUR",
+                                                            path: "~/lists/new essentials.csv")])
+        #expect(s.importPath == nil)
+        // What the service says of a bad file, shown as the runtime shows it: every problem, each whole.
+        let csv = "code,description,billing_period,price\nM365-BB,Basic,weekly,5.60\nVM-1,,monthly,abc\n"
+            + "M365-BB,Basic again,monthly,5.60\nM365-BB,Basic twice,monthly,5.70\n"
+        do {
+            _ = try service.replacePriceListItems(named: "Cloud Essentials EUR", csv: csv, by: .staff("alice"))
+            Issue.record("the bad CSV was taken")
+        } catch {
+            let problems = error.fieldErrors.map(\.message)
+            #expect(problems.count >= 4)
+            s.showProblems(problems)
+            let text = WholeMessagesTests.joined(s.render(width: 80, height: 24))
+            for p in problems { #expect(text.contains(p), "not whole at 80x24: \(p)") }
+        }
+        _ = s.update(.down, height: 24)
+        #expect(s.messages.isEmpty)                                            // the next key clears them
+        _ = s.update(.char("i"), height: 24)
+        #expect(s.update(.enter, height: 24).isEmpty)                           // no path: nothing to import
+        #expect(s.update(.escape, height: 24).isEmpty && s.importPath == nil && s.messages == ["Nothing changed."])
+    }
+
+    @Test func theEditStepsThroughTheFieldsAndSendsOnlyWhatChanged() throws {
+        var (service, s) = try Self.demo()
+        Self.highlight(&s, "Security Add-ons EUR")
+        _ = s.update(.char("e"), height: 24)
+        #expect(s.edit?.editor.text == "Security Add-ons EUR")
+        _ = s.update(.ctrl("u"), height: 24)
+        for c in "Security Add-ons 2027 EUR" { _ = s.update(.char(c), height: 24) }
+        #expect(s.update(.enter, height: 24).isEmpty)                           // to Valid from, kept as is
+        #expect(s.edit?.field == .validFrom && s.edit?.editor.text == "2026-01-01")
+        _ = s.update(.enter, height: 24)
+        for c in "2027-12-31" { _ = s.update(.char(c), height: 24) }
+        try expectGolden(s.render(width: 80, height: 24), "price-lists-edit-80x24")
+        _ = s.update(.enter, height: 24)
+        let effects = s.update(.enter, height: 24)                              // the description, kept
+        let answers = PriceListEdit.Answers(name: "Security Add-ons 2027 EUR", validTo: "2027-12-31")
+        #expect(effects == [.update(list: "Security Add-ons EUR", answers)])
+        #expect(answers.fieldNames == "name, valid to")
+        let saved = try service.updatePriceList(named: "Security Add-ons EUR", answers.change, by: .staff("alice"))
+        #expect(saved.name == "Security Add-ons 2027 EUR" && saved.validTo?.description == "2027-12-31")
+        #expect(saved.validFrom?.description == "2026-01-01" && saved.active)
+        // An edit that changes nothing sends nothing; Esc gives up at any field.
+        _ = s.update(.char("e"), height: 24)
+        for _ in 0..<4 { _ = s.update(.enter, height: 24) }
+        #expect(s.edit == nil && s.messages == ["Nothing changed."])
+        _ = s.update(.char("e"), height: 24)
+        _ = s.update(.enter, height: 24)
+        #expect(s.update(.escape, height: 24).isEmpty && s.edit == nil)
+    }
+
+    @Test func withNoListTheActionsSayWhy() {
+        var s = PriceListsScreen(PriceListsContent(lists: [], items: [:], users: [:],
+                                                   today: CalendarDay(year: 2026, month: 11, day: 29)!))
+        for key in [Key.char("a"), .char("i"), .char("e")] {
+            #expect(s.update(key, height: 24).isEmpty)
+            #expect(s.messages.first?.hasPrefix("There is no price list yet") == true)
+            #expect(s.importPath == nil && s.edit == nil)
+        }
+        #expect(WholeMessagesTests.joined(s.render(width: 80, height: 24)).contains(s.messages[0]))
+    }
+}
