@@ -85,4 +85,12 @@ extension Array {
     public func spec<Model>(_ id: String) -> FieldSpec<Model>? where Element == FieldSpec<Model> {
         first { $0.id == id }
     }
+
+    /// Every field's value as text by id: nil for empty text, "true"/"false" for a tick box.
+    public func texts<Model>(of model: Model) -> [String: String?] where Element == FieldSpec<Model> {
+        reduce(into: [:]) { out, spec in
+            let text = spec.text(of: model)
+            out[spec.id] = spec.isCheck ? String(spec.isChecked(model)) : text.isEmpty ? nil : text
+        }
+    }
 }

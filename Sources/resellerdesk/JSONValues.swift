@@ -20,6 +20,7 @@ enum JSONValues {
             "id": a.id, "code": a.code,
             // "unlimited" or the amount, as the CLI takes it.
             "creditLimit": a.fields.ordering?.creditLimit.text ?? NSNull(),
+            "paymentTermsDays": a.fields.paymentTermsDays,
             "version": a.version, "balance": s.balance.decimalString,
             "availableCredit": s.availableCredit?.text ?? NSNull(),
             "onboarding": s.onboarding.nextStep.map { "next: \($0.rawValue)" } ?? "complete",

@@ -24,6 +24,13 @@ import Testing
         #expect(a["partialChargesInvoicing"] as? String == "onNextBillingDay")
         #expect(a["enableReselling"] as? Bool == true)
         #expect(a["version"] as? Int == 1)
+        #expect(a["paymentTermsDays"] as? Int == 30)
+        #expect(a["status"] as? String == "active")
+        let terms = try cli.run(["account", "update", "ACC-000001", "--payment-terms", "45", "--expect-version", "1",
+                                 "--json"])
+        #expect(terms.code == 0 && terms.object["paymentTermsDays"] as? Int == 45, "\(terms.err)")
+        let refused = try cli.run(["account", "update", "ACC-000001", "--payment-terms", "400", "--expect-version", "2"])
+        #expect(refused.code == 1 && refused.err.contains("paymentTermsDays: payment terms must be whole days"))
         // SUDO_USER names the actor only for root (the tests run as root in CI); otherwise the real login.
         #expect(a["accountManager"] as? String == (getuid() == 0 ? "carol" : DeskAccess.login(getuid())))
         #expect((a["priceLists"] as? [String]) == [])
@@ -37,6 +44,7 @@ import Testing
         let shown = try cli.run(["account", "show", "ACC-000001", "--json"])
         #expect(shown.code == 0)
         #expect(shown.object["name"] as? String == "Aegean Cloud")
+        #expect(shown.object["version"] as? Int == 2)
         let plain = try cli.run(["account", "show", "1"])
         #expect(plain.out.contains("Credit limit    5,000.00 EUR"))
         #expect(plain.out.contains("[ ] Price list assigned"))

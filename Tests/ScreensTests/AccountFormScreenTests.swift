@@ -277,7 +277,7 @@ import TerminalKit
     @Test func thePresetAndTheFoldedFields() {
         var s = AccountFormScreen()
         #expect(!s.visibleFields.contains("phone") && !s.visibleFields.contains("street"))
-        #expect(s.render(width: 80, height: 24).text.contains("+ 6 optional fields folded: F4 opens them"))
+        #expect(s.render(width: 80, height: 24).text.contains("+ 7 optional fields folded: F4 opens them"))
         _ = s.update(.tab)
         #expect(s.focus == "type")                                    // the trading name is folded: skipped
         _ = s.update(.ctrl("r"))

@@ -165,6 +165,7 @@ extension ServiceSettings {
                 throw .invalid("config", "\(config.source("service.default_currency")): \(error.message)")
             }
         }
+        paymentTermsDays = try config.int("service.payment_terms_days", default: 30, range: 0...365)
         if let h = config.string("service.help_contact") { helpContact = h }
         if let d = config.string("service.staff_mail_domain") { staffMailDomain = d }
         if let url = config.string("storefront.url") {

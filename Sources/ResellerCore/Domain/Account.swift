@@ -135,6 +135,8 @@ public struct AccountFields: Sendable, Hashable {
     public var ordering: Ordering?
     public var separateInvoices: Bool
     public var taxExempt: Bool
+    /// Days until an invoice is due (doc: 0–365).
+    public var paymentTermsDays = 30
 }
 
 public struct Account: Sendable, Hashable {

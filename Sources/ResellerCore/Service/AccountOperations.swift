@@ -1,3 +1,4 @@
+import FieldSchema
 import Foundation
 
 /// A page of the accounts table; pass `nextAfter` back to get the following page.
@@ -26,7 +27,8 @@ public struct AccountDetail: Sendable {
 
 extension ResellerService {
     public func validate(_ form: AccountForm, by actor: Actor) throws(ServiceError) -> AccountFields {
-        try AccountValidator.validate(form, defaultCurrency: settings.defaultCurrency, defaultManager: actor.login)
+        try AccountValidator.validate(form, defaultCurrency: settings.defaultCurrency, defaultManager: actor.login,
+                                      defaultPaymentTerms: settings.paymentTermsDays)
     }
 
     public func createAccount(_ form: AccountForm, by actor: Actor) throws(ServiceError) -> Account {
@@ -177,20 +179,11 @@ extension ResellerService {
 }
 
 extension AccountFields {
-    /// The fields as text, for audit events.
+    /// The fields as text under their schema ids, for audit events; the credit limit as the CLI takes it.
     var auditValues: [String: String?] {
-        [
-            "name": name, "tradingName": tradingName, "type": type.rawValue, "email": email, "phone": phone,
-            "website": website, "registrationNumber": registrationNumber, "taxAuthority": taxAuthority,
-            "description": description, "street": address.street, "city": address.city, "postcode": address.postcode,
-            "state": address.state, "country": address.country, "currency": currency, "accountManager": accountManager,
-            "enableOrdering": String(ordering != nil), "creditLimit": ordering?.creditLimit.text,
-            "prorateBilling": ordering.map { String($0.prorateBillingDay != nil) },
-            "billingDay": ordering?.prorateBillingDay?.text,
-            "partialChargesInvoicing": ordering?.partialChargesInvoicing.rawValue,
-            "enableReselling": ordering.map { String($0.enableReselling) },
-            "separateInvoices": String(separateInvoices), "taxExempt": String(taxExempt),
-        ]
+        var values = AccountSchema.fields.texts(of: AccountForm(self))
+        values["creditLimit"] = ordering?.creditLimit.text
+        return values
     }
 }
 

@@ -3,6 +3,8 @@ import Foundation
 /// Settings the service needs from configuration (the mail issue adds the file that fills them).
 public struct ServiceSettings: Sendable {
     public var defaultCurrency = "EUR"
+    /// Days until an invoice is due for an account that does not say (doc: 30).
+    public var paymentTermsDays = 30
     /// How long activation and reset links stay valid (doc: 72 hours).
     public var tokenLifetime: TimeInterval = 72 * 3600
     /// Where emailed links point.

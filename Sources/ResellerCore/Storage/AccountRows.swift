@@ -5,7 +5,8 @@ extension StoreTx {
     private static let accountColumns = """
         name, trading_name, type, email, phone, website, registration_number, tax_authority, description,
         street, city, postcode, state, country, currency, account_manager, enable_ordering, credit_limit_minor,
-        credit_unlimited, billing_day, partial_charges, enable_reselling, separate_invoices, tax_exempt
+        credit_unlimited, billing_day, partial_charges, enable_reselling, separate_invoices, tax_exempt,
+        payment_terms_days
         """
 
     private static func arguments(_ f: AccountFields) -> [(any DatabaseValueConvertible)?] {
@@ -16,7 +17,7 @@ extension StoreTx {
                 f.taxAuthority, f.description, f.address.street, f.address.city, f.address.postcode,
                 f.address.state, f.address.country, f.currency, f.accountManager, o != nil, limit,
                 o?.creditLimit == .unlimited, o?.prorateBillingDay?.text, o?.partialChargesInvoicing.rawValue,
-                o?.enableReselling ?? false, f.separateInvoices, f.taxExempt]
+                o?.enableReselling ?? false, f.separateInvoices, f.taxExempt, f.paymentTermsDays]
     }
 
     /// Inserts the account and its search row. `contactsText` is the contacts' names and emails when they
@@ -112,7 +113,7 @@ extension StoreTx {
         .joined(separator: ", ") + ", a.parent_account_id, a.version, a.created_at, a.updated_at, a.updated_by"
         + ", a.status, a.status_reason"
     /// Where the columns that follow `accountSelect` start.
-    static let accountColumnCount = 32
+    static let accountColumnCount = 33
 
     static func account(_ r: Row) -> Account {
         let currency: String = r[15]
@@ -128,10 +129,11 @@ extension StoreTx {
             name: r[1], tradingName: r[2], type: AccountType(rawValue: r[3]) ?? .customer,
             email: r[4], phone: r[5], website: r[6], registrationNumber: r[7], taxAuthority: r[8], description: r[9],
             address: Address(street: r[10], city: r[11], postcode: r[12], state: r[13], country: r[14]),
-            currency: currency, accountManager: r[16], ordering: ordering, separateInvoices: r[23], taxExempt: r[24])
-        return Account(id: r[0], fields: fields, parentAccountId: r[25], version: r[26],
-                       createdAt: r[27], updatedAt: r[28], updatedBy: r[29],
-                       status: AccountStatus(rawValue: r[30]) ?? .active, statusReason: r[31])
+            currency: currency, accountManager: r[16], ordering: ordering, separateInvoices: r[23], taxExempt: r[24],
+            paymentTermsDays: r[25])
+        return Account(id: r[0], fields: fields, parentAccountId: r[26], version: r[27],
+                       createdAt: r[28], updatedAt: r[29], updatedBy: r[30],
+                       status: AccountStatus(rawValue: r[31]) ?? .active, statusReason: r[32])
     }
 
     /// Balance = debits − credits, in minor units.

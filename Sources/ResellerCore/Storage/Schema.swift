@@ -7,7 +7,7 @@ extension Store {
     /// statement: when two processes open a new file at once, the second waits, then finds nothing to do.
     /// (GRDB's DatabaseMigrator decides what to apply before it takes the lock, so both would migrate.)
     static let migrations: [String] = [schemaV1, schemaV2, linkMailWithoutTokens, serverKeys, ledgerReversals,
-                                       accountStatus]
+                                       accountStatus, paymentTerms]
 
     static func migrate(_ pool: DatabasePool) throws {
         // Most opens find the schema current: a read says so without taking the write lock.
@@ -249,6 +249,12 @@ extension Store {
     """
 
     /// Active, Suspended or Closed, with the reason of the last change (doc: running the account).
+    /// Days until an invoice is due (DOMAIN.md's paymentTermsDays); accounts of before keep the default.
+    static let paymentTerms = """
+    ALTER TABLE accounts ADD COLUMN payment_terms_days INTEGER NOT NULL DEFAULT 30
+        CHECK (payment_terms_days BETWEEN 0 AND 365);
+    """
+
     static let accountStatus = """
     ALTER TABLE accounts ADD COLUMN status TEXT NOT NULL DEFAULT 'active'
         CHECK (status IN ('active', 'suspended', 'closed'));

@@ -30,6 +30,8 @@ public struct AccountForm: Sendable, Hashable, Codable {
     public var enableReselling = false
     public var separateInvoices = false
     public var taxExempt = false
+    /// Days until an invoice is due; empty means the desk's default.
+    public var paymentTermsDays = ""
 
     public init() {}
 
@@ -53,6 +55,7 @@ public struct AccountForm: Sendable, Hashable, Codable {
         accountManager = f.accountManager
         separateInvoices = f.separateInvoices
         taxExempt = f.taxExempt
+        paymentTermsDays = String(f.paymentTermsDays)
         if let o = f.ordering {
             enableOrdering = true
             switch o.creditLimit {

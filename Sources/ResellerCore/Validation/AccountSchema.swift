@@ -54,6 +54,10 @@ public enum AccountSchema {
                                                help: "One invoice per order instead of one per period.")
     public static let taxExempt = Field("taxExempt", "Tax exempt", .check(\.taxExempt), section: address,
                                         foldable: true, flag: "tax-exempt", help: "No tax is charged to this account.")
+    public static let paymentTermsDays = Field(
+        "paymentTermsDays", "Payment terms (days)", .text(\.paymentTermsDays, maxLength: 3), section: address,
+        foldable: true, noun: "payment terms", flag: "payment-terms",
+        help: "Days until an invoice is due, 0 to 365; empty takes the desk's default (30).")
     public static let enableOrdering = Field(
         "enableOrdering", "Enable Ordering", .check(\.enableOrdering), section: ordering, noun: "ordering",
         flag: "ordering", help: "The account may order (credit limit, proration, reselling).")
@@ -81,7 +85,7 @@ public enum AccountSchema {
     /// Every field, in the order of the form.
     public static let fields: [Field] = [
         name, tradingName, type, email, phone, website, registrationNumber, taxAuthority, description, accountManager,
-        street, city, postcode, state, country, currency, separateInvoices, taxExempt,
+        street, city, postcode, state, country, currency, separateInvoices, taxExempt, paymentTermsDays,
         enableOrdering, creditLimit, unlimitedCredit, prorateBilling, billingDay, partialChargesInvoicing,
         enableReselling,
     ]

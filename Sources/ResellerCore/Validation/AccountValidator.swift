@@ -5,8 +5,8 @@ import FieldSchema
 public enum AccountValidator {
     private typealias S = AccountSchema
 
-    public static func validate(_ form: AccountForm, defaultCurrency: String, defaultManager: String)
-        throws(ServiceError) -> AccountFields {
+    public static func validate(_ form: AccountForm, defaultCurrency: String, defaultManager: String,
+                                defaultPaymentTerms: Int = 30) throws(ServiceError) -> AccountFields {
         var e = ErrorList()
         let name = e.check { () throws(FieldError) in try TextRules.clean(form, S.name) }
         let trading = e.check { () throws(FieldError) in try TextRules.clean(form, S.tradingName) } ?? nil
@@ -31,6 +31,9 @@ public enum AccountValidator {
         let currency = e.check { () throws(FieldError) in try Currency.parse(currencyText) }
         let managerText = form.accountManager.trimmingCharacters(in: .whitespaces).isEmpty ? defaultManager : form.accountManager
         let manager = e.check { () throws(FieldError) in try StaffLogin.validate(managerText, field: "accountManager") }
+        let terms = e.check { () throws(FieldError) in
+            try paymentTerms(form.paymentTermsDays, default: defaultPaymentTerms)
+        }
 
         var ordering: Ordering?
         if form.enableOrdering {
@@ -76,6 +79,16 @@ public enum AccountValidator {
             description: description,
             address: Address(street: street, city: city, postcode: postcode, state: state, country: country!.code),
             currency: currency!.code, accountManager: manager!, ordering: ordering,
-            separateInvoices: form.separateInvoices, taxExempt: form.taxExempt)
+            separateInvoices: form.separateInvoices, taxExempt: form.taxExempt, paymentTermsDays: terms!)
+    }
+
+    /// Whole days, 0–365 (doc); empty takes the desk's default.
+    static func paymentTerms(_ raw: String, default value: Int) throws(FieldError) -> Int {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return value }
+        guard text.count <= 3, text.allSatisfy(\.isASCII), let days = Int(text), (0...365).contains(days) else {
+            throw FieldError(S.paymentTermsDays.id, "payment terms must be whole days from 0 to 365, not \"\(raw)\"")
+        }
+        return days
     }
 }
