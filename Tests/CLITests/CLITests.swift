@@ -29,7 +29,8 @@ import Testing
         let terms = try cli.run(["account", "update", "ACC-000001", "--payment-terms", "45", "--expect-version", "1",
                                  "--json"])
         #expect(terms.code == 0 && terms.object["paymentTermsDays"] as? Int == 45, "\(terms.err)")
-        let refused = try cli.run(["account", "update", "ACC-000001", "--payment-terms", "400", "--expect-version", "2"])
+        let refused = try cli.run(["account", "update", "ACC-000001", "--payment-terms", "400",
+                                   "--expect-version", "2"])
         #expect(refused.code == 1 && refused.err.contains("paymentTermsDays: payment terms must be whole days"))
         // SUDO_USER names the actor only for root (the tests run as root in CI); otherwise the real login.
         #expect(a["accountManager"] as? String == (getuid() == 0 ? "carol" : DeskAccess.login(getuid())))

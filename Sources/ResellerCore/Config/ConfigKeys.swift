@@ -29,7 +29,8 @@ public struct ConfigKey: Sendable {
 extension ConfigFile {
     public static let keys: [ConfigKey] = [
         .init("service.default_currency", .text, "currency of new accounts (ISO 4217), default EUR"),
-        .init("service.payment_terms_days", .number, "days until an invoice is due for new accounts, 0-365, default 30"),
+        .init("service.payment_terms_days", .number,
+              "days until an invoice is due for new accounts, 0-365, default 30"),
         .init("service.help_contact", .text, "whom emails and error pages tell people to ask"),
         .init("service.staff_mail_domain", .text, "staff logins get mail at login@this-domain"),
         .init("storage.path", .text,
