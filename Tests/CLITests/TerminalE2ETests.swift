@@ -238,15 +238,44 @@ struct TmuxSession {
         try session.keys("y")
         try session.waitFor("Deactivated partners@aegean-cloud.example")
         try session.waitFor("Admin, Inactive")
+        // Invite it again, then fix its email: the activation link follows the new address (#11).
+        try session.keys("i")
+        try session.waitFor("partners@aegean-cloud.example is invited: an activation email is queued")
+        try session.waitFor("Admin, Pending activation")
+        try session.keys("e")
+        try session.waitFor("Edit Contact of Aegean Cloud Partners")
+        try session.keys("Tab", "Tab", "C-u")                               // → email, cleared
+        try session.keys("giorgos@aegean-cloud.example", "C-s")
+        try session.waitFor("link is queued to giorgos@aegean-cloud.example")   // (the notice wraps)
+        // The account suspended with the reason; the payment reversed from the Ledger.
+        try session.keys("1", "s")
+        try session.waitFor("Status of ACC-000001")
+        try session.keys("C-s")                                             // no reason: refused, by name
+        try session.waitFor("Reason: reason is required")
+        try session.keys("unpaid since March", "C-s")
+        try session.waitFor("ACC-000001 is Suspended: unpaid since March")
+        try session.keys("5")
+        try session.waitFor("Ledger 1")
+        try session.keys("v")
+        try session.waitFor("Reverse payment")
+        try session.keys("bounced transfer", "C-s")
+        try session.waitFor("reversed: 250.50 EUR debited")
         try session.keys("Escape")
         try session.waitFor("ResellerDesk · Accounts")
 
         let stored = try cli.run(["account", "show", "ACC-000001", "--json"]).object
-        #expect(stored["balance"] as? String == "-250.50")
+        #expect(stored["balance"] as? String == "0.00")                     // paid, then reversed
+        #expect(stored["status"] as? String == "suspended")
+        #expect(stored["statusReason"] as? String == "unpaid since March")
         let contact = try #require((stored["contacts"] as? [[String: Any]])?.first)
-        #expect(contact["status"] as? String == "Inactive")
+        #expect(contact["email"] as? String == "giorgos@aegean-cloud.example")
+        #expect(contact["status"] as? String == "Pending activation")
         let outbox = try #require(try cli.run(["mail", "list", "--json"]).json as? [[String: Any]])
-        #expect(outbox.filter { $0["to"] as? String == "partners@aegean-cloud.example" }.count == 2)   // first link, resent link
+        // The first link and the resent one to the old address, the re-invitation, then the new address.
+        #expect(outbox.filter { $0["to"] as? String == "partners@aegean-cloud.example" }.count == 3)
+        #expect(outbox.contains { $0["to"] as? String == "giorgos@aegean-cloud.example" })
+        let payments = try #require(try cli.run(["payment", "list", "ACC-000001", "--json"]).json as? [[String: Any]])
+        #expect(payments.count == 1 && payments.first?["reversedBy"] is Int64)
     }
 
     @Test func aVanishedTerminalEndsTheProgram() throws {
