@@ -45,7 +45,8 @@ public struct FormDialog<Model: Sendable & Equatable, Context: Sendable>: Screen
     public var bindings: [Binding<Action>] { widget.keys(common) }
 
     public var help: HelpScreen {
-        FormKeys.help(name, common: common, choices: widget.fields.contains { $0.choices != nil })
+        FormKeys.help(name, common: common, checks: widget.fields.contains(where: \.isCheck),
+                      choices: widget.fields.contains { $0.choices != nil })
     }
 
     public mutating func update(_ key: Key, height: Int = 24) -> [Effect] {

@@ -19,17 +19,18 @@ public struct PriceListsContent: Sendable {
 /// Every price list with its currency, validity, state, item count and how many accounts use it; under the
 /// table, the highlighted list's description, its accounts and its items. Staff activate or deactivate a
 /// list (asked first when accounts use it), import a CSV that replaces its items (a path typed in a
-/// prompt), and edit its name, validity and description (one prompt per field, `PriceListEdit`).
+/// prompt), and edit its name, validity and description (the Edit price list dialog, `PriceListDialog`).
 public struct PriceListsScreen: Screen {
     public enum Action: Sendable, Hashable {
         case toggleActive, importItems, edit, back, reload, help, down, up, pageDown, pageUp
-        /// In a prompt (the CSV path, a field of the edit).
+        /// In the CSV path prompt.
         case promptEnter, promptCancel
     }
     public enum Effect: Sendable, Equatable {
         case setActive(list: String, active: Bool)
         case importCSV(list: String, path: String)
-        case update(list: String, PriceListEdit.Answers)
+        /// The Edit price list dialog over this list.
+        case edit(PriceList)
         case back, reload, help
     }
 
@@ -42,7 +43,6 @@ public struct PriceListsScreen: Screen {
     public private(set) var confirming: (question: String, effect: Effect)?
     /// The CSV path being typed, while the import prompt is open.
     public private(set) var importPath: LineEditor?
-    public private(set) var edit: PriceListEdit?
 
     public static let keys: [Binding<Action>] = [
         Binding([.char("a")], "Active", help: "activate or deactivate the highlighted list (asks first when "
@@ -61,12 +61,11 @@ public struct PriceListsScreen: Screen {
 
     /// The keys while a prompt is open; every other key edits its text.
     public static let promptKeys: [Binding<Action>] = [
-        Binding([.enter], "OK", help: "take the text (in the edit: to the next field, saving after the last)",
-                .promptEnter),
+        Binding([.enter], "OK", help: "import the file named", .promptEnter),
         Binding([.escape], "Cancel", help: "close the prompt; nothing is changed", .promptCancel),
     ]
 
-    private var prompting: Bool { importPath != nil || edit != nil }
+    private var prompting: Bool { importPath != nil }
 
     public var bindings: [Binding<Action>] {
         if prompting { return Self.promptKeys }
@@ -138,7 +137,6 @@ public struct PriceListsScreen: Screen {
         guard let binding = Binding.binding(for: key, in: bindings) else {
             // In a prompt every other key is text; elsewhere it means nothing here.
             if var editor = importPath, editor.handle(key) { importPath = editor }
-            if var e = edit { e.edit(key); edit = e }
             return []
         }
         if let reason = binding.disabledReason {
@@ -154,7 +152,6 @@ public struct PriceListsScreen: Screen {
         case .help: return [.help]
         case .promptCancel:
             importPath = nil
-            edit = nil
             messages = ["Nothing changed."]
         case .promptEnter: return promptEnter()
         case .toggleActive:
@@ -168,7 +165,7 @@ public struct PriceListsScreen: Screen {
                 : ("Activate \(list.name)? \(who); it can order from this list again while it is valid. y/n",
                    effect)
         case .importItems: importPath = LineEditor(maxLength: 1000)
-        case .edit: edit = current.map(PriceListEdit.init)
+        case .edit: return current.map { [.edit($0)] } ?? []
         case .down: move(to: selected + 1, height: height)
         case .up: move(to: selected - 1, height: height)
         case .pageDown: move(to: selected + Self.listRows(height), height: height)
@@ -187,18 +184,6 @@ public struct PriceListsScreen: Screen {
             }
             importPath = nil
             return [.importCSV(list: list.name, path: text)]
-        }
-        guard var e = edit else { return [] }
-        switch e.next() {
-        case .editing: edit = e
-        case .canceled: edit = nil
-        case .done(let answers):
-            edit = nil
-            guard !answers.isEmpty else {
-                messages = ["Nothing changed."]
-                return []
-            }
-            return [.update(list: list.name, answers)]
         }
         return []
     }
@@ -266,16 +251,13 @@ public struct PriceListsScreen: Screen {
             g.putWrapped(confirming.question, x: 1, bottom: bottom, width: width - 2, style: .warning, maxLines: 3)
             return
         }
-        if importPath != nil || edit != nil {
-            let label = importPath != nil ? "CSV file: " : "\(edit!.field.label): "
-            let editor = importPath ?? edit!.editor
+        if let editor = importPath {
+            let label = "CSV file: "
             g.fill(x: 0, y: bottom, width: width, style: .normal)
             let x = 1 + g.put(label, x: 1, y: bottom, style: .key)
             g.field(editor.visible(width: width - x - 2), x: x, y: bottom, width: width - x - 1, focused: true)
             bottom -= 1
-            let heading = importPath != nil
-                ? "Replace the items of \(current?.name ?? "") from a CSV file (Enter imports, Esc cancels):"
-                : edit!.heading
+            let heading = "Replace the items of \(current?.name ?? "") from a CSV file (Enter imports, Esc cancels):"
             bottom -= g.putWrapped(heading, x: 1, bottom: bottom, width: width - 2, style: .key, maxLines: 2)
         }
         let style: CellStyle = messagesAreProblems ? .invalid : .warning

@@ -22,6 +22,7 @@ import TerminalKit
         let access = AccessDialog.access(someone).help
         let status = StatusDialog.status(of: account).help
         let reversal = ReversalDialog.reversal(of: entry, accountId: account.id).help
+        let listEdit = PriceListDialog.edit(try! service.priceLists().first!).help
         let orders = SubmittedOrdersScreen([]).help
         let lists = PriceListsScreen(PriceListsContent(lists: [], items: [:], users: [:],
                                                        today: CalendarDay(year: 2026, month: 1, day: 1)!)).help
@@ -42,6 +43,7 @@ import TerminalKit
             ("Outbox", [HelpScreen.Group("", OutboxScreen.bindings)], []),
             ("Submitted orders", [HelpScreen.Group("", SubmittedOrdersScreen.keys)], orders.notes),
             ("Price lists", [HelpScreen.Group("", PriceListsScreen.keys)] + lists.groups.dropFirst(), lists.notes),
+            ("Edit price list", listEdit.groups, listEdit.notes),
         ]
     }
 

@@ -92,33 +92,39 @@ import TerminalKit
         #expect(s.update(.escape, height: 24).isEmpty && s.importPath == nil && s.messages == ["Nothing changed."])
     }
 
-    @Test func theEditStepsThroughTheFieldsAndSendsOnlyWhatChanged() throws {
+    @Test func theEditIsAFormThatSendsOnlyWhatChanged() throws {
         var (service, s) = try Self.demo()
         Self.highlight(&s, "Security Add-ons EUR")
-        _ = s.update(.char("e"), height: 24)
-        #expect(s.edit?.editor.text == "Security Add-ons EUR")
-        _ = s.update(.ctrl("u"), height: 24)
-        for c in "Security Add-ons 2027 EUR" { _ = s.update(.char(c), height: 24) }
-        #expect(s.update(.enter, height: 24).isEmpty)                           // to Valid from, kept as is
-        #expect(s.edit?.field == .validFrom && s.edit?.editor.text == "2026-01-01")
-        _ = s.update(.enter, height: 24)
-        for c in "2027-12-31" { _ = s.update(.char(c), height: 24) }
-        try expectGolden(s.render(width: 80, height: 24), "price-lists-edit-80x24")
-        _ = s.update(.enter, height: 24)
-        let effects = s.update(.enter, height: 24)                              // the description, kept
-        let answers = PriceListEdit.Answers(name: "Security Add-ons 2027 EUR", validTo: "2027-12-31")
-        #expect(effects == [.update(list: "Security Add-ons EUR", answers)])
-        #expect(answers.fieldNames == "name, valid to")
-        let saved = try service.updatePriceList(named: "Security Add-ons EUR", answers.change, by: .staff("alice"))
+        guard case .edit(let list)? = s.update(.char("e"), height: 24).first else {
+            Issue.record("e does not open the edit"); return
+        }
+        var d = PriceListDialog.edit(list)
+        #expect(d.model.name == "Security Add-ons EUR" && d.model.validFrom == "2026-01-01")
+        _ = d.update(.ctrl("u"))
+        for c in "Security Add-ons 2027 EUR" { _ = d.update(.char(c)) }
+        _ = d.update(.tab); _ = d.update(.tab)                                   // valid from kept → valid to
+        for c in "2027-12-31" { _ = d.update(.char(c)) }
+        try expectGolden(d.render(width: 80, height: 24), "price-list-edit-80x24")
+        guard case .save(let form)? = d.update(.ctrl("s")).first else { Issue.record("no save"); return }
+        #expect(form.changedFields(from: list).map(\.noun) == ["price list name", "valid to"])
+        let change = form.change(from: list)
+        #expect(change.name == "Security Add-ons 2027 EUR" && change.validTo == "2027-12-31")
+        #expect(change.validFrom == nil && change.description == nil)
+        let saved = try service.updatePriceList(named: list.name, change, by: .staff("alice"))
         #expect(saved.name == "Security Add-ons 2027 EUR" && saved.validTo?.description == "2027-12-31")
         #expect(saved.validFrom?.description == "2026-01-01" && saved.active)
-        // An edit that changes nothing sends nothing; Esc gives up at any field.
-        _ = s.update(.char("e"), height: 24)
-        for _ in 0..<4 { _ = s.update(.enter, height: 24) }
-        #expect(s.edit == nil && s.messages == ["Nothing changed."])
-        _ = s.update(.char("e"), height: 24)
-        _ = s.update(.enter, height: 24)
-        #expect(s.update(.escape, height: 24).isEmpty && s.edit == nil)
+        // A date the service refuses shows beside its field, with everything typed kept.
+        var bad = PriceListDialog.edit(saved)
+        _ = bad.update(.tab); _ = bad.update(.tab)
+        _ = bad.update(.ctrl("u"))
+        for c in "2025-01-01" { _ = bad.update(.char(c)) }
+        guard case .save(let early)? = bad.update(.ctrl("s")).first else { Issue.record("no save"); return }
+        do {
+            _ = try service.updatePriceList(named: saved.name, early.change(from: saved), by: .staff("alice"))
+            Issue.record("valid to before valid from was accepted")
+        } catch { bad.saveFailed(error) }
+        #expect(bad.errors["validTo"] == "valid to (2025-01-01) must not be before valid from (2026-01-01)")
+        #expect(bad.focus == "validTo" && bad.model.validTo == "2025-01-01")
     }
 
     @Test func withNoListTheActionsSayWhy() {
@@ -127,7 +133,7 @@ import TerminalKit
         for key in [Key.char("a"), .char("i"), .char("e")] {
             #expect(s.update(key, height: 24).isEmpty)
             #expect(s.messages.first?.hasPrefix("There is no price list yet") == true)
-            #expect(s.importPath == nil && s.edit == nil)
+            #expect(s.importPath == nil)
         }
         #expect(WholeMessagesTests.joined(s.render(width: 80, height: 24)).contains(s.messages[0]))
     }

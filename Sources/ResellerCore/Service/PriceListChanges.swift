@@ -22,19 +22,20 @@ extension ResellerService {
     /// the description. Problems go to `e`, so the caller reports them with its own.
     func listFields(name rawName: String, validFrom: String, validTo: String, description: String,
                     _ e: inout ErrorList) -> ListFields? {
-        let name = e.check { () throws(FieldError) in
-            try TextRules.clean(rawName, field: "name", label: "price list name", required: true, max: 100)
-        } ?? nil
+        typealias S = PriceListSchema
+        var form = PriceListForm()
+        form.name = rawName; form.description = description
+        let name = e.check { () throws(FieldError) in try TextRules.clean(form, S.name) } ?? nil
         let from = validFrom.isEmpty ? nil : e.check { () throws(FieldError) in
-            try CalendarDay.parse(validFrom, field: "validFrom", label: "valid from")
+            try CalendarDay.parse(validFrom, field: S.validFrom.id, label: S.validFrom.noun)
         }
         let to = validTo.isEmpty ? nil : e.check { () throws(FieldError) in
-            try CalendarDay.parse(validTo, field: "validTo", label: "valid to")
+            try CalendarDay.parse(validTo, field: S.validTo.id, label: S.validTo.noun)
         }
-        if let from, let to, to < from { e.add("validTo", "valid to (\(to)) must not be before valid from (\(from))") }
-        let text = e.check { () throws(FieldError) in
-            try TextRules.clean(description, field: "description", label: "description", required: false, max: 500)
-        } ?? nil
+        if let from, let to, to < from {
+            e.add(S.validTo.id, "valid to (\(to)) must not be before valid from (\(from))")
+        }
+        let text = e.check { () throws(FieldError) in try TextRules.clean(form, S.description) } ?? nil
         guard let name, e.errors.isEmpty else { return nil }
         return (name, from, to, text)
     }

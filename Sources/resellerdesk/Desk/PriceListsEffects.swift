@@ -21,11 +21,7 @@ extension TerminalApp {
                     : "; \(users == 1 ? "1 account" : "\(users) accounts") can no longer order from it"
                 return (list.name, "\(list.name) is \(active ? "active" : "inactive") now\(effect).")
             }
-        case .update(let name, let answers):
-            priceListAction { () throws(ServiceError) in
-                let list = try service.updatePriceList(named: name, answers.change, by: staff)
-                return (list.name, "Saved \(list.name): \(answers.fieldNames).")
-            }
+        case .edit(let list): stack.append(.priceListEdit(.edit(list)))
         case .importCSV(let name, let path):
             let csv: String
             do {
@@ -80,6 +76,28 @@ extension TerminalApp {
             }
         } catch {
             _ = accounts.update(.failed(error.description))
+        }
+    }
+
+    func perform(priceListEdit effect: PriceListDialog.Effect) {
+        guard case .priceListEdit(let dialog)? = stack.last else { return }
+        switch effect {
+        case .cancel: stack.removeLast()
+        case .help: showHelp(dialog.help)
+        case .save(let form):
+            let change = form.change(from: dialog.context)
+            let changed = form.changedFields(from: dialog.context).map(\.noun)
+            do {
+                let list = try service.updatePriceList(named: dialog.context.name, change, by: .currentStaff())
+                stack.removeLast()
+                showPriceLists(notice: changed.isEmpty ? "Nothing changed."
+                                                       : "Saved \(list.name): " + changed.joined(separator: ", ") + ".",
+                               push: false, selecting: list.name)
+            } catch {
+                var refused = dialog
+                refused.saveFailed(error)
+                stack[stack.count - 1] = .priceListEdit(refused)
+            }
         }
     }
 }

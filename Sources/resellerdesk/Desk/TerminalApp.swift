@@ -22,6 +22,7 @@ final class TerminalApp {
         case outbox(OutboxScreen)
         case submittedOrders(SubmittedOrdersScreen)
         case priceLists(PriceListsScreen)
+        case priceListEdit(PriceListDialog)
         case resumeDraft(FormDraft)
         case help(HelpScreen)
     }
@@ -38,6 +39,7 @@ final class TerminalApp {
         case outbox(OutboxScreen.Effect)
         case submittedOrders(SubmittedOrdersScreen.Effect)
         case priceLists(PriceListsScreen.Effect)
+        case priceListEdit(PriceListDialog.Effect)
     }
 
     let service: ResellerService
@@ -142,6 +144,7 @@ final class TerminalApp {
         case .outbox(let screen)?: return step(screen, key, Top.outbox, Effect.outbox)
         case .submittedOrders(let screen)?: return step(screen, key, Top.submittedOrders, Effect.submittedOrders)
         case .priceLists(let screen)?: return step(screen, key, Top.priceLists, Effect.priceLists)
+        case .priceListEdit(let screen)?: return step(screen, key, Top.priceListEdit, Effect.priceListEdit)
         case nil:
             return accounts.update(key, height: h).map(Effect.accounts)
         }
@@ -171,6 +174,7 @@ final class TerminalApp {
             case .outbox(let e): perform(outbox: e)
             case .submittedOrders(let e): perform(submittedOrders: e)
             case .priceLists(let e): perform(priceLists: e)
+            case .priceListEdit(let e): perform(priceListEdit: e)
             }
         }
     }
@@ -191,6 +195,7 @@ final class TerminalApp {
         case .outbox(let s)?: s
         case .submittedOrders(let s)?: s
         case .priceLists(let s)?: s
+        case .priceListEdit(let s)?: s
         case .resumeDraft?, .help?, nil: accounts
         }
     }
