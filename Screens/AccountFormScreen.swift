@@ -18,6 +18,8 @@ public struct AccountFormScreen: Screen {
     /// The account being edited (nil for a new one) and the version it was read at.
     public let target: (accountId: Int64?, version: Int?)
     let defaultCurrency: String
+    /// The staff logins the account manager completes from (`ResellerService.staffLogins`).
+    let staff: [String]
     /// Fields the user has been through: only their errors show before a save.
     private var touched: Set<String> = []
 
@@ -31,25 +33,37 @@ public struct AccountFormScreen: Screen {
     public var visibleFields: [String] { widget.shownFields.map(\.id) }
     public func isEnabled(_ id: String) -> Bool { widget.isEnabled(id) }
 
-    public init(editing account: Account? = nil, defaultCurrency: String = "EUR") {
+    public init(editing account: Account? = nil, defaultCurrency: String = "EUR", staff: [String] = []) {
         let form = account.map { AccountForm($0.fields) } ?? AccountForm()
-        self.init(form, original: form, target: (account?.id, account?.version), defaultCurrency: defaultCurrency)
+        self.init(form, original: form, target: (account?.id, account?.version), defaultCurrency: defaultCurrency,
+                  staff: staff)
     }
 
     /// Reopens a form from a draft: everything typed comes back, and it counts as changed.
-    public init(resuming form: AccountForm, accountId: Int64?, version: Int?, defaultCurrency: String = "EUR") {
-        self.init(form, original: AccountForm(), target: (accountId, version), defaultCurrency: defaultCurrency)
+    public init(resuming form: AccountForm, accountId: Int64?, version: Int?, defaultCurrency: String = "EUR",
+                staff: [String] = []) {
+        self.init(form, original: AccountForm(), target: (accountId, version), defaultCurrency: defaultCurrency,
+                  staff: staff)
     }
 
-    private init(_ form: AccountForm, original: AccountForm, target: (Int64?, Int?), defaultCurrency: String) {
-        widget = Form(AccountSchema.fields, model: form, original: original, rules: Self.rules(defaultCurrency))
+    private init(_ form: AccountForm, original: AccountForm, target: (Int64?, Int?), defaultCurrency: String,
+                 staff: [String]) {
+        widget = Form(AccountSchema.fields, model: form, original: original,
+                      rules: Self.rules(defaultCurrency, staff: staff))
         self.target = target
         self.defaultCurrency = defaultCurrency
+        self.staff = staff
         filterCreditLimit()
     }
 
+    /// The staff logins that start with what is typed (all of them for nothing typed), at most four.
+    static func managers(_ typed: String, among staff: [String]) -> [String] {
+        let text = typed.trimmingCharacters(in: .whitespaces).lowercased()
+        return Array(staff.filter { $0.lowercased().hasPrefix(text) }.prefix(4))
+    }
+
     /// The account's rules beyond its schema.
-    static func rules(_ defaultCurrency: String) -> Form<AccountForm>.Rules {
+    static func rules(_ defaultCurrency: String, staff: [String]) -> Form<AccountForm>.Rules {
         var r = Form<AccountForm>.Rules()
         r.enabled = { form, id in
             switch id {
@@ -76,11 +90,14 @@ public struct AccountFormScreen: Screen {
             case "country", "currency":
                 suggestions(id, id == "country" ? form.country : form.currency)
                     .map { "\($0.code) \($0.name)" }.joined(separator: " · ")
+            case "accountManager" where !form.accountManager.isEmpty:
+                managers(form.accountManager, among: staff).filter { $0 != form.accountManager }
+                    .joined(separator: " · ")
             default: ""
             }
         }
         // A country or currency is a code: a short field, with the suggestions beside it.
-        r.width = { id in id == "country" || id == "currency" ? 8 : nil }
+        r.width = { id in id == "country" || id == "currency" ? 8 : id == "accountManager" ? 16 : nil }
         r.sectionNote = { form, section in
             section == "Ordering" && !form.enableOrdering ? "(tick Enable Ordering to set these)" : ""
         }
@@ -160,6 +177,11 @@ public struct AccountFormScreen: Screen {
     /// Leaving a country or currency completes it to the code when it matches one alone; several stay as
     /// typed, for the validator to list them (the CLI refuses them the same way).
     private mutating func complete(_ id: String) {
+        if id == "accountManager", !form.accountManager.isEmpty,
+           case let matches = Self.managers(form.accountManager, among: staff), matches.count == 1 {
+            widget.change { $0.accountManager = matches[0] }
+            return
+        }
         guard id == "country" || id == "currency" else { return }
         let matches = Self.suggestions(id, form[keyPath: Self.path(id)])
         if matches.count == 1, let code = matches.first?.code {

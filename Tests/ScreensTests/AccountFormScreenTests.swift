@@ -293,3 +293,34 @@ import TerminalKit
         #expect(s.visibleFields.contains("phone") && !s.visibleFields.contains("website"))
     }
 }
+
+/// The account manager completes from the desk's staff logins (#11): the matches beside the field, a
+/// single one taken on Tab, anything else kept as typed for the validator.
+@Suite struct AccountManagerCompletionTests {
+    @Test func aPrefixOfOneLoginCompletesAndSeveralAreOffered() {
+        var s = AccountFormScreen(staff: ["alice", "alina", "bob"])
+        _ = s.update(.function(4))                                       // the optional fields open
+        for _ in 0..<40 where s.focus != "accountManager" { _ = s.update(.tab) }
+        #expect(s.focus == "accountManager")
+        _ = s.update(.char("a")); _ = s.update(.char("l"))
+        #expect(s.render(width: 80, height: 24).text.contains("alice · alina"))
+        _ = s.update(.char("i")); _ = s.update(.char("c"))
+        _ = s.update(.tab)
+        #expect(s.form.accountManager == "alice")
+        var t = AccountFormScreen(staff: ["alice", "bob"])
+        _ = t.update(.function(4))
+        for _ in 0..<40 where t.focus != "accountManager" { _ = t.update(.tab) }
+        for c in "carol" { _ = t.update(.char(c)) }
+        _ = t.update(.tab)
+        #expect(t.form.accountManager == "carol")                       // not a member here: kept, the CLI's rule
+    }
+
+    @Test func theDesksGroupGivesTheLogins() throws {
+        let folder = NSTemporaryDirectory() + "resellerdesk-staff-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let service = ResellerService(store: try Store(path: folder + "/rd.sqlite"))
+        let logins = service.staffLogins(current: "someone")
+        #expect(logins.contains("someone"))                              // the login at the desk, always
+        #expect(!logins.contains("daemon") && !logins.contains("root"))  // service logins never
+    }
+}

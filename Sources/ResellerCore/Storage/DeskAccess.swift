@@ -61,6 +61,23 @@ public enum DeskAccess {
         return String(cString: name)
     }
 
+    /// The logins of a group: its listed members and those whose primary group it is.
+    public static func members(of gid: gid_t) -> [String] {
+        var logins: Set<String> = []
+        if let gr = getgrgid(gid), var member = gr.pointee.gr_mem {
+            while let name = member.pointee {
+                logins.insert(String(cString: name))
+                member += 1
+            }
+        }
+        setpwent()
+        while let pw = getpwent() {
+            if pw.pointee.pw_gid == gid, let name = pw.pointee.pw_name { logins.insert(String(cString: name)) }
+        }
+        endpwent()
+        return logins.sorted()
+    }
+
     public static func groupName(_ gid: gid_t) -> String {
         guard let gr = getgrgid(gid), let name = gr.pointee.gr_name else { return "gid \(gid)" }
         return String(cString: name)

@@ -16,7 +16,9 @@ extension TerminalApp {
                 _ = accounts.update(.failed(error.description))
             }
         case .open(let id): openDetail(id)
-        case .add: stack.append(.form(AccountFormScreen(defaultCurrency: service.settings.defaultCurrency)))
+        case .add:
+            stack.append(.form(AccountFormScreen(defaultCurrency: service.settings.defaultCurrency,
+                                                 staff: service.staffLogins())))
         case .outbox: showOutbox(notice: nil, push: true)
         case .submittedOrders: showSubmittedOrders(notice: nil, push: true)
         case .priceLists: showPriceLists(notice: nil, push: true)

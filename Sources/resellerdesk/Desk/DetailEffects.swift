@@ -26,7 +26,8 @@ extension TerminalApp {
         case .edit(let id):
             do {
                 stack.append(.form(AccountFormScreen(editing: try service.account(id),
-                                                     defaultCurrency: service.settings.defaultCurrency)))
+                                                     defaultCurrency: service.settings.defaultCurrency,
+                                                     staff: service.staffLogins())))
             } catch {
                 notifyDetail(error.description)
             }

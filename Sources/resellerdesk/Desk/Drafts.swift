@@ -31,7 +31,8 @@ extension TerminalApp {
         switch draft.content {
         case .account(let id, let version, let form):
             stack.append(.form(AccountFormScreen(resuming: form, accountId: id, version: version,
-                                                 defaultCurrency: service.settings.defaultCurrency)))
+                                                 defaultCurrency: service.settings.defaultCurrency,
+                                                 staff: service.staffLogins())))
         case .contact(let target, let form):
             openDetail(target.accountId)
             guard case .detail? = stack.last else { return }   // the account is gone: nothing to add it to
