@@ -85,7 +85,7 @@ struct TmuxSession {
         try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) \(CLI.binary); stty -a > \(out).stty; touch \(out).done'")
         var screen = try session.waitFor("2 shown")
         #expect(screen.contains("ACC-000002 Ελληνικό Νέφος"))
-        #expect(screen.contains("Enter Open  Ctrl-N New  Ctrl-O Outbox  Esc Clear  F1 Help  Ctrl-Q Quit"))
+        #expect(screen.contains("Enter Open  Ctrl-N New  F5 Outbox  F6 Orders  F7 Lists  F1 Help  Ctrl-Q Quit"))
 
         try session.keys("παπαδ")          // a contact's name, Greek, accents folded
         screen = try session.waitFor("1 shown", without: "Ελληνικό Νέφος")
@@ -94,7 +94,7 @@ struct TmuxSession {
         try session.waitFor("Onboarding:")
         try session.waitFor("[x] Price list assigned")
         try session.keys("Tab")             // the Contacts section
-        try session.waitFor("c Add  r Resend  w Reset password  d Deactivate")
+        try session.waitFor("c Add  e Edit  a Access  i Invite  r Resend  w Reset password  d Deactivate")
         let contact = "Γιώργος Παπαδόπουλος partners@aegean-cloud.example Admin, Pending activation"
         try session.waitFor(contact)
         try session.keys("?")
@@ -389,9 +389,10 @@ struct TmuxSession {
         try session.waitFor("Search: aegean")
         try session.keys("Enter")
         // Each wait is for the whole of what a section shows: a capture may fall in the middle of a frame.
-        try session.waitFor("Overview   Contacts 30   Price lists 1   Orders 60   History \(history)")
+        // A reseller has seven sections: at 80 columns only the one in view shows its count.
+        try session.waitFor("Overview   Contacts  Price lists  Orders  Ledger  History  Customers")
         try session.waitFor("Onboarding:")
-        try session.waitFor("e Edit  $ Payment  Tab Section")
+        try session.waitFor("e Edit  $ Payment  s Status  Tab Section")
         try session.keys("Tab")
         try session.waitFor("1 of 30")
         try session.waitFor("contact1@aegean-cloud.example")
@@ -406,6 +407,9 @@ struct TmuxSession {
         try session.keys("End")
         try session.waitFor("60 of 60")
         try session.waitFor("ORD-000001")
+        try session.keys("Tab")                                             // the Ledger: each executed order
+        try session.waitFor("1 of 59")
+        try session.waitFor("Balance")
         try session.keys("Tab")
         try session.waitFor("1 of \(history)")
         try session.waitFor("When")

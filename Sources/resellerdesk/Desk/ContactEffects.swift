@@ -6,58 +6,38 @@ import Screens
 extension TerminalApp {
     func perform(contact effect: ContactDialog.Effect) {
         guard case .contact(let dialog)? = stack.last else { return }
-        switch effect {
-        case .cancel:
+        runDialog(effect, dialog, Top.contact, closed: discardDraft) { (form) throws(ServiceError) in
+            let target = dialog.context
+            let contact: Contact
+            let notice: String
+            if let id = target.contactId {
+                contact = try service.editContact(id, form, by: .currentStaff())
+                let moved = dialog.widget.original.email.lowercased() != contact.email.lowercased()
+                let login = !moved || contact.storefrontUser == nil ? ""
+                    : contact.storefrontUser?.status == .pending
+                        ? " A new activation link is queued to \(contact.email); the old one no longer works."
+                        : " The login changed: a notice is queued to both addresses."
+                notice = "Saved \(contact.fullName) <\(contact.email)>." + login
+            } else {
+                contact = try service.addContact(to: target.accountId, form, by: .currentStaff())
+                notice = contact.storefrontUser != nil
+                    ? "Activation email queued to \(contact.email) (storefront Admin)" : "Added \(contact.fullName)"
+            }
             stack.removeLast()
             discardDraft()
-        case .help: showHelp(dialog.help)
-        case .save(let form):
-            let target = dialog.context
-            do {
-                let contact: Contact
-                let notice: String
-                if let id = target.contactId {
-                    contact = try service.editContact(id, form, by: .currentStaff())
-                    let moved = dialog.widget.original.email.lowercased() != contact.email.lowercased()
-                    let login = !moved || contact.storefrontUser == nil ? ""
-                        : contact.storefrontUser?.status == .pending
-                            ? " A new activation link is queued to \(contact.email); the old one no longer works."
-                            : " The login changed: a notice is queued to both addresses."
-                    notice = "Saved \(contact.fullName) <\(contact.email)>." + login
-                } else {
-                    contact = try service.addContact(to: target.accountId, form, by: .currentStaff())
-                    notice = contact.storefrontUser != nil
-                        ? "Activation email queued to \(contact.email) (storefront Admin)" : "Added \(contact.fullName)"
-                }
-                stack.removeLast()
-                discardDraft()
-                reloadDetail(target.accountId, notice: notice)
-            } catch {
-                var refused = dialog
-                refused.saveFailed(error)
-                stack[stack.count - 1] = .contact(refused)
-            }
+            reloadDetail(target.accountId, notice: notice)
         }
     }
 
     func perform(access effect: AccessDialog.Effect) {
         guard case .access(let dialog)? = stack.last else { return }
-        switch effect {
-        case .cancel: stack.removeLast()
-        case .help: showHelp(dialog.help)
-        case .save(let form):
-            do {
-                let c = try service.setStorefrontAccess(dialog.context.id, type: form.userType, roles: form.roles,
-                                                        by: .currentStaff())
-                stack.removeLast()
-                let roles = c.storefrontUser?.roles.map(\.rawValue).joined(separator: ", ") ?? ""
-                reloadDetail(c.accountId, notice: "\(c.email) is now \(form.userType.rawValue)"
-                             + (roles.isEmpty || form.userType == .admin ? "." : ": \(roles)."))
-            } catch {
-                var refused = dialog
-                refused.saveFailed(error)
-                stack[stack.count - 1] = .access(refused)
-            }
+        runDialog(effect, dialog, Top.access) { (form) throws(ServiceError) in
+            let c = try service.setStorefrontAccess(dialog.context.id, type: form.userType, roles: form.roles,
+                                                    by: .currentStaff())
+            stack.removeLast()
+            let roles = c.storefrontUser?.roles.map(\.rawValue).joined(separator: ", ") ?? ""
+            reloadDetail(c.accountId, notice: "\(c.email) is now \(form.userType.rawValue)"
+                         + (roles.isEmpty || form.userType == .admin ? "." : ": \(roles)."))
         }
     }
 }

@@ -81,23 +81,14 @@ extension TerminalApp {
 
     func perform(priceListEdit effect: PriceListDialog.Effect) {
         guard case .priceListEdit(let dialog)? = stack.last else { return }
-        switch effect {
-        case .cancel: stack.removeLast()
-        case .help: showHelp(dialog.help)
-        case .save(let form):
-            let change = form.change(from: dialog.context)
+        runDialog(effect, dialog, Top.priceListEdit) { (form) throws(ServiceError) in
             let changed = form.changedFields(from: dialog.context).map(\.noun)
-            do {
-                let list = try service.updatePriceList(named: dialog.context.name, change, by: .currentStaff())
-                stack.removeLast()
-                showPriceLists(notice: changed.isEmpty ? "Nothing changed."
-                                                       : "Saved \(list.name): " + changed.joined(separator: ", ") + ".",
-                               push: false, selecting: list.name)
-            } catch {
-                var refused = dialog
-                refused.saveFailed(error)
-                stack[stack.count - 1] = .priceListEdit(refused)
-            }
+            let list = try service.updatePriceList(named: dialog.context.name, form.change(from: dialog.context),
+                                                   by: .currentStaff())
+            stack.removeLast()
+            showPriceLists(notice: changed.isEmpty ? "Nothing changed."
+                                                   : "Saved \(list.name): " + changed.joined(separator: ", ") + ".",
+                           push: false, selecting: list.name)
         }
     }
 }

@@ -1,0 +1,26 @@
+import ResellerCore
+import Screens
+
+extension TerminalApp {
+    /// The one way a dialog's effects run: Esc closes it (then `closed`), F1 opens its help, and a save runs
+    /// `save` against the service, which closes the dialog and says what happened where it returns to; a
+    /// refusal keeps the dialog open with everything typed and the service's messages beside the fields.
+    func runDialog<Model, Context>(_ effect: FormDialog<Model, Context>.Effect, _ dialog: FormDialog<Model, Context>,
+                                   _ top: (FormDialog<Model, Context>) -> Top, closed: () -> Void = {},
+                                   save: (Model) throws(ServiceError) -> Void) {
+        switch effect {
+        case .cancel:
+            stack.removeLast()
+            closed()
+        case .help: showHelp(dialog.help)
+        case .save(let model):
+            do {
+                try save(model)
+            } catch {
+                var refused = dialog
+                refused.saveFailed(error)
+                stack[stack.count - 1] = top(refused)
+            }
+        }
+    }
+}
