@@ -79,9 +79,7 @@ extension ResellerService {
         let fields = try validate(form, by: actor)
         let now = self.now
         return try store.write { tx in
-            guard let old = try tx.account(id) else {
-                throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(id))")
-            }
+            let old = try existingAccount(tx, id)
             // The currency is fixed once money is kept in it (doc): a EUR balance must never read as USD.
             if fields.currency != old.fields.currency {
                 let lists = try tx.priceLists(of: id).count, entries = try tx.ledgerEntryCount(of: id)

@@ -7,9 +7,7 @@ extension ResellerService {
         let fields = try ContactValidator.validate(form)
         let now = self.now
         return try store.write { tx in
-            guard let account = try tx.account(accountId) else {
-                throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(accountId))")
-            }
+            let account = try existingAccount(tx, accountId)
             if try tx.contactId(email: fields.email) != nil {
                 throw ServiceError.invalid("email", "a contact with the email \(fields.email) already exists (emails are storefront logins and must be unique)")
             }

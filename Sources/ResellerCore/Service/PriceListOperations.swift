@@ -40,9 +40,7 @@ extension ResellerService {
         guard !names.isEmpty else { throw .invalid("priceLists", "name at least one price list to assign") }
         let now = self.now, today = self.today
         return try store.write { tx in
-            guard let account = try tx.account(accountId) else {
-                throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(accountId))")
-            }
+            let account = try existingAccount(tx, accountId)
             var e = ErrorList()
             var lists: [PriceList] = []
             for name in names {
@@ -76,9 +74,7 @@ extension ResellerService {
     /// assigned): the checks `assignPriceLists` makes, so the picker marks a list before it is chosen.
     public func priceListRefusals(for accountId: Int64) throws(ServiceError) -> [Int64: [String]] {
         try store.read { tx in
-            guard let account = try tx.account(accountId) else {
-                throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(accountId))")
-            }
+            let account = try existingAccount(tx, accountId)
             let current = try tx.priceLists(of: accountId)
             var out: [Int64: [String]] = [:]
             for list in try tx.priceLists() where !current.contains(where: { $0.id == list.id }) {
@@ -117,9 +113,7 @@ extension ResellerService {
         guard !names.isEmpty else { throw .invalid("priceLists", "name at least one price list to unassign") }
         let now = self.now
         try store.write { tx in
-            guard try tx.account(accountId) != nil else {
-                throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(accountId))")
-            }
+            _ = try existingAccount(tx, accountId)
             for name in names {
                 guard let list = try tx.priceList(named: name), try tx.unassign(priceList: list.id, from: accountId) else {
                     throw ServiceError.invalid("priceLists", "\"\(name)\" is not assigned to \(AccountCode.format(accountId))")

@@ -52,10 +52,7 @@ public final class ResellerService: Sendable {
     }
 
     public func account(_ id: Int64) throws(ServiceError) -> Account {
-        guard let a = try store.read({ try $0.account(id) }) else {
-            throw .notFound(field: "account", message: "no account \(AccountCode.format(id))")
-        }
-        return a
+        try store.read { tx in try existingAccount(tx, id) }
     }
 
     func staffEmail(_ login: String) -> String { "\(login)@\(settings.staffMailDomain)" }
