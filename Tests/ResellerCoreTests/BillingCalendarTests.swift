@@ -109,7 +109,7 @@ import Testing
                                            start: Self.day("2027-01-10"), period: .monthly)
         let charges = calendar.periods.prefix(2).map { $0.charge(6000) }
         #expect(charges == [4258, 6000])
-        // Half up: 5.60 × 22 / 31 = 3.974… → 3.97, and 0.31 × 15/31 = 0.15 exactly; 0.01 × 15/30 = 0.005 → 0.01.
+        // Half up: 5.60 × 22/31 = 3.974… → 3.97; 0.01 × 15/30 = 0.005 → 0.01; 0.03 × 15/30 = 0.015 → 0.02.
         #expect(calendar.first.charge(560) == 397)
         let half = ChargePeriod(start: Self.day("2027-04-16"), end: Self.day("2027-04-30"), daysInPeriod: 30,
                                 isPartial: true)
