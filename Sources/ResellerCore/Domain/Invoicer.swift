@@ -80,14 +80,15 @@ public enum Invoicer {
             throw FieldError("currency", "subscription \(sub.id) is priced in \(sub.unitPrice.currency), its "
                              + "account in \(account.currency)")
         }
-        let calendar = try BillingCalendar(scheme: account.scheme, start: sub.start, period: sub.period)
+        let scheme = sub.scheme ?? account.scheme
+        let calendar = try BillingCalendar(scheme: scheme, start: sub.start, period: sub.period)
         guard var p = calendar.period(startingOn: sub.nextBillingDate) else {
             throw FieldError("nextBillingDate", "subscription \(sub.id): \(sub.nextBillingDate) is not the first "
                              + "day of one of its periods")
         }
         var lines: [(CalendarDay, InvoiceLine)] = []
         while sub.endDate.map({ p.start <= $0 }) ?? true {
-            let date = invoiceDate(of: p, scheme: account.scheme)
+            let date = invoiceDate(of: p, scheme: scheme)
             guard date <= through else { break }
             // A "cancel now" before the period was invoiced: only the days up to the end are charged.
             let last = min(p.end, sub.endDate ?? p.end)

@@ -33,6 +33,9 @@ public struct Subscription: Sendable, Hashable {
     /// The last day of service once cancelled: its period's end, or the day of a "cancel now".
     public var endDate: CalendarDay?
     public var status: SubscriptionStatus
+    /// The billing scheme the subscription was created under; nil means the account's. A later change of
+    /// the account's billing day then applies to new orders only, and never moves a period half invoiced.
+    public var scheme: BillingScheme?
 
     public init(id: Int64, billedAccountId: Int64, forAccountId: Int64, forAccountName: String,
                 orderId: Int64? = nil, productCode: String, description: String, period: BillingPeriod,
