@@ -82,6 +82,16 @@ enum DefaultTemplates {
 
             If you did not ask for this, ask {{helpContact}} at once.
             """
+        case .invoice: """
+            Dear {{recipientName}},
+
+            Invoice {{invoiceNumber}} of {{invoiceDate}} for {{resellerName}}: {{total}} (amounts exclude tax),
+            due on {{dueDate}}.
+
+            {{lines}}
+
+            Questions: {{helpContact}}.
+            """
         case .test: """
             This is a test email from ResellerDesk.
 
@@ -145,6 +155,13 @@ enum DefaultTemplates {
             {{oldEmail}} to {{newEmail}}. Sign in with the new address from now on; your password stays as it is,
             and every session was signed out.</p>
             <p>If you did not ask for this, ask {{helpContact}} at once.</p>
+            """
+        case .invoice: body = """
+            <p>Dear {{recipientName}},</p>
+            <p>Invoice <strong>{{invoiceNumber}}</strong> of {{invoiceDate}} for {{resellerName}}:
+            <strong>{{total}}</strong> (amounts exclude tax), due on {{dueDate}}.</p>
+            <pre>{{lines}}</pre>
+            <p>Questions: {{helpContact}}.</p>
             """
         case .test: body = "<p>This is a test email from ResellerDesk.</p><p>If you can read it, mail delivery works.</p>"
         }

@@ -5,6 +5,8 @@ import Foundation
 public struct LedgerEntry: Sendable, Hashable {
     public enum Kind: String, Sendable {
         case order = "Order", payment = "Payment", reversal = "Payment reversal", charge = "Charge"
+        /// An issued invoice (its number in `note`): a debit, like the order's first charge.
+        case invoice = "Invoice"
         public var isDebit: Bool { self != .payment }
     }
 
@@ -28,6 +30,7 @@ public struct LedgerEntry: Sendable, Hashable {
         case .payment: return "Payment" + (reversedBy.map { " (reversed by entry \($0))" } ?? "")
         case .reversal: return "Reversal of payment " + (reverses.map(String.init) ?? "")
         case .charge: return "Charge"
+        case .invoice: return "Invoice " + (note ?? "")
         }
     }
 }

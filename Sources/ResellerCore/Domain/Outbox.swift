@@ -5,6 +5,8 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case activation, activationSuccessful, passwordReset, resetSuccessful, orderOverCredit, test
     /// Staff decided a Submitted order; an Active user's login email changed (to both addresses).
     case orderExecuted, orderCanceled, loginEmailChanged
+    /// An invoice issued by the billing run, to the bill-to contacts or the account's email.
+    case invoice
 }
 
 /// `withdrawn`: a link email whose link was revoked (a newer link, a new password, access removed) before it

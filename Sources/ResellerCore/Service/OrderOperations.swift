@@ -161,7 +161,10 @@ extension ResellerService {
             // the ledger holds only amounts above zero.
             if status == .executed && preview.total.minor > 0 {
                 try tx.insertLedger(accountId: accountId, kind: "debit", amount: preview.total.minor, orderId: id, note: nil, by: actor, at: now)
-            } else if status == .submitted {
+            }
+            if status == .executed {
+                try createSubscriptions(tx, orderId: id, at: now)
+            } else {
                 try queueOverCredit(tx, orderId: id, preview: preview, by: actor, at: now)
             }
             return try tx.order(id)!
@@ -228,6 +231,7 @@ extension ResellerService {
                 try tx.insertLedger(accountId: order.accountId, kind: "debit", amount: order.total.minor,
                                     orderId: orderId, note: nil, by: actor, at: now)
             }
+            try createSubscriptions(tx, orderId: orderId, at: now)
             try tx.audit(actor, "order", orderId, "execute", ["status": [OrderStatus.submitted.rawValue, OrderStatus.executed.rawValue]], at: now)
             try queueDecision(tx, order, .orderExecuted, by: actor, at: now)
             return try tx.order(orderId)!

@@ -7,7 +7,7 @@ extension Store {
     /// statement: when two processes open a new file at once, the second waits, then finds nothing to do.
     /// (GRDB's DatabaseMigrator decides what to apply before it takes the lock, so both would migrate.)
     static let migrations: [String] = [schemaV1, schemaV2, linkMailWithoutTokens, serverKeys, ledgerReversals,
-                                       accountStatus, paymentTerms]
+                                       accountStatus, paymentTerms, billing]
 
     static func migrate(_ pool: DatabasePool) throws {
         // Most opens find the schema current: a read says so without taking the write lock.
@@ -253,6 +253,69 @@ extension Store {
     static let paymentTerms = """
     ALTER TABLE accounts ADD COLUMN payment_terms_days INTEGER NOT NULL DEFAULT 30
         CHECK (payment_terms_days BETWEEN 0 AND 365);
+    """
+
+    /// Subscriptions, invoices and their lines (DOMAIN.md, Billing). A period is invoiced once by
+    /// construction: the unique index on (subscription, period start) refuses a second line, whatever two
+    /// runs at once decide. Numbers come from `counters`, taken inside the transaction that issues the
+    /// invoice, so a rolled-back invoice leaves no gap.
+    static let billing = """
+    CREATE TABLE subscriptions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        billed_account_id INTEGER NOT NULL REFERENCES accounts(id),   -- the reseller charged
+        for_account_id INTEGER NOT NULL REFERENCES accounts(id),      -- itself or an end customer
+        order_id INTEGER REFERENCES orders(id),
+        product_code TEXT NOT NULL, description TEXT NOT NULL,
+        billing_period TEXT NOT NULL CHECK (billing_period IN ('monthly', 'annual')),
+        unit_price_minor INTEGER NOT NULL CHECK (unit_price_minor >= 0),
+        currency TEXT NOT NULL,
+        start_day TEXT NOT NULL,
+        quantity INTEGER NOT NULL CHECK (quantity > 0),               -- in effect when last changed
+        quantity_steps TEXT NOT NULL,                                 -- JSON [{from, quantity}]
+        next_billing_date TEXT NOT NULL,                              -- the first day not yet invoiced
+        end_date TEXT,
+        status TEXT NOT NULL CHECK (status IN ('Active', 'Ending at period end', 'Canceled')),
+        billing_day TEXT,                                             -- the scheme it was created under
+        first_order_day TEXT,
+        partial_charges TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX subscriptions_billed ON subscriptions(billed_account_id, next_billing_date);
+    CREATE INDEX subscriptions_due ON subscriptions(next_billing_date) WHERE status <> 'Canceled';
+
+    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+    INSERT INTO counters (name, value) VALUES ('invoice', 0), ('credit_note', 0);
+
+    CREATE TABLE invoices (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        number TEXT NOT NULL UNIQUE,                                  -- INV-000001, gapless
+        billed_account_id INTEGER NOT NULL REFERENCES accounts(id),
+        for_account_id INTEGER REFERENCES accounts(id),               -- set with Separate invoices
+        invoice_date TEXT NOT NULL, due_date TEXT NOT NULL,
+        total_minor INTEGER NOT NULL CHECK (total_minor >= 0),
+        currency TEXT NOT NULL,
+        created_at TEXT NOT NULL, created_by TEXT NOT NULL
+    );
+    CREATE INDEX invoices_account ON invoices(billed_account_id, id);
+
+    CREATE TABLE invoice_lines (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+        kind TEXT NOT NULL CHECK (kind IN ('period', 'charge')),
+        subscription_id INTEGER REFERENCES subscriptions(id),
+        for_account_id INTEGER NOT NULL REFERENCES accounts(id), for_account_name TEXT NOT NULL,
+        product_code TEXT NOT NULL, description TEXT NOT NULL,
+        period_start TEXT, period_end TEXT,
+        quantity INTEGER NOT NULL, unit_price_minor INTEGER NOT NULL,
+        days_charged INTEGER, days_in_period INTEGER,
+        amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0)
+    );
+    CREATE INDEX invoice_lines_invoice ON invoice_lines(invoice_id);
+    CREATE UNIQUE INDEX invoice_lines_once ON invoice_lines(subscription_id, period_start) WHERE kind = 'period';
+
+    -- An issued invoice debits the ledger once.
+    ALTER TABLE ledger ADD COLUMN invoice_id INTEGER REFERENCES invoices(id);
+    CREATE UNIQUE INDEX ledger_invoice ON ledger(invoice_id) WHERE invoice_id IS NOT NULL;
     """
 
     static let accountStatus = """

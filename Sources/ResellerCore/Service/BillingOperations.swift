@@ -1,0 +1,140 @@
+import Foundation
+
+/// What one billing run issued, and the accounts it could not bill (each with why; the others are billed).
+public struct BillingRunReport: Sendable {
+    public var invoices: [Invoice]
+    public var failures: [(accountId: Int64, message: String)]
+}
+
+extension ResellerService {
+    /// Each executed recurring line becomes a subscription (doc: Billing → Subscriptions). Its first period
+    /// is paid by the order's own debit, so the run starts with the period after it.
+    func createSubscriptions(_ tx: StoreTx, orderId: Int64, at now: Date) throws {
+        guard let order = try tx.order(orderId), order.status == .executed,
+              let account = try tx.account(order.accountId) else { return }
+        let scheme = try BillingScheme(account.fields.ordering, firstOrderDay: try tx.firstOrderDay(of: account.id))
+        for line in order.lines where line.billingPeriod.isRecurring {
+            let calendar = try BillingCalendar(scheme: scheme, start: order.orderDay, period: line.billingPeriod)
+            var sub = Subscription(id: 0, billedAccountId: account.id, forAccountId: order.customerAccountId,
+                                   forAccountName: order.customerName, orderId: orderId,
+                                   productCode: line.productCode, description: line.description,
+                                   period: line.billingPeriod, unitPrice: line.unitPrice, start: order.orderDay,
+                                   quantity: line.quantity, nextBillingDate: calendar.first.nextStart)
+            sub.scheme = scheme
+            let id = try tx.insertSubscription(sub, at: now)
+            try tx.audit(.system, "subscription", id, "create",
+                         ["order": [nil, order.number], "product": [nil, line.productCode],
+                          "quantity": [nil, String(line.quantity)],
+                          "nextBillingDate": [nil, sub.nextBillingDate.description]],
+                         at: now)
+        }
+    }
+
+    /// Issues everything due through `through` (default today). Each account is billed in its own IMMEDIATE
+    /// transaction that re-reads its subscriptions under the write lock: invoice number, lines, ledger debit,
+    /// email and audit commit together or not at all, a second run (or one running at the same moment)
+    /// finds nothing left to issue, and a run killed half way is completed by the next.
+    public func billingRun(through: CalendarDay? = nil, by actor: Actor) throws(ServiceError) -> BillingRunReport {
+        let through = through ?? today, now = self.now
+        let accountIds = try store.read { tx in try tx.accountsWithBillableSubscriptions(through: through) }
+        var report = BillingRunReport(invoices: [], failures: [])
+        for accountId in accountIds {
+            do {
+                report.invoices += try store.write { tx in
+                    try bill(tx, accountId: accountId, through: through, issue: true, by: actor, at: now)
+                }
+            } catch {
+                report.failures.append((accountId, error.fieldErrors.map(\.message).joined(separator: "; ")))
+            }
+        }
+        return report
+    }
+
+    /// What a run through `through` would issue for one account, issuing nothing.
+    public func billingPreview(accountId: Int64, through: CalendarDay? = nil) throws(ServiceError) -> [InvoiceDraft] {
+        let through = through ?? today, now = self.now
+        return try store.read { tx in
+            _ = try existingAccount(tx, accountId)
+            return try bill(tx, accountId: accountId, through: through, issue: false, by: .system, at: now)
+                .map(\.draft)
+        }
+    }
+
+    public func subscriptions(of accountId: Int64) throws(ServiceError) -> [Subscription] {
+        try store.read { tx in
+            _ = try existingAccount(tx, accountId)
+            return try tx.subscriptions(billedTo: accountId)
+        }
+    }
+
+    public func invoices(of accountId: Int64) throws(ServiceError) -> [Invoice] {
+        try store.read { tx in
+            _ = try existingAccount(tx, accountId)
+            return try tx.invoices(of: accountId)
+        }
+    }
+
+    public func invoice(number: String) throws(ServiceError) -> Invoice {
+        let key = number.trimmingCharacters(in: .whitespaces).uppercased()
+        guard let found = try store.read({ tx in try tx.invoice(number: key) }) else {
+            throw .notFound(field: "invoice", message: "no invoice \(number)")
+        }
+        return found
+    }
+
+    private func bill(_ tx: StoreTx, accountId: Int64, through: CalendarDay, issue: Bool, by actor: Actor,
+                      at now: Date) throws -> [Invoice] {
+        let account = try existingAccount(tx, accountId)
+        let subs = try tx.billableSubscriptions(of: accountId, through: through)
+        let scheme = try BillingScheme(account.fields.ordering, firstOrderDay: try tx.firstOrderDay(of: accountId))
+        // The account's form already validated its payment terms and currency; these checks only guard code.
+        let billing = try BillingAccount(id: accountId, scheme: scheme, currency: account.fields.currency,
+                                         separateInvoices: account.fields.separateInvoices,
+                                         paymentTermsDays: account.fields.paymentTermsDays)
+        let run: Invoicer.Run
+        do { run = try Invoicer.run(accounts: [billing], subscriptions: subs, through: through) } catch {
+            throw ServiceError.invalid(error.field, "\(account.code): \(error.message)")
+        }
+        guard issue else {
+            return run.invoices.map { Invoice(id: 0, number: "", draft: $0, createdAt: now) }
+        }
+        var issued: [Invoice] = []
+        for draft in run.invoices {
+            let number = DocumentNumber.format("INV", try tx.nextNumber("invoice"))
+            let id = try tx.insertInvoice(draft, number: number, by: actor, at: now)
+            // The ledger holds only amounts above zero (a free trial item's invoice debits nothing).
+            if draft.total.minor > 0 {
+                try tx.insertLedger(accountId: accountId, kind: "debit", amount: draft.total.minor, orderId: nil,
+                                    note: number, invoiceId: id, by: actor, at: now)
+            }
+            try tx.audit(actor, "invoice", id, "issue",
+                         ["number": [nil, number], "account": [nil, account.code],
+                          "total": [nil, draft.total.decimalString], "date": [nil, draft.date.description]], at: now)
+            try queueInvoice(tx, account, number: number, draft, at: now)
+            issued.append(Invoice(id: id, number: number, draft: draft, createdAt: now))
+        }
+        for (subId, next) in run.nextBillingDates { try tx.setNextBillingDate(subId, next) }
+        return issued
+    }
+
+    /// To the account's bill-to contacts, or its email when it has none (doc).
+    private func queueInvoice(_ tx: StoreTx, _ account: Account, number: String, _ d: InvoiceDraft,
+                              at now: Date) throws {
+        let billTo = try tx.contacts(of: account.id).filter(\.billTo).map { ($0.email, $0.fullName) }
+        let recipients = billTo.isEmpty ? [(account.fields.email, account.name)] : billTo
+        let lines = d.lines.map { l in
+            let period = l.periodStart.map { "\($0) – \(l.periodEnd!)" } ?? "one-time"
+            let days = l.daysCharged.map { " (\($0)/\(l.daysInPeriod!) days)" } ?? ""
+            return "\(l.forAccountName) · \(l.productCode) \(l.description) · \(period)\(days) · "
+                + "\(l.quantity) × \(l.unitPrice.decimalString) = \(l.amount.decimalString)"
+        }.joined(separator: "\n")
+        for (address, name) in recipients {
+            try tx.enqueue(QueuedMail(kind: .invoice, toAddress: address, toName: name,
+                                      subject: "Invoice \(number) for \(account.name)",
+                                      params: ["recipientName": name, "invoiceNumber": number,
+                                               "invoiceDate": d.date.description, "dueDate": d.dueDate.description,
+                                               "resellerName": account.name, "total": d.total.display,
+                                               "lines": lines, "helpContact": settings.helpContact]), at: now)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+
+/// An issued invoice as stored: its number and what the draft said.
+public struct Invoice: Sendable, Hashable {
+    public let id: Int64
+    public var number: String
+    public var draft: InvoiceDraft
+    public var createdAt: Date
+}
+
+public enum DocumentNumber {
+    /// INV-000001, CRN-000001: six digits at least, never reused.
+    public static func format(_ prefix: String, _ n: Int64) -> String {
+        let d = String(n)
+        return prefix + "-" + String(repeating: "0", count: max(0, 6 - d.count)) + d
+    }
+}
+
+extension StoreTx {
+    /// The next number of `counter`, taken inside the caller's IMMEDIATE transaction: a rolled-back invoice
+    /// gives its number back, so numbers have no gaps.
+    func nextNumber(_ counter: String) throws -> Int64 {
+        let sql = "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value"
+        guard let n = try Int64.fetchOne(db, sql: sql, arguments: [counter]) else {
+            throw ServiceError.storage("the numbering counter \(counter) is missing")
+        }
+        return n
+    }
+
+    /// Writes an invoice and its lines; the unique index refuses a period invoiced before.
+    func insertInvoice(_ d: InvoiceDraft, number: String, by actor: Actor, at now: Date) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO invoices (number, billed_account_id, for_account_id, invoice_date, due_date, total_minor,
+              currency, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?)
+            """, arguments: [number, d.billedAccountId, d.forAccountId, d.date.description, d.dueDate.description,
+                             d.total.minor, d.total.currency, now, actor.description])
+        let id = db.lastInsertedRowID
+        for l in d.lines {
+            try db.execute(sql: """
+                INSERT INTO invoice_lines (invoice_id, kind, subscription_id, for_account_id, for_account_name,
+                  product_code, description, period_start, period_end, quantity, unit_price_minor, days_charged,
+                  days_in_period, amount_minor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """, arguments: [id, l.chargeId == nil && l.subscriptionId != nil ? "period" : "charge",
+                                 l.subscriptionId, l.forAccountId, l.forAccountName, l.productCode, l.description,
+                                 l.periodStart?.description, l.periodEnd?.description, l.quantity,
+                                 l.unitPrice.minor, l.daysCharged, l.daysInPeriod, l.amount.minor])
+        }
+        return id
+    }
+
+    func invoices(of accountId: Int64) throws -> [Invoice] {
+        try Row.fetchAll(db, sql: "SELECT * FROM invoices WHERE billed_account_id = ? ORDER BY id",
+                         arguments: [accountId]).map(invoice)
+    }
+
+    func invoice(number: String) throws -> Invoice? {
+        try Row.fetchOne(db, sql: "SELECT * FROM invoices WHERE number = ?", arguments: [number]).map(invoice)
+    }
+
+    private func invoice(_ r: Row) throws -> Invoice {
+        let currency: String = r["currency"]
+        let id: Int64 = r["id"]
+        func day(_ t: String?) -> CalendarDay? { t.flatMap { try? CalendarDay.parse($0, field: "", label: "") } }
+        let lines = try Row.fetchAll(db, sql: "SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY id",
+                                     arguments: [id]).map { l in
+            InvoiceLine(forAccountId: l["for_account_id"], forAccountName: l["for_account_name"],
+                        subscriptionId: l["subscription_id"], productCode: l["product_code"],
+                        description: l["description"], periodStart: day(l["period_start"]),
+                        periodEnd: day(l["period_end"]), quantity: l["quantity"],
+                        unitPrice: Money(minor: l["unit_price_minor"], currency: currency),
+                        daysCharged: l["days_charged"], daysInPeriod: l["days_in_period"],
+                        amount: Money(minor: l["amount_minor"], currency: currency))
+        }
+        let draft = InvoiceDraft(billedAccountId: r["billed_account_id"], forAccountId: r["for_account_id"],
+                                 date: day(r["invoice_date"])!, dueDate: day(r["due_date"])!, lines: lines,
+                                 total: Money(minor: r["total_minor"], currency: currency))
+        return Invoice(id: id, number: r["number"], draft: draft, createdAt: r["created_at"])
+    }
+}

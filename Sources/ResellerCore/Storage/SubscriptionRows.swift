@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+
+extension StoreTx {
+    func insertSubscription(_ s: Subscription, at now: Date) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO subscriptions (billed_account_id, for_account_id, order_id, product_code, description,
+              billing_period, unit_price_minor, currency, start_day, quantity, quantity_steps, next_billing_date,
+              end_date, status, billing_day, first_order_day, partial_charges, created_at)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """, arguments: [s.billedAccountId, s.forAccountId, s.orderId, s.productCode, s.description,
+                             s.period.rawValue, s.unitPrice.minor, s.unitPrice.currency, s.start.description,
+                             s.quantity(on: s.start), try Self.steps(s.quantitySteps), s.nextBillingDate.description,
+                             s.endDate?.description, s.status.rawValue, s.scheme?.billingDay?.text,
+                             s.scheme?.firstOrderDay?.description,
+                             (s.scheme?.partialChargesInvoicing ?? .onOrderDay).rawValue, now])
+        return db.lastInsertedRowID
+    }
+
+    func setNextBillingDate(_ id: Int64, _ day: CalendarDay) throws {
+        try db.execute(sql: "UPDATE subscriptions SET next_billing_date = ? WHERE id = ?",
+                       arguments: [day.description, id])
+    }
+
+    /// The subscriptions billed to `accountId` that may owe a period by `through` (the invoicer decides).
+    func billableSubscriptions(of accountId: Int64, through: CalendarDay) throws -> [Subscription] {
+        try Row.fetchAll(db, sql: Self.subscriptionSelect + """
+             WHERE s.billed_account_id = ? AND s.next_billing_date <= ?
+               AND (s.end_date IS NULL OR s.next_billing_date <= s.end_date) ORDER BY s.id
+            """, arguments: [accountId, through.description]).map(Self.subscription)
+    }
+
+    /// The accounts with a subscription that may owe something by `through`.
+    func accountsWithBillableSubscriptions(through: CalendarDay) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT billed_account_id FROM subscriptions
+             WHERE next_billing_date <= ? AND (end_date IS NULL OR next_billing_date <= end_date)
+             ORDER BY billed_account_id
+            """, arguments: [through.description])
+    }
+
+    func subscriptions(billedTo accountId: Int64) throws -> [Subscription] {
+        try Row.fetchAll(db, sql: Self.subscriptionSelect + " WHERE s.billed_account_id = ? ORDER BY s.id",
+                         arguments: [accountId]).map(Self.subscription)
+    }
+
+    private static let subscriptionSelect = """
+        SELECT s.*, a.name AS for_account_name FROM subscriptions s JOIN accounts a ON a.id = s.for_account_id
+        """
+
+    private static func steps(_ steps: [QuantityStep]) throws -> String {
+        String(decoding: try JSONEncoder().encode(steps.map { ["from": $0.from.description,
+                                                              "quantity": String($0.quantity)] }), as: UTF8.self)
+    }
+
+    private static func day(_ text: String?) -> CalendarDay? {
+        text.flatMap { try? CalendarDay.parse($0, field: "", label: "") }
+    }
+
+    private static func subscription(_ r: Row) throws -> Subscription {
+        let currency: String = r["currency"]
+        let start = day(r["start_day"])!
+        var s = Subscription(id: r["id"], billedAccountId: r["billed_account_id"], forAccountId: r["for_account_id"],
+                             forAccountName: r["for_account_name"], orderId: r["order_id"],
+                             productCode: r["product_code"], description: r["description"],
+                             period: BillingPeriod(rawValue: r["billing_period"]) ?? .monthly,
+                             unitPrice: Money(minor: r["unit_price_minor"], currency: currency), start: start,
+                             quantity: r["quantity"], nextBillingDate: day(r["next_billing_date"]),
+                             endDate: day(r["end_date"]),
+                             status: SubscriptionStatus(rawValue: r["status"]) ?? .active)
+        let json: String = r["quantity_steps"]
+        let raw = try JSONDecoder().decode([[String: String]].self, from: Data(json.utf8))
+        s.quantitySteps = raw.compactMap { e in
+            guard let from = day(e["from"]), let q = e["quantity"].flatMap(Int.init) else { return nil }
+            return QuantityStep(from: from, quantity: q)
+        }
+        let billingDay = (r["billing_day"] as String?).flatMap { try? BillingDay.parse($0) }
+        s.scheme = try BillingScheme(billingDay: billingDay, firstOrderDay: day(r["first_order_day"]),
+                                     partialChargesInvoicing: PartialChargesInvoicing(rawValue: r["partial_charges"])
+                                        ?? .onOrderDay)
+        return s
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import ResellerCore
+
+/// The billing run on a real SQLite file with the fixed clock (issue #12).
+@Suite struct BillingServiceTests {
+    static let csv = """
+        code,description,billing_period,price
+        BK,Backup 100 GB,monthly,30.00
+        SETUP,Setup,one-time,150.00
+        """
+
+    /// A reseller with the backup list and the clock on `day` (noon UTC).
+    func setUp(billingDay: String? = "first", separate: Bool = false) throws -> (Fixture, Account) {
+        let fx = try Fixture()
+        var f = AccountForm()
+        f.name = "Aegean Cloud Partners"; f.email = "accounts@aegean.example"; f.country = "GR"; f.type = "Reseller"
+        f.enableOrdering = true; f.unlimitedCredit = true; f.enableReselling = true
+        f.separateInvoices = separate
+        if let billingDay { f.prorateBilling = true; f.billingDay = billingDay }
+        let a = try fx.service.createAccount(f, by: staff)
+        _ = try fx.priceList("Backup EUR", csv: Self.csv)
+        _ = try fx.service.assignPriceLists(a.id, names: ["Backup EUR"], by: staff)
+        return (fx, a)
+    }
+
+    func on(_ fx: Fixture, _ text: String) throws {
+        let day = try CalendarDay.parse(text, field: "day", label: "day")
+        fx.clock.set(Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400 + 12 * 3600))
+    }
+
+    func day(_ text: String) -> CalendarDay { try! CalendarDay.parse(text, field: "day", label: "day") }
+
+    func order(_ fx: Fixture, _ a: Account, for customer: Int64? = nil, _ lines: [OrderRequestLine]) throws -> Order {
+        try fx.service.placeOrder(accountId: a.id, customerAccountId: customer, lines: lines, by: staff)
+    }
+
+    @Test func theOrderPaysItsFirstPeriodAndTheRunInvoicesEachRenewalOnce() throws {
+        let (fx, a) = try setUp()
+        try on(fx, "2027-01-10")
+        let o = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2),
+                                  OrderRequestLine(productCode: "SETUP", quantity: 1)])
+        #expect(o.total.decimalString == "192.58")   // 22/31 of 60.00 = 42.58, and the setup
+        let subs = try fx.service.subscriptions(of: a.id)
+        #expect(subs.count == 1)   // the one-time item creates none
+        #expect(subs[0].nextBillingDate == day("2027-02-01") && subs[0].quantity(on: day("2027-01-10")) == 2)
+        #expect(subs[0].forAccountName == "Aegean Cloud Partners")
+
+        #expect(try fx.service.billingRun(through: day("2027-01-31"), by: staff).invoices.isEmpty)
+        try on(fx, "2027-02-01")
+        let run = try fx.service.billingRun(by: staff)
+        #expect(run.failures.isEmpty)
+        #expect(run.invoices.map(\.number) == ["INV-000001"])
+        let invoice = try fx.service.invoice(number: "inv-000001")
+        #expect(invoice.draft.total.decimalString == "60.00")
+        #expect(invoice.draft.date == day("2027-02-01") && invoice.draft.dueDate == day("2027-03-03"))
+        #expect(invoice.draft.lines.map { "\($0.periodStart!)..\($0.periodEnd!)" } == ["2027-02-01..2027-02-28"])
+        // The ledger: the order's first charge, then the invoice; each counted once.
+        let ledger = try fx.service.statement(of: a.id)
+        #expect(ledger.map(\.kind) == [.order, .invoice])
+        #expect(ledger.last?.balanceAfter.decimalString == "252.58")
+        #expect(ledger.last?.description == "Invoice INV-000001")
+        let mails = try fx.service.outbox().filter { $0.kind == .invoice }
+        #expect(mails.map(\.toAddress) == ["accounts@aegean.example"])
+        #expect(try fx.count("SELECT COUNT(*) FROM audit_events WHERE entity = 'invoice' AND action = 'issue'") == 1)
+
+        // Again: nothing. Then March, numbered without a gap.
+        #expect(try fx.service.billingRun(through: day("2027-02-01"), by: staff).invoices.isEmpty)
+        #expect(try fx.service.billingRun(through: day("2027-02-28"), by: staff).invoices.isEmpty)
+        let march = try fx.service.billingRun(through: day("2027-03-01"), by: staff)
+        #expect(march.invoices.map(\.number) == ["INV-000002"])
+        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 2)
+    }
+
+    @Test func theUniqueKeyRefusesAPeriodInvoicedTwiceEvenPastTheCheck() throws {
+        let (fx, a) = try setUp()
+        try on(fx, "2027-01-10")
+        _ = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
+        _ = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
+        // Rewind the subscription as a buggy run would: the database itself refuses the second line, and the
+        // whole invoice (number included) rolls back.
+        try fx.service.store.write { tx in
+            try tx.db.execute(sql: "UPDATE subscriptions SET next_billing_date = '2027-02-01'")
+        }
+        let again = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
+        #expect(again.invoices.isEmpty)
+        #expect(again.failures.count == 1)
+        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 1)
+        #expect(try fx.count("SELECT value FROM counters WHERE name = 'invoice'") == 1)
+        #expect(try fx.count("SELECT COUNT(*) FROM ledger WHERE invoice_id IS NOT NULL") == 1)
+    }
+
+    @Test func twoRunsAtOnceIssueEachInvoiceOnceWithGaplessNumbers() throws {
+        let (fx, a) = try setUp()
+        try on(fx, "2027-01-10")
+        for _ in 0..<3 { _ = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)]) }
+        let other = try fx.secondService()
+        let services = [fx.service, other]
+        let issued = RunCounter()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let report = try? services[i].billingRun(through: day("2027-04-01"), by: staff)
+            issued.add(report?.invoices.count ?? -100)
+        }
+        // Three months (February to April), one invoice each for the one account: 3 in all, whoever won.
+        #expect(issued.value == 3)
+        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 3)
+        #expect(try fx.count("SELECT COUNT(*) FROM invoice_lines") == 9)
+        let numbers = try fx.service.invoices(of: a.id).map(\.number)
+        #expect(numbers == ["INV-000001", "INV-000002", "INV-000003"])
+    }
+
+    @Test func separateInvoicesSplitByTheAccountItIsFor() throws {
+        for separate in [false, true] {
+            let (fx, a) = try setUp(separate: separate)
+            try on(fx, "2027-01-10")
+            let customer = try fx.service.createEndCustomer(resellerId: a.id, name: "Taverna Nikos",
+                                                            email: "nikos@taverna.example", country: "GR", by: staff)
+            _ = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
+            _ = try order(fx, a, for: customer.id, [OrderRequestLine(productCode: "BK", quantity: 3)])
+            let run = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
+            if separate {
+                #expect(run.invoices.map(\.draft.forAccountId) == [a.id, customer.id])
+                #expect(run.invoices.map(\.draft.total.decimalString) == ["30.00", "90.00"])
+            } else {
+                #expect(run.invoices.count == 1)
+                #expect(run.invoices[0].draft.lines.map(\.forAccountName) == ["Aegean Cloud Partners", "Taverna Nikos"])
+                #expect(run.invoices[0].draft.total.decimalString == "120.00")
+            }
+        }
+    }
+
+    @Test func withoutProrationTheRunCatchesUpClampedToTheMonthsEnd() throws {
+        let (fx, a) = try setUp(billingDay: nil)
+        try on(fx, "2027-01-31")
+        let o = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
+        #expect(o.total.decimalString == "30.00")
+        #expect(try fx.service.subscriptions(of: a.id).first?.nextBillingDate == day("2027-02-28"))
+        let preview = try fx.service.billingPreview(accountId: a.id, through: day("2027-03-31"))
+        #expect(preview.map(\.date.description) == ["2027-02-28", "2027-03-31"])
+        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 0)   // a preview issues nothing
+        let run = try fx.service.billingRun(through: day("2027-03-31"), by: staff)
+        #expect(run.invoices.map { "\($0.draft.lines[0].periodStart!)..\($0.draft.lines[0].periodEnd!)" }
+                == ["2027-02-28..2027-03-30", "2027-03-31..2027-04-29"])
+    }
+
+    @Test func invoicesGoToTheBillToContacts() throws {
+        let (fx, a) = try setUp()
+        var c = ContactForm()
+        c.lastName = "Papadopoulou"; c.email = "billing@aegean.example"; c.billTo = true
+        _ = try fx.service.addContact(to: a.id, c, by: staff)
+        try on(fx, "2027-01-10")
+        _ = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
+        _ = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
+        let mails = try fx.service.outbox().filter { $0.kind == .invoice }
+        #expect(mails.map(\.toAddress) == ["billing@aegean.example"])
+        #expect(mails.first?.subject == "Invoice INV-000001 for Aegean Cloud Partners")
+    }
+}
+
+import Synchronization
+
+final class RunCounter: Sendable {
+    private let m = Mutex(0)
+    func add(_ n: Int) { m.withLock { $0 += n } }
+    var value: Int { m.withLock { $0 } }
+}
