@@ -46,6 +46,9 @@ struct DoctorCommand: ParsableCommand {
             return out
         }
         out += databaseChecks(service)
+        // Who the account manager completes from in the terminal's account form.
+        out.append(Check(status: .ok, name: "staff", detail: "account managers complete from "
+                         + service.staffLogins().joined(separator: ", ")))
         out.append(mailCheck(config))
         out += delivererChecks(service)
         out.append(storefrontCheck(service.settings.storefrontURL, set: config.isSet("storefront.url")))

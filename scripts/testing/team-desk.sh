@@ -127,6 +127,10 @@ expect "doctor passes for a member" "$code" 0
 contains "doctor names the desk and its source" "$doctor" \
   "ok   database file: $desk (from /etc/resellerdesk/config.toml line"
 contains "doctor sees the backup" "$doctor" "ok   backup: last $newest"
+staff=$(printf '%s\n' "$doctor" | grep '^ok   staff: ' || true)
+contains "the account manager completes from the group's logins" "$staff" "rdalice, rdbob"
+case "$staff" in *rdcarol*) fail "a login outside the group is not offered" "$staff" ;;
+  *) pass "a login outside the group is not offered" ;; esac
 doctor_as rdcarol
 expect "doctor fails for the outsider" "$code" 1
 contains "naming the cause" "$doctor" "rdcarol is not in the group resellerdesk"
