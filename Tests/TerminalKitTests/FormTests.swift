@@ -69,7 +69,7 @@ import TerminalKit
         let text = form.render(title: "T", width: 80, height: 24, keys: Self.keys).text
         let joined = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(joined.contains("Name: " + long.trimmingCharacters(in: .whitespaces)))
-        #expect(joined.contains("not now"))                      // a field that cannot take the focus: the status says it
+        #expect(joined.contains("not now"))            // a field that cannot take the focus: the status says it
         #expect(form.firstError == "name")
     }
 }
