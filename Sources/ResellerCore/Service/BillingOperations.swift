@@ -67,6 +67,16 @@ extension ResellerService {
         }
     }
 
+    /// Every subscription of the desk, for a list without an account.
+    public func allSubscriptions() throws(ServiceError) -> [Subscription] {
+        try store.read { tx in try tx.allSubscriptions() }
+    }
+
+    /// Every invoice of the desk, oldest first.
+    public func allInvoices() throws(ServiceError) -> [Invoice] {
+        try store.read { tx in try tx.allInvoices() }
+    }
+
     public func invoices(of accountId: Int64) throws(ServiceError) -> [Invoice] {
         try store.read { tx in
             _ = try existingAccount(tx, accountId)

@@ -54,6 +54,10 @@ extension StoreTx {
                          arguments: [accountId]).map(invoice)
     }
 
+    func allInvoices() throws -> [Invoice] {
+        try Row.fetchAll(db, sql: "SELECT * FROM invoices ORDER BY id").map(invoice)
+    }
+
     func invoice(number: String) throws -> Invoice? {
         try Row.fetchOne(db, sql: "SELECT * FROM invoices WHERE number = ?", arguments: [number]).map(invoice)
     }

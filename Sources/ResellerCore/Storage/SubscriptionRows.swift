@@ -44,6 +44,10 @@ extension StoreTx {
                          arguments: [accountId]).map(Self.subscription)
     }
 
+    func allSubscriptions() throws -> [Subscription] {
+        try Row.fetchAll(db, sql: Self.subscriptionSelect + " ORDER BY s.id").map(Self.subscription)
+    }
+
     private static let subscriptionSelect = """
         SELECT s.*, a.name AS for_account_name FROM subscriptions s JOIN accounts a ON a.id = s.for_account_id
         """

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// `billing run|preview`, `subscription list`, `invoice list|show` (issue #12). The binary runs on the real
+/// clock, so the order is placed today and every run names its day with `--through`, taken from the
+/// subscription's next billing date: the test holds on any day it runs.
+@Suite struct BillingCommandTests {
+    let cli = CLI()
+
+    /// A reseller with unlimited credit, billing day the 1st, and a monthly 30.00 item ordered twice today.
+    func reseller() throws -> String {
+        let add = try cli.run(["account", "add", "--name", "Aegean", "--email", "a@aegean.example", "--country", "GR",
+                               "--type", "Reseller", "--ordering", "--unlimited-credit", "--reselling", "--prorate",
+                               "--billing-day", "first"])
+        #expect(add.code == 0, "\(add.err)")
+        let csv = cli.folder + "/list.csv"
+        try "code,description,billing_period,price\nBK,Backup 100 GB,monthly,30.00\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["pricelist", "import", csv, "--name", "Core EUR", "--currency", "EUR"]).code == 0)
+        #expect(try cli.run(["account", "assign-pricelist", "1", "Core EUR"]).code == 0)
+        #expect(try cli.run(["order", "place", "ACC-000001", "--line", "BK=2"]).code == 0)
+        let subs = try #require(try cli.run(["subscription", "list", "--account", "1", "--json"]).json
+                                    as? [[String: Any]])
+        #expect(subs.count == 1)
+        #expect(subs.first?["quantity"] as? Int == 2 && subs.first?["status"] as? String == "Active")
+        return try #require(subs.first?["nextBillingDate"] as? String)
+    }
+
+    @Test func aRunIssuesTheRenewalOnceAndShowsItsLines() throws {
+        let next = try reseller()
+        let preview = try cli.run(["billing", "preview", "ACC-000001", "--through", next, "--json"])
+        #expect(preview.code == 0, "\(preview.err)")
+        let drafts = try #require(preview.object["invoices"] as? [[String: Any]])
+        #expect(drafts.count == 1 && drafts.first?["number"] is NSNull && drafts.first?["total"] as? String == "60.00")
+        // The preview issued nothing.
+        #expect((try cli.run(["invoice", "list", "--json"]).json as? [Any])?.isEmpty == true)
+
+        let run = try cli.run(["billing", "run", "--through", next, "--json"])
+        #expect(run.code == 0, "\(run.err)")
+        let issued = try #require(run.object["invoices"] as? [[String: Any]])
+        #expect(issued.map { $0["number"] as? String } == ["INV-000001"])
+        #expect(issued.first?["date"] as? String == next)
+        #expect((run.object["failures"] as? [Any])?.isEmpty == true)
+
+        // Again through the same day: nothing, in text and JSON.
+        let again = try cli.run(["billing", "run", "--through", next])
+        #expect(again.code == 0 && again.out.contains("Nothing due through \(next)."))
+        #expect((try cli.run(["billing", "run", "--through", next, "--json"]).object["invoices"] as? [Any])?
+                    .isEmpty == true)
+        let subs = try #require(try cli.run(["subscription", "list", "--json"]).json as? [[String: Any]])
+        #expect(subs.first?["nextBillingDate"] as? String != next)
+
+        let list = try #require(try cli.run(["invoice", "list", "--account", "ACC-000001", "--json"]).json
+                                    as? [[String: Any]])
+        #expect(list.map { $0["number"] as? String } == ["INV-000001"])
+        #expect(list.first?["lineCount"] as? Int == 1)
+        let shown = try cli.run(["invoice", "show", "inv-000001", "--json"])
+        #expect(shown.code == 0, "\(shown.err)")
+        let line = try #require((shown.object["lines"] as? [[String: Any]])?.first)
+        #expect(line["for"] as? String == "Aegean" && line["code"] as? String == "BK")
+        #expect(line["from"] as? String == next && line["quantity"] as? Int == 2)
+        #expect(line["unitPrice"] as? String == "30.00" && line["amount"] as? String == "60.00")
+        #expect(line["daysCharged"] is NSNull && line["daysInPeriod"] is NSNull)   // a whole month
+        let text = try cli.run(["invoice", "show", "INV-000001"])
+        #expect(text.out.contains("INV-000001 for ACC-000001, dated \(next)"))
+        #expect(text.out.contains("Total 60.00 EUR (amounts exclude tax)"))
+    }
+
+    @Test func badInputIsNamedAndRefused() throws {
+        _ = try reseller()
+        let bad = try cli.run(["billing", "run", "--through", "2027-02-30"])
+        #expect(bad.code == 1)
+        #expect(bad.err.contains("through: --through must be a date as YYYY-MM-DD, not \"2027-02-30\""))
+        let badJSON = try cli.run(["billing", "preview", "1", "--through", "tomorrow", "--json"])
+        #expect(badJSON.code == 1)
+        #expect((badJSON.object["errors"] as? [[String: Any]])?.first?["field"] as? String == "through")
+        #expect(try cli.run(["invoice", "show", "INV-000099"]).err.contains("invoice: no invoice INV-000099"))
+        #expect(try cli.run(["invoice", "list", "--account", "ACC-000009"]).code == 1)
+        #expect(try cli.run(["billing", "preview"]).code == 2)
+    }
+}
