@@ -92,6 +92,16 @@ enum DefaultTemplates {
 
             Questions: {{helpContact}}.
             """
+        case .creditNote: """
+            Dear {{recipientName}},
+
+            Credit note {{creditNoteNumber}} of {{creditNoteDate}} for {{resellerName}}: {{total}} credited to
+            your account (amounts exclude tax).
+
+            {{lines}}
+
+            Questions: {{helpContact}}.
+            """
         case .test: """
             This is a test email from ResellerDesk.
 
@@ -160,6 +170,13 @@ enum DefaultTemplates {
             <p>Dear {{recipientName}},</p>
             <p>Invoice <strong>{{invoiceNumber}}</strong> of {{invoiceDate}} for {{resellerName}}:
             <strong>{{total}}</strong> (amounts exclude tax), due on {{dueDate}}.</p>
+            <pre>{{lines}}</pre>
+            <p>Questions: {{helpContact}}.</p>
+            """
+        case .creditNote: body = """
+            <p>Dear {{recipientName}},</p>
+            <p>Credit note <strong>{{creditNoteNumber}}</strong> of {{creditNoteDate}} for {{resellerName}}:
+            <strong>{{total}}</strong> credited to your account (amounts exclude tax).</p>
             <pre>{{lines}}</pre>
             <p>Questions: {{helpContact}}.</p>
             """

@@ -7,6 +7,8 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case orderExecuted, orderCanceled, loginEmailChanged
     /// An invoice issued by the billing run, to the bill-to contacts or the account's email.
     case invoice
+    /// A credit note of a "cancel now", to the same recipients as an invoice.
+    case creditNote
 }
 
 /// `withdrawn`: a link email whose link was revoked (a newer link, a new password, access removed) before it

@@ -102,43 +102,60 @@ extension ResellerService {
                                          separateInvoices: account.fields.separateInvoices,
                                          paymentTermsDays: account.fields.paymentTermsDays)
         let run: Invoicer.Run
-        do { run = try Invoicer.run(accounts: [billing], subscriptions: subs, through: through) } catch {
+        let charges = try tx.pendingCharges(of: accountId, through: through)
+        do {
+            run = try Invoicer.run(accounts: [billing], subscriptions: subs, charges: charges, through: through)
+        } catch {
             throw ServiceError.invalid(error.field, "\(account.code): \(error.message)")
         }
         guard issue else {
             return run.invoices.map { Invoice(id: 0, number: "", draft: $0, createdAt: now) }
         }
         var issued: [Invoice] = []
-        for draft in run.invoices {
-            let number = DocumentNumber.format("INV", try tx.nextNumber("invoice"))
-            let id = try tx.insertInvoice(draft, number: number, by: actor, at: now)
-            // The ledger holds only amounts above zero (a free trial item's invoice debits nothing).
-            if draft.total.minor > 0 {
-                try tx.insertLedger(accountId: accountId, kind: "debit", amount: draft.total.minor, orderId: nil,
-                                    note: number, invoiceId: id, by: actor, at: now)
-            }
-            try tx.audit(actor, "invoice", id, "issue",
-                         ["number": [nil, number], "account": [nil, account.code],
-                          "total": [nil, draft.total.decimalString], "date": [nil, draft.date.description]], at: now)
-            try queueInvoice(tx, account, number: number, draft, at: now)
-            issued.append(Invoice(id: id, number: number, draft: draft, createdAt: now))
-        }
+        for draft in run.invoices { issued.append(try issueInvoice(tx, account, draft, by: actor, at: now)) }
         for (subId, next) in run.nextBillingDates { try tx.setNextBillingDate(subId, next) }
         return issued
     }
 
+    /// Numbers and writes one invoice with its ledger debit, audit and email, inside the caller's transaction;
+    /// the waiting charges it carries are marked invoiced, so none is invoiced twice.
+    func issueInvoice(_ tx: StoreTx, _ account: Account, _ draft: InvoiceDraft, by actor: Actor,
+                      at now: Date) throws -> Invoice {
+        let number = DocumentNumber.format("INV", try tx.nextNumber("invoice"))
+        let id = try tx.insertInvoice(draft, number: number, by: actor, at: now)
+        for chargeId in draft.lines.compactMap(\.chargeId) { try tx.markChargeInvoiced(chargeId, invoiceId: id) }
+        // The ledger holds only amounts above zero (a free trial item's invoice debits nothing).
+        if draft.total.minor > 0 {
+            try tx.insertLedger(accountId: account.id, kind: "debit", amount: draft.total.minor, orderId: nil,
+                                note: number, invoiceId: id, by: actor, at: now)
+        }
+        try tx.audit(actor, "invoice", id, "issue",
+                     ["number": [nil, number], "account": [nil, account.code],
+                      "total": [nil, draft.total.decimalString], "date": [nil, draft.date.description]], at: now)
+        try queueInvoice(tx, account, number: number, draft, at: now)
+        return Invoice(id: id, number: number, draft: draft, createdAt: now)
+    }
+
     /// To the account's bill-to contacts, or its email when it has none (doc).
-    private func queueInvoice(_ tx: StoreTx, _ account: Account, number: String, _ d: InvoiceDraft,
-                              at now: Date) throws {
+    func billingRecipients(_ tx: StoreTx, _ account: Account) throws -> [(String, String)] {
         let billTo = try tx.contacts(of: account.id).filter(\.billTo).map { ($0.email, $0.fullName) }
-        let recipients = billTo.isEmpty ? [(account.fields.email, account.name)] : billTo
-        let lines = d.lines.map { l in
+        return billTo.isEmpty ? [(account.fields.email, account.name)] : billTo
+    }
+
+    /// One text line per invoice or credit note line, as the emails show them.
+    static func mailLines(_ lines: [InvoiceLine]) -> String {
+        lines.map { l in
             let period = l.periodStart.map { "\($0) – \(l.periodEnd!)" } ?? "one-time"
             let days = l.daysCharged.map { " (\($0)/\(l.daysInPeriod!) days)" } ?? ""
             return "\(l.forAccountName) · \(l.productCode) \(l.description) · \(period)\(days) · "
                 + "\(l.quantity) × \(l.unitPrice.decimalString) = \(l.amount.decimalString)"
         }.joined(separator: "\n")
-        for (address, name) in recipients {
+    }
+
+    private func queueInvoice(_ tx: StoreTx, _ account: Account, number: String, _ d: InvoiceDraft,
+                              at now: Date) throws {
+        let lines = Self.mailLines(d.lines)
+        for (address, name) in try billingRecipients(tx, account) {
             try tx.enqueue(QueuedMail(kind: .invoice, toAddress: address, toName: name,
                                       subject: "Invoice \(number) for \(account.name)",
                                       params: ["recipientName": name, "invoiceNumber": number,
