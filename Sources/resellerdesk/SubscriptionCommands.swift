@@ -6,7 +6,7 @@ import TerminalKit
 struct SubscriptionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "subscription", abstract: "List subscriptions; change a quantity; cancel one.",
-        subcommands: [SubscriptionList.self])
+        subcommands: [SubscriptionList.self, SubscriptionSetQuantity.self, SubscriptionCancel.self])
 }
 
 struct SubscriptionList: ParsableCommand {

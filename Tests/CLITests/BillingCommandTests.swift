@@ -79,3 +79,72 @@ import Testing
         #expect(try cli.run(["billing", "preview"]).code == 2)
     }
 }
+
+/// `subscription set-quantity` and `subscription cancel [--now]` on the real clock: the test reads the
+/// period's end from the subscription's next billing date, so it holds on any day.
+@Suite struct SubscriptionCommandTests {
+    let billing = BillingCommandTests()
+    var cli: CLI { billing.cli }
+
+    func subscription() throws -> [String: Any] {
+        let subs = try #require(try cli.run(["subscription", "list", "--json"]).json as? [[String: Any]])
+        return try #require(subs.first)
+    }
+
+    @Test func raiseLowerAndCancelAtPeriodEnd() throws {
+        let next = try billing.reseller()
+        let raised = try cli.run(["subscription", "set-quantity", "1", "3", "--json"])
+        #expect(raised.code == 0, "\(raised.err)")
+        // "On order day": the added unit is invoiced at once, for today through the period's last day.
+        #expect(raised.object["invoice"] as? String == "INV-000001")
+        let line = try #require((try cli.run(["invoice", "show", "INV-000001", "--json"]).object["lines"]
+                                    as? [[String: Any]])?.first)
+        #expect(line["quantity"] as? Int == 1 && line["description"] as? String == "Backup 100 GB (added units)")
+        let shown = try subscription()
+        #expect(shown["quantity"] as? Int == 3)
+
+        let lowered = try cli.run(["subscription", "set-quantity", "1", "1"])
+        #expect(lowered.code == 0, "\(lowered.err)")
+        #expect(lowered.out.contains("Subscription 1: 1 from \(next)"))
+        let after = try subscription()
+        #expect(after["quantity"] as? Int == 3 && after["pendingQuantity"] as? Int == 1)
+        #expect(after["pendingFrom"] as? String == next)
+
+        let cancel = try cli.run(["subscription", "cancel", "1", "--json"])
+        #expect(cancel.code == 0, "\(cancel.err)")
+        let sub = try #require(cancel.object["subscription"] as? [String: Any])
+        #expect(sub["status"] as? String == "Ending at period end" && cancel.object["creditNote"] is NSNull)
+        #expect(try cli.run(["billing", "run", "--through", next]).out.contains("Nothing due"))
+        let again = try cli.run(["subscription", "cancel", "1"])
+        #expect(again.code == 1 && again.err.contains("subscription: subscription 1 is Ending at period end already"))
+    }
+
+    @Test func cancelNowIssuesACreditNote() throws {
+        let next = try billing.reseller()
+        // The next whole period is invoiced first, so today's cancel always leaves whole days to credit.
+        #expect(try cli.run(["billing", "run", "--through", next]).code == 0)
+        let cancel = try cli.run(["subscription", "cancel", "1", "--now", "--json"])
+        #expect(cancel.code == 0, "\(cancel.err)")
+        let note = try #require(cancel.object["creditNote"] as? [String: Any])
+        #expect(note["number"] as? String == "CRN-000001")
+        let lines = try #require(note["lines"] as? [[String: Any]])
+        #expect(lines.contains { $0["from"] as? String == next && $0["amount"] as? String == "60.00" })
+        #expect((try subscription())["status"] as? String == "Canceled")
+        let mail = try #require(try cli.run(["mail", "list", "--json"]).json as? [[String: Any]])
+        #expect(mail.contains { $0["kind"] as? String == "creditNote" && $0["to"] as? String == "a@aegean.example" })
+        let text = try cli.run(["subscription", "cancel", "1", "--now"])
+        #expect(text.code == 1 && text.err.contains("subscription: subscription 1 is Canceled already"))
+    }
+
+    @Test func badArgumentsAreNamed() throws {
+        _ = try billing.reseller()
+        let word = try cli.run(["subscription", "set-quantity", "1", "two"])
+        #expect(word.code == 1 && word.err.contains("quantity: quantity must be a whole number from 1 to 100000"))
+        let zero = try cli.run(["subscription", "set-quantity", "1", "0"])
+        #expect(zero.code == 1 && zero.err.contains("quantity: "))
+        let id = try cli.run(["subscription", "cancel", "first"])
+        #expect(id.code == 1 && id.err.contains("subscription: \"first\" is not a subscription id"))
+        #expect(try cli.run(["subscription", "cancel", "42"]).err.contains("subscription: no subscription 42"))
+        #expect(try cli.run(["subscription", "set-quantity", "1"]).code == 2)
+    }
+}
