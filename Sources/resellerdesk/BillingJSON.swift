@@ -24,6 +24,14 @@ extension JSONValues {
          "currency": d.total.currency, "lines": d.lines.map(invoiceLine)]
     }
 
+    /// An invoice as listed or shown: with what is paid of it and its status (Open, Paid, Overdue).
+    static func settledInvoice(_ i: Invoice) -> [String: Any] {
+        var v = invoice(number: i.number, i.draft)
+        v["status"] = i.status?.rawValue ?? NSNull()
+        v["paid"] = i.paid?.decimalString ?? NSNull()
+        return v
+    }
+
     static func invoiceLine(_ l: InvoiceLine) -> [String: Any] {
         ["for": l.forAccountName, "forAccountId": l.forAccountId, "code": l.productCode,
          "description": l.description, "from": l.periodStart?.description ?? NSNull(),

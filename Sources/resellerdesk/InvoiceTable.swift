@@ -3,12 +3,15 @@ import TerminalKit
 
 /// How invoices and their lines print as text: the same columns for a run, a preview and `invoice show`.
 enum InvoiceTable {
-    static func render(_ invoices: [Invoice]) -> String {
+    /// With `status`, the Status and Paid columns (a list); a run's freshly issued invoices go without.
+    static func render(_ invoices: [Invoice], status: Bool = false) -> String {
         var t = TextTable([.init("Invoice"), .init("Account"), .init("Date"), .init("Due"),
-                           .init("Lines", alignRight: true), .init("Total", alignRight: true)])
+                           .init("Lines", alignRight: true), .init("Total", alignRight: true)]
+                          + (status ? [.init("Paid", alignRight: true), .init("Status")] : []))
         for i in invoices {
             t.add([i.number, AccountCode.format(i.draft.billedAccountId), i.draft.date.description,
-                   i.draft.dueDate.description, String(i.draft.lines.count), i.draft.total.display])
+                   i.draft.dueDate.description, String(i.draft.lines.count), i.draft.total.display]
+                  + (status ? [i.paid?.decimalString ?? "", i.status?.rawValue ?? ""] : []))
         }
         return TerminalSafe.line(t.render())
     }

@@ -148,3 +148,30 @@ import Testing
         #expect(try cli.run(["subscription", "set-quantity", "1"]).code == 2)
     }
 }
+
+/// `invoice list --status open|paid|overdue` after a payment (issue #12).
+@Suite struct InvoiceStatusCommandTests {
+    let billing = BillingCommandTests()
+    var cli: CLI { billing.cli }
+
+    @Test func aPaymentMarksTheInvoicePaid() throws {
+        let next = try billing.reseller()
+        #expect(try cli.run(["billing", "run", "--through", next]).code == 0)
+        func numbers(_ status: String) throws -> [String] {
+            let rows = try #require(try cli.run(["invoice", "list", "--status", status, "--json"]).json
+                                        as? [[String: Any]])
+            return rows.compactMap { $0["number"] as? String }
+        }
+        // Today is before the invoice's date, so it is not yet due.
+        #expect(try numbers("open") == ["INV-000001"])
+        #expect(try numbers("paid").isEmpty)
+        // Enough for the order's own charge (at most 60.00) and the invoice.
+        #expect(try cli.run(["payment", "add", "1", "120.00"]).code == 0)
+        #expect(try numbers("PAID") == ["INV-000001"])
+        #expect(try numbers("overdue").isEmpty)
+        let shown = try cli.run(["invoice", "show", "INV-000001", "--json"]).object
+        #expect(shown["status"] as? String == "Paid" && shown["paid"] as? String == "60.00")
+        let bad = try cli.run(["invoice", "list", "--status", "late"])
+        #expect(bad.code == 1 && bad.err.contains("status: status must be open, paid or overdue, not \"late\""))
+    }
+}

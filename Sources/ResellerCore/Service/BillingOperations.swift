@@ -72,24 +72,49 @@ extension ResellerService {
         try store.read { tx in try tx.allSubscriptions() }
     }
 
-    /// Every invoice of the desk, oldest first.
-    public func allInvoices() throws(ServiceError) -> [Invoice] {
-        try store.read { tx in try tx.allInvoices() }
+    /// Every invoice of the desk, oldest first, each with its status; `status` keeps only those.
+    public func allInvoices(status: InvoiceStatus? = nil) throws(ServiceError) -> [Invoice] {
+        let today = self.today
+        return try store.read { tx in
+            try settled(tx, try tx.allInvoices(), today: today).filter { status == nil || $0.status == status }
+        }
     }
 
-    public func invoices(of accountId: Int64) throws(ServiceError) -> [Invoice] {
-        try store.read { tx in
+    public func invoices(of accountId: Int64, status: InvoiceStatus? = nil) throws(ServiceError) -> [Invoice] {
+        let today = self.today
+        return try store.read { tx in
             _ = try existingAccount(tx, accountId)
-            return try tx.invoices(of: accountId)
+            return try settled(tx, try tx.invoices(of: accountId), today: today)
+                .filter { status == nil || $0.status == status }
         }
     }
 
     public func invoice(number: String) throws(ServiceError) -> Invoice {
-        let key = number.trimmingCharacters(in: .whitespaces).uppercased()
-        guard let found = try store.read({ tx in try tx.invoice(number: key) }) else {
+        let key = number.trimmingCharacters(in: .whitespaces).uppercased(), today = self.today
+        guard let found = try store.read({ tx in
+            try tx.invoice(number: key).map { try settled(tx, [$0], today: today)[0] }
+        }) else {
             throw .notFound(field: "invoice", message: "no invoice \(number)")
         }
         return found
+    }
+
+    /// Each invoice with what is paid of it and its status, from its account's ledger (`InvoiceSettlement`).
+    private func settled(_ tx: StoreTx, _ invoices: [Invoice], today: CalendarDay) throws -> [Invoice] {
+        var paidByAccount: [Int64: [Int64: Int64]] = [:]
+        return try invoices.map { i in
+            let account = i.draft.billedAccountId
+            if paidByAccount[account] == nil {
+                let ledger = try tx.settlementLedger(of: account)
+                paidByAccount[account] = InvoiceSettlement.paid(debits: ledger.debits, credits: ledger.credits)
+            }
+            var out = i
+            let paid = paidByAccount[account]?[i.id] ?? 0
+            out.paid = Money(minor: paid, currency: i.draft.total.currency)
+            out.status = InvoiceSettlement.status(total: i.draft.total.minor, paid: paid, dueDate: i.draft.dueDate,
+                                                  today: today)
+            return out
+        }
     }
 
     private func bill(_ tx: StoreTx, accountId: Int64, through: CalendarDay, issue: Bool, by actor: Actor,
