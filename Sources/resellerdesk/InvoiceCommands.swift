@@ -20,7 +20,9 @@ struct InvoiceList: ParsableCommand {
     func run() throws {
         try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
             let only: InvoiceStatus?
-            do throws(FieldError) { only = try status.map { s throws(FieldError) in try InvoiceStatus.parse(s) } } catch {
+            do throws(FieldError) {
+                only = try status.map { s throws(FieldError) in try InvoiceStatus.parse(s) }
+            } catch {
                 throw .invalid([error])
             }
             let invoices: [Invoice]

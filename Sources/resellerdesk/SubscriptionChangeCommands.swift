@@ -6,7 +6,8 @@ import ResellerCore
 enum SubscriptionRef {
     static func parse(_ text: String) throws(ServiceError) -> Int64 {
         guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id > 0 else {
-            throw .invalid("subscription", "\"\(text)\" is not a subscription id (a number, as `subscription list` shows)")
+            throw .invalid("subscription",
+                           "\"\(text)\" is not a subscription id (a number, as `subscription list` shows)")
         }
         return id
     }
@@ -15,7 +16,7 @@ enum SubscriptionRef {
 struct SubscriptionSetQuantity: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-quantity",
-        abstract: "Raise a quantity now (the added units charged for the rest of the period) or lower it at period end.")
+        abstract: "Raise a quantity now (added units charged for the rest of the period) or lower it at period end.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The subscription's id, as `subscription list` shows it.") var subscription: String
     @Argument(help: "The new quantity, 1 to 100000.") var quantity: String
@@ -49,7 +50,8 @@ struct SubscriptionSetQuantity: ParsableCommand {
 
 struct SubscriptionCancel: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cancel", abstract: "End a subscription at its period end; --now ends it today with a credit note.")
+        commandName: "cancel",
+        abstract: "End a subscription at its period end; --now ends it today with a credit note.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The subscription's id, as `subscription list` shows it.") var subscription: String
     @Flag(help: "End it today and credit the whole days invoiced after today.") var now = false

@@ -126,7 +126,8 @@ extension ResellerService {
         guard case .amount(let limit)? = account.fields.ordering?.creditLimit else { return nil }
         // Charges executed but not yet invoiced (a raised quantity waiting for the next billing day) are spent
         // credit already (doc: available credit = limit − balance − uninvoiced charges).
-        let (owed, o1) = try tx.balance(of: account.id).addingReportingOverflow(try tx.uninvoicedCharges(of: account.id))
+        let uninvoiced = try tx.uninvoicedCharges(of: account.id)
+        let (owed, o1) = try tx.balance(of: account.id).addingReportingOverflow(uninvoiced)
         let (left, o2) = limit.minor.subtractingReportingOverflow(owed)
         let overflow = o1 || o2
         // Only a ledger no form can write gets here (each entry is at most the ceiling); refuse, never trap.

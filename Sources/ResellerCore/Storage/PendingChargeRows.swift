@@ -49,7 +49,8 @@ extension StoreTx {
                                subscriptionId: r["subscription_id"], chargeId: r["id"],
                                productCode: r["product_code"], description: r["description"],
                                periodStart: day(r["period_start"]), periodEnd: day(r["period_end"]),
-                               quantity: r["quantity"], unitPrice: Money(minor: r["unit_price_minor"], currency: currency),
+                               quantity: r["quantity"],
+                               unitPrice: Money(minor: r["unit_price_minor"], currency: currency),
                                daysCharged: r["days_charged"], daysInPeriod: r["days_in_period"],
                                amount: Money(minor: r["amount_minor"], currency: currency))
         return PendingCharge(billedAccountId: r["billed_account_id"], invoiceDate: day(r["invoice_date"])!, line: line)
