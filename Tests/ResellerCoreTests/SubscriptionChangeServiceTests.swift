@@ -130,3 +130,32 @@ import Testing
                 == 0)
     }
 }
+
+/// "Over credit limit after billing" goes to the account manager once per run, never from a run that
+/// issued nothing (issue #12).
+@Suite struct OverCreditAfterBillingTests {
+    @Test func theAccountManagerHearsOncePerRun() throws {
+        let changes = SubscriptionChangeServiceTests()
+        let (fx, a, _) = try changes.setUp(creditLimit: "100")   // 42.58 paid at the order
+        func warnings() throws -> [OutboxMessage] {
+            try fx.service.outbox().filter { $0.kind == .overCreditAfterBilling }
+        }
+        // February's 60.00 leaves 102.58 owed of 100.00: one email for the run, whatever it issued.
+        _ = try fx.service.billingRun(through: changes.day("2027-02-01"), by: staff)
+        #expect(try warnings().count == 1)
+        #expect(try warnings().first?.toAddress == "\(a.fields.accountManager)@" + fx.service.settings.staffMailDomain)
+        #expect(try warnings().first?.subject == "Aegean Cloud Partners is over its credit limit after billing")
+        _ = try fx.service.billingRun(through: changes.day("2027-02-01"), by: staff)
+        #expect(try warnings().count == 1)
+        // Two months in one run: still one email.
+        _ = try fx.service.billingRun(through: changes.day("2027-04-01"), by: staff)
+        #expect(try warnings().count == 2)
+    }
+
+    @Test func withinTheLimitNobodyIsEmailed() throws {
+        let changes = SubscriptionChangeServiceTests()
+        let (fx, _, _) = try changes.setUp(creditLimit: "1000")
+        _ = try fx.service.billingRun(through: changes.day("2027-04-01"), by: staff)
+        #expect(try fx.service.outbox().filter { $0.kind == .overCreditAfterBilling }.isEmpty)
+    }
+}

@@ -9,6 +9,8 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case invoice
     /// A credit note of a "cancel now", to the same recipients as an invoice.
     case creditNote
+    /// A billing run left the account above its credit limit: to the account manager, once per run.
+    case overCreditAfterBilling
 }
 
 /// `withdrawn`: a link email whose link was revoked (a newer link, a new password, access removed) before it

@@ -139,7 +139,24 @@ extension ResellerService {
         var issued: [Invoice] = []
         for draft in run.invoices { issued.append(try issueInvoice(tx, account, draft, by: actor, at: now)) }
         for (subId, next) in run.nextBillingDates { try tx.setNextBillingDate(subId, next) }
+        if !issued.isEmpty { try warnOverCredit(tx, account, issued, through: through, at: now) }
         return issued
+    }
+
+    /// A run that leaves the account above its credit limit emails the account manager (doc). The check
+    /// runs once, after all of the account's invoices, in the transaction that issued them: one email per
+    /// account and run, and none from a run that issued nothing (a re-run, or a run killed before commit).
+    private func warnOverCredit(_ tx: StoreTx, _ account: Account, _ issued: [Invoice], through: CalendarDay,
+                                at now: Date) throws {
+        guard case .amount(let limit)? = account.fields.ordering?.creditLimit,
+              let left = try available(tx, account), left.minor < 0 else { return }
+        let manager = account.fields.accountManager
+        try tx.enqueue(QueuedMail(kind: .overCreditAfterBilling, toAddress: staffEmail(manager), toName: manager,
+                                  subject: "\(account.name) is over its credit limit after billing",
+                                  params: ["recipientName": manager, "resellerName": account.name,
+                                           "accountCode": account.code, "runDate": through.description,
+                                           "invoices": issued.map(\.number).joined(separator: ", "),
+                                           "creditLimit": limit.display, "availableCredit": left.display]), at: now)
     }
 
     /// Numbers and writes one invoice with its ledger debit, audit and email, inside the caller's transaction;

@@ -122,7 +122,7 @@ extension ResellerService {
     }
 
     /// Available credit = credit limit − balance (doc); nil means Unlimited.
-    private func available(_ tx: StoreTx, _ account: Account) throws -> Money? {
+    func available(_ tx: StoreTx, _ account: Account) throws -> Money? {
         guard case .amount(let limit)? = account.fields.ordering?.creditLimit else { return nil }
         // Charges executed but not yet invoiced (a raised quantity waiting for the next billing day) are spent
         // credit already (doc: available credit = limit − balance − uninvoiced charges).
