@@ -92,6 +92,24 @@ enum DefaultTemplates {
 
             Questions: {{helpContact}}.
             """
+        case .creditNote: """
+            Dear {{recipientName}},
+
+            Credit note {{creditNoteNumber}} of {{creditNoteDate}} for {{resellerName}}: {{total}} credited to
+            your account (amounts exclude tax).
+
+            {{lines}}
+
+            Questions: {{helpContact}}.
+            """
+        case .overCreditAfterBilling: """
+            Dear {{recipientName}},
+
+            The billing run of {{runDate}} issued {{invoices}} to {{resellerName}} ({{accountCode}}), which
+            leaves it above its credit limit of {{creditLimit}}: available credit is now {{availableCredit}}.
+
+            Renewals are never held back by the credit limit; new orders wait until the credit allows.
+            """
         case .test: """
             This is a test email from ResellerDesk.
 
@@ -162,6 +180,20 @@ enum DefaultTemplates {
             <strong>{{total}}</strong> (amounts exclude tax), due on {{dueDate}}.</p>
             <pre>{{lines}}</pre>
             <p>Questions: {{helpContact}}.</p>
+            """
+        case .creditNote: body = """
+            <p>Dear {{recipientName}},</p>
+            <p>Credit note <strong>{{creditNoteNumber}}</strong> of {{creditNoteDate}} for {{resellerName}}:
+            <strong>{{total}}</strong> credited to your account (amounts exclude tax).</p>
+            <pre>{{lines}}</pre>
+            <p>Questions: {{helpContact}}.</p>
+            """
+        case .overCreditAfterBilling: body = """
+            <p>Dear {{recipientName}},</p>
+            <p>The billing run of {{runDate}} issued {{invoices}} to <strong>{{resellerName}}</strong>
+            ({{accountCode}}), which leaves it above its credit limit of {{creditLimit}}: available credit is now
+            <strong>{{availableCredit}}</strong>.</p>
+            <p>Renewals are never held back by the credit limit; new orders wait until the credit allows.</p>
             """
         case .test: body = "<p>This is a test email from ResellerDesk.</p><p>If you can read it, mail delivery works.</p>"
         }

@@ -15,7 +15,8 @@ struct ResellerDesk: ParsableCommand {
             else $XDG_DATA_HOME/resellerdesk/resellerdesk.sqlite.
             """,
         subcommands: [DemoCommand.self, PriceListCommand.self, AccountCommand.self, ContactCommand.self,
-                      PaymentCommand.self, OrderCommand.self, MailCommand.self, StorefrontCommand.self,
+                      PaymentCommand.self, OrderCommand.self, BillingCommand.self, SubscriptionCommand.self,
+                      InvoiceCommand.self, MailCommand.self, StorefrontCommand.self,
                       ConfigCommand.self,
                       BackupCommand.self, RestoreCommand.self, DoctorCommand.self])
 

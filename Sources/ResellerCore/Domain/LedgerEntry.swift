@@ -7,7 +7,9 @@ public struct LedgerEntry: Sendable, Hashable {
         case order = "Order", payment = "Payment", reversal = "Payment reversal", charge = "Charge"
         /// An issued invoice (its number in `note`): a debit, like the order's first charge.
         case invoice = "Invoice"
-        public var isDebit: Bool { self != .payment }
+        /// A credit note of a "cancel now" (its number in `note`): a credit, like a payment.
+        case creditNote = "Credit note"
+        public var isDebit: Bool { self != .payment && self != .creditNote }
     }
 
     public let id: Int64
@@ -31,6 +33,7 @@ public struct LedgerEntry: Sendable, Hashable {
         case .reversal: return "Reversal of payment " + (reverses.map(String.init) ?? "")
         case .charge: return "Charge"
         case .invoice: return "Invoice " + (note ?? "")
+        case .creditNote: return "Credit note " + (note ?? "")
         }
     }
 }

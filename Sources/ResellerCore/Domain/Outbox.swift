@@ -7,6 +7,10 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case orderExecuted, orderCanceled, loginEmailChanged
     /// An invoice issued by the billing run, to the bill-to contacts or the account's email.
     case invoice
+    /// A credit note of a "cancel now", to the same recipients as an invoice.
+    case creditNote
+    /// A billing run left the account above its credit limit: to the account manager, once per run.
+    case overCreditAfterBilling
 }
 
 /// `withdrawn`: a link email whose link was revoked (a newer link, a new password, access removed) before it

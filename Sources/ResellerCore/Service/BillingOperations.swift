@@ -67,19 +67,54 @@ extension ResellerService {
         }
     }
 
-    public func invoices(of accountId: Int64) throws(ServiceError) -> [Invoice] {
-        try store.read { tx in
+    /// Every subscription of the desk, for a list without an account.
+    public func allSubscriptions() throws(ServiceError) -> [Subscription] {
+        try store.read { tx in try tx.allSubscriptions() }
+    }
+
+    /// Every invoice of the desk, oldest first, each with its status; `status` keeps only those.
+    public func allInvoices(status: InvoiceStatus? = nil) throws(ServiceError) -> [Invoice] {
+        let today = self.today
+        return try store.read { tx in
+            try settled(tx, try tx.allInvoices(), today: today).filter { status == nil || $0.status == status }
+        }
+    }
+
+    public func invoices(of accountId: Int64, status: InvoiceStatus? = nil) throws(ServiceError) -> [Invoice] {
+        let today = self.today
+        return try store.read { tx in
             _ = try existingAccount(tx, accountId)
-            return try tx.invoices(of: accountId)
+            return try settled(tx, try tx.invoices(of: accountId), today: today)
+                .filter { status == nil || $0.status == status }
         }
     }
 
     public func invoice(number: String) throws(ServiceError) -> Invoice {
-        let key = number.trimmingCharacters(in: .whitespaces).uppercased()
-        guard let found = try store.read({ tx in try tx.invoice(number: key) }) else {
+        let key = number.trimmingCharacters(in: .whitespaces).uppercased(), today = self.today
+        guard let found = try store.read({ tx in
+            try tx.invoice(number: key).map { try settled(tx, [$0], today: today)[0] }
+        }) else {
             throw .notFound(field: "invoice", message: "no invoice \(number)")
         }
         return found
+    }
+
+    /// Each invoice with what is paid of it and its status, from its account's ledger (`InvoiceSettlement`).
+    private func settled(_ tx: StoreTx, _ invoices: [Invoice], today: CalendarDay) throws -> [Invoice] {
+        var paidByAccount: [Int64: [Int64: Int64]] = [:]
+        return try invoices.map { i in
+            let account = i.draft.billedAccountId
+            if paidByAccount[account] == nil {
+                let ledger = try tx.settlementLedger(of: account)
+                paidByAccount[account] = InvoiceSettlement.paid(debits: ledger.debits, credits: ledger.credits)
+            }
+            var out = i
+            let paid = paidByAccount[account]?[i.id] ?? 0
+            out.paid = Money(minor: paid, currency: i.draft.total.currency)
+            out.status = InvoiceSettlement.status(total: i.draft.total.minor, paid: paid, dueDate: i.draft.dueDate,
+                                                  today: today)
+            return out
+        }
     }
 
     private func bill(_ tx: StoreTx, accountId: Int64, through: CalendarDay, issue: Bool, by actor: Actor,
@@ -92,43 +127,77 @@ extension ResellerService {
                                          separateInvoices: account.fields.separateInvoices,
                                          paymentTermsDays: account.fields.paymentTermsDays)
         let run: Invoicer.Run
-        do { run = try Invoicer.run(accounts: [billing], subscriptions: subs, through: through) } catch {
+        let charges = try tx.pendingCharges(of: accountId, through: through)
+        do {
+            run = try Invoicer.run(accounts: [billing], subscriptions: subs, charges: charges, through: through)
+        } catch {
             throw ServiceError.invalid(error.field, "\(account.code): \(error.message)")
         }
         guard issue else {
             return run.invoices.map { Invoice(id: 0, number: "", draft: $0, createdAt: now) }
         }
         var issued: [Invoice] = []
-        for draft in run.invoices {
-            let number = DocumentNumber.format("INV", try tx.nextNumber("invoice"))
-            let id = try tx.insertInvoice(draft, number: number, by: actor, at: now)
-            // The ledger holds only amounts above zero (a free trial item's invoice debits nothing).
-            if draft.total.minor > 0 {
-                try tx.insertLedger(accountId: accountId, kind: "debit", amount: draft.total.minor, orderId: nil,
-                                    note: number, invoiceId: id, by: actor, at: now)
-            }
-            try tx.audit(actor, "invoice", id, "issue",
-                         ["number": [nil, number], "account": [nil, account.code],
-                          "total": [nil, draft.total.decimalString], "date": [nil, draft.date.description]], at: now)
-            try queueInvoice(tx, account, number: number, draft, at: now)
-            issued.append(Invoice(id: id, number: number, draft: draft, createdAt: now))
-        }
+        for draft in run.invoices { issued.append(try issueInvoice(tx, account, draft, by: actor, at: now)) }
         for (subId, next) in run.nextBillingDates { try tx.setNextBillingDate(subId, next) }
+        if !issued.isEmpty { try warnOverCredit(tx, account, issued, through: through, at: now) }
         return issued
     }
 
+    /// A run that leaves the account above its credit limit emails the account manager (doc). The check
+    /// runs once, after all of the account's invoices, in the transaction that issued them: one email per
+    /// account and run, and none from a run that issued nothing (a re-run, or a run killed before commit).
+    private func warnOverCredit(_ tx: StoreTx, _ account: Account, _ issued: [Invoice], through: CalendarDay,
+                                at now: Date) throws {
+        guard case .amount(let limit)? = account.fields.ordering?.creditLimit,
+              let left = try available(tx, account), left.minor < 0 else { return }
+        let manager = account.fields.accountManager
+        try tx.enqueue(QueuedMail(kind: .overCreditAfterBilling, toAddress: staffEmail(manager), toName: manager,
+                                  subject: "\(account.name) is over its credit limit after billing",
+                                  params: ["recipientName": manager, "resellerName": account.name,
+                                           "accountCode": account.code, "runDate": through.description,
+                                           "invoices": issued.map(\.number).joined(separator: ", "),
+                                           "creditLimit": limit.display, "availableCredit": left.display]), at: now)
+    }
+
+    /// Numbers and writes one invoice with its ledger debit, audit and email, inside the caller's transaction;
+    /// the waiting charges it carries are marked invoiced, so none is invoiced twice.
+    func issueInvoice(_ tx: StoreTx, _ account: Account, _ draft: InvoiceDraft, by actor: Actor,
+                      at now: Date) throws -> Invoice {
+        let number = DocumentNumber.format("INV", try tx.nextNumber("invoice"))
+        let id = try tx.insertInvoice(draft, number: number, by: actor, at: now)
+        for chargeId in draft.lines.compactMap(\.chargeId) { try tx.markChargeInvoiced(chargeId, invoiceId: id) }
+        // The ledger holds only amounts above zero (a free trial item's invoice debits nothing).
+        if draft.total.minor > 0 {
+            try tx.insertLedger(accountId: account.id, kind: "debit", amount: draft.total.minor, orderId: nil,
+                                note: number, invoiceId: id, by: actor, at: now)
+        }
+        try tx.audit(actor, "invoice", id, "issue",
+                     ["number": [nil, number], "account": [nil, account.code],
+                      "total": [nil, draft.total.decimalString], "date": [nil, draft.date.description]], at: now)
+        try queueInvoice(tx, account, number: number, draft, at: now)
+        return Invoice(id: id, number: number, draft: draft, createdAt: now)
+    }
+
     /// To the account's bill-to contacts, or its email when it has none (doc).
-    private func queueInvoice(_ tx: StoreTx, _ account: Account, number: String, _ d: InvoiceDraft,
-                              at now: Date) throws {
+    func billingRecipients(_ tx: StoreTx, _ account: Account) throws -> [(String, String)] {
         let billTo = try tx.contacts(of: account.id).filter(\.billTo).map { ($0.email, $0.fullName) }
-        let recipients = billTo.isEmpty ? [(account.fields.email, account.name)] : billTo
-        let lines = d.lines.map { l in
+        return billTo.isEmpty ? [(account.fields.email, account.name)] : billTo
+    }
+
+    /// One text line per invoice or credit note line, as the emails show them.
+    static func mailLines(_ lines: [InvoiceLine]) -> String {
+        lines.map { l in
             let period = l.periodStart.map { "\($0) – \(l.periodEnd!)" } ?? "one-time"
             let days = l.daysCharged.map { " (\($0)/\(l.daysInPeriod!) days)" } ?? ""
             return "\(l.forAccountName) · \(l.productCode) \(l.description) · \(period)\(days) · "
                 + "\(l.quantity) × \(l.unitPrice.decimalString) = \(l.amount.decimalString)"
         }.joined(separator: "\n")
-        for (address, name) in recipients {
+    }
+
+    private func queueInvoice(_ tx: StoreTx, _ account: Account, number: String, _ d: InvoiceDraft,
+                              at now: Date) throws {
+        let lines = Self.mailLines(d.lines)
+        for (address, name) in try billingRecipients(tx, account) {
             try tx.enqueue(QueuedMail(kind: .invoice, toAddress: address, toName: name,
                                       subject: "Invoice \(number) for \(account.name)",
                                       params: ["recipientName": name, "invoiceNumber": number,

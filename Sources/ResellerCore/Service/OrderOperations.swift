@@ -122,9 +122,14 @@ extension ResellerService {
     }
 
     /// Available credit = credit limit − balance (doc); nil means Unlimited.
-    private func available(_ tx: StoreTx, _ account: Account) throws -> Money? {
+    func available(_ tx: StoreTx, _ account: Account) throws -> Money? {
         guard case .amount(let limit)? = account.fields.ordering?.creditLimit else { return nil }
-        let (left, overflow) = limit.minor.subtractingReportingOverflow(try tx.balance(of: account.id))
+        // Charges executed but not yet invoiced (a raised quantity waiting for the next billing day) are spent
+        // credit already (doc: available credit = limit − balance − uninvoiced charges).
+        let uninvoiced = try tx.uninvoicedCharges(of: account.id)
+        let (owed, o1) = try tx.balance(of: account.id).addingReportingOverflow(uninvoiced)
+        let (left, o2) = limit.minor.subtractingReportingOverflow(owed)
+        let overflow = o1 || o2
         // Only a ledger no form can write gets here (each entry is at most the ceiling); refuse, never trap.
         guard !overflow else {
             throw ServiceError.refused(field: "account",

@@ -7,6 +7,9 @@ public struct Invoice: Sendable, Hashable {
     public var number: String
     public var draft: InvoiceDraft
     public var createdAt: Date
+    /// Set by the service when it reads the ledger: how much of the total is paid, and so the status.
+    public var paid: Money?
+    public var status: InvoiceStatus?
 }
 
 public enum DocumentNumber {
@@ -52,6 +55,30 @@ extension StoreTx {
     func invoices(of accountId: Int64) throws -> [Invoice] {
         try Row.fetchAll(db, sql: "SELECT * FROM invoices WHERE billed_account_id = ? ORDER BY id",
                          arguments: [accountId]).map(invoice)
+    }
+
+    /// The account's debits oldest first (invoice ids where they are invoices) and its credits: payments
+    /// less their reversals, and credit notes. A reversal is stored as a debit naming the payment.
+    func settlementLedger(of accountId: Int64) throws -> (debits: [InvoiceSettlement.Debit], credits: Int64) {
+        var debits: [InvoiceSettlement.Debit] = []
+        var credits: Int64 = 0
+        for r in try Row.fetchAll(db, sql: """
+            SELECT kind, amount_minor, invoice_id, reverses_id FROM ledger WHERE account_id = ? ORDER BY id
+            """, arguments: [accountId]) {
+            let amount: Int64 = r["amount_minor"]
+            if (r["kind"] as String) == "credit" {
+                credits += amount
+            } else if (r["reverses_id"] as Int64?) != nil {
+                credits -= amount
+            } else {
+                debits.append(InvoiceSettlement.Debit(invoiceId: r["invoice_id"], amount: amount))
+            }
+        }
+        return (debits, credits)
+    }
+
+    func allInvoices() throws -> [Invoice] {
+        try Row.fetchAll(db, sql: "SELECT * FROM invoices ORDER BY id").map(invoice)
     }
 
     func invoice(number: String) throws -> Invoice? {

@@ -5,7 +5,8 @@ extension StoreTx {
     /// Appends one ledger entry. Nothing is ever updated or deleted in the ledger: a mistake is corrected by
     /// a new entry (a reversal names the payment it cancels in `reverses`).
     func insertLedger(accountId: Int64, kind: String, amount: Int64, orderId: Int64?, note: String?,
-                      reverses: Int64? = nil, invoiceId: Int64? = nil, by actor: Actor, at now: Date) throws {
+                      reverses: Int64? = nil, invoiceId: Int64? = nil, creditNoteId: Int64? = nil,
+                      by actor: Actor, at now: Date) throws {
         // The ledger must still sum inside Int64 afterwards, or SQLite's SUM fails every later read of the
         // balance. Each entry is at most the money ceiling, so only a ledger no form can write gets here.
         let (_, overflow) = try balance(of: accountId).addingReportingOverflow(kind == "debit" ? amount : -amount)
@@ -14,9 +15,10 @@ extension StoreTx {
                                        + "\(AccountCode.format(accountId)) would be out of range")
         }
         try db.execute(sql: """
-            INSERT INTO ledger (account_id, kind, amount_minor, order_id, note, reverses_id, invoice_id, created_at,
-                                created_by) VALUES (?,?,?,?,?,?,?,?,?)
-            """, arguments: [accountId, kind, amount, orderId, note, reverses, invoiceId, now, actor.description])
+            INSERT INTO ledger (account_id, kind, amount_minor, order_id, note, reverses_id, invoice_id,
+                                credit_note_id, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?)
+            """, arguments: [accountId, kind, amount, orderId, note, reverses, invoiceId, creditNoteId, now,
+                             actor.description])
     }
 
     func ledgerEntryCount(of accountId: Int64) throws -> Int {
@@ -49,6 +51,7 @@ extension StoreTx {
     private static func ledgerEntry(_ r: Row, currency: String) -> LedgerEntry {
         let debit = (r["kind"] as String) == "debit"
         let kind: LedgerEntry.Kind = (r["invoice_id"] as Int64?) != nil ? .invoice
+            : (r["credit_note_id"] as Int64?) != nil ? .creditNote
             : (r["order_id"] as Int64?) != nil ? .order
             : (r["reverses_id"] as Int64?) != nil ? .reversal : debit ? .charge : .payment
         return LedgerEntry(id: r["id"], kind: kind, amount: Money(minor: r["amount_minor"], currency: currency),

@@ -7,7 +7,7 @@ extension Store {
     /// statement: when two processes open a new file at once, the second waits, then finds nothing to do.
     /// (GRDB's DatabaseMigrator decides what to apply before it takes the lock, so both would migrate.)
     static let migrations: [String] = [schemaV1, schemaV2, linkMailWithoutTokens, serverKeys, ledgerReversals,
-                                       accountStatus, paymentTerms, billing]
+                                       accountStatus, paymentTerms, billing, billingChanges]
 
     static func migrate(_ pool: DatabasePool) throws {
         // Most opens find the schema current: a read says so without taking the write lock.
@@ -332,5 +332,55 @@ extension Store {
         key BLOB NOT NULL,                               -- 32 random bytes
         created_at TEXT NOT NULL
     ) WITHOUT ROWID;
+    """
+
+    /// Charges waiting for an invoice (a raised quantity's added units under "on next billing day") and
+    /// credit notes (a "cancel now"). A charge is invoiced once: `invoice_id` is set by the transaction
+    /// that issues its invoice, and the run picks only charges without one.
+    static let billingChanges = """
+    CREATE TABLE pending_charges (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        billed_account_id INTEGER NOT NULL REFERENCES accounts(id),
+        invoice_date TEXT NOT NULL,
+        subscription_id INTEGER REFERENCES subscriptions(id),
+        for_account_id INTEGER NOT NULL REFERENCES accounts(id), for_account_name TEXT NOT NULL,
+        product_code TEXT NOT NULL, description TEXT NOT NULL,
+        period_start TEXT, period_end TEXT,
+        quantity INTEGER NOT NULL, unit_price_minor INTEGER NOT NULL, currency TEXT NOT NULL,
+        days_charged INTEGER, days_in_period INTEGER,
+        amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+        invoice_id INTEGER REFERENCES invoices(id),
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX pending_charges_due ON pending_charges(billed_account_id, invoice_date) WHERE invoice_id IS NULL;
+
+    CREATE TABLE credit_notes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        number TEXT NOT NULL UNIQUE,                                  -- CRN-000001, gapless
+        billed_account_id INTEGER NOT NULL REFERENCES accounts(id),
+        for_account_id INTEGER NOT NULL REFERENCES accounts(id),
+        note_date TEXT NOT NULL,
+        total_minor INTEGER NOT NULL CHECK (total_minor > 0),
+        currency TEXT NOT NULL,
+        created_at TEXT NOT NULL, created_by TEXT NOT NULL
+    );
+    CREATE INDEX credit_notes_account ON credit_notes(billed_account_id, id);
+
+    CREATE TABLE credit_note_lines (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        credit_note_id INTEGER NOT NULL REFERENCES credit_notes(id),
+        subscription_id INTEGER REFERENCES subscriptions(id),
+        for_account_id INTEGER NOT NULL REFERENCES accounts(id), for_account_name TEXT NOT NULL,
+        product_code TEXT NOT NULL, description TEXT NOT NULL,
+        period_start TEXT, period_end TEXT,
+        quantity INTEGER NOT NULL, unit_price_minor INTEGER NOT NULL,
+        days_charged INTEGER, days_in_period INTEGER,
+        amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0)
+    );
+    CREATE INDEX credit_note_lines_note ON credit_note_lines(credit_note_id);
+
+    -- A credit note credits the ledger once.
+    ALTER TABLE ledger ADD COLUMN credit_note_id INTEGER REFERENCES credit_notes(id);
+    CREATE UNIQUE INDEX ledger_credit_note ON ledger(credit_note_id) WHERE credit_note_id IS NOT NULL;
     """
 }

@@ -17,6 +17,18 @@ extension StoreTx {
         return db.lastInsertedRowID
     }
 
+    func subscription(_ id: Int64) throws -> Subscription? {
+        try Row.fetchOne(db, sql: Self.subscriptionSelect + " WHERE s.id = ?", arguments: [id]).map(Self.subscription)
+    }
+
+    /// Writes what a quantity change or a cancellation decided; the run's next billing date is left alone.
+    func updateSubscriptionTerms(_ s: Subscription, on day: CalendarDay) throws {
+        try db.execute(sql: """
+            UPDATE subscriptions SET quantity = ?, quantity_steps = ?, end_date = ?, status = ? WHERE id = ?
+            """, arguments: [s.quantity(on: day), try Self.steps(s.quantitySteps), s.endDate?.description,
+                             s.status.rawValue, s.id])
+    }
+
     func setNextBillingDate(_ id: Int64, _ day: CalendarDay) throws {
         try db.execute(sql: "UPDATE subscriptions SET next_billing_date = ? WHERE id = ?",
                        arguments: [day.description, id])
@@ -30,18 +42,24 @@ extension StoreTx {
             """, arguments: [accountId, through.description]).map(Self.subscription)
     }
 
-    /// The accounts with a subscription that may owe something by `through`.
+    /// The accounts with a subscription or a waiting charge that may owe something by `through`.
     func accountsWithBillableSubscriptions(through: CalendarDay) throws -> [Int64] {
         try Int64.fetchAll(db, sql: """
-            SELECT DISTINCT billed_account_id FROM subscriptions
+            SELECT billed_account_id FROM subscriptions
              WHERE next_billing_date <= ? AND (end_date IS NULL OR next_billing_date <= end_date)
-             ORDER BY billed_account_id
-            """, arguments: [through.description])
+            UNION
+            SELECT billed_account_id FROM pending_charges WHERE invoice_id IS NULL AND invoice_date <= ?
+            ORDER BY billed_account_id
+            """, arguments: [through.description, through.description])
     }
 
     func subscriptions(billedTo accountId: Int64) throws -> [Subscription] {
         try Row.fetchAll(db, sql: Self.subscriptionSelect + " WHERE s.billed_account_id = ? ORDER BY s.id",
                          arguments: [accountId]).map(Self.subscription)
+    }
+
+    func allSubscriptions() throws -> [Subscription] {
+        try Row.fetchAll(db, sql: Self.subscriptionSelect + " ORDER BY s.id").map(Self.subscription)
     }
 
     private static let subscriptionSelect = """

@@ -1,0 +1,133 @@
+import Foundation
+
+/// What a quantity change did: the subscription as it now stands, the day the new quantity counts from,
+/// the added units' charge (nil for a lowering) and the invoice issued for it at once, if any.
+public struct QuantityChangeResult: Sendable {
+    public var subscription: Subscription
+    public var effective: CalendarDay
+    public var charge: PendingCharge?
+    public var invoice: Invoice?
+}
+
+/// What a cancellation did: the subscription (Ending at period end, or Canceled) and a "cancel now"'s
+/// credit note, if any days invoiced after today were credited.
+public struct CancellationResult: Sendable {
+    public var subscription: Subscription
+    public var creditNote: CreditNote?
+}
+
+extension ResellerService {
+    /// Raising charges the added units for the rest of the period, invoiced today ("on order day") or with
+    /// the next billing date; lowering counts from the next period (doc: Billing → Changes). The rule is
+    /// the pure `QuantityChange`; this writes its outcome, the charge or invoice, and the audit in one
+    /// IMMEDIATE transaction that re-reads the subscription under the write lock.
+    public func setQuantity(subscriptionId: Int64, quantity: Int,
+                            by actor: Actor) throws(ServiceError) -> QuantityChangeResult {
+        let today = self.today, now = self.now
+        return try store.write { tx in
+            let (sub, account, scheme) = try changeable(tx, subscriptionId)
+            let outcome: QuantityChange.Outcome
+            do throws(FieldError) {
+                outcome = try QuantityChange.apply(sub, quantity: quantity, on: today, scheme: scheme)
+            } catch {
+                throw ServiceError.invalid([error])
+            }
+            try tx.updateSubscriptionTerms(outcome.subscription, on: today)
+            var invoice: Invoice?
+            if var charge = outcome.charge {
+                charge.line.chargeId = try tx.insertPendingCharge(charge, at: now)
+                // "On order day": invoiced in this transaction, like an order's first charge.
+                if charge.invoiceDate <= today {
+                    invoice = try issueCharge(tx, account, scheme, charge, by: actor, at: now)
+                }
+            }
+            try tx.audit(actor, "subscription", sub.id, "set-quantity",
+                         ["quantity": [String(sub.quantity(on: today)), String(quantity)],
+                          "effective": [nil, outcome.effective.description],
+                          "charge": [nil, outcome.charge?.line.amount.decimalString]], at: now)
+            return QuantityChangeResult(subscription: outcome.subscription, effective: outcome.effective,
+                                        charge: outcome.charge, invoice: invoice)
+        }
+    }
+
+    /// Ends a subscription at its period end, or today with `now`, crediting the whole days invoiced after
+    /// today with a credit note `CRN-000001` numbered without gaps in this transaction (doc).
+    public func cancelSubscription(_ subscriptionId: Int64, now cancelNow: Bool,
+                                   by actor: Actor) throws(ServiceError) -> CancellationResult {
+        let today = self.today, now = self.now
+        return try store.write { tx in
+            let (sub, account, scheme) = try changeable(tx, subscriptionId)
+            let outcome: SubscriptionCancellation.Outcome
+            do throws(FieldError) {
+                outcome = try SubscriptionCancellation.apply(sub, now: cancelNow, on: today, scheme: scheme)
+            } catch {
+                throw ServiceError.invalid([error])
+            }
+            try tx.updateSubscriptionTerms(outcome.subscription, on: today)
+            var note: CreditNote?
+            if let draft = outcome.creditNote {
+                note = try issueCreditNote(tx, account, draft, by: actor, at: now)
+            }
+            try tx.audit(actor, "subscription", sub.id, cancelNow ? "cancel-now" : "cancel",
+                         ["status": [sub.status.rawValue, outcome.subscription.status.rawValue],
+                          "endDate": [sub.endDate?.description, outcome.subscription.endDate?.description],
+                          "creditNote": [nil, note?.number]], at: now)
+            return CancellationResult(subscription: outcome.subscription, creditNote: note)
+        }
+    }
+
+    public func creditNote(number: String) throws(ServiceError) -> CreditNote {
+        let key = number.trimmingCharacters(in: .whitespaces).uppercased()
+        guard let found = try store.read({ tx in try tx.creditNote(number: key) }) else {
+            throw .notFound(field: "creditNote", message: "no credit note \(number)")
+        }
+        return found
+    }
+
+    /// The subscription, its billed account and scheme, refused unless the account may change it: a
+    /// Suspended or Closed account takes no subscription changes (doc: After onboarding).
+    private func changeable(_ tx: StoreTx, _ id: Int64) throws -> (Subscription, Account, BillingScheme) {
+        guard let sub = try tx.subscription(id) else {
+            throw ServiceError.notFound(field: "subscription", message: "no subscription \(id)")
+        }
+        let account = try existingAccount(tx, sub.billedAccountId)
+        guard account.status == .active else {
+            throw ServiceError.refused(field: "subscription", message: "\(account.code) is \(account.status.rawValue): "
+                                       + "its subscriptions cannot change until it is active")
+        }
+        let scheme = try sub.scheme
+            ?? BillingScheme(account.fields.ordering, firstOrderDay: try tx.firstOrderDay(of: account.id))
+        return (sub, account, scheme)
+    }
+
+    private func issueCharge(_ tx: StoreTx, _ account: Account, _ scheme: BillingScheme, _ charge: PendingCharge,
+                             by actor: Actor, at now: Date) throws -> Invoice? {
+        let billing = try BillingAccount(id: account.id, scheme: scheme, currency: account.fields.currency,
+                                         separateInvoices: account.fields.separateInvoices,
+                                         paymentTermsDays: account.fields.paymentTermsDays)
+        let run = try Invoicer.run(accounts: [billing], subscriptions: [], charges: [charge],
+                                   through: charge.invoiceDate)
+        return try run.invoices.first.map { d throws in try issueInvoice(tx, account, d, by: actor, at: now) }
+    }
+
+    private func issueCreditNote(_ tx: StoreTx, _ account: Account, _ draft: CreditNoteDraft, by actor: Actor,
+                                 at now: Date) throws -> CreditNote {
+        let number = DocumentNumber.format("CRN", try tx.nextNumber("credit_note"))
+        let id = try tx.insertCreditNote(draft, number: number, by: actor, at: now)
+        try tx.insertLedger(accountId: account.id, kind: "credit", amount: draft.total.minor, orderId: nil,
+                            note: number, creditNoteId: id, by: actor, at: now)
+        try tx.audit(actor, "creditNote", id, "issue",
+                     ["number": [nil, number], "account": [nil, account.code],
+                      "total": [nil, draft.total.decimalString], "date": [nil, draft.date.description]], at: now)
+        let lines = Self.mailLines(draft.lines)
+        for (address, name) in try billingRecipients(tx, account) {
+            try tx.enqueue(QueuedMail(kind: .creditNote, toAddress: address, toName: name,
+                                      subject: "Credit note \(number) for \(account.name)",
+                                      params: ["recipientName": name, "creditNoteNumber": number,
+                                               "creditNoteDate": draft.date.description,
+                                               "resellerName": account.name, "total": draft.total.display,
+                                               "lines": lines, "helpContact": settings.helpContact]), at: now)
+        }
+        return CreditNote(id: id, number: number, draft: draft, createdAt: now)
+    }
+}

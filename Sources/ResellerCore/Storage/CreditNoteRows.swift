@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+
+/// An issued credit note as stored: its number and what the draft said.
+public struct CreditNote: Sendable, Hashable {
+    public let id: Int64
+    public var number: String
+    public var draft: CreditNoteDraft
+    public var createdAt: Date
+}
+
+extension StoreTx {
+    func insertCreditNote(_ d: CreditNoteDraft, number: String, by actor: Actor, at now: Date) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO credit_notes (number, billed_account_id, for_account_id, note_date, total_minor, currency,
+              created_at, created_by) VALUES (?,?,?,?,?,?,?,?)
+            """, arguments: [number, d.billedAccountId, d.forAccountId, d.date.description, d.total.minor,
+                             d.total.currency, now, actor.description])
+        let id = db.lastInsertedRowID
+        for l in d.lines {
+            try db.execute(sql: """
+                INSERT INTO credit_note_lines (credit_note_id, subscription_id, for_account_id, for_account_name,
+                  product_code, description, period_start, period_end, quantity, unit_price_minor, days_charged,
+                  days_in_period, amount_minor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """, arguments: [id, l.subscriptionId, l.forAccountId, l.forAccountName, l.productCode,
+                                 l.description, l.periodStart?.description, l.periodEnd?.description, l.quantity,
+                                 l.unitPrice.minor, l.daysCharged, l.daysInPeriod, l.amount.minor])
+        }
+        return id
+    }
+
+    func creditNote(number: String) throws -> CreditNote? {
+        guard let r = try Row.fetchOne(db, sql: "SELECT * FROM credit_notes WHERE number = ?",
+                                       arguments: [number]) else { return nil }
+        let currency: String = r["currency"]
+        let id: Int64 = r["id"]
+        func day(_ t: String?) -> CalendarDay? { t.flatMap { try? CalendarDay.parse($0, field: "", label: "") } }
+        let lines = try Row.fetchAll(db, sql: "SELECT * FROM credit_note_lines WHERE credit_note_id = ? ORDER BY id",
+                                     arguments: [id]).map { l in
+            InvoiceLine(forAccountId: l["for_account_id"], forAccountName: l["for_account_name"],
+                        subscriptionId: l["subscription_id"], productCode: l["product_code"],
+                        description: l["description"], periodStart: day(l["period_start"]),
+                        periodEnd: day(l["period_end"]), quantity: l["quantity"],
+                        unitPrice: Money(minor: l["unit_price_minor"], currency: currency),
+                        daysCharged: l["days_charged"], daysInPeriod: l["days_in_period"],
+                        amount: Money(minor: l["amount_minor"], currency: currency))
+        }
+        let draft = CreditNoteDraft(billedAccountId: r["billed_account_id"], forAccountId: r["for_account_id"],
+                                    date: day(r["note_date"])!, lines: lines,
+                                    total: Money(minor: r["total_minor"], currency: currency))
+        return CreditNote(id: id, number: r["number"], draft: draft, createdAt: r["created_at"])
+    }
+}

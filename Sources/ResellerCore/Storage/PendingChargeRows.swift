@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+
+extension StoreTx {
+    /// Stores a charge until the invoice of its date; returns its id.
+    func insertPendingCharge(_ c: PendingCharge, at now: Date) throws -> Int64 {
+        let l = c.line
+        try db.execute(sql: """
+            INSERT INTO pending_charges (billed_account_id, invoice_date, subscription_id, for_account_id,
+              for_account_name, product_code, description, period_start, period_end, quantity, unit_price_minor,
+              currency, days_charged, days_in_period, amount_minor, created_at)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """, arguments: [c.billedAccountId, c.invoiceDate.description, l.subscriptionId, l.forAccountId,
+                             l.forAccountName, l.productCode, l.description, l.periodStart?.description,
+                             l.periodEnd?.description, l.quantity, l.unitPrice.minor, l.unitPrice.currency,
+                             l.daysCharged, l.daysInPeriod, l.amount.minor, now])
+        return db.lastInsertedRowID
+    }
+
+    /// The charges of `accountId` not yet invoiced and dated on or before `through`, each line carrying its id.
+    func pendingCharges(of accountId: Int64, through: CalendarDay) throws -> [PendingCharge] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM pending_charges WHERE billed_account_id = ? AND invoice_id IS NULL AND invoice_date <= ?
+            ORDER BY id
+            """, arguments: [accountId, through.description]).map(Self.pendingCharge)
+    }
+
+    /// Every charge of `accountId` not yet invoiced, whatever its date: what available credit still owes.
+    func uninvoicedCharges(of accountId: Int64) throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT COALESCE(SUM(amount_minor), 0) FROM pending_charges WHERE billed_account_id = ?
+               AND invoice_id IS NULL
+            """, arguments: [accountId]) ?? 0
+    }
+
+    /// Marks a charge invoiced; a charge already on an invoice is refused, so it is never invoiced twice.
+    func markChargeInvoiced(_ chargeId: Int64, invoiceId: Int64) throws {
+        try db.execute(sql: "UPDATE pending_charges SET invoice_id = ? WHERE id = ? AND invoice_id IS NULL",
+                       arguments: [invoiceId, chargeId])
+        guard db.changesCount == 1 else {
+            throw ServiceError.storage("charge \(chargeId) is already on an invoice")
+        }
+    }
+
+    private static func pendingCharge(_ r: Row) -> PendingCharge {
+        let currency: String = r["currency"]
+        func day(_ t: String?) -> CalendarDay? { t.flatMap { try? CalendarDay.parse($0, field: "", label: "") } }
+        let line = InvoiceLine(forAccountId: r["for_account_id"], forAccountName: r["for_account_name"],
+                               subscriptionId: r["subscription_id"], chargeId: r["id"],
+                               productCode: r["product_code"], description: r["description"],
+                               periodStart: day(r["period_start"]), periodEnd: day(r["period_end"]),
+                               quantity: r["quantity"],
+                               unitPrice: Money(minor: r["unit_price_minor"], currency: currency),
+                               daysCharged: r["days_charged"], daysInPeriod: r["days_in_period"],
+                               amount: Money(minor: r["amount_minor"], currency: currency))
+        return PendingCharge(billedAccountId: r["billed_account_id"], invoiceDate: day(r["invoice_date"])!, line: line)
+    }
+}
