@@ -21,7 +21,7 @@ enum JSONValues {
             // "unlimited" or the amount, as the CLI takes it.
             "creditLimit": a.fields.ordering?.creditLimit.text ?? NSNull(),
             "paymentTermsDays": a.fields.paymentTermsDays,
-            "version": a.version, "balance": s.balance.decimalString,
+            "version": a.version, "balance": s.balance.decimalString, "uninvoiced": s.uninvoiced.decimalString,
             "availableCredit": s.availableCredit?.text ?? NSNull(),
             "onboarding": s.onboarding.nextStep.map { "next: \($0.rawValue)" } ?? "complete",
             "parentAccountId": a.parentAccountId ?? NSNull(),

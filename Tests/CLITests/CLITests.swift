@@ -25,6 +25,7 @@ import Testing
         #expect(a["enableReselling"] as? Bool == true)
         #expect(a["version"] as? Int == 1)
         #expect(a["paymentTermsDays"] as? Int == 30)
+        #expect(a["uninvoiced"] as? String == "0.00")
         #expect(a["status"] as? String == "active")
         let terms = try cli.run(["account", "update", "ACC-000001", "--payment-terms", "45", "--expect-version", "1",
                                  "--json"])

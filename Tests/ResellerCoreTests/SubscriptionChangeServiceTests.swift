@@ -54,8 +54,10 @@ import Testing
         #expect(raised.invoice == nil)
         #expect(raised.charge?.invoiceDate == day("2027-02-01"))
         #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 0)
-        // Executed but not invoiced: already spent (doc: available credit).
+        // Executed but not invoiced: already spent (doc: available credit), by the same rule in every list.
         #expect(try fx.service.availableCredit(a.id)?.text == "922.58")
+        let summary = try #require(try fx.service.searchAccounts("").rows.first { $0.account.id == a.id })
+        #expect(summary.uninvoiced.decimalString == "34.84" && summary.availableCredit?.text == "922.58")
         let run = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
         #expect(run.invoices.count == 1)
         #expect(run.invoices.first?.draft.total.decimalString == "184.84")   // 150.00 + 34.84

@@ -38,14 +38,21 @@ public struct AccountSummary: Sendable, Hashable {
     public var account: Account
     public var balance: Money
     public var onboarding: Onboarding
+    /// Charges executed but not invoiced yet (a raised quantity waiting for the billing day), in minor units.
+    public var uninvoicedMinor: Int64 = 0
 
-    /// Credit limit − balance; nil when ordering is off; `.unlimited` stays unlimited.
+    public var uninvoiced: Money { Money(minor: uninvoicedMinor, currency: balance.currency) }
+
+    /// Credit limit − balance − uninvoiced charges (DOMAIN.md), the rule the order's credit check uses; nil
+    /// when ordering is off; `.unlimited` stays unlimited.
     public var availableCredit: CreditLimit? {
         guard let o = account.fields.ordering else { return nil }
         switch o.creditLimit {
         case .unlimited: return .unlimited
         case .amount(let limit):
-            let (left, overflow) = limit.minor.subtractingReportingOverflow(balance.minor)
+            let (owed, o1) = balance.minor.addingReportingOverflow(uninvoicedMinor)
+            let (left, o2) = limit.minor.subtractingReportingOverflow(owed)
+            let overflow = o1 || o2
             // Only a ledger no form can write overflows here: show the nearest amount rather than trap the
             // accounts table of every front.
             return .amount(Money(minor: overflow ? (balance.minor < 0 ? .max : .min) : left, currency: limit.currency))

@@ -154,7 +154,9 @@ extension StoreTx {
               EXISTS (SELECT 1 FROM contacts c JOIN storefront_users u ON u.contact_id = c.id
                       WHERE c.account_id = a.id AND u.status = 'Active') AS activated,
               (SELECT COALESCE(SUM(CASE kind WHEN 'debit' THEN amount_minor ELSE -amount_minor END), 0)
-               FROM ledger l WHERE l.account_id = a.id) AS balance
+               FROM ledger l WHERE l.account_id = a.id) AS balance,
+              (SELECT COALESCE(SUM(amount_minor), 0) FROM pending_charges pc
+               WHERE pc.billed_account_id = a.id AND pc.invoice_id IS NULL) AS uninvoiced
             FROM accounts a WHERE a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
             """), arguments: StatementArguments(ids))
         var byId: [Int64: AccountSummary] = [:]
@@ -163,7 +165,8 @@ extension StoreTx {
             let account = Self.account(r)
             byId[account.id] = AccountSummary(
                 account: account, balance: Money(minor: r[n + 3], currency: account.fields.currency),
-                onboarding: Onboarding(priceListAssigned: r[n], contactInvited: r[n + 1], activated: r[n + 2]))
+                onboarding: Onboarding(priceListAssigned: r[n], contactInvited: r[n + 1], activated: r[n + 2]),
+                uninvoicedMinor: r[n + 4])
         }
         return ids.compactMap { byId[$0] }
     }
