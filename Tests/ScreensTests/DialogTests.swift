@@ -39,7 +39,8 @@ import TerminalKit
 
 @Suite struct AddContactDialogTests {
     @Test func storefrontUserIsAdminAndWarnsWithoutPriceList() throws {
-        var d = ContactDialog.add(accountId: 3, accountName: "Γιώργος Παπαδόπουλος Α.Ε.", hasPriceList: false)
+        var d = ContactDialog.add(accountId: 3, accountName: "Γιώργος Παπαδόπουλος Α.Ε.",
+                                  hasPriceList: false)
         #expect(d.update(.ctrl("s")).isEmpty)
         #expect(Set(d.errors.keys) == ["lastName", "email"])
         #expect(d.focus == "lastName")                  // a refused save goes to the first field to fix

@@ -78,7 +78,8 @@ import TerminalKit
         }
         #expect(invited.email == "buyer@aegean-cloud.example")
         #expect(s.update(.delete, height: 24).isEmpty)                    // asks first
-        #expect(s.render(width: 80, height: 24).text.contains("Remove Οικονόμου <buyer@aegean-cloud.example>? y/n"))
+        let question = s.render(width: 80, height: 24).text
+        #expect(question.contains("Remove Οικονόμου <buyer@aegean-cloud.example>? y/n"))
         guard case .removeContact(let removed)? = s.update(.char("y"), height: 24).first else {
             Issue.record("y does not remove"); return
         }

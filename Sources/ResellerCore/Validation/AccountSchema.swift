@@ -44,9 +44,9 @@ public enum AccountSchema {
                                        foldable: true, help: "The billing address, as invoices show it.")
     public static let state = Field("state", "State", .text(\.state, maxLength: 100), section: address,
                                     foldable: true, help: "The billing address, as invoices show it.")
-    public static let country = Field("country", "Country", .text(\.country, maxLength: 60), section: address,
-                                      required: true,
-                                      help: "A code or a name (GR, Greece, Ελλάδα); a single match completes on Tab.")
+    public static let country = Field(
+        "country", "Country", .text(\.country, maxLength: 60), section: address, required: true,
+        help: "A code or a name (GR, Greece, Ελλάδα); a single match completes on Tab.")
     public static let currency = Field("currency", "Currency", .text(\.currency, maxLength: 60), section: address,
                                        help: "A code or a name (EUR, euro); empty takes the desk's default currency.")
     public static let separateInvoices = Field("separateInvoices", "Separate invoices", .check(\.separateInvoices),
