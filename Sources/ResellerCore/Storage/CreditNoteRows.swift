@@ -34,19 +34,10 @@ extension StoreTx {
                                        arguments: [number]) else { return nil }
         let currency: String = r["currency"]
         let id: Int64 = r["id"]
-        func day(_ t: String?) -> CalendarDay? { t.flatMap { try? CalendarDay.parse($0, field: "", label: "") } }
         let lines = try Row.fetchAll(db, sql: "SELECT * FROM credit_note_lines WHERE credit_note_id = ? ORDER BY id",
-                                     arguments: [id]).map { l in
-            InvoiceLine(forAccountId: l["for_account_id"], forAccountName: l["for_account_name"],
-                        subscriptionId: l["subscription_id"], productCode: l["product_code"],
-                        description: l["description"], periodStart: day(l["period_start"]),
-                        periodEnd: day(l["period_end"]), quantity: l["quantity"],
-                        unitPrice: Money(minor: l["unit_price_minor"], currency: currency),
-                        daysCharged: l["days_charged"], daysInPeriod: l["days_in_period"],
-                        amount: Money(minor: l["amount_minor"], currency: currency))
-        }
+                                     arguments: [id]).map { Self.line($0, currency: currency) }
         let draft = CreditNoteDraft(billedAccountId: r["billed_account_id"], forAccountId: r["for_account_id"],
-                                    date: day(r["note_date"])!, lines: lines,
+                                    date: Self.day(r["note_date"])!, lines: lines,
                                     total: Money(minor: r["total_minor"], currency: currency))
         return CreditNote(id: id, number: r["number"], draft: draft, createdAt: r["created_at"])
     }

@@ -88,20 +88,27 @@ extension StoreTx {
     private func invoice(_ r: Row) throws -> Invoice {
         let currency: String = r["currency"]
         let id: Int64 = r["id"]
-        func day(_ t: String?) -> CalendarDay? { t.flatMap { try? CalendarDay.parse($0, field: "", label: "") } }
         let lines = try Row.fetchAll(db, sql: "SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY id",
-                                     arguments: [id]).map { l in
-            InvoiceLine(forAccountId: l["for_account_id"], forAccountName: l["for_account_name"],
-                        subscriptionId: l["subscription_id"], productCode: l["product_code"],
-                        description: l["description"], periodStart: day(l["period_start"]),
-                        periodEnd: day(l["period_end"]), quantity: l["quantity"],
-                        unitPrice: Money(minor: l["unit_price_minor"], currency: currency),
-                        daysCharged: l["days_charged"], daysInPeriod: l["days_in_period"],
-                        amount: Money(minor: l["amount_minor"], currency: currency))
-        }
+                                     arguments: [id]).map { Self.line($0, currency: currency) }
         let draft = InvoiceDraft(billedAccountId: r["billed_account_id"], forAccountId: r["for_account_id"],
-                                 date: day(r["invoice_date"])!, dueDate: day(r["due_date"])!, lines: lines,
+                                 date: Self.day(r["invoice_date"])!, dueDate: Self.day(r["due_date"])!, lines: lines,
                                  total: Money(minor: r["total_minor"], currency: currency))
         return Invoice(id: id, number: r["number"], draft: draft, createdAt: r["created_at"])
+    }
+
+    /// A stored day (YYYY-MM-DD), as invoice and credit note rows keep them.
+    static func day(_ text: String?) -> CalendarDay? {
+        text.flatMap { try? CalendarDay.parse($0, field: "", label: "") }
+    }
+
+    /// One line of an invoice or a credit note: both tables keep the same columns.
+    static func line(_ l: Row, currency: String) -> InvoiceLine {
+        InvoiceLine(forAccountId: l["for_account_id"], forAccountName: l["for_account_name"],
+                    subscriptionId: l["subscription_id"], productCode: l["product_code"],
+                    description: l["description"], periodStart: day(l["period_start"]),
+                    periodEnd: day(l["period_end"]), quantity: l["quantity"],
+                    unitPrice: Money(minor: l["unit_price_minor"], currency: currency),
+                    daysCharged: l["days_charged"], daysInPeriod: l["days_in_period"],
+                    amount: Money(minor: l["amount_minor"], currency: currency))
     }
 }

@@ -71,10 +71,6 @@ extension StoreTx {
                                                               "quantity": String($0.quantity)] }), as: UTF8.self)
     }
 
-    private static func day(_ text: String?) -> CalendarDay? {
-        text.flatMap { try? CalendarDay.parse($0, field: "", label: "") }
-    }
-
     private static func subscription(_ r: Row) throws -> Subscription {
         let currency: String = r["currency"]
         let start = day(r["start_day"])!
