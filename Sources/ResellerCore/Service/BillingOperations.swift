@@ -34,11 +34,16 @@ extension ResellerService {
     /// transaction that re-reads its subscriptions under the write lock: invoice number, lines, ledger debit,
     /// email and audit commit together or not at all, a second run (or one running at the same moment)
     /// finds nothing left to issue, and a run killed half way is completed by the next.
-    public func billingRun(through: CalendarDay? = nil, by actor: Actor) throws(ServiceError) -> BillingRunReport {
+    /// `progress` hears (accounts done, accounts to bill) after each account, for a progress line.
+    public func billingRun(through: CalendarDay? = nil, by actor: Actor,
+                           progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
+        throws(ServiceError) -> BillingRunReport {
         let through = through ?? today, now = self.now
         let accountIds = try store.read { tx in try tx.accountsWithBillableSubscriptions(through: through) }
         var report = BillingRunReport(invoices: [], failures: [])
-        for accountId in accountIds {
+        defer { progress(accountIds.count, accountIds.count) }
+        for (n, accountId) in accountIds.enumerated() {
+            if n % 100 == 0 { progress(n, accountIds.count) }
             do {
                 report.invoices += try store.write { tx in
                     try bill(tx, accountId: accountId, through: through, issue: true, by: actor, at: now)

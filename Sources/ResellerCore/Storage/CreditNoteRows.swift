@@ -30,8 +30,17 @@ extension StoreTx {
     }
 
     func creditNote(number: String) throws -> CreditNote? {
-        guard let r = try Row.fetchOne(db, sql: "SELECT * FROM credit_notes WHERE number = ?",
-                                       arguments: [number]) else { return nil }
+        try Row.fetchOne(db, sql: "SELECT * FROM credit_notes WHERE number = ?", arguments: [number])
+            .map(creditNote)
+    }
+
+    /// The credit notes of one account, or of every account with nil, oldest first.
+    func creditNotes(of accountId: Int64?) throws -> [CreditNote] {
+        try Row.fetchAll(db, sql: "SELECT * FROM credit_notes WHERE ? IS NULL OR billed_account_id = ? ORDER BY id",
+                         arguments: [accountId, accountId]).map(creditNote)
+    }
+
+    private func creditNote(_ r: Row) throws -> CreditNote {
         let currency: String = r["currency"]
         let id: Int64 = r["id"]
         let lines = try Row.fetchAll(db, sql: "SELECT * FROM credit_note_lines WHERE credit_note_id = ? ORDER BY id",

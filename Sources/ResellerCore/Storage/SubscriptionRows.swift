@@ -53,6 +53,17 @@ extension StoreTx {
             """, arguments: [through.description, through.description])
     }
 
+    /// The first day the account owes something new: its earliest next billing date or waiting charge.
+    func nextBillingDate(of accountId: Int64) throws -> CalendarDay? {
+        try String.fetchOne(db, sql: """
+            SELECT MIN(d) FROM (
+              SELECT next_billing_date AS d FROM subscriptions
+               WHERE billed_account_id = ? AND (end_date IS NULL OR next_billing_date <= end_date)
+              UNION ALL
+              SELECT invoice_date FROM pending_charges WHERE billed_account_id = ? AND invoice_id IS NULL)
+            """, arguments: [accountId, accountId]).flatMap(Self.day)
+    }
+
     func subscriptions(billedTo accountId: Int64) throws -> [Subscription] {
         try Row.fetchAll(db, sql: Self.subscriptionSelect + " WHERE s.billed_account_id = ? ORDER BY s.id",
                          arguments: [accountId]).map(Self.subscription)
