@@ -158,7 +158,7 @@ public enum AccountDetailText {
                                            .init("Balance", alignRight: true)]
         return table(columns, width, gap, entries.map { e in
             let day = Format.timestamp(e.createdAt).prefix(10)
-            let text = e.description + (e.note.map { ": \($0)" } ?? "")
+            let text = e.line
             return ([String(day), text, e.createdBy, e.kind.isDebit ? e.amount.display : "",
                      e.kind.isDebit ? "" : e.amount.display, e.balanceAfter.display],
                     .ledger(id: e.id, reversiblePayment: e.kind == .payment && e.reversedBy == nil))

@@ -32,13 +32,14 @@ import Testing
         #expect(preview.code == 0, "\(preview.err)")
         let drafts = try #require(preview.object["invoices"] as? [[String: Any]])
         #expect(drafts.count == 1 && drafts.first?["number"] is NSNull && drafts.first?["total"] as? String == "60.00")
-        // The preview issued nothing.
-        #expect((try cli.run(["invoice", "list", "--json"]).json as? [Any])?.isEmpty == true)
+        // The preview issued nothing: only the order's own first invoice is there.
+        let before = try #require(try cli.run(["invoice", "list", "--json"]).json as? [[String: Any]])
+        #expect(before.map { $0["number"] as? String } == ["INV-000001"])
 
         let run = try cli.run(["billing", "run", "--through", next, "--json"])
         #expect(run.code == 0, "\(run.err)")
         let issued = try #require(run.object["invoices"] as? [[String: Any]])
-        #expect(issued.map { $0["number"] as? String } == ["INV-000001"])
+        #expect(issued.map { $0["number"] as? String } == ["INV-000002"])
         #expect(issued.first?["date"] as? String == next)
         #expect((run.object["failures"] as? [Any])?.isEmpty == true)
 
@@ -52,17 +53,17 @@ import Testing
 
         let list = try #require(try cli.run(["invoice", "list", "--account", "ACC-000001", "--json"]).json
                                     as? [[String: Any]])
-        #expect(list.map { $0["number"] as? String } == ["INV-000001"])
-        #expect(list.first?["lineCount"] as? Int == 1)
-        let shown = try cli.run(["invoice", "show", "inv-000001", "--json"])
+        #expect(list.map { $0["number"] as? String } == ["INV-000001", "INV-000002"])
+        #expect(list.last?["lineCount"] as? Int == 1)
+        let shown = try cli.run(["invoice", "show", "inv-000002", "--json"])
         #expect(shown.code == 0, "\(shown.err)")
         let line = try #require((shown.object["lines"] as? [[String: Any]])?.first)
         #expect(line["for"] as? String == "Aegean" && line["code"] as? String == "BK")
         #expect(line["from"] as? String == next && line["quantity"] as? Int == 2)
         #expect(line["unitPrice"] as? String == "30.00" && line["amount"] as? String == "60.00")
         #expect(line["daysCharged"] is NSNull && line["daysInPeriod"] is NSNull)   // a whole month
-        let text = try cli.run(["invoice", "show", "INV-000001"])
-        #expect(text.out.contains("INV-000001 for ACC-000001, dated \(next)"))
+        let text = try cli.run(["invoice", "show", "INV-000002"])
+        #expect(text.out.contains("INV-000002 for ACC-000001, dated \(next)"))
         #expect(text.out.contains("Total 60.00 EUR (amounts exclude tax)"))
     }
 
@@ -96,8 +97,8 @@ import Testing
         let raised = try cli.run(["subscription", "set-quantity", "1", "3", "--json"])
         #expect(raised.code == 0, "\(raised.err)")
         // "On order day": the added unit is invoiced at once, for today through the period's last day.
-        #expect(raised.object["invoice"] as? String == "INV-000001")
-        let line = try #require((try cli.run(["invoice", "show", "INV-000001", "--json"]).object["lines"]
+        #expect(raised.object["invoice"] as? String == "INV-000002")   // after the order's own
+        let line = try #require((try cli.run(["invoice", "show", "INV-000002", "--json"]).object["lines"]
                                     as? [[String: Any]])?.first)
         #expect(line["quantity"] as? Int == 1 && line["description"] as? String == "Backup 100 GB (added units)")
         let shown = try subscription()
@@ -162,14 +163,14 @@ import Testing
                                         as? [[String: Any]])
             return rows.compactMap { $0["number"] as? String }
         }
-        // Today is before the invoice's date, so it is not yet due.
-        #expect(try numbers("open") == ["INV-000001"])
+        // The order's own invoice (today) and the renewal (its date is after today): neither due yet.
+        #expect(try numbers("open") == ["INV-000001", "INV-000002"])
         #expect(try numbers("paid").isEmpty)
-        // Enough for the order's own charge (at most 60.00) and the invoice.
+        // Enough for the order's own charge (at most 60.00) and the renewal.
         #expect(try cli.run(["payment", "add", "1", "120.00"]).code == 0)
-        #expect(try numbers("PAID") == ["INV-000001"])
+        #expect(try numbers("PAID") == ["INV-000001", "INV-000002"])
         #expect(try numbers("overdue").isEmpty)
-        let shown = try cli.run(["invoice", "show", "INV-000001", "--json"]).object
+        let shown = try cli.run(["invoice", "show", "INV-000002", "--json"]).object
         #expect(shown["status"] as? String == "Paid" && shown["paid"] as? String == "60.00")
         let bad = try cli.run(["invoice", "list", "--status", "late"])
         #expect(bad.code == 1 && bad.err.contains("status: status must be open, paid or overdue, not \"late\""))

@@ -35,41 +35,91 @@ import Testing
         try fx.service.placeOrder(accountId: a.id, customerAccountId: customer, lines: lines, by: staff)
     }
 
-    @Test func theOrderPaysItsFirstPeriodAndTheRunInvoicesEachRenewalOnce() throws {
+    /// Worked example 1 (issue #12): proration on, billing day the 1st, on order day.
+    @Test func theOrdersFirstChargeIsItsFirstInvoiceAndTheRunInvoicesEachRenewalOnce() throws {
         let (fx, a) = try setUp()
         try on(fx, "2027-01-10")
-        let o = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2),
-                                  OrderRequestLine(productCode: "SETUP", quantity: 1)])
-        #expect(o.total.decimalString == "192.58")   // 22/31 of 60.00 = 42.58, and the setup
+        let o = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2)])
+        #expect(o.total.decimalString == "42.58")   // 22/31 of 60.00
         let subs = try fx.service.subscriptions(of: a.id)
-        #expect(subs.count == 1)   // the one-time item creates none
+        #expect(subs.count == 1)
         #expect(subs[0].nextBillingDate == day("2027-02-01") && subs[0].quantity(on: day("2027-01-10")) == 2)
         #expect(subs[0].forAccountName == "Aegean Cloud Partners")
+        let first = try fx.service.invoice(number: "INV-000001")
+        #expect(first.draft.total.decimalString == "42.58")
+        #expect(first.draft.date == day("2027-01-10") && first.draft.dueDate == day("2027-02-09"))
+        let line = try #require(first.draft.lines.first)
+        #expect(line.periodStart == day("2027-01-10") && line.periodEnd == day("2027-01-31"))
+        #expect(line.daysCharged == 22 && line.daysInPeriod == 31 && line.subscriptionId == subs[0].id)
 
         #expect(try fx.service.billingRun(through: day("2027-01-31"), by: staff).invoices.isEmpty)
         try on(fx, "2027-02-01")
         let run = try fx.service.billingRun(by: staff)
         #expect(run.failures.isEmpty)
-        #expect(run.invoices.map(\.number) == ["INV-000001"])
-        let invoice = try fx.service.invoice(number: "inv-000001")
+        #expect(run.invoices.map(\.number) == ["INV-000002"])
+        let invoice = try fx.service.invoice(number: "inv-000002")
         #expect(invoice.draft.total.decimalString == "60.00")
         #expect(invoice.draft.date == day("2027-02-01") && invoice.draft.dueDate == day("2027-03-03"))
         #expect(invoice.draft.lines.map { "\($0.periodStart!)..\($0.periodEnd!)" } == ["2027-02-01..2027-02-28"])
-        // The ledger: the order's first charge, then the invoice; each counted once.
+        // The ledger: one debit per invoice, each counted once.
         let ledger = try fx.service.statement(of: a.id)
-        #expect(ledger.map(\.kind) == [.order, .invoice])
-        #expect(ledger.last?.balanceAfter.decimalString == "252.58")
-        #expect(ledger.last?.description == "Invoice INV-000001")
+        #expect(ledger.map(\.kind) == [.invoice, .invoice])
+        #expect(ledger.last?.balanceAfter.decimalString == "102.58")
+        #expect(ledger.map(\.description) == ["Invoice INV-000001", "Invoice INV-000002"])
         let mails = try fx.service.outbox().filter { $0.kind == .invoice }
-        #expect(mails.map(\.toAddress) == ["accounts@aegean.example"])
-        #expect(try fx.count("SELECT COUNT(*) FROM audit_events WHERE entity = 'invoice' AND action = 'issue'") == 1)
+        #expect(mails.map(\.toAddress) == ["accounts@aegean.example", "accounts@aegean.example"])
+        #expect(try fx.count("SELECT COUNT(*) FROM audit_events WHERE entity = 'invoice' AND action = 'issue'") == 2)
 
         // Again: nothing. Then March, numbered without a gap.
         #expect(try fx.service.billingRun(through: day("2027-02-01"), by: staff).invoices.isEmpty)
         #expect(try fx.service.billingRun(through: day("2027-02-28"), by: staff).invoices.isEmpty)
         let march = try fx.service.billingRun(through: day("2027-03-01"), by: staff)
-        #expect(march.invoices.map(\.number) == ["INV-000002"])
-        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 2)
+        #expect(march.invoices.map(\.number) == ["INV-000003"])
+        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 3)
+    }
+
+    /// Worked example 2: the same order with "on next billing day".
+    @Test func onNextBillingDayTheFirstChargeJoinsTheFirstWholePeriodOnOneInvoice() throws {
+        let fx = try Fixture()
+        var f = AccountForm()
+        f.name = "Aegean Cloud Partners"; f.email = "accounts@aegean.example"; f.country = "GR"; f.type = "Reseller"
+        f.enableOrdering = true; f.creditLimit = "1000"; f.prorateBilling = true; f.billingDay = "first"
+        f.partialChargesInvoicing = "onNextBillingDay"
+        let a = try fx.service.createAccount(f, by: staff)
+        _ = try fx.priceList("Backup EUR", csv: Self.csv)
+        _ = try fx.service.assignPriceLists(a.id, names: ["Backup EUR"], by: staff)
+        try on(fx, "2027-01-10")
+        let o = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2)])
+        #expect(o.status == .executed && o.total.decimalString == "42.58")
+        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 0)
+        #expect(try fx.service.statement(of: a.id).isEmpty)
+        #expect(try fx.service.availableCredit(a.id)?.text == "957.42")   // already lower by 42.58
+        #expect(try fx.service.billingRun(through: day("2027-01-31"), by: staff).invoices.isEmpty)
+        let run = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
+        #expect(run.invoices.count == 1)
+        let invoice = try #require(run.invoices.first)
+        #expect(invoice.number == "INV-000001" && invoice.draft.total.decimalString == "102.58")
+        #expect(invoice.draft.date == day("2027-02-01"))
+        #expect(invoice.draft.lines.map { "\($0.periodStart!)..\($0.periodEnd!) \($0.amount.decimalString)" }
+                == ["2027-01-10..2027-01-31 42.58", "2027-02-01..2027-02-28 60.00"])
+        #expect(try fx.service.availableCredit(a.id)?.text == "897.42")
+        #expect(try fx.service.billingRun(through: day("2027-02-01"), by: staff).invoices.isEmpty)
+    }
+
+    /// A one-time item is charged once, on the order's first invoice beside the first period.
+    @Test func aOneTimeItemIsOnTheOrdersFirstInvoiceOnly() throws {
+        let (fx, a) = try setUp()
+        try on(fx, "2027-01-10")
+        let o = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2),
+                                  OrderRequestLine(productCode: "SETUP", quantity: 1)])
+        #expect(o.total.decimalString == "192.58")
+        #expect(try fx.service.subscriptions(of: a.id).count == 1)   // the one-time item creates none
+        let first = try fx.service.invoice(number: "INV-000001")
+        #expect(first.draft.total.decimalString == "192.58")
+        #expect(first.draft.lines.map(\.productCode) == ["BK", "SETUP"])
+        #expect(first.draft.lines[1].periodStart == nil)
+        let run = try fx.service.billingRun(through: day("2027-03-01"), by: staff)
+        #expect(run.invoices.map(\.draft.total.decimalString) == ["60.00", "60.00"])
     }
 
     @Test func theUniqueKeyRefusesAPeriodInvoicedTwiceEvenPastTheCheck() throws {
@@ -85,9 +135,10 @@ import Testing
         let again = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
         #expect(again.invoices.isEmpty)
         #expect(again.failures.count == 1)
-        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 1)
-        #expect(try fx.count("SELECT value FROM counters WHERE name = 'invoice'") == 1)
-        #expect(try fx.count("SELECT COUNT(*) FROM ledger WHERE invoice_id IS NOT NULL") == 1)
+        // The order's first invoice and February's: nothing more, and no number spent.
+        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 2)
+        #expect(try fx.count("SELECT value FROM counters WHERE name = 'invoice'") == 2)
+        #expect(try fx.count("SELECT COUNT(*) FROM ledger WHERE invoice_id IS NOT NULL") == 2)
     }
 
     @Test func twoRunsAtOnceIssueEachInvoiceOnceWithGaplessNumbers() throws {
@@ -101,12 +152,13 @@ import Testing
             let report = try? services[i].billingRun(through: day("2027-04-01"), by: staff)
             issued.add(report?.invoices.count ?? -100)
         }
-        // Three months (February to April), one invoice each for the one account: 3 in all, whoever won.
+        // Three orders invoiced at once (INV-1..3), then three months (February to April), one invoice each
+        // for the one account: 3 in all, whoever won.
         #expect(issued.value == 3)
-        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 3)
-        #expect(try fx.count("SELECT COUNT(*) FROM invoice_lines") == 9)
+        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 6)
+        #expect(try fx.count("SELECT COUNT(*) FROM invoice_lines") == 12)
         let numbers = try fx.service.invoices(of: a.id).map(\.number)
-        #expect(numbers == ["INV-000001", "INV-000002", "INV-000003"])
+        #expect(numbers == (1...6).map { "INV-00000\($0)" })
     }
 
     @Test func separateInvoicesSplitByTheAccountItIsFor() throws {
@@ -134,10 +186,15 @@ import Testing
         try on(fx, "2027-01-31")
         let o = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
         #expect(o.total.decimalString == "30.00")
+        // Worked example 3: 30.00 that day for 31 January – 27 February, then the 28th, then 31 March.
+        let first = try fx.service.invoice(number: "INV-000001")
+        #expect(first.draft.total.decimalString == "30.00" && first.draft.date == day("2027-01-31"))
+        #expect(first.draft.lines.map { "\($0.periodStart!)..\($0.periodEnd!)" } == ["2027-01-31..2027-02-27"])
+        #expect(first.draft.lines[0].daysCharged == nil)
         #expect(try fx.service.subscriptions(of: a.id).first?.nextBillingDate == day("2027-02-28"))
         let preview = try fx.service.billingPreview(accountId: a.id, through: day("2027-03-31"))
         #expect(preview.map(\.date.description) == ["2027-02-28", "2027-03-31"])
-        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 0)   // a preview issues nothing
+        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 1)   // a preview issues nothing
         let run = try fx.service.billingRun(through: day("2027-03-31"), by: staff)
         #expect(run.invoices.map { "\($0.draft.lines[0].periodStart!)..\($0.draft.lines[0].periodEnd!)" }
                 == ["2027-02-28..2027-03-30", "2027-03-31..2027-04-29"])
@@ -152,8 +209,9 @@ import Testing
         _ = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
         _ = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
         let mails = try fx.service.outbox().filter { $0.kind == .invoice }
-        #expect(mails.map(\.toAddress) == ["billing@aegean.example"])
-        #expect(mails.first?.subject == "Invoice INV-000001 for Aegean Cloud Partners")
+        #expect(mails.map(\.toAddress) == ["billing@aegean.example", "billing@aegean.example"])
+        #expect(mails.map(\.subject).sorted() == ["Invoice INV-000001 for Aegean Cloud Partners",
+                                         "Invoice INV-000002 for Aegean Cloud Partners"])
     }
 }
 

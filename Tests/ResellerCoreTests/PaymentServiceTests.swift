@@ -26,9 +26,9 @@ import Testing
         #expect(try fx.service.availableCredit(a.id) == .amount(Money(minor: 10000 - 2100, currency: "EUR")))
 
         let statement = try fx.service.statement(of: a.id)
-        #expect(statement.map(\.kind) == [.order, .payment, .payment, .reversal])
+        #expect(statement.map(\.kind) == [.invoice, .payment, .payment, .reversal])
         #expect(statement.map(\.balanceAfter.minor) == [3100, -21950, -22950, 2100])
-        #expect(statement[0].description == order.number)
+        #expect(statement[0].description == "Invoice INV-000001")   // the order's first invoice
         #expect(statement[1].description == "Payment (reversed by entry \(reversal.id))")
         #expect(statement[3].note == "transfer returned by the bank")
 

@@ -31,7 +31,7 @@ import Testing
         let raised = try fx.service.setQuantity(subscriptionId: sub, quantity: 5, by: staff)
         // 3 added units × 30.00 for 20–31 January: 12/31 of 90.00 = 34.838… → 34.84.
         let invoice = try #require(raised.invoice)
-        #expect(invoice.number == "INV-000001" && invoice.draft.total.decimalString == "34.84")
+        #expect(invoice.number == "INV-000002" && invoice.draft.total.decimalString == "34.84")
         let line = try #require(invoice.draft.lines.first)
         #expect(line.quantity == 3 && line.daysCharged == 12 && line.daysInPeriod == 31)
         #expect(line.periodStart == day("2027-01-20") && line.periodEnd == day("2027-01-31"))
@@ -54,17 +54,18 @@ import Testing
         #expect(raised.invoice == nil)
         #expect(raised.charge?.invoiceDate == day("2027-02-01"))
         #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 0)
-        // Executed but not invoiced: already spent (doc: available credit), by the same rule in every list.
+        // Executed but not invoiced: already spent (doc: available credit), by the same rule in every list;
+        // the order's own first charge (42.58) waits for the billing day too.
         #expect(try fx.service.availableCredit(a.id)?.text == "922.58")
         let summary = try #require(try fx.service.searchAccounts("").rows.first { $0.account.id == a.id })
-        #expect(summary.uninvoiced.decimalString == "34.84" && summary.availableCredit?.text == "922.58")
+        #expect(summary.uninvoiced.decimalString == "77.42" && summary.availableCredit?.text == "922.58")
         let run = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
         #expect(run.invoices.count == 1)
-        #expect(run.invoices.first?.draft.total.decimalString == "184.84")   // 150.00 + 34.84
-        #expect(run.invoices.first?.draft.lines.count == 2)
+        #expect(run.invoices.first?.draft.total.decimalString == "227.42")   // 42.58 + 150.00 + 34.84
+        #expect(run.invoices.first?.draft.lines.count == 3)
         #expect(try fx.service.billingRun(through: day("2027-03-01"), by: staff).invoices
                     .map(\.draft.total.decimalString) == ["150.00"])
-        #expect(try fx.count("SELECT COUNT(*) FROM invoice_lines WHERE kind = 'charge'") == 1)
+        #expect(try fx.count("SELECT COUNT(*) FROM invoice_lines WHERE kind = 'charge'") == 2)
         #expect(try fx.service.availableCredit(a.id)?.text == "622.58")
     }
 

@@ -25,6 +25,13 @@ public struct LedgerEntry: Sendable, Hashable {
     /// The balance once this entry is counted (debits − credits so far).
     public var balanceAfter: Money
 
+    /// The description and the note, as one statement line says them; an invoice's or credit note's note
+    /// is its number, which the description already names.
+    public var line: String {
+        guard let note, !note.isEmpty, kind != .invoice, kind != .creditNote else { return description }
+        return description + ": " + note
+    }
+
     /// What the entry is about, for a statement line.
     public var description: String {
         switch kind {

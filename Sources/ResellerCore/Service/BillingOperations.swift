@@ -7,29 +7,6 @@ public struct BillingRunReport: Sendable {
 }
 
 extension ResellerService {
-    /// Each executed recurring line becomes a subscription (doc: Billing → Subscriptions). Its first period
-    /// is paid by the order's own debit, so the run starts with the period after it.
-    func createSubscriptions(_ tx: StoreTx, orderId: Int64, at now: Date) throws {
-        guard let order = try tx.order(orderId), order.status == .executed,
-              let account = try tx.account(order.accountId) else { return }
-        let scheme = try BillingScheme(account.fields.ordering, firstOrderDay: try tx.firstOrderDay(of: account.id))
-        for line in order.lines where line.billingPeriod.isRecurring {
-            let calendar = try BillingCalendar(scheme: scheme, start: order.orderDay, period: line.billingPeriod)
-            var sub = Subscription(id: 0, billedAccountId: account.id, forAccountId: order.customerAccountId,
-                                   forAccountName: order.customerName, orderId: orderId,
-                                   productCode: line.productCode, description: line.description,
-                                   period: line.billingPeriod, unitPrice: line.unitPrice, start: order.orderDay,
-                                   quantity: line.quantity, nextBillingDate: calendar.first.nextStart)
-            sub.scheme = scheme
-            let id = try tx.insertSubscription(sub, at: now)
-            try tx.audit(.system, "subscription", id, "create",
-                         ["order": [nil, order.number], "product": [nil, line.productCode],
-                          "quantity": [nil, String(line.quantity)],
-                          "nextBillingDate": [nil, sub.nextBillingDate.description]],
-                         at: now)
-        }
-    }
-
     /// Issues everything due through `through` (default today). Each account is billed in its own IMMEDIATE
     /// transaction that re-reads its subscriptions under the write lock: invoice number, lines, ledger debit,
     /// email and audit commit together or not at all, a second run (or one running at the same moment)

@@ -162,13 +162,10 @@ extension ResellerService {
             let status: OrderStatus = preview.withinCredit ? .executed : .submitted
             let id = try tx.insertOrder(preview, status: status, placedBy: actor, at: now)
             try tx.audit(actor, "order", id, "place", ["status": [nil, status.rawValue], "total": [nil, preview.total.decimalString]], at: now)
-            // A free order (a trial item, or a proration that rounds to 0.00) executes with no ledger entry:
-            // the ledger holds only amounts above zero.
-            if status == .executed && preview.total.minor > 0 {
-                try tx.insertLedger(accountId: accountId, kind: "debit", amount: preview.total.minor, orderId: id, note: nil, by: actor, at: now)
-            }
+            // The order's first charges are invoiced (and debited) by the billing they start; a free order
+            // (a trial item, or a proration that rounds to 0.00) debits nothing.
             if status == .executed {
-                try createSubscriptions(tx, orderId: id, at: now)
+                _ = try startBilling(tx, orderId: id, on: day, by: actor, at: now)
             } else {
                 try queueOverCredit(tx, orderId: id, preview: preview, by: actor, at: now)
             }
@@ -215,7 +212,7 @@ extension ResellerService {
     /// not an unlimited one); above the available credit only when they confirmed it (`aboveCredit`).
     public func executeOrder(_ orderId: Int64, aboveCredit: Bool = false,
                              by actor: Actor) throws(ServiceError) -> Order {
-        let now = self.now
+        let now = self.now, today = self.today
         return try store.write { tx in
             let order = try submittedOrder(tx, orderId)
             guard let account = try tx.account(order.accountId) else { throw ServiceError.notFound(field: "order", message: "no account") }
@@ -232,11 +229,7 @@ extension ResellerService {
                                            + "or confirm executing it above the credit")
             }
             try tx.setOrderStatus(orderId, .executed, at: now)
-            if order.total.minor > 0 {
-                try tx.insertLedger(accountId: order.accountId, kind: "debit", amount: order.total.minor,
-                                    orderId: orderId, note: nil, by: actor, at: now)
-            }
-            try createSubscriptions(tx, orderId: orderId, at: now)
+            _ = try startBilling(tx, orderId: orderId, on: today, by: actor, at: now)
             try tx.audit(actor, "order", orderId, "execute", ["status": [OrderStatus.submitted.rawValue, OrderStatus.executed.rawValue]], at: now)
             try queueDecision(tx, order, .orderExecuted, by: actor, at: now)
             return try tx.order(orderId)!

@@ -48,6 +48,20 @@ extension StoreTx {
         return (row["account_id"], Self.ledgerEntry(row, currency: row["currency"]))
     }
 
+    /// An order's debit from before billing invoiced first charges: a plain debit, tied to no invoice.
+    func plainOrderDebit(_ orderId: Int64) throws -> (id: Int64, amount: Int64)? {
+        try Row.fetchOne(db, sql: """
+            SELECT id, amount_minor FROM ledger WHERE order_id = ? AND kind = 'debit' AND invoice_id IS NULL
+            """, arguments: [orderId]).map { ($0["id"], $0["amount_minor"]) }
+    }
+
+    /// Ties a debit to the invoice that now stands for it (the migration of orders from before); its
+    /// amount is never changed.
+    func linkDebit(_ id: Int64, toInvoice invoiceId: Int64, number: String) throws {
+        try db.execute(sql: "UPDATE ledger SET invoice_id = ?, note = ? WHERE id = ?",
+                       arguments: [invoiceId, number, id])
+    }
+
     private static func ledgerEntry(_ r: Row, currency: String) -> LedgerEntry {
         let debit = (r["kind"] as String) == "debit"
         let kind: LedgerEntry.Kind = (r["invoice_id"] as Int64?) != nil ? .invoice

@@ -30,6 +30,14 @@ extension StoreTx {
     }
 
     /// The day of the account's first executed order: the billing day of "day of first order" accounts.
+    func executedOrderIds() throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM orders WHERE status = 'Executed' ORDER BY id")
+    }
+
+    func subscriptionIds(ofOrder orderId: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM subscriptions WHERE order_id = ? ORDER BY id", arguments: [orderId])
+    }
+
     func firstOrderDay(of accountId: Int64) throws -> CalendarDay? {
         try String.fetchOne(db, sql: "SELECT MIN(order_day) FROM orders WHERE account_id = ? AND status = 'Executed'",
                             arguments: [accountId]).flatMap { try? CalendarDay.parse($0, field: "", label: "") }

@@ -7,7 +7,13 @@ extension Store {
     /// statement: when two processes open a new file at once, the second waits, then finds nothing to do.
     /// (GRDB's DatabaseMigrator decides what to apply before it takes the lock, so both would migrate.)
     static let migrations: [String] = [schemaV1, schemaV2, linkMailWithoutTokens, serverKeys, ledgerReversals,
-                                       accountStatus, paymentTerms, billing, billingChanges]
+                                       accountStatus, paymentTerms, billing, billingChanges, firstInvoices]
+
+    /// Steps in Swift, each run once, after every SQL migration of the same open (so they read rows with the
+    /// current columns), in the same transaction: the number of the migration that brings each in.
+    static let dataMigrations: [(version: Int, run: @Sendable (StoreTx, Date) throws -> Void)] = [
+        (10, { tx, now in try ResellerService.invoiceOrdersOfBefore(tx, at: now) }),
+    ]
 
     static func migrate(_ pool: DatabasePool) throws {
         // Most opens find the schema current: a read says so without taking the write lock.
@@ -16,6 +22,7 @@ extension Store {
             let applied = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             guard applied < migrations.count else { return }
             for sql in migrations[applied...] { try db.execute(sql: sql) }
+            for step in dataMigrations where step.version > applied { try step.run(StoreTx(db: db), Date()) }
             try db.execute(sql: "PRAGMA user_version = \(migrations.count)")
         }
     }
@@ -333,6 +340,10 @@ extension Store {
         created_at TEXT NOT NULL
     ) WITHOUT ROWID;
     """
+
+    /// Marks the data migration that turns the first charges of orders from before into invoices
+    /// (`ResellerService.invoiceOrdersOfBefore`).
+    static let firstInvoices = "SELECT 1;"
 
     /// Charges waiting for an invoice (a raised quantity's added units under "on next billing day") and
     /// credit notes (a "cancel now"). A charge is invoiced once: `invoice_id` is set by the transaction
