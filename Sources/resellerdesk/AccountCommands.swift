@@ -117,16 +117,24 @@ struct AccountShow: ParsableCommand {
     func run() throws {
         try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
             let a = try ctx.service.findAccount(account)
-            try AccountShow.output(try ctx.service.accountDetail(a.id), ctx: ctx, headline: nil)
+            let standing = try ctx.service.billingStanding(accountId: a.id)
+            try AccountShow.output(try ctx.service.accountDetail(a.id), ctx: ctx, headline: nil, standing: standing)
         }
     }
 
-    static func output(_ d: AccountDetail, ctx: CLIContext, headline: String?) {
+    /// `standing` (overdue, the next invoice) only where it is asked for: `account show`.
+    static func output(_ d: AccountDetail, ctx: CLIContext, headline: String?, standing: BillingStanding? = nil) {
         if ctx.json {
-            JSON.print(JSONValues.detail(d))
+            var out = JSONValues.detail(d)
+            if let standing { out.merge(JSONValues.standing(standing)) { _, new in new } }
+            JSON.print(out)
             return
         }
         print(TerminalSafe.line(AccountDetailText.render(d, headline: headline)))
+        if let standing {
+            let next = standing.nextInvoice.map { "next invoice \($0.date), about \($0.total.display)" }
+            print("Billing: overdue \(standing.overdue.display)" + (next.map { " · " + $0 } ?? ""))
+        }
     }
 }
 

@@ -32,6 +32,13 @@ extension JSONValues {
         return v
     }
 
+    static func creditNote(_ n: CreditNote) -> [String: Any] {
+        ["number": n.number, "billedAccountId": n.draft.billedAccountId,
+         "billedAccount": AccountCode.format(n.draft.billedAccountId), "forAccountId": n.draft.forAccountId,
+         "date": n.draft.date.description, "total": n.draft.total.decimalString, "currency": n.draft.total.currency,
+         "lines": n.draft.lines.map(invoiceLine)]
+    }
+
     static func invoiceLine(_ l: InvoiceLine) -> [String: Any] {
         ["for": l.forAccountName, "forAccountId": l.forAccountId, "code": l.productCode,
          "description": l.description, "from": l.periodStart?.description ?? NSNull(),

@@ -31,6 +31,13 @@ enum JSONValues {
         return out
     }
 
+    /// What is overdue and the next invoice's estimate (null when nothing is billed any more).
+    static func standing(_ s: BillingStanding) -> [String: Any] {
+        ["overdue": s.overdue.decimalString,
+         "nextInvoice": s.nextInvoice.map { ["date": $0.date.description, "total": $0.total.decimalString] }
+            ?? NSNull()]
+    }
+
     static func contact(_ c: Contact) -> [String: Any] {
         var out = fields(ContactForm(c), ContactSchema.fields)
         out.merge([

@@ -16,7 +16,7 @@ struct ResellerDesk: ParsableCommand {
             """,
         subcommands: [DemoCommand.self, PriceListCommand.self, AccountCommand.self, ContactCommand.self,
                       PaymentCommand.self, OrderCommand.self, BillingCommand.self, SubscriptionCommand.self,
-                      InvoiceCommand.self, MailCommand.self, StorefrontCommand.self,
+                      InvoiceCommand.self, CreditNoteCommand.self, MailCommand.self, StorefrontCommand.self,
                       ConfigCommand.self,
                       BackupCommand.self, RestoreCommand.self, DoctorCommand.self])
 

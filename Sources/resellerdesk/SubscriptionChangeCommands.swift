@@ -62,11 +62,7 @@ struct SubscriptionCancel: ParsableCommand {
             let id = try SubscriptionRef.parse(subscription)
             let r = try ctx.service.cancelSubscription(id, now: now, by: ctx.actor)
             if ctx.json {
-                let note: Any = r.creditNote.map { n in
-                    ["number": n.number, "date": n.draft.date.description, "total": n.draft.total.decimalString,
-                     "currency": n.draft.total.currency, "lines": n.draft.lines.map(JSONValues.invoiceLine)]
-                        as [String: Any]
-                } ?? NSNull()
+                let note: Any = r.creditNote.map(JSONValues.creditNote) ?? NSNull()
                 JSON.print(["subscription": JSONValues.subscription(r.subscription, on: ctx.service.today),
                             "creditNote": note])
                 return

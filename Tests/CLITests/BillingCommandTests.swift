@@ -135,6 +135,21 @@ import Testing
         #expect(mail.contains { $0["kind"] as? String == "creditNote" && $0["to"] as? String == "a@aegean.example" })
         let text = try cli.run(["subscription", "cancel", "1", "--now"])
         #expect(text.code == 1 && text.err.contains("subscription: subscription 1 is Canceled already"))
+
+        // The credit note, listed and shown, in JSON and text.
+        let list = try #require(try cli.run(["credit-note", "list", "--account", "ACC-000001", "--json"]).json
+                                    as? [[String: Any]])
+        #expect(list.map { $0["number"] as? String } == ["CRN-000001"])
+        #expect(list.first?["lineCount"] as? Int == lines.count)
+        #expect(list.first?["total"] as? String == note["total"] as? String)
+        let shown = try cli.run(["credit-note", "show", "crn-000001", "--json"])
+        #expect(shown.code == 0)
+        #expect((shown.object["lines"] as? [[String: Any]])?.contains { $0["from"] as? String == next } == true)
+        let printed = try cli.run(["credit-note", "show", "CRN-000001"])
+        #expect(printed.out.contains("CRN-000001 for ACC-000001") && printed.out.contains("Total credited"))
+        #expect(try cli.run(["credit-note", "list"]).out.contains("CRN-000001"))
+        let missing = try cli.run(["credit-note", "show", "CRN-000009"])
+        #expect(missing.code == 1 && missing.err.contains("creditNote: no credit note CRN-000009"))
     }
 
     @Test func badArgumentsAreNamed() throws {
@@ -172,6 +187,12 @@ import Testing
         #expect(try numbers("overdue").isEmpty)
         let shown = try cli.run(["invoice", "show", "INV-000002", "--json"]).object
         #expect(shown["status"] as? String == "Paid" && shown["paid"] as? String == "60.00")
+        // The account says what is overdue (nothing) and estimates the next invoice: the month after.
+        let account = try cli.run(["account", "show", "1", "--json"]).object
+        #expect(account["overdue"] as? String == "0.00")
+        let nextInvoice = try #require(account["nextInvoice"] as? [String: Any])
+        #expect(nextInvoice["total"] as? String == "60.00" && (nextInvoice["date"] as? String ?? "") > next)
+        #expect(try cli.run(["account", "show", "1"]).out.contains("Billing: overdue 0.00 EUR · next invoice"))
         let bad = try cli.run(["invoice", "list", "--status", "late"])
         #expect(bad.code == 1 && bad.err.contains("status: status must be open, paid or overdue, not \"late\""))
     }

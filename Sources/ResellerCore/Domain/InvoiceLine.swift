@@ -37,7 +37,10 @@ public struct PendingCharge: Sendable, Hashable {
     public var billedAccountId: Int64
     public var invoiceDate: CalendarDay
     public var line: InvoiceLine
-    public init(billedAccountId: Int64, invoiceDate: CalendarDay, line: InvoiceLine) {
+    /// The order whose first charge this is; nil for a raised quantity.
+    public var orderId: Int64?
+    public init(billedAccountId: Int64, invoiceDate: CalendarDay, line: InvoiceLine, orderId: Int64? = nil) {
         self.billedAccountId = billedAccountId; self.invoiceDate = invoiceDate; self.line = line
+        self.orderId = orderId
     }
 }

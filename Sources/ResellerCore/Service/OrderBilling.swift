@@ -67,7 +67,8 @@ extension ResellerService {
             invoiceDate = Invoicer.invoiceDate(of: first, scheme: scheme)
         }
         // A held order executed later is invoiced on the day it is executed, never dated before it.
-        return PendingCharge(billedAccountId: account.id, invoiceDate: max(invoiceDate, today), line: charged)
+        return PendingCharge(billedAccountId: account.id, invoiceDate: max(invoiceDate, today), line: charged,
+                             orderId: order.id)
     }
 
     /// The migration of a desk from before billing invoiced first charges (issue #12): each executed order
@@ -94,8 +95,8 @@ extension ResellerService {
             }
             guard let debit = try tx.plainOrderDebit(orderId) else { continue }
             for i in charges.indices { charges[i].invoiceDate = order.orderDay }
-            let billing = try billingAccount(tx, account)
-            let run = try Invoicer.run(accounts: [billing], subscriptions: [], charges: charges, through: order.orderDay)
+            let run = try Invoicer.run(accounts: [try billingAccount(tx, account)], subscriptions: [],
+                                       charges: charges, through: order.orderDay)
             guard run.invoices.count == 1, let draft = run.invoices.first,
                   draft.total.minor == debit.amount else { continue }
             let number = DocumentNumber.format("INV", try tx.nextNumber("invoice"))

@@ -8,12 +8,12 @@ extension StoreTx {
         try db.execute(sql: """
             INSERT INTO pending_charges (billed_account_id, invoice_date, subscription_id, for_account_id,
               for_account_name, product_code, description, period_start, period_end, quantity, unit_price_minor,
-              currency, days_charged, days_in_period, amount_minor, created_at)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+              currency, days_charged, days_in_period, amount_minor, created_at, order_id)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """, arguments: [c.billedAccountId, c.invoiceDate.description, l.subscriptionId, l.forAccountId,
                              l.forAccountName, l.productCode, l.description, l.periodStart?.description,
                              l.periodEnd?.description, l.quantity, l.unitPrice.minor, l.unitPrice.currency,
-                             l.daysCharged, l.daysInPeriod, l.amount.minor, now])
+                             l.daysCharged, l.daysInPeriod, l.amount.minor, now, c.orderId])
         return db.lastInsertedRowID
     }
 
@@ -53,6 +53,7 @@ extension StoreTx {
                                unitPrice: Money(minor: r["unit_price_minor"], currency: currency),
                                daysCharged: r["days_charged"], daysInPeriod: r["days_in_period"],
                                amount: Money(minor: r["amount_minor"], currency: currency))
-        return PendingCharge(billedAccountId: r["billed_account_id"], invoiceDate: day(r["invoice_date"])!, line: line)
+        return PendingCharge(billedAccountId: r["billed_account_id"], invoiceDate: day(r["invoice_date"])!, line: line,
+                             orderId: r["order_id"])
     }
 }

@@ -341,9 +341,13 @@ extension Store {
     ) WITHOUT ROWID;
     """
 
-    /// Marks the data migration that turns the first charges of orders from before into invoices
-    /// (`ResellerService.invoiceOrdersOfBefore`).
-    static let firstInvoices = "SELECT 1;"
+    /// An order's first charges wait (or are invoiced at once) as pending charges that name their order, so
+    /// an order leads to its first invoice. The data migration `ResellerService.invoiceOrdersOfBefore` runs
+    /// with it: it turns the first charges of orders from before into invoices.
+    static let firstInvoices = """
+    ALTER TABLE pending_charges ADD COLUMN order_id INTEGER REFERENCES orders(id);
+    CREATE INDEX pending_charges_order ON pending_charges(order_id) WHERE order_id IS NOT NULL;
+    """
 
     /// Charges waiting for an invoice (a raised quantity's added units under "on next billing day") and
     /// credit notes (a "cancel now"). A charge is invoiced once: `invoice_id` is set by the transaction
