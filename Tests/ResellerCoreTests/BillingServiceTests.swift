@@ -89,20 +89,24 @@ import Testing
         _ = try fx.priceList("Backup EUR", csv: Self.csv)
         _ = try fx.service.assignPriceLists(a.id, names: ["Backup EUR"], by: staff)
         try on(fx, "2027-01-10")
-        let o = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2)])
-        #expect(o.status == .executed && o.total.decimalString == "42.58")
+        let o = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2),
+                                  OrderRequestLine(productCode: "SETUP", quantity: 1)])
+        #expect(o.status == .executed && o.total.decimalString == "192.58")
+        // The preview said so: both wait for the billing day, the one-time item too (doc: Invoicing).
+        #expect(o.lines.map(\.invoiceDay) == [day("2027-02-01"), day("2027-02-01")])
         #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 0)
         #expect(try fx.service.statement(of: a.id).isEmpty)
-        #expect(try fx.service.availableCredit(a.id)?.text == "957.42")   // already lower by 42.58
+        #expect(try fx.service.availableCredit(a.id)?.text == "807.42")   // already lower by 192.58
         #expect(try fx.service.billingRun(through: day("2027-01-31"), by: staff).invoices.isEmpty)
         let run = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
         #expect(run.invoices.count == 1)
         let invoice = try #require(run.invoices.first)
-        #expect(invoice.number == "INV-000001" && invoice.draft.total.decimalString == "102.58")
+        #expect(invoice.number == "INV-000001" && invoice.draft.total.decimalString == "252.58")
         #expect(invoice.draft.date == day("2027-02-01"))
-        #expect(invoice.draft.lines.map { "\($0.periodStart!)..\($0.periodEnd!) \($0.amount.decimalString)" }
+        #expect(invoice.draft.lines.prefix(2).map { "\($0.periodStart!)..\($0.periodEnd!) \($0.amount.decimalString)" }
                 == ["2027-01-10..2027-01-31 42.58", "2027-02-01..2027-02-28 60.00"])
-        #expect(try fx.service.availableCredit(a.id)?.text == "897.42")
+        #expect(invoice.draft.lines.map(\.productCode) == ["BK", "BK", "SETUP"])
+        #expect(try fx.service.availableCredit(a.id)?.text == "747.42")
         #expect(try fx.service.billingRun(through: day("2027-02-01"), by: staff).invoices.isEmpty)
     }
 

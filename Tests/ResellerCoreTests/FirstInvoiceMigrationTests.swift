@@ -27,6 +27,7 @@ import Testing
                 DELETE FROM subscriptions WHERE order_id = 1;
                 UPDATE counters SET value = 0 WHERE name = 'invoice';
                 DELETE FROM outbox;
+                DROP INDEX pending_charges_order; ALTER TABLE pending_charges DROP COLUMN order_id;
                 PRAGMA user_version = 9;
                 """)
         }
@@ -53,6 +54,10 @@ import Testing
         #expect(subs.map(\.orderId) == [2, 1])
         #expect(subs.allSatisfy { $0.nextBillingDate == billing.day("2027-02-01") })
         #expect(try reopened.outbox().isEmpty)
+        // Each line's first charge names its order and its invoice.
+        #expect(try fx.count("""
+            SELECT COUNT(*) FROM pending_charges WHERE order_id IS NOT NULL AND invoice_id IS NOT NULL
+            """) == 3)
         #expect(try fx.count("SELECT COUNT(*) FROM audit_events WHERE entity = 'invoice' AND action = 'issue'") == 2)
 
         // The first periods are not invoiced again: February is 90.00 (3 × 30.00), once.

@@ -88,7 +88,13 @@ import Testing
         #expect(p.lines[0].proration?.days == 22)
         #expect(p.lines[0].invoiceDay == CalendarDay(year: 2026, month: 2, day: 1))
         #expect(p.lines[1].firstCharge.minor == 15000)              // one-time: never prorated
-        #expect(p.lines[1].invoiceDay == jan10)
+        // …but it follows Partial Charges Invoicing: it joins the next billing date's invoice (doc).
+        #expect(p.lines[1].invoiceDay == CalendarDay(year: 2026, month: 2, day: 1))
+        // Ordered on a billing date, nothing waits.
+        let feb1 = CalendarDay(year: 2026, month: 2, day: 1)!
+        let onTheDay = try fx.service.previewOrder(accountId: a.id, customerAccountId: nil, lines: [
+            OrderRequestLine(productCode: "SETUP", quantity: 1)], on: feb1)
+        #expect(onTheDay.lines[0].invoiceDay == feb1)
         #expect(p.total.minor == 17200)
         #expect(p.withinCredit)
         #expect(try fx.count("SELECT COUNT(*) FROM orders") == 0)   // a preview writes nothing

@@ -58,7 +58,8 @@ extension ResellerService {
                                   subscriptionId: subscription, productCode: line.productCode,
                                   description: line.description, quantity: line.quantity, unitPrice: line.unitPrice,
                                   amount: line.firstCharge)
-        var invoiceDate = order.orderDay
+        // A one-time item is dated as the order's preview said (order day, or the next billing date).
+        var invoiceDate = line.invoiceDay
         if line.billingPeriod.isRecurring {
             let first = try BillingCalendar(scheme: scheme, start: order.orderDay, period: line.billingPeriod).first
             charged.periodStart = first.start

@@ -85,8 +85,14 @@ extension ResellerService {
                 proration = Proration.partial(orderDay: day, billingDay: billingDay, firstOrderDay: firstOrderDay,
                                               period: match.item.billingPeriod)
             }
-            let invoiceDay = proration != nil && ordering.partialChargesInvoicing == .onNextBillingDay
-                ? proration!.nextBillingDay : day
+            // "On next billing day" the partial first period and a one-time item wait for the next billing
+            // date (doc: Billing → Invoicing); on a billing date itself there is nothing to wait for.
+            var invoiceDay = day
+            if ordering.partialChargesInvoicing == .onNextBillingDay, let billingDay = ordering.prorateBillingDay,
+               let next = Proration.partial(orderDay: day, billingDay: billingDay, firstOrderDay: firstOrderDay,
+                                            period: .monthly)?.nextBillingDay {
+                invoiceDay = next
+            }
             priced.append(OrderLine(productCode: match.item.productCode, description: match.item.description,
                                     billingPeriod: match.item.billingPeriod, quantity: request.quantity,
                                     unitPrice: match.item.unitPrice,
