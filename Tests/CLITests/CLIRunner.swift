@@ -21,14 +21,16 @@ struct CLI {
         return root.appendingPathComponent(".build/debug/resellerdesk").path
     }
 
+    /// `launcher` runs the binary through another program, e.g. `["/usr/bin/faketime", "2027-01-10"]`.
     @discardableResult
-    func run(_ args: [String], environment extra: [String: String] = [:]) throws -> Result {
+    func run(_ args: [String], environment extra: [String: String] = [:], launcher: [String] = []) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: CLI.binary) else {
             throw CLIError.missingBinary(CLI.binary)
         }
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: CLI.binary)
-        p.arguments = args
+        let command = launcher + [CLI.binary] + args
+        p.executableURL = URL(fileURLWithPath: command[0])
+        p.arguments = Array(command.dropFirst())
         var env = ProcessInfo.processInfo.environment
         env["RESELLERDESK_DB"] = db
         env["SUDO_USER"] = "carol"
