@@ -110,6 +110,26 @@ import Testing
         #expect(try fx.service.billingRun(through: day("2027-02-01"), by: staff).invoices.isEmpty)
     }
 
+    /// An annual item in a leap year: the first period is 22/366 of the year's price, then whole years from
+    /// the billing day; the order's invoice and each renewal once.
+    @Test func anAnnualItemInALeapYearIsChargedByTheDaysOfThatYear() throws {
+        let (fx, a) = try setUp()
+        _ = try fx.priceList("Annual EUR", csv: "code,description,billing_period,price\nAN,Annual support,annual,366.00")
+        _ = try fx.service.assignPriceLists(a.id, names: ["Annual EUR"], by: staff)
+        try on(fx, "2028-01-10")
+        let o = try order(fx, a, [OrderRequestLine(productCode: "AN", quantity: 1)])
+        #expect(o.total.decimalString == "22.00")   // 22/366 of 366.00
+        let first = try fx.service.invoice(number: "INV-000001")
+        #expect(first.draft.lines.map { "\($0.periodStart!)..\($0.periodEnd!) \($0.daysCharged!)/\($0.daysInPeriod!)" }
+                == ["2028-01-10..2028-01-31 22/366"])
+        let renewals = try fx.service.billingRun(through: day("2029-02-01"), by: staff).invoices
+        #expect(renewals.map { "\($0.draft.date) \($0.draft.total.decimalString)" }
+                == ["2028-02-01 366.00", "2029-02-01 366.00"])
+        #expect(renewals.map { "\($0.draft.lines[0].periodStart!)..\($0.draft.lines[0].periodEnd!)" }
+                == ["2028-02-01..2029-01-31", "2029-02-01..2030-01-31"])
+        #expect(try fx.service.billingRun(through: day("2030-01-31"), by: staff).invoices.isEmpty)
+    }
+
     /// A one-time item is charged once, on the order's first invoice beside the first period.
     @Test func aOneTimeItemIsOnTheOrdersFirstInvoiceOnly() throws {
         let (fx, a) = try setUp()
