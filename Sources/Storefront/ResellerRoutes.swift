@@ -111,7 +111,9 @@ extension StorefrontServer {
         // account the run cannot bill (its settings refused) still shows its dashboard, saying so.
         var standing: Result<BillingStanding, ServiceError>?
         if s.principal.user.may(.billing) {
-            standing = try await call { () throws(ServiceError) in try service.billingStanding(accountId: id, by: actor) }
+            standing = try await call { () throws(ServiceError) in
+                try service.billingStanding(accountId: id, by: actor)
+            }
             if case .failure(let failure)? = standing { _ = try refusal(failure) }
         }
         return Reply.page(ResellerPages.dashboard(overview, header: header(s), user: s.principal.user,

@@ -17,13 +17,15 @@ import Templating
     /// January at the order); the run through 2026-02-01 issues February's 60.00.
     func billed(_ fx: MailFixture, billTo: Bool = true) throws -> (Account, Invoice) {
         var f = AccountForm()
-        f.name = "Ελληνικό Νέφος Α.Ε. <b>"; f.email = "office@nefos.example"; f.country = "GR"; f.type = "Reseller"
+        f.name = "Ελληνικό Νέφος Α.Ε. <b>"; f.email = "office@nefos.example"
+        f.country = "GR"; f.type = "Reseller"
         f.enableOrdering = true; f.unlimitedCredit = true; f.prorateBilling = true; f.billingDay = "first"
         f.partialChargesInvoicing = "onOrderDay"; f.enableReselling = true
         let a = try fx.service.createAccount(f, by: .staff("alice"))
         if billTo {
             var c = ContactForm()
-            c.firstName = "Ελένη"; c.lastName = "Λογίστρια"; c.email = "eleni@nefos.example"; c.billTo = true
+            c.firstName = "Ελένη"; c.lastName = "Λογίστρια"
+            c.email = "eleni@nefos.example"; c.billTo = true
             _ = try fx.service.addContact(to: a.id, c, by: .staff("alice"))
         }
         _ = try fx.service.importPriceList(csv: Self.csv, name: "Backup EUR", currency: "EUR",

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Testing
 @testable import ResellerCore
 @testable import Storefront
+import Templating
 
 /// The subscriptions and invoices pages and the dashboard's billing figures (issue #12, Storefront), per
 /// role: Admin and Subscriptions Manager change subscriptions, a Cloud Administrator only sees them, Admin
@@ -77,7 +78,8 @@ import Testing
             try await b.post("/subscriptions/\(sub.id)/preview", [("quantity", "200000")])
             #expect(b.status == .unprocessableContent && b.html.contains("value=\"200000\""))
             try await b.post("/subscriptions/\(sub.id)/preview", [("quantity", "2")])
-            #expect(b.status == .unprocessableContent && b.html.contains("Quantity: subscription \(sub.id) already has 2"))
+            #expect(b.status == .unprocessableContent)
+            #expect(b.html.contains("Quantity: subscription \(sub.id) already has 2"))
             // No CSRF token: refused, nothing changed.
             try await b.post("/subscriptions/\(sub.id)/quantity", [("quantity", "5")], csrf: "forged")
             #expect(b.status == .forbidden && b.html.contains("Form expired"))
@@ -184,6 +186,10 @@ import Testing
                          "Amounts exclude tax."] + doc.rows.flatMap { [$0.amount, $0.unitPrice, $0.description] } {
                 #expect(b.html.contains(text), "invoice page lacks \(text)")
             }
+            // The page's document is the shared template's, as the invoice email's HTML part has it.
+            let shared = try TemplateEngine(html: [DocumentTemplate.name: DocumentTemplate.html])
+                .render(DocumentTemplate.name, DocumentView(doc))
+            #expect(b.html.contains(shared))
             try await b.get("/style.css")
             #expect(b.html.contains("@media print"))
 
