@@ -1,7 +1,9 @@
 import ResellerCore
 
 /// The built-in email bodies, one text and one HTML template per kind. A folder named by `mail.templates`
-/// overrides any of them with files KIND.txt and KIND.html (e.g. activation.txt).
+/// overrides any of them with files KIND.txt and KIND.html (e.g. activation.txt). An invoice's or credit
+/// note's templates have `{{document}}` (the printed text in a .txt; in an .html the values of the
+/// storefront's printable page, to show with `{{#document}}{{>invoiceDocument}}{{/document}}`).
 enum DefaultTemplates {
     static func text(_ kind: MailKind) -> String {
         switch kind {
@@ -88,7 +90,7 @@ enum DefaultTemplates {
             Invoice {{invoiceNumber}} of {{invoiceDate}} for {{resellerName}}: {{total}} (amounts exclude tax),
             due on {{dueDate}}.
 
-            {{lines}}
+            {{document}}
 
             Questions: {{helpContact}}.
             """
@@ -98,7 +100,7 @@ enum DefaultTemplates {
             Credit note {{creditNoteNumber}} of {{creditNoteDate}} for {{resellerName}}: {{total}} credited to
             your account (amounts exclude tax).
 
-            {{lines}}
+            {{document}}
 
             Questions: {{helpContact}}.
             """
@@ -178,14 +180,14 @@ enum DefaultTemplates {
             <p>Dear {{recipientName}},</p>
             <p>Invoice <strong>{{invoiceNumber}}</strong> of {{invoiceDate}} for {{resellerName}}:
             <strong>{{total}}</strong> (amounts exclude tax), due on {{dueDate}}.</p>
-            <pre>{{lines}}</pre>
+            {{#document}}{{>invoiceDocument}}{{/document}}{{^document}}<pre>{{lines}}</pre>{{/document}}
             <p>Questions: {{helpContact}}.</p>
             """
         case .creditNote: body = """
             <p>Dear {{recipientName}},</p>
             <p>Credit note <strong>{{creditNoteNumber}}</strong> of {{creditNoteDate}} for {{resellerName}}:
             <strong>{{total}}</strong> credited to your account (amounts exclude tax).</p>
-            <pre>{{lines}}</pre>
+            {{#document}}{{>invoiceDocument}}{{/document}}{{^document}}<pre>{{lines}}</pre>{{/document}}
             <p>Questions: {{helpContact}}.</p>
             """
         case .overCreditAfterBilling: body = """
@@ -199,7 +201,8 @@ enum DefaultTemplates {
         }
         return """
             <!DOCTYPE html>
-            <html><head><meta charset="utf-8"><title>{{subject}}</title></head>
+            <html><head><meta charset="utf-8"><title>{{subject}}</title>\
+            {{#documentStyle}}<style>{{documentStyle}}</style>{{/documentStyle}}</head>
             <body style="font-family:sans-serif;line-height:1.5;max-width:40em">
             \(body)
             </body></html>

@@ -48,9 +48,25 @@ public struct MessageBuilder: Sendable {
     }
 
     /// One part rendered through the template engine: the HTML part escapes every value, the text part none.
+    /// An invoice or credit note carries its document as issued (`document`, see `InvoiceDocument.jsonText`):
+    /// the text part gets it as `InvoiceDocument.text` in `{{document}}`, the HTML part as the values of the
+    /// storefront's own printable template, `{{#document}}{{>invoiceDocument}}{{/document}}`. A row queued
+    /// before documents were carried shows its `lines` in both.
     func body(_ m: OutboxMessage, html: Bool) throws(TemplateError) -> String {
         let (text, source) = template(m.kind, html: html)
-        return try TemplateEngine.render(text, html: html, source: source, values(m))
+        var context: [String: Any] = values(m)
+        if m.kind == .invoice || m.kind == .creditNote {
+            let document = m.params["document"].flatMap(InvoiceDocument.init(jsonText:))
+            if html {
+                context["document"] = document.map(DocumentView.init)
+                context["documentStyle"] = DocumentTemplate.emailStyle
+            } else {
+                context["document"] = document.map { $0.text().joined(separator: "\n") } ?? m.params["lines"] ?? ""
+            }
+            return try TemplateEngine.render(text, html: html, source: source, context,
+                                             partials: [DocumentTemplate.name: DocumentTemplate.html])
+        }
+        return try TemplateEngine.render(text, html: html, source: source, context)
     }
 
     /// Fails only for a staff template (`mail.templates`) that is not valid Mustache, naming the file.

@@ -67,6 +67,10 @@ struct StorefrontHeader {
     var ordering = true
     /// The Users page is in the menu of an Admin only.
     var admin = false
+    /// Subscriptions for an Admin, a Subscriptions Manager or a Cloud Administrator; Invoices for an Admin or a
+    /// Billing Agent.
+    var subscriptions = false
+    var billing = false
     var csrf: String
     /// Shown on every page while the account is not Active: why, and what it means (doc: a banner).
     var banner: String? = nil

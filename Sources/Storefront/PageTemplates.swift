@@ -4,6 +4,7 @@
 enum PageTemplates {
     static let all: [String: String] = layout.merging(AccessTemplates.all) { a, _ in a }
         .merging(ResellerTemplates.all) { a, _ in a }
+        .merging(BillingTemplates.all) { a, _ in a }
 
     static let layout: [String: String] = [
         "layout": """
@@ -14,8 +15,9 @@ enum PageTemplates {
             <link rel="stylesheet" href="/style.css"></head>
             <body><header><strong>Storefront</strong>{{#header}}
             <nav><a href="/dashboard">Dashboard</a>{{#ordering}} <a href="/orders">Orders</a>{{#reselling}} \
-            <a href="/customers">End customers</a>{{/reselling}}{{/ordering}}{{#admin}} <a href="/users">Users</a>\
-            {{/admin}}
+            <a href="/customers">End customers</a>{{/reselling}}{{/ordering}}{{#subscriptions}} \
+            <a href="/subscriptions">Subscriptions</a>{{/subscriptions}}{{#billing}} <a href="/invoices">Invoices</a>\
+            {{/billing}}{{#admin}} <a href="/users">Users</a>{{/admin}}
             <a href="/password">Password</a>
             <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
             <button type="submit" class="link">Log out</button></form>

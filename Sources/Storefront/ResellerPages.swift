@@ -17,6 +17,8 @@ enum ResellerPages {
 
     struct Dashboard {
         var code, creditLimit, balance, available: String
+        /// Beside the balance: what is overdue, and the next invoice's day and estimated total.
+        var overdue, nextInvoice: String
         var canOrder, hasPriceLists, hasOrders: Bool
         /// What the user's roles let it see (doc): balance with Billing Agent, orders and lists with Buyer.
         var billing, ordering: Bool
@@ -25,11 +27,22 @@ enum ResellerPages {
     }
 
     static func dashboard(_ d: ResellerOverview, header: StorefrontHeader, user: StorefrontUser, canOrder: Bool,
-                          notice: Notice?) -> String {
+                          standing: Result<BillingStanding, ServiceError>?, notice: Notice?) -> String {
+        var overdue = "", next = ""
+        switch standing {
+        case .success(let b)?:
+            overdue = b.overdue.display
+            next = b.nextInvoice.map { "\($0.total.display) on \($0.date) (estimate)" } ?? "none scheduled"
+        case .failure(let e)?:
+            overdue = "not available"
+            next = "not available: " + e.fieldErrors.map(\.message).joined(separator: "; ")
+        case nil: break
+        }
         let page = Dashboard(
             code: d.account.code,
             creditLimit: d.account.fields.ordering?.creditLimit.display ?? "ordering is not enabled",
             balance: d.summary.balance.display, available: d.summary.availableCredit?.display ?? "none",
+            overdue: overdue, nextInvoice: next,
             canOrder: canOrder && d.account.fields.ordering != nil, hasPriceLists: !d.priceLists.isEmpty,
             hasOrders: !d.recentOrders.isEmpty, billing: user.may(.billing), ordering: user.may(.order),
             priceLists: d.priceLists.map { PriceListRow(name: $0.name, currency: $0.currency,

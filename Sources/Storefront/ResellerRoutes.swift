@@ -87,7 +87,8 @@ extension StorefrontServer {
         return StorefrontHeader(email: s.principal.contact.email, reseller: account.name,
                                 reselling: account.fields.ordering?.enableReselling == true,
                                 ordering: s.principal.user.may(.order), admin: s.principal.user.may(.manageUsers),
-                                csrf: s.csrf,
+                                subscriptions: s.principal.user.may(.seeSubscriptions),
+                                billing: s.principal.user.may(.billing), csrf: s.csrf,
                                 banner: Self.banner(account))
     }
 
@@ -106,8 +107,17 @@ extension StorefrontServer {
         let actor = actor(s)
         let overview = try await call { () throws(ServiceError) in try service.resellerOverview(id, by: actor) }.get()
         let canOrder = s.principal.user.canOrder && s.principal.account.status == .active
+        // Overdue and the next invoice beside the balance, to the same users (Admin, Billing Agent). An
+        // account the run cannot bill (its settings refused) still shows its dashboard, saying so.
+        var standing: Result<BillingStanding, ServiceError>?
+        if s.principal.user.may(.billing) {
+            standing = try await call { () throws(ServiceError) in
+                try service.billingStanding(accountId: id, by: actor)
+            }
+            if case .failure(let failure)? = standing { _ = try refusal(failure) }
+        }
         return Reply.page(ResellerPages.dashboard(overview, header: header(s), user: s.principal.user,
-                                                  canOrder: canOrder, notice: notice))
+                                                  canOrder: canOrder, standing: standing, notice: notice))
     }
 
     func customers(_ s: StorefrontSession, form: FormBody = FormBody(fields: []), errors: [String: String] = [:],

@@ -4,7 +4,9 @@ enum ResellerTemplates {
         "dashboard": """
             <dl class="facts"><dt>Account</dt><dd>{{code}}</dd>{{#billing}}
             <dt>Credit limit</dt><dd>{{creditLimit}}</dd>
-            <dt>Balance</dt><dd>{{balance}}</dd>{{/billing}}{{#ordering}}
+            <dt>Balance</dt><dd>{{balance}}</dd>
+            <dt>Overdue</dt><dd id="overdue">{{overdue}}</dd>
+            <dt>Next invoice</dt><dd id="next-invoice">{{nextInvoice}}</dd>{{/billing}}{{#ordering}}
             <dt>Available credit</dt><dd>{{available}}</dd>{{/ordering}}</dl>
             {{#canOrder}}<p><a href="/orders/new"><button type="button">New order</button></a></p>{{/canOrder}}\
             {{#ordering}}

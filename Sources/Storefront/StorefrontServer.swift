@@ -48,6 +48,7 @@ public struct StorefrontServer: Sendable {
         }
         addAccessRoutes(router)
         addResellerRoutes(router)
+        addBillingRoutes(router)
         return router
     }
 

@@ -18,5 +18,14 @@ enum Style {
     .facts dt{font-weight:600}.facts dd{margin:0}.status-Submitted{color:#8a5a00;font-weight:600}
     .status-Executed{color:#1e6b2f}.status-Canceled{color:#6b7280}.muted{color:#5f6b7a}
     @media (max-width:40rem){table{font-size:.9rem}th,td{padding:.3rem}}
+    .filters{display:flex;gap:1rem;margin-bottom:1rem}.filters a[aria-current]{font-weight:700;text-decoration:none}
+    .document{background:#fff;padding:1rem}
+    .document-head{display:flex;justify-content:space-between;align-items:baseline}
+    .document-status{font-weight:700}.status-Overdue{color:#b3261e}.status-Paid{color:#1e6b2f}
+    .bill-to h3{font-size:1rem;margin:.8rem 0 .2rem}.document tfoot th{text-align:right}
+    .document tr.total{font-weight:700}
+    @media print{body>header,.no-print,main>h1,.notice{display:none}body{background:#fff;color:#000;font-size:11pt}
+    main{max-width:none;padding:0}.document{padding:0}a{color:#000;text-decoration:none}
+    table{page-break-inside:auto}tr{page-break-inside:avoid}}
     """
 }

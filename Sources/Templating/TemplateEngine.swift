@@ -23,10 +23,16 @@ public struct TemplateEngine: Sendable {
         return html
     }
 
-    /// Renders one template text (an email body, perhaps a staff override named by `source`).
-    public static func render(_ text: String, html: Bool, source: String,
-                              _ context: Any) throws(TemplateError) -> String {
-        try parse(text, html: html, source: source).render(context)
+    /// Renders one template text (an email body, perhaps a staff override named by `source`). `partials`
+    /// (HTML templates by name, e.g. `DocumentTemplate`) may be included from it with `{{>name}}`.
+    public static func render(_ text: String, html: Bool, source: String, _ context: Any,
+                              partials: [String: String] = [:]) throws(TemplateError) -> String {
+        let template = try parse(text, html: html, source: source)
+        guard !partials.isEmpty else { return template.render(context) }
+        var library = MustacheLibrary()
+        for (name, partial) in partials { library.register(try parse(partial, html: true, source: name), named: name) }
+        library.register(template, named: source)
+        return library.render(context, withTemplate: source) ?? ""
     }
 
     static func parse(_ text: String, html: Bool, source: String) throws(TemplateError) -> MustacheTemplate {

@@ -15,8 +15,9 @@ struct StorefrontFixture {
     static let email = "partners@aegean-cloud.example"
     static let password = "correct horse battery staple"
 
-    init() throws {
-        service = ResellerService(store: try Store(path: folder + "/rd.sqlite"))
+    /// `clock` fixes the service's time (billing days); the real one by default.
+    init(clock: (@Sendable () -> Date)? = nil) throws {
+        service = ResellerService(store: try Store(path: folder + "/rd.sqlite"), clock: clock ?? { Date() })
         _ = try service.seedDemo(by: .staff("alice"))
         reseller = try service.findAccount("ACC-000001")
     }

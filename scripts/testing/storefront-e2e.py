@@ -7,7 +7,10 @@ password, logs in, creates an end customer, places one order within the credit a
 database is checked (one Executed, one Submitted, the ledger debited once) and so is the outbox (the "no
 available credit" email). The Admin then invites a Buyer and a Billing Agent from the Users page; each
 activates from its own email; the Buyer orders, the Billing Agent sees the balance and is refused the orders.
-A screenshot of each page goes to --out. Exits non-zero on any failure.
+Billing (#12): the Admin previews and raises a subscription's quantity on the Subscriptions page (its added
+units are invoiced at once), `resellerdesk billing run --through` the next month's 1st issues the renewals,
+and the Billing Agent finds that invoice on the Invoices page and opens it as a printable page whose number
+and total are the CLI's. A screenshot of each page goes to --out. Exits non-zero on any failure.
 """
 import argparse, email, email.policy, glob, json, os, re, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, time
 
@@ -108,6 +111,9 @@ def check(run):
     try:
         drive(run, browser, link, reseller_email)
         other_users(run, browser)
+        check_database(run, reseller_email)
+        subscriptions(run, browser, reseller_email)
+        invoices(run, browser)
     except Exception:
         run.shot(browser, "failure")
         print(browser.page_source[:3000], file=sys.stderr)
@@ -115,7 +121,9 @@ def check(run):
     finally:
         browser.quit()
 
-    # The database: one Executed and one Submitted order, the ledger debited once; the outbox.
+
+def check_database(run, reseller_email):
+    """One Executed and one Submitted order, the ledger debited once each; the outbox."""
     con = sqlite3.connect(run.db)
     statuses = sorted(r[0] for r in con.execute("SELECT status FROM orders"))
     assert statuses == ["Executed", "Executed", "Submitted"], statuses
@@ -129,6 +137,68 @@ def check(run):
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     print(f"orders {statuses}, ledger debits {debits[0]} ({debits[1]} minor units), "
           f"'no available credit' emails to {[o[0] for o in over]}")
+
+
+def log_in(run, browser, address, expect="Dashboard"):
+    browser.get(run.base + "/login")
+    browser.find_element(By.ID, "f-email").send_keys(address)
+    browser.find_element(By.ID, "f-password").send_keys(PASSWORD)
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"), expect,
+                   f"{address}'s log in")
+
+
+def subscriptions(run, browser, reseller_email):
+    """The Admin raises the quantity of a monthly subscription: preview of the prorated charge, then confirm."""
+    log_in(run, browser, reseller_email)
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Subscriptions"), "Next billing date",
+                   "the Subscriptions page")
+    run.shot(browser, "subscriptions")
+    subs = json.loads(run.cli("subscription", "list", "--json"))
+    sub = next(s for s in subs if s["productCode"] == "VM-2C4G" and s["quantity"] == 2)
+    field = browser.find_element(By.ID, f"q-{sub['id']}")
+    field.send_keys("3")
+    click_and_wait(browser, field.find_element(By.XPATH, "following-sibling::button"), "Check the new quantity",
+                   "the quantity preview")
+    charge = browser.find_element(By.ID, "charge").text
+    assert "EUR" in charge or "nothing" in charge, charge
+    run.shot(browser, "quantity-preview")
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[text()='Change the quantity to 3']"),
+                   "3 units from", "the quantity change")
+    run.shot(browser, "quantity-changed")
+    after = next(s for s in json.loads(run.cli("subscription", "list", "--json")) if s["id"] == sub["id"])
+    assert after["quantity"] == 3, after
+    log_out(browser)
+
+
+def invoices(run, browser):
+    """The run issues next month's renewals; the Billing Agent opens that invoice as a printable page."""
+    today = time.gmtime()
+    year, month = (today.tm_year + 1, 1) if today.tm_mon == 12 else (today.tm_year, today.tm_mon + 1)
+    through = f"{year:04d}-{month:02d}-01"
+    report = json.loads(run.cli("billing", "run", "--through", through, "--json"))
+    assert report["invoices"] and not report["failures"], report
+    issued = report["invoices"][0]
+    number, total = issued["number"], issued["total"]
+    log_in(run, browser, "eleni@aegean-cloud.example")
+    assert "Next invoice" in browser.page_source and "Overdue" in browser.page_source, "no billing figures"
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Invoices"), "Credit notes", "the Invoices page")
+    assert number in browser.page_source, f"{number} is not on the Invoices page"
+    run.shot(browser, "invoices")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, number), f"Invoice {number}", "the printable invoice")
+    page = browser.find_element(By.CSS_SELECTOR, "article.document").text
+    assert number in page and f"{total} EUR" in page, (number, total, page)
+    assert "Left to pay" in page and "Amounts exclude tax" in page, page
+    run.shot(browser, "invoice-printable")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not browser.find_element(By.CSS_SELECTOR, "body > header").is_displayed(), "the menu prints"
+    assert browser.find_element(By.CSS_SELECTOR, "article.document").is_displayed()
+    run.shot(browser, "invoice-print")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    # The Billing Agent is refused the subscriptions, with a page that says why.
+    browser.get(run.base + "/subscriptions")
+    assert "Not allowed" in browser.page_source, "a Billing Agent reaches the subscriptions"
+    log_out(browser)
+    print(f"invoice {number} ({total} EUR) seen on its printable page")
 
 
 def drive(run, browser, link, reseller_email):

@@ -30,16 +30,22 @@ public enum UserRole: String, Sendable, Codable, CaseIterable {
     public var slug: String { rawValue.lowercased().replacingOccurrences(of: " ", with: "-") }
 }
 
-/// What a storefront page or action needs: orders and end customers (Buyer), balance and payments (Billing
-/// Agent), the account's storefront users (Admin only).
+/// What a storefront page or action needs: orders and end customers (Buyer), balance, invoices and credit notes
+/// (Billing Agent), seeing subscriptions (Subscriptions Manager, or Cloud Administrator read-only), changing
+/// them (Subscriptions Manager), the account's storefront users (Admin only).
 public enum StorefrontRight: String, Sendable {
-    case order, billing, manageUsers
+    case order, billing, seeSubscriptions, changeSubscriptions, manageUsers
 
     /// Why a user without it is refused, naming who has it.
     public var refusal: String {
         switch self {
         case .order: "only an Admin or a user with the Buyer role can see and place orders and end customers"
-        case .billing: "only an Admin or a user with the Billing Agent role can see the balance and payments"
+        case .billing: "only an Admin or a user with the Billing Agent role can see the balance, invoices and "
+            + "credit notes"
+        case .seeSubscriptions: "only an Admin or a user with the Subscriptions Manager or Cloud Administrator "
+            + "role can see the subscriptions"
+        case .changeSubscriptions: "only an Admin or a user with the Subscriptions Manager role can change "
+            + "quantities or cancel subscriptions"
         case .manageUsers: "only an Admin can manage the storefront users of the account"
         }
     }
@@ -69,6 +75,8 @@ public struct StorefrontUser: Sendable, Hashable {
         switch right {
         case .order: return roles.contains(.buyer)
         case .billing: return roles.contains(.billingAgent)
+        case .seeSubscriptions: return roles.contains(.subscriptionsManager) || roles.contains(.cloudAdministrator)
+        case .changeSubscriptions: return roles.contains(.subscriptionsManager)
         case .manageUsers: return false
         }
     }

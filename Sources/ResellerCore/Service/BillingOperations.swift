@@ -176,16 +176,22 @@ extension ResellerService {
         }.joined(separator: "\n")
     }
 
+    /// The email carries the document as issued (its status and what is paid as of its date, as a payment
+    /// made in advance settles it at once): both parts show what the printable page shows.
     private func queueInvoice(_ tx: StoreTx, _ account: Account, number: String, _ d: InvoiceDraft,
                               at now: Date) throws {
         let lines = Self.mailLines(d.lines)
+        let issued = try tx.invoice(number: number).map { try settled(tx, [$0], today: d.date)[0] }
+            ?? Invoice(id: 0, number: number, draft: d, createdAt: now)
+        let document = InvoiceDocument(invoice: issued, account: account).jsonText
         for (address, name) in try billingRecipients(tx, account) {
             try tx.enqueue(QueuedMail(kind: .invoice, toAddress: address, toName: name,
                                       subject: "Invoice \(number) for \(account.name)",
                                       params: ["recipientName": name, "invoiceNumber": number,
                                                "invoiceDate": d.date.description, "dueDate": d.dueDate.description,
                                                "resellerName": account.name, "total": d.total.display,
-                                               "lines": lines, "helpContact": settings.helpContact]), at: now)
+                                               "lines": lines, "document": document,
+                                               "helpContact": settings.helpContact]), at: now)
         }
     }
 }

@@ -25,7 +25,7 @@ extension ResellerService {
                             by actor: Actor) throws(ServiceError) -> QuantityChangeResult {
         let today = self.today, now = self.now
         return try store.write { tx in
-            let (sub, account, scheme) = try changeable(tx, subscriptionId)
+            let (sub, account, scheme) = try changeable(tx, subscriptionId, by: actor)
             let outcome: QuantityChange.Outcome
             do throws(FieldError) {
                 outcome = try QuantityChange.apply(sub, quantity: quantity, on: today, scheme: scheme)
@@ -56,7 +56,7 @@ extension ResellerService {
                                    by actor: Actor) throws(ServiceError) -> CancellationResult {
         let today = self.today, now = self.now
         return try store.write { tx in
-            let (sub, account, scheme) = try changeable(tx, subscriptionId)
+            let (sub, account, scheme) = try changeable(tx, subscriptionId, by: actor)
             let outcome: SubscriptionCancellation.Outcome
             do throws(FieldError) {
                 outcome = try SubscriptionCancellation.apply(sub, now: cancelNow, on: today, scheme: scheme)
@@ -85,10 +85,17 @@ extension ResellerService {
     }
 
     /// The subscription, its billed account and scheme, refused unless the account may change it: a
-    /// Suspended or Closed account takes no subscription changes (doc: After onboarding).
-    private func changeable(_ tx: StoreTx, _ id: Int64) throws -> (Subscription, Account, BillingScheme) {
-        guard let sub = try tx.subscription(id) else {
-            throw ServiceError.notFound(field: "subscription", message: "no subscription \(id)")
+    /// Suspended or Closed account takes no subscription changes (doc: After onboarding), and a storefront
+    /// user needs the right (Admin, Subscriptions Manager) in the account billed for it. Another account's
+    /// subscription is not found for a storefront user, as a missing one: its id tells nothing.
+    func changeable(_ tx: StoreTx, _ id: Int64, by actor: Actor) throws -> (Subscription, Account, BillingScheme) {
+        let missing = ServiceError.notFound(field: "subscription", message: "no subscription \(id)")
+        guard let sub = try tx.subscription(id) else { throw missing }
+        if case .storefront = actor {
+            do { try checkStorefrontRights(tx, actor, accountId: sub.billedAccountId, needs: nil) } catch {
+                throw missing
+            }
+            try checkStorefrontRights(tx, actor, accountId: sub.billedAccountId, needs: .changeSubscriptions)
         }
         let account = try existingAccount(tx, sub.billedAccountId)
         guard account.status == .active else {
@@ -120,14 +127,18 @@ extension ResellerService {
                      ["number": [nil, number], "account": [nil, account.code],
                       "total": [nil, draft.total.decimalString], "date": [nil, draft.date.description]], at: now)
         let lines = Self.mailLines(draft.lines)
+        let note = CreditNote(id: id, number: number, draft: draft, createdAt: now)
+        // The email carries the document as issued: its parts show what the printable page shows.
+        let document = InvoiceDocument(creditNote: note, account: account).jsonText
         for (address, name) in try billingRecipients(tx, account) {
             try tx.enqueue(QueuedMail(kind: .creditNote, toAddress: address, toName: name,
                                       subject: "Credit note \(number) for \(account.name)",
                                       params: ["recipientName": name, "creditNoteNumber": number,
                                                "creditNoteDate": draft.date.description,
                                                "resellerName": account.name, "total": draft.total.display,
-                                               "lines": lines, "helpContact": settings.helpContact]), at: now)
+                                               "lines": lines, "document": document,
+                                               "helpContact": settings.helpContact]), at: now)
         }
-        return CreditNote(id: id, number: number, draft: draft, createdAt: now)
+        return note
     }
 }

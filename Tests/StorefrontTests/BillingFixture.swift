@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Synchronization
+import Testing
+@testable import ResellerCore
+@testable import Storefront
+
+/// A clock the billing tests set to a day (noon UTC), so periods, proration and due dates are fixed.
+final class DayClock: Sendable {
+    private let current = Mutex(Date(timeIntervalSince1970: 0))
+    var now: Date { current.withLock { $0 } }
+    func set(_ day: String) {
+        let d = try! CalendarDay.parse(day, field: "day", label: "day")
+        current.withLock { $0 = Date(timeIntervalSince1970: Double(d.dayNumber) * 86_400 + 12 * 3600) }
+    }
+}
+
+/// The demo reseller (proration on, billing day the 1st, partial charges on order day) with its user
+/// activated on 2027-01-10 and given the access of `Who`; the storefront signs in on whatever day the
+/// test moves to, so a session never outlives the clock.
+struct BillingFixture {
+    enum Who: String, CaseIterable { case admin, subscriptionsManager, cloudAdministrator, billingAgent, buyer }
+
+    let clock = DayClock()
+    let fx: StorefrontFixture
+    let userId: Int64
+    var service: ResellerService { fx.service }
+    var reseller: Account { fx.reseller }
+    var actor: Actor { .storefront(userId: userId, email: StorefrontFixture.email) }
+
+    init(_ who: Who = .admin) throws {
+        let clock = self.clock
+        clock.set("2027-01-10")
+        fx = try StorefrontFixture(clock: { clock.now })
+        let contact = try fx.service.activate(token: try fx.token(), password: StorefrontFixture.password,
+                                              confirmation: StorefrontFixture.password)
+        userId = try #require(contact.storefrontUser).id
+        let (type, roles) = Self.access(who)
+        _ = try fx.service.setStorefrontAccess(contact.id, type: type, roles: roles, by: .staff("dora"))
+    }
+
+    static func access(_ who: Who) -> (UserType, [UserRole]) {
+        switch who {
+        case .admin: (.admin, [])
+        case .subscriptionsManager: (.user, [.subscriptionsManager])
+        case .cloudAdministrator: (.user, [.cloudAdministrator])
+        case .billingAgent: (.user, [.billingAgent])
+        case .buyer: (.user, [.buyer])
+        }
+    }
+
+    func on(_ day: String) { clock.set(day) }
+
+    func day(_ text: String) -> CalendarDay { try! CalendarDay.parse(text, field: "day", label: "day") }
+
+    /// Staff orders `quantity` Cloud VMs (monthly 32.00) for the reseller itself: one subscription.
+    @discardableResult
+    func orderVMs(_ quantity: Int = 2) throws -> Subscription {
+        _ = try service.placeOrder(accountId: reseller.id, customerAccountId: nil,
+                                   lines: [OrderRequestLine(productCode: "VM-2C4G", quantity: quantity)],
+                                   by: .staff("dora"))
+        return try #require(try service.subscriptions(of: reseller.id).last)
+    }
+
+    /// Signs in through the pages, today.
+    func signIn(_ b: inout Browser) async throws {
+        try await b.get("/login")
+        try await b.post("/login", [("email", StorefrontFixture.email), ("password", StorefrontFixture.password)])
+        #expect(b.status == .seeOther)
+        try await b.follow()
+    }
+
+    func app() throws -> some ApplicationProtocol { try fx.app() }
+    func cleanUp() { fx.cleanUp() }
+}
