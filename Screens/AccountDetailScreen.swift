@@ -10,6 +10,7 @@ public struct AccountDetailScreen: Screen {
         case back, edit, priceLists, addContact, payment, status
         case unassign, resend, deactivate, resetPassword, execute, cancelOrder
         case editContact, removeContact, invite, access, reverse, openCustomer
+        case quantity, cancelSubscription, openDocument
         case down, up, pageDown, pageUp, first, last, refresh, help, nextSection, previousSection, jump, nextStep
     }
     public enum Effect: Sendable, Equatable {
@@ -32,6 +33,12 @@ public struct AccountDetailScreen: Screen {
         /// The next page of orders (`before`: see `AccountOrderPage.next`) or of history.
         case moreOrders(accountId: Int64, before: Int64)
         case moreHistory(accountId: Int64, before: Int64)
+        /// The quantity dialog over the subscription.
+        case changeQuantity(Subscription)
+        /// `now`: today with a credit note for the unused days; else at the period end.
+        case cancelSubscription(accountId: Int64, subscriptionId: Int64, now: Bool)
+        /// An invoice or a credit note as it prints, in a view of its own.
+        case viewDocument(InvoiceDocument)
     }
 
     /// Where the highlight and the scroll of a section are, kept while staff look at the others.
@@ -53,6 +60,8 @@ public struct AccountDetailScreen: Screen {
     private var confirming: (question: String, effect: Effect)?
     /// The payment amount being typed, while the payment prompt is open.
     private var payment: LineEditor?
+    /// The subscription being cancelled, while staff choose when (e at the period end, n now).
+    private var cancelling: Subscription?
 
     public mutating func notify(_ text: String) { notice = text }
 
@@ -127,6 +136,15 @@ public struct AccountDetailScreen: Screen {
         case .openCustomer:
             if case .customer? = item { return nil }
             return highlight("an end customer")
+        case .quantity:
+            if case .subscription(_, .active)? = item { return nil }
+            return highlight("an Active subscription")
+        case .cancelSubscription:
+            if case .subscription(_, let status)? = item, status != .canceled { return nil }
+            return highlight("a subscription not yet canceled")
+        case .openDocument:
+            if case .document? = item { return nil }
+            return highlight("an invoice or a credit note")
         case .nextStep:
             return detail.summary.onboarding.nextStep == nil ? "Onboarding is complete: nothing is waiting." : nil
         default: return nil
@@ -185,6 +203,12 @@ public struct AccountDetailScreen: Screen {
         return detail.contacts.first { $0.email == email }
     }
 
+    /// The highlighted subscription, on the Subscriptions section.
+    private var selectedSubscription: Subscription? {
+        guard case .subscription(let id, _)? = selectedItem else { return nil }
+        return content.billing.subscriptions.first { $0.id == id }
+    }
+
     private var selectedItem: AccountDetailText.Item? {
         let lines = self.lines
         return place.selected.flatMap { lines.indices.contains($0) ? lines[$0].item : nil }
@@ -202,6 +226,20 @@ public struct AccountDetailScreen: Screen {
             confirming = nil
             if key == .char("y") || key == .char("Y") { return [pending.effect] }
             notice = "Not done."
+            return []
+        }
+        if let sub = cancelling {
+            cancelling = nil
+            let what = "\(sub.productCode) for \(sub.forAccountName)"
+            switch key {
+            case .char("e") where sub.status == .active:
+                confirming = ("Cancel \(what) at the end of its current period? It renews no more. y/n",
+                              .cancelSubscription(accountId: id, subscriptionId: sub.id, now: false))
+            case .char("n"):
+                confirming = ("Cancel \(what) now? Its service ends today and a credit note for the unused days "
+                              + "is issued. y/n", .cancelSubscription(accountId: id, subscriptionId: sub.id, now: true))
+            default: notice = "Not canceled."
+            }
             return []
         }
         if var editor = payment {
@@ -285,6 +323,15 @@ public struct AccountDetailScreen: Screen {
         case .openCustomer:
             guard case .customer(let customerId)? = selectedItem else { return [] }
             return [.open(accountId: customerId)]
+        case .quantity:
+            guard let sub = selectedSubscription else { return [] }
+            return [.changeQuantity(sub)]
+        case .cancelSubscription:
+            cancelling = selectedSubscription
+        case .openDocument:
+            guard case .document(let number)? = selectedItem,
+                  let doc = content.billing.documents.first(where: { $0.number == number }) else { return [] }
+            return [.viewDocument(doc.document(for: detail.account))]
         case .nextSection, .previousSection, .jump:
             let shown = AccountDetailSection.shown(content), at = shown.firstIndex { $0.id == section } ?? 0
             switch action {
@@ -388,9 +435,31 @@ public struct AccountDetailScreen: Screen {
         case .contact(_, nil)?, .contact(_, .inactive?)?: "e edit · i invite · Del remove"
         case .ledger(_, true)?: "v reverse"
         case .customer?: "o open"
+        case .subscription(_, .active)?: "q quantity · X cancel"
+        case .subscription(_, .ending)?: "X cancel now"
+        case .document?: "Enter open"
         default: nil
         }
     }
+
+    /// The tabs as they fit `width`: every tab with its count; else only the section in view keeps its
+    /// count; else the short names ("Lists", "Subs") two columns apart; else one column apart.
+    static func tabs(_ sections: [AccountDetailSection], content: AccountDetailContent, section: ID,
+                     width: Int) -> [(text: String, current: Bool, gap: Int)] {
+        func layout(short: Bool, gap: Int, counts: Bool) -> [(text: String, current: Bool, gap: Int)] {
+            sections.map { s in
+                let name = short ? s.shortTitle : s.title, current = s.id == section
+                let text = counts || current ? " " + (s.count(content).map { "\(name) \($0)" } ?? name) + " " : name
+                return (text, current, gap)
+            }
+        }
+        let tiers = [layout(short: false, gap: 1, counts: true), layout(short: false, gap: 2, counts: false),
+                     layout(short: true, gap: 2, counts: false), layout(short: true, gap: 1, counts: false)]
+        return tiers.first { tier in
+            tier.reduce(0) { $0 + DisplayWidth.of($1.text) + $1.gap } - tier.last!.gap <= width - 2
+        } ?? tiers.last!
+    }
+    public typealias ID = AccountDetailSection.ID
 
     public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
@@ -407,14 +476,9 @@ public struct AccountDetailScreen: Screen {
         g.put(position, x: width - DisplayWidth.of(position) - 1, y: 0, style: .title)
         g.put("ResellerDesk · \(detail.account.code) \(detail.account.name)", x: 1, y: 0, style: .title,
               maxWidth: width - 4 - DisplayWidth.of(position))
-        // Every tab with its count when they fit; else only the section in view keeps its count.
-        let sections = AccountDetailSection.shown(content)
-        let full = sections.map { " \($0.tab(content)) " }
-        let fits = full.reduce(0) { $0 + DisplayWidth.of($1) + 1 } <= width - 1
         var x = 1
-        for (s, tab) in zip(sections, full) {
-            let shown = fits || s.id == section ? tab : s.title
-            x += g.put(shown, x: x, y: 1, style: s.id == section ? .selected : .key) + (fits ? 1 : 2)
+        for tab in Self.tabs(AccountDetailSection.shown(content), content: content, section: section, width: width) {
+            x += g.put(tab.text, x: x, y: 1, style: tab.current ? .selected : .key) + tab.gap
         }
 
         var y = 2
@@ -439,8 +503,18 @@ public struct AccountDetailScreen: Screen {
         }
         let statusY = height - 2
         if let confirming {
-            g.fill(x: 0, y: statusY, width: width, style: .warning)
-            g.put(confirming.question, x: 1, y: statusY, style: .warning, maxWidth: width - 2)
+            if DisplayWidth.of(confirming.question) <= width - 2 {
+                g.fill(x: 0, y: statusY, width: width, style: .warning)
+                g.put(confirming.question, x: 1, y: statusY, style: .warning, maxWidth: width - 2)
+            } else {
+                g.putWrapped(confirming.question, x: 1, bottom: statusY, width: width - 2, style: .warning,
+                             maxLines: 3)
+            }
+        } else if let sub = cancelling {
+            let end = sub.status == .active ? "e at the end of its current period · " : ""
+            g.putWrapped("Cancel \(sub.productCode) for \(sub.forAccountName): \(end)n now (credits the unused "
+                         + "days) · any other key keeps it", x: 1, bottom: statusY, width: width - 2,
+                         style: .warning, maxLines: 3)
         } else if let payment {
             let label = "Payment received (\(detail.account.fields.currency)): "
             let x = 1 + DisplayWidth.of(label)

@@ -1,3 +1,4 @@
+import Foundation
 import ResellerCore
 import TerminalKit
 
@@ -10,12 +11,16 @@ public struct AccountDetailContent: Sendable {
     public var nextOrders: Int64?
     /// The ledger, oldest first.
     public var statement: [LedgerEntry]
+    /// The subscriptions billed to the account, their invoices and credit notes, and the desk's today
+    /// (the quantity in effect, a lowering still waiting).
+    public var billing: AccountBilling
 
     public init(_ detail: AccountDetail, counts: AccountCounts, orders: AccountOrderPage,
-                statement: [LedgerEntry] = []) {
+                statement: [LedgerEntry] = [], billing: AccountBilling = AccountBilling()) {
         self.detail = detail
         self.counts = counts
         self.statement = statement
+        self.billing = billing
         self.detail.orders = orders.orders
         nextOrders = orders.next
     }
@@ -24,16 +29,49 @@ public struct AccountDetailContent: Sendable {
     public var nextHistory: Int64? { detail.audit.count < counts.history ? detail.audit.last?.id : nil }
 }
 
+extension AccountBilling {
+    /// Invoices and credit notes together, newest first (the latest is what staff are asked about).
+    public var documents: [BillingDocument] {
+        let all = invoices.map(BillingDocument.invoice) + creditNotes.map(BillingDocument.creditNote)
+        return all.sorted { ($0.date, $0.createdAt, $0.number) > ($1.date, $1.createdAt, $1.number) }
+    }
+}
+
+/// An invoice or a credit note, as the Invoices section lists them together.
+public enum BillingDocument: Sendable {
+    case invoice(Invoice), creditNote(CreditNote)
+
+    public var number: String {
+        switch self { case .invoice(let i): i.number; case .creditNote(let c): c.number }
+    }
+    public var date: CalendarDay {
+        switch self { case .invoice(let i): i.draft.date; case .creditNote(let c): c.draft.date }
+    }
+    var createdAt: Date {
+        switch self { case .invoice(let i): i.createdAt; case .creditNote(let c): c.createdAt }
+    }
+
+    /// As it prints (`InvoiceDocument`), for the account it is billed to.
+    public func document(for account: Account) -> InvoiceDocument {
+        switch self {
+        case .invoice(let i): InvoiceDocument(invoice: i, account: account)
+        case .creditNote(let c): InvoiceDocument(creditNote: c, account: account)
+        }
+    }
+}
+
 /// One section of the account detail: its tab, its rows and its own keys. The sections are a table, so
 /// adding one (Subscriptions, Invoices, Statement) is one entry in `all` with its rows and keys.
 public struct AccountDetailSection: Sendable {
     public enum ID: String, Sendable, CaseIterable {
-        case overview, contacts, priceLists, orders, ledger, history, customers
+        case overview, contacts, priceLists, orders, subscriptions, invoices, ledger, history, customers
     }
     public typealias Action = AccountDetailScreen.Action
 
     public let id: ID
     public let title: String
+    /// The tab's name when every tab must fit 80 columns ("Lists" for Price lists).
+    public var short: String? = nil
     /// The number on the tab; nil for a section that is not a list.
     public let count: @Sendable (AccountDetailContent) -> Int?
     /// The rows at `width` columns.
@@ -73,7 +111,8 @@ public struct AccountDetailSection: Sendable {
             Binding([.delete, .char("D")], "Remove", help: "remove the highlighted contact (asks first)",
                     .removeContact),
         ]),
-        AccountDetailSection(id: .priceLists, title: "Price lists", count: { $0.detail.priceLists.count },
+        AccountDetailSection(id: .priceLists, title: "Price lists", short: "Lists",
+                             count: { $0.detail.priceLists.count },
                              table: { c, width in
             AccountDetailText.priceLists(c.detail.priceLists, width: width)
         }, bindings: [
@@ -88,6 +127,25 @@ public struct AccountDetailSection: Sendable {
             Binding([.char("X")], "Cancel", help: "cancel the highlighted Submitted order", .cancelOrder),
             Binding([.char("$")], "Payment", help: "record a payment received (lowers the balance)", .payment),
         ], more: { c in c.nextOrders.map { .moreOrders(accountId: c.detail.account.id, before: $0) } }),
+        AccountDetailSection(id: .subscriptions, title: "Subscriptions", short: "Subs",
+                             count: { $0.billing.subscriptions.count }, table: { c, width in
+            AccountDetailText.subscriptions(c.billing.subscriptions, today: c.billing.today, width: width)
+        }, bindings: [
+            Binding([.char("q")], "Quantity", help: "change the highlighted subscription's quantity (more: the added "
+                    + "units are charged for the rest of the period; fewer: from the next period)", .quantity),
+            Binding([.char("X")], "Cancel", help: "cancel the highlighted subscription: at its period end, or now "
+                    + "with a credit note for the unused days (asks which, then to confirm)", .cancelSubscription),
+        ]),
+        AccountDetailSection(id: .invoices, title: "Invoices", count: { c in
+            c.billing.invoices.count + c.billing.creditNotes.count
+        }, table: { c, width in
+            AccountDetailText.documents(c.billing.documents, width: width)
+        }, bindings: [
+            Binding([.enter, .char("o")], "Open", help: "the highlighted invoice or credit note as it prints "
+                    + "(newest first)", .openDocument),
+            Binding([.char("$")], "Payment", help: "record a payment received (settles the oldest open invoices "
+                    + "first)", .payment),
+        ]),
         AccountDetailSection(id: .ledger, title: "Ledger", count: { $0.statement.count }, table: { c, width in
             AccountDetailText.statement(c.statement, width: width)
         }, bindings: [
@@ -114,5 +172,8 @@ public struct AccountDetailSection: Sendable {
     }
 
     /// "Contacts 3", or "Overview".
+    /// The name on a tab that must be short.
+    public var shortTitle: String { short ?? title }
+
     public func tab(_ content: AccountDetailContent) -> String { count(content).map { "\(title) \($0)" } ?? title }
 }

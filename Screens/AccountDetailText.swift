@@ -17,6 +17,10 @@ public enum AccountDetailText {
         case ledger(id: Int64, reversiblePayment: Bool)
         /// An end customer of a reseller: opens as an account of its own.
         case customer(id: Int64)
+        /// A subscription billed to the account; only an Active one's quantity can change.
+        case subscription(id: Int64, status: SubscriptionStatus)
+        /// An invoice or a credit note, by its number: Enter shows it as it prints.
+        case document(number: String)
     }
 
     public struct Line: Sendable, Equatable {
@@ -162,6 +166,57 @@ public enum AccountDetailText {
             return ([String(day), text, e.createdBy, e.kind.isDebit ? e.amount.display : "",
                      e.kind.isDebit ? "" : e.amount.display, e.balanceAfter.display],
                     .ledger(id: e.id, reversiblePayment: e.kind == .payment && e.reversedBy == nil))
+        })
+    }
+
+    /// The subscriptions billed to the account: for whom, what, how many (a lowering waiting for the next
+    /// period as "5→2"), the next billing date and the status with its end date.
+    static func subscriptions(_ subs: [Subscription], today: CalendarDay?, width: Int, gap: Int = 1) -> Table {
+        let columns: [TextTable.Column] = [.init("For", flexible: true), .init("Product"), .init("Period"),
+                                           .init("Qty", alignRight: true), .init("Next bill"), .init("Status")]
+        var t = table(columns, width, gap, subs.map { s in
+            let day = today ?? s.start
+            let pending = s.status == .canceled ? nil : s.pendingStep(after: day)
+            let quantity = String(s.quantity(on: day)) + (pending.map { "→\($0.quantity)" } ?? "")
+            return ([s.forAccountName, s.productCode, s.period.rawValue, quantity,
+                     s.status == .active ? s.nextBillingDate.description : "-", status(s)],
+                    .subscription(id: s.id, status: s.status))
+        })
+        // Uncut under the list: the description, the price and a waiting lowering in words.
+        for (i, s) in subs.enumerated() {
+            let day = today ?? s.start
+            let pending = s.status == .canceled ? nil : s.pendingStep(after: day)
+            let forWhom = s.forAccountId == s.billedAccountId ? "" : "for \(s.forAccountName) · "
+            t.lines[i].full = forWhom + "\(s.productCode) \(s.description) · \(s.quantity(on: day)) × "
+                + "\(s.unitPrice.display) \(s.period.rawValue)"
+                + (pending.map { " · \($0.quantity) from \($0.from)" } ?? "")
+        }
+        return t
+    }
+
+    /// "Active", "Ends 2027-02-28", "Canceled 2027-01-20".
+    static func status(_ s: Subscription) -> String {
+        switch s.status {
+        case .active: "Active"
+        case .ending: "Ends " + (s.endDate?.description ?? "at period end")
+        case .canceled: "Canceled" + (s.endDate.map { " \($0)" } ?? "")
+        }
+    }
+
+    /// Invoices and credit notes together, newest first: number, date, due date, total, paid and status.
+    static func documents(_ docs: [BillingDocument], width: Int, gap: Int = 1) -> Table {
+        let columns: [TextTable.Column] = [.init("Number"), .init("Date"), .init("Due"),
+                                           .init("Total", alignRight: true), .init("Paid", alignRight: true),
+                                           .init("Status", flexible: true)]
+        return table(columns, width, gap, docs.map { d in
+            switch d {
+            case .invoice(let i):
+                return ([i.number, i.draft.date.description, i.draft.dueDate.description, i.draft.total.display,
+                         i.paid?.display ?? "", i.status?.rawValue ?? ""], .document(number: i.number))
+            case .creditNote(let c):
+                return ([c.number, c.draft.date.description, "", "-" + c.draft.total.display, "", "Credit note"],
+                        .document(number: c.number))
+            }
         })
     }
 

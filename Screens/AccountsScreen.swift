@@ -5,7 +5,7 @@ import TerminalKit
 /// effects (search, open, quit) that the runtime carries out against the service and feeds back as events.
 public struct AccountsScreen: Screen {
     public enum Action: Sendable, Equatable {
-        case open, clear, add, outbox, submittedOrders, priceLists
+        case open, clear, add, outbox, submittedOrders, priceLists, billing
         case next, previous, pageDown, pageUp, first, last, help, refresh, quit
     }
 
@@ -23,6 +23,7 @@ public struct AccountsScreen: Screen {
         case outbox
         case submittedOrders
         case priceLists
+        case billing
         case help
         case quit
     }
@@ -46,7 +47,9 @@ public struct AccountsScreen: Screen {
     /// a digit, `?` or `q` is always text for the search. Keys the editor also knows (Home, End) are
     /// taken here first, on purpose: Ctrl-A and Ctrl-E still move in the search.
     public static let bindings: [Binding<Action>] = [
-        Binding([.enter], "Open", help: "open the highlighted account (the first match unless moved)", .open),
+        // Out of the footer to make room for F8: Enter opening the account found is what everyone expects.
+        Binding([.enter], "Open", help: "open the highlighted account (the first match unless moved)", .open,
+                footer: false),
         Binding([.ctrl("n"), .function(2)], "New", help: "new account", .add),
         // F-keys first: the footer names the first key, and with them every entry fits in 80 columns.
         Binding([.function(5), .ctrl("o")], "Outbox", help: "the emails and their delivery", .outbox),
@@ -54,6 +57,8 @@ public struct AccountsScreen: Screen {
                 .submittedOrders),
         Binding([.function(7), .ctrl("p")], "Lists", help: "the price lists: state, edit, import, who uses each",
                 .priceLists),
+        Binding([.function(8), .ctrl("g")], "Billing", help: "the billing run: its forecast through a day, then "
+                + "running it with its progress and report", .billing),
         // Out of the footer to make room: Esc clearing a search is what everyone expects.
         Binding([.escape], "Clear", help: "clear the search", .clear, footer: false),
         Binding([.function(1)], "Help", help: "this help", .help),
@@ -146,6 +151,7 @@ public struct AccountsScreen: Screen {
         case .outbox: return [.outbox]
         case .submittedOrders: return [.submittedOrders]
         case .priceLists: return [.priceLists]
+        case .billing: return [.billing]
         case .help: return [.help]
         case .quit: return [.quit]
         case .refresh: return [requestSearch(after: 0)]

@@ -86,7 +86,7 @@ struct TmuxSession {
         // Each wait is for what it checks: a capture may fall between the title and the rows of a frame.
         try session.waitFor("2 shown")
         try session.waitFor("ACC-000002 Ελληνικό Νέφος")
-        var screen = try session.waitFor("Enter Open  Ctrl-N New  F5 Outbox  F6 Orders  F7 Lists  F1 Help  Ctrl-Q Quit")
+        var screen = try session.waitFor("Ctrl-N New  F5 Outbox  F6 Orders  F7 Lists  F8 Billing  F1 Help  Ctrl-Q Quit")
 
         try session.keys("παπαδ")          // a contact's name, Greek, accents folded
         screen = try session.waitFor("1 shown", without: "Ελληνικό Νέφος")
@@ -255,7 +255,7 @@ struct TmuxSession {
         try session.waitFor("Reason: reason is required")
         try session.keys("unpaid since March", "C-s")
         try session.waitFor("ACC-000001 is Suspended: unpaid since March")
-        try session.keys("5")
+        try session.keys("7")
         try session.waitFor("Ledger 1")
         try session.keys("v")
         try session.waitFor("Reverse payment")
@@ -390,8 +390,9 @@ struct TmuxSession {
         try session.waitFor("Search: aegean")
         try session.keys("Enter")
         // Each wait is for the whole of what a section shows: a capture may fall in the middle of a frame.
-        // A reseller has seven sections: at 80 columns only the one in view shows its count.
-        try session.waitFor("Overview   Contacts  Price lists  Orders  Ledger  History  Customers")
+        // A reseller has nine sections: at 80 columns only the one in view shows its count, the others
+        // their short names.
+        try session.waitFor("Overview  Contacts Lists Orders Subs Invoices Ledger History Customers")
         try session.waitFor("Onboarding:")
         try session.waitFor("e Edit  $ Payment  s Status  Tab Section")
         try session.keys("Tab")
@@ -408,6 +409,11 @@ struct TmuxSession {
         try session.keys("End")
         try session.waitFor("60 of 60")
         try session.waitFor("ORD-000001")
+        try session.keys("Tab")                                             // Subscriptions: the VMs ordered
+        try session.waitFor(" Subs ")
+        try session.waitFor("q Quantity  X Cancel")
+        try session.keys("Tab")                                             // Invoices: none yet
+        try session.waitFor(" Invoices 0 ")
         try session.keys("Tab")                                             // the Ledger: each executed order
         try session.waitFor("1 of 59")
         try session.waitFor("Balance")

@@ -81,12 +81,14 @@ import TerminalKit
         let (_, content, folder) = try Self.large()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var s = AccountDetailScreen(content)
-        // A reseller has seven sections: at 80 columns only the one in view shows its count.
-        let tabs = "Contacts  Price lists  Orders  Ledger  History  Customers"
-        for name in ["overview", "contacts", "price-lists", "orders", "ledger", "history", "customers"] {
+        // A reseller has nine sections: at 80 columns only the one in view shows its count, the others go
+        // by their short names, a column apart.
+        let tabs = "Contacts Lists Orders Subs Invoices Ledger History Customers"
+        for name in ["overview", "contacts", "price-lists", "orders", "subscriptions-empty", "invoices-empty",
+                     "ledger", "history", "customers"] {
             let screen = s.render(width: 80, height: 24)
             let row = screen.text.split(separator: "\n")[1]
-            #expect(["Overview", "Contacts 30", "Price lists 1", "Orders 60", "Ledger 0",
+            #expect(["Overview", "Contacts 30", "Lists 1", "Orders 60", "Subs 0", "Invoices 0", "Ledger 0",
                      "History \(content.counts.history)", "Customers 0"].contains { row.contains(" \($0) ") })
             if name == "overview" { #expect(row.contains(tabs)) }
             try expectGolden(screen, "account-detail-\(name)-80x24")
@@ -140,7 +142,7 @@ import TerminalKit
         #expect(s.render(width: 80, height: 24).text.contains("60 of 60"))
         #expect(s.render(width: 80, height: 24).text.contains("ORD-000001"))
 
-        _ = s.update(.char("6"), height: 24)
+        _ = s.update(.char("8"), height: 24)
         guard case .moreHistory(id, let older)? = s.update(.end, height: 24).first else {
             Issue.record("no older history")
             return
@@ -203,7 +205,9 @@ import TerminalKit
         #expect(lines[2] == "Contacts" && lines[3].hasPrefix("c "))
         #expect(lines[3].hasSuffix("add a contact (and make it a storefront user)"))
         #expect(lines.contains("Every section"))
-        #expect(help.contains("4 Orders, 5 Ledger, 6 History, 7 Customers)"))   // a long line wraps, not cut
+        let all = AccountDetailScreen(content, section: .contacts).help.lines(width: 80).map(\.text)
+            .joined(separator: " ")
+        #expect(all.contains("5 Subscriptions, 6 Invoices, 7 Ledger, 8") && all.contains("History, 9 Customers)"))
         let history = AccountDetailScreen(content, section: .history).help.render(width: 80, height: 24).text
         #expect(history.split(separator: "\n")[2].contains("Every section"))   // no keys of its own: no empty group
     }

@@ -26,6 +26,13 @@ import TerminalKit
         let orders = SubmittedOrdersScreen([]).help
         let lists = PriceListsScreen(PriceListsContent(lists: [], items: [:], users: [:],
                                                        today: CalendarDay(year: 2026, month: 1, day: 1)!)).help
+        let sub = Subscription(id: 1, billedAccountId: account.id, forAccountId: account.id, forAccountName: "",
+                               productCode: "VM-2C4G", description: "", period: .monthly,
+                               unitPrice: Money(minor: 3_200, currency: "EUR"),
+                               start: CalendarDay(year: 2026, month: 1, day: 1)!, quantity: 1)
+        let quantity = QuantityDialog.quantity(of: sub, today: sub.start).help
+        let through = ThroughDialog.through(sub.start).help
+        let billing = BillingScreen(through: sub.start, forecast: nil).help
         let sections = AccountDetailSection.all.filter { !$0.bindings.isEmpty }
             .map { HelpScreen.Group($0.title, $0.bindings) }
         return [
@@ -38,12 +45,17 @@ import TerminalKit
             ("Storefront access", access.groups, access.notes),
             ("Account status", status.groups, status.notes),
             ("Reverse payment", reversal.groups, reversal.notes),
+            ("Change quantity", quantity.groups, quantity.notes),
+            ("Invoice or credit note", [HelpScreen.Group("", DocumentScreen.keys)],
+             ["The document as it prints and as its email shows it."]),
             ("Assign price lists", [HelpScreen.Group("", PriceListPicker.keys),
                                     HelpScreen.Group("The filter", LineEditor.bindings)], []),
             ("Outbox", [HelpScreen.Group("", OutboxScreen.bindings)], []),
             ("Submitted orders", [HelpScreen.Group("", SubmittedOrdersScreen.keys)], orders.notes),
             ("Price lists", [HelpScreen.Group("", PriceListsScreen.keys)] + lists.groups.dropFirst(), lists.notes),
             ("Edit price list", listEdit.groups, listEdit.notes),
+            ("Billing", [HelpScreen.Group("", BillingScreen.keys)], billing.notes),
+            ("Bill through", through.groups, through.notes),
         ]
     }
 
@@ -96,6 +108,12 @@ import TerminalKit
         try expectGolden(SubmittedOrdersScreen(rows).help.render(width: 80, height: 24), "submitted-orders-help-80x24")
         let (_, lists) = try PriceListsScreenTests.demo()
         try expectGolden(lists.help.render(width: 80, height: 24), "price-lists-help-80x24")
+        let day = CalendarDay(year: 2026, month: 11, day: 29)!
+        try expectGolden(BillingScreen(through: day, forecast: nil).help.render(width: 80, height: 24),
+                         "billing-help-80x24")
+        let billingDetail = AccountDetailScreen(try AccountDetailScreenTests.content(service, id),
+                                                section: .subscriptions)
+        try expectGolden(billingDetail.help.render(width: 80, height: 24), "account-detail-subscriptions-help-80x24")
     }
 
     /// The roles layer marks what the text alone cannot show: the focused label, the fields in error.

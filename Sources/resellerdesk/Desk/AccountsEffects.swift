@@ -22,6 +22,7 @@ extension TerminalApp {
         case .outbox: showOutbox(notice: nil, push: true)
         case .submittedOrders: showSubmittedOrders(notice: nil, push: true)
         case .priceLists: showPriceLists(notice: nil, push: true)
+        case .billing: showBilling()
         case .help: showHelp(AccountsScreen.help)
         case .quit: quit = true
         }

@@ -96,6 +96,16 @@ extension TerminalApp {
                 let o = try service.cancelOrder(orderId, by: staff)
                 return "\(o.number) canceled."
             }
+        case .changeQuantity(let sub):
+            stack.append(.quantity(.quantity(of: sub, today: service.today)))
+        case .cancelSubscription(let id, let subscriptionId, let now):
+            detailAction(id) { () throws(ServiceError) in
+                Self.cancelled(try service.cancelSubscription(subscriptionId, now: now, by: staff))
+            }
+        case .viewDocument(let document):
+            if case .detail(let screen)? = stack.last {
+                stack.append(.document(DocumentScreen(document, accountCode: screen.detail.account.code)))
+            }
         case .recordPayment(let id, let amount):
             do {
                 let paid = try service.recordPayment(accountId: id, amount: amount, by: staff)
@@ -149,7 +159,8 @@ extension TerminalApp {
         let content = AccountDetailContent(try service.accountDetail(id, auditLimit: events),
                                            counts: try service.accountCounts(id),
                                            orders: try service.orderPage(of: id, limit: orders),
-                                           statement: try service.statement(of: id))
+                                           statement: try service.statement(of: id),
+                                           billing: try service.accountBilling(id))
         if let old { return AccountDetailScreen(content, keepingPlaceOf: old) }
         return AccountDetailScreen(content, section: detailSection)
     }

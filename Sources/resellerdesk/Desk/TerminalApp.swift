@@ -23,6 +23,10 @@ final class TerminalApp {
         case submittedOrders(SubmittedOrdersScreen)
         case priceLists(PriceListsScreen)
         case priceListEdit(PriceListDialog)
+        case quantity(QuantityDialog)
+        case document(DocumentScreen)
+        case billing(BillingScreen)
+        case through(ThroughDialog)
         case resumeDraft(FormDraft)
         case help(HelpScreen)
     }
@@ -40,6 +44,10 @@ final class TerminalApp {
         case submittedOrders(SubmittedOrdersScreen.Effect)
         case priceLists(PriceListsScreen.Effect)
         case priceListEdit(PriceListDialog.Effect)
+        case quantity(QuantityDialog.Effect)
+        case document(DocumentScreen.Effect)
+        case billing(BillingScreen.Effect)
+        case through(ThroughDialog.Effect)
     }
 
     let service: ResellerService
@@ -145,6 +153,10 @@ final class TerminalApp {
         case .submittedOrders(let screen)?: return step(screen, key, Top.submittedOrders, Effect.submittedOrders)
         case .priceLists(let screen)?: return step(screen, key, Top.priceLists, Effect.priceLists)
         case .priceListEdit(let screen)?: return step(screen, key, Top.priceListEdit, Effect.priceListEdit)
+        case .quantity(let screen)?: return step(screen, key, Top.quantity, Effect.quantity)
+        case .document(let screen)?: return step(screen, key, Top.document, Effect.document)
+        case .billing(let screen)?: return step(screen, key, Top.billing, Effect.billing)
+        case .through(let screen)?: return step(screen, key, Top.through, Effect.through)
         case nil:
             return accounts.update(key, height: h).map(Effect.accounts)
         }
@@ -175,6 +187,10 @@ final class TerminalApp {
             case .submittedOrders(let e): perform(submittedOrders: e)
             case .priceLists(let e): perform(priceLists: e)
             case .priceListEdit(let e): perform(priceListEdit: e)
+            case .quantity(let e): perform(quantity: e)
+            case .document(let e): perform(document: e)
+            case .billing(let e): perform(billing: e)
+            case .through(let e): perform(through: e)
             }
         }
     }
@@ -196,11 +212,16 @@ final class TerminalApp {
         case .submittedOrders(let s)?: s
         case .priceLists(let s)?: s
         case .priceListEdit(let s)?: s
+        case .quantity(let s)?: s
+        case .document(let s)?: s
+        case .billing(let s)?: s
+        case .through(let s)?: s
         case .resumeDraft?, .help?, nil: accounts
         }
     }
 
-    private func draw() {
+    /// Draws the screen on top; also called while a long run reports its progress.
+    func draw() {
         let w = terminal.width, h = terminal.height
         guard w >= Self.minWidth && h >= Self.minHeight else {
             var g = Grid(width: w, height: h)

@@ -1,0 +1,110 @@
+import ResellerCore
+import Screens
+
+/// Billing's effects: a subscription's quantity changed or cancelled from the account detail, an invoice
+/// shown as it prints, and the Billing screen's forecast and run. The run is synchronous, as every effect
+/// is; its progress callback redraws the screen's progress line between accounts.
+extension TerminalApp {
+    func perform(quantity effect: QuantityDialog.Effect) {
+        guard case .quantity(let dialog)? = stack.last else { return }
+        runDialog(effect, dialog, Top.quantity) { (form) throws(ServiceError) in
+            let sub = dialog.context
+            let result = try service.setQuantity(subscriptionId: sub.id, quantity: try form.validated(),
+                                                 by: .currentStaff())
+            stack.removeLast()
+            reloadDetail(sub.billedAccountId, notice: Self.changed(sub, result, today: service.today))
+        }
+    }
+
+    /// What a quantity change did, in one sentence: the charge and its invoice, or the day a lowering counts.
+    static func changed(_ before: Subscription, _ r: QuantityChangeResult, today: CalendarDay) -> String {
+        let what = "\(before.productCode) for \(before.forAccountName)"
+        let from = before.quantity(on: today), to = r.subscription.quantity(on: r.effective)
+        guard let charge = r.charge else {
+            if r.effective > today {
+                return "\(what): \(from) → \(to), lower from \(r.effective) (the next period); nothing is charged."
+            }
+            return "\(what): \(to) from today; the period starting today is invoiced with it."
+        }
+        let amount = charge.line.amount.display
+        let added = "\(what): \(from) → \(to) from \(r.effective); the \(charge.line.quantity) added unit"
+            + "\(charge.line.quantity == 1 ? "" : "s") cost \(amount) for the rest of the period"
+        if let invoice = r.invoice {
+            return added + ", invoiced on \(invoice.number) (\(invoice.draft.total.display))."
+        }
+        return added + ", invoiced with the next billing date, \(charge.invoiceDate)."
+    }
+
+    /// What a cancellation did: when the service ends, and the credit note of a "cancel now".
+    static func cancelled(_ r: CancellationResult) -> String {
+        let s = r.subscription, what = "\(s.productCode) for \(s.forAccountName)"
+        let end = s.endDate?.description ?? "its period end"
+        guard s.status == .canceled else { return "\(what) ends on \(end) and renews no more." }
+        guard let note = r.creditNote else { return "\(what) is canceled from \(end); nothing was left to credit." }
+        return "\(what) is canceled from \(end); credit note \(note.number) credits \(note.draft.total.display)."
+    }
+
+    func perform(document effect: DocumentScreen.Effect) {
+        switch effect {
+        case .back: stack.removeLast()
+        case .help:
+            if case .document(let screen)? = stack.last { showHelp(screen.help) }
+        }
+    }
+
+    /// Opens the Billing screen on the forecast of a run through today.
+    func showBilling() {
+        let today = service.today
+        do {
+            stack.append(.billing(BillingScreen(through: today, forecast: try service.billingForecast(through: today))))
+        } catch {
+            stack.append(.billing(BillingScreen(through: today, forecast: nil, notice: error.description)))
+        }
+    }
+
+    private func updateBilling(_ change: (inout BillingScreen) -> Void) {
+        guard let i = stack.lastIndex(where: { if case .billing = $0 { true } else { false } }),
+              case .billing(var screen) = stack[i] else { return }
+        change(&screen)
+        stack[i] = .billing(screen)
+    }
+
+    private func readForecast(_ day: CalendarDay, notice: String? = nil) {
+        do {
+            let forecast = try service.billingForecast(through: day)
+            updateBilling { $0.show(forecast, notice: notice) }
+        } catch {
+            updateBilling { $0.failed(error.description) }
+        }
+    }
+
+    func perform(billing effect: BillingScreen.Effect) {
+        switch effect {
+        case .back: stack.removeLast()
+        case .help:
+            if case .billing(let screen)? = stack.last { showHelp(screen.help) }
+        case .reload(let day): readForecast(day)
+        case .chooseThrough(let day): stack.append(.through(.through(day)))
+        case .run(let day):
+            do {
+                let report = try service.billingRun(through: day, by: .currentStaff()) { done, total in
+                    updateBilling { $0.progressed(done, of: total) }
+                    draw()
+                }
+                updateBilling { $0.finished(BillingRunSummary(report, through: day)) }
+                refreshAccounts()
+            } catch {
+                updateBilling { $0.failed(error.description) }
+            }
+        }
+    }
+
+    func perform(through effect: ThroughDialog.Effect) {
+        guard case .through(let dialog)? = stack.last else { return }
+        runDialog(effect, dialog, Top.through) { (form) throws(ServiceError) in
+            let day = try form.validated()
+            stack.removeLast()
+            readForecast(day)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// Billing in the built binary (#12): a subscription's quantity changed from the account's Subscriptions,
+/// the invoice it issued seen as it prints, and the billing run from the Billing screen with its report;
+/// what was done is then read back through the CLI. The binary runs on the real clock: every day the test
+/// types comes from the subscription's next billing date.
+extension TerminalE2ETests {
+    /// Waits for `text` with the screen's line breaks and runs of spaces read as one space: a notice wraps
+    /// at 80 columns wherever its words fall.
+    func waitForWrapped(_ session: TmuxSession, _ text: String,
+                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(10)
+        var last = ""
+        while Date() < deadline {
+            last = try session.screen().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if last.contains(text) { return }
+            usleep(20_000)
+        }
+        Issue.record("the screen never showed \"\(text)\"; it shows:\n\(try session.screen())",
+                     sourceLocation: sourceLocation)
+    }
+
+    @Test func changeAQuantitySeeTheInvoiceAndRunTheBilling() throws {
+        #expect(try cli.run(["account", "add", "--name", "Aegean", "--email", "a@aegean.example", "--country", "GR",
+                             "--type", "Reseller", "--ordering", "--unlimited-credit", "--reselling", "--prorate",
+                             "--billing-day", "first"]).code == 0)
+        let csv = cli.folder + "/list.csv"
+        try "code,description,billing_period,price\nBK,Backup 100 GB,monthly,30.00\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["pricelist", "import", csv, "--name", "Core EUR", "--currency", "EUR"]).code == 0)
+        #expect(try cli.run(["account", "assign-pricelist", "1", "Core EUR"]).code == 0)
+        #expect(try cli.run(["order", "place", "ACC-000001", "--line", "BK=2"]).code == 0)
+        let subs = try #require(try cli.run(["subscription", "list", "--json"]).json as? [[String: Any]])
+        let next = try #require(subs.first?["nextBillingDate"] as? String)
+
+        let session = TmuxSession()
+        defer { session.kill() }
+        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) SUDO_USER=dora \(CLI.binary)'")
+        try session.waitFor("ACC-000001")
+        try session.keys("Enter")
+        try session.waitFor("e Edit  $ Payment")
+        // Subscriptions (5): 2 → 3, charged at once on the order day's rule.
+        try session.keys("5")
+        try session.waitFor(" Subs 1 ")
+        try session.waitFor("BK ")
+        try session.waitFor("q Quantity  X Cancel")
+        try session.keys("q")
+        try session.waitFor("Quantity of BK for Aegean")
+        try session.keys("C-u", "0", "C-s")                                // refused by name, before the service
+        try session.waitFor("quantity must be a whole number from 1 to 100000, not \"0\"")
+        try session.keys("BSpace", "3", "C-s")
+        try waitForWrapped(session, "BK for Aegean: 2 → 3 from")
+        try waitForWrapped(session, "invoiced on INV-000002")   // after the order's own INV-000001
+        // Invoices (6): the invoice as it prints.
+        try session.keys("6")
+        try session.waitFor(" Invoices 2 ")
+        try session.waitFor("INV-000002")
+        try session.keys("Enter")                                          // newest first
+        try session.waitFor("ResellerDesk · ACC-000001 · Invoice INV-000002")
+        try session.waitFor("INVOICE INV-000002")
+        try session.waitFor("Bill to  Aegean (ACC-000001)")
+        try session.waitFor("BK Backup 100 GB (added units)")
+        try session.waitFor("Amounts exclude tax.")
+        try session.keys("Escape")
+        try session.waitFor(" Invoices 2 ")
+        try session.keys("Escape")
+        try session.waitFor("ResellerDesk · Accounts")
+
+        // The Billing screen: nothing due today; through the next billing date one invoice of 3 × 30.00.
+        try session.keys("F8")
+        try session.waitFor("ResellerDesk · Billing")
+        try session.waitFor("Forecast of a run through")
+        try session.keys("t")
+        try session.waitFor("Billing run through")
+        try session.keys("C-u", "2027-02-30", "C-s")
+        try session.waitFor("through must be a date as YYYY-MM-DD, not \"2027-02-30\"")
+        try session.keys("C-u", next, "C-s")
+        try session.waitFor("Forecast of a run through \(next)")
+        try session.waitFor("Invoices          1")
+        try session.waitFor("Total             90.00 EUR")
+        try session.keys("r")
+        try waitForWrapped(session, "Run the billing through \(next)? It issues 1 invoice to 1 account (90.00 EUR)")
+        try session.keys("y")
+        try session.waitFor("Billing run through \(next): done")
+        try session.waitFor("Invoices issued   1 (INV-000003)")
+        try session.waitFor("INV-000003  ACC-000001  \(next)")
+        try session.keys("Escape")
+        try session.waitFor("ResellerDesk · Accounts")
+
+        let after = try #require(try cli.run(["subscription", "list", "--json"]).json as? [[String: Any]])
+        #expect(after.first?["quantity"] as? Int == 3)
+        #expect(after.first?["nextBillingDate"] as? String != next)
+        let invoices = try #require(try cli.run(["invoice", "list", "--json"]).json as? [[String: Any]])
+        #expect(invoices.map { $0["number"] as? String } == ["INV-000001", "INV-000002", "INV-000003"])
+        #expect(invoices.last?["total"] as? String == "90.00")
+    }
+}
