@@ -21,7 +21,10 @@ struct BenchOptions {
         }
         while i < args.count {
             switch args[i] {
-            case "--accounts": guard let n = Int(value()) else { fail("--accounts takes a whole number") }; o.accounts = n; o.accountsGiven = true
+            case "--accounts":
+                guard let n = Int(value()) else { fail("--accounts takes a whole number") }
+                o.accounts = n
+                o.accountsGiven = true
             case "--batch": guard let n = Int(value()) else { fail("--batch takes a whole number") }; o.batch = n
             case "--dir": o.dir = value()
             case "--keep": o.keep = true

@@ -30,15 +30,18 @@ enum BillingBenchmark {
         let seconds = Date().timeIntervalSince(start)
         let after = size(path)
         let renewals = try count(path, "SELECT COUNT(*) FROM invoice_lines WHERE kind = 'period'")
-        print(String(format: "billing run:  %.1f s, %.0f renewals/s (%d renewals, %d invoices, %d failures; target ≥ 20,000/s)",
-                     seconds, Double(renewals) / seconds, renewals, report.invoices.count, report.failures.count))
+        print(String(format: "billing run: %.1f s, %.0f renewals/s (%d renewals, %d invoices, %d failures; "
+                     + "target ≥ 20,000/s)", seconds, Double(renewals) / seconds, renewals, report.invoices.count,
+                     report.failures.count))
         print(String(format: "peak RSS: %.1f MiB", Double(peakRSSKiB()) / 1024))
-        print(String(format: "database: %.1f MiB before, %.1f MiB after (with its WAL): +%.1f MiB, %.0f bytes per renewal",
-                     mib(before), mib(after), mib(after - before), Double(after - before) / Double(max(renewals, 1))))
+        print(String(format: "database: %.1f MiB before, %.1f MiB after (with its WAL): +%.1f MiB, "
+                     + "%.0f bytes per renewal", mib(before), mib(after), mib(after - before),
+                     Double(after - before) / Double(max(renewals, 1))))
         let againStart = Date()
         let again = try service.billingRun(through: through, by: .staff("bench"))
         let againSeconds = Date().timeIntervalSince(againStart)
-        print(String(format: "the same run again: %.3f s, %d invoices (target < 2 s)", againSeconds, again.invoices.count))
+        print(String(format: "the same run again: %.3f s, %d invoices (target < 2 s)", againSeconds,
+                     again.invoices.count))
 
         let expected = accounts * 5
         let numbers = try count(path, "SELECT COUNT(DISTINCT number) FROM invoices")

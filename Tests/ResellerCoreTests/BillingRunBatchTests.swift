@@ -46,8 +46,8 @@ import Testing
         // so the unique index refuses its next invoice half way (number taken, invoice row written).
         let broken = accounts[2].id
         try fx.service.store.write { tx in
-            try tx.db.execute(sql: "UPDATE subscriptions SET next_billing_date = '2027-02-01' WHERE billed_account_id = ?",
-                              arguments: [broken])
+            try tx.db.execute(sql: "UPDATE subscriptions SET next_billing_date = '2027-02-01' "
+                                  + "WHERE billed_account_id = ?", arguments: [broken])
         }
         fx.clock.set(date("2027-03-01"))
         let run = try fx.service.billingRun(through: day("2027-03-01"), by: staff)
@@ -63,8 +63,8 @@ import Testing
         #expect(try fx.count("SELECT COUNT(*) FROM audit_events WHERE entity = 'invoice' AND action = 'issue'") == 9)
         // Mended, the next run bills it, once.
         try fx.service.store.write { tx in
-            try tx.db.execute(sql: "UPDATE subscriptions SET next_billing_date = '2027-03-01' WHERE billed_account_id = ?",
-                              arguments: [broken])
+            try tx.db.execute(sql: "UPDATE subscriptions SET next_billing_date = '2027-03-01' "
+                                  + "WHERE billed_account_id = ?", arguments: [broken])
         }
         let mended = try fx.service.billingRun(through: day("2027-03-01"), by: staff)
         #expect(mended.failures.isEmpty && mended.invoices.map(\.draft.billedAccountId) == [broken])

@@ -195,7 +195,8 @@ def billing_problems(desk, through=None):
     if through is not None:
         due = q("""SELECT count(*) FROM subscriptions WHERE next_billing_date <= ?
                      AND (end_date IS NULL OR next_billing_date <= end_date)""", through)[0][0]
-        waiting = q("SELECT count(*) FROM pending_charges WHERE invoice_id IS NULL AND invoice_date <= ?", through)[0][0]
+        waiting = q("SELECT count(*) FROM pending_charges WHERE invoice_id IS NULL AND invoice_date <= ?",
+                    through)[0][0]
         if due or waiting:
             problems.append(f"after a whole run through {through}: {due} subscriptions and {waiting} charges still due")
         periods = {}
@@ -207,7 +208,8 @@ def billing_problems(desk, through=None):
             spans = periods.get(sub, [])
             for (_, e1), (s2, _) in zip(spans, spans[1:]):
                 if day(s2) != day(e1) + datetime.timedelta(days=1):
-                    problems.append(f"subscription {sub}: a hole or an overlap between periods ending {e1} and from {s2}")
+                    problems.append(f"subscription {sub}: a hole or an overlap between periods ending {e1} "
+                                    f"and from {s2}")
             if spans and end_date is None and day(next_date) != day(spans[-1][1]) + datetime.timedelta(days=1):
                 problems.append(f"subscription {sub}: last period ends {spans[-1][1]}, next billing date {next_date}")
     return problems

@@ -31,8 +31,9 @@ extension StoreTx {
 
     /// The day of the account's first executed order: the billing day of "day of first order" accounts.
     func firstOrderDay(of accountId: Int64) throws -> CalendarDay? {
-        try String.fetchOne(db, sql: "SELECT MIN(order_day) FROM orders WHERE account_id = ? AND status = 'Executed'",
-                            arguments: [accountId]).flatMap { try? CalendarDay.parse($0, field: "", label: "") }
+        try String.fetchOne(db.cachedStatement(sql: """
+            SELECT MIN(order_day) FROM orders WHERE account_id = ? AND status = 'Executed'
+            """), arguments: [accountId]).flatMap { try? CalendarDay.parse($0, field: "", label: "") }
     }
 
     private static let orderSelect = """
