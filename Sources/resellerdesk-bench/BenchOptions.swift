@@ -6,6 +6,8 @@ struct BenchOptions {
     var dir: String?
     var keep = false
     var mail = false
+    var billing = false
+    var accountsGiven = false
     var searchOnly = false
     var messages = 10_000
 
@@ -19,15 +21,19 @@ struct BenchOptions {
         }
         while i < args.count {
             switch args[i] {
-            case "--accounts": guard let n = Int(value()) else { fail("--accounts takes a whole number") }; o.accounts = n
+            case "--accounts":
+                guard let n = Int(value()) else { fail("--accounts takes a whole number") }
+                o.accounts = n
+                o.accountsGiven = true
             case "--batch": guard let n = Int(value()) else { fail("--batch takes a whole number") }; o.batch = n
             case "--dir": o.dir = value()
             case "--keep": o.keep = true
             case "mail": o.mail = true
+            case "billing": o.billing = true
             case "--search-only": o.searchOnly = true; o.keep = true
             case "--messages": guard let n = Int(value()), n > 0 else { fail("--messages takes a positive whole number") }; o.messages = n
             case "-h", "--help":
-                print("usage: resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep] [--search-only]\n       resellerdesk-bench mail [--messages N] [--dir DIR]")
+                print("usage: resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep] [--search-only]\n       resellerdesk-bench billing [--accounts N] [--dir DIR] [--keep]\n       resellerdesk-bench mail [--messages N] [--dir DIR]")
                 exit(0)
             default: fail("unknown option \(args[i])")
             }

@@ -8,6 +8,7 @@ import ResellerCore
 //   swift build -c release --product resellerdesk-bench
 //   .build/release/resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep]
 //   .build/release/resellerdesk-bench mail [--messages N]      (mail delivery to the local test SMTP server)
+//   .build/release/resellerdesk-bench billing [--accounts N]   (a month-end billing run, N default 100,000)
 
 let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
 let dir = options.dir ?? (NSTemporaryDirectory() + "resellerdesk-bench-" + String(getpid()))
@@ -16,6 +17,11 @@ try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories
 defer { if !options.keep { try? FileManager.default.removeItem(atPath: dir) } }
 if options.mail {
     try MailBenchmark.run(messages: options.messages, dir: dir)
+    exit(0)
+}
+if options.billing {
+    try BillingBenchmark.run(accounts: options.accountsGiven ? options.accounts : 100_000, dir: dir)
+    if !options.keep { try? FileManager.default.removeItem(atPath: dir) }
     exit(0)
 }
 let servicePath = dir + "/service.sqlite"

@@ -28,6 +28,7 @@ import Testing
                 UPDATE counters SET value = 0 WHERE name = 'invoice';
                 DELETE FROM outbox;
                 DROP INDEX pending_charges_order; ALTER TABLE pending_charges DROP COLUMN order_id;
+                DROP INDEX subscriptions_next_billing; DROP INDEX pending_charges_waiting;
                 PRAGMA user_version = 9;
                 """)
         }

@@ -1,6 +1,6 @@
 """What the soak and crash scripts share: a temporary ResellerDesk (database, config by environment), the
 CLI, the storefront and the SMTP server as real processes, and a small browser for the storefront's forms."""
-import email.parser as email_parser, email.policy as email_policy
+import datetime, email.parser as email_parser, email.policy as email_policy
 import http.cookiejar, os, re, shutil, socket, sqlite3, subprocess, tempfile, time, urllib.error, urllib.parse, urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -154,3 +154,62 @@ def wait_for(predicate, what, timeout=30):
             return
         time.sleep(0.05)
     raise SystemExit(f"timed out waiting for {what}")
+
+
+def billing_problems(desk, through=None):
+    """What must hold of the invoices at any moment, whatever was killed (DOMAIN.md, Billing): each invoice
+    whole (lines summing to its total, one ledger debit of it unless it is 0.00, one audit 'issue' event,
+    its email to each bill-to contact or the account), numbers INV-000001..N without a hole, no period
+    invoiced twice. With `through` (after a run through that day that was not killed): nothing is left due
+    and each subscription's invoiced periods follow each other up to its next billing date."""
+    q = desk.sql
+    problems = []
+    bad = q("""SELECT i.number, i.total_minor, (SELECT count(*) FROM invoice_lines l WHERE l.invoice_id = i.id),
+                      (SELECT coalesce(sum(amount_minor), 0) FROM invoice_lines l WHERE l.invoice_id = i.id)
+               FROM invoices i""")
+    for number, total, lines, summed in bad:
+        if lines == 0 or summed != total:
+            problems.append(f"{number}: {lines} lines summing to {summed}, total {total}")
+    for number, total, debits, debited, audits, mails, recipients in q("""
+            SELECT i.number, i.total_minor,
+                   (SELECT count(*) FROM ledger l WHERE l.invoice_id = i.id),
+                   (SELECT coalesce(sum(amount_minor), 0) FROM ledger l WHERE l.invoice_id = i.id AND l.kind = 'debit'),
+                   (SELECT count(*) FROM audit_events a WHERE a.entity = 'invoice' AND a.entity_id = i.id
+                       AND a.action = 'issue'),
+                   (SELECT count(*) FROM outbox o WHERE o.kind = 'invoice'
+                       AND json_extract(o.params, '$.invoiceNumber') = i.number),
+                   max(1, (SELECT count(*) FROM contacts c WHERE c.account_id = i.billed_account_id AND c.is_bill_to))
+            FROM invoices i"""):
+        if (debits, debited) != ((1, total) if total > 0 else (0, 0)):
+            problems.append(f"{number} (total {total}): {debits} ledger entries of {debited}")
+        if audits != 1 or mails != recipients:
+            problems.append(f"{number}: {audits} audit 'issue' events, {mails} emails for {recipients} recipients")
+    numbers = [r[0] for r in q("SELECT number FROM invoices ORDER BY number")]
+    counter = q("SELECT value FROM counters WHERE name = 'invoice'")[0][0]
+    if numbers != [f"INV-{n:06d}" for n in range(1, len(numbers) + 1)] or counter != len(numbers):
+        problems.append(f"invoice numbers not INV-000001..{len(numbers)} (counter {counter}): {numbers[-5:]}")
+    twice = q("""SELECT subscription_id, period_start, count(*) FROM invoice_lines WHERE kind = 'period'
+                 GROUP BY subscription_id, period_start HAVING count(*) > 1""")
+    if twice:
+        problems.append(f"periods invoiced twice: {twice[:5]}")
+    if through is not None:
+        due = q("""SELECT count(*) FROM subscriptions WHERE next_billing_date <= ?
+                     AND (end_date IS NULL OR next_billing_date <= end_date)""", through)[0][0]
+        waiting = q("SELECT count(*) FROM pending_charges WHERE invoice_id IS NULL AND invoice_date <= ?",
+                    through)[0][0]
+        if due or waiting:
+            problems.append(f"after a whole run through {through}: {due} subscriptions and {waiting} charges still due")
+        periods = {}
+        for sub, start, end in q("""SELECT subscription_id, period_start, period_end FROM invoice_lines
+                                    WHERE kind = 'period' ORDER BY subscription_id, period_start"""):
+            periods.setdefault(sub, []).append((start, end))
+        day = lambda text: datetime.date.fromisoformat(text)
+        for sub, next_date, end_date in q("SELECT id, next_billing_date, end_date FROM subscriptions"):
+            spans = periods.get(sub, [])
+            for (_, e1), (s2, _) in zip(spans, spans[1:]):
+                if day(s2) != day(e1) + datetime.timedelta(days=1):
+                    problems.append(f"subscription {sub}: a hole or an overlap between periods ending {e1} "
+                                    f"and from {s2}")
+            if spans and end_date is None and day(next_date) != day(spans[-1][1]) + datetime.timedelta(days=1):
+                problems.append(f"subscription {sub}: last period ends {spans[-1][1]}, next billing date {next_date}")
+    return problems

@@ -152,13 +152,14 @@ expect "every configuration key is in /etc/resellerdesk/config.toml" "${undocume
 
 # --- systemd units -------------------------------------------------------------------------------------------
 for unit in resellerdesk-mail.service resellerdesk-storefront.service resellerdesk-backup.service \
-            resellerdesk-backup.timer; do
+            resellerdesk-backup.timer resellerdesk-billing.service resellerdesk-billing.timer; do
   check "systemd-analyze verify $unit" systemd-analyze verify "/lib/systemd/system/$unit"
 done
 # Enablement is recorded by deb-systemd-helper even where systemd does not run (a container, a chroot).
-check "the mail deliverer and the backup timer are enabled" test -L \
+check "the mail deliverer, the backup and the billing timers are enabled" test -L \
   /etc/systemd/system/multi-user.target.wants/resellerdesk-mail.service -a -L \
-  /etc/systemd/system/timers.target.wants/resellerdesk-backup.timer
+  /etc/systemd/system/timers.target.wants/resellerdesk-backup.timer -a -L \
+  /etc/systemd/system/timers.target.wants/resellerdesk-billing.timer
 check "the storefront is left disabled" test ! -e \
   /etc/systemd/system/multi-user.target.wants/resellerdesk-storefront.service
 
@@ -262,6 +263,9 @@ rm -f /etc/resellerdesk/written
 # shellcheck disable=SC2046 # the unit's command line, split into words as systemd splits it
 check "resellerdesk-backup.service's command works in its sandbox" in_sandbox resellerdesk-backup.service \
   $(exec_start resellerdesk-backup.service)
+# shellcheck disable=SC2046 # as above
+check "resellerdesk-billing.service's command works in its sandbox" in_sandbox resellerdesk-billing.service \
+  $(exec_start resellerdesk-billing.service)
 newest_backup=$(ls -t /var/lib/resellerdesk/backups/*.sqlite 2>/dev/null | head -n 1 || true)
 expect "the backup is written 0640 in the desk's group" "$(stat -c '%a %G' "${newest_backup:-/nonexistent}" 2>&1)" \
   "640 resellerdesk"

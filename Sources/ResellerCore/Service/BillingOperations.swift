@@ -7,29 +7,64 @@ public struct BillingRunReport: Sendable {
 }
 
 extension ResellerService {
-    /// Issues everything due through `through` (default today). Each account is billed in its own IMMEDIATE
-    /// transaction that re-reads its subscriptions under the write lock: invoice number, lines, ledger debit,
-    /// email and audit commit together or not at all, a second run (or one running at the same moment)
-    /// finds nothing left to issue, and a run killed half way is completed by the next.
-    /// `progress` hears (accounts done, accounts to bill) after each account, for a progress line.
+    /// Issues everything due through `through` (default today). Accounts are billed in batches, each one
+    /// IMMEDIATE transaction (up to `billingBatchAccounts` accounts or `billingBatchNanoseconds`, so one fsync
+    /// serves many invoices and other writers wait at most that long) that re-reads each account's
+    /// subscriptions under the write lock, and each account in a savepoint of its own: invoice number,
+    /// lines, ledger debit, email and audit commit together or not at all, an account that fails is rolled
+    /// back alone and reported while the others of its batch are billed, a second run (or one running at
+    /// the same moment) finds nothing left to issue, and a run killed half way is completed by the next.
+    /// `progress` hears (accounts done, accounts to bill) after each batch, for a progress line.
     public func billingRun(through: CalendarDay? = nil, by actor: Actor,
                            progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
         throws(ServiceError) -> BillingRunReport {
         let through = through ?? today, now = self.now
         let accountIds = try store.read { tx in try tx.accountsWithBillableSubscriptions(through: through) }
         var report = BillingRunReport(invoices: [], failures: [])
+        var next = 0
         defer { progress(accountIds.count, accountIds.count) }
-        for (n, accountId) in accountIds.enumerated() {
-            if n % 100 == 0 { progress(n, accountIds.count) }
+        while next < accountIds.count {
+            progress(next, accountIds.count)
+            let first = next
+            var issued: [Invoice] = [], failed: [(accountId: Int64, message: String)] = []
             do {
-                report.invoices += try store.write { tx in
-                    try bill(tx, accountId: accountId, through: through, issue: true, by: actor, at: now)
+                try store.write { tx in
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    repeat {
+                        let accountId = accountIds[next]
+                        next += 1
+                        do {
+                            issued += try tx.savepoint {
+                                try bill(tx, accountId: accountId, through: through, issue: true, by: actor, at: now)
+                            }
+                        } catch {
+                            // A failure that ended the whole transaction (a full disk) ends the batch with it.
+                            guard tx.inTransaction else { throw error }
+                            failed.append((accountId, Self.failureMessage(error, store)))
+                        }
+                    } while next < accountIds.count && next - first < Self.billingBatchAccounts
+                        && DispatchTime.now().uptimeNanoseconds - started < Self.billingBatchNanoseconds
                 }
+                report.invoices += issued
+                report.failures += failed
             } catch {
-                report.failures.append((accountId, error.fieldErrors.map(\.message).joined(separator: "; ")))
+                // Nothing of this batch was committed: each of its accounts is reported (at least one, so a
+                // transaction that cannot even begin still moves the run on, as one account at a time did).
+                next = max(next, first + 1)
+                let message = error.fieldErrors.map(\.message).joined(separator: "; ")
+                report.failures += accountIds[first..<next].map { ($0, message) }
             }
         }
         return report
+    }
+
+    /// At most this many accounts, and about this long (50 ms), per transaction of the billing run.
+    static let billingBatchAccounts = 1000
+    static let billingBatchNanoseconds: UInt64 = 50_000_000
+
+    static func failureMessage(_ error: Error, _ store: Store) -> String {
+        let e = error as? ServiceError ?? Store.describe(error, path: store.path)
+        return e.fieldErrors.map(\.message).joined(separator: "; ")
     }
 
     /// What a run through `through` would issue for one account, issuing nothing.

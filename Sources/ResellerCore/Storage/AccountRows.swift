@@ -138,10 +138,10 @@ extension StoreTx {
 
     /// Balance = debits − credits, in minor units.
     func balance(of accountId: Int64) throws -> Int64 {
-        try Int64.fetchOne(db, sql: """
+        try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT COALESCE(SUM(CASE kind WHEN 'debit' THEN amount_minor ELSE -amount_minor END), 0)
             FROM ledger WHERE account_id = ?
-            """, arguments: [accountId]) ?? 0
+            """), arguments: [accountId]) ?? 0
     }
 
     /// The rows of the accounts table for the given ids, in the order given.

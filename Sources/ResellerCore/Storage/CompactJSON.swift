@@ -50,3 +50,41 @@ enum CompactJSON {
         out += "\""
     }
 }
+
+/// Reads back the flat JSON this module writes: an array of objects whose keys and values are strings
+/// without escapes (`[{"from":"2027-01-10","quantity":"2"}]`). Nil for anything else (an escape, a number,
+/// spaces): the caller then uses Foundation's decoder.
+enum FlatJSON {
+    static func objects(_ text: String) -> [[String: String]]? {
+        var out: [[String: String]] = []
+        var utf8 = Array(text.utf8)[...]
+        func take(_ c: UInt8) -> Bool {
+            guard utf8.first == c else { return false }
+            utf8.removeFirst()
+            return true
+        }
+        func string() -> String? {
+            guard take(UInt8(ascii: "\"")),
+                  let end = utf8.firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+            let bytes = utf8[utf8.startIndex..<end]
+            guard !bytes.contains(UInt8(ascii: "\\")) else { return nil }
+            utf8 = utf8[(end + 1)...]
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        guard take(UInt8(ascii: "[")) else { return nil }
+        if take(UInt8(ascii: "]")) { return utf8.isEmpty ? out : nil }
+        repeat {
+            guard take(UInt8(ascii: "{")) else { return nil }
+            var object: [String: String] = [:]
+            if !take(UInt8(ascii: "}")) {
+                repeat {
+                    guard let key = string(), take(UInt8(ascii: ":")), let value = string() else { return nil }
+                    object[key] = value
+                } while take(UInt8(ascii: ","))
+                guard take(UInt8(ascii: "}")) else { return nil }
+            }
+            out.append(object)
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "]")) && utf8.isEmpty ? out : nil
+    }
+}

@@ -35,7 +35,8 @@ extension StoreTx {
     }
 
     func contacts(of accountId: Int64) throws -> [Contact] {
-        try Row.fetchAll(db, sql: Self.contactSelect + " WHERE c.account_id = ? ORDER BY c.id", arguments: [accountId]).map(Self.contact)
+        try Row.fetchAll(db.cachedStatement(sql: Self.contactSelect + " WHERE c.account_id = ? ORDER BY c.id"),
+                         arguments: [accountId]).map(Self.contact)
     }
 
     static func contact(_ r: Row) -> Contact {

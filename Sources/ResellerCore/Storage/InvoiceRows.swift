@@ -25,7 +25,7 @@ extension StoreTx {
     /// gives its number back, so numbers have no gaps.
     func nextNumber(_ counter: String) throws -> Int64 {
         let sql = "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value"
-        guard let n = try Int64.fetchOne(db, sql: sql, arguments: [counter]) else {
+        guard let n = try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: [counter]) else {
             throw ServiceError.storage("the numbering counter \(counter) is missing")
         }
         return n
@@ -33,21 +33,23 @@ extension StoreTx {
 
     /// Writes an invoice and its lines; the unique index refuses a period invoiced before.
     func insertInvoice(_ d: InvoiceDraft, number: String, by actor: Actor, at now: Date) throws -> Int64 {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO invoices (number, billed_account_id, for_account_id, invoice_date, due_date, total_minor,
               currency, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?)
-            """, arguments: [number, d.billedAccountId, d.forAccountId, d.date.description, d.dueDate.description,
-                             d.total.minor, d.total.currency, now, actor.description])
+            """).execute(arguments: [number, d.billedAccountId, d.forAccountId, d.date.description,
+                                     d.dueDate.description, d.total.minor, d.total.currency, now, actor.description])
         let id = db.lastInsertedRowID
+        let insertLine = try db.cachedStatement(sql: """
+            INSERT INTO invoice_lines (invoice_id, kind, subscription_id, for_account_id, for_account_name,
+              product_code, description, period_start, period_end, quantity, unit_price_minor, days_charged,
+              days_in_period, amount_minor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
         for l in d.lines {
-            try db.execute(sql: """
-                INSERT INTO invoice_lines (invoice_id, kind, subscription_id, for_account_id, for_account_name,
-                  product_code, description, period_start, period_end, quantity, unit_price_minor, days_charged,
-                  days_in_period, amount_minor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                """, arguments: [id, l.chargeId == nil && l.subscriptionId != nil ? "period" : "charge",
-                                 l.subscriptionId, l.forAccountId, l.forAccountName, l.productCode, l.description,
-                                 l.periodStart?.description, l.periodEnd?.description, l.quantity,
-                                 l.unitPrice.minor, l.daysCharged, l.daysInPeriod, l.amount.minor])
+            try insertLine.execute(arguments: [id, l.chargeId == nil && l.subscriptionId != nil ? "period" : "charge",
+                                               l.subscriptionId, l.forAccountId, l.forAccountName, l.productCode,
+                                               l.description, l.periodStart?.description, l.periodEnd?.description,
+                                               l.quantity, l.unitPrice.minor, l.daysCharged, l.daysInPeriod,
+                                               l.amount.minor])
         }
         return id
     }

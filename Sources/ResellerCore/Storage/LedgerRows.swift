@@ -14,10 +14,10 @@ extension StoreTx {
             throw ServiceError.refused(field: "account", message: "the ledger balance of account "
                                        + "\(AccountCode.format(accountId)) would be out of range")
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO ledger (account_id, kind, amount_minor, order_id, note, reverses_id, invoice_id,
                                 credit_note_id, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?)
-            """, arguments: [accountId, kind, amount, orderId, note, reverses, invoiceId, creditNoteId, now,
+            """).execute(arguments: [accountId, kind, amount, orderId, note, reverses, invoiceId, creditNoteId, now,
                              actor.description])
     }
 

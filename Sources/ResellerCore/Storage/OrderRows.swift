@@ -39,8 +39,9 @@ extension StoreTx {
     }
 
     func firstOrderDay(of accountId: Int64) throws -> CalendarDay? {
-        try String.fetchOne(db, sql: "SELECT MIN(order_day) FROM orders WHERE account_id = ? AND status = 'Executed'",
-                            arguments: [accountId]).flatMap { try? CalendarDay.parse($0, field: "", label: "") }
+        try String.fetchOne(db.cachedStatement(sql: """
+            SELECT MIN(order_day) FROM orders WHERE account_id = ? AND status = 'Executed'
+            """), arguments: [accountId]).flatMap { try? CalendarDay.parse($0, field: "", label: "") }
     }
 
     private static let orderSelect = """

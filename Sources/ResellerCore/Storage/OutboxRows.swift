@@ -5,11 +5,11 @@ extension StoreTx {
     @discardableResult
     func enqueue(_ m: QueuedMail, at now: Date) throws -> Int64 {
         let params = CompactJSON.encode(m.params)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO outbox (kind, to_address, to_name, subject, params, status, next_attempt_at, created_at,
                                 link_user_id, link_purpose)
             VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
-            """, arguments: [m.kind.rawValue, m.toAddress, m.toName, m.subject, params, now, now,
+            """).execute(arguments: [m.kind.rawValue, m.toAddress, m.toName, m.subject, params, now, now,
                              m.link?.userId, m.link?.purpose.rawValue])
         return db.lastInsertedRowID
     }

@@ -19,18 +19,18 @@ extension StoreTx {
 
     /// The charges of `accountId` not yet invoiced and dated on or before `through`, each line carrying its id.
     func pendingCharges(of accountId: Int64, through: CalendarDay) throws -> [PendingCharge] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM pending_charges WHERE billed_account_id = ? AND invoice_id IS NULL AND invoice_date <= ?
             ORDER BY id
-            """, arguments: [accountId, through.description]).map(Self.pendingCharge)
+            """), arguments: [accountId, through.description]).map(Self.pendingCharge)
     }
 
     /// Every charge of `accountId` not yet invoiced, whatever its date: what available credit still owes.
     func uninvoicedCharges(of accountId: Int64) throws -> Int64 {
-        try Int64.fetchOne(db, sql: """
+        try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT COALESCE(SUM(amount_minor), 0) FROM pending_charges WHERE billed_account_id = ?
                AND invoice_id IS NULL
-            """, arguments: [accountId]) ?? 0
+            """), arguments: [accountId]) ?? 0
     }
 
     /// Marks a charge invoiced; a charge already on an invoice is refused, so it is never invoiced twice.

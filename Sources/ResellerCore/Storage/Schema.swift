@@ -7,7 +7,8 @@ extension Store {
     /// statement: when two processes open a new file at once, the second waits, then finds nothing to do.
     /// (GRDB's DatabaseMigrator decides what to apply before it takes the lock, so both would migrate.)
     static let migrations: [String] = [schemaV1, schemaV2, linkMailWithoutTokens, serverKeys, ledgerReversals,
-                                       accountStatus, paymentTerms, billing, billingChanges, firstInvoices]
+                                       accountStatus, paymentTerms, billing, billingChanges, firstInvoices,
+                                       billingRunIndexes]
 
     /// Steps in Swift, each run once, after every SQL migration of the same open (so they read rows with the
     /// current columns), in the same transaction: the number of the migration that brings each in.
@@ -397,5 +398,14 @@ extension Store {
     -- A credit note credits the ledger once.
     ALTER TABLE ledger ADD COLUMN credit_note_id INTEGER REFERENCES credit_notes(id);
     CREATE UNIQUE INDEX ledger_credit_note ON ledger(credit_note_id) WHERE credit_note_id IS NOT NULL;
+    """
+}
+
+extension Store {
+    /// The billing run's first question, "which accounts may owe something by DATE?", answered from an
+    /// index instead of a scan of every subscription: a re-run with nothing due reads a few index pages.
+    static let billingRunIndexes = """
+    CREATE INDEX subscriptions_next_billing ON subscriptions(next_billing_date, end_date, billed_account_id);
+    CREATE INDEX pending_charges_waiting ON pending_charges(invoice_date, billed_account_id) WHERE invoice_id IS NULL;
     """
 }

@@ -1,0 +1,196 @@
+import Foundation
+import ResellerCore
+
+/// `resellerdesk-bench billing`: a month-end run over N accounts × 5 monthly subscriptions (issue 12).
+///
+/// One template reseller is made through the service (price list, account with ordering and billing day the
+/// 1st, a bill-to contact, an order of 5 monthly lines on 2027-01-10), so its rows are exactly what the
+/// service writes. The sqlite3 tool then copies those rows N − 1 times in one transaction (new ids, names,
+/// emails; every reference moved along), which takes seconds instead of the hours of N orders. Then the real
+/// `ResellerService.billingRun(through: 2027-02-01)` is timed, and run again with nothing left due.
+enum BillingBenchmark {
+    static let orderDay = "2027-01-10", runDay = "2027-02-01"
+
+    static func run(accounts: Int, dir: String) throws {
+        let path = dir + "/billing.sqlite"
+        print("ResellerDesk billing benchmark: \(accounts) accounts × 5 monthly subscriptions, run through \(runDay)")
+        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, SQLite file in \(dir)")
+        let setupStart = Date()
+        try template(path: path)
+        try clone(path: path, accounts: accounts)
+        print(String(format: "setup: %.1f s (the template through the service, the copies by sqlite3)",
+                     Date().timeIntervalSince(setupStart)))
+
+        let runDate = date(runDay)
+        let service = ResellerService(store: try Store(path: path), clock: { runDate })
+        let through = try CalendarDay.parse(runDay, field: "day", label: "day")
+        let before = size(path)
+        let start = Date()
+        let report = try service.billingRun(through: through, by: .staff("bench"))
+        let seconds = Date().timeIntervalSince(start)
+        let after = size(path)
+        let renewals = try count(path, "SELECT COUNT(*) FROM invoice_lines WHERE kind = 'period'")
+        print(String(format: "billing run: %.1f s, %.0f renewals/s (%d renewals, %d invoices, %d failures; "
+                     + "target ≥ 20,000/s)", seconds, Double(renewals) / seconds, renewals, report.invoices.count,
+                     report.failures.count))
+        print(String(format: "peak RSS: %.1f MiB", Double(peakRSSKiB()) / 1024))
+        print(String(format: "database: %.1f MiB before, %.1f MiB after (with its WAL): +%.1f MiB, "
+                     + "%.0f bytes per renewal", mib(before), mib(after), mib(after - before),
+                     Double(after - before) / Double(max(renewals, 1))))
+        let againStart = Date()
+        let again = try service.billingRun(through: through, by: .staff("bench"))
+        let againSeconds = Date().timeIntervalSince(againStart)
+        print(String(format: "the same run again: %.3f s, %d invoices (target < 2 s)", againSeconds,
+                     again.invoices.count))
+
+        let expected = accounts * 5
+        let numbers = try count(path, "SELECT COUNT(DISTINCT number) FROM invoices")
+        let debits = try count(path, "SELECT COUNT(*) FROM ledger WHERE invoice_id IS NOT NULL")
+        let mails = try count(path, "SELECT COUNT(*) FROM outbox WHERE kind = 'invoice'")
+        print("check: \(renewals == expected ? "ok" : "WRONG") \(renewals) renewals of \(expected), "
+              + "\(numbers) invoice numbers, \(debits) ledger debits, \(mails) invoice emails")
+        print("integrity: \(try service.store.integrityCheck())")
+        if renewals != expected || numbers != accounts || debits != accounts || !report.failures.isEmpty {
+            fail("the run did not issue exactly one invoice per account")
+        }
+    }
+
+    /// The one reseller every other is copied from, made through the service on the order day.
+    static func template(path: String) throws {
+        let orderDate = date(orderDay)
+        let service = ResellerService(store: try Store(path: path), clock: { orderDate })
+        let actor = Actor.staff("bench")
+        let csv = "code,description,billing_period,price\n"
+            + (1...5).map { "SKU-\($0),Cloud service \($0),monthly,\($0 * 7).50" }.joined(separator: "\n")
+        _ = try service.importPriceList(csv: csv, name: "Bench EUR", currency: "EUR", by: actor)
+        var f = AccountForm()
+        f.name = "Bench Reseller"; f.email = "accounts1@bench.example"; f.country = "GR"; f.type = "Reseller"
+        f.enableOrdering = true; f.creditLimit = "100000.00"; f.enableReselling = true
+        f.prorateBilling = true; f.billingDay = "first"
+        let account = try service.createAccount(f, by: actor)
+        _ = try service.assignPriceLists(account.id, names: ["Bench EUR"], by: actor)
+        var c = ContactForm()
+        c.firstName = "Maria"; c.lastName = "Papadopoulou"; c.email = "billing1@bench.example"; c.billTo = true
+        _ = try service.addContact(to: account.id, c, by: actor)
+        _ = try service.placeOrder(accountId: account.id, customerAccountId: nil,
+                                   lines: (1...5).map { OrderRequestLine(productCode: "SKU-\($0)", quantity: $0) },
+                                   by: actor)
+    }
+
+    /// Copies every row of the template account N − 1 times. Copy k (2…N) gets account id k and, in each
+    /// table, the ids `id + (k − 1) × stride` where stride is the table's largest template id, so references
+    /// between the copied rows move by the same amount.
+    static func clone(path: String, accounts: Int) throws {
+        guard accounts > 1 else { return }
+        // The largest template id of each table, read before any copy is written.
+        var stride: [String: Int] = [:]
+        for table in ["contacts", "orders", "order_lines", "invoices", "subscriptions", "invoice_lines", "ledger",
+                      "audit_events"] {
+            stride[table] = try count(path, "SELECT COALESCE(MAX(id), 0) FROM \(table)")
+        }
+        func moved(_ table: String) -> String { "t.id + (k - 1) * \(stride[table]!)" }
+        func ref(_ column: String, _ table: String) -> String {
+            "CASE WHEN t.\(column) IS NULL THEN NULL ELSE t.\(column) + (k - 1) * \(stride[table]!) END"
+        }
+        // (table, overrides: column → SQL over the template row `t` and the copy number `k`)
+        let tables: [(String, [String: String])] = [
+            ("accounts", ["id": "k", "name": "t.name || ' ' || k", "email": "'accounts' || k || '@bench.example'"]),
+            ("contacts", ["id": moved("contacts"), "account_id": "k", "email": "'billing' || k || '@bench.example'",
+                          "email_key": "'billing' || k || '@bench.example'"]),
+            ("account_price_lists", ["account_id": "k"]),
+            ("orders", ["id": moved("orders"), "account_id": "k", "customer_account_id": "k"]),
+            ("order_lines", ["id": moved("order_lines"), "order_id": ref("order_id", "orders")]),
+            ("invoices", ["id": moved("invoices"), "billed_account_id": "k",
+                          "for_account_id": "CASE WHEN t.for_account_id IS NULL THEN NULL ELSE k END",
+                          "number": "printf('INV-%06d', \(moved("invoices")))"]),
+            ("subscriptions", ["id": moved("subscriptions"), "billed_account_id": "k", "for_account_id": "k",
+                               "order_id": ref("order_id", "orders")]),
+            ("invoice_lines", ["id": moved("invoice_lines"), "invoice_id": ref("invoice_id", "invoices"),
+                               "for_account_id": "k", "subscription_id": ref("subscription_id", "subscriptions"),
+                               "for_account_name": "t.for_account_name || ' ' || k"]),
+            ("ledger", ["id": moved("ledger"), "account_id": "k", "order_id": ref("order_id", "orders"),
+                        "invoice_id": ref("invoice_id", "invoices")]),
+            ("audit_events", ["id": moved("audit_events"), "entity_id": """
+                CASE t.entity WHEN 'account' THEN k
+                  WHEN 'contact' THEN \(ref("entity_id", "contacts"))
+                  WHEN 'order' THEN \(ref("entity_id", "orders"))
+                  WHEN 'subscription' THEN \(ref("entity_id", "subscriptions"))
+                  WHEN 'invoice' THEN \(ref("entity_id", "invoices"))
+                  ELSE t.entity_id END
+                """]),
+        ]
+        var script = """
+            PRAGMA foreign_keys = OFF;
+            BEGIN;
+            CREATE TEMP TABLE copies (k INTEGER PRIMARY KEY);
+            WITH RECURSIVE n(k) AS (SELECT 2 UNION ALL SELECT k + 1 FROM n WHERE k < \(accounts))
+            INSERT INTO copies SELECT k FROM n;
+
+            """
+        for (table, overrides) in tables {
+            let columns = try sqlite(path, "SELECT name FROM pragma_table_info('\(table)') ORDER BY cid")
+                .split(separator: "\n").map(String.init)
+            let values = columns.map { overrides[$0] ?? "t.\($0)" }
+            // Audit rows of the price list are the desk's, not the account's: not copied.
+            let filter = table == "audit_events" ? " WHERE t.entity <> 'priceList'" : ""
+            script += "INSERT INTO \(table) (\(columns.joined(separator: ", ")))\n SELECT "
+                + values.joined(separator: ", ") + "\n FROM (SELECT * FROM \(table)) t, copies\(filter)"
+                + " ORDER BY k, t.rowid;\n"
+        }
+        script += """
+            INSERT INTO account_search (rowid, name, trading_name, code, email, vat, contacts)
+              SELECT k, s.name || ' ' || k, s.trading_name, printf('ACC-%06d', k), 'accounts' || k || '@bench.example',
+                     s.vat, s.contacts
+              FROM account_search s, copies WHERE s.rowid = 1;
+            UPDATE counters SET value = (SELECT COUNT(*) FROM invoices) WHERE name = 'invoice';
+            COMMIT;
+            PRAGMA wal_checkpoint(TRUNCATE);
+            ANALYZE;
+            """
+        _ = try sqlite(path, script)
+    }
+
+    static func date(_ day: String) -> Date {
+        let d = try! CalendarDay.parse(day, field: "day", label: "day")
+        return Date(timeIntervalSince1970: Double(d.dayNumber) * 86_400 + 12 * 3600)
+    }
+
+    static func count(_ path: String, _ sql: String) throws -> Int {
+        Int(try sqlite(path, sql).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    /// Runs SQL with the sqlite3 tool and returns what it printed.
+    static func sqlite(_ path: String, _ sql: String) throws -> String {
+        let tool = "/usr/bin/sqlite3"
+        guard FileManager.default.isExecutableFile(atPath: tool) else {
+            fail("\(tool) is missing: install Debian's sqlite3 package (scripts/ensure-deps does)")
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = ["-bail", path]
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        try p.run()
+        input.fileHandleForWriting.write(Data(sql.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        if p.terminationStatus != 0 { fail("sqlite3 failed with status \(p.terminationStatus)") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func size(_ path: String) -> Int64 {
+        [path, path + "-wal"].reduce(0) { sum, p in
+            sum + (((try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? NSNumber)?.int64Value ?? 0)
+        }
+    }
+
+    static func mib(_ bytes: Int64) -> Double { Double(bytes) / 1_048_576 }
+
+    static func peakRSSKiB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss
+    }
+}
