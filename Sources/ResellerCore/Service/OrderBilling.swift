@@ -14,15 +14,18 @@ extension ResellerService {
             charge.line.chargeId = try tx.insertPendingCharge(charge, at: now)
             if charge.invoiceDate <= today { due.append(charge) }
         }
-        guard !due.isEmpty else { return nil }
+        return try issueCharges(tx, account, due, through: today, by: actor, at: now).first
+    }
+
+    /// Invoices waiting charges at once, in the caller's transaction (an order's first charges, a raised
+    /// quantity's added units "on order day"): one invoice per date, or per account-it-is-for with
+    /// Separate invoices.
+    func issueCharges(_ tx: StoreTx, _ account: Account, _ charges: [PendingCharge], through day: CalendarDay,
+                      by actor: Actor, at now: Date) throws -> [Invoice] {
+        guard !charges.isEmpty else { return [] }
         let run = try Invoicer.run(accounts: [try Self.billingAccount(tx, account)], subscriptions: [],
-                                   charges: due, through: today)
-        var first: Invoice?
-        for draft in run.invoices {
-            let issued = try issueInvoice(tx, account, draft, by: actor, at: now)
-            first = first ?? issued
-        }
-        return first
+                                   charges: charges, through: day)
+        return try run.invoices.map { draft throws in try issueInvoice(tx, account, draft, by: actor, at: now) }
     }
 
     /// Creates the order's subscriptions (the run starts with the period after the first) and returns every

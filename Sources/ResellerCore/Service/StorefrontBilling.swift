@@ -34,12 +34,7 @@ extension ResellerService {
         let today = self.today
         return try store.read { tx in
             let (sub, _, scheme) = try changeable(tx, subscriptionId, by: actor)
-            let outcome: QuantityChange.Outcome
-            do throws(FieldError) {
-                outcome = try QuantityChange.apply(sub, quantity: quantity, on: today, scheme: scheme)
-            } catch {
-                throw ServiceError.invalid([error])
-            }
+            let outcome = try Self.quantityChange(sub, quantity, on: today, scheme)
             return QuantityPreview(subscription: sub, current: sub.quantity(on: today), quantity: quantity,
                                    effective: outcome.effective, charge: outcome.charge?.line,
                                    invoiceDate: outcome.charge?.invoiceDate)

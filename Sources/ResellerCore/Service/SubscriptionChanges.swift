@@ -26,19 +26,14 @@ extension ResellerService {
         let today = self.today, now = self.now
         return try store.write { tx in
             let (sub, account, scheme) = try changeable(tx, subscriptionId, by: actor)
-            let outcome: QuantityChange.Outcome
-            do throws(FieldError) {
-                outcome = try QuantityChange.apply(sub, quantity: quantity, on: today, scheme: scheme)
-            } catch {
-                throw ServiceError.invalid([error])
-            }
+            let outcome = try Self.quantityChange(sub, quantity, on: today, scheme)
             try tx.updateSubscriptionTerms(outcome.subscription, on: today)
             var invoice: Invoice?
             if var charge = outcome.charge {
                 charge.line.chargeId = try tx.insertPendingCharge(charge, at: now)
                 // "On order day": invoiced in this transaction, like an order's first charge.
                 if charge.invoiceDate <= today {
-                    invoice = try issueCharge(tx, account, scheme, charge, by: actor, at: now)
+                    invoice = try issueCharges(tx, account, [charge], through: today, by: actor, at: now).first
                 }
             }
             try tx.audit(actor, "subscription", sub.id, "set-quantity",
@@ -76,6 +71,17 @@ extension ResellerService {
         }
     }
 
+    /// The pure rule's outcome, its refusal as the service's (the one place both the change and its
+    /// preview apply it).
+    static func quantityChange(_ sub: Subscription, _ quantity: Int, on day: CalendarDay,
+                               _ scheme: BillingScheme) throws(ServiceError) -> QuantityChange.Outcome {
+        do throws(FieldError) {
+            return try QuantityChange.apply(sub, quantity: quantity, on: day, scheme: scheme)
+        } catch {
+            throw ServiceError.invalid([error])
+        }
+    }
+
     public func creditNote(number: String) throws(ServiceError) -> CreditNote {
         let key = number.trimmingCharacters(in: .whitespaces).uppercased()
         guard let found = try store.read({ tx in try tx.creditNote(number: key) }) else {
@@ -105,16 +111,6 @@ extension ResellerService {
         let scheme = try sub.scheme
             ?? BillingScheme(account.fields.ordering, firstOrderDay: try tx.firstOrderDay(of: account.id))
         return (sub, account, scheme)
-    }
-
-    private func issueCharge(_ tx: StoreTx, _ account: Account, _ scheme: BillingScheme, _ charge: PendingCharge,
-                             by actor: Actor, at now: Date) throws -> Invoice? {
-        let billing = try BillingAccount(id: account.id, scheme: scheme, currency: account.fields.currency,
-                                         separateInvoices: account.fields.separateInvoices,
-                                         paymentTermsDays: account.fields.paymentTermsDays)
-        let run = try Invoicer.run(accounts: [billing], subscriptions: [], charges: [charge],
-                                   through: charge.invoiceDate)
-        return try run.invoices.first.map { d throws in try issueInvoice(tx, account, d, by: actor, at: now) }
     }
 
     private func issueCreditNote(_ tx: StoreTx, _ account: Account, _ draft: CreditNoteDraft, by actor: Actor,
