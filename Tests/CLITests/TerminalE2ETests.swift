@@ -412,8 +412,9 @@ struct TmuxSession {
         try session.keys("Tab")                                             // Subscriptions: the VMs ordered
         try session.waitFor(" Subs ")
         try session.waitFor("q Quantity  X Cancel")
-        try session.keys("Tab")                                             // Invoices: none yet
-        try session.waitFor(" Invoices 0 ")
+        try session.keys("Tab")                                             // Invoices: each order's own
+        try session.waitFor(" Invoices 59 ")
+        try session.waitFor("INV-000059 2026")
         try session.keys("Tab")                                             // the Ledger: each executed order
         try session.waitFor("1 of 59")
         try session.waitFor("Balance")
