@@ -114,7 +114,8 @@ import Testing
     /// the billing day; the order's invoice and each renewal once.
     @Test func anAnnualItemInALeapYearIsChargedByTheDaysOfThatYear() throws {
         let (fx, a) = try setUp()
-        _ = try fx.priceList("Annual EUR", csv: "code,description,billing_period,price\nAN,Annual support,annual,366.00")
+        let csv = "code,description,billing_period,price\nAN,Annual support,annual,366.00"
+        _ = try fx.priceList("Annual EUR", csv: csv)
         _ = try fx.service.assignPriceLists(a.id, names: ["Annual EUR"], by: staff)
         try on(fx, "2028-01-10")
         let o = try order(fx, a, [OrderRequestLine(productCode: "AN", quantity: 1)])
