@@ -29,23 +29,30 @@ enum CompactJSON {
         return out + "}"
     }
 
-    private static func string(_ s: String, into out: inout String) {
+    /// `s` as a JSON string. The runs between characters that need an escape are appended whole (an
+    /// invoice email's document is kilobytes, appended one scalar at a time it was a tenth of a billing run).
+    static func string(_ s: String, into out: inout String) {
         out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
+        var s = s
+        s.withUTF8 { b in
+            var start = 0
+            for i in 0..<b.count {
+                let c = b[i]
+                guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { continue }
+                if start < i { out += String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self) }
+                start = i + 1
+                switch c {
+                case UInt8(ascii: "\""): out += "\\\""
+                case UInt8(ascii: "\\"): out += "\\\\"
+                case UInt8(ascii: "\n"): out += "\\n"
+                case UInt8(ascii: "\r"): out += "\\r"
+                case UInt8(ascii: "\t"): out += "\\t"
+                default:
+                    let hex = String(c, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
                 }
             }
+            if start < b.count { out += String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self) }
         }
         out += "\""
     }
