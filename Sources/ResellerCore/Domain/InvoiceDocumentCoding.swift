@@ -22,34 +22,35 @@ extension InvoiceDocument {
     /// day, month and year), written by hand: every invoice a billing run issues carries one, and the
     /// encoder cost more than the invoice's rows. `init(jsonText:)` reads it with the decoder.
     public var jsonText: String {
-        var out = "{\"billTo\":["
+        var out = Array(#"{"billTo":["#.utf8)
+        func add(_ text: String) { out += text.utf8 }
         for (n, line) in billTo.enumerated() {
-            if n > 0 { out += "," }
+            if n > 0 { add(",") }
             CompactJSON.string(line, into: &out)
         }
-        out += "],\"date\":" + Self.json(date)
-        if let due { out += ",\"due\":"; CompactJSON.string(due, into: &out) }
-        if let dueDate { out += ",\"dueDate\":" + Self.json(dueDate) }
-        out += ",\"kind\":"; CompactJSON.string(kind.rawValue, into: &out)
-        out += ",\"number\":"; CompactJSON.string(number, into: &out)
-        if let paid { out += ",\"paid\":"; CompactJSON.string(paid, into: &out) }
-        out += ",\"rows\":["
+        add(#"],"date":"# + Self.json(date))
+        if let due { add(#","due":"#); CompactJSON.string(due, into: &out) }
+        if let dueDate { add(#","dueDate":"# + Self.json(dueDate)) }
+        add(#","kind":"#); CompactJSON.string(kind.rawValue, into: &out)
+        add(#","number":"#); CompactJSON.string(number, into: &out)
+        if let paid { add(#","paid":"#); CompactJSON.string(paid, into: &out) }
+        add(#","rows":["#)
         for (n, r) in rows.enumerated() {
-            out += n > 0 ? ",{" : "{"
-            for (m, (key, value)) in [("amount", r.amount), ("days", r.days), ("description", r.description),
-                                      ("forAccount", r.forAccount), ("period", r.period),
-                                      ("productCode", r.productCode), ("quantity", r.quantity),
-                                      ("unitPrice", r.unitPrice)].enumerated() {
-                out += m > 0 ? ",\"" + key + "\":" : "\"" + key + "\":"
-                CompactJSON.string(value, into: &out)
-            }
-            out += "}"
+            add(n > 0 ? #",{"amount":"# : #"{"amount":"#); CompactJSON.string(r.amount, into: &out)
+            add(#","days":"#); CompactJSON.string(r.days, into: &out)
+            add(#","description":"#); CompactJSON.string(r.description, into: &out)
+            add(#","forAccount":"#); CompactJSON.string(r.forAccount, into: &out)
+            add(#","period":"#); CompactJSON.string(r.period, into: &out)
+            add(#","productCode":"#); CompactJSON.string(r.productCode, into: &out)
+            add(#","quantity":"#); CompactJSON.string(r.quantity, into: &out)
+            add(#","unitPrice":"#); CompactJSON.string(r.unitPrice, into: &out)
+            add("}")
         }
-        out += "]"
-        if let status { out += ",\"status\":"; CompactJSON.string(status.rawValue, into: &out) }
-        out += ",\"total\":"
-        CompactJSON.string(total, into: &out)
-        return out + "}"
+        add("]")
+        if let status { add(#","status":"#); CompactJSON.string(status.rawValue, into: &out) }
+        add(#","total":"#); CompactJSON.string(total, into: &out)
+        add("}")
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func json(_ d: CalendarDay) -> String {
