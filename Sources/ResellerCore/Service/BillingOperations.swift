@@ -155,7 +155,7 @@ extension ResellerService {
         }
         var issued: [Invoice] = []
         for draft in run.invoices { issued.append(try issueInvoice(tx, account, draft, by: actor, at: now)) }
-        for (subId, next) in run.nextBillingDates { try tx.setNextBillingDate(subId, next) }
+        try tx.setNextBillingDates(run.nextBillingDates)
         if !issued.isEmpty { try warnOverCredit(tx, account, issued, through: through, at: now) }
         return issued
     }

@@ -34,6 +34,24 @@ extension StoreTx {
             .execute(arguments: [day.description, id])
     }
 
+    /// Moves the next billing date of several subscriptions: one UPDATE per date (a run moves all of an
+    /// account's subscriptions, mostly to the same day), instead of one per subscription.
+    func setNextBillingDates(_ dates: [Int64: CalendarDay]) throws {
+        var byDay: [CalendarDay: [Int64]] = [:]
+        for (id, day) in dates { byDay[day, default: []].append(id) }
+        for (day, ids) in byDay.sorted(by: { $0.key < $1.key }) {
+            let sorted = ids.sorted()
+            for start in stride(from: 0, to: sorted.count, by: 50) {
+                let chunk = sorted[start..<min(start + 50, sorted.count)]
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                var values: [any DatabaseValueConvertible] = [day.description]
+                values += chunk.map { $0 as any DatabaseValueConvertible }
+                try db.cachedStatement(sql: "UPDATE subscriptions SET next_billing_date = ? WHERE id IN (\(marks))")
+                    .execute(arguments: StatementArguments(values))
+            }
+        }
+    }
+
     /// The subscriptions billed to `accountId` that may owe a period by `through` (the invoicer decides).
     func billableSubscriptions(of accountId: Int64, through: CalendarDay) throws -> [Subscription] {
         try Row.fetchAll(db.cachedStatement(sql: Self.subscriptionSelect + """
