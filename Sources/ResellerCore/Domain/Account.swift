@@ -31,6 +31,13 @@ public enum BillingDay: Sendable, Hashable, Codable {
     public static let all: [BillingDay] = [.firstOfMonth, .lastOfMonth, .dayOfFirstOrder] + (2...28).map(BillingDay.day)
 
     public static func parse(_ raw: String, field: String = "billingDay") throws(FieldError) -> BillingDay {
+        // The stored forms first: every account and subscription row a billing run reads holds one.
+        switch raw {
+        case "first": return .firstOfMonth
+        case "last": return .lastOfMonth
+        case "first-order": return .dayOfFirstOrder
+        default: break
+        }
         let t = raw.trimmingCharacters(in: .whitespaces).lowercased()
         switch t {
         case "first", "first-of-month", "1st": return .firstOfMonth

@@ -35,6 +35,13 @@ public enum InvoiceSettlement {
         return out
     }
 
+    /// What `paid(debits:credits:)` gives the newest debit of `amount` (an invoice just issued), from sums
+    /// alone: `earlierDebits` is every debit before it.
+    public static func paidOfNewest(amount: Int64, earlierDebits: Int64, credits: Int64) -> Int64 {
+        guard amount > 0 else { return 0 }
+        return min(amount, max(0, max(0, credits) - earlierDebits))
+    }
+
     /// Paid when nothing is left to pay (a 0.00 invoice is paid); Overdue once its due date has passed.
     public static func status(total: Int64, paid: Int64, dueDate: CalendarDay, today: CalendarDay) -> InvoiceStatus {
         if paid >= total { return .paid }

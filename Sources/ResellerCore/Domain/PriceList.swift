@@ -41,6 +41,9 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     public static func parse(_ raw: String, field: String, label: String) throws(FieldError) -> CalendarDay {
+        // Every stored day is read back through here (a billing run reads several per row): the exact form
+        // YYYY-MM-DD is read from its bytes; anything else takes the general path below.
+        if let day = exact(raw) { return day }
         let p = raw.trimmingCharacters(in: .whitespaces).split(separator: "-")
         guard p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,
               let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]), let day = CalendarDay(year: y, month: m, day: d) else {
@@ -50,7 +53,37 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // Written by hand: String(format:) went through Foundation for every day bound to SQL or printed.
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return String(format: "%04d-%02d-%02d", year, month, day)
+        }
+        return String(unsafeUninitializedCapacity: 10) { out in
+            func put(_ value: Int, at start: Int, width: Int) {
+                var v = value
+                for i in (start..<start + width).reversed() { out[i] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10 }
+            }
+            put(year, at: 0, width: 4); out[4] = UInt8(ascii: "-")
+            put(month, at: 5, width: 2); out[7] = UInt8(ascii: "-")
+            put(day, at: 8, width: 2)
+            return 10
+        }
+    }
+
+    /// "YYYY-MM-DD" exactly (ten bytes, no spaces), as stored; nil for anything else or an impossible day.
+    private static func exact(_ raw: String) -> CalendarDay? {
+        raw.utf8.withContiguousStorageIfAvailable { b -> CalendarDay? in
+            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var v = 0
+                for i in range {
+                    guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[i]) else { return nil }
+                    v = v * 10 + Int(b[i] - UInt8(ascii: "0"))
+                }
+                return v
+            }
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return CalendarDay(year: y, month: m, day: d)
+        } ?? nil
     }
 
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }

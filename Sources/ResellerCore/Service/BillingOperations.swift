@@ -155,7 +155,7 @@ extension ResellerService {
         }
         var issued: [Invoice] = []
         for draft in run.invoices { issued.append(try issueInvoice(tx, account, draft, by: actor, at: now)) }
-        for (subId, next) in run.nextBillingDates { try tx.setNextBillingDate(subId, next) }
+        try tx.setNextBillingDates(run.nextBillingDates)
         if !issued.isEmpty { try warnOverCredit(tx, account, issued, through: through, at: now) }
         return issued
     }
@@ -191,13 +191,13 @@ extension ResellerService {
         try tx.audit(actor, "invoice", id, "issue",
                      ["number": [nil, number], "account": [nil, account.code],
                       "total": [nil, draft.total.decimalString], "date": [nil, draft.date.description]], at: now)
-        try queueInvoice(tx, account, number: number, draft, at: now)
+        try queueInvoice(tx, account, id: id, number: number, draft, at: now)
         return Invoice(id: id, number: number, draft: draft, createdAt: now)
     }
 
     /// To the account's bill-to contacts, or its email when it has none (doc).
     func billingRecipients(_ tx: StoreTx, _ account: Account) throws -> [(String, String)] {
-        let billTo = try tx.contacts(of: account.id).filter(\.billTo).map { ($0.email, $0.fullName) }
+        let billTo = try tx.billToRecipients(of: account.id)
         return billTo.isEmpty ? [(account.fields.email, account.name)] : billTo
     }
 
@@ -213,11 +213,17 @@ extension ResellerService {
 
     /// The email carries the document as issued (its status and what is paid as of its date, as a payment
     /// made in advance settles it at once): both parts show what the printable page shows.
-    private func queueInvoice(_ tx: StoreTx, _ account: Account, number: String, _ d: InvoiceDraft,
+    /// Its debit is the account's newest, so what is paid of it follows from the ledger's sums (as `settled`
+    /// would find, without reading the invoice and the whole ledger back).
+    private func queueInvoice(_ tx: StoreTx, _ account: Account, id: Int64, number: String, _ d: InvoiceDraft,
                               at now: Date) throws {
         let lines = Self.mailLines(d.lines)
-        let issued = try tx.invoice(number: number).map { try settled(tx, [$0], today: d.date)[0] }
-            ?? Invoice(id: 0, number: number, draft: d, createdAt: now)
+        let sums = try tx.settlementTotals(of: account.id), total = d.total.minor
+        let paid = InvoiceSettlement.paidOfNewest(amount: total, earlierDebits: sums.debits - max(total, 0),
+                                                  credits: sums.credits)
+        var issued = Invoice(id: id, number: number, draft: d, createdAt: now)
+        issued.paid = Money(minor: paid, currency: d.total.currency)
+        issued.status = InvoiceSettlement.status(total: total, paid: paid, dueDate: d.dueDate, today: d.date)
         let document = InvoiceDocument(invoice: issued, account: account).jsonText
         for (address, name) in try billingRecipients(tx, account) {
             try tx.enqueue(QueuedMail(kind: .invoice, toAddress: address, toName: name,

@@ -8,7 +8,7 @@ extension StoreTx {
         let json = CompactJSON.encode(changes)
         try db.cachedStatement(sql: """
             INSERT INTO audit_events (at, actor, actor_kind, entity, entity_id, action, changes) VALUES (?,?,?,?,?,?,?)
-            """).execute(arguments: [now, actor.description, actor.kind, entity, id, action, json])
+            """).execute(arguments: [Self.stamp(now), actor.description, actor.kind, entity, id, action, json])
     }
 
     /// An account's history as staff read it: the account's own events and those of its contacts, their

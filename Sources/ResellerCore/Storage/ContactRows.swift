@@ -39,6 +39,15 @@ extension StoreTx {
                          arguments: [accountId]).map(Self.contact)
     }
 
+    /// The bill-to contacts of the account as (email, full name), oldest first: who receives its invoices.
+    func billToRecipients(of accountId: Int64) throws -> [(String, String)] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT email, first_name, last_name FROM contacts WHERE account_id = ? AND is_bill_to ORDER BY id
+            """), arguments: [accountId]).map { r in
+            (r[0], [r[1] as String?, r[2] as String?].compactMap { $0 }.joined(separator: " "))
+        }
+    }
+
     static func contact(_ r: Row) -> Contact {
         var user: StorefrontUser?
         if let uid = r["user_id"] as Int64? {

@@ -37,7 +37,8 @@ extension StoreTx {
             INSERT INTO invoices (number, billed_account_id, for_account_id, invoice_date, due_date, total_minor,
               currency, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?)
             """).execute(arguments: [number, d.billedAccountId, d.forAccountId, d.date.description,
-                                     d.dueDate.description, d.total.minor, d.total.currency, now, actor.description])
+                                     d.dueDate.description, d.total.minor, d.total.currency,
+                                     Self.stamp(now), actor.description])
         let id = db.lastInsertedRowID
         let insertLine = try db.cachedStatement(sql: """
             INSERT INTO invoice_lines (invoice_id, kind, subscription_id, for_account_id, for_account_name,
@@ -77,6 +78,17 @@ extension StoreTx {
             }
         }
         return (debits, credits)
+    }
+
+    /// The sums of `settlementLedger`: the account's credits (less reversals) and all of its debits.
+    func settlementTotals(of accountId: Int64) throws -> (debits: Int64, credits: Int64) {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT COALESCE(SUM(CASE WHEN kind <> 'credit' AND reverses_id IS NULL THEN amount_minor ELSE 0 END), 0),
+                   COALESCE(SUM(CASE WHEN kind = 'credit' THEN amount_minor WHEN reverses_id IS NOT NULL
+                                     THEN -amount_minor ELSE 0 END), 0)
+            FROM ledger WHERE account_id = ?
+            """), arguments: [accountId])
+        return (row?[0] ?? 0, row?[1] ?? 0)
     }
 
     func allInvoices() throws -> [Invoice] {

@@ -17,8 +17,8 @@ extension StoreTx {
         try db.cachedStatement(sql: """
             INSERT INTO ledger (account_id, kind, amount_minor, order_id, note, reverses_id, invoice_id,
                                 credit_note_id, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?)
-            """).execute(arguments: [accountId, kind, amount, orderId, note, reverses, invoiceId, creditNoteId, now,
-                             actor.description])
+            """).execute(arguments: [accountId, kind, amount, orderId, note, reverses, invoiceId, creditNoteId,
+                                     Self.stamp(now), actor.description])
     }
 
     func ledgerEntryCount(of accountId: Int64) throws -> Int {

@@ -4,7 +4,7 @@ import GRDB
 extension StoreTx {
     @discardableResult
     func enqueue(_ m: QueuedMail, at now: Date) throws -> Int64 {
-        let params = CompactJSON.encode(m.params)
+        let params = CompactJSON.encode(m.params), now = Self.stamp(now)
         try db.cachedStatement(sql: """
             INSERT INTO outbox (kind, to_address, to_name, subject, params, status, next_attempt_at, created_at,
                                 link_user_id, link_purpose)

@@ -160,6 +160,20 @@ public final class Store: Sendable {
 /// One open transaction (or read). Storage files add the typed queries as extensions.
 struct StoreTx {
     let db: Database
+
+    /// `now` as GRDB stores a Date ("yyyy-MM-dd HH:mm:ss.SSS", UTC), the same value binding the Date gives.
+    /// GRDB formats each Date with a DateFormatter; a billing run binds the same instant to five rows per
+    /// invoice, so the last one formatted is kept.
+    static func stamp(_ now: Date) -> DatabaseValue {
+        lastStamp.withLock { last in
+            if let last, last.date == now { return last.value }
+            let value = now.databaseValue
+            last = (now, value)
+            return value
+        }
+    }
+
+    private static let lastStamp = Mutex<(date: Date, value: DatabaseValue)?>(nil)
 }
 
 /// Where the database lives: `--db PATH`, else `$RESELLERDESK_DB`, else `storage.path` (the system

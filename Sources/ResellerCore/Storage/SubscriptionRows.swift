@@ -34,6 +34,24 @@ extension StoreTx {
             .execute(arguments: [day.description, id])
     }
 
+    /// Moves the next billing date of several subscriptions: one UPDATE per date (a run moves all of an
+    /// account's subscriptions, mostly to the same day), instead of one per subscription.
+    func setNextBillingDates(_ dates: [Int64: CalendarDay]) throws {
+        var byDay: [CalendarDay: [Int64]] = [:]
+        for (id, day) in dates { byDay[day, default: []].append(id) }
+        for (day, ids) in byDay.sorted(by: { $0.key < $1.key }) {
+            let sorted = ids.sorted()
+            for start in stride(from: 0, to: sorted.count, by: 50) {
+                let chunk = sorted[start..<min(start + 50, sorted.count)]
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                var values: [any DatabaseValueConvertible] = [day.description]
+                values += chunk.map { $0 as any DatabaseValueConvertible }
+                try db.cachedStatement(sql: "UPDATE subscriptions SET next_billing_date = ? WHERE id IN (\(marks))")
+                    .execute(arguments: StatementArguments(values))
+            }
+        }
+    }
+
     /// The subscriptions billed to `accountId` that may owe a period by `through` (the invoicer decides).
     func billableSubscriptions(of accountId: Int64, through: CalendarDay) throws -> [Subscription] {
         try Row.fetchAll(db.cachedStatement(sql: Self.subscriptionSelect + """
@@ -73,8 +91,13 @@ extension StoreTx {
         try Row.fetchAll(db, sql: Self.subscriptionSelect + " ORDER BY s.id").map(Self.subscription)
     }
 
+    /// The columns in a fixed order, read back by position: a billing run reads every due subscription, and
+    /// reading by name cost a case-insensitive search per column.
     private static let subscriptionSelect = """
-        SELECT s.*, a.name AS for_account_name FROM subscriptions s JOIN accounts a ON a.id = s.for_account_id
+        SELECT s.id, s.billed_account_id, s.for_account_id, a.name, s.order_id, s.product_code, s.description,
+               s.billing_period, s.unit_price_minor, s.currency, s.start_day, s.quantity, s.next_billing_date,
+               s.end_date, s.status, s.quantity_steps, s.billing_day, s.first_order_day, s.partial_charges
+        FROM subscriptions s JOIN accounts a ON a.id = s.for_account_id
         """
 
     private static func steps(_ steps: [QuantityStep]) throws -> String {
@@ -83,17 +106,15 @@ extension StoreTx {
     }
 
     private static func subscription(_ r: Row) throws -> Subscription {
-        let currency: String = r["currency"]
-        let start = day(r["start_day"])!
-        var s = Subscription(id: r["id"], billedAccountId: r["billed_account_id"], forAccountId: r["for_account_id"],
-                             forAccountName: r["for_account_name"], orderId: r["order_id"],
-                             productCode: r["product_code"], description: r["description"],
-                             period: BillingPeriod(rawValue: r["billing_period"]) ?? .monthly,
-                             unitPrice: Money(minor: r["unit_price_minor"], currency: currency), start: start,
-                             quantity: r["quantity"], nextBillingDate: day(r["next_billing_date"]),
-                             endDate: day(r["end_date"]),
-                             status: SubscriptionStatus(rawValue: r["status"]) ?? .active)
-        let json: String = r["quantity_steps"]
+        let currency: String = r[9]
+        let start = day(r[10])!
+        var s = Subscription(id: r[0], billedAccountId: r[1], forAccountId: r[2], forAccountName: r[3],
+                             orderId: r[4], productCode: r[5], description: r[6],
+                             period: BillingPeriod(rawValue: r[7]) ?? .monthly,
+                             unitPrice: Money(minor: r[8], currency: currency), start: start,
+                             quantity: r[11], nextBillingDate: day(r[12]), endDate: day(r[13]),
+                             status: SubscriptionStatus(rawValue: r[14]) ?? .active)
+        let json: String = r[15]
         // The run reads every due subscription: the flat form this file writes is read by hand (Foundation's
         // decoder cost more than the rest of the row); anything else goes to the decoder.
         let raw = try FlatJSON.objects(json) ?? JSONDecoder().decode([[String: String]].self, from: Data(json.utf8))
@@ -101,10 +122,9 @@ extension StoreTx {
             guard let from = day(e["from"]), let q = e["quantity"].flatMap(Int.init) else { return nil }
             return QuantityStep(from: from, quantity: q)
         }
-        let billingDay = (r["billing_day"] as String?).flatMap { try? BillingDay.parse($0) }
-        s.scheme = try BillingScheme(billingDay: billingDay, firstOrderDay: day(r["first_order_day"]),
-                                     partialChargesInvoicing: PartialChargesInvoicing(rawValue: r["partial_charges"])
-                                        ?? .onOrderDay)
+        let billingDay = (r[16] as String?).flatMap { try? BillingDay.parse($0) }
+        s.scheme = try BillingScheme(billingDay: billingDay, firstOrderDay: day(r[17]),
+                                     partialChargesInvoicing: PartialChargesInvoicing(rawValue: r[18]) ?? .onOrderDay)
         return s
     }
 }
