@@ -29,11 +29,6 @@ extension StoreTx {
                              s.status.rawValue, s.id])
     }
 
-    func setNextBillingDate(_ id: Int64, _ day: CalendarDay) throws {
-        try db.cachedStatement(sql: "UPDATE subscriptions SET next_billing_date = ? WHERE id = ?")
-            .execute(arguments: [day.description, id])
-    }
-
     /// Moves the next billing date of several subscriptions: one UPDATE per date (a run moves all of an
     /// account's subscriptions, mostly to the same day), instead of one per subscription.
     func setNextBillingDates(_ dates: [Int64: CalendarDay]) throws {
