@@ -33,7 +33,11 @@ struct BenchOptions {
             case "--search-only": o.searchOnly = true; o.keep = true
             case "--messages": guard let n = Int(value()), n > 0 else { fail("--messages takes a positive whole number") }; o.messages = n
             case "-h", "--help":
-                print("usage: resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep] [--search-only]\n       resellerdesk-bench billing [--accounts N] [--dir DIR] [--keep]\n       resellerdesk-bench mail [--messages N] [--dir DIR]")
+                print("""
+                    usage: resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep] [--search-only]
+                           resellerdesk-bench billing [--accounts N] [--dir DIR] [--keep]
+                           resellerdesk-bench mail [--messages N] [--dir DIR]
+                    """)
                 exit(0)
             default: fail("unknown option \(args[i])")
             }
