@@ -131,6 +131,25 @@ import Testing
         #expect(try fx.service.billingRun(through: day("2030-01-31"), by: staff).invoices.isEmpty)
     }
 
+    /// The Billing screen's forecast: what a run would issue over the desk, issuing nothing; an account that
+    /// cannot be billed is named with why, and the others still counted.
+    @Test func theForecastCountsTheDeskAndNamesWhatCannotBeBilled() throws {
+        let (fx, a) = try setUp()
+        try on(fx, "2027-01-10")
+        _ = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2)])
+        let customer = try fx.service.createEndCustomer(resellerId: a.id, name: "Taverna Nikos",
+                                                        email: "nikos@taverna.example", country: "GR", by: staff)
+        _ = try order(fx, a, for: customer.id, [OrderRequestLine(productCode: "BK", quantity: 1)])
+        let forecast = try fx.service.billingForecast(through: day("2027-03-01"))
+        #expect(forecast.accounts == 1 && forecast.invoices == 2 && forecast.failures.isEmpty)
+        #expect(forecast.totals.map(\.display) == ["180.00 EUR"])   // (60.00 + 30.00) × February and March
+        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 2)   // the orders' own; the forecast issued none
+        try fx.service.store.write { tx in try tx.db.execute(sql: "UPDATE subscriptions SET currency = 'USD'") }
+        let broken = try fx.service.billingForecast(through: day("2027-03-01"))
+        #expect(broken.accounts == 0 && broken.failures.count == 1)
+        #expect(broken.failures.first?.hasPrefix("ACC-000001: ") == true)
+    }
+
     /// A one-time item is charged once, on the order's first invoice beside the first period.
     @Test func aOneTimeItemIsOnTheOrdersFirstInvoiceOnly() throws {
         let (fx, a) = try setUp()

@@ -134,7 +134,7 @@ extension ResellerService {
         }
     }
 
-    private func bill(_ tx: StoreTx, accountId: Int64, through: CalendarDay, issue: Bool, by actor: Actor,
+    func bill(_ tx: StoreTx, accountId: Int64, through: CalendarDay, issue: Bool, by actor: Actor,
                       at now: Date) throws -> [Invoice] {
         let account = try existingAccount(tx, accountId)
         let subs = try tx.billableSubscriptions(of: accountId, through: through)

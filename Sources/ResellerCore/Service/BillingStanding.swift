@@ -37,26 +37,29 @@ extension ResellerService {
                                nextInvoice: estimate)
     }
 
-    /// What a run through `through` (default today) would issue over every account, issuing nothing.
+    /// What a run through `through` (default today) would issue over every account, issuing nothing: one
+    /// read transaction (one snapshot) for the whole desk.
     public func billingForecast(through: CalendarDay? = nil) throws(ServiceError) -> BillingForecast {
-        let through = through ?? today
-        let ids = try store.read { tx in try tx.accountsWithBillableSubscriptions(through: through) }
-        var forecast = BillingForecast(through: through, accounts: 0, invoices: 0, totals: [], failures: [])
-        var totals: [String: Int64] = [:]
-        for id in ids {
-            do {
-                let drafts = try billingPreview(accountId: id, through: through)
-                guard !drafts.isEmpty else { continue }
-                forecast.accounts += 1
-                forecast.invoices += drafts.count
-                for d in drafts { totals[d.total.currency, default: 0] += d.total.minor }
-            } catch {
-                let message = error.fieldErrors.map(\.message).joined(separator: "; ")
-                forecast.failures.append("\(AccountCode.format(id)): \(message)")
+        let through = through ?? today, now = self.now
+        return try store.read { tx in
+            var forecast = BillingForecast(through: through, accounts: 0, invoices: 0, totals: [], failures: [])
+            var totals: [String: Int64] = [:]
+            for id in try tx.accountsWithBillableSubscriptions(through: through) {
+                do {
+                    let drafts = try bill(tx, accountId: id, through: through, issue: false, by: .system, at: now)
+                    guard !drafts.isEmpty else { continue }
+                    forecast.accounts += 1
+                    forecast.invoices += drafts.count
+                    for d in drafts { totals[d.draft.total.currency, default: 0] += d.draft.total.minor }
+                } catch {
+                    let e = error as? ServiceError ?? Store.describe(error, path: store.path)
+                    let message = e.fieldErrors.map(\.message).joined(separator: "; ")
+                    forecast.failures.append("\(AccountCode.format(id)): \(message)")
+                }
             }
+            forecast.totals = totals.keys.sorted().map { Money(minor: totals[$0]!, currency: $0) }
+            return forecast
         }
-        forecast.totals = totals.keys.sorted().map { Money(minor: totals[$0]!, currency: $0) }
-        return forecast
     }
 
     /// The credit notes of one account, oldest first.
