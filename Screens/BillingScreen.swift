@@ -121,20 +121,13 @@ public struct BillingScreen: Screen {
     }
 
     public mutating func update(_ key: Key, height: Int) -> [Effect] {
-        if let pending = confirming {
-            confirming = nil
-            if key == .char("y") || key == .char("Y") { return [pending.effect] }
-            notice = "Not run."
-            return []
+        let action: Action
+        switch Binding.press(key, in: bindings, asked: &confirming, declined: "Not run.", notice: &notice) {
+        case .answered(let effects): return effects
+        case .act(let pressed): action = pressed
         }
-        guard let binding = Binding.binding(for: key, in: bindings) else { return [] }
-        if let reason = binding.disabledReason {
-            notice = reason
-            return []
-        }
-        notice = nil
         let page = Self.rows(height), count = lines.count
-        switch binding.action {
+        switch action {
         case .back: return [.back]
         case .help: return [.help]
         case .reload: return [.reload(through: through)]
@@ -146,7 +139,7 @@ public struct BillingScreen: Screen {
                           + "(\(Self.list(f.totals))) and emails them. y/n", .run(through: through))
         case .down, .up, .pageDown, .pageUp:
             let steps: [Action: Int] = [.down: 1, .up: -1, .pageDown: page, .pageUp: -page]
-            top = max(0, min(max(0, count - page), top + (steps[binding.action] ?? 0)))
+            top = max(0, min(max(0, count - page), top + (steps[action] ?? 0)))
         }
         return []
     }

@@ -107,20 +107,13 @@ public struct SubmittedOrdersScreen: Screen {
     static func visibleRows(_ height: Int) -> Int { max(1, height - 5) }
 
     public mutating func update(_ key: Key, height: Int) -> [Effect] {
-        if let pending = confirming {
-            confirming = nil
-            if key == .char("y") || key == .char("Y") { return [pending.effect] }
-            notice = "Not done."
-            return []
+        let action: Action
+        switch Binding.press(key, in: bindings, asked: &confirming, declined: "Not done.", notice: &notice) {
+        case .answered(let effects): return effects
+        case .act(let pressed): action = pressed
         }
-        guard let binding = Binding.binding(for: key, in: bindings) else { return [] }
-        if let reason = binding.disabledReason {
-            notice = reason
-            return []
-        }
-        notice = nil
         let page = Self.visibleRows(height)
-        switch binding.action {
+        switch action {
         case .back: return [.back]
         case .reload: return [.reload]
         case .help: return [.help]

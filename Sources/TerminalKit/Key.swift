@@ -68,6 +68,26 @@ public struct Binding<Action: Sendable>: Sendable {
         table.first { $0.keys.contains(key) }
     }
 
+    /// What a key does on a list screen that may have asked a y/n question: the question takes the key
+    /// first (`y` answers with its effect, any other key declines and `notice` says `declined`); else the
+    /// key's binding acts, or, greyed, leaves its reason in `notice`.
+    public static func press<Effect>(_ key: Key, in table: [Binding], asked: inout (question: String, effect: Effect)?,
+                                     declined: String, notice: inout String?) -> Press<Action, Effect> {
+        if let pending = asked {
+            asked = nil
+            if key == .char("y") || key == .char("Y") { return .answered([pending.effect]) }
+            notice = declined
+            return .answered([])
+        }
+        guard let binding = binding(for: key, in: table) else { return .answered([]) }
+        if let reason = binding.disabledReason {
+            notice = reason
+            return .answered([])
+        }
+        notice = nil
+        return .act(binding.action)
+    }
+
     /// The footer's entries, "Enter Open", and whether each can act now.
     public static func footerEntries(_ table: [Binding]) -> [(text: String, enabled: Bool)] {
         table.filter(\.inFooter).map { ("\($0.keys[0].label) \($0.label)", $0.disabledReason == nil) }
@@ -96,4 +116,10 @@ public struct Binding<Action: Sendable>: Sendable {
         let column = max(14, (entries.map { DisplayWidth.of($0.keys) }.max() ?? 0) + 2)
         return entries.map { DisplayWidth.pad($0.keys, to: column) + $0.help }
     }
+}
+
+/// What `Binding.press` decided: the effects of an answered (or ignored) key, or the action to perform.
+public enum Press<Action: Sendable, Effect> {
+    case answered([Effect])
+    case act(Action)
 }
