@@ -7,8 +7,11 @@ import Testing
 @Suite struct BillingCommandTests {
     let cli = CLI()
 
-    /// A reseller with unlimited credit, billing day the 1st, and a monthly 30.00 item ordered twice today.
-    func reseller() throws -> String {
+    /// A reseller with unlimited credit, billing day the 1st, and a monthly 30.00 item ordered twice today;
+    /// the subscription's next billing date.
+    func reseller() throws -> String { try Self.reseller(cli) }
+
+    static func reseller(_ cli: CLI) throws -> String {
         let add = try cli.run(["account", "add", "--name", "Aegean", "--email", "a@aegean.example", "--country", "GR",
                                "--type", "Reseller", "--ordering", "--unlimited-credit", "--reselling", "--prorate",
                                "--billing-day", "first"])

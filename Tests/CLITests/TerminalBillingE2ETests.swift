@@ -22,17 +22,7 @@ extension TerminalE2ETests {
     }
 
     @Test func changeAQuantitySeeTheInvoiceAndRunTheBilling() throws {
-        #expect(try cli.run(["account", "add", "--name", "Aegean", "--email", "a@aegean.example", "--country", "GR",
-                             "--type", "Reseller", "--ordering", "--unlimited-credit", "--reselling", "--prorate",
-                             "--billing-day", "first"]).code == 0)
-        let csv = cli.folder + "/list.csv"
-        try "code,description,billing_period,price\nBK,Backup 100 GB,monthly,30.00\n"
-            .write(toFile: csv, atomically: true, encoding: .utf8)
-        #expect(try cli.run(["pricelist", "import", csv, "--name", "Core EUR", "--currency", "EUR"]).code == 0)
-        #expect(try cli.run(["account", "assign-pricelist", "1", "Core EUR"]).code == 0)
-        #expect(try cli.run(["order", "place", "ACC-000001", "--line", "BK=2"]).code == 0)
-        let subs = try #require(try cli.run(["subscription", "list", "--json"]).json as? [[String: Any]])
-        let next = try #require(subs.first?["nextBillingDate"] as? String)
+        let next = try BillingCommandTests.reseller(cli)
 
         let session = TmuxSession()
         defer { session.kill() }
