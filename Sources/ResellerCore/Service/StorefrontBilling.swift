@@ -20,11 +20,8 @@ public struct QuantityPreview: Sendable, Hashable {
 extension ResellerService {
     /// The subscriptions billed to the account: Admin, Subscriptions Manager, Cloud Administrator (read-only).
     public func subscriptions(of accountId: Int64, by actor: Actor) throws(ServiceError) -> [Subscription] {
-        try store.read { tx in
-            _ = try existingAccount(tx, accountId)
-            try checkStorefrontRights(tx, actor, accountId: accountId, needs: .seeSubscriptions)
-            return try tx.subscriptions(billedTo: accountId)
-        }
+        try store.read { tx in try checkStorefrontRights(tx, actor, accountId: accountId, needs: .seeSubscriptions) }
+        return try subscriptions(of: accountId)
     }
 
     /// `setQuantity` without writing: the pure `QuantityChange` over the subscription as stored today, with
