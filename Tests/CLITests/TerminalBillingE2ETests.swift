@@ -26,7 +26,7 @@ extension TerminalE2ETests {
 
         let session = TmuxSession()
         defer { session.kill() }
-        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) SUDO_USER=dora \(CLI.binary)'")
+        try startDesk(session)
         try session.waitFor("ACC-000001")
         try session.keys("Enter")
         try session.waitFor("e Edit  $ Payment")

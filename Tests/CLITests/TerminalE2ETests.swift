@@ -75,6 +75,11 @@ struct TmuxSession {
 @Suite(.serialized) struct TerminalE2ETests {
     let cli = CLI()
 
+    /// The desk started in tmux on this test's database, as the staff login dora.
+    func startDesk(_ session: TmuxSession) throws {
+        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) SUDO_USER=dora \(CLI.binary)'")
+    }
+
     @Test func searchOpenHelpResizeAndHangUp() throws {
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), "tmux is needed (scripts/ensure-deps installs it)")
         #expect(try cli.run(["demo"]).code == 0)
@@ -140,7 +145,7 @@ struct TmuxSession {
         #expect(try cli.run(["demo"]).code == 0)                           // demo price lists, ACC-000001
         let session = TmuxSession()
         defer { session.kill() }
-        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) SUDO_USER=dora \(CLI.binary)'")
+        try startDesk(session)
         try session.waitFor("ACC-000001")
         // Every key pressed beyond the typed data is counted: the budget is 30.
         var keys = 0
@@ -220,7 +225,7 @@ struct TmuxSession {
         #expect(try cli.run(["demo"]).code == 0)
         let session = TmuxSession()
         defer { session.kill() }
-        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) SUDO_USER=dora \(CLI.binary)'")
+        try startDesk(session)
         try session.waitFor("ACC-000001")
         try session.keys("Enter")
         try session.waitFor("e Edit  $ Payment")

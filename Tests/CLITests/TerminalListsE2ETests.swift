@@ -20,7 +20,7 @@ extension TerminalE2ETests {
         let number = try heldOrder()
         let session = TmuxSession()
         defer { session.kill() }
-        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) SUDO_USER=dora \(CLI.binary)'")
+        try startDesk(session)
         try session.waitFor("ACC-000002")
         try session.keys("F6")
         try session.waitFor("1 of 1 waiting")
@@ -48,7 +48,7 @@ extension TerminalE2ETests {
             .write(toFile: csv, atomically: true, encoding: .utf8)
         let session = TmuxSession()
         defer { session.kill() }
-        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) SUDO_USER=dora \(CLI.binary)'")
+        try startDesk(session)
         try session.waitFor("ACC-000001")
         try session.keys("F7")
         try session.waitFor("Used by ACC-000001 Aegean Cloud Partners, ACC-000002")
