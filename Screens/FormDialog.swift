@@ -10,8 +10,13 @@ public struct FormDialog<Model: Sendable & Equatable, Context: Sendable>: Screen
     public typealias Action = Form<Model>.Action
     public enum Effect: Sendable, Equatable {
         case save(Model)
+        /// The save once more, answered yes to the question the runtime asked with `confirm` (a raise above
+        /// the available credit).
+        case confirmed(Model)
         case cancel, help
     }
+
+    private static var confirmTag: String { "confirm" }
 
     /// The dialog's name in its help ("Add Contact").
     public let name: String
@@ -55,8 +60,13 @@ public struct FormDialog<Model: Sendable & Equatable, Context: Sendable>: Screen
         case .edited(let id), .changed(let id):
             widget.errors[id] = nil   // being corrected: the next save checks it again
             if widget.errors.isEmpty { widget.message = nil }
-        case .answered(_, let yes):
+        case .answered(let tag, let yes):
             widget.message = nil
+            if tag == Self.confirmTag {
+                if yes { return [.confirmed(model)] }
+                widget.message = "\(refused)."
+                return []
+            }
             if yes { return [.cancel] }
         case .cancel:
             guard isDirty else { return [.cancel] }
@@ -73,6 +83,10 @@ public struct FormDialog<Model: Sendable & Equatable, Context: Sendable>: Screen
         }
         return []
     }
+
+    /// The save needs a yes first (the runtime asked the service what it would do): a y/n in the status line,
+    /// everything typed kept; y is `.confirmed`, n leaves the dialog open saying it was not saved.
+    public mutating func confirm(_ question: String) { widget.ask(question, tag: Self.confirmTag) }
 
     /// The service refused the save: its messages beside their fields, the rest in the status line, and
     /// everything typed kept.

@@ -44,6 +44,8 @@ enum BillingPages {
         var csrf, id, forName, product, current, quantity, effective: String
         var raise: Bool
         var chargeAmount, chargePeriod, chargeDays, invoiceDate: String?
+        /// A raise's available credit (a raise is a purchase); nil for a lowering or Unlimited credit.
+        var available: String?
     }
 
     static func quantityPreview(_ p: QuantityPreview, header: StorefrontHeader) -> String {
@@ -58,7 +60,7 @@ enum BillingPages {
                 "\(c.quantity) × \(c.unitPrice.display)"
                     + (c.daysCharged.map { ", prorated \($0)/\(c.daysInPeriod ?? $0) days" } ?? ", the whole period")
             },
-            invoiceDate: p.invoiceDate?.description)
+            invoiceDate: p.invoiceDate?.description, available: p.cost == nil ? nil : p.availableCredit?.display)
         return HTML.page(title: "Check the new quantity", signedIn: header, body: "quantityPreview", page)
     }
 

@@ -31,7 +31,7 @@ enum BillingTemplates {
             ({{chargeDays}}), {{chargePeriod}}</dd><dt>Invoiced on</dt><dd>{{invoiceDate}}</dd>{{/chargeAmount}}\
             {{^chargeAmount}}<dt>Charged now</dt><dd id="charge">nothing{{^raise}}: a lower quantity counts from \
             the next period{{/raise}}{{#raise}}: the period starting today is invoiced with the new quantity\
-            {{/raise}}</dd>{{/chargeAmount}}</dl>
+            {{/raise}}</dd>{{/chargeAmount}}{{#available}}<dt>Available credit</dt><dd>{{.}}</dd>{{/available}}</dl>
             <form method="post" action="/subscriptions/{{id}}/quantity">{{>csrf}}\
             <input type="hidden" name="quantity" value="{{quantity}}">
             <p><button type="submit">Change the quantity to {{quantity}}</button></p></form>

@@ -20,6 +20,8 @@ struct SubscriptionSetQuantity: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The subscription's id, as `subscription list` shows it.") var subscription: String
     @Argument(help: "The new quantity, 1 to 100000.") var quantity: String
+    @Flag(help: "Raise it even though the added units cost more than the account's available credit.")
+    var aboveCredit = false
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
@@ -29,7 +31,8 @@ struct SubscriptionSetQuantity: ParsableCommand {
             guard let n = Int(quantity.trimmingCharacters(in: .whitespaces)) else {
                 throw .invalid("quantity", "quantity must be a whole number from 1 to 100000, not \"\(quantity)\"")
             }
-            let r = try ctx.service.setQuantity(subscriptionId: id, quantity: n, by: ctx.actor)
+            let r = try ctx.service.setQuantity(subscriptionId: id, quantity: n, aboveCredit: aboveCredit,
+                                                by: ctx.actor)
             if ctx.json {
                 JSON.print(["subscription": JSONValues.subscription(r.subscription, on: ctx.service.today),
                             "effective": r.effective.description,

@@ -29,6 +29,13 @@ import Testing
         return try #require(subs.first?["nextBillingDate"] as? String)
     }
 
+    /// Gives account 1 a credit limit, at the version it has now.
+    static func setCreditLimit(_ cli: CLI, _ limit: String) throws -> CLI.Result {
+        let shown = try cli.run(["account", "show", "1", "--json"]).object
+        let version = try #require(shown["version"] as? Int ?? (shown["account"] as? [String: Any])?["version"] as? Int)
+        return try cli.run(["account", "update", "1", "--credit-limit", limit, "--expect-version", String(version)])
+    }
+
     @Test func aRunIssuesTheRenewalOnceAndShowsItsLines() throws {
         let next = try reseller()
         let preview = try cli.run(["billing", "preview", "ACC-000001", "--through", next, "--json"])
@@ -153,6 +160,21 @@ import Testing
         #expect(try cli.run(["credit-note", "list"]).out.contains("CRN-000001"))
         let missing = try cli.run(["credit-note", "show", "CRN-000009"])
         #expect(missing.code == 1 && missing.err.contains("creditNote: no credit note CRN-000009"))
+    }
+
+    /// A raise is a purchase (issue #21): above the available credit it is refused, naming both amounts,
+    /// until staff confirm it with `--above-credit`.
+    @Test func aRaiseAboveTheCreditNeedsAboveCredit() throws {
+        _ = try billing.reseller()
+        let limit = try BillingCommandTests.setCreditLimit(cli, "100")
+        #expect(limit.code == 0, "\(limit.err)")
+        let refused = try cli.run(["subscription", "set-quantity", "1", "1000"])
+        #expect(refused.code == 1 && refused.err.contains("quantity: raising subscription 1 to 1000 costs"))
+        #expect(refused.err.contains("available; record a payment first, or confirm raising it above the credit"))
+        #expect(try subscription()["quantity"] as? Int == 2)
+        let confirmed = try cli.run(["subscription", "set-quantity", "1", "1000", "--above-credit"])
+        #expect(confirmed.code == 0, "\(confirmed.err)")
+        #expect(try subscription()["quantity"] as? Int == 1000)
     }
 
     @Test func badArgumentsAreNamed() throws {

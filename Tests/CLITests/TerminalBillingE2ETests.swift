@@ -83,6 +83,25 @@ extension TerminalE2ETests {
         #expect(after.first?["nextBillingDate"] as? String != next)
         let invoices = try #require(try cli.run(["invoice", "list", "--json"]).json as? [[String: Any]])
         #expect(invoices.map { $0["number"] as? String } == ["INV-000001", "INV-000002", "INV-000003"])
+
+        // A raise is a purchase (#21): above the available credit the dialog asks, naming both amounts.
+        #expect(try BillingCommandTests.setCreditLimit(cli, "200").code == 0)
+        try session.keys("Enter")                                          // opens on the section left last
+        try session.waitFor(" Invoices 3 ")
+        try session.keys("5")
+        try session.waitFor("q Quantity  X Cancel")
+        try session.keys("q")
+        try session.waitFor("Quantity of BK for Aegean")
+        try session.keys("C-u", "1000", "C-s")
+        try waitForWrapped(session, "available. Raise above the credit? y/n")
+        try session.keys("n")
+        try session.waitFor("Not changed.")
+        let kept = try cli.run(["subscription", "list", "--json"]).json as? [[String: Any]]
+        #expect(kept?.first?["quantity"] as? Int == 3)
+        try session.keys("C-s")
+        try waitForWrapped(session, "Raise above the credit? y/n")
+        try session.keys("y")
+        try waitForWrapped(session, "BK for Aegean: 3 → 1000 from")
         #expect(invoices.last?["total"] as? String == "90.00")
     }
 }

@@ -116,6 +116,35 @@ import Testing
         #expect(try fx.service.billingRun(through: day("2027-03-01"), by: staff).invoices.isEmpty)
     }
 
+    /// A raise is a purchase (issue #21): above the available credit staff must confirm it, and until they
+    /// do nothing is written; a lowering buys nothing and is never refused for credit.
+    @Test func staffRaiseAboveTheAvailableCreditOnlyWhenTheyConfirm() throws {
+        let (fx, a, sub) = try setUp(creditLimit: "60")
+        #expect(try fx.service.availableCredit(a.id)?.text == "17.42")
+        try billing.on(fx, "2027-01-20")
+        let preview = try fx.service.previewQuantity(subscriptionId: sub, quantity: 5, by: staff)
+        #expect(preview.aboveCredit && preview.cost?.decimalString == "34.84")
+        #expect(preview.availableCredit?.decimalString == "17.42")
+        func refusal(_ body: () throws -> Void) -> String {
+            do { try body(); return "" } catch let e as ServiceError { return e.messagesByField["quantity"] ?? "\(e)" }
+            catch { return "\(error)" }
+        }
+        let refused = refusal { _ = try fx.service.setQuantity(subscriptionId: sub, quantity: 5, by: staff) }
+        #expect(refused.contains("34.84") && refused.contains("17.42") && refused.contains("above the credit"),
+                "\(refused)")
+        #expect(try fx.count("SELECT COUNT(*) FROM pending_charges WHERE order_id IS NULL") == 0)
+        #expect(try fx.count("SELECT COUNT(*) FROM audit_events WHERE action = 'set-quantity'") == 0)
+        let raised = try fx.service.setQuantity(subscriptionId: sub, quantity: 5, aboveCredit: true, by: staff)
+        #expect(raised.invoice?.draft.total.decimalString == "34.84")
+        #expect(try fx.service.availableCredit(a.id)?.text == "-17.42")
+        _ = try fx.service.setQuantity(subscriptionId: sub, quantity: 1, by: staff)
+        // On a period's first day, before it is invoiced, the added units are the whole period's (the
+        // renewal bills them): 2 more × 30.00 = 60.00, above what is left.
+        try billing.on(fx, "2027-02-01")
+        let first = refusal { _ = try fx.service.setQuantity(subscriptionId: sub, quantity: 3, by: staff) }
+        #expect(first.contains("60.00"), "\(first)")
+    }
+
     @Test func badChangesAreRefusedNamingTheField() throws {
         let (fx, a, sub) = try setUp()
         func field(_ body: () throws -> Void) -> String? {

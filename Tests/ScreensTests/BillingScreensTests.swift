@@ -136,6 +136,12 @@ final class MovableClock: Sendable {
         _ = d.update(.backspace)
         for c in "7" { _ = d.update(.char(c)) }
         #expect(d.update(.ctrl("s")) == [.save(SubscriptionQuantityForm(quantity: 7))])
+        // A raise above the credit (#21): the runtime asks; n keeps the dialog and what was typed, y confirms.
+        d.confirm("It costs 93.00 EUR; 10.00 EUR available. Raise above the credit? y/n")
+        #expect(d.render(width: 80, height: 24).text.contains("It costs 93.00 EUR; 10.00 EUR available. Raise above"))
+        #expect(d.update(.char("n")).isEmpty && d.message == "Not changed." && d.model.quantity == "7")
+        d.confirm("It costs 93.00 EUR; 10.00 EUR available. Raise above the credit? y/n")
+        #expect(d.update(.char("y")) == [.confirmed(SubscriptionQuantityForm(quantity: 7))])
     }
 
     @Test func invoicesSectionListsInvoicesAndCreditNotesNewestFirst() throws {

@@ -30,13 +30,18 @@ struct BillingFixture {
     var actor: Actor { .storefront(userId: userId, email: StorefrontFixture.email) }
 
     init(_ who: Who = .admin) throws {
+        let (type, roles) = Self.access(who)
+        try self.init(type: type, roles: roles)
+    }
+
+    /// A user of any type and roles (several roles at once).
+    init(type: UserType, roles: [UserRole]) throws {
         let clock = self.clock
         clock.set("2027-01-10")
         fx = try StorefrontFixture(clock: { clock.now })
         let contact = try fx.service.activate(token: try fx.token(), password: StorefrontFixture.password,
                                               confirmation: StorefrontFixture.password)
         userId = try #require(contact.storefrontUser).id
-        let (type, roles) = Self.access(who)
         _ = try fx.service.setStorefrontAccess(contact.id, type: type, roles: roles, by: .staff("dora"))
     }
 

@@ -22,6 +22,8 @@ import Templating
         fx.on("2027-02-05")
         let see = [.admin, .subscriptionsManager, .cloudAdministrator].contains(who)
         let change = who == .admin || who == .subscriptionsManager
+        // A raise is a purchase (issue #21): a Subscriptions Manager without the Buyer role is refused it.
+        let raise = who == .admin
         let billing = who == .admin || who == .billingAgent
         try await fx.app().test(.router) { client in
             var b = Browser(client)
@@ -43,7 +45,8 @@ import Templating
             try await b.get("/subscriptions/\(sub.id)/cancel")
             #expect(b.status == (change ? .ok : .forbidden), "\(who) GET cancel")
             try await b.post("/subscriptions/\(sub.id)/preview", [("quantity", "3")], csrf: csrf)
-            #expect(b.status == (change ? .ok : .forbidden), "\(who) POST preview")
+            #expect(b.status == (raise ? .ok : change ? .unprocessableContent : .forbidden), "\(who) POST preview")
+            if change && !raise { #expect(b.html.contains("a purchase") && b.html.contains("Buyer")) }
             for path in ["/invoices", "/invoices/\(invoice.number)", "/invoices?status=open"] {
                 try await b.get(path)
                 #expect(b.status == (billing ? .ok : .forbidden), "\(who) GET \(path)")
@@ -57,11 +60,11 @@ import Templating
         // What the refused users posted changed nothing; the allowed ones' did.
         let after = try #require(try fx.service.subscriptions(of: fx.reseller.id).first)
         #expect((after.status == .ending) == change, "\(who): \(after.status)")
-        #expect((after.quantity(on: fx.day("2027-02-05")) == 3) == change)
+        #expect((after.quantity(on: fx.day("2027-02-05")) == 3) == raise)
     }
 
     @Test func aQuantityIsPreviewedWithItsProratedChargeThenChanged() async throws {
-        let fx = try BillingFixture(.subscriptionsManager)
+        let fx = try BillingFixture(type: .user, roles: [.subscriptionsManager, .buyer])
         defer { fx.cleanUp() }
         let sub = try fx.orderVMs(2)
         fx.on("2027-01-20")
@@ -240,22 +243,54 @@ import Templating
         fx.on("2027-02-10")
         let see = [.admin, .subscriptionsManager, .cloudAdministrator].contains(who)
         let change = who == .admin || who == .subscriptionsManager
+        let raise = who == .admin   // a purchase: Admin, or Buyer with Subscriptions Manager (issue #21)
         let billing = who == .admin || who == .billingAgent
         let a = fx.actor, id = fx.reseller.id, s = fx.service
         func allowed(_ body: () throws -> Void) -> Bool { (try? body()) != nil }
         #expect(allowed { _ = try s.subscriptions(of: id, by: a) } == see, "\(who) subscriptions")
-        #expect(allowed { _ = try s.previewQuantity(subscriptionId: sub.id, quantity: 3, by: a) } == change)
+        #expect(allowed { _ = try s.previewQuantity(subscriptionId: sub.id, quantity: 3, by: a) } == raise)
+        #expect(allowed { _ = try s.previewQuantity(subscriptionId: sub.id, quantity: 1, by: a) } == change)
         #expect(allowed { _ = try s.previewCancellation(subscriptionId: sub.id, by: a) } == change)
         #expect(allowed { _ = try s.invoices(of: id, by: a) } == billing, "\(who) invoices")
         #expect(allowed { _ = try s.creditNotes(of: id, by: a) } == billing)
         #expect(allowed { _ = try s.invoiceDocument(number: invoice.number, by: a) } == billing)
         #expect(allowed { _ = try s.billingStanding(accountId: id, by: a) } == billing)
-        #expect(allowed { _ = try s.setQuantity(subscriptionId: sub.id, quantity: 3, by: a) } == change)
+        #expect(allowed { _ = try s.setQuantity(subscriptionId: sub.id, quantity: 1, by: a) } == change)
+        #expect(allowed { _ = try s.setQuantity(subscriptionId: sub.id, quantity: 3, by: a) } == raise)
         #expect(allowed { _ = try s.cancelSubscription(sub.id, now: false, by: a) } == change)
         if !change {
             let untouched = try s.subscriptions(of: id)[0]
             #expect(untouched.status == .active && untouched.quantity(on: fx.day("2027-02-10")) == 2)
         }
+    }
+
+    /// A raise is a purchase (issue #21): a Buyer who is also Subscriptions Manager raises within the
+    /// available credit and is refused above it, in the page and in the service, saying what is available and
+    /// whom to ask; nothing is written.
+    @Test func aRaiseAboveTheAvailableCreditIsRefused() async throws {
+        let fx = try BillingFixture(type: .user, roles: [.subscriptionsManager, .buyer])
+        defer { fx.cleanUp() }
+        let sub = try fx.orderVMs(2)
+        fx.on("2027-01-20")
+        let available = try #require(try fx.service.availableCredit(fx.reseller.id))
+        guard case .amount(let left) = available else { Issue.record("the demo reseller has a limit"); return }
+        try await fx.app().test(.router) { client in
+            var b = Browser(client)
+            try await fx.signIn(&b)
+            for path in ["/subscriptions/\(sub.id)/preview", "/subscriptions/\(sub.id)/quantity"] {
+                try await b.post(path, [("quantity", "100000")])
+                #expect(b.status == .unprocessableContent, "\(path)")
+                #expect(b.html.contains("available") && b.html.contains(left.display), "\(path)")
+            }
+            try await b.post("/subscriptions/\(sub.id)/preview", [("quantity", "3")])
+            #expect(b.status == .ok && b.html.contains("Available credit"))
+        }
+        #expect(throws: ServiceError.self) {
+            try fx.service.setQuantity(subscriptionId: sub.id, quantity: 100_000, by: fx.actor)
+        }
+        let after = try #require(try fx.service.subscriptions(of: fx.reseller.id).first)
+        #expect(after.quantity(on: fx.day("2027-01-20")) == 2)
+        #expect(try fx.service.availableCredit(fx.reseller.id) == available)
     }
 
     /// A user of another account cannot change, preview or read this account's subscriptions and invoices:

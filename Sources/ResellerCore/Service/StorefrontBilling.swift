@@ -12,6 +12,15 @@ public struct QuantityPreview: Sendable, Hashable {
     /// invoiced), and the day it is invoiced.
     public var charge: InvoiceLine?
     public var invoiceDate: CalendarDay?
+    /// What a raise buys (nil for a lowering) and the account's available credit (nil: Unlimited).
+    public var cost: Money?
+    public var availableCredit: Money?
+
+    /// A raise that costs more than the available credit: staff are asked to confirm it.
+    public var aboveCredit: Bool {
+        guard let cost, let availableCredit else { return false }
+        return cost.minor > 0 && cost.minor > availableCredit.minor
+    }
 }
 
 /// The billing reads and previews of a storefront user (doc: Role-Based Access): each takes the user as
@@ -25,16 +34,20 @@ extension ResellerService {
     }
 
     /// `setQuantity` without writing: the pure `QuantityChange` over the subscription as stored today, with
-    /// the same checks (the right, the account's status, the quantity's range).
+    /// the same checks (the right, the account's status, the quantity's range, a raise's right and credit:
+    /// a storefront user is refused here already; staff see the credit and confirm a raise above it).
     public func previewQuantity(subscriptionId: Int64, quantity: Int,
                                 by actor: Actor) throws(ServiceError) -> QuantityPreview {
         let today = self.today
         return try store.read { tx in
-            let (sub, _, scheme) = try changeable(tx, subscriptionId, by: actor)
+            let (sub, account, scheme) = try changeable(tx, subscriptionId, by: actor)
             let outcome = try Self.quantityChange(sub, quantity, on: today, scheme)
+            try checkRaise(tx, sub, account, outcome, quantity, on: today, aboveCredit: true, by: actor)
+            let purchase = try raiseCost(tx, sub, account, outcome, quantity, on: today)
             return QuantityPreview(subscription: sub, current: sub.quantity(on: today), quantity: quantity,
                                    effective: outcome.effective, charge: outcome.charge?.line,
-                                   invoiceDate: outcome.charge?.invoiceDate)
+                                   invoiceDate: outcome.charge?.invoiceDate, cost: purchase?.cost,
+                                   availableCredit: purchase?.available)
         }
     }
 

@@ -20,13 +20,15 @@ extension ResellerService {
     /// Raising charges the added units for the rest of the period, invoiced today ("on order day") or with
     /// the next billing date; lowering counts from the next period (doc: Billing → Changes). The rule is
     /// the pure `QuantityChange`; this writes its outcome, the charge or invoice, and the audit in one
-    /// IMMEDIATE transaction that re-reads the subscription under the write lock.
-    public func setQuantity(subscriptionId: Int64, quantity: Int,
+    /// IMMEDIATE transaction that re-reads the subscription under the write lock. A raise is a purchase
+    /// (`checkRaise`): above the available credit staff need `aboveCredit`, and a storefront user is refused.
+    public func setQuantity(subscriptionId: Int64, quantity: Int, aboveCredit: Bool = false,
                             by actor: Actor) throws(ServiceError) -> QuantityChangeResult {
         let today = self.today, now = self.now
         return try store.write { tx in
             let (sub, account, scheme) = try changeable(tx, subscriptionId, by: actor)
             let outcome = try Self.quantityChange(sub, quantity, on: today, scheme)
+            try checkRaise(tx, sub, account, outcome, quantity, on: today, aboveCredit: aboveCredit, by: actor)
             try tx.updateSubscriptionTerms(outcome.subscription, on: today)
             var invoice: Invoice?
             if var charge = outcome.charge {
@@ -79,6 +81,56 @@ extension ResellerService {
             return try QuantityChange.apply(sub, quantity: quantity, on: day, scheme: scheme)
         } catch {
             throw ServiceError.invalid([error])
+        }
+    }
+
+    /// What a raise buys and the credit it may use; nil for a lowering. The added units' charge, or, on a
+    /// period's first day before that period is invoiced, the added units for the whole period (its renewal
+    /// bills them, and renewals are never held back by the credit limit, so the raise is where to check).
+    func raiseCost(_ tx: StoreTx, _ sub: Subscription, _ account: Account, _ outcome: QuantityChange.Outcome,
+                   _ quantity: Int, on day: CalendarDay) throws -> (cost: Money, available: Money?)? {
+        let added = quantity - sub.quantity(on: day)
+        guard added > 0 else { return nil }
+        let cost: Money
+        if let charge = outcome.charge {
+            cost = charge.line.amount
+        } else {
+            do throws(FieldError) {
+                cost = Money(minor: try Invoicer.lineTotal(sub.unitPrice, added, field: "quantity"),
+                             currency: sub.unitPrice.currency)
+            } catch {
+                throw ServiceError.invalid([error])
+            }
+        }
+        return (cost, try available(tx, account))
+    }
+
+    /// A raise is a purchase (issue #21), checked in the transaction that writes it, as an order is: a
+    /// storefront user needs the Buyer right (or Admin) besides Subscriptions Manager, and is refused above
+    /// the available credit (it cannot wait for staff as a Submitted order does: the units count at once);
+    /// staff go above it only when they confirmed it (`aboveCredit`, the CLI's `--above-credit`).
+    func checkRaise(_ tx: StoreTx, _ sub: Subscription, _ account: Account, _ outcome: QuantityChange.Outcome,
+                    _ quantity: Int, on day: CalendarDay, aboveCredit: Bool, by actor: Actor) throws {
+        guard let (cost, available) = try raiseCost(tx, sub, account, outcome, quantity, on: day) else { return }
+        let storefront: Bool
+        if case .storefront = actor { storefront = true } else { storefront = false }
+        if storefront {
+            do { try checkStorefrontRights(tx, actor, accountId: sub.billedAccountId, needs: .order) } catch {
+                throw ServiceError.refused(field: "quantity", message: "raising a quantity is a purchase: "
+                                           + StorefrontRight.order.refusal)
+            }
+        }
+        guard let available, cost.minor > 0, cost.minor > available.minor else { return }
+        let what = "raising subscription \(sub.id) to \(quantity) costs \(cost.display)"
+        if storefront {
+            throw ServiceError.refused(field: "quantity", message: "\(what) but only \(available.display) of "
+                                       + "credit is available; to raise it, ask \(settings.helpContact) for more "
+                                       + "credit or pay an open invoice first")
+        }
+        guard aboveCredit else {
+            throw ServiceError.refused(field: "quantity", message: "\(what) but \(account.name) has only "
+                                       + "\(available.display) available; record a payment first, or confirm "
+                                       + "raising it above the credit")
         }
     }
 

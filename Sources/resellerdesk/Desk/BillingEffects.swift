@@ -7,13 +7,32 @@ import Screens
 extension TerminalApp {
     func perform(quantity effect: QuantityDialog.Effect) {
         guard case .quantity(let dialog)? = stack.last else { return }
-        runDialog(effect, dialog, Top.quantity) { (form) throws(ServiceError) in
-            let sub = dialog.context
-            let result = try service.setQuantity(subscriptionId: sub.id, quantity: try form.validated(),
-                                                 by: .currentStaff())
+        let sub = dialog.context
+        // A raise is a purchase (#21): above the available credit the service refuses it unless confirmed, so
+        // the dialog asks first, naming both amounts, and the yes saves with `aboveCredit`.
+        func change(_ form: SubscriptionQuantityForm, aboveCredit: Bool) throws(ServiceError) {
+            let quantity = try form.validated()
+            if !aboveCredit {
+                let preview = try service.previewQuantity(subscriptionId: sub.id, quantity: quantity,
+                                                          by: .currentStaff())
+                if preview.aboveCredit, let cost = preview.cost, let available = preview.availableCredit {
+                    var asking = dialog
+                    asking.confirm("It costs \(cost.display); \(available.display) available. "
+                                   + "Raise above the credit? y/n")
+                    stack[stack.count - 1] = .quantity(asking)
+                    return
+                }
+            }
+            let result = try service.setQuantity(subscriptionId: sub.id, quantity: quantity,
+                                                 aboveCredit: aboveCredit, by: .currentStaff())
             stack.removeLast()
             reloadDetail(sub.billedAccountId, notice: Self.changed(sub, result, today: service.today))
         }
+        runDialog(effect, dialog, Top.quantity, save: { (form) throws(ServiceError) in
+            try change(form, aboveCredit: false)
+        }, confirmed: { (form) throws(ServiceError) in
+            try change(form, aboveCredit: true)
+        })
     }
 
     /// What a quantity change did, in one sentence: the charge and its invoice, or the day a lowering counts.

@@ -4,23 +4,30 @@ import Screens
 extension TerminalApp {
     /// The one way a dialog's effects run: Esc closes it (then `closed`), F1 opens its help, and a save runs
     /// `save` against the service, which closes the dialog and says what happened where it returns to; a
-    /// refusal keeps the dialog open with everything typed and the service's messages beside the fields.
+    /// refusal keeps the dialog open with everything typed and the service's messages beside the fields. A
+    /// save that asked a y/n first (`FormDialog.confirm`) runs `confirmed` once it is answered yes.
     func runDialog<Model, Context>(_ effect: FormDialog<Model, Context>.Effect, _ dialog: FormDialog<Model, Context>,
                                    _ top: (FormDialog<Model, Context>) -> Top, closed: () -> Void = {},
-                                   save: (Model) throws(ServiceError) -> Void) {
+                                   save: (Model) throws(ServiceError) -> Void,
+                                   confirmed: ((Model) throws(ServiceError) -> Void)? = nil) {
+        let model: Model, confirming: Bool
         switch effect {
         case .cancel:
             stack.removeLast()
             closed()
-        case .help: showHelp(dialog.help)
-        case .save(let model):
-            do {
-                try save(model)
-            } catch {
-                var refused = dialog
-                refused.saveFailed(error)
-                stack[stack.count - 1] = top(refused)
-            }
+            return
+        case .help:
+            showHelp(dialog.help)
+            return
+        case .save(let typed): (model, confirming) = (typed, false)
+        case .confirmed(let typed): (model, confirming) = (typed, true)
+        }
+        do {
+            if confirming, let confirmed { try confirmed(model) } else { try save(model) }
+        } catch {
+            var refused = dialog
+            refused.saveFailed(error)
+            stack[stack.count - 1] = top(refused)
         }
     }
 }
