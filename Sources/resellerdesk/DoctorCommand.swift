@@ -37,6 +37,9 @@ struct DoctorCommand: ParsableCommand {
         var out = [Check(status: .ok, name: "configuration", detail: files)]
         let (path, source) = DatabaseLocation.resolve(explicit: db, config: config)
         out.append(fileCheck(path, source: source))
+        // Opening the store would create a missing desk, and its folder: doctor only looks.
+        var info = stat()
+        guard stat(path, &info) == 0 else { return out }
         let service: ResellerService
         do {
             service = ResellerService(store: try Store(config: config, explicitPath: db),
@@ -60,8 +63,9 @@ struct DoctorCommand: ParsableCommand {
     static func fileCheck(_ path: String, source: String) -> Check {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            return Check(status: .warn, name: "database file", detail: "\(path) (from \(source)) does not exist yet; "
-                         + "the first use creates it")
+            return Check(status: .fail, name: "database file", detail: "\(path) (from \(source)) does not exist; "
+                         + "doctor creates nothing: check the path (--db, RESELLERDESK_DB, storage.path), "
+                         + "or let the first use create it (resellerdesk account list)")
         }
         let mode = info.st_mode & 0o7777
         let group = DeskAccess.groupName(info.st_gid)
@@ -88,9 +92,26 @@ struct DoctorCommand: ParsableCommand {
                 return [Check(status: .fail, name: "database", detail: detail + "; restore the last backup "
                               + "(resellerdesk restore FILE) after stopping the services")]
             }
-            return [Check(status: .ok, name: "database", detail: detail)]
+            return [Check(status: .ok, name: "database", detail: detail), schemaCheck(service.store)]
         } catch {
             return [Check(status: .fail, name: "database", detail: error.description)]
+        }
+    }
+
+    /// Objects the migrations did not make: any member of the desk's group can change the file directly, for
+    /// example with a trigger that quietly deletes their own audit rows.
+    static func schemaCheck(_ store: Store) -> Check {
+        do {
+            let differences = try store.schemaDifferences()
+            guard differences.isEmpty else {
+                return Check(status: .fail, name: "schema", detail: differences.joined(separator: "; ")
+                             + "; the desk was changed outside resellerdesk: read each with sqlite3 \(store.path) "
+                             + "'.schema NAME', drop it, and compare the audit with the journal "
+                             + "(journalctl SYSLOG_IDENTIFIER=resellerdesk)")
+            }
+            return Check(status: .ok, name: "schema", detail: "as the migrations make it, nothing added by hand")
+        } catch {
+            return Check(status: .fail, name: "schema", detail: error.description)
         }
     }
 
