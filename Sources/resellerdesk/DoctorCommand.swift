@@ -53,6 +53,7 @@ struct DoctorCommand: ParsableCommand {
         out.append(Check(status: .ok, name: "staff", detail: "account managers complete from "
                          + service.staffLogins().joined(separator: ", ")))
         out.append(mailCheck(config))
+        if let folder = config.string("mail.templates") { out.append(templatesCheck(folder)) }
         out += delivererChecks(service)
         out.append(storefrontCheck(service.settings.storefrontURL, set: config.isSet("storefront.url")))
         out.append(backupCheck(service))
@@ -125,6 +126,21 @@ struct DoctorCommand: ParsableCommand {
         case .failure(let f):
             return Check(status: .fail, name: "mail", detail: f.reason + "; " + fix(for: settings.transport))
         }
+    }
+
+    /// Staff template overrides: each one must be trusted (see `TemplateFile`), or its emails are held.
+    static func templatesCheck(_ folder: String) -> Check {
+        guard FileManager.default.fileExists(atPath: folder) else {
+            return Check(status: .warn, name: "mail templates", detail: "\(folder) (mail.templates) does not exist; "
+                         + "the built-in templates are used")
+        }
+        let refusals = TemplateFile.refusals(in: folder)
+        guard refusals.isEmpty else {
+            return Check(status: .fail, name: "mail templates", detail: refusals.joined(separator: "; ")
+                         + "; the emails they would build are held (resellerdesk mail list) until fixed")
+        }
+        return Check(status: .ok, name: "mail templates", detail: "\(folder): owned by root or you, "
+                     + "writable by nobody else")
     }
 
     /// What to do when the way out for email does not work.
