@@ -93,6 +93,28 @@ final class JournalSocket {
         #expect(entry.fields["MESSAGE"] == "audit: alice create account \(account.id)", "\(entry.fields)")
     }
 
+    @Test func onlyWhatCommitsReachesTheJournal() throws {
+        let db = TempDatabase()
+        let journal = try JournalSocket(folder: db.folder)
+        let store = try Store(path: db.path, journal: Journal(socketPath: journal.path))
+        struct Refused: Error {}
+        try store.write { tx in
+            try tx.audit(staff, "account", 1, "kept", at: Date())
+            // One account of a billing run fails: its savepoint, audit row included, is rolled back.
+            _ = try? tx.savepoint { () throws -> Void in
+                try tx.audit(staff, "account", 2, "rolled back", at: Date())
+                throw Refused()
+            }
+        }
+        // A whole transaction rolled back.
+        _ = try? store.write { tx in
+            try tx.audit(staff, "account", 3, "rolled back", at: Date())
+            throw Refused()
+        }
+        #expect(journal.receive()?.fields["RESELLERDESK_ACTION"] == "kept")
+        #expect(journal.receive(seconds: 1) == nil)
+    }
+
     @Test func aValueWithANewlineKeepsItsBytes() {
         let entry = JournalEntry.audit(.storefront(userId: 1, email: "a@b.example"), "contact", 7, "update",
                                        changes: "{\"note\":[null,\"two\\nlines\"]}\nraw")
