@@ -105,6 +105,8 @@ import Testing
                                        whileCopied: { modeWhileCopied = Self.mode($0) })
         #expect(modeWhileCopied == 0o600)   // nobody else may open the copy before it is complete
         #expect(Self.isRegular(d.desk) && Self.mode(d.desk) == 0o660 && Self.owner(d.desk) == 65534)
+        // Recording the restore opened the desk as root: SQLite gives its -wal and -shm the desk's owner.
+        for suffix in ["-wal", "-shm"] { #expect(Self.owner(d.desk + suffix) == 65534, "\(suffix)") }
         #expect(try Self.accounts(d.desk) == 1)
         #expect(report.replacedKeptAt.map(Self.isRegular) == true)
     }
