@@ -38,11 +38,16 @@ public struct MessageBuilder: Sendable {
     }
 
     /// The template of one part: `KIND.txt` / `KIND.html` in `mail.templates` if there, else the built-in one.
-    func template(_ kind: MailKind, html: Bool) -> (text: String, source: String) {
+    /// An override that cannot be trusted (see `TemplateFile`) holds the email, naming the file and why.
+    func template(_ kind: MailKind, html: Bool) throws(TemplateError) -> (text: String, source: String) {
         let name = "\(kind.rawValue).\(html ? "html" : "txt")"
-        if let folder = settings.templatesFolder, let data = FileManager.default.contents(atPath: "\(folder)/\(name)"),
-           let text = String(data: data, encoding: .utf8) {
-            return (text, "\(folder)/\(name)")
+        if let folder = settings.templatesFolder {
+            switch TemplateFile.read(folder: folder, name: name) {
+            case .text(let text): return (text, "\(folder)/\(name)")
+            case .refused(let why):
+                throw TemplateError(description: why + "; its emails are held until it is fixed (resellerdesk doctor)")
+            case .absent: break
+            }
         }
         return (html ? DefaultTemplates.html(kind) : DefaultTemplates.text(kind), "built-in \(name)")
     }
@@ -53,7 +58,7 @@ public struct MessageBuilder: Sendable {
     /// storefront's own printable template, `{{#document}}{{>invoiceDocument}}{{/document}}`. A row queued
     /// before documents were carried shows its `lines` in both.
     func body(_ m: OutboxMessage, html: Bool) throws(TemplateError) -> String {
-        let (text, source) = template(m.kind, html: html)
+        let (text, source) = try template(m.kind, html: html)
         var context: [String: Any] = values(m)
         if m.kind == .invoice || m.kind == .creditNote {
             let document = m.params["document"].flatMap(InvoiceDocument.init(jsonText:))

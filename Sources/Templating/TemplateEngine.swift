@@ -46,4 +46,6 @@ public struct TemplateEngine: Sendable {
 
 public struct TemplateError: Error, CustomStringConvertible, Sendable {
     public let description: String
+
+    public init(description: String) { self.description = description }
 }

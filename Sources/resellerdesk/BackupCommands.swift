@@ -59,7 +59,7 @@ struct RestoreCommand: ParsableCommand {
         do {
             let config = try ConfigFile.load()
             let path = DatabaseLocation.resolve(explicit: global.db, config: config).path
-            let report = try Store.restore(from: backup, to: path)
+            let report = try Store.restore(from: backup, to: path, by: .currentStaff())
             print("Restored \(backup) as the desk \(path): "
                   + report.counts.map { "\($0.table) \($0.rows)" }.joined(separator: ", "))
             if let kept = report.replacedKeptAt { print("The desk it replaced is kept as \(kept).") }

@@ -37,6 +37,9 @@ struct DoctorCommand: ParsableCommand {
         var out = [Check(status: .ok, name: "configuration", detail: files)]
         let (path, source) = DatabaseLocation.resolve(explicit: db, config: config)
         out.append(fileCheck(path, source: source))
+        // Opening the store would create a missing desk, and its folder: doctor only looks.
+        var info = stat()
+        guard stat(path, &info) == 0 else { return out }
         let service: ResellerService
         do {
             service = ResellerService(store: try Store(config: config, explicitPath: db),
@@ -50,6 +53,7 @@ struct DoctorCommand: ParsableCommand {
         out.append(Check(status: .ok, name: "staff", detail: "account managers complete from "
                          + service.staffLogins().joined(separator: ", ")))
         out.append(mailCheck(config))
+        if let folder = config.string("mail.templates") { out.append(templatesCheck(folder)) }
         out += delivererChecks(service)
         out.append(storefrontCheck(service.settings.storefrontURL, set: config.isSet("storefront.url")))
         out.append(backupCheck(service))
@@ -60,8 +64,9 @@ struct DoctorCommand: ParsableCommand {
     static func fileCheck(_ path: String, source: String) -> Check {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            return Check(status: .warn, name: "database file", detail: "\(path) (from \(source)) does not exist yet; "
-                         + "the first use creates it")
+            return Check(status: .fail, name: "database file", detail: "\(path) (from \(source)) does not exist; "
+                         + "doctor creates nothing: check the path (--db, RESELLERDESK_DB, storage.path), "
+                         + "or let the first use create it (resellerdesk account list)")
         }
         let mode = info.st_mode & 0o7777
         let group = DeskAccess.groupName(info.st_gid)
@@ -88,9 +93,26 @@ struct DoctorCommand: ParsableCommand {
                 return [Check(status: .fail, name: "database", detail: detail + "; restore the last backup "
                               + "(resellerdesk restore FILE) after stopping the services")]
             }
-            return [Check(status: .ok, name: "database", detail: detail)]
+            return [Check(status: .ok, name: "database", detail: detail), schemaCheck(service.store)]
         } catch {
             return [Check(status: .fail, name: "database", detail: error.description)]
+        }
+    }
+
+    /// Objects the migrations did not make: any member of the desk's group can change the file directly, for
+    /// example with a trigger that quietly deletes their own audit rows.
+    static func schemaCheck(_ store: Store) -> Check {
+        do {
+            let differences = try store.schemaDifferences()
+            guard differences.isEmpty else {
+                return Check(status: .fail, name: "schema", detail: differences.joined(separator: "; ")
+                             + "; the desk was changed outside resellerdesk: read each with sqlite3 \(store.path) "
+                             + "'.schema NAME', drop it, and compare the audit with the journal "
+                             + "(journalctl SYSLOG_IDENTIFIER=resellerdesk)")
+            }
+            return Check(status: .ok, name: "schema", detail: "as the migrations make it, nothing added by hand")
+        } catch {
+            return Check(status: .fail, name: "schema", detail: error.description)
         }
     }
 
@@ -104,6 +126,21 @@ struct DoctorCommand: ParsableCommand {
         case .failure(let f):
             return Check(status: .fail, name: "mail", detail: f.reason + "; " + fix(for: settings.transport))
         }
+    }
+
+    /// Staff template overrides: each one must be trusted (see `TemplateFile`), or its emails are held.
+    static func templatesCheck(_ folder: String) -> Check {
+        guard FileManager.default.fileExists(atPath: folder) else {
+            return Check(status: .warn, name: "mail templates", detail: "\(folder) (mail.templates) does not exist; "
+                         + "the built-in templates are used")
+        }
+        let refusals = TemplateFile.refusals(in: folder)
+        guard refusals.isEmpty else {
+            return Check(status: .fail, name: "mail templates", detail: refusals.joined(separator: "; ")
+                         + "; the emails they would build are held (resellerdesk mail list) until fixed")
+        }
+        return Check(status: .ok, name: "mail templates", detail: "\(folder): owned by root or you, "
+                     + "writable by nobody else")
     }
 
     /// What to do when the way out for email does not work.

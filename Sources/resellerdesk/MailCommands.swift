@@ -18,6 +18,10 @@ struct MailList: ParsableCommand {
 
     func run() throws {
         try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
+            // A refused template holds its emails: say why before the rows that show them failed.
+            for why in ctx.config.string("mail.templates").map(TemplateFile.refusals) ?? [] {
+                Console.error("mail.templates: " + why)
+            }
             let mails = try ctx.service.outbox(limit: limit)
             if ctx.json { JSON.print(mails.map(JSONValues.mail)); return }
             if mails.isEmpty { print("The outbox is empty."); return }

@@ -133,7 +133,8 @@ import Testing
         #expect(r.code == 0, "\(r.out)\(r.err)")
         for line in ["ok   configuration:", "ok   database file: \(cli.db) (from RESELLERDESK_DB)",
                      "ok   database: schema version", "quick check ok", "ok   mail: Maildir",
-                     "ok   storefront url: https://shop.example.com", "ok   backup: last \(cli.folder)/b.sqlite"] {
+                     "ok   storefront url: https://shop.example.com", "ok   backup: last \(cli.folder)/b.sqlite",
+                     "ok   schema: as the migrations make it"] {
             #expect(r.out.contains(line), "\(line) in \(r.out)")
         }
         #expect(!r.out.contains("fail"))
@@ -178,5 +179,31 @@ import Testing
         #expect(r.contains("fail database file: \(cli.db) (from RESELLERDESK_DB)"), "\(r)")
         #expect(r.contains("nobody may not write \(cli.db)"), "\(r)")
         #expect(r.contains("exit=1"), "\(r)")
+    }
+
+    @Test func doctorReportsAMissingDeskAndLeavesNothingBehind() throws {
+        try FileManager.default.createDirectory(atPath: cli.folder, withIntermediateDirectories: true)
+        let missing = cli.folder + "/nowhere/desk.sqlite"
+        let r = try cli.run(["doctor"], environment: ["RESELLERDESK_DB": missing])
+        #expect(r.code == 1, "\(r.out)\(r.err)")
+        #expect(r.out.contains("fail database file: \(missing) (from RESELLERDESK_DB) does not exist"), "\(r.out)")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder + "/nowhere"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder).isEmpty)
+    }
+
+    @Test func doctorFailsNamingATriggerAndAViewAddedByHand() throws {
+        #expect(try cli.run(["demo"]).code == 0)
+        // What a member of the group can do with sqlite3: hide their own audit rows, add a view.
+        _ = try shell("sqlite3", cli.db, """
+            CREATE TRIGGER hide_mallory AFTER INSERT ON audit_events WHEN NEW.actor = 'mallory'
+            BEGIN DELETE FROM audit_events WHERE id = NEW.id; END;
+            CREATE VIEW every_session AS SELECT * FROM sessions;
+            """)
+        let r = try cli.run(["doctor"])
+        #expect(r.code == 1)
+        let line = r.out.split(separator: "\n").first { $0.hasPrefix("fail schema:") }.map(String.init) ?? r.out
+        #expect(line.contains("trigger hide_mallory on audit_events is not made by the migrations"), "\(line)")
+        #expect(line.contains("view every_session on every_session is not made by the migrations"), "\(line)")
+        #expect(r.out.contains("ok   database:"))   // the rest is still checked
     }
 }

@@ -69,7 +69,8 @@ import Templating
                               linkToken: LinkToken(text: "T0K", expiresAt: Date()))
         let builder = MessageBuilder(settings: settings)
         #expect(try builder.body(m, html: false) == "Custom Ana https://shop.example/activate?token=T0K")
-        #expect(builder.template(.activation, html: true).text.contains("Activate your account"))   // not overridden
+        // Not overridden:
+        #expect(try builder.template(.activation, html: true).text.contains("Activate your account"))
         // A staff template that is not valid Mustache: a clear error naming the file, no email.
         try "<p>{{#firstName}}Dear {{.}}</p>".write(toFile: folder + "/activation.html", atomically: true,
                                                     encoding: .utf8)

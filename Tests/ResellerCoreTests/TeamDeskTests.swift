@@ -83,8 +83,8 @@ import Testing
         let db = TempDatabase()
         try FileManager.default.createDirectory(atPath: db.folder, withIntermediateDirectories: true)
         try "not a database".write(toFile: db.folder + "/junk", atomically: true, encoding: .utf8)
-        #expect(throws: ServiceError.self) { try Store.restore(from: db.folder + "/junk", to: db.path) }
-        #expect(throws: ServiceError.self) { try Store.restore(from: db.folder + "/missing", to: db.path) }
+        #expect(throws: ServiceError.self) { try Store.restore(from: db.folder + "/junk", to: db.path, by: staff) }
+        #expect(throws: ServiceError.self) { try Store.restore(from: db.folder + "/missing", to: db.path, by: staff) }
         #expect(!FileManager.default.fileExists(atPath: db.path))
     }
 

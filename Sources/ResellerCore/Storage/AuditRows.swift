@@ -2,13 +2,14 @@ import Foundation
 import GRDB
 
 extension StoreTx {
-    /// Records who changed what, inside the transaction of the change itself.
+    /// Records who changed what, inside the transaction of the change itself; the journal gets it on commit.
     func audit(_ actor: Actor, _ entity: String, _ id: Int64, _ action: String,
                _ changes: [String: [String?]] = [:], at now: Date) throws {
         let json = CompactJSON.encode(changes)
         try db.cachedStatement(sql: """
             INSERT INTO audit_events (at, actor, actor_kind, entity, entity_id, action, changes) VALUES (?,?,?,?,?,?,?)
             """).execute(arguments: [Self.stamp(now), actor.description, actor.kind, entity, id, action, json])
+        pending?.entries.append(JournalEntry.audit(actor, entity, id, action, changes: json))
     }
 
     /// An account's history as staff read it: the account's own events and those of its contacts, their

@@ -12,12 +12,16 @@ public struct BackupReport: Sendable {
 extension Store {
     /// A consistent online copy through SQLite's backup API: one read transaction, so it is the desk as it
     /// was at one instant while every other process keeps writing. The copy is a single file (no -wal),
-    /// checked with `integrity_check`, mode 0640, and appears under its name only once complete.
-    public func backup(to destination: String) throws(ServiceError) -> BackupReport {
-        let partial = destination + ".part-\(getpid())"
-        defer { unlink(partial) }
+    /// checked with `integrity_check`, created mode 0640 before the first byte (never readable by others while
+    /// it is written, whatever the umask), and appears under its name only once complete. `whileCopied` is
+    /// where a member of a group folder could act, after the long copy (tests act there).
+    public func backup(to destination: String, whileCopied: (_ partial: String) -> Void = { _ in })
+        throws(ServiceError) -> BackupReport {
+        let partial = try PartialFile.create(destination + ".part-\(getpid())", mode: 0o640)
+        defer { partial.finish() }
         do {
-            let copy = try DatabaseQueue(path: partial)
+            // SQLite opens the empty file by name with O_NOFOLLOW and takes it as a new database.
+            let copy = try DatabaseQueue(path: partial.path)
             try pool.backup(to: copy)
             let (integrity, counts) = try copy.writeWithoutTransaction { db in
                 // The live desk is in WAL mode; a copy on its own is one self-contained file.
@@ -29,27 +33,16 @@ extension Store {
             guard integrity == "ok" else {
                 throw ServiceError.storage("the copy failed its integrity check (\(integrity)); nothing was kept")
             }
-            chmod(partial, 0o640)
-            try Store.syncFile(partial)
-            guard rename(partial, destination) == 0 else {
-                throw ServiceError.storage("cannot write \(destination): \(String(cString: strerror(errno)))")
-            }
+            whileCopied(partial.path)
+            try partial.sync()
+            try partial.rename(to: destination)
             var info = stat()
-            stat(destination, &info)
+            fstat(partial.fd, &info)
             return BackupReport(path: destination, bytes: Int64(info.st_size), integrity: integrity, counts: counts)
         } catch let error as ServiceError {
             throw error
         } catch {
             throw Store.describe(error, path: destination)
-        }
-    }
-
-    static func syncFile(_ path: String) throws {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        guard fsync(fd) == 0 else {
-            throw ServiceError.storage("cannot save \(path) to disk: \(String(cString: strerror(errno)))")
         }
     }
 

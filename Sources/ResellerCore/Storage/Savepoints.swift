@@ -5,9 +5,16 @@ extension StoreTx {
     /// and the error rethrown, while the transaction and what it wrote before stay.
     func savepoint<T>(_ body: () throws -> T) throws -> T {
         var result: T?
-        try db.inSavepoint {
-            result = try body()
-            return .commit
+        let journaled = pending?.entries.count ?? 0
+        do {
+            try db.inSavepoint {
+                result = try body()
+                return .commit
+            }
+        } catch {
+            // Its audit rows were rolled back: so are their journal entries.
+            pending?.entries.removeSubrange(journaled...)
+            throw error
         }
         return result!
     }

@@ -16,16 +16,20 @@ extension Store {
         (10, { tx, now in try ResellerService.invoiceOrdersOfBefore(tx, at: now) }),
     ]
 
-    static func migrate(_ pool: DatabasePool) throws {
+    static func migrate(_ pool: DatabasePool, journal: Journal) throws {
         // Most opens find the schema current: a read says so without taking the write lock.
         guard try pool.read({ db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }) < migrations.count else { return }
+        let pending = JournalBuffer()
         try pool.write { db in
             let applied = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             guard applied < migrations.count else { return }
             for sql in migrations[applied...] { try db.execute(sql: sql) }
-            for step in dataMigrations where step.version > applied { try step.run(StoreTx(db: db), Date()) }
+            for step in dataMigrations where step.version > applied {
+                try step.run(StoreTx(db: db, pending: pending), Date())
+            }
             try db.execute(sql: "PRAGMA user_version = \(migrations.count)")
         }
+        journal.send(pending.entries)   // committed: a data migration's audit events too
     }
 
     static let schemaV1 = """

@@ -8,6 +8,8 @@ import Synchronization
 public final class Store: Sendable {
     let pool: DatabasePool
     public let path: String
+    /// Where every audit event is mirrored once its transaction commits.
+    public let journal: Journal
     private let changingWrites = Atomic<Int>(0)
 
     /// Write transactions committed with at least one row changed: each appended to the WAL and waited for
@@ -16,8 +18,9 @@ public final class Store: Sendable {
 
     /// Opens (creating if needed, mode 0600) the database at `path` and brings its schema up to date.
     /// `maxPages` caps the file (4 KiB pages): a full database refuses every change and says so.
-    public init(path: String, maxPages: Int? = nil) throws(ServiceError) {
+    public init(path: String, maxPages: Int? = nil, journal: Journal = .system) throws(ServiceError) {
         self.path = path
+        self.journal = journal
         do {
             try Store.createFileIfMissing(path)
             var config = Configuration()
@@ -38,7 +41,7 @@ public final class Store: Sendable {
             pool = try DatabasePool(path: path, configuration: config)
             // After GRDB's WAL setup, which sets NORMAL: a committed change survives a power cut.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            try Store.migrate(pool)
+            try Store.migrate(pool, journal: journal)
         } catch let error as ServiceError {
             throw error
         } catch {
@@ -94,10 +97,12 @@ public final class Store: Sendable {
     /// both read a balance and then both spend it. Everything in `body` commits together or not at all.
     func write<T>(_ body: (StoreTx) throws -> T) throws(ServiceError) -> T {
         do {
+            let pending = JournalBuffer()
             let (result, changed) = try pool.write { db in
                 let before = db.totalChangesCount
-                return (try body(StoreTx(db: db)), db.totalChangesCount != before)
+                return (try body(StoreTx(db: db, pending: pending)), db.totalChangesCount != before)
             }
+            journal.send(pending.entries)
             if changed { changingWrites.add(1, ordering: .relaxed) }
             return result
         } catch let error as ServiceError {
@@ -160,6 +165,8 @@ public final class Store: Sendable {
 /// One open transaction (or read). Storage files add the typed queries as extensions.
 struct StoreTx {
     let db: Database
+    /// The audit events for the journal, sent once this transaction commits (nil: a read, nothing to send).
+    var pending: JournalBuffer? = nil
 
     /// `now` as GRDB stores a Date ("yyyy-MM-dd HH:mm:ss.SSS", UTC), the same value binding the Date gives.
     /// GRDB formats each Date with a DateFormatter; a billing run binds the same instant to five rows per
