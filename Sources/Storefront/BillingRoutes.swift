@@ -175,7 +175,8 @@ extension StorefrontServer {
         switch try await call({ () throws(ServiceError) in try service.invoiceDocument(number: number, by: actor) }) {
         case .success(let d): return Reply.page(BillingPages.document(d, header: header(s)))
         case .failure(let failure):
-            _ = try refusal(failure)
+            // Not found, or another account's; any other refusal (an amount out of range) says itself.
+            guard case .notFound = try refusal(failure) else { throw failure }
             return Reply.problem(.notFound, "No such invoice", "There is no invoice \(number) in your account.",
                                  signedIn: header(s))
         }
@@ -188,7 +189,7 @@ extension StorefrontServer {
         }) {
         case .success(let d): return Reply.page(BillingPages.document(d, header: header(s)))
         case .failure(let failure):
-            _ = try refusal(failure)
+            guard case .notFound = try refusal(failure) else { throw failure }
             return Reply.problem(.notFound, "No such credit note", "There is no credit note \(number) in your account.",
                                  signedIn: header(s))
         }
