@@ -72,7 +72,8 @@ extension ResellerService {
     }
 
     /// An Admin invites a person of its company: a contact, its storefront user with the type and roles
-    /// chosen, and the activation email, in one transaction.
+    /// chosen, and the activation email, in one transaction. A storefront Admin invites at most
+    /// `storefront.invitations_per_day` a day.
     public func inviteUser(to accountId: Int64, firstName: String, lastName: String, email: String, type: UserType,
                            roles: [UserRole], by actor: Actor) throws(ServiceError) -> Contact {
         var form = ContactForm()
@@ -89,6 +90,7 @@ extension ResellerService {
         let invited: Contact? = try store.write { tx in
             try checkStorefrontRights(tx, actor, accountId: accountId, needs: .manageUsers)
             let account = try existingAccount(tx, accountId)
+            try checkQuota(tx, .invitations, accountId: accountId, by: actor, at: now)
             if let existing = try tx.contactId(email: fields.email) {
                 guard case .storefront = actor else {
                     throw ServiceError.invalid("email", "\(fields.email) is already a contact (emails are "
