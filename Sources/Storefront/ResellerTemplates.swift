@@ -28,7 +28,7 @@ enum ResellerTemplates {
             """,
         "text": "<p>{{text}}</p>",
         "users": """
-            <table><thead><tr><th>Name</th><th>Email</th><th>Status</th><th>Access</th><th></th></tr></thead>
+            <table><thead><tr><th>Name</th><th>Email</th><th>Status</th><th>Access</th><th>Sign-in</th></tr></thead>
             <tbody>{{#users}}<tr><td>{{name}}</td><td>{{email}}</td><td>{{status}}</td><td>{{#me}}{{access}} (you)\
             {{/me}}{{^me}}<form method="post" action="/users/{{id}}/access" class="inline">{{>csrf}}\
             <select name="type" aria-label="Type of {{email}}"><option value="admin"{{#admin}} selected{{/admin}}>\
