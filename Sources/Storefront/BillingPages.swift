@@ -21,10 +21,13 @@ enum BillingPages {
         var csrf: String
         var canChange, hasSubscriptions: Bool
         var rows: [SubscriptionRow]
+        var pager: Pager?
     }
 
+    /// One page of the subscriptions (`list`), with the links to the others.
     static func subscriptions(_ list: [Subscription], today: CalendarDay, header: StorefrontHeader, canChange: Bool,
-                              typed: (id: Int64, quantity: String, error: String)?, notice: Notice?) -> String {
+                              typed: (id: Int64, quantity: String, error: String)?, notice: Notice?,
+                              pager: Pager? = nil) -> String {
         let rows = list.map { sub in
             let pending = sub.pendingStep(after: today).map { "\($0.quantity) from \($0.from)" }
             let ends = sub.endDate.map { "last day \($0)" }
@@ -36,7 +39,8 @@ enum BillingPages {
                 status: sub.status.rawValue, note: pending ?? ends, changeable: sub.status == .active,
                 typed: mine ? typed!.quantity : "", error: mine && !(typed!.error.isEmpty) ? typed!.error : nil)
         }
-        let page = Subscriptions(csrf: header.csrf, canChange: canChange, hasSubscriptions: !list.isEmpty, rows: rows)
+        let page = Subscriptions(csrf: header.csrf, canChange: canChange, hasSubscriptions: !list.isEmpty, rows: rows,
+                                 pager: pager)
         return HTML.page(title: "Subscriptions", signedIn: header, notice: notice, body: "subscriptions", page)
     }
 
@@ -83,26 +87,29 @@ enum BillingPages {
         var invoices: [InvoiceRow]
         var creditNotes: [CreditNoteRow]
         var filterName: String
+        var pager, creditNotesPager: Pager?
     }
 
+    /// A page of the invoices and one of the credit notes, each list newest first as given.
     static func invoices(_ list: [Invoice], creditNotes: [CreditNote], filter: InvoiceStatus?,
-                         header: StorefrontHeader) -> String {
+                         header: StorefrontHeader, pager: Pager? = nil, creditNotesPager: Pager? = nil) -> String {
         var filters = [Filter(label: "All", href: "/invoices", current: filter == nil)]
         filters += InvoiceStatus.allCases.map { s in
             Filter(label: s.rawValue, href: "/invoices?status=\(s.rawValue.lowercased())", current: filter == s)
         }
-        let rows = list.reversed().map { i in
+        let rows = list.map { i in
             let paid = i.paid ?? Money(minor: 0, currency: i.draft.total.currency)
             return InvoiceRow(number: i.number, date: i.draft.date.description, dueDate: i.draft.dueDate.description,
                               status: i.status?.rawValue ?? "", total: i.draft.total.display, paid: paid.display,
                               due: Money(minor: i.draft.total.minor - paid.minor, currency: paid.currency).display)
         }
-        let notes = creditNotes.reversed().map { c in
+        let notes = creditNotes.map { c in
             CreditNoteRow(number: c.number, date: c.draft.date.description, total: c.draft.total.display)
         }
         let page = Invoices(filters: filters, hasInvoices: !rows.isEmpty, hasCreditNotes: !notes.isEmpty,
                             invoices: rows, creditNotes: notes,
-                            filterName: filter.map { $0.rawValue.lowercased() + " " } ?? "")
+                            filterName: filter.map { $0.rawValue.lowercased() + " " } ?? "",
+                            pager: pager, creditNotesPager: creditNotesPager)
         return HTML.page(title: "Invoices", signedIn: header, body: "invoices", page)
     }
 

@@ -9,7 +9,9 @@ import ResellerCore
 extension StorefrontServer {
     func addBillingRoutes(_ router: Router<StorefrontContext>) {
         router.get("/subscriptions") { request, _ in
-            try await page(request, needs: .seeSubscriptions) { s in try await subscriptions(s) }
+            try await page(request, needs: .seeSubscriptions) { s in
+                try await subscriptions(s, page: request.query("page"))
+            }
         }
         router.post("/subscriptions/{id}/preview") { request, context in
             let id = context.parameters.get("id").flatMap { Int64($0) }
@@ -32,8 +34,11 @@ extension StorefrontServer {
             return try await post(request, context, needs: .changeSubscriptions) { s, _ in try await cancel(s, id: id) }
         }
         router.get("/invoices") { request, _ in
-            let filter = request.uri.queryParameters["status"].map(String.init) ?? ""
-            return try await page(request, needs: .billing) { s in try await invoices(s, filter: filter) }
+            let filter = request.query("status") ?? ""
+            return try await page(request, needs: .billing) { s in
+                try await invoices(s, filter: filter, page: request.query("page"),
+                                   creditNotesPage: request.query("creditNotesPage"))
+            }
         }
         router.get("/invoices/{number}") { request, context in
             let number = context.parameters.get("number") ?? ""
@@ -47,14 +52,23 @@ extension StorefrontServer {
 
     // MARK: Subscriptions
 
-    /// The list; after a refused change, what was typed and the message beside that row's quantity field.
+    /// A page of the list; after a refused change, the page holding that row, with what was typed and the
+    /// message beside its quantity field.
     func subscriptions(_ s: StorefrontSession, typed: (id: Int64, quantity: String, error: String)? = nil,
-                       notice: Notice? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+                       notice: Notice? = nil, status: HTTPResponse.Status = .ok,
+                       page: String? = nil) async throws -> Response {
         let id = s.principal.account.id, actor = actor(s), today = service.today
         let list = try await call { () throws(ServiceError) in try service.subscriptions(of: id, by: actor) }.get()
-        return Reply.page(BillingPages.subscriptions(list, today: today, header: header(s),
-                                                     canChange: s.principal.user.may(.changeSubscriptions),
-                                                     typed: typed, notice: notice), status: status)
+        let holding = typed.flatMap { t in list.firstIndex { $0.id == t.id } }.map { String($0 / ListPage.size + 1) }
+        switch ListPage.choose(page ?? holding, total: list.count) {
+        case .failure(let error): return badPage(error, s)
+        case .success(let shown):
+            let pager = shown.pager("/subscriptions", of: "Pages of the subscriptions")
+            return Reply.page(BillingPages.subscriptions(shown.rows(list), today: today, header: header(s),
+                                                         canChange: s.principal.user.may(.changeSubscriptions),
+                                                         typed: typed, notice: notice, pager: pager),
+                              status: status)
+        }
     }
 
     /// The quantity field as posted: a whole number from 1 to 100000, else the message beside the field.
@@ -161,13 +175,30 @@ extension StorefrontServer {
 
     // MARK: Invoices and credit notes
 
-    func invoices(_ s: StorefrontSession, filter: String) async throws -> Response {
+    /// The invoices and the credit notes, newest first, each list paged on its own parameter.
+    func invoices(_ s: StorefrontSession, filter: String, page: String?, creditNotesPage: String?) async throws
+        -> Response {
         let id = s.principal.account.id, actor = actor(s)
         let status = try? InvoiceStatus.parse(filter)
         let (invoices, notes) = try await call { () throws(ServiceError) in
-            (try service.invoices(of: id, status: status, by: actor), try service.creditNotes(of: id, by: actor))
+            (Array(try service.invoices(of: id, status: status, by: actor).reversed()),
+             Array(try service.creditNotes(of: id, by: actor).reversed()))
         }.get()
-        return Reply.page(BillingPages.invoices(invoices, creditNotes: notes, filter: status, header: header(s)))
+        let shown = ListPage.choose(page, total: invoices.count)
+        let shownNotes = ListPage.choose(creditNotesPage, parameter: "creditNotesPage", total: notes.count)
+        switch (shown, shownNotes) {
+        case (.failure(let error), _), (_, .failure(let error)): return badPage(error, s)
+        case (.success(let shown), .success(let shownNotes)):
+            // Each list's links keep the filter and the other list's page.
+            let filterQuery = status.map { [("status", $0.rawValue.lowercased())] } ?? []
+            let keepNotes = shownNotes.number > 1 ? [("creditNotesPage", String(shownNotes.number))] : []
+            let keepInvoices = shown.number > 1 ? [("page", String(shown.number))] : []
+            return Reply.page(BillingPages.invoices(
+                shown.rows(invoices), creditNotes: shownNotes.rows(notes), filter: status, header: header(s),
+                pager: shown.pager("/invoices", of: "Pages of the invoices", keep: filterQuery + keepNotes),
+                creditNotesPager: shownNotes.pager("/invoices", of: "Pages of the credit notes",
+                                                   parameter: "creditNotesPage", keep: filterQuery + keepInvoices)))
+        }
     }
 
     func document(_ s: StorefrontSession, invoice number: String) async throws -> Response {
@@ -175,7 +206,8 @@ extension StorefrontServer {
         switch try await call({ () throws(ServiceError) in try service.invoiceDocument(number: number, by: actor) }) {
         case .success(let d): return Reply.page(BillingPages.document(d, header: header(s)))
         case .failure(let failure):
-            _ = try refusal(failure)
+            // Not found, or another account's; any other refusal (an amount out of range) says itself.
+            guard case .notFound = try refusal(failure) else { throw failure }
             return Reply.problem(.notFound, "No such invoice", "There is no invoice \(number) in your account.",
                                  signedIn: header(s))
         }
@@ -188,7 +220,7 @@ extension StorefrontServer {
         }) {
         case .success(let d): return Reply.page(BillingPages.document(d, header: header(s)))
         case .failure(let failure):
-            _ = try refusal(failure)
+            guard case .notFound = try refusal(failure) else { throw failure }
             return Reply.problem(.notFound, "No such credit note", "There is no credit note \(number) in your account.",
                                  signedIn: header(s))
         }

@@ -21,7 +21,7 @@ enum BillingTemplates {
             aria-describedby="q-{{id}}-error"{{/error}}> <button type="submit">Preview</button>{{#error}}\
             <span class="error" id="q-{{id}}-error">{{.}}</span>{{/error}}</form>
             <a href="/subscriptions/{{id}}/cancel">Cancel at period end</a>{{/changeable}}</td>{{/canChange}}</tr>\
-            {{/rows}}</tbody></table>{{/hasSubscriptions}}
+            {{/rows}}</tbody></table>{{/hasSubscriptions}}{{>pager}}
             """,
         "quantityPreview": """
             <dl class="facts"><dt>For</dt><dd>{{forName}}</dd><dt>Product</dt><dd>{{product}}</dd>
@@ -52,12 +52,13 @@ enum BillingTemplates {
             </th><th class="num">Left to pay</th></tr></thead><tbody>{{#invoices}}<tr><td><a href="/invoices/\
             {{number}}">{{number}}</a></td><td>{{date}}</td><td>{{dueDate}}</td><td class="status-{{status}}">\
             {{status}}</td><td class="num">{{total}}</td><td class="num">{{paid}}</td><td class="num">{{due}}</td>\
-            </tr>{{/invoices}}</tbody></table>{{/hasInvoices}}
+            </tr>{{/invoices}}</tbody></table>{{/hasInvoices}}{{>pager}}
             <h2>Credit notes</h2>
             {{^hasCreditNotes}}<p>No credit notes.</p>{{/hasCreditNotes}}{{#hasCreditNotes}}<table><thead><tr>\
             <th>Credit note</th><th>Date</th><th class="num">Total</th></tr></thead><tbody>{{#creditNotes}}<tr><td>\
             <a href="/credit-notes/{{number}}">{{number}}</a></td><td>{{date}}</td><td class="num">{{total}}</td>\
-            </tr>{{/creditNotes}}</tbody></table>{{/hasCreditNotes}}
+            </tr>{{/creditNotes}}</tbody></table>{{/hasCreditNotes}}\
+            {{#creditNotesPager}}{{>pageLinks}}{{/creditNotesPager}}
             <p class="muted">Amounts exclude tax.</p>
             """,
         "document": """

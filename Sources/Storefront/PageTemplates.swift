@@ -34,6 +34,13 @@ enum PageTemplates {
             {{#minlength}} minlength="{{.}}"{{/minlength}}{{#maxlength}} maxlength="{{.}}"{{/maxlength}}>\
             {{#error}}<span class="error" id="{{id}}-error">{{.}}</span>{{/error}}</p>
             """,
+        // A list's page links (`Pager`): `{{>pager}}` for a page's one list, `pageLinks` inside another pager.
+        "pager": "{{#pager}}{{>pageLinks}}{{/pager}}",
+        "pageLinks": """
+            <nav class="pager" aria-label="{{label}}">{{#previous}}<a href="{{.}}" rel="prev">Previous page</a> \
+            {{/previous}}<span>Page {{number}} of {{count}}</span>{{#next}} <a href="{{.}}" rel="next">Next page</a>\
+            {{/next}}</nav>
+            """,
         "csrf": """
             <input type="hidden" name="csrf" value="{{csrf}}">
             """,

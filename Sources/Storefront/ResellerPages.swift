@@ -57,11 +57,13 @@ enum ResellerPages {
         var csrf: String
         var hasCustomers: Bool
         var customers: [CustomerRow]
+        var pager: Pager?
         var nameField, emailField, countryField: Field
     }
 
-    static func customers(_ list: [Account], header: StorefrontHeader, form: FormBody, errors: [String: String],
-                          notice: Notice?) -> String {
+    /// One page of the end customers (`list`), with the links to the others.
+    static func customers(_ list: [Account], pager: Pager?, header: StorefrontHeader, form: FormBody,
+                          errors: [String: String], notice: Notice?) -> String {
         guard header.reselling else {
             return HTML.page(title: "End customers", signedIn: header, body: "text", Paragraph(text:
                 "Reselling is not enabled for your account, so you order only for your own company. "
@@ -71,6 +73,7 @@ enum ResellerPages {
             csrf: header.csrf, hasCustomers: !list.isEmpty,
             customers: list.map { CustomerRow(code: $0.code, name: $0.name, email: $0.fields.email,
                                               country: $0.fields.address.country) },
+            pager: pager,
             nameField: Field("name", label: "Name", value: form["name"], error: errors["name"], maxlength: 200),
             emailField: Field("email", label: "Email", value: form["email"], type: "email", error: errors["email"]),
             countryField: Field("country", label: "Country (code or name, e.g. GR or Greece)", value: form["country"],
@@ -78,11 +81,12 @@ enum ResellerPages {
         return HTML.page(title: "End customers", signedIn: header, notice: notice, body: "customers", page)
     }
 
-    struct Orders { var hasOrders: Bool; var orders: [OrderRow] }
+    struct Orders { var hasOrders: Bool; var orders: [OrderRow]; var pager: Pager? }
 
-    static func orders(_ list: [Order], header: StorefrontHeader, notice: Notice?) -> String {
+    /// One page of the orders, newest first.
+    static func orders(_ list: [Order], pager: Pager?, header: StorefrontHeader, notice: Notice?) -> String {
         HTML.page(title: "Orders", signedIn: header, notice: notice, body: "orders",
-                  Orders(hasOrders: !list.isEmpty, orders: list.map(OrderRow.init)))
+                  Orders(hasOrders: !list.isEmpty, orders: list.map(OrderRow.init), pager: pager))
     }
 
     struct LineRow {

@@ -12,13 +12,13 @@ extension StorefrontServer {
             return try await page(request) { s in try await dashboard(s, notice: changed ? .ok("Your password is changed; every other sign-in has ended.") : nil) }
         }
         router.get("/customers") { request, _ in
-            try await page(request, needs: .order) { s in try await customers(s) }
+            try await page(request, needs: .order) { s in try await customers(s, page: request.query("page")) }
         }
         router.post("/customers") { request, context in
             try await post(request, context, needs: .order) { s, form in try await addCustomer(s, form) }
         }
         router.get("/orders") { request, _ in
-            try await page(request, needs: .order) { s in try await orders(s, notice: nil) }
+            try await page(request, needs: .order) { s in try await orders(s, page: request.query("page")) }
         }
         router.get("/orders/new") { request, _ in
             try await page(request, needs: .order) { s in orderForm(s, try await catalogue(s), FormBody(fields: [])) }
@@ -29,7 +29,9 @@ extension StorefrontServer {
         router.post("/orders") { request, context in
             try await post(request, context, needs: .order) { s, form in try await place(s, form) }
         }
-        router.get("/users") { request, _ in try await page(request, needs: .manageUsers) { s in try await users(s) } }
+        router.get("/users") { request, _ in
+            try await page(request, needs: .manageUsers) { s in try await users(s, page: request.query("page")) }
+        }
         router.post("/users") { request, context in
             try await post(request, context, needs: .manageUsers) { s, form in try await invite(s, form) }
         }
@@ -120,11 +122,23 @@ extension StorefrontServer {
                                                   canOrder: canOrder, standing: standing, notice: notice))
     }
 
-    func customers(_ s: StorefrontSession, form: FormBody = FormBody(fields: []), errors: [String: String] = [:],
-                   notice: Notice? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func customers(_ s: StorefrontSession, page: String? = nil, form: FormBody = FormBody(fields: []),
+                   errors: [String: String] = [:], notice: Notice? = nil,
+                   status: HTTPResponse.Status = .ok) async throws -> Response {
         let id = s.principal.account.id, actor = actor(s)
         let list = try await call { () throws(ServiceError) in try service.endCustomers(of: id, by: actor) }.get()
-        return Reply.page(ResellerPages.customers(list, header: header(s), form: form, errors: errors, notice: notice), status: status)
+        switch ListPage.choose(page, total: list.count) {
+        case .failure(let error): return badPage(error, s)
+        case .success(let shown):
+            let pager = shown.pager("/customers", of: "Pages of the end customers")
+            return Reply.page(ResellerPages.customers(shown.rows(list), pager: pager, header: header(s), form: form,
+                                                      errors: errors, notice: notice), status: status)
+        }
+    }
+
+    /// The answer to a `page` that is not one of the list's pages.
+    func badPage(_ error: FieldError, _ s: StorefrontSession) -> Response {
+        Reply.problem(.badRequest, "No such page", "\(error.field): \(error.message).", signedIn: header(s))
     }
 
     func addCustomer(_ s: StorefrontSession, _ form: FormBody) async throws -> Response {
@@ -137,6 +151,10 @@ extension StorefrontServer {
             return try await customers(s, notice: .ok("Added \(customer.name) (\(customer.code)). You can now order for it."))
         case .failure(let failure):
             let error = try refusal(failure)
+            if case .quotaExceeded(_, let message) = error {
+                return try await customers(s, form: form, notice: .error("The end customer was not added: \(message)."),
+                                           status: .tooManyRequests).retrying(after: quotaWait)
+            }
             let errors = error.messagesByField
             let known = ["name", "email", "country"]
             let other = errors.filter { !known.contains($0.key) }.map(\.value).sorted().joined(separator: " ")
@@ -145,10 +163,17 @@ extension StorefrontServer {
         }
     }
 
-    func orders(_ s: StorefrontSession, notice: Notice?) async throws -> Response {
+    func orders(_ s: StorefrontSession, page: String?) async throws -> Response {
         let id = s.principal.account.id, actor = actor(s)
-        let list = try await call { () throws(ServiceError) in try service.orders(of: id, limit: 200, by: actor) }.get()
-        return Reply.page(ResellerPages.orders(list, header: header(s), notice: notice))
+        let list = try await call { () throws(ServiceError) in
+            try service.orders(of: id, limit: Int(Int32.max), by: actor)
+        }.get()
+        switch ListPage.choose(page, total: list.count) {
+        case .failure(let error): return badPage(error, s)
+        case .success(let shown):
+            let pager = shown.pager("/orders", of: "Pages of the orders")
+            return Reply.page(ResellerPages.orders(shown.rows(list), pager: pager, header: header(s), notice: nil))
+        }
     }
 
     func order(_ s: StorefrontSession, id: Int64?, justPlaced: Bool) async throws -> Response {
@@ -288,13 +313,23 @@ extension StorefrontServer {
 
     // MARK: Users (an Admin's own account)
 
-    func users(_ s: StorefrontSession, form: FormBody = FormBody(fields: []), errors: [String: String] = [:],
-               notice: Notice? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func users(_ s: StorefrontSession, page: String? = nil, form: FormBody = FormBody(fields: []),
+               errors: [String: String] = [:], notice: Notice? = nil,
+               status: HTTPResponse.Status = .ok) async throws -> Response {
         let id = s.principal.account.id, actor = actor(s)
         let list = try await call { () throws(ServiceError) in try service.storefrontUsers(of: id, by: actor) }.get()
-        return Reply.page(UsersPage.render(list, me: s.principal.userId, header: header(s), form: form,
-                                           errors: errors, notice: notice), status: status)
+        switch ListPage.choose(page, total: list.count) {
+        case .failure(let error): return badPage(error, s)
+        case .success(let shown):
+            let pager = shown.pager("/users", of: "Pages of the users")
+            return Reply.page(UsersPage.render(shown.rows(list), pager: pager, me: s.principal.userId,
+                                               header: header(s), form: form, errors: errors, notice: notice),
+                              status: status)
+        }
     }
+
+    /// A quota's 429 may be retried when the day's count starts again.
+    var quotaWait: TimeInterval { StorefrontQuota.secondsToNextDay(from: service.now) }
 
     func invite(_ s: StorefrontSession, _ form: FormBody) async throws -> Response {
         let id = s.principal.account.id, actor = actor(s)
@@ -311,7 +346,12 @@ extension StorefrontServer {
         case .success(let c):
             return try await users(s, notice: .ok("Invited \(c.fullName): the activation email goes to \(c.email)."))
         case .failure(let failure):
-            return try await users(s, form: form, errors: try refusal(failure).messagesByField,
+            let error = try refusal(failure)
+            if case .quotaExceeded(_, let message) = error {
+                return try await users(s, form: form, notice: .error("The invitation was not sent: \(message)."),
+                                       status: .tooManyRequests).retrying(after: quotaWait)
+            }
+            return try await users(s, form: form, errors: error.messagesByField,
                                    notice: .error("The invitation was not sent: see below."),
                                    status: .unprocessableContent)
         }
@@ -360,3 +400,8 @@ struct OrderCatalogue: Sendable {
 }
 
 struct UnavailableList: Sendable { var name: String; var reason: String }
+
+extension Request {
+    /// A query parameter as sent (decoded), nil when absent: a list's `page`, the invoices' `status`.
+    func query(_ name: String) -> String? { uri.queryParameters[Substring(name)].map(String.init) }
+}

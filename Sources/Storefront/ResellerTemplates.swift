@@ -24,11 +24,11 @@ enum ResellerTemplates {
             </tbody></table>{{/hasOrders}}
             """,
         "orders": """
-            <p><a href="/orders/new"><button type="button">New order</button></a></p>{{>ordersTable}}
+            <p><a href="/orders/new"><button type="button">New order</button></a></p>{{>ordersTable}}{{>pager}}
             """,
         "text": "<p>{{text}}</p>",
         "users": """
-            <table><thead><tr><th>Name</th><th>Email</th><th>Status</th><th>Access</th><th></th></tr></thead>
+            <table><thead><tr><th>Name</th><th>Email</th><th>Status</th><th>Access</th><th>Sign-in</th></tr></thead>
             <tbody>{{#users}}<tr><td>{{name}}</td><td>{{email}}</td><td>{{status}}</td><td>{{#me}}{{access}} (you)\
             {{/me}}{{^me}}<form method="post" action="/users/{{id}}/access" class="inline">{{>csrf}}\
             <select name="type" aria-label="Type of {{email}}"><option value="admin"{{#admin}} selected{{/admin}}>\
@@ -36,7 +36,8 @@ enum ResellerTemplates {
             {{#roles}}<label><input type="checkbox" name="role" value="{{slug}}"{{#on}} checked{{/on}}> {{label}}\
             </label> {{/roles}}<button type="submit">Save</button></form>{{/me}}</td>
             <td>{{^me}}{{#active}}<form method="post" action="/users/{{id}}/deactivate" class="inline">{{>csrf}}\
-            <button type="submit">Deactivate</button></form>{{/active}}{{/me}}</td></tr>{{/users}}</tbody></table>
+            <button type="submit">Deactivate</button></form>{{/active}}{{/me}}</td></tr>{{/users}}</tbody></table>\
+            {{>pager}}
             <h2>Invite a user</h2>
             <form method="post" action="/users">{{>csrf}}
             {{#firstNameField}}{{>field}}{{/firstNameField}}
@@ -52,7 +53,8 @@ enum ResellerTemplates {
         "customers": """
             {{^customers}}<p>No end customers yet.</p>{{/customers}}{{#hasCustomers}}<table><thead><tr><th>Account</th>\
             <th>Name</th><th>Email</th><th>Country</th></tr></thead><tbody>{{#customers}}<tr><td>{{code}}</td>\
-            <td>{{name}}</td><td>{{email}}</td><td>{{country}}</td></tr>{{/customers}}</tbody></table>{{/hasCustomers}}
+            <td>{{name}}</td><td>{{email}}</td><td>{{country}}</td></tr>{{/customers}}</tbody></table>{{/hasCustomers}}\
+            {{>pager}}
             <h2>Add an end customer</h2>
             <form method="post" action="/customers">{{>csrf}}
             {{#nameField}}{{>field}}{{/nameField}}

@@ -42,6 +42,14 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
             response = Reply.problem(.serviceUnavailable, "Not saved",
                                      "The storefront cannot save anything right now, so nothing was changed. Try again later; "
                                      + "if it goes on, tell your account manager (reference \(context.id)).")
+        } catch let error as ServiceError {
+            // A refusal no page answers itself, such as a stored amount out of range (MoneySum): this page
+            // says why; the next request is served as usual.
+            context.logger.error("refused: \(error)", metadata: ["path": .string(request.uri.path)])
+            let why = error.fieldErrors.map(\.message).joined(separator: "; ")
+            response = Reply.problem(.internalServerError, "This page cannot be shown",
+                                     "This page cannot be shown: \(why). Tell your account manager (reference "
+                                     + "\(context.id)); the other pages still work.")
         } catch {
             context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
             response = Reply.problem(.internalServerError, "Something went wrong",

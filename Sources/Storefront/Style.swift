@@ -19,7 +19,7 @@ enum Style {
     .status-Executed{color:#1e6b2f}.status-Canceled{color:#6b7280}.muted{color:#5f6b7a}
     @media (max-width:40rem){table{font-size:.9rem}th,td{padding:.3rem}}
     .filters{display:flex;gap:1rem;margin-bottom:1rem}.filters a[aria-current]{font-weight:700;text-decoration:none}
-    .document{background:#fff;padding:1rem}
+    .pager{display:flex;gap:1rem;margin:.6rem 0}.document{background:#fff;padding:1rem}
     .document-head{display:flex;justify-content:space-between;align-items:baseline}
     .document-status{font-weight:700}.status-Overdue{color:#b3261e}.status-Paid{color:#1e6b2f}
     .bill-to h3{font-size:1rem;margin:.8rem 0 .2rem}.document tfoot th{text-align:right}

@@ -15,6 +15,7 @@ enum UsersPage {
     struct Page {
         var csrf: String
         var users: [UserRow]
+        var pager: Pager?
         var firstNameField, lastNameField, emailField: Field
         var inviteRoles: [RoleBox]
         var rolesError: String?
@@ -24,7 +25,8 @@ enum UsersPage {
         UserRole.allCases.map { RoleBox(slug: $0.slug, label: $0.rawValue, on: chosen.contains($0)) }
     }
 
-    static func render(_ contacts: [Contact], me: Int64, header: StorefrontHeader, form: FormBody,
+    /// One page of the users (`contacts`), the invitation form under it.
+    static func render(_ contacts: [Contact], pager: Pager?, me: Int64, header: StorefrontHeader, form: FormBody,
                        errors: [String: String], notice: Notice?) -> String {
         let rows = contacts.compactMap { c -> UserRow? in
             guard let u = c.storefrontUser else { return nil }
@@ -34,7 +36,7 @@ enum UsersPage {
                            roles: boxes(u.roles))
         }
         let page = Page(
-            csrf: header.csrf, users: rows,
+            csrf: header.csrf, users: rows, pager: pager,
             firstNameField: Field("firstName", label: "First name", value: form["firstName"],
                                   error: errors["firstName"], required: false),
             lastNameField: Field("lastName", label: "Last name", value: form["lastName"], error: errors["lastName"]),

@@ -78,6 +78,23 @@ import Testing
         #expect(refusal("[smtp]\nport = 2.5").contains("smtp.port must be a whole number"))
     }
 
+    /// The storefront's daily caps (review L3): numbers in a range, refused by name otherwise.
+    @Test func theStorefrontQuotasAreConfigurable() throws {
+        let set = try ServiceSettings(parse("[storefront]\ninvitations_per_day = 3\nend_customers_per_day = 7"))
+        #expect(set.invitationsPerDay == 3 && set.endCustomersPerDay == 7)
+        let defaults = try ServiceSettings(parse(""))
+        #expect(defaults.invitationsPerDay == 20 && defaults.endCustomersPerDay == 50)
+        #expect(throws: ServiceError.self) { try ServiceSettings(parse("[storefront]\ninvitations_per_day = 0")) }
+        #expect(refusal("[storefront]\nend_customers_per_day = '5'").contains("must be a whole number"))
+        do {
+            _ = try ServiceSettings(parse("[storefront]\nend_customers_per_day = 100000"))
+            Issue.record("a cap out of range was accepted")
+        } catch {
+            #expect(error.description.contains(
+                "storefront.end_customers_per_day must be a whole number from 1 to 10000"))
+        }
+    }
+
     @Test func systemFileThenUserFileThenEnvironment() throws {
         let folder = NSTemporaryDirectory() + "rd-layers-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -22,6 +22,14 @@ import Testing
         #expect(try InvoiceStatus.parse("OVERDUE") == .overdue)
     }
 
+    /// A debit no form can write (negative, as low as Int64 goes) pays nothing and gives no credit back,
+    /// rather than overflowing what is left (review S2).
+    @Test func aHostileNegativeDebitNeitherPaysNorOverflows() {
+        let debits = [InvoiceSettlement.Debit(invoiceId: 1, amount: .min),
+                      InvoiceSettlement.Debit(invoiceId: 2, amount: 600)]
+        #expect(InvoiceSettlement.paid(debits: debits, credits: 500) == [1: 0, 2: 500])
+    }
+
     @Test func aPaymentSettlesOldestFirstAndItsReversalReopens() throws {
         let (fx, a) = try billing.setUp()
         try billing.on(fx, "2027-01-10")

@@ -33,4 +33,20 @@ import Testing
                     == "2001:db8:1:2::/64")
         #expect(ClientAddress.key("192.0.2.1") == "192.0.2.1")
     }
+
+    /// A dual-stack listener (or a proxy) gives IPv4 clients as ::ffff:a.b.c.d: each is its own IPv4 key,
+    /// never one ::/64 shared by every IPv4 client (review L2).
+    @Test func ipv4MappedClientsCountByTheirIPv4Address() {
+        #expect(ClientAddress.key("::ffff:203.0.113.9") == "203.0.113.9")
+        #expect(ClientAddress.key("::FFFF:198.51.100.7") == "198.51.100.7")
+        #expect(ClientAddress.key("::ffff:203.0.113.9") != ClientAddress.key("::ffff:198.51.100.7"))
+        #expect(ClientAddress.resolve(peer: "::ffff:127.0.0.1", forwardedFor: [], trusted: trusted) == "127.0.0.1")
+        // The trusted proxy 127.0.0.1 seen through a dual-stack socket is still that proxy.
+        #expect(ClientAddress.resolve(peer: "::ffff:127.0.0.1", forwardedFor: ["203.0.113.7"], trusted: trusted)
+                    == "203.0.113.7")
+        #expect(ClientAddress.resolve(peer: "::1", forwardedFor: ["::ffff:203.0.113.9"], trusted: trusted)
+                    == "203.0.113.9")
+        // Other IPv6 addresses that merely hold an IPv4 tail still count by their /64.
+        #expect(ClientAddress.key("64:ff9b::203.0.113.9") == "64:ff9b::/64")
+    }
 }

@@ -185,7 +185,11 @@ import GRDB
         let fx = try StorefrontFixture()
         defer { fx.cleanUp() }
         let pages = try fx.service.store.read { tx in try Int.fetchOne(tx.db, sql: "PRAGMA page_count") ?? 0 }
-        let capped = ResellerService(store: try Store(path: fx.service.store.path, maxPages: pages + 2))
+        // Uncapped end customers per day: this test fills the disk, not the storefront quota.
+        var settings = ServiceSettings()
+        settings.endCustomersPerDay = 10_000
+        let capped = ResellerService(store: try Store(path: fx.service.store.path, maxPages: pages + 2),
+                                     settings: settings)
         try await Application(router: try StorefrontServer(service: capped).router()).test(.router) { client in
             var b = Browser(client)
             try await fx.signIn(&b)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -79,5 +80,60 @@ import Testing
                                           by: .storefront(userId: me.storefrontUser!.id, email: me.email))
             }
         }
+    }
+
+    /// Inviting an email that is already a contact (of another reseller, or of one's own account) gets one
+    /// refusal that names the field and tells nothing of where the email is; the collision is in the audit for
+    /// staff, and nothing else is written (review L1).
+    @Test func anInviteCollisionDoesNotTellWhetherTheEmailExistsElsewhere() async throws {
+        let fx = try StorefrontFixture()
+        defer { fx.cleanUp() }
+        let other = try fx.service.createAccount({ var f = AccountForm(); f.name = "Other Reseller"
+            f.email = "o@other.example"; f.country = "GR"; return f }(), by: .staff("dora"))
+        var c = ContactForm()
+        c.lastName = "Elsewhere"
+        c.email = "victim@other.example"
+        _ = try fx.service.addContact(to: other.id, c, by: .staff("dora"))
+        c.lastName = "Own"
+        c.email = "own@aegean-cloud.example"
+        _ = try fx.service.addContact(to: fx.reseller.id, c, by: .staff("dora"))
+        let contactsBefore = try fx.service.store.read { tx in
+            try Int.fetchOne(tx.db, sql: "SELECT COUNT(*) FROM contacts")
+        }
+        try await fx.app().test(.router) { client in
+            var b = Browser(client)
+            try await fx.signIn(&b)
+            var answers: [String] = []
+            for email in ["victim@other.example", "VICTIM@other.example", "own@aegean-cloud.example"] {
+                try await b.get("/users")
+                _ = try await b.post("/users", [("firstName", "A"), ("lastName", "B"), ("email", email),
+                                                ("type", "user"), ("role", "buyer")])
+                #expect(b.status == .unprocessableContent)
+                #expect(!b.html.contains("already a contact"))
+                let error = try #require(b.html.range(of: #"<span class="error" id="f-email-error">[^<]*"#,
+                                                      options: .regularExpression))
+                answers.append(String(b.html[error]))
+            }
+            #expect(Set(answers).count == 1, "\(answers)")
+            #expect(answers[0].contains("this email cannot be invited") && answers[0].contains("account manager"))
+        }
+        // The service refuses a storefront Admin the same way, naming the field.
+        let me = try fx.service.contact(email: StorefrontFixture.email)
+        let admin = Actor.storefront(userId: me.storefrontUser!.id, email: me.email)
+        #expect(throws: ServiceError.invalid("email", "this email cannot be invited; ask your account manager")) {
+            try fx.service.inviteUser(to: fx.reseller.id, firstName: "", lastName: "X", email: "victim@other.example",
+                                      type: .admin, roles: [], by: admin)
+        }
+        let (contacts, collisions) = try fx.service.store.read { tx in
+            (try Int.fetchOne(tx.db, sql: "SELECT COUNT(*) FROM contacts"),
+             try String.fetchAll(tx.db, sql: """
+                 SELECT changes FROM audit_events WHERE entity = 'account' AND entity_id = ?
+                 AND action = 'inviteRefused' AND actor_kind = 'storefront' ORDER BY id
+                 """, arguments: [fx.reseller.id]))
+        }
+        #expect(contacts == contactsBefore)
+        #expect(collisions.count == 4)
+        #expect(collisions.first?.contains("victim@other.example") == true
+                && collisions.first?.contains(other.code) == true, "\(collisions)")
     }
 }

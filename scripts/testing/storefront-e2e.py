@@ -10,7 +10,9 @@ activates from its own email; the Buyer orders, the Billing Agent sees the balan
 Billing (#12): the Admin previews and raises a subscription's quantity on the Subscriptions page (its added
 units are invoiced at once), `resellerdesk billing run --through` the next month's 1st issues the renewals,
 and the Billing Agent finds that invoice on the Invoices page and opens it as a printable page whose number
-and total are the CLI's. A screenshot of each page goes to --out. Exits non-zero on any failure.
+and total are the CLI's. A screenshot of each page goes to --out. Every page the browser opens is checked
+with axe-core 4 (axe-selenium-python, from the virtual environment scripts/test makes): any violation, of
+any impact, fails the run. Exits non-zero on any failure.
 """
 import argparse, email, email.policy, glob, json, os, re, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, time
 
@@ -18,6 +20,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
+from axe_selenium_python import Axe
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -42,6 +45,7 @@ class Run:
                         RESELLERDESK_MAIL_FROM="Cloud Desk <desk@distributor.example>", SUDO_USER="dora")
         self.processes = []
         self.shots = 0
+        self.audited = 0
 
     def cli(self, *args):
         r = subprocess.run([os.path.join(self.bin, "resellerdesk"), *args], env=self.env, capture_output=True, text=True)
@@ -84,7 +88,8 @@ def main():
         check(run)
     finally:
         run.stop()
-    print(f"storefront e2e: passed; {run.shots} screenshots in {run.out}")
+    print(f"storefront e2e: passed; {run.audited} pages without an axe-core violation; "
+          f"{run.shots} screenshots in {run.out}")
 
 
 def check(run):
@@ -108,6 +113,7 @@ def check(run):
     options.binary_location = "/usr/bin/chromium"
     browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     browser.implicitly_wait(5)
+    AUDITED["run"] = run
     try:
         drive(run, browser, link, reseller_email)
         other_users(run, browser)
@@ -140,7 +146,7 @@ def check_database(run, reseller_email):
 
 
 def log_in(run, browser, address, expect="Dashboard"):
-    browser.get(run.base + "/login")
+    open_page(browser, run.base + "/login")
     browser.find_element(By.ID, "f-email").send_keys(address)
     browser.find_element(By.ID, "f-password").send_keys(PASSWORD)
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"), expect,
@@ -195,7 +201,7 @@ def invoices(run, browser):
     run.shot(browser, "invoice-print")
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     # The Billing Agent is refused the subscriptions, with a page that says why.
-    browser.get(run.base + "/subscriptions")
+    open_page(browser, run.base + "/subscriptions")
     assert "Not allowed" in browser.page_source, "a Billing Agent reaches the subscriptions"
     log_out(browser)
     print(f"invoice {number} ({total} EUR) seen on its printable page")
@@ -203,7 +209,7 @@ def invoices(run, browser):
 
 def drive(run, browser, link, reseller_email):
     # Activation: the page names the reseller and the email; the password is set.
-    browser.get(link)
+    open_page(browser, link)
     assert "Aegean Cloud Partners" in browser.page_source and reseller_email in browser.page_source
     run.shot(browser, "activation")
     browser.find_element(By.ID, "f-password").send_keys(PASSWORD)
@@ -270,12 +276,12 @@ def other_users(run, browser):
     log_out(browser)
     run.cli("mail", "deliver")
     for first, address, role in people:
-        browser.get(activation_link(run, address))
+        open_page(browser, activation_link(run, address))
         browser.find_element(By.ID, "f-password").send_keys(PASSWORD)
         browser.find_element(By.ID, "f-confirmation").send_keys(PASSWORD)
         click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "button[type=submit]"), "Account activated",
                        f"{first}'s activation")
-        browser.get(run.base + "/login")
+        open_page(browser, run.base + "/login")
         browser.find_element(By.ID, "f-email").send_keys(address)
         browser.find_element(By.ID, "f-password").send_keys(PASSWORD)
         click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"), "Dashboard",
@@ -287,7 +293,7 @@ def other_users(run, browser):
         else:
             assert "<dt>Balance</dt>" in browser.page_source, "a Billing Agent does not see the balance"
             assert 'href="/orders"' not in browser.page_source, "a Billing Agent has Orders in the menu"
-            browser.get(run.base + "/orders/new")
+            open_page(browser, run.base + "/orders/new")
             assert "Not allowed" in browser.page_source and "Preview the order" not in browser.page_source
             run.shot(browser, "billing-agent-refused")
         log_out(browser)
@@ -307,13 +313,39 @@ def click_and_wait(browser, element, text, what):
             old.is_enabled()                 # raises once the old document is gone
         except Exception:
             if text in browser.page_source:
+                audit(browser)
                 return
         time.sleep(0.05)
     raise AssertionError(f"{what}: the page never showed {text!r}")
 
 
+# The run whose count of checked pages `audit` keeps.
+AUDITED = {}
+
+
+def open_page(browser, url):
+    """Opens a page, as typing its address would, and checks it."""
+    browser.get(url)
+    audit(browser)
+
+
+def audit(browser):
+    """axe-core on the page as it stands (its default rules: WCAG 2.x A and AA, and best practices); any
+    violation fails, naming each rule, its impact and the elements that break it."""
+    axe = Axe(browser)
+    axe.inject()
+    violations = axe.run()["violations"]
+    AUDITED["run"].audited += 1
+    if violations:
+        lines = [f"{browser.current_url.split('?')[0]} ({browser.title}): {len(violations)} axe-core violation(s)"]
+        for v in violations:
+            targets = ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+            lines.append(f"  {v['id']} ({v['impact']}): {v['help']} at {targets}")
+        raise AssertionError("\n".join(lines))
+
+
 def order(run, browser, customer, quantities, name, outcome):
-    browser.get(run.base + "/orders/new")
+    open_page(browser, run.base + "/orders/new")
     if customer:
         select = Select(browser.find_element(By.ID, "f-for"))
         select.select_by_visible_text(next(o.text for o in select.options if customer in o.text))

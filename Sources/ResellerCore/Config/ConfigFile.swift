@@ -185,6 +185,8 @@ extension ServiceSettings {
         sessionLifetime = TimeInterval(try config.int("storefront.session_hours", default: 8, range: 1...168) * 3600)
         passwordChecks = try config.int("storefront.password_checks", default: 2, range: 1...64)
         idleTimeout = try config.int("storefront.idle_timeout_seconds", default: 30, range: 1...3600)
+        invitationsPerDay = try config.int("storefront.invitations_per_day", default: 20, range: 1...10_000)
+        endCustomersPerDay = try config.int("storefront.end_customers_per_day", default: 50, range: 1...10_000)
     }
 }
 

@@ -28,7 +28,8 @@ public enum InvoiceSettlement {
         var left = max(0, credits)
         var out: [Int64: Int64] = [:]
         for d in debits {
-            let share = min(left, d.amount)
+            // A negative debit (a row no form writes) pays nothing, rather than giving credit back.
+            let share = max(0, min(left, d.amount))
             left -= share
             if let id = d.invoiceId { out[id, default: 0] += share }
         }

@@ -139,7 +139,8 @@ extension ResellerService {
         return overview
     }
 
-    /// An end customer created by a reseller's storefront user, linked to the reseller.
+    /// An end customer created by a reseller's storefront user, linked to the reseller; at most
+    /// `storefront.end_customers_per_day` a day from the storefront.
     public func createEndCustomer(resellerId: Int64, name: String, email: String, country: String,
                                   by actor: Actor) throws(ServiceError) -> Account {
         var form = AccountForm()
@@ -156,8 +157,11 @@ extension ResellerService {
         let now = self.now
         return try store.write { tx in
             try checkStorefrontRights(tx, actor, accountId: resellerId, needs: .order)
+            try checkQuota(tx, .endCustomers, accountId: resellerId, by: actor, at: now)
             let id = try tx.insertAccount(fields, parent: resellerId, by: actor, at: now)
             try tx.audit(actor, "account", id, "create", diff([:], fields.auditValues), at: now)
+            try tx.audit(actor, "account", resellerId, "addEndCustomer", ["endCustomer": [nil, AccountCode.format(id)]],
+                         at: now)
             return try tx.account(id)!
         }
     }

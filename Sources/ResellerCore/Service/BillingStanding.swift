@@ -28,7 +28,11 @@ extension ResellerService {
         let invoices = try invoices(of: accountId)
         let account = try account(accountId)
         var overdue: Int64 = 0
-        for i in invoices where i.status == .overdue { overdue += i.draft.total.minor - (i.paid?.minor ?? 0) }
+        let what = "the overdue amount of \(account.name)"
+        for i in invoices where i.status == .overdue {
+            let left = try MoneySum.subtract(i.draft.total.minor, i.paid?.minor ?? 0, what: what)
+            overdue = try MoneySum.add(overdue, left, what: what)
+        }
         let next = try store.read { tx in try tx.nextBillingDate(of: accountId) }
         let estimate = try next.flatMap { day throws(ServiceError) in
             try billingPreview(accountId: accountId, through: max(day, today)).first
@@ -50,7 +54,11 @@ extension ResellerService {
                     guard !drafts.isEmpty else { continue }
                     forecast.accounts += 1
                     forecast.invoices += drafts.count
-                    for d in drafts { totals[d.draft.total.currency, default: 0] += d.draft.total.minor }
+                    for d in drafts {
+                        let currency = d.draft.total.currency
+                        totals[currency] = try MoneySum.add(totals[currency] ?? 0, d.draft.total.minor,
+                                                            what: "the forecast's \(currency) total")
+                    }
                 } catch {
                     let e = error as? ServiceError ?? Store.describe(error, path: store.path)
                     let message = e.fieldErrors.map(\.message).joined(separator: "; ")

@@ -72,7 +72,8 @@ extension ResellerService {
     }
 
     /// An Admin invites a person of its company: a contact, its storefront user with the type and roles
-    /// chosen, and the activation email, in one transaction.
+    /// chosen, and the activation email, in one transaction. A storefront Admin invites at most
+    /// `storefront.invitations_per_day` a day.
     public func inviteUser(to accountId: Int64, firstName: String, lastName: String, email: String, type: UserType,
                            roles: [UserRole], by actor: Actor) throws(ServiceError) -> Contact {
         var form = ContactForm()
@@ -86,21 +87,36 @@ extension ResellerService {
         do { try Self.checkAccess(type, roles) } catch { problems += error.fieldErrors }
         guard let fields = checked, problems.isEmpty else { throw .invalid(problems) }
         let now = self.now
-        return try store.write { tx in
+        let invited: Contact? = try store.write { tx in
             try checkStorefrontRights(tx, actor, accountId: accountId, needs: .manageUsers)
             let account = try existingAccount(tx, accountId)
-            if try tx.contactId(email: fields.email) != nil {
-                throw ServiceError.invalid("email", "\(fields.email) is already a contact (emails are storefront "
-                                           + "logins and must be unique)")
+            try checkQuota(tx, .invitations, accountId: accountId, by: actor, at: now)
+            if let existing = try tx.contactId(email: fields.email) {
+                guard case .storefront = actor else {
+                    throw ServiceError.invalid("email", "\(fields.email) is already a contact (emails are "
+                                               + "storefront logins and must be unique)")
+                }
+                // Staff see the collision in the account's history; the Admin's answer names no account.
+                let owner = try tx.contact(existing).map { AccountCode.format($0.accountId) }
+                try tx.audit(actor, "account", accountId, "inviteRefused",
+                             ["email": [nil, fields.email], "existingContactOf": [nil, owner]], at: now)
+                return nil
             }
             let id = try tx.insertContact(fields, accountId: accountId, at: now)
             try tx.audit(actor, "contact", id, "create", diff([:], fields.auditValues), at: now)
+            try tx.audit(actor, "account", accountId, "inviteUser", ["email": [nil, fields.email]], at: now)
             try tx.reindexContacts(of: accountId)
             try inviteStorefrontUser(tx, contactId: id, account: account, by: actor, at: now)
             let user = try tx.contact(id)!.storefrontUser!
             try tx.setUserAccess(user.id, type: type, roles: UserRole.allCases.filter(roles.contains))
             return try tx.contact(id)!
         }
+        // One answer whichever account holds the email, the inviting one included (review L1): a plain
+        // "already a contact" for one's own account would make this answer mean "another reseller's".
+        guard let invited else {
+            throw .invalid("email", "this email cannot be invited; ask \(settings.helpContact)")
+        }
+        return invited
     }
 
     /// A type and its roles as the rules allow them: a User has at least one role, an Admin none (it has all).

@@ -21,6 +21,9 @@ public struct ServiceSettings: Sendable {
     public var passwordChecks = 2
     /// Seconds a storefront connection may sit with no request in progress (or an unfinished request head).
     public var idleTimeout = 30
+    /// What one account's storefront users may create per day (UTC); staff are not capped.
+    public var invitationsPerDay = 20
+    public var endCustomersPerDay = 50
     public init() {}
 }
 

@@ -40,6 +40,16 @@ extension StoreTx {
                        changes: (try? JSONDecoder().decode([String: [String?]].self, from: Data(($0["changes"] as String).utf8))) ?? [:])
         }
     }
+
+    /// How many of `actions` storefront users did on the account since `since` (the daily quotas). The audit
+    /// index on (entity, entity_id) keeps this to the account's own events.
+    func storefrontActions(on accountId: Int64, _ actions: [String], since: Date) throws -> Int {
+        let marks = Array(repeating: "?", count: actions.count).joined(separator: ",")
+        return try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM audit_events WHERE entity = 'account' AND entity_id = ? AND actor_kind = 'storefront'
+            AND action IN (\(marks)) AND at >= ?
+            """, arguments: StatementArguments([accountId] + actions + [Self.stamp(since)])) ?? 0
+    }
 }
 
 /// Field → [old, new] for the fields that differ; nil stands for "not set".

@@ -65,14 +65,15 @@ extension StoreTx {
     func settlementLedger(of accountId: Int64) throws -> (debits: [InvoiceSettlement.Debit], credits: Int64) {
         var debits: [InvoiceSettlement.Debit] = []
         var credits: Int64 = 0
+        let what = "the sum of the payments of \(AccountCode.format(accountId))"
         for r in try Row.fetchAll(db, sql: """
             SELECT kind, amount_minor, invoice_id, reverses_id FROM ledger WHERE account_id = ? ORDER BY id
             """, arguments: [accountId]) {
             let amount: Int64 = r["amount_minor"]
             if (r["kind"] as String) == "credit" {
-                credits += amount
+                credits = try MoneySum.add(credits, amount, what: what)
             } else if (r["reverses_id"] as Int64?) != nil {
-                credits -= amount
+                credits = try MoneySum.subtract(credits, amount, what: what)
             } else {
                 debits.append(InvoiceSettlement.Debit(invoiceId: r["invoice_id"], amount: amount))
             }

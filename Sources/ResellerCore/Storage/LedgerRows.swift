@@ -33,8 +33,10 @@ extension StoreTx {
             WHERE l.account_id = ? ORDER BY l.id
             """, arguments: [accountId]).map { row in
             var entry = Self.ledgerEntry(row, currency: currency)
-            // Each entry is at most the money ceiling and insertLedger keeps the sum inside Int64.
-            balance += entry.kind.isDebit ? entry.amount.minor : -entry.amount.minor
+            // insertLedger keeps the sum inside Int64, but a row written around it must not trap the reader.
+            let what = "the ledger balance of \(AccountCode.format(accountId))"
+            balance = entry.kind.isDebit ? try MoneySum.add(balance, entry.amount.minor, what: what)
+                : try MoneySum.subtract(balance, entry.amount.minor, what: what)
             entry.balanceAfter = Money(minor: balance, currency: currency)
             return entry
         }

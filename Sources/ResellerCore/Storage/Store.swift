@@ -157,6 +157,8 @@ public final class Store: Sendable {
             return DeskAccess.refusal(path: path, errno: EACCES)
                 ?? .storage("no permission to use the database \(path)")
         case .SQLITE_IOERR: return .storage("the disk could not read or write \(path): \(e.message ?? "I/O error")")
+        // SUM() over amounts written around the desk (review S2): that page's refusal, not a storage failure.
+        case .SQLITE_ERROR where e.message == "integer overflow": return MoneySum.outOfRange("a sum of stored amounts")
         default: return .storage("database error: \(e.message ?? "\(e.resultCode)")")
         }
     }

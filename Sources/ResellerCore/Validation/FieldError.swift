@@ -22,6 +22,8 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(field: String, message: String)
     /// A business rule refuses the operation as a whole (e.g. an order that is not Submitted).
     case refused(field: String, message: String)
+    /// A storefront account made as many of something today as it may (the storefront answers 429).
+    case quotaExceeded(field: String, message: String)
     /// Storefront login failed: one identical answer for every cause, by design.
     case invalidCredentials
     /// The database could not be opened or written (disk full, read-only, permissions).
@@ -30,7 +32,8 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
     public var fieldErrors: [FieldError] {
         switch self {
         case .invalid(let errors): return errors
-        case .conflict(let f, let m), .notFound(let f, let m), .refused(let f, let m): return [FieldError(f, m)]
+        case .conflict(let f, let m), .notFound(let f, let m), .refused(let f, let m), .quotaExceeded(let f, let m):
+            return [FieldError(f, m)]
         case .invalidCredentials: return [FieldError("login", ServiceError.invalidCredentialsMessage)]
         case .storage(let m): return [FieldError("database", m)]
         }
