@@ -56,6 +56,8 @@ extension ConfigFile {
         .init("smtp.port", .number, "relay port (default 25, 587 for starttls, 465 for tls)"),
         .init("smtp.security", .text, "none, starttls or tls"),
         .init("smtp.username", .text, "login for AUTH (PLAIN or LOGIN)"),
+        .init("smtp.password_credential", .text,
+              "systemd credential holding the password (LoadCredential=NAME:FILE; read from $CREDENTIALS_DIRECTORY)"),
         .init("smtp.password_env", .text, "name of the environment variable holding the password"),
         .init("smtp.password_file", .text, "file holding the password; must be readable by its owner only"),
         .init("smtp.ca_file", .text, "PEM file of CA certificates to trust (default: the system's)"),
