@@ -35,7 +35,7 @@ extension ConfigFile {
         .init("service.staff_mail_domain", .text, "staff logins get mail at login@this-domain"),
         .init("storage.path", .text,
               "the desk's database; default ~/.local/share/resellerdesk/resellerdesk.sqlite, "
-                + "/var/lib/resellerdesk/desk.sqlite in the system configuration of a team desk"),
+                + "/var/lib/resellerdesk/desk/desk.sqlite in the system configuration of a team desk"),
         .init("storage.max_pages", .number,
               "cap on the database file in 4 KiB pages; when reached, changes are refused (default 0: none)"),
         .init("storefront.url", .text, "base URL of the storefront in emailed links, default http://127.0.0.1:8080"),
