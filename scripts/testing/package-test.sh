@@ -165,8 +165,18 @@ chown resellerdesk:resellerdesk "$data"/desk.sqlite*
 # And a configuration a member planted in the service user's home while it was the group's to write.
 mkdir -p "$data/.config/resellerdesk"
 echo '[mail]' > "$data/.config/resellerdesk/config.toml"
-if upgrade_out=$(scripts/testing/install-package.sh "$deb" 2>&1); then pass "apt installs over the old layout"
-else fail "apt installs over the old layout" "$(printf '%s' "$upgrade_out" | tail -n 15)"; fi
+# While a process has the old desk open, moving it would split it from its -wal: configure stops, naming it.
+sleep 60 < "$data/desk.sqlite" &
+holder=$!
+if busy_out=$(dpkg -i "$deb" 2>&1); then fail "configure refuses to move a desk in use" "it went on"
+else contains "configure refuses to move a desk in use, naming the process" "$busy_out" "$holder root sleep"; fi
+expect "the desk in use stays where it is" "$(ls "$data"/desk.sqlite "$data"/desk/desk.sqlite* 2>/dev/null)" \
+  "$data/desk.sqlite"
+kill "$holder"
+wait "$holder" || true
+# What configure asked for, once nobody has it open.
+if upgrade_out=$(dpkg --configure -a 2>&1); then pass "dpkg --configure -a moves it once it is free"
+else fail "dpkg --configure -a moves it once it is free" "$(printf '%s' "$upgrade_out" | tail -n 15)"; fi
 contains "configure reports what a member left in the service user's home" "$upgrade_out" \
   "$data/.config is not part of the desk"
 rm -rf "${data:?}/.config"
