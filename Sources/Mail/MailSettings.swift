@@ -60,9 +60,18 @@ public struct MailSettings: Sendable {
         }
     }
 
-    /// The SMTP password from the environment variable named by smtp.password_env, or from a file that
-    /// only its owner can read; never from the config file itself.
+    /// The SMTP password from the systemd credential named by smtp.password_credential (the service's way), the
+    /// environment variable named by smtp.password_env, or a file that only its owner can read; never from the
+    /// config file itself, and from one of them only.
     static func password(_ config: ConfigFile, environment: [String: String]) throws(ServiceError) -> String? {
+        let sources = ["smtp.password_credential", "smtp.password_env", "smtp.password_file"]
+            .filter { config.string($0) != nil }
+        guard sources.count <= 1 else {
+            throw .invalid("config", "set only one of \(sources.joined(separator: ", ")): each names the SMTP password")
+        }
+        if let name = config.string("smtp.password_credential") {
+            return try credential(named: name, environment: environment)
+        }
         if let name = config.string("smtp.password_env") {
             guard let value = environment[name], !value.isEmpty else {
                 throw .invalid("config", "smtp.password_env names \(name), but that environment variable is not set")

@@ -49,4 +49,22 @@ import Testing
         #expect(r.contains("nobody may not write \(cli.db): it is root's own (mode 644)"), "\(r)")
         #expect(try shell("sqlite3", "-readonly", cli.db, "SELECT count(*) FROM accounts WHERE email = 'nope@example.com'").hasPrefix("0"))
     }
+
+    /// The packaged layout since #21: the data folder is root's, 0750 for the group, not group-writable, and
+    /// the desk is in its subfolder desk/ (2770). A login outside the group cannot even see that desk/ exists,
+    /// and is told which group to join (not that a folder could not be created).
+    @Test func aLoginOutsideTheGroupOfARootOwnedDataFolderIsToldWhichGroup() throws {
+        let data = (cli.db as NSString).deletingLastPathComponent
+        let desk = data + "/desk/desk.sqlite"
+        #expect(try cli.run(["demo"], environment: ["RESELLERDESK_DB": desk]).code == 0)
+        _ = try shell("chgrp", "daemon", data, data + "/desk")
+        _ = try shell("chmod", "0750", data)
+        _ = try shell("chmod", "2770", data + "/desk")
+        for db in [desk, data + "/desk/not-there-yet.sqlite"] {
+            let r = try shell("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env",
+                              "RESELLERDESK_DB=\(db)", "HOME=/tmp", "XDG_DATA_HOME=/tmp", CLI.binary, "account",
+                              "list", allowFailure: true)
+            #expect(r.contains("nobody is not in the group daemon that shares the desk \(db)"), "\(r)")
+        }
+    }
 }

@@ -32,7 +32,7 @@ import Testing
             templates = '''
             C:\\templates'''
             [storage]
-            path = "/var/lib/resellerdesk/desk.sqlite"
+            path = "/var/lib/resellerdesk/desk/desk.sqlite"
             max_pages = 1_000_000                              # underscores in numbers
 
             [storefront]
@@ -47,7 +47,7 @@ import Testing
         #expect(try c.int("storage.max_pages", default: 0, range: 0...2_000_000) == 1_000_000)
         #expect(c.string("smtp.host") == "relay.example.com")
         #expect(try c.int("smtp.port", default: 25, range: 1...65535) == 587)
-        #expect(c.string("storage.path") == "/var/lib/resellerdesk/desk.sqlite")
+        #expect(c.string("storage.path") == "/var/lib/resellerdesk/desk/desk.sqlite")
         #expect(c.list("storefront.trusted_proxies") == ["127.0.0.1", "::1"])
         #expect(c.source("mail.transport") == "/etc/resellerdesk/config.toml line 5")
         #expect(c.source("smtp.port") == "/etc/resellerdesk/config.toml line 2")
@@ -99,7 +99,7 @@ import Testing
         let folder = NSTemporaryDirectory() + "rd-layers-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try "[storage]\npath = '/var/lib/resellerdesk/desk.sqlite'\n[mail]\nfrom = 'System <s@example.com>'\n"
+        try "[storage]\npath = '/var/lib/resellerdesk/desk/desk.sqlite'\n[mail]\nfrom = 'System <s@example.com>'\n"
             .write(toFile: folder + "/system.toml", atomically: true, encoding: .utf8)
         try "[mail]\nfrom = 'Mine <m@example.com>'\n"
             .write(toFile: folder + "/user.toml", atomically: true, encoding: .utf8)
@@ -107,13 +107,13 @@ import Testing
                    "RESELLERDESK_SMTP_PORT": "2525", "HOME": folder]
         let c = try ConfigFile.load(environment: env)
         #expect(c.filesRead == [folder + "/system.toml", folder + "/user.toml"])
-        #expect(c.string("storage.path") == "/var/lib/resellerdesk/desk.sqlite")
+        #expect(c.string("storage.path") == "/var/lib/resellerdesk/desk/desk.sqlite")
         #expect(c.source("storage.path") == folder + "/system.toml line 2")
         #expect(c.string("mail.from") == "Mine <m@example.com>")                 // the user's file wins
         #expect(c.source("mail.from") == folder + "/user.toml line 2")
         #expect(c.source("smtp.port") == "RESELLERDESK_SMTP_PORT")              // the environment wins over both
         let db = DatabaseLocation.resolve(explicit: nil, config: c, environment: env)
-        #expect(db.path == "/var/lib/resellerdesk/desk.sqlite")
+        #expect(db.path == "/var/lib/resellerdesk/desk/desk.sqlite")
         #expect(db.source == folder + "/system.toml line 2")
         let withDB = env.merging(["RESELLERDESK_DB": "/x"]) { $1 }
         #expect(DatabaseLocation.resolve(explicit: nil, config: c, environment: withDB)

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # One desk for a team, as the installed Debian package lays it out: real Unix logins (two in the group
-# resellerdesk, one outside it) use /var/lib/resellerdesk/desk.sqlite with no flag at all. Both members add
+# resellerdesk, one outside it) use /var/lib/resellerdesk/desk/desk.sqlite with no flag at all. Both members add
 # accounts at the same time and see each other's; the audit names each; the outsider gets one clear sentence;
 # SUDO_USER set by a member changes nothing; root through sudo is recorded "(via sudo)"; the service user's
-# backup and a member's doctor work. Run as root after the package is installed (package-test.sh).
-# A desk already there is moved aside first and put back at the end. Prints "N passed, N failed".
+# backup and a member's doctor work; members read the backups but cannot rename or delete them. Run as root
+# after the package is installed (package-test.sh). A desk already there is moved aside first and put back at
+# the end. Prints "N passed, N failed".
 set -euo pipefail
 [ "$(id -u)" -eq 0 ] || { echo "team-desk: run as root (it creates Unix logins)" >&2; exit 2; }
 command -v resellerdesk >/dev/null || { echo "team-desk: install the package first (package-test.sh)" >&2; exit 2; }
 while read -r name; do unset "$name"; done < <(compgen -e | grep '^RESELLERDESK_' || true)
 
-desk=/var/lib/resellerdesk/desk.sqlite
+desk=/var/lib/resellerdesk/desk/desk.sqlite
 aside=""
 passed=0
 failed=0
@@ -115,6 +116,13 @@ out=$(runuser -u resellerdesk -- env -i PATH=/usr/bin:/bin HOME=/var/lib/reselle
 newest=$(ls -t /var/lib/resellerdesk/backups/desk-*.sqlite | head -n 1)
 expect "the copy is 0640, group resellerdesk" "$(stat -c '%a %G' "$newest")" "640 resellerdesk"
 contains "the backup counts every account" "$out" "accounts 33"
+# Only the backup service writes the backups folder: a member may read a backup (to restore it) but not rename
+# or delete one, so nobody can make the nightly --keep 14 prune delete the real copies.
+expect "rdbob may read the newest backup" \
+  "$(as rdbob sqlite3 -readonly "$newest" 'SELECT COUNT(*) FROM accounts' 2>&1)" 33
+if as rdbob sh -c "mv '$newest' '$newest.x' || rm -f '$newest'" 2>/dev/null || [ ! -e "$newest" ]; then
+  fail "rdbob may neither rename nor delete a backup" "$(ls -l "$(dirname "$newest")")"
+else pass "rdbob may neither rename nor delete a backup"; fi
 # doctor_as LOGIN: its output in $doctor, its exit code in $code.
 doctor_as() {
   set +e

@@ -35,7 +35,7 @@ extension ConfigFile {
         .init("service.staff_mail_domain", .text, "staff logins get mail at login@this-domain"),
         .init("storage.path", .text,
               "the desk's database; default ~/.local/share/resellerdesk/resellerdesk.sqlite, "
-                + "/var/lib/resellerdesk/desk.sqlite in the system configuration of a team desk"),
+                + "/var/lib/resellerdesk/desk/desk.sqlite in the system configuration of a team desk"),
         .init("storage.max_pages", .number,
               "cap on the database file in 4 KiB pages; when reached, changes are refused (default 0: none)"),
         .init("storefront.url", .text, "base URL of the storefront in emailed links, default http://127.0.0.1:8080"),
@@ -60,6 +60,8 @@ extension ConfigFile {
         .init("smtp.port", .number, "relay port (default 25, 587 for starttls, 465 for tls)"),
         .init("smtp.security", .text, "none, starttls or tls"),
         .init("smtp.username", .text, "login for AUTH (PLAIN or LOGIN)"),
+        .init("smtp.password_credential", .text,
+              "systemd credential holding the password (LoadCredential=NAME:FILE; read from $CREDENTIALS_DIRECTORY)"),
         .init("smtp.password_env", .text, "name of the environment variable holding the password"),
         .init("smtp.password_file", .text, "file holding the password; must be readable by its owner only"),
         .init("smtp.ca_file", .text, "PEM file of CA certificates to trust (default: the system's)"),

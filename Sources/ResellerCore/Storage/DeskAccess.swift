@@ -1,7 +1,7 @@
 import Foundation
 
 /// Who may use a desk's files, and the one sentence that says why not. A team desk is a database in a folder
-/// shared by a Unix group (the Debian package makes /var/lib/resellerdesk, group resellerdesk, setgid): a
+/// shared by a Unix group (the Debian package makes /var/lib/resellerdesk/desk, group resellerdesk, setgid): a
 /// login outside the group must be told which group and how to join it, never SQLite's "unable to open".
 public enum DeskAccess {
     /// 0660 in a group-writable folder (the group shares the desk), else 0600 (a private desk).
@@ -21,13 +21,16 @@ public enum DeskAccess {
         }
         let group = groupName(info.st_gid)
         let mode = String(info.st_mode & 0o7777, radix: 8)
-        if info.st_mode & S_IWGRP != 0 && !callerGroups().contains(info.st_gid) {
+        // Group-writable (the desk's folder and files), or open to the group and closed to others (the packaged
+        // data folder, root's 0750 since #21, which a login outside the group cannot even look into).
+        let sharedWithGroup = info.st_mode & S_IWGRP != 0 || (info.st_mode & 0o070 != 0 && info.st_mode & 0o007 == 0)
+        if sharedWithGroup && !callerGroups().contains(info.st_gid) {
             return .storage("\(me) is not in the group \(group) that shares the desk \(path); ask an administrator "
                             + "to run `sudo adduser \(me) \(group)`, then log in again")
         }
         if info.st_mode & S_IWGRP == 0 && info.st_uid != getuid() {
             return .storage("\(me) may not write \(blocking): it is \(login(info.st_uid))'s own (mode \(mode)); a desk "
-                            + "shared by a team lives in a group folder such as /var/lib/resellerdesk "
+                            + "shared by a team lives in a group folder such as /var/lib/resellerdesk/desk "
                             + "(README, team install)")
         }
         return .storage("\(me) may not write \(blocking) (owner \(login(info.st_uid)), group \(group), mode \(mode)); "

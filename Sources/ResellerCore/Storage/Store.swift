@@ -62,6 +62,12 @@ public final class Store: Sendable {
     static func createFileIfMissing(_ path: String) throws(ServiceError) {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
+        var dirInfo = stat()
+        // A folder this login may not even look into (a team desk's data folder is 0750 for its group) only
+        // seems missing: say who may use it rather than fail to create it.
+        if stat(dir, &dirInfo) != 0 && errno == EACCES, let refusal = DeskAccess.refusal(path: path, errno: EACCES) {
+            throw refusal
+        }
         if !FileManager.default.fileExists(atPath: dir) {
             do {
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
@@ -186,7 +192,7 @@ struct StoreTx {
 }
 
 /// Where the database lives: `--db PATH`, else `$RESELLERDESK_DB`, else `storage.path` (the system
-/// configuration of a team desk names `/var/lib/resellerdesk/desk.sqlite`), else the XDG data folder.
+/// configuration of a team desk names `/var/lib/resellerdesk/desk/desk.sqlite`), else the XDG data folder.
 public enum DatabaseLocation {
     public static func resolve(explicit: String?, config: ConfigFile = ConfigFile(),
                                environment: [String: String] = ProcessInfo.processInfo.environment)
