@@ -64,6 +64,12 @@ struct DoctorCommand: ParsableCommand {
     static func fileCheck(_ path: String, source: String) -> Check {
         var info = stat()
         guard stat(path, &info) == 0 else {
+            // A folder this login may not look into (the packaged data folder, root's 0750, for a login outside
+            // the group) is not a missing desk: say which group and how to join it.
+            if let refusal = DeskAccess.refusal(path: path, errno: errno) {
+                return Check(status: .fail, name: "database file", detail: "\(path) (from \(source)): "
+                             + refusal.description)
+            }
             return Check(status: .fail, name: "database file", detail: "\(path) (from \(source)) does not exist; "
                          + "doctor creates nothing: check the path (--db, RESELLERDESK_DB, storage.path), "
                          + "or let the first use create it (resellerdesk account list)")
