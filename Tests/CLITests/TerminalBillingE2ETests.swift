@@ -21,6 +21,16 @@ extension TerminalE2ETests {
                      sourceLocation: sourceLocation)
     }
 
+    /// From the open account: Subscriptions (5), its one BK subscription, then its quantity dialog (q).
+    func openQuantityDialog(_ session: TmuxSession) throws {
+        try session.keys("5")
+        try session.waitFor(" Subs 1 ")
+        try session.waitFor("BK ")
+        try session.waitFor("q Quantity  X Cancel")
+        try session.keys("q")
+        try session.waitFor("Quantity of BK for Aegean")
+    }
+
     @Test func changeAQuantitySeeTheInvoiceAndRunTheBilling() throws {
         let next = try BillingCommandTests.reseller(cli)
 
@@ -31,12 +41,7 @@ extension TerminalE2ETests {
         try session.keys("Enter")
         try session.waitFor("e Edit  $ Payment")
         // Subscriptions (5): 2 → 3, charged at once on the order day's rule.
-        try session.keys("5")
-        try session.waitFor(" Subs 1 ")
-        try session.waitFor("BK ")
-        try session.waitFor("q Quantity  X Cancel")
-        try session.keys("q")
-        try session.waitFor("Quantity of BK for Aegean")
+        try openQuantityDialog(session)
         try session.keys("C-u", "0", "C-s")                                // refused by name, before the service
         try session.waitFor("quantity must be a whole number from 1 to 100000, not \"0\"")
         try session.keys("BSpace", "3", "C-s")
@@ -88,10 +93,7 @@ extension TerminalE2ETests {
         #expect(try BillingCommandTests.setCreditLimit(cli, "200").code == 0)
         try session.keys("Enter")                                          // opens on the section left last
         try session.waitFor(" Invoices 3 ")
-        try session.keys("5")
-        try session.waitFor("q Quantity  X Cancel")
-        try session.keys("q")
-        try session.waitFor("Quantity of BK for Aegean")
+        try openQuantityDialog(session)
         try session.keys("C-u", "1000", "C-s")
         try waitForWrapped(session, "available. Raise above the credit? y/n")
         try session.keys("n")

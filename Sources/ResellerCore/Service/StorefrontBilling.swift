@@ -42,8 +42,8 @@ extension ResellerService {
         return try store.read { tx in
             let (sub, account, scheme) = try changeable(tx, subscriptionId, by: actor)
             let outcome = try Self.quantityChange(sub, quantity, on: today, scheme)
-            try checkRaise(tx, sub, account, outcome, quantity, on: today, aboveCredit: true, by: actor)
-            let purchase = try raiseCost(tx, sub, account, outcome, quantity, on: today)
+            let purchase = try checkRaise(tx, sub, account, outcome, quantity, on: today, aboveCredit: true,
+                                          by: actor)
             return QuantityPreview(subscription: sub, current: sub.quantity(on: today), quantity: quantity,
                                    effective: outcome.effective, charge: outcome.charge?.line,
                                    invoiceDate: outcome.charge?.invoiceDate, cost: purchase?.cost,

@@ -108,10 +108,14 @@ extension ResellerService {
     /// A raise is a purchase (issue #21), checked in the transaction that writes it, as an order is: a
     /// storefront user needs the Buyer right (or Admin) besides Subscriptions Manager, and is refused above
     /// the available credit (it cannot wait for staff as a Submitted order does: the units count at once);
-    /// staff go above it only when they confirmed it (`aboveCredit`, the CLI's `--above-credit`).
+    /// staff go above it only when they confirmed it (`aboveCredit`, the CLI's `--above-credit`). Returns what
+    /// the raise buys and the credit it may use (nil for a lowering), for the preview to show.
+    @discardableResult
     func checkRaise(_ tx: StoreTx, _ sub: Subscription, _ account: Account, _ outcome: QuantityChange.Outcome,
-                    _ quantity: Int, on day: CalendarDay, aboveCredit: Bool, by actor: Actor) throws {
-        guard let (cost, available) = try raiseCost(tx, sub, account, outcome, quantity, on: day) else { return }
+                    _ quantity: Int, on day: CalendarDay, aboveCredit: Bool,
+                    by actor: Actor) throws -> (cost: Money, available: Money?)? {
+        guard let purchase = try raiseCost(tx, sub, account, outcome, quantity, on: day) else { return nil }
+        let (cost, available) = purchase
         let storefront: Bool
         if case .storefront = actor { storefront = true } else { storefront = false }
         if storefront {
@@ -120,7 +124,7 @@ extension ResellerService {
                                            + StorefrontRight.order.refusal)
             }
         }
-        guard let available, cost.minor > 0, cost.minor > available.minor else { return }
+        guard let available, cost.minor > 0, cost.minor > available.minor else { return purchase }
         let what = "raising subscription \(sub.id) to \(quantity) costs \(cost.display)"
         if storefront {
             throw ServiceError.refused(field: "quantity", message: "\(what) but only \(available.display) of "
@@ -132,6 +136,7 @@ extension ResellerService {
                                        + "\(available.display) available; record a payment first, or confirm "
                                        + "raising it above the credit")
         }
+        return purchase
     }
 
     public func creditNote(number: String) throws(ServiceError) -> CreditNote {
