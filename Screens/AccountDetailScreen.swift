@@ -6,12 +6,21 @@ import TerminalKit
 /// under the list with the keys that act on it. Orders and history are read a page at a time as the
 /// highlight nears the end of what is read. Destructive actions ask first; a payment is typed in a prompt.
 public struct AccountDetailScreen: Screen {
-    public enum Action: Sendable, Hashable {
-        case back, edit, priceLists, addContact, payment, status
-        case unassign, resend, deactivate, resetPassword, execute, cancelOrder
-        case editContact, removeContact, invite, access, reverse, openCustomer
-        case quantity, cancelSubscription, openDocument
-        case down, up, pageDown, pageUp, first, last, refresh, help, nextSection, previousSection, jump, nextStep
+    /// What a key does: move about the screen, or one of the keys that act (`RowAction`, declared once in
+    /// AccountDetailKeys.swift).
+    public enum Action: Sendable {
+        case back, refresh, help, nextSection, previousSection, jump
+        case move(ListCursor.Move)
+        case key(RowAction)
+    }
+    /// What the screen does itself when a key asks it to.
+    public enum Local: Sendable {
+        /// The payment prompt opens on the status line.
+        case paymentPrompt
+        /// Staff choose when to cancel the subscription (e at the period end, n now).
+        case cancelChoice(Subscription)
+        /// The onboarding waits for an activation: the Contacts section, on the contact it waits for.
+        case showWaitingContact
     }
     public enum Effect: Sendable, Equatable {
         case back, help
@@ -41,17 +50,12 @@ public struct AccountDetailScreen: Screen {
         case viewDocument(InvoiceDocument)
     }
 
-    /// Where the highlight and the scroll of a section are, kept while staff look at the others.
-    struct Place: Sendable {
-        var selected: Int?
-        var top = 0
-    }
-
     public private(set) var content: AccountDetailContent
     public var detail: AccountDetail { content.detail }
     /// The section in view; the runtime keeps it for the next account opened in the session.
     public private(set) var section: AccountDetailSection.ID
-    private var places: [AccountDetailSection.ID: Place] = [:]
+    /// Where the highlight and the scroll of each section are, kept while staff look at the others.
+    private var places: [AccountDetailSection.ID: ListCursor] = [:]
     /// A page of orders or history was asked for and has not arrived: ask once.
     private var loadingMore = false
     /// What the last action did ("activation email queued to …", the service's answer).
@@ -74,15 +78,14 @@ public struct AccountDetailScreen: Screen {
                     .map { "\($0.offset + 1) \($0.element.title)" }.joined(separator: ", ") + ")",
                 .jump, footer: false),
         Binding([.escape], "Back", help: "back to the accounts", .back),
-        Binding([.enter], "", help: "the onboarding's next step: the price-list picker, then Add Contact as a "
-                + "storefront user, then the contact waiting for activation (r resends)", .nextStep, footer: false),
+        RowAction.nextStep.binding,
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
-        Binding([.down, .char("j")], "", help: "highlight the next row", .down, footer: false),
-        Binding([.up, .char("k")], "", help: "highlight the previous row", .up, footer: false),
-        Binding([.pageDown, .char(" ")], "", help: "next page", .pageDown, footer: false),
-        Binding([.pageUp], "", help: "previous page", .pageUp, footer: false),
-        Binding([.home], "", help: "first row", .first, footer: false),
-        Binding([.end], "", help: "last row (reads the rest of the orders or history)", .last, footer: false),
+        Binding([.down, .char("j")], "", help: "highlight the next row", .move(.down), footer: false),
+        Binding([.up, .char("k")], "", help: "highlight the previous row", .move(.up), footer: false),
+        Binding([.pageDown, .char(" ")], "", help: "next page", .move(.pageDown), footer: false),
+        Binding([.pageUp], "", help: "previous page", .move(.pageUp), footer: false),
+        Binding([.home], "", help: "first row", .move(.first), footer: false),
+        Binding([.end], "", help: "last row (reads the rest of the orders or history)", .move(.last), footer: false),
         Binding([.ctrl("r")], "", help: "read the account again", .refresh, footer: false),
     ]
 
@@ -90,66 +93,19 @@ public struct AccountDetailScreen: Screen {
     /// it cannot. They drive dispatch, footer and help.
     public var bindings: [Binding<Action>] { marked(AccountDetailSection.named(section).bindings + Self.common) }
 
-    /// A table with each binding's reason not to act now.
+    /// A table with each key's reason not to act now: its `RowAction` answers for the highlighted row.
     private func marked(_ table: [Binding<Action>]) -> [Binding<Action>] {
-        table.map { $0.disabled(disabledReason($0.action)) }
-    }
-
-    /// Why an action cannot act now (nil: it can). The one check: the key says it, the footer greys the
-    /// action and the help tells it.
-    private func disabledReason(_ action: Action) -> String? {
-        let item = selectedItem
-        func highlight(_ what: String) -> String { "Highlight \(what) first (↑/↓)." }
-        switch action {
-        case .payment:
-            return detail.account.fields.ordering == nil
-                ? "Ordering is off for this account: there is no balance to pay." : nil
-        case .unassign:
-            if case .priceList? = item { return nil }
-            return highlight("a price list")
-        case .resend:
-            if case .contact(_, .pending?)? = item { return nil }
-            return highlight("a contact waiting for activation")
-        case .deactivate:
-            if case .contact(_, let status?)? = item, status != .inactive { return nil }
-            return highlight("a contact with a storefront user")
-        case .resetPassword:
-            if case .contact(_, .active?)? = item { return nil }
-            return highlight("a contact with an active storefront user")
-        case .execute, .cancelOrder:
-            return Self.waitsForStaff(item) ? nil : highlight("a Submitted order")
-        case .editContact, .removeContact:
-            return selectedContact == nil ? highlight("a contact") : nil
-        case .invite:
-            if case .contact(_, nil)? = item { return nil }
-            if case .contact(_, .inactive?)? = item { return nil }
-            return highlight("a contact without a storefront user, or an Inactive one")
-        case .access:
-            if case .contact(_, _?)? = item { return nil }
-            return highlight("a contact with a storefront user")
-        case .status:
-            return detail.account.status == .closed ? "\(detail.account.code) is closed, and a closed account stays "
-                + "closed." : nil
-        case .reverse:
-            if case .ledger(_, true)? = item { return nil }
-            return highlight("a payment not yet reversed")
-        case .openCustomer:
-            if case .customer? = item { return nil }
-            return highlight("an end customer")
-        case .quantity:
-            if case .subscription(_, .active)? = item { return nil }
-            return highlight("an Active subscription")
-        case .cancelSubscription:
-            if case .subscription(_, let status)? = item, status != .canceled { return nil }
-            return highlight("a subscription not yet canceled")
-        case .openDocument:
-            if case .document? = item { return nil }
-            return highlight("an invoice or a credit note")
-        case .nextStep:
-            return detail.summary.onboarding.nextStep == nil ? "Onboarding is complete: nothing is waiting." : nil
-        default: return nil
+        let row = self.row
+        return table.map { binding in
+            guard case .key(let key) = binding.action, case .cannot(let reason) = key.outcome(row) else {
+                return binding
+            }
+            return binding.disabled(reason)
         }
     }
+
+    /// The account and the highlighted row, as the keys see them.
+    private var row: DetailRow { DetailRow(content: content, item: selectedItem) }
 
     /// The help for the section in view: its own keys, then those of every section.
     public var help: HelpScreen {
@@ -183,36 +139,26 @@ public struct AccountDetailScreen: Screen {
         self.init(content, section: previous.section)
         for (id, place) in previous.places {
             let lines = tables[id]?.lines ?? []
-            let stays = place.selected.flatMap { lines.indices.contains($0) && lines[$0].item != nil ? $0 : nil }
-            places[id] = Place(selected: stays ?? lines.firstIndex { $0.item != nil },
-                               top: min(place.top, max(0, lines.count - 1)))
+            let stays = lines.indices.contains(place.selected) && lines[place.selected].item != nil
+            places[id] = ListCursor(selected: stays ? place.selected : lines.firstIndex { $0.item != nil } ?? 0,
+                                    top: min(place.top, max(0, lines.count - 1)))
         }
     }
 
     private var table: AccountDetailText.Table { tables[section] ?? AccountDetailText.Table(header: nil, lines: []) }
     private var lines: [AccountDetailText.Line] { table.lines }
 
-    private var place: Place {
-        get { places[section] ?? Place(selected: lines.firstIndex { $0.item != nil }) }
+    private var place: ListCursor {
+        get { places[section] ?? ListCursor(selected: lines.firstIndex { $0.item != nil } ?? 0) }
         set { places[section] = newValue }
     }
 
-    /// The highlighted contact, on the Contacts section.
-    private var selectedContact: Contact? {
-        guard case .contact(let email, _)? = selectedItem else { return nil }
-        return detail.contacts.first { $0.email == email }
+    /// The highlighted row's index, if the section has rows to highlight.
+    private var highlighted: Int? {
+        lines.indices.contains(place.selected) && lines[place.selected].item != nil ? place.selected : nil
     }
 
-    /// The highlighted subscription, on the Subscriptions section.
-    private var selectedSubscription: Subscription? {
-        guard case .subscription(let id, _)? = selectedItem else { return nil }
-        return content.billing.subscriptions.first { $0.id == id }
-    }
-
-    private var selectedItem: AccountDetailText.Item? {
-        let lines = self.lines
-        return place.selected.flatMap { lines.indices.contains($0) ? lines[$0].item : nil }
-    }
+    private var selectedItem: AccountDetailText.Item? { highlighted.flatMap { lines[$0].item } }
 
     /// How many rows of the section show at a terminal `height` lines high: title, tabs, the column
     /// titles (a plain section has none), the line under the list and the footer take the rest.
@@ -221,37 +167,21 @@ public struct AccountDetailScreen: Screen {
     }
 
     public mutating func update(_ key: Key, height: Int) -> [Effect] {
-        let id = detail.account.id
-        if let pending = confirming {
-            confirming = nil
-            if key == .char("y") || key == .char("Y") { return [pending.effect] }
-            notice = "Not done."
-            return []
-        }
         if let sub = cancelling {
             cancelling = nil
-            let what = "\(sub.productCode) for \(sub.forAccountName)"
-            switch key {
-            case .char("e") where sub.status == .active:
-                confirming = ("Cancel \(what) at the end of its current period? It renews no more. y/n",
-                              .cancelSubscription(accountId: id, subscriptionId: sub.id, now: false))
-            case .char("n"):
-                confirming = ("Cancel \(what) now? Its service ends today and a credit note for the unused days "
-                              + "is issued. y/n", .cancelSubscription(accountId: id, subscriptionId: sub.id, now: true))
-            default: notice = "Not canceled."
-            }
+            chooseCancel(sub, key)
             return []
         }
         if var editor = payment {
             switch key {
             case .escape: payment = nil
-            case .enter: return [.recordPayment(accountId: id, amount: editor.text)]
+            case .enter: return [.recordPayment(accountId: detail.account.id, amount: editor.text)]
             default:
                 if editor.handle(key) { payment = editor }
             }
             return []
         }
-        guard let binding = Binding.binding(for: key, in: bindings) else {
+        if confirming == nil, Binding.binding(for: key, in: bindings) == nil {
             if let other = AccountDetailSection.shown(content)
                 .first(where: { Binding.action(for: key, in: $0.bindings) != nil }) {
                 let number = AccountDetailSection.all.firstIndex { $0.id == other.id }! + 1
@@ -259,79 +189,22 @@ public struct AccountDetailScreen: Screen {
             }
             return []
         }
-        if let reason = binding.disabledReason {
-            notice = reason
-            return []
+        let action: Action
+        switch Binding.press(key, in: bindings, asked: &confirming, declined: "Not done.", notice: &notice) {
+        case .answered(let effects): return effects
+        case .act(let pressed): action = pressed
         }
-        notice = nil
-        let action = binding.action
-        // The guards below only name the highlighted row's values: disabledReason has checked it.
         switch action {
         case .back: return [.back]
-        case .edit: return [.edit(accountId: id)]
-        case .priceLists: return [.pickPriceLists(accountId: id)]
-        case .addContact: return [.addContact(accountId: id, storefront: false)]
-        case .nextStep:
-            switch detail.summary.onboarding.nextStep {
-            case .priceList?: return [.pickPriceLists(accountId: id)]
-            case .invited?: return [.addContact(accountId: id, storefront: true)]
-            default:
-                // Waiting for activation: the contact it waits for, where r resends its email.
-                section = .contacts
-                var p = place
-                p.selected = lines.firstIndex { if case .contact(_, .pending?)? = $0.item { true } else { false } }
-                    ?? p.selected
-                place = p
-                notice = "Waiting for the activation: r resends the email; the status changes once it is used."
-            }
-        case .refresh: return [.reload(accountId: id)]
+        case .refresh: return [.reload(accountId: detail.account.id)]
         case .help: return [.help]
-        case .payment:
-            let currency = Currency.named(detail.account.fields.currency) ?? Currency.named("EUR")!
-            payment = LineEditor(maxLength: 20)
-            payment?.accepts = { Money.isValidPrefix($0, currency: currency) }
-        case .unassign:
-            guard case .priceList(let name)? = selectedItem else { return [] }
-            confirming = ("Unassign \(name)? y/n", .unassign(accountId: id, priceList: name))
-        case .resend:
-            guard case .contact(let email, .pending?)? = selectedItem else { return [] }
-            return [.resendActivation(accountId: id, email: email)]
-        case .deactivate:
-            guard case .contact(let email, _?)? = selectedItem else { return [] }
-            confirming = ("Deactivate the storefront user \(email)? Their sessions end. y/n",
-                          .deactivate(accountId: id, email: email))
-        case .resetPassword:
-            guard case .contact(let email, .active?)? = selectedItem else { return [] }
-            return [.resetPassword(accountId: id, email: email)]
-        case .execute:
-            guard case .order(let orderId, let number, .submitted)? = selectedItem else { return [] }
-            confirming = ("Execute \(number) above the credit limit? y/n", .execute(accountId: id, orderId: orderId))
-        case .cancelOrder:
-            guard case .order(let orderId, let number, .submitted)? = selectedItem else { return [] }
-            confirming = ("Cancel \(number)? y/n", .cancelOrder(accountId: id, orderId: orderId))
-        case .editContact: return selectedContact.map { [.editContact($0)] } ?? []
-        case .access: return selectedContact.map { [.access($0)] } ?? []
-        case .invite: return selectedContact.map { [.invite($0)] } ?? []
-        case .removeContact:
-            guard let contact = selectedContact else { return [] }
-            let user = contact.storefrontUser == nil ? "" : " Its storefront user's links and sessions end."
-            confirming = ("Remove \(contact.fullName) <\(contact.email)>?\(user) y/n", .removeContact(contact))
-        case .status: return [.changeStatus(accountId: id)]
-        case .reverse:
-            guard case .ledger(let paymentId, true)? = selectedItem else { return [] }
-            return [.reversePayment(accountId: id, paymentId: paymentId)]
-        case .openCustomer:
-            guard case .customer(let customerId)? = selectedItem else { return [] }
-            return [.open(accountId: customerId)]
-        case .quantity:
-            guard let sub = selectedSubscription else { return [] }
-            return [.changeQuantity(sub)]
-        case .cancelSubscription:
-            cancelling = selectedSubscription
-        case .openDocument:
-            guard case .document(let number)? = selectedItem,
-                  let doc = content.billing.documents.first(where: { $0.number == number }) else { return [] }
-            return [.viewDocument(doc.document(for: detail.account))]
+        case .key(let key):
+            switch key.outcome(row) {
+            case .run(let effect): return [effect]
+            case .ask(let question, let effect): confirming = (question, effect)
+            case .local(let local): act(local)
+            case .cannot(let reason): notice = reason
+            }
         case .nextSection, .previousSection, .jump:
             let shown = AccountDetailSection.shown(content), at = shown.firstIndex { $0.id == section } ?? 0
             switch action {
@@ -346,19 +219,49 @@ public struct AccountDetailScreen: Screen {
                 }
             }
             return moreIfNearTheEnd(page: bodyHeight(height))
-        case .down, .up, .pageDown, .pageUp, .first, .last:
-            let page = bodyHeight(height), far = Int.max / 2
-            let steps: [Action: Int] = [.down: 1, .up: -1, .pageDown: page, .pageUp: -page, .first: -far, .last: far]
-            move(steps[action] ?? 0, page: page)
+        case .move(let move):
+            let page = bodyHeight(height), lines = self.lines
+            place.move(move, selectable: lines.indices.filter { lines[$0].item != nil }, count: lines.count,
+                       page: page)
             return moreIfNearTheEnd(page: page)
         }
         return []
     }
 
+    /// What the screen does itself for a key.
+    private mutating func act(_ local: Local) {
+        switch local {
+        case .paymentPrompt:
+            let currency = Currency.named(detail.account.fields.currency) ?? Currency.named("EUR")!
+            payment = LineEditor(maxLength: 20)
+            payment?.accepts = { Money.isValidPrefix($0, currency: currency) }
+        case .cancelChoice(let sub): cancelling = sub
+        case .showWaitingContact:
+            section = .contacts
+            let waiting = lines.firstIndex { if case .contact(_, .pending?)? = $0.item { true } else { false } }
+            if let waiting { place.select(waiting, count: lines.count, page: Int.max / 2) }
+            notice = "Waiting for the activation: r resends the email; the status changes once it is used."
+        }
+    }
+
+    /// The answer to "cancel the subscription when?": e at the end of its period, n now; each asks y/n.
+    private mutating func chooseCancel(_ sub: Subscription, _ key: Key) {
+        let what = "\(sub.productCode) for \(sub.forAccountName)", id = detail.account.id
+        switch key {
+        case .char("e") where sub.status == .active:
+            confirming = ("Cancel \(what) at the end of its current period? It renews no more. y/n",
+                          .cancelSubscription(accountId: id, subscriptionId: sub.id, now: false))
+        case .char("n"):
+            confirming = ("Cancel \(what) now? Its service ends today and a credit note for the unused days "
+                          + "is issued. y/n", .cancelSubscription(accountId: id, subscriptionId: sub.id, now: true))
+        default: notice = "Not canceled."
+        }
+    }
+
     /// Asks for the next page of a section read a page at a time (orders, history) once the highlight
     /// (or the scroll) is within a page of the end of what is read.
     private mutating func moreIfNearTheEnd(page: Int) -> [Effect] {
-        let near = max(place.selected ?? 0, place.top + page) >= lines.count - page
+        let near = max(place.selected, place.top + page) >= lines.count - page
         guard near, !loadingMore, let more = AccountDetailSection.named(section).more(content) else { return [] }
         loadingMore = true
         return [more]
@@ -390,25 +293,6 @@ public struct AccountDetailScreen: Screen {
         notice = message
     }
 
-    /// Moves the highlight `step` rows (a page, or to either end, when large), or scrolls a section whose
-    /// rows carry nothing to highlight.
-    private mutating func move(_ step: Int, page: Int) {
-        let lines = self.lines
-        let items = lines.indices.filter { lines[$0].item != nil }
-        let maxTop = max(0, lines.count - page)
-        var p = place
-        if items.isEmpty {
-            p.top = min(maxTop, max(0, p.top + max(-page, min(page, step))))
-        } else {
-            let at = p.selected.flatMap { items.firstIndex(of: $0) } ?? 0
-            let next = items[min(items.count - 1, max(0, at + max(-items.count, min(items.count, step))))]
-            p.selected = next
-            if next < p.top { p.top = next }
-            if next >= p.top + page { p.top = min(maxTop, next - page + 1) }
-        }
-        place = p
-    }
-
     /// A Submitted order: it went over the credit limit and waits for staff to execute or cancel it.
     private static func waitsForStaff(_ item: AccountDetailText.Item?) -> Bool {
         if case .order(_, _, .submitted)? = item { return true }
@@ -425,21 +309,16 @@ public struct AccountDetailScreen: Screen {
         }
     }
 
-    /// The keys that apply to the highlighted row.
+    /// The keys that act on the highlighted row ("r resend · d deactivate"): read from the section's keys,
+    /// so the hint names every key that acts on it and no other.
     private var rowKeys: String? {
-        switch selectedItem {
-        case .priceList?: "u unassign"
-        case .contact(_, .pending?)?: "r resend · a access · d deactivate"
-        case .contact(_, .active?)?: "w reset password · a access · d deactivate"
-        case .order(_, _, .submitted)?: "x execute · X cancel"
-        case .contact(_, nil)?, .contact(_, .inactive?)?: "e edit · i invite · Del remove"
-        case .ledger(_, true)?: "v reverse"
-        case .customer?: "o open"
-        case .subscription(_, .active)?: "q quantity · X cancel"
-        case .subscription(_, .ending)?: "X cancel now"
-        case .document?: "Enter open"
-        default: nil
+        let row = self.row
+        let keys = AccountDetailSection.named(section).actions.filter { key in
+            guard key.needs != nil, row.item != nil else { return false }
+            if case .cannot = key.outcome(row) { return false }
+            return true
         }
+        return keys.isEmpty ? nil : keys.map(\.hint).joined(separator: " · ")
     }
 
     /// The tabs as they fit `width`: every tab with its count; else only the section in view keeps its
@@ -463,19 +342,16 @@ public struct AccountDetailScreen: Screen {
 
     public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
-        g.fill(x: 0, y: 0, width: width, style: .title)
         let current = AccountDetailSection.named(section)
         let table = width - 2 == Self.width80 ? self.table : current.table(content, width - 2)
-        let place = self.place, page = bodyHeight(height)
+        let place = self.place, page = bodyHeight(height), highlighted = self.highlighted
         // Where the list is: the row highlighted of how many, or that a plain section goes on below.
-        let position: String = if let i = place.selected, let count = current.count(content) {
+        let position: String = if let i = highlighted, let count = current.count(content) {
             "\(table.lines[..<min(i + 1, table.lines.count)].filter { $0.item != nil }.count) of \(count)"
         } else {
             place.top + page < table.lines.count ? "↓ more" : ""
         }
-        g.put(position, x: width - DisplayWidth.of(position) - 1, y: 0, style: .title)
-        g.put("ResellerDesk · \(detail.account.code) \(detail.account.name)", x: 1, y: 0, style: .title,
-              maxWidth: width - 4 - DisplayWidth.of(position))
+        g.titleBar("ResellerDesk · \(detail.account.code) \(detail.account.name)", right: position)
         var x = 1
         for tab in Self.tabs(AccountDetailSection.shown(content), content: content, section: section, width: width) {
             x += g.put(tab.text, x: x, y: 1, style: tab.current ? .selected : .key) + tab.gap
@@ -488,7 +364,7 @@ public struct AccountDetailScreen: Screen {
         }
         for (i, line) in table.lines.enumerated().dropFirst(place.top).prefix(page) {
             let row = y + i - place.top
-            if i == place.selected {
+            if i == highlighted {
                 g.fill(x: 0, y: row, width: width, style: .selected)
                 g.put(line.text, x: 1, y: row, style: .selected, maxWidth: width - 2)
             } else {
@@ -503,13 +379,7 @@ public struct AccountDetailScreen: Screen {
         }
         let statusY = height - 2
         if let confirming {
-            if DisplayWidth.of(confirming.question) <= width - 2 {
-                g.fill(x: 0, y: statusY, width: width, style: .warning)
-                g.put(confirming.question, x: 1, y: statusY, style: .warning, maxWidth: width - 2)
-            } else {
-                g.putWrapped(confirming.question, x: 1, bottom: statusY, width: width - 2, style: .warning,
-                             maxLines: 3)
-            }
+            g.statusLine(.question(confirming.question), y: statusY)
         } else if let sub = cancelling {
             let end = sub.status == .active ? "e at the end of its current period · " : ""
             g.putWrapped("Cancel \(sub.productCode) for \(sub.forAccountName): \(end)n now (credits the unused "
@@ -528,10 +398,10 @@ public struct AccountDetailScreen: Screen {
                       maxWidth: max(0, width - x - 24))
             }
         } else if let notice {
-            g.putWrapped(notice, x: 1, bottom: statusY, width: width - 2, style: .warning, maxLines: 3)
+            g.statusLine(.notice(notice), y: statusY)
         } else if section == .overview, let offer = nextStepOffer {
-            g.put(offer, x: 1, y: statusY, style: .key, maxWidth: width - 2)
-        } else if let i = place.selected, table.lines.indices.contains(i) {
+            g.statusLine(.hint(offer), y: statusY)
+        } else if let i = highlighted {
             // The highlighted row uncut (the columns may have shortened it), and the keys that act on it
             // where there is room.
             let full = table.lines[i].full ?? table.lines[i].text

@@ -77,7 +77,7 @@ public struct AccountDetailSection: Sendable {
     /// The rows at `width` columns.
     public let table: @Sendable (AccountDetailContent, Int) -> AccountDetailText.Table
     /// The keys that act in this section, named first in the footer.
-    public let bindings: [Binding<Action>]
+    public let actions: [RowAction]
     /// For a list read a page at a time: what reads the next page, nil once all is read.
     public var more: @Sendable (AccountDetailContent) -> AccountDetailScreen.Effect? = { _ in nil }
     /// Whether the account has this section at all (end customers only for a reseller).
@@ -88,80 +88,41 @@ public struct AccountDetailSection: Sendable {
             let lines = AccountDetailText.fields(c.detail, compact: true) + [AccountDetailText.Line(text: "")]
                 + AccountDetailText.onboarding(c.detail)
             return AccountDetailText.Table(header: nil, lines: lines)
-        }, bindings: [
-            Binding([.char("e")], "Edit", help: "edit the account", .edit),
-            Binding([.char("$")], "Payment", help: "record a payment received (lowers the balance)", .payment),
-            Binding([.char("s")], "Status", help: "suspend, resume or close the account, with the reason",
-                    .status),
-        ]),
+        }, actions: [.edit, .payment(), .status]),
         AccountDetailSection(id: .contacts, title: "Contacts", count: { $0.detail.contacts.count }, table: { c, width in
             AccountDetailText.contacts(c.detail.contacts, width: width)
-        }, bindings: [
-            Binding([.char("c")], "Add", help: "add a contact (and make it a storefront user)", .addContact),
-            Binding([.char("e")], "Edit", help: "correct the highlighted contact (a new email is its login)",
-                    .editContact),
-            Binding([.char("a")], "Access", help: "the highlighted storefront user's type and roles", .access),
-            Binding([.char("i")], "Invite", help: "make the highlighted contact a storefront user, or invite an "
-                    + "Inactive one again (a new activation email)", .invite),
-            Binding([.char("r")], "Resend", help: "resend the activation email to the highlighted contact", .resend),
-            Binding([.char("w")], "Reset password", help: "send the highlighted contact a password reset link",
-                    .resetPassword),
-            Binding([.char("d")], "Deactivate", help: "deactivate the highlighted contact's storefront user",
-                    .deactivate),
-            Binding([.delete, .char("D")], "Remove", help: "remove the highlighted contact (asks first)",
-                    .removeContact),
-        ]),
+        }, actions: [.addContact, .editContact, .access, .invite, .resend, .resetPassword, .deactivate,
+                      .removeContact]),
         AccountDetailSection(id: .priceLists, title: "Price lists", short: "Lists",
                              count: { $0.detail.priceLists.count },
                              table: { c, width in
             AccountDetailText.priceLists(c.detail.priceLists, width: width)
-        }, bindings: [
-            Binding([.char("p")], "Assign", help: "assign price lists (the picker)", .priceLists),
-            Binding([.char("u")], "Unassign", help: "unassign the highlighted price list", .unassign),
-        ]),
+        }, actions: [.assignPriceLists, .unassign]),
         AccountDetailSection(id: .orders, title: "Orders", count: { $0.counts.orders }, table: { c, width in
             AccountDetailText.orders(c.detail.orders, width: width)
-        }, bindings: [
-            Binding([.char("x")], "Execute", help: "execute the highlighted Submitted order (over the credit limit)",
-                    .execute),
-            Binding([.char("X")], "Cancel", help: "cancel the highlighted Submitted order", .cancelOrder),
-            Binding([.char("$")], "Payment", help: "record a payment received (lowers the balance)", .payment),
-        ], more: { c in c.nextOrders.map { .moreOrders(accountId: c.detail.account.id, before: $0) } }),
+        }, actions: [.execute, .cancelOrder, .payment()],
+           more: { c in c.nextOrders.map { .moreOrders(accountId: c.detail.account.id, before: $0) } }),
         AccountDetailSection(id: .subscriptions, title: "Subscriptions", short: "Subs",
                              count: { $0.billing.subscriptions.count }, table: { c, width in
             AccountDetailText.subscriptions(c.billing.subscriptions, today: c.billing.today, width: width)
-        }, bindings: [
-            Binding([.char("q")], "Quantity", help: "change the highlighted subscription's quantity (more: the added "
-                    + "units are charged for the rest of the period; fewer: from the next period)", .quantity),
-            Binding([.char("X")], "Cancel", help: "cancel the highlighted subscription: at its period end, or now "
-                    + "with a credit note for the unused days (asks which, then to confirm)", .cancelSubscription),
-        ]),
+        }, actions: [.quantity, .cancelSubscription]),
         AccountDetailSection(id: .invoices, title: "Invoices", count: { c in
             c.billing.invoices.count + c.billing.creditNotes.count
         }, table: { c, width in
             AccountDetailText.documents(c.billing.documents, width: width)
-        }, bindings: [
-            Binding([.enter, .char("o")], "Open", help: "the highlighted invoice or credit note as it prints "
-                    + "(newest first)", .openDocument),
-            Binding([.char("$")], "Payment", help: "record a payment received (settles the oldest open invoices "
-                    + "first)", .payment),
-        ]),
+        }, actions: [.openDocument,
+                      .payment(help: "record a payment received (settles the oldest open invoices first)")]),
         AccountDetailSection(id: .ledger, title: "Ledger", count: { $0.statement.count }, table: { c, width in
             AccountDetailText.statement(c.statement, width: width)
-        }, bindings: [
-            Binding([.char("$")], "Payment", help: "record a payment received (lowers the balance)", .payment),
-            Binding([.char("v")], "Reverse", help: "reverse the highlighted payment, with the reason (a bounced "
-                    + "transfer)", .reverse),
-        ]),
+        }, actions: [.payment(), .reverse]),
         AccountDetailSection(id: .history, title: "History", count: { $0.counts.history }, table: { c, width in
             AccountDetailText.history(c.detail.audit, width: width)
-        }, bindings: [], more: { c in c.nextHistory.map { .moreHistory(accountId: c.detail.account.id, before: $0) } }),
+        }, actions: [], more: { c in c.nextHistory.map { .moreHistory(accountId: c.detail.account.id, before: $0) } }),
         AccountDetailSection(id: .customers, title: "Customers", count: { $0.detail.endCustomers.count },
                              table: { c, width in
             AccountDetailText.customers(c.detail.endCustomers, width: width)
-        }, bindings: [
-            Binding([.char("o")], "Open", help: "open the highlighted end customer's account", .openCustomer),
-        ], shown: { c in c.detail.account.fields.ordering?.enableReselling == true || !c.detail.endCustomers.isEmpty }),
+        }, actions: [.openCustomer],
+           shown: { c in c.detail.account.fields.ordering?.enableReselling == true || !c.detail.endCustomers.isEmpty }),
     ]
 
     public static func named(_ id: ID) -> AccountDetailSection { all.first { $0.id == id } ?? all[0] }
@@ -171,9 +132,9 @@ public struct AccountDetailSection: Sendable {
         all.filter { $0.shown(content) }
     }
 
-    /// "Contacts 3", or "Overview".
     /// The name on a tab that must be short.
     public var shortTitle: String { short ?? title }
 
-    public func tab(_ content: AccountDetailContent) -> String { count(content).map { "\(title) \($0)" } ?? title }
+    /// The section's keys as a binding table (the screen marks those that cannot act now).
+    public var bindings: [Binding<Action>] { actions.map(\.binding) }
 }

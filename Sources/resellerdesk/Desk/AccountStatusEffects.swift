@@ -4,24 +4,27 @@ import Screens
 /// The status and reversal dialogs' effects: an account suspended, resumed or closed, a payment reversed,
 /// each with its reason.
 extension TerminalApp {
+    func push(_ dialog: StatusDialog) { push(dialog, perform: TerminalApp.perform(status:)) }
+    func push(_ dialog: ReversalDialog) { push(dialog, perform: TerminalApp.perform(reversal:)) }
+
     func perform(status effect: StatusDialog.Effect) {
-        guard case .status(let dialog)? = stack.last else { return }
-        runDialog(effect, dialog, Top.status) { (form) throws(ServiceError) in
+        guard let dialog = top(StatusDialog.self) else { return }
+        runDialog(effect, dialog) { (form) throws(ServiceError) in
             guard let change = AccountStatus.Change(rawValue: form.change) else {
                 throw ServiceError.invalid(StatusSchema.change.id, "choose suspend, resume or close")
             }
             let account = try service.changeStatus(dialog.context.id, change, reason: form.reason, by: .currentStaff())
-            stack.removeLast()
+            pop()
             reloadDetail(account.id, notice: "\(account.code) is \(account.status.label): \(form.reason)")
         }
     }
 
     func perform(reversal effect: ReversalDialog.Effect) {
-        guard case .reversal(let dialog)? = stack.last else { return }
-        runDialog(effect, dialog, Top.reversal) { (form) throws(ServiceError) in
+        guard let dialog = top(ReversalDialog.self) else { return }
+        runDialog(effect, dialog) { (form) throws(ServiceError) in
             let payment = dialog.context
             let entry = try service.reversePayment(payment.paymentId, reason: form.reason, by: .currentStaff())
-            stack.removeLast()
+            pop()
             reloadDetail(payment.accountId,
                          notice: "Payment \(payment.paymentId) reversed: \(entry.amount.display) debited.")
         }

@@ -11,14 +11,13 @@ extension TerminalApp {
                 let page = try service.searchAccounts(query, after: after, limit: Self.searchPage)
                 // An Enter typed while this search ran opens its first match now.
                 let answer = AccountsScreen.Event.results(request: request, page: page, append: after > 0)
-                perform(accounts.update(answer, height: terminal.height).map(Effect.accounts))
+                perform(accounts: accounts.update(answer, height: terminal.height))
             } catch {
                 _ = accounts.update(.failed(error.description))
             }
         case .open(let id): openDetail(id)
         case .add:
-            stack.append(.form(AccountFormScreen(defaultCurrency: service.settings.defaultCurrency,
-                                                 staff: service.staffLogins())))
+            push(AccountFormScreen(defaultCurrency: service.settings.defaultCurrency, staff: service.staffLogins()))
         case .outbox: showOutbox(notice: nil, push: true)
         case .submittedOrders: showSubmittedOrders(notice: nil, push: true)
         case .priceLists: showPriceLists(notice: nil, push: true)
@@ -30,6 +29,6 @@ extension TerminalApp {
 
     /// Searches the list again with its query (after a save changed what it shows).
     func refreshAccounts() {
-        perform([.accounts(.search(query: accounts.query.text, after: 0, request: accounts.nextRequest()))])
+        perform(accounts: .search(query: accounts.query.text, after: 0, request: accounts.nextRequest()))
     }
 }

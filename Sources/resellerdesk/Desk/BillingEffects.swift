@@ -5,8 +5,13 @@ import Screens
 /// shown as it prints, and the Billing screen's forecast and run. The run is synchronous, as every effect
 /// is; its progress callback redraws the screen's progress line between accounts.
 extension TerminalApp {
+    func push(_ dialog: QuantityDialog) { push(dialog, perform: TerminalApp.perform(quantity:)) }
+    func push(_ screen: DocumentScreen) { push(screen, perform: TerminalApp.perform(document:)) }
+    func push(_ screen: BillingScreen) { push(screen, perform: TerminalApp.perform(billing:)) }
+    func push(_ dialog: ThroughDialog) { push(dialog, perform: TerminalApp.perform(through:)) }
+
     func perform(quantity effect: QuantityDialog.Effect) {
-        guard case .quantity(let dialog)? = stack.last else { return }
+        guard let dialog = top(QuantityDialog.self) else { return }
         let sub = dialog.context
         // A raise is a purchase (#21): above the available credit the service refuses it unless confirmed, so
         // the dialog asks first, naming both amounts, and the yes saves with `aboveCredit`.
@@ -16,19 +21,19 @@ extension TerminalApp {
                 let preview = try service.previewQuantity(subscriptionId: sub.id, quantity: quantity,
                                                           by: .currentStaff())
                 if preview.aboveCredit, let cost = preview.cost, let available = preview.availableCredit {
-                    var asking = dialog
-                    asking.confirm("It costs \(cost.display); \(available.display) available. "
+                    updateTop(QuantityDialog.self) {
+                        $0.confirm("It costs \(cost.display); \(available.display) available. "
                                    + "Raise above the credit? y/n")
-                    stack[stack.count - 1] = .quantity(asking)
+                    }
                     return
                 }
             }
             let result = try service.setQuantity(subscriptionId: sub.id, quantity: quantity,
                                                  aboveCredit: aboveCredit, by: .currentStaff())
-            stack.removeLast()
+            pop()
             reloadDetail(sub.billedAccountId, notice: Self.changed(sub, result, today: service.today))
         }
-        runDialog(effect, dialog, Top.quantity, save: { (form) throws(ServiceError) in
+        runDialog(effect, dialog, save: { (form) throws(ServiceError) in
             try change(form, aboveCredit: false)
         }, confirmed: { (form) throws(ServiceError) in
             try change(form, aboveCredit: true)
@@ -65,9 +70,9 @@ extension TerminalApp {
 
     func perform(document effect: DocumentScreen.Effect) {
         switch effect {
-        case .back: stack.removeLast()
+        case .back: pop()
         case .help:
-            if case .document(let screen)? = stack.last { showHelp(screen.help) }
+            if let screen = top(DocumentScreen.self) { showHelp(screen.help) }
         }
     }
 
@@ -75,18 +80,14 @@ extension TerminalApp {
     func showBilling() {
         let today = service.today
         do {
-            stack.append(.billing(BillingScreen(through: today, forecast: try service.billingForecast(through: today))))
+            push(BillingScreen(through: today, forecast: try service.billingForecast(through: today)))
         } catch {
-            stack.append(.billing(BillingScreen(through: today, forecast: nil, notice: error.description)))
+            push(BillingScreen(through: today, forecast: nil, notice: error.description))
         }
     }
 
-    private func updateBilling(_ change: (inout BillingScreen) -> Void) {
-        guard let i = stack.lastIndex(where: { if case .billing = $0 { true } else { false } }),
-              case .billing(var screen) = stack[i] else { return }
-        change(&screen)
-        stack[i] = .billing(screen)
-    }
+    /// The Billing screen, on top or under the dialog that chose the day.
+    private func updateBilling(_ change: (inout BillingScreen) -> Void) { updateNearest(BillingScreen.self, change) }
 
     private func readForecast(_ day: CalendarDay, notice: String? = nil) {
         do {
@@ -99,11 +100,11 @@ extension TerminalApp {
 
     func perform(billing effect: BillingScreen.Effect) {
         switch effect {
-        case .back: stack.removeLast()
+        case .back: pop()
         case .help:
-            if case .billing(let screen)? = stack.last { showHelp(screen.help) }
+            if let screen = top(BillingScreen.self) { showHelp(screen.help) }
         case .reload(let day): readForecast(day)
-        case .chooseThrough(let day): stack.append(.through(.through(day)))
+        case .chooseThrough(let day): push(ThroughDialog.through(day))
         case .run(let day):
             do {
                 let report = try service.billingRun(through: day, by: .currentStaff()) { done, total in
@@ -119,10 +120,10 @@ extension TerminalApp {
     }
 
     func perform(through effect: ThroughDialog.Effect) {
-        guard case .through(let dialog)? = stack.last else { return }
-        runDialog(effect, dialog, Top.through) { (form) throws(ServiceError) in
+        guard let dialog = top(ThroughDialog.self) else { return }
+        runDialog(effect, dialog) { (form) throws(ServiceError) in
             let day = try form.validated()
-            stack.removeLast()
+            pop()
             readForecast(day)
         }
     }

@@ -4,9 +4,12 @@ import Screens
 /// The contact dialogs' effects: adding or correcting a contact (and the emails that follow), and a
 /// storefront user's access.
 extension TerminalApp {
+    func push(_ dialog: ContactDialog) { push(dialog, perform: TerminalApp.perform(contact:)) }
+    func push(_ dialog: AccessDialog) { push(dialog, perform: TerminalApp.perform(access:)) }
+
     func perform(contact effect: ContactDialog.Effect) {
-        guard case .contact(let dialog)? = stack.last else { return }
-        runDialog(effect, dialog, Top.contact, closed: discardDraft) { (form) throws(ServiceError) in
+        guard let dialog = top(ContactDialog.self) else { return }
+        runDialog(effect, dialog, closed: discardDraft) { (form) throws(ServiceError) in
             let target = dialog.context
             let contact: Contact
             let notice: String
@@ -23,18 +26,18 @@ extension TerminalApp {
                 notice = contact.storefrontUser != nil
                     ? "Activation email queued to \(contact.email) (storefront Admin)" : "Added \(contact.fullName)"
             }
-            stack.removeLast()
+            pop()
             discardDraft()
             reloadDetail(target.accountId, notice: notice)
         }
     }
 
     func perform(access effect: AccessDialog.Effect) {
-        guard case .access(let dialog)? = stack.last else { return }
-        runDialog(effect, dialog, Top.access) { (form) throws(ServiceError) in
+        guard let dialog = top(AccessDialog.self) else { return }
+        runDialog(effect, dialog) { (form) throws(ServiceError) in
             let c = try service.setStorefrontAccess(dialog.context.id, type: form.userType, roles: form.roles,
                                                     by: .currentStaff())
-            stack.removeLast()
+            pop()
             let roles = c.storefrontUser?.roles.map(\.rawValue).joined(separator: ", ") ?? ""
             reloadDetail(c.accountId, notice: "\(c.email) is now \(form.userType.rawValue)"
                          + (roles.isEmpty || form.userType == .admin ? "." : ": \(roles)."))

@@ -6,53 +6,44 @@ import Screens
 extension TerminalApp {
     func perform(detail effect: AccountDetailScreen.Effect) {
         let staff = Actor.currentStaff()
+        guard let screen = top(AccountDetailScreen.self) else { return }
+        // The section in view is where the next account opened in this session starts.
+        detailSection = screen.section
         switch effect {
         case .reload(let id): openDetail(id)
-        case .back: stack.removeLast()
-        case .help:
-            if case .detail(let screen)? = stack.last { showHelp(screen.help) }
+        case .back: pop()
+        case .help: showHelp(screen.help)
         case .moreOrders(let id, let before):
-            if case .detail(var screen)? = stack.last,
-               let page = try? service.orderPage(of: id, before: before, limit: Self.detailPage) {
-                screen.appendOrders(page)
-                stack[stack.count - 1] = .detail(screen)
+            if let page = try? service.orderPage(of: id, before: before, limit: Self.detailPage) {
+                updateTop(AccountDetailScreen.self) { $0.appendOrders(page) }
             }
         case .moreHistory(let id, let before):
-            if case .detail(var screen)? = stack.last,
-               let events = try? service.accountHistory(id, before: before, limit: Self.detailPage) {
-                screen.appendHistory(events)
-                stack[stack.count - 1] = .detail(screen)
+            if let events = try? service.accountHistory(id, before: before, limit: Self.detailPage) {
+                updateTop(AccountDetailScreen.self) { $0.appendHistory(events) }
             }
         case .edit(let id):
             do {
-                stack.append(.form(AccountFormScreen(editing: try service.account(id),
-                                                     defaultCurrency: service.settings.defaultCurrency,
-                                                     staff: service.staffLogins())))
+                push(AccountFormScreen(editing: try service.account(id),
+                                       defaultCurrency: service.settings.defaultCurrency, staff: service.staffLogins()))
             } catch {
                 notifyDetail(error.description)
             }
         case .pickPriceLists(let id): openPicker(id)
         case .addContact(let id, let storefront):
-            if case .detail(let screen)? = stack.last {
-                stack.append(.contact(.add(accountId: id, accountName: screen.detail.account.name,
-                                           hasPriceList: !screen.detail.priceLists.isEmpty, storefront: storefront)))
-            }
+            push(ContactDialog.add(accountId: id, accountName: screen.detail.account.name,
+                                   hasPriceList: !screen.detail.priceLists.isEmpty, storefront: storefront))
         case .editContact(let contact):
-            if case .detail(let screen)? = stack.last {
-                stack.append(.contact(.edit(contact, accountName: screen.detail.account.name,
-                                            hasPriceList: !screen.detail.priceLists.isEmpty)))
-            }
-        case .access(let contact): stack.append(.access(.access(contact)))
-        case .changeStatus:
-            if case .detail(let screen)? = stack.last { stack.append(.status(.status(of: screen.detail.account))) }
+            push(ContactDialog.edit(contact, accountName: screen.detail.account.name,
+                                    hasPriceList: !screen.detail.priceLists.isEmpty))
+        case .access(let contact): push(AccessDialog.access(contact))
+        case .changeStatus: push(StatusDialog.status(of: screen.detail.account))
         case .reversePayment(let id, let paymentId):
-            if case .detail(let screen)? = stack.last,
-               let payment = screen.content.statement.first(where: { $0.id == paymentId }) {
-                stack.append(.reversal(.reversal(of: payment, accountId: id)))
+            if let payment = screen.content.statement.first(where: { $0.id == paymentId }) {
+                push(ReversalDialog.reversal(of: payment, accountId: id))
             }
         case .open(let id):
             do {
-                stack.append(.detail(try detailScreen(id)))
+                push(try detailScreen(id))
             } catch {
                 notifyDetail(error.description)
             }
@@ -96,36 +87,35 @@ extension TerminalApp {
                 let o = try service.cancelOrder(orderId, by: staff)
                 return "\(o.number) canceled."
             }
-        case .changeQuantity(let sub):
-            stack.append(.quantity(.quantity(of: sub, today: service.today)))
+        case .changeQuantity(let sub): push(QuantityDialog.quantity(of: sub, today: service.today))
         case .cancelSubscription(let id, let subscriptionId, let now):
             detailAction(id) { () throws(ServiceError) in
                 Self.cancelled(try service.cancelSubscription(subscriptionId, now: now, by: staff))
             }
-        case .viewDocument(let document):
-            if case .detail(let screen)? = stack.last {
-                stack.append(.document(DocumentScreen(document, accountCode: screen.detail.account.code)))
-            }
+        case .viewDocument(let document): push(DocumentScreen(document, accountCode: screen.detail.account.code))
         case .recordPayment(let id, let amount):
             do {
                 let paid = try service.recordPayment(accountId: id, amount: amount, by: staff)
                 reloadDetail(id, notice: "Payment of \(paid.display) recorded.")
             } catch {
-                if case .detail(var screen)? = stack.last {
-                    screen.paymentFailed(error.messagesByField.values.sorted().joined(separator: "; "))
-                    stack[stack.count - 1] = .detail(screen)
+                updateTop(AccountDetailScreen.self) {
+                    $0.paymentFailed(error.messagesByField.values.sorted().joined(separator: "; "))
                 }
             }
         }
     }
 
+    /// Opens an account's detail over the others, with the runner of its effects.
+    func push(_ screen: AccountDetailScreen) { push(screen, perform: TerminalApp.perform(detail:)) }
+
     /// Opens an account's detail, or reads the one on top again keeping its place.
     func openDetail(_ id: Int64) {
         do {
-            if case .detail(let old)? = stack.last {
-                stack[stack.count - 1] = .detail(try detailScreen(id, keepingPlaceOf: old))
+            if let old = top(AccountDetailScreen.self) {
+                let screen = try detailScreen(id, keepingPlaceOf: old)
+                updateTop(AccountDetailScreen.self) { $0 = screen }
             } else {
-                stack.append(.detail(try detailScreen(id)))
+                push(try detailScreen(id))
             }
         } catch {
             _ = accounts.update(.failed(error.description))
@@ -143,10 +133,10 @@ extension TerminalApp {
 
     /// Replaces the account detail on top of the stack with a fresh read, with a notice line.
     func reloadDetail(_ id: Int64, notice: String) {
-        guard case .detail(let old)? = stack.last,
+        guard let old = top(AccountDetailScreen.self),
               var screen = try? detailScreen(id, keepingPlaceOf: old) else { return }
         screen.notify(notice)
-        stack[stack.count - 1] = .detail(screen)
+        updateTop(AccountDetailScreen.self) { $0 = screen }
         refreshAccounts()
     }
 
@@ -165,10 +155,5 @@ extension TerminalApp {
         return AccountDetailScreen(content, section: detailSection)
     }
 
-    func notifyDetail(_ text: String) {
-        if case .detail(var screen)? = stack.last {
-            screen.notify(text)
-            stack[stack.count - 1] = .detail(screen)
-        }
-    }
+    func notifyDetail(_ text: String) { updateTop(AccountDetailScreen.self) { $0.notify(text) } }
 }

@@ -7,13 +7,13 @@ extension TerminalApp {
     /// refusal keeps the dialog open with everything typed and the service's messages beside the fields. A
     /// save that asked a y/n first (`FormDialog.confirm`) runs `confirmed` once it is answered yes.
     func runDialog<Model, Context>(_ effect: FormDialog<Model, Context>.Effect, _ dialog: FormDialog<Model, Context>,
-                                   _ top: (FormDialog<Model, Context>) -> Top, closed: () -> Void = {},
+                                   closed: () -> Void = {},
                                    save: (Model) throws(ServiceError) -> Void,
                                    confirmed: ((Model) throws(ServiceError) -> Void)? = nil) {
         let model: Model, confirming: Bool
         switch effect {
         case .cancel:
-            stack.removeLast()
+            pop()
             closed()
             return
         case .help:
@@ -25,9 +25,7 @@ extension TerminalApp {
         do {
             if confirming, let confirmed { try confirmed(model) } else { try save(model) }
         } catch {
-            var refused = dialog
-            refused.saveFailed(error)
-            stack[stack.count - 1] = top(refused)
+            updateTop(FormDialog<Model, Context>.self) { $0.saveFailed(error) }
         }
     }
 }

@@ -14,12 +14,12 @@ extension TerminalApp {
     /// to resume it.
     func keepDraft() {
         let content: FormDraft.Content
-        switch stack.last {
-        case .form(let form)? where form.isDirty:
+        if let form = top(AccountFormScreen.self), form.isDirty {
             content = .account(accountId: form.target.accountId, version: form.target.version, form: form.form)
-        case .contact(let dialog)? where dialog.isDirty:
+        } else if let dialog = top(ContactDialog.self), dialog.isDirty {
             content = .contact(target: dialog.context, form: dialog.model)
-        default: return
+        } else {
+            return
         }
         guard content != lastDraft else { return }   // moving between fields changes nothing to keep
         FormDraft(database: service.store.path, content: content, savedAt: Date()).write()
@@ -30,13 +30,12 @@ extension TerminalApp {
     func resume(_ draft: FormDraft) {
         switch draft.content {
         case .account(let id, let version, let form):
-            stack.append(.form(AccountFormScreen(resuming: form, accountId: id, version: version,
-                                                 defaultCurrency: service.settings.defaultCurrency,
-                                                 staff: service.staffLogins())))
+            push(AccountFormScreen(resuming: form, accountId: id, version: version,
+                                   defaultCurrency: service.settings.defaultCurrency, staff: service.staffLogins()))
         case .contact(let target, let form):
             openDetail(target.accountId)
-            guard case .detail? = stack.last else { return }   // the account is gone: nothing to add it to
-            stack.append(.contact(.resuming(form, target)))
+            guard top(AccountDetailScreen.self) != nil else { return }   // the account is gone: nothing to add it to
+            push(ContactDialog.resuming(form, target))
         }
     }
 }

@@ -3,14 +3,16 @@ import Screens
 
 /// The account form's effects: saving through the service, leaving it.
 extension TerminalApp {
+    func push(_ form: AccountFormScreen) { push(form, perform: TerminalApp.perform(form:)) }
+
     func perform(form effect: AccountFormScreen.Effect) {
         switch effect {
         case .save(let form, let id, let version): save(form, id: id, version: version)
         case .cancel:
-            stack.removeLast()
+            pop()
             discardDraft()
         case .help:
-            if case .form(let form)? = stack.last { showHelp(form.help) }
+            if let form = top(AccountFormScreen.self) { showHelp(form.help) }
         }
     }
 
@@ -25,16 +27,13 @@ extension TerminalApp {
             } else {
                 account = try service.createAccount(form, by: actor)
             }
-            stack.removeLast()
+            pop()
             discardDraft()
-            if case .detail? = stack.last { stack.removeLast() }
-            stack.append(.detail(try detailScreen(account.id)))
+            if top(AccountDetailScreen.self) != nil { pop() }
+            push(try detailScreen(account.id))
             refreshAccounts()
         } catch {
-            if case .form(var screen)? = stack.last {
-                screen.saveFailed(error)
-                stack[stack.count - 1] = .form(screen)
-            }
+            updateTop(AccountFormScreen.self) { $0.saveFailed(error) }
         }
     }
 }

@@ -5,7 +5,7 @@ import Screens
 extension TerminalApp {
     func perform(outbox effect: OutboxScreen.Effect) {
         switch effect {
-        case .back: stack.removeLast()
+        case .back: pop()
         case .reload: showOutbox(notice: nil, push: false)
         case .retry(let id):
             do {
@@ -15,7 +15,7 @@ extension TerminalApp {
                 showOutbox(notice: error.description, push: false)
             }
         case .help:
-            if case .outbox(let screen)? = stack.last { showHelp(screen.help) }
+            if let screen = top(OutboxScreen.self) { showHelp(screen.help) }
         }
     }
 
@@ -24,9 +24,9 @@ extension TerminalApp {
         do {
             let screen = OutboxScreen(try service.outbox(limit: 500), notice: notice)
             if push {
-                stack.append(.outbox(screen))
-            } else if case .outbox? = stack.last {
-                stack[stack.count - 1] = .outbox(screen)
+                self.push(screen, perform: TerminalApp.perform(outbox:))
+            } else {
+                updateTop(OutboxScreen.self) { $0 = screen }
             }
         } catch {
             _ = accounts.update(.failed(error.description))

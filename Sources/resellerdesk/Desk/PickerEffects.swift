@@ -11,8 +11,8 @@ extension TerminalApp {
                                          lists: try service.priceLists(), assigned: detail.priceLists,
                                          refusals: try service.priceListRefusals(for: id), today: service.today)
             let first = picker.start()
-            stack.append(.picker(picker))
-            perform(first.map(Effect.picker))
+            push(picker, perform: TerminalApp.perform(picker:))
+            for effect in first { perform(picker: effect) }
         } catch {
             notifyDetail(error.description)
         }
@@ -20,26 +20,22 @@ extension TerminalApp {
 
     func perform(picker effect: PriceListPicker.Effect) {
         switch effect {
-        case .cancel: stack.removeLast()
+        case .cancel: pop()
         case .help:
-            if case .picker(let picker)? = stack.last { showHelp(picker.help) }
+            if let picker = top(PriceListPicker.self) { showHelp(picker.help) }
         case .loadItems(let listId):
-            if case .picker(var picker)? = stack.last, let items = try? service.priceListItems(listId) {
-                picker.showItems(items, of: listId)
-                stack[stack.count - 1] = .picker(picker)
+            if let items = try? service.priceListItems(listId) {
+                updateTop(PriceListPicker.self) { $0.showItems(items, of: listId) }
             }
         case .assign(let id, let names):
             do {
                 let result = try service.assignPriceLists(id, names: names, by: .currentStaff())
-                stack.removeLast()
+                pop()
                 let assigned = result.assigned.isEmpty ? "nothing new" : result.assigned.joined(separator: ", ")
                 reloadDetail(id, notice: (["Assigned: " + assigned] + result.warnings.map { "warning: \($0)" })
                     .joined(separator: "; "))
             } catch {
-                if case .picker(var picker)? = stack.last {
-                    picker.showRefusal(error)
-                    stack[stack.count - 1] = .picker(picker)
-                }
+                updateTop(PriceListPicker.self) { $0.showRefusal(error) }
             }
         }
     }

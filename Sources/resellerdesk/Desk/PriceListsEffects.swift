@@ -5,13 +5,16 @@ import Screens
 /// The price-lists screen's effects: reading every list with its items and accounts, the active flag, the
 /// edit, and the import of a replacement CSV (the file is read here, the screen only has its path).
 extension TerminalApp {
+    func push(_ screen: PriceListsScreen) { push(screen, perform: TerminalApp.perform(priceLists:)) }
+    func push(_ dialog: PriceListDialog) { push(dialog, perform: TerminalApp.perform(priceListEdit:)) }
+
     func perform(priceLists effect: PriceListsScreen.Effect) {
         let staff = Actor.currentStaff()
         switch effect {
-        case .back: stack.removeLast()
+        case .back: pop()
         case .reload: showPriceLists(notice: nil, push: false)
         case .help:
-            if case .priceLists(let screen)? = stack.last { showHelp(screen.help) }
+            if let screen = top(PriceListsScreen.self) { showHelp(screen.help) }
         case .setActive(let name, let active):
             priceListAction { () throws(ServiceError) in
                 let list = try service.updatePriceList(named: name, PriceListChange(active: active), by: staff)
@@ -21,7 +24,7 @@ extension TerminalApp {
                     : "; \(users == 1 ? "1 account" : "\(users) accounts") can no longer order from it"
                 return (list.name, "\(list.name) is \(active ? "active" : "inactive") now\(effect).")
             }
-        case .edit(let list): stack.append(.priceListEdit(.edit(list)))
+        case .edit(let list): push(PriceListDialog.edit(list))
         case .importCSV(let name, let path):
             let csv: String
             do {
@@ -52,10 +55,7 @@ extension TerminalApp {
     }
 
     private func showPriceListProblems(_ problems: [String]) {
-        if case .priceLists(var screen)? = stack.last {
-            screen.showProblems(problems)
-            stack[stack.count - 1] = .priceLists(screen)
-        }
+        updateTop(PriceListsScreen.self) { $0.showProblems(problems) }
     }
 
     /// Opens (or reads again) the price lists, each with its items and the accounts it is assigned to.
@@ -69,10 +69,11 @@ extension TerminalApp {
             }
             let content = PriceListsContent(lists: lists, items: items, users: users, today: service.today)
             if push {
-                stack.append(.priceLists(PriceListsScreen(content, notice: notice)))
-            } else if case .priceLists(let old)? = stack.last {
-                stack[stack.count - 1] = .priceLists(PriceListsScreen(content, notice: notice,
-                                                                      selecting: name ?? old.current?.name))
+                self.push(PriceListsScreen(content, notice: notice))
+            } else {
+                updateTop(PriceListsScreen.self) {
+                    $0 = PriceListsScreen(content, notice: notice, selecting: name ?? $0.current?.name)
+                }
             }
         } catch {
             _ = accounts.update(.failed(error.description))
@@ -80,12 +81,12 @@ extension TerminalApp {
     }
 
     func perform(priceListEdit effect: PriceListDialog.Effect) {
-        guard case .priceListEdit(let dialog)? = stack.last else { return }
-        runDialog(effect, dialog, Top.priceListEdit) { (form) throws(ServiceError) in
+        guard let dialog = top(PriceListDialog.self) else { return }
+        runDialog(effect, dialog) { (form) throws(ServiceError) in
             let changed = form.changedFields(from: dialog.context).map(\.noun)
             let list = try service.updatePriceList(named: dialog.context.name, form.change(from: dialog.context),
                                                    by: .currentStaff())
-            stack.removeLast()
+            pop()
             showPriceLists(notice: changed.isEmpty ? "Nothing changed."
                                                    : "Saved \(list.name): " + changed.joined(separator: ", ") + ".",
                            push: false, selecting: list.name)

@@ -4,13 +4,15 @@ import Screens
 /// The Submitted orders screen's effects: reading the orders with their accounts' names and credit, executing
 /// (asking again above the credit when the service refuses for it), cancelling, opening an account.
 extension TerminalApp {
+    func push(_ screen: SubmittedOrdersScreen) { push(screen, perform: TerminalApp.perform(submittedOrders:)) }
+
     func perform(submittedOrders effect: SubmittedOrdersScreen.Effect) {
         let staff = Actor.currentStaff()
         switch effect {
-        case .back: stack.removeLast()
+        case .back: pop()
         case .reload: showSubmittedOrders(notice: nil, push: false)
         case .help:
-            if case .submittedOrders(let screen)? = stack.last { showHelp(screen.help) }
+            if let screen = top(SubmittedOrdersScreen.self) { showHelp(screen.help) }
         case .open(let accountId): openDetail(accountId)
         case .execute(let orderId, let aboveCredit):
             do {
@@ -20,9 +22,8 @@ extension TerminalApp {
                 refreshAccounts()
             } catch {
                 if !aboveCredit, let available = creditShort(of: orderId, refusal: error),
-                   case .submittedOrders(var screen)? = stack.last {
-                    screen.askAboveCredit(orderId: orderId, available: available)
-                    stack[stack.count - 1] = .submittedOrders(screen)
+                   top(SubmittedOrdersScreen.self) != nil {
+                    updateTop(SubmittedOrdersScreen.self) { $0.askAboveCredit(orderId: orderId, available: available) }
                 } else {
                     showSubmittedOrders(notice: error.description, push: false)
                 }
@@ -61,10 +62,11 @@ extension TerminalApp {
                 return SubmittedOrderRow(order: order, accountName: account.name, available: account.available)
             }
             if push {
-                stack.append(.submittedOrders(SubmittedOrdersScreen(rows, notice: notice)))
-            } else if case .submittedOrders(let old)? = stack.last {
-                stack[stack.count - 1] = .submittedOrders(SubmittedOrdersScreen(rows, notice: notice,
-                                                                                 selected: old.selected))
+                self.push(SubmittedOrdersScreen(rows, notice: notice))
+            } else {
+                updateTop(SubmittedOrdersScreen.self) {
+                    $0 = SubmittedOrdersScreen(rows, notice: notice, selected: $0.selected)
+                }
             }
         } catch {
             _ = accounts.update(.failed(error.description))
