@@ -311,7 +311,7 @@ public struct AccountDetailScreen: Screen {
 
     /// The keys that act on the highlighted row ("r resend · d deactivate"): read from the section's keys,
     /// so the hint names every key that acts on it and no other.
-    private var rowKeys: String? {
+    var rowKeys: String? {
         let row = self.row
         let keys = AccountDetailSection.named(section).actions.filter { key in
             guard key.needs != nil, row.item != nil else { return false }

@@ -6,7 +6,7 @@ import TerminalKit
 public struct AccountsScreen: Screen {
     public enum Action: Sendable, Equatable {
         case open, clear, add, outbox, submittedOrders, priceLists, billing
-        case next, previous, pageDown, pageUp, first, last, help, refresh, quit
+        case move(ListCursor.Move), help, refresh, quit
     }
 
     public enum Event: Sendable {
@@ -31,10 +31,11 @@ public struct AccountsScreen: Screen {
     /// The search: every printable character of any script lands here, so it is always being edited.
     public private(set) var query = LineEditor(maxLength: 100)
     public private(set) var rows: [AccountSummary] = []
-    public private(set) var selected = 0
-    public private(set) var top = 0
+    private var cursor = ListCursor()
+    public var selected: Int { cursor.selected }
     public private(set) var nextAfter: Int64?
-    public private(set) var message: String?
+    /// Why a search failed, or the terminal's warning at start.
+    public private(set) var notice: String?
     private var request = 0
     private var loading = false
     /// The rows shown are not yet those of the query typed: a new search is on its way.
@@ -63,12 +64,12 @@ public struct AccountsScreen: Screen {
         Binding([.escape], "Clear", help: "clear the search", .clear, footer: false),
         Binding([.function(1)], "Help", help: "this help", .help),
         Binding([.ctrl("q"), .function(10), .ctrl("c")], "Quit", help: "leave ResellerDesk", .quit),
-        Binding([.down], "", help: "next account", .next, footer: false),
-        Binding([.up], "", help: "previous account", .previous, footer: false),
-        Binding([.pageDown], "", help: "next page", .pageDown, footer: false),
-        Binding([.pageUp], "", help: "previous page", .pageUp, footer: false),
-        Binding([.home], "", help: "first account", .first, footer: false),
-        Binding([.end], "", help: "last loaded account", .last, footer: false),
+        Binding([.down], "", help: "next account", .move(.down), footer: false),
+        Binding([.up], "", help: "previous account", .move(.up), footer: false),
+        Binding([.pageDown], "", help: "next page", .move(.pageDown), footer: false),
+        Binding([.pageUp], "", help: "previous page", .move(.pageUp), footer: false),
+        Binding([.home], "", help: "first account", .move(.first), footer: false),
+        Binding([.end], "", help: "last loaded account", .move(.last), footer: false),
         Binding([.ctrl("r")], "", help: "search again (the list as stored now)", .refresh, footer: false),
     ]
 
@@ -111,10 +112,10 @@ public struct AccountsScreen: Screen {
             guard id == request else { return [] }   // a newer search is on its way
             loading = false
             stale = false
-            message = nil
+            notice = nil
             rows = append ? rows + page.rows : page.rows
             nextAfter = page.nextAfter
-            if !append { selected = 0; top = 0 }
+            if !append { cursor = ListCursor() }
             guard openWhenLoaded else { return [] }
             openWhenLoaded = false
             return perform(.open, height: height)
@@ -122,7 +123,7 @@ public struct AccountsScreen: Screen {
             loading = false
             stale = false
             openWhenLoaded = false
-            message = text
+            notice = text
             return []
         case .key(let key):
             // Any other key after the Enter (moving, typing on) says the user is not done choosing.
@@ -155,31 +156,19 @@ public struct AccountsScreen: Screen {
         case .help: return [.help]
         case .quit: return [.quit]
         case .refresh: return [requestSearch(after: 0)]
-        case .next: return move(to: selected + 1, page: page)
-        case .previous: return move(to: selected - 1, page: page)
-        case .pageDown: return move(to: selected + page, page: page)
-        case .pageUp: return move(to: selected - page, page: page)
-        case .first: return move(to: 0, page: page)
-        case .last: return move(to: rows.count - 1, page: page)
+        case .move(let move):
+            // Near the end of what is loaded, the next page is asked for.
+            guard !rows.isEmpty else { return [] }
+            cursor.move(move, count: rows.count, page: page)
+            if selected >= rows.count - page, let after = nextAfter, !loading { return [requestSearch(after: after)] }
+            return []
         }
-    }
-
-    /// Moves the highlight, scrolling; near the end of what is loaded, asks for the next page.
-    private mutating func move(to index: Int, page: Int) -> [Effect] {
-        guard !rows.isEmpty else { return [] }
-        selected = min(max(0, index), rows.count - 1)
-        if selected < top { top = selected }
-        if selected >= top + page { top = selected - page + 1 }
-        if selected >= rows.count - page, let after = nextAfter, !loading { return [requestSearch(after: after)] }
-        return []
     }
 
     public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
-        g.fill(x: 0, y: 0, width: width, style: .title)
-        g.put("ResellerDesk · Accounts", x: 1, y: 0, style: .title)
         let count = rows.isEmpty ? "no accounts" : "\(rows.count)\(nextAfter != nil ? "+" : "") shown"
-        g.put(count, x: width - DisplayWidth.of(count) - 1, y: 0, style: .title)
+        g.titleBar("ResellerDesk · Accounts", right: count)
 
         let label = "Search: "
         g.put(label, x: 1, y: 1, style: .key)
@@ -194,8 +183,8 @@ public struct AccountsScreen: Screen {
         let widths = AccountsTable.widths(for: width - 2)
         g.put(AccountsTable.line(AccountsTable.columns.map(\.title), widths: widths), x: 1, y: 2, style: .muted)
         let page = Self.visibleRows(height)
-        for (i, summary) in rows.dropFirst(top).prefix(page).enumerated() {
-            let index = top + i, y = 3 + i
+        for (i, summary) in rows.dropFirst(cursor.top).prefix(page).enumerated() {
+            let index = cursor.top + i, y = 3 + i
             let style: CellStyle = index == selected ? .selected : .normal
             if style != .normal { g.fill(x: 0, y: y, width: width, style: style) }
             g.put(AccountsTable.line(AccountsTable.cells(summary), widths: widths), x: 1, y: y, style: style)
@@ -207,17 +196,15 @@ public struct AccountsScreen: Screen {
             g.put(empty, x: 1, y: 4, style: .muted)
         }
         if rows.indices.contains(selected) {
-            // The highlighted account uncut, on two lines (a message takes the second): the name column gives
+            // The highlighted account uncut, on two lines (a notice takes the second): the name column gives
             // way at 80 columns.
             let f = rows[selected].account.fields
             let full = TextTable.full([f.name, f.tradingName.map { "trading as \($0)" } ?? "", f.email])
-            for (k, line) in DisplayWidth.wrap(full, to: width - 2, lines: message == nil ? 2 : 1).enumerated() {
+            for (k, line) in DisplayWidth.wrap(full, to: width - 2, lines: notice == nil ? 2 : 1).enumerated() {
                 g.put(line, x: 1, y: height - 3 + k, style: .muted, maxWidth: width - 2)
             }
         }
-        if let message {
-            g.putWrapped(message, x: 1, bottom: height - 2, width: width - 2, style: .warning, maxLines: 3)
-        }
+        if let notice { g.statusLine(.notice(notice), y: height - 2) }
         g.footer(Self.bindings, y: height - 1)
         return g
     }

@@ -39,7 +39,7 @@ public struct BillingRunSummary: Sendable, Equatable {
 /// invoices and totals per currency, and the accounts it could not bill), `r` to run it after a question,
 /// a progress line while it runs, then the report of what it issued. Running again issues nothing twice.
 public struct BillingScreen: Screen {
-    public enum Action: Sendable, Hashable { case run, through, reload, back, help, down, up, pageDown, pageUp }
+    public enum Action: Sendable, Hashable { case run, through, reload, back, help, move(ListCursor.Move) }
     public enum Effect: Sendable, Equatable {
         case run(through: CalendarDay)
         /// The dialog for the day, over the current one.
@@ -55,7 +55,7 @@ public struct BillingScreen: Screen {
     public private(set) var progress: (done: Int, total: Int)?
     public private(set) var notice: String?
     private var confirming: (question: String, effect: Effect)?
-    private var top = 0
+    private var scroll = ListCursor()
 
     public init(through: CalendarDay, forecast: BillingForecast?, notice: String? = nil) {
         self.through = through
@@ -70,10 +70,12 @@ public struct BillingScreen: Screen {
         Binding([.ctrl("r")], "Forecast", help: "read the forecast again", .reload),
         Binding([.escape], "Back", help: "back to the accounts", .back),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
-        Binding([.down, .char("j")], "", help: "scroll down", .down, footer: false),
-        Binding([.up, .char("k")], "", help: "scroll up", .up, footer: false),
-        Binding([.pageDown, .char(" ")], "", help: "a page down", .pageDown, footer: false),
-        Binding([.pageUp], "", help: "a page up", .pageUp, footer: false),
+        Binding([.down, .char("j")], "", help: "scroll down", .move(.down), footer: false),
+        Binding([.up, .char("k")], "", help: "scroll up", .move(.up), footer: false),
+        Binding([.pageDown, .char(" ")], "", help: "a page down", .move(.pageDown), footer: false),
+        Binding([.pageUp], "", help: "a page up", .move(.pageUp), footer: false),
+        Binding([.home], "", help: "the top", .move(.first), footer: false),
+        Binding([.end], "", help: "the end", .move(.last), footer: false),
     ]
 
     public var bindings: [Binding<Action>] {
@@ -98,7 +100,7 @@ public struct BillingScreen: Screen {
         self.forecast = forecast
         report = nil
         progress = nil
-        top = 0
+        scroll = ListCursor()
         self.notice = notice
     }
 
@@ -116,7 +118,7 @@ public struct BillingScreen: Screen {
     public mutating func finished(_ summary: BillingRunSummary) {
         report = summary
         progress = nil
-        top = 0
+        scroll = ListCursor()
         notice = nil
     }
 
@@ -126,7 +128,6 @@ public struct BillingScreen: Screen {
         case .answered(let effects): return effects
         case .act(let pressed): action = pressed
         }
-        let page = Self.rows(height), count = lines.count
         switch action {
         case .back: return [.back]
         case .help: return [.help]
@@ -137,9 +138,7 @@ public struct BillingScreen: Screen {
             confirming = ("Run the billing through \(through)? It issues \(f.invoices) invoice"
                           + "\(f.invoices == 1 ? "" : "s") to \(f.accounts) account\(f.accounts == 1 ? "" : "s") "
                           + "(\(Self.list(f.totals))) and emails them. y/n", .run(through: through))
-        case .down, .up, .pageDown, .pageUp:
-            let steps: [Action: Int] = [.down: 1, .up: -1, .pageDown: page, .pageUp: -page]
-            top = max(0, min(max(0, count - page), top + (steps[action] ?? 0)))
+        case .move(let move): scroll.scroll(move, count: lines.count, page: Self.rows(height))
         }
         return []
     }
@@ -195,21 +194,18 @@ public struct BillingScreen: Screen {
 
     public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
-        g.fill(x: 0, y: 0, width: width, style: .title)
-        let day = "through \(through)"
-        g.put(day, x: width - DisplayWidth.of(day) - 1, y: 0, style: .title)
-        g.put("ResellerDesk · Billing", x: 1, y: 0, style: .title, maxWidth: width - 4 - DisplayWidth.of(day))
-        for (i, line) in lines.dropFirst(top).prefix(Self.rows(height)).enumerated() {
+        g.titleBar("ResellerDesk · Billing", right: "through \(through)")
+        for (i, line) in lines.dropFirst(scroll.top).prefix(Self.rows(height)).enumerated() {
             g.put(line.text, x: 1, y: 2 + i, style: line.style, maxWidth: width - 2)
         }
         let statusY = height - 2
         if let confirming {
-            g.putWrapped(confirming.question, x: 1, bottom: statusY, width: width - 2, style: .warning, maxLines: 3)
+            g.statusLine(.question(confirming.question), y: statusY)
         } else if let progress {
             g.fill(x: 0, y: statusY, width: width, style: .warning)
             g.put("Billing \(progress.done)/\(progress.total) accounts…", x: 1, y: statusY, style: .warning)
         } else if let notice {
-            g.putWrapped(notice, x: 1, bottom: statusY, width: width - 2, style: .warning, maxLines: 3)
+            g.statusLine(.notice(notice), y: statusY)
         } else if report == nil, let f = forecast {
             let hint = f.invoices == 0 ? "Nothing is due through \(through); t chooses another day."
                 : "r runs it (numbers, debits and emails each invoice); t chooses another day."

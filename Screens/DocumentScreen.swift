@@ -4,14 +4,16 @@ import TerminalKit
 /// An invoice or a credit note as it prints (`InvoiceDocument.text`, the one printed form the storefront's
 /// page and the emails show too), read-only, scrolled a line or a page at a time.
 public struct DocumentScreen: Screen {
-    public enum Action: Sendable, Hashable { case back, help, down, up, pageDown, pageUp, first, last }
+    public enum Action: Sendable, Hashable { case back, help, move(ListCursor.Move) }
     public enum Effect: Sendable, Equatable { case back, help }
 
     public let document: InvoiceDocument
     /// The account it is billed to, for the title.
     public let accountCode: String
     /// The first line shown.
-    public private(set) var top = 0
+    private var scroll = ListCursor()
+    /// The first line in view.
+    public var top: Int { scroll.top }
 
     public init(_ document: InvoiceDocument, accountCode: String) {
         self.document = document
@@ -21,12 +23,12 @@ public struct DocumentScreen: Screen {
     public static let keys: [Binding<Action>] = [
         Binding([.escape, .char("q")], "Back", help: "back to the account", .back),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
-        Binding([.down, .char("j")], "", help: "scroll down a line", .down, footer: false),
-        Binding([.up, .char("k")], "", help: "scroll up a line", .up, footer: false),
-        Binding([.pageDown, .char(" ")], "", help: "a page down", .pageDown, footer: false),
-        Binding([.pageUp], "", help: "a page up", .pageUp, footer: false),
-        Binding([.home], "", help: "the top", .first, footer: false),
-        Binding([.end], "", help: "the end (the totals)", .last, footer: false),
+        Binding([.down, .char("j")], "", help: "scroll down a line", .move(.down), footer: false),
+        Binding([.up, .char("k")], "", help: "scroll up a line", .move(.up), footer: false),
+        Binding([.pageDown, .char(" ")], "", help: "a page down", .move(.pageDown), footer: false),
+        Binding([.pageUp], "", help: "a page up", .move(.pageUp), footer: false),
+        Binding([.home], "", help: "the top", .move(.first), footer: false),
+        Binding([.end], "", help: "the end (the totals)", .move(.last), footer: false),
     ]
 
     public var bindings: [Binding<Action>] { Self.keys }
@@ -45,25 +47,20 @@ public struct DocumentScreen: Screen {
     public mutating func update(_ key: Key, height: Int) -> [Effect] {
         guard let action = Binding.action(for: key, in: bindings) else { return [] }
         // The text is as long at any width (each line of the document is one row), so 80 columns will do.
-        let count = lines(width: 80).count, page = Self.rows(height), far = Int.max / 2
-        let steps: [Action: Int] = [.down: 1, .up: -1, .pageDown: page, .pageUp: -page, .first: -far, .last: far]
         switch action {
         case .back: return [.back]
         case .help: return [.help]
-        default: top = max(0, min(max(0, count - page), top + (steps[action] ?? 0)))
+        case .move(let move): scroll.scroll(move, count: lines(width: 80).count, page: Self.rows(height))
         }
         return []
     }
 
     public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
-        g.fill(x: 0, y: 0, width: width, style: .title)
         let lines = self.lines(width: width), page = Self.rows(height)
         let shown = min(lines.count, top + page)
         let position = lines.count > page ? "lines \(top + 1)–\(shown) of \(lines.count)" : ""
-        g.put(position, x: width - DisplayWidth.of(position) - 1, y: 0, style: .title)
-        g.put("ResellerDesk · \(accountCode) · \(document.title)", x: 1, y: 0, style: .title,
-              maxWidth: width - 4 - DisplayWidth.of(position))
+        g.titleBar("ResellerDesk · \(accountCode) · \(document.title)", right: position)
         for (i, line) in lines.dropFirst(top).prefix(page).enumerated() {
             g.put(line, x: 1, y: 1 + i, style: i + top == 0 ? .key : .normal, maxWidth: width - 2)
         }

@@ -4,27 +4,46 @@ import TerminalKit
 /// The outbox: every email with its status (queued, sending, retrying, sent, failed); the highlighted
 /// one in full (address, subject, error) under the table; retry for a failed one.
 public struct OutboxScreen: Screen {
-    public enum Action: Sendable { case back, retry, reload, down, up, pageDown, pageUp, help }
+    public enum Action: Sendable { case back, retry, reload, move(ListCursor.Move), help }
     public enum Effect: Sendable, Equatable { case back, retry(messageId: Int64), reload, help }
 
     public private(set) var messages: [OutboxMessage]
-    public private(set) var selected = 0
-    private var top = 0
+    private var cursor = ListCursor()
+    public var selected: Int { cursor.selected }
     public private(set) var notice: String?
 
-    public static let bindings: [Binding<Action>] = [
+    static let keys: [Binding<Action>] = [
         Binding([.escape], "Back", help: "back to the accounts", .back),
         Binding([.char("r")], "Retry", help: "queue the highlighted failed email again", .retry),
         Binding([.ctrl("r")], "Reload", help: "read the outbox again", .reload),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
-        Binding([.down, .char("j")], "", help: "next email", .down, footer: false),
-        Binding([.up, .char("k")], "", help: "previous email", .up, footer: false),
-        Binding([.pageDown], "", help: "next page", .pageDown, footer: false),
-        Binding([.pageUp], "", help: "previous page", .pageUp, footer: false),
+        Binding([.down, .char("j")], "", help: "next email", .move(.down), footer: false),
+        Binding([.up, .char("k")], "", help: "previous email", .move(.up), footer: false),
+        Binding([.pageDown], "", help: "next page", .move(.pageDown), footer: false),
+        Binding([.pageUp], "", help: "previous page", .move(.pageUp), footer: false),
+        Binding([.home], "", help: "first email", .move(.first), footer: false),
+        Binding([.end], "", help: "last email", .move(.last), footer: false),
     ]
 
-    public var bindings: [Binding<Action>] { Self.bindings }
-    public var help: HelpScreen { HelpScreen(title: "Outbox", bindings: Self.bindings) }
+    /// The keys as docs/keys.md lists them (Retry able).
+    public static var bindings: [Binding<Action>] { keys }
+
+    /// The keys now: Retry greyed, with the reason, unless the highlighted email failed.
+    public var bindings: [Binding<Action>] {
+        Self.keys.map { binding in
+            guard case .retry = binding.action else { return binding }
+            return binding.disabled(retryRefusal)
+        }
+    }
+
+    /// Why the highlighted email cannot be retried (nil: it can).
+    private var retryRefusal: String? {
+        guard messages.indices.contains(selected) else { return "The outbox is empty: nothing to retry." }
+        let status = messages[selected].status
+        return status == .failed ? nil : "Only a failed email can be retried; this one is \(status.rawValue)."
+    }
+
+    public var help: HelpScreen { HelpScreen(title: "Outbox", bindings: bindings) }
 
     public init(_ messages: [OutboxMessage], notice: String? = nil) {
         self.messages = messages
@@ -38,27 +57,16 @@ public struct OutboxScreen: Screen {
     private let table: TextTable
 
     public mutating func update(_ key: Key, height: Int) -> [Effect] {
-        guard let action = Binding.action(for: key, in: Self.bindings) else { return [] }
-        let page = Self.visibleRows(height)
+        var asked: (question: String, effect: Effect)?
+        guard case .act(let action) = Binding.press(key, in: bindings, asked: &asked, declined: "",
+                                                    notice: &notice) else { return [] }
         switch action {
         case .back: return [.back]
         case .reload: return [.reload]
         case .help: return [.help]
-        case .retry:
-            guard messages.indices.contains(selected) else { return [] }
-            let m = messages[selected]
-            guard m.status == .failed else {
-                notice = "Only a failed email can be retried; this one is \(m.status.rawValue)."
-                return []
-            }
-            return [.retry(messageId: m.id)]
-        case .down: selected = min(max(0, messages.count - 1), selected + 1)
-        case .up: selected = max(0, selected - 1)
-        case .pageDown: selected = min(max(0, messages.count - 1), selected + page)
-        case .pageUp: selected = max(0, selected - page)
+        case .retry: return [.retry(messageId: messages[selected].id)]
+        case .move(let move): cursor.move(move, count: messages.count, page: Self.visibleRows(height))
         }
-        if selected < top { top = selected }
-        if selected >= top + page { top = selected - page + 1 }
         return []
     }
 
@@ -78,15 +86,15 @@ public struct OutboxScreen: Screen {
 
     public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
-        g.fill(x: 0, y: 0, width: width, style: .title)
-        g.put("ResellerDesk · Outbox", x: 1, y: 0, style: .title)
         let counts = Dictionary(grouping: messages, by: \.status).mapValues(\.count)
-        let summary = [MailStatus.queued, .retrying, .failed, .sent].compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
-        g.put(summary, x: width - DisplayWidth.of(summary) - 1, y: 0, style: .title)
+        let summary = [MailStatus.queued, .retrying, .failed, .sent]
+            .compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
+        g.titleBar("ResellerDesk · Outbox", right: summary)
         let widths = table.widths(maxWidth: width - 2)
-        g.put(TextTable.line(Self.columns.map(\.title), columns: Self.columns, widths: widths), x: 1, y: 1, style: .muted)
-        for (i, cells) in table.rows.enumerated().dropFirst(top).prefix(Self.visibleRows(height)) {
-            let m = messages[i], y = 2 + i - top
+        g.put(TextTable.line(Self.columns.map(\.title), columns: Self.columns, widths: widths), x: 1, y: 1,
+              style: .muted)
+        for (i, cells) in table.rows.enumerated().dropFirst(cursor.top).prefix(Self.visibleRows(height)) {
+            let m = messages[i], y = 2 + i - cursor.top
             let style: CellStyle = i == selected ? .selected
                 : (m.status == .failed ? .invalid : (m.status == .retrying ? .warning : .normal))
             if i == selected { g.fill(x: 0, y: y, width: width, style: .selected) }
@@ -95,7 +103,8 @@ public struct OutboxScreen: Screen {
         if messages.isEmpty { g.put("The outbox is empty.", x: 1, y: 3, style: .muted) }
         // The highlighted email uncut, on two lines: the columns above may have shortened its address and
         // subject. A notice or the email's error takes the second line.
-        let detail = notice ?? (messages.indices.contains(selected) ? messages[selected].lastError.map { "Error: \($0)" } : nil)
+        let error = messages.indices.contains(selected) ? messages[selected].lastError.map { "Error: \($0)" } : nil
+        let detail = notice ?? error
         if messages.indices.contains(selected) {
             let m = messages[selected]
             let lines = DisplayWidth.wrap("\(m.toAddress): \(m.subject)", to: width - 2, lines: detail == nil ? 2 : 1)
@@ -104,10 +113,13 @@ public struct OutboxScreen: Screen {
             }
         }
         if let detail {
-            g.putWrapped(detail, x: 1, bottom: height - 2, width: width - 2, style: notice != nil ? .warning : .invalid,
-                         maxLines: 3)
+            if notice != nil {
+                g.statusLine(.notice(detail), y: height - 2)
+            } else {
+                g.putWrapped(detail, x: 1, bottom: height - 2, width: width - 2, style: .invalid, maxLines: 3)
+            }
         }
-        g.footer(Self.bindings, y: height - 1)
+        g.footer(bindings, y: height - 1)
         return g
     }
 }

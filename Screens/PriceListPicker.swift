@@ -18,7 +18,8 @@ public struct PriceListPicker: Screen {
     public let lists: [PriceList]
     public private(set) var filter = LineEditor(maxLength: 100)
     public private(set) var chosen: Set<Int64> = []
-    public private(set) var highlighted = 0
+    private var cursor = ListCursor()
+    public var highlighted: Int { cursor.selected }
     public private(set) var preview: (id: Int64, items: [PriceListItem])?
     public private(set) var messages: [String] = []
     private let assigned: Set<Int64>
@@ -44,7 +45,7 @@ public struct PriceListPicker: Screen {
         return lists.filter { list in words.allSatisfy { list.name.lowercased().contains($0) || list.currency.lowercased() == $0 } }
     }
 
-    public enum Action: Sendable { case select, assign, cancel, up, down, help }
+    public enum Action: Sendable { case select, assign, cancel, move(ListCursor.Move), help }
 
     /// The picker's keys; every other key edits the filter (so help is F1: `?` is text here).
     public static let keys: [Binding<Action>] = [
@@ -53,8 +54,10 @@ public struct PriceListPicker: Screen {
         Binding([.enter], "Assign", help: "assign the selected lists (or the highlighted one)", .assign),
         Binding([.escape], "Cancel", help: "close without assigning", .cancel),
         Binding([.function(1)], "Help", help: "this help", .help),
-        Binding([.up], "", help: "highlight the list above", .up, footer: false),
-        Binding([.down], "", help: "highlight the list below", .down, footer: false),
+        Binding([.up], "", help: "highlight the list above", .move(.up), footer: false),
+        Binding([.down], "", help: "highlight the list below", .move(.down), footer: false),
+        Binding([.pageUp], "", help: "a page up", .move(.pageUp), footer: false),
+        Binding([.pageDown], "", help: "a page down", .move(.pageDown), footer: false),
     ]
 
     /// Why the highlighted list cannot be selected or assigned now, if it cannot.
@@ -101,8 +104,7 @@ public struct PriceListPicker: Screen {
             switch binding.action {
             case .cancel: return [.cancel]
             case .help: return [.help]
-            case .up: highlighted = max(0, highlighted - 1)
-            case .down: highlighted = min(max(0, shown.count - 1), highlighted + 1)
+            case .move(let move): cursor.move(move, count: shown.count, page: Self.listRows(height))
             case .select:
                 guard let id = highlightedList?.id else { return [] }
                 if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
@@ -113,12 +115,15 @@ public struct PriceListPicker: Screen {
             }
         } else {
             guard filter.handle(key) else { return [] }
-            highlighted = 0
+            cursor = ListCursor()
         }
         let after = highlightedList?.id
         if let after, after != before { return [.loadItems(priceListId: after)] }
         return []
     }
+
+    /// Rows of the list: the preview of the highlighted list takes the rest.
+    static func listRows(_ height: Int) -> Int { max(3, (height - 6) / 2) }
 
     public mutating func showItems(_ items: [PriceListItem], of id: Int64) { preview = (id, items) }
 
@@ -127,16 +132,14 @@ public struct PriceListPicker: Screen {
 
     public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
-        g.fill(x: 0, y: 0, width: width, style: .title)
-        g.put("Assign price lists to \(accountCode)", x: 1, y: 0, style: .title)
+        g.titleBar("Assign price lists to \(accountCode)")
         g.put("Filter: ", x: 1, y: 1, style: .key)
         let f = filter.visible(width: width - 12)
         g.put(f.text, x: 9, y: 1)
         g.cursor = (9 + f.cursorColumn, 1)
         let header = "    " + DisplayWidth.pad("Name", to: 30) + " Cur Valid                  State     Items"
         g.put(header, x: 1, y: 2, style: .muted)
-        let listRows = max(3, (height - 6) / 2)
-        let top = max(0, highlighted - listRows + 1)
+        let listRows = Self.listRows(height), top = cursor.top
         for (i, list) in shown.dropFirst(top).prefix(listRows).enumerated() {
             let index = top + i, y = 3 + i
             let mark = assigned.contains(list.id) ? "[=]" : chosen.contains(list.id) ? "[x]"

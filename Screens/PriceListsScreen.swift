@@ -22,7 +22,7 @@ public struct PriceListsContent: Sendable {
 /// prompt), and edit its name, validity and description (the Edit price list dialog, `PriceListDialog`).
 public struct PriceListsScreen: Screen {
     public enum Action: Sendable, Hashable {
-        case toggleActive, importItems, edit, back, reload, help, down, up, pageDown, pageUp
+        case toggleActive, importItems, edit, back, reload, help, move(ListCursor.Move)
         /// In the CSV path prompt.
         case promptEnter, promptCancel
     }
@@ -35,8 +35,8 @@ public struct PriceListsScreen: Screen {
     }
 
     public let content: PriceListsContent
-    public private(set) var selected: Int
-    private var top = 0
+    private var cursor: ListCursor
+    public var selected: Int { cursor.selected }
     /// What the last action did, or every problem the service found (each shown whole).
     public private(set) var messages: [String]
     public private(set) var messagesAreProblems = false
@@ -53,10 +53,12 @@ public struct PriceListsScreen: Screen {
         Binding([.escape], "Back", help: "back to the accounts", .back),
         Binding([.ctrl("r")], "Reload", help: "read the price lists again", .reload),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
-        Binding([.down, .char("j")], "", help: "next list", .down, footer: false),
-        Binding([.up, .char("k")], "", help: "previous list", .up, footer: false),
-        Binding([.pageDown], "", help: "next page", .pageDown, footer: false),
-        Binding([.pageUp], "", help: "previous page", .pageUp, footer: false),
+        Binding([.down, .char("j")], "", help: "next list", .move(.down), footer: false),
+        Binding([.up, .char("k")], "", help: "previous list", .move(.up), footer: false),
+        Binding([.pageDown], "", help: "next page", .move(.pageDown), footer: false),
+        Binding([.pageUp], "", help: "previous page", .move(.pageUp), footer: false),
+        Binding([.home], "", help: "first list", .move(.first), footer: false),
+        Binding([.end], "", help: "last list", .move(.last), footer: false),
     ]
 
     /// The keys while a prompt is open; every other key edits its text.
@@ -91,7 +93,7 @@ public struct PriceListsScreen: Screen {
     public init(_ content: PriceListsContent, notice: String? = nil, selecting name: String? = nil) {
         self.content = content
         messages = notice.map { [$0] } ?? []
-        selected = name.flatMap { n in content.lists.firstIndex { $0.name == n } } ?? 0
+        cursor = ListCursor(selected: name.flatMap { n in content.lists.firstIndex { $0.name == n } } ?? 0)
         var table = TextTable(Self.columns, gap: 1)
         content.lists.forEach { table.add(Self.cells($0, content)) }
         self.table = table
@@ -128,25 +130,22 @@ public struct PriceListsScreen: Screen {
     static func listRows(_ height: Int) -> Int { max(3, (height - 6) / 2) }
 
     public mutating func update(_ key: Key, height: Int) -> [Effect] {
-        if let pending = confirming {
-            confirming = nil
-            if key == .char("y") || key == .char("Y") { return [pending.effect] }
-            messages = ["Not done."]
-            return []
-        }
-        guard let binding = Binding.binding(for: key, in: bindings) else {
+        if confirming == nil, Binding.binding(for: key, in: bindings) == nil {
             // In a prompt every other key is text; elsewhere it means nothing here.
             if var editor = importPath, editor.handle(key) { importPath = editor }
             return []
         }
-        if let reason = binding.disabledReason {
-            messages = [reason]
-            messagesAreProblems = false
-            return []
-        }
-        messages = []
+        // The status line here holds several messages (every problem of an import): one is the notice.
+        var notice: String?
+        let pressed = Binding.press(key, in: bindings, asked: &confirming, declined: "Not done.", notice: &notice)
+        messages = notice.map { [$0] } ?? []
         messagesAreProblems = false
-        switch binding.action {
+        let action: Action
+        switch pressed {
+        case .answered(let effects): return effects
+        case .act(let act): action = act
+        }
+        switch action {
         case .back: return [.back]
         case .reload: return [.reload]
         case .help: return [.help]
@@ -166,10 +165,7 @@ public struct PriceListsScreen: Screen {
                    effect)
         case .importItems: importPath = LineEditor(maxLength: 1000)
         case .edit: return current.map { [.edit($0)] } ?? []
-        case .down: move(to: selected + 1, height: height)
-        case .up: move(to: selected - 1, height: height)
-        case .pageDown: move(to: selected + Self.listRows(height), height: height)
-        case .pageUp: move(to: selected - Self.listRows(height), height: height)
+        case .move(let move): cursor.move(move, count: content.lists.count, page: Self.listRows(height))
         }
         return []
     }
@@ -188,26 +184,16 @@ public struct PriceListsScreen: Screen {
         return []
     }
 
-    private mutating func move(to index: Int, height: Int) {
-        guard !content.lists.isEmpty else { return }
-        let page = Self.listRows(height)
-        selected = min(max(0, index), content.lists.count - 1)
-        if selected < top { top = selected }
-        if selected >= top + page { top = selected - page + 1 }
-    }
-
     public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
-        g.fill(x: 0, y: 0, width: width, style: .title)
         let count = content.lists.isEmpty ? "no lists" : "\(selected + 1) of \(content.lists.count)"
-        g.put(count, x: width - DisplayWidth.of(count) - 1, y: 0, style: .title)
-        g.put("ResellerDesk · Price lists", x: 1, y: 0, style: .title, maxWidth: width - 4 - DisplayWidth.of(count))
+        g.titleBar("ResellerDesk · Price lists", right: count)
         let widths = table.widths(maxWidth: width - 2)
         g.put(TextTable.line(Self.columns.map(\.title), columns: Self.columns, widths: widths), x: 1, y: 1,
               style: .muted)
         let rows = Self.listRows(height)
-        for (i, cells) in table.rows.enumerated().dropFirst(top).prefix(rows) {
-            let y = 2 + i - top, list = content.lists[i]
+        for (i, cells) in table.rows.enumerated().dropFirst(cursor.top).prefix(rows) {
+            let y = 2 + i - cursor.top, list = content.lists[i]
             let style: CellStyle = i == selected ? .selected
                 : (list.unavailability(on: content.today).isEmpty ? .normal : .warning)
             if i == selected { g.fill(x: 0, y: y, width: width, style: .selected) }
@@ -248,7 +234,7 @@ public struct PriceListsScreen: Screen {
     private func renderBottom(_ g: inout Grid, width: Int, statusY: Int, top: Int) {
         var bottom = statusY
         if let confirming {
-            g.putWrapped(confirming.question, x: 1, bottom: bottom, width: width - 2, style: .warning, maxLines: 3)
+            g.statusLine(.question(confirming.question), y: bottom)
             return
         }
         if let editor = importPath {

@@ -18,7 +18,7 @@ public struct SubmittedOrderRow: Sendable, Equatable {
 /// it refuses for credit does the screen ask, naming the amount, whether to execute above it.
 public struct SubmittedOrdersScreen: Screen {
     public enum Action: Sendable, Hashable {
-        case execute, cancel, open, back, reload, help, down, up, pageDown, pageUp, first, last
+        case execute, cancel, open, back, reload, help, move(ListCursor.Move)
     }
     public enum Effect: Sendable, Equatable {
         case execute(orderId: Int64, aboveCredit: Bool)
@@ -28,8 +28,8 @@ public struct SubmittedOrdersScreen: Screen {
     }
 
     public private(set) var rows: [SubmittedOrderRow]
-    public private(set) var selected: Int
-    private var top = 0
+    private var cursor: ListCursor
+    public var selected: Int { cursor.selected }
     /// What the last action did, or the service's refusal.
     public private(set) var notice: String?
     /// A question waiting for y (any other key answers no).
@@ -43,12 +43,12 @@ public struct SubmittedOrdersScreen: Screen {
         Binding([.escape], "Back", help: "back to the accounts", .back),
         Binding([.ctrl("r")], "Reload", help: "read the Submitted orders again", .reload),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
-        Binding([.down, .char("j")], "", help: "next order", .down, footer: false),
-        Binding([.up, .char("k")], "", help: "previous order", .up, footer: false),
-        Binding([.pageDown], "", help: "next page", .pageDown, footer: false),
-        Binding([.pageUp], "", help: "previous page", .pageUp, footer: false),
-        Binding([.home], "", help: "oldest order", .first, footer: false),
-        Binding([.end], "", help: "newest order", .last, footer: false),
+        Binding([.down, .char("j")], "", help: "next order", .move(.down), footer: false),
+        Binding([.up, .char("k")], "", help: "previous order", .move(.up), footer: false),
+        Binding([.pageDown], "", help: "next page", .move(.pageDown), footer: false),
+        Binding([.pageUp], "", help: "previous page", .move(.pageUp), footer: false),
+        Binding([.home], "", help: "oldest order", .move(.first), footer: false),
+        Binding([.end], "", help: "newest order", .move(.last), footer: false),
     ]
 
     /// The keys in effect: those acting on an order say why not when there is none.
@@ -72,7 +72,7 @@ public struct SubmittedOrdersScreen: Screen {
     public init(_ rows: [SubmittedOrderRow], notice: String? = nil, selected: Int = 0) {
         self.rows = rows
         self.notice = notice
-        self.selected = max(0, min(selected, rows.count - 1))
+        cursor = ListCursor(selected: max(0, min(selected, rows.count - 1)))
         var table = TextTable(Self.columns, gap: 1)
         rows.forEach { table.add(Self.cells($0)) }
         self.table = table
@@ -112,7 +112,6 @@ public struct SubmittedOrdersScreen: Screen {
         case .answered(let effects): return effects
         case .act(let pressed): action = pressed
         }
-        let page = Self.visibleRows(height)
         switch action {
         case .back: return [.back]
         case .reload: return [.reload]
@@ -127,35 +126,20 @@ public struct SubmittedOrdersScreen: Screen {
         case .open:
             guard let row = current else { return [] }
             return [.open(accountId: row.order.accountId)]
-        case .down: move(to: selected + 1, page: page)
-        case .up: move(to: selected - 1, page: page)
-        case .pageDown: move(to: selected + page, page: page)
-        case .pageUp: move(to: selected - page, page: page)
-        case .first: move(to: 0, page: page)
-        case .last: move(to: rows.count - 1, page: page)
+        case .move(let move): cursor.move(move, count: rows.count, page: Self.visibleRows(height))
         }
         return []
     }
 
-    private mutating func move(to index: Int, page: Int) {
-        guard !rows.isEmpty else { return }
-        selected = min(max(0, index), rows.count - 1)
-        if selected < top { top = selected }
-        if selected >= top + page { top = selected - page + 1 }
-    }
-
     public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
-        g.fill(x: 0, y: 0, width: width, style: .title)
         let count = rows.isEmpty ? "none waiting" : "\(selected + 1) of \(rows.count) waiting"
-        g.put(count, x: width - DisplayWidth.of(count) - 1, y: 0, style: .title)
-        g.put("ResellerDesk · Submitted orders", x: 1, y: 0, style: .title,
-              maxWidth: width - 4 - DisplayWidth.of(count))
+        g.titleBar("ResellerDesk · Submitted orders", right: count)
         let widths = table.widths(maxWidth: width - 2)
         g.put(TextTable.line(Self.columns.map(\.title), columns: Self.columns, widths: widths), x: 1, y: 1,
               style: .muted)
-        for (i, cells) in table.rows.enumerated().dropFirst(top).prefix(Self.visibleRows(height)) {
-            let y = 2 + i - top
+        for (i, cells) in table.rows.enumerated().dropFirst(cursor.top).prefix(Self.visibleRows(height)) {
+            let y = 2 + i - cursor.top
             if i == selected { g.fill(x: 0, y: y, width: width, style: .selected) }
             g.put(TextTable.line(cells, columns: Self.columns, widths: widths), x: 1, y: y,
                   style: i == selected ? .selected : .normal)
@@ -167,9 +151,9 @@ public struct SubmittedOrdersScreen: Screen {
         // placed it; a question or a notice takes the lines instead.
         let statusY = height - 2
         if let confirming {
-            g.putWrapped(confirming.question, x: 1, bottom: statusY, width: width - 2, style: .warning, maxLines: 3)
+            g.statusLine(.question(confirming.question), y: statusY)
         } else if let notice {
-            g.putWrapped(notice, x: 1, bottom: statusY, width: width - 2, style: .warning, maxLines: 3)
+            g.statusLine(.notice(notice), y: statusY)
         } else if let row = current {
             let o = row.order
             let forWhom = o.customerAccountId == o.accountId ? "" : "for \(o.customerName)"

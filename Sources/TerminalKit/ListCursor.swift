@@ -45,6 +45,11 @@ public struct ListCursor: Sendable, Equatable {
         select(selectable[min(selectable.count - 1, max(0, at + step))], count: count, page: page)
     }
 
+    /// Scrolls a text with nothing to highlight (a document, a report) by the move.
+    public mutating func scroll(_ move: Move, count: Int, page: Int) {
+        self.move(move, selectable: [], count: count, page: page)
+    }
+
     /// Highlights row `index`, kept within the list, scrolling only as far as it takes to show it.
     public mutating func select(_ index: Int, count: Int, page: Int) {
         selected = min(max(0, index), max(0, count - 1))
