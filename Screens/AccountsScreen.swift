@@ -102,8 +102,8 @@ public struct AccountsScreen: Screen {
         return .search(query: query.text, after: after, request: nextRequest())
     }
 
-    /// Rows of the table for a terminal `height` lines high (title, search, header, message, footer).
-    /// Title, search, column titles, two lines for the highlighted account uncut, and the footer.
+    /// Rows of the table for a terminal `height` lines high: the title, the search, the column titles, two
+    /// lines for the highlighted account uncut, and the footer take the rest.
     static func visibleRows(_ height: Int) -> Int { max(1, height - 6) }
 
     public mutating func update(_ event: Event, height: Int = 24) -> [Effect] {

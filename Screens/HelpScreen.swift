@@ -97,8 +97,7 @@ public struct HelpScreen: Sendable {
 
     public func render(width: Int, height: Int) -> Grid {
         var g = Grid(width: width, height: height)
-        g.fill(x: 0, y: 0, width: width, style: .title)
-        g.put("Help · \(title)", x: 1, y: 0, style: .title)
+        g.titleBar("Help · \(title)")
         let lines = self.lines(width: width), page = Self.rows(height)
         for (i, line) in lines.dropFirst(top).prefix(page).enumerated() {
             g.put(line.text, x: 2, y: 2 + i, style: line.heading ? .key : .normal, maxWidth: width - 4)

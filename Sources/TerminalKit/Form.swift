@@ -250,8 +250,7 @@ public struct Form<Model: Sendable & Equatable>: Sendable {
     /// The whole screen: `title` on the first row, the fields, the status, the help line and the footer.
     public func render(title: String, width: Int, height: Int, keys table: [Binding<Action>]) -> Grid {
         var g = Grid(width: width, height: height)
-        g.fill(x: 0, y: 0, width: width, style: .title)
-        g.put(title, x: 1, y: 0, style: .title, maxWidth: width - 2)
+        g.titleBar(title)
         let status = self.status
         let trailer = rules.trailer(model)
         let area = Self.area(height, statusLines: DisplayWidth.wrap(status, to: width - 2).count) - trailer.count

@@ -32,7 +32,8 @@ extension Grid {
     /// which keeps its place at the right edge.
     public mutating func titleBar(_ title: String, right: String = "") {
         fill(x: 0, y: 0, width: width, style: .title)
+        let room = right.isEmpty ? width - 2 : width - 4 - DisplayWidth.of(right)
         put(right, x: width - DisplayWidth.of(right) - 1, y: 0, style: .title)
-        put(title, x: 1, y: 0, style: .title, maxWidth: width - 4 - DisplayWidth.of(right))
+        put(title, x: 1, y: 0, style: .title, maxWidth: room)
     }
 }
