@@ -38,46 +38,6 @@ extension ContactCommand {
         }
     }
 
-    /// The three storefront-access actions share one shape: an email in, one service call, one sentence out.
-    protocol ContactEmailAction: ParsableCommand {
-        var global: GlobalOptions { get }
-        var email: String { get }
-        func perform(_ ctx: CLIContext) throws(ServiceError) -> String
-    }
-
-    struct ResendActivation: ContactEmailAction {
-        static let configuration = CommandConfiguration(
-            commandName: "resend-activation", abstract: "Send a new activation link; the old one stops working.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "The contact's email.") var email: String
-        func perform(_ ctx: CLIContext) throws(ServiceError) -> String {
-            try ctx.service.resendActivation(email: email, by: ctx.actor)
-            return "New activation email queued to \(email); the previous link no longer works"
-        }
-    }
-
-    struct Deactivate: ContactEmailAction {
-        static let configuration = CommandConfiguration(
-            commandName: "deactivate", abstract: "End storefront access: Inactive, links revoked, sessions ended.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "The contact's email.") var email: String
-        func perform(_ ctx: CLIContext) throws(ServiceError) -> String {
-            try ctx.service.deactivateStorefront(email: email, by: ctx.actor)
-            return "\(email) can no longer sign in to the storefront"
-        }
-    }
-
-    struct ResetPassword: ContactEmailAction {
-        static let configuration = CommandConfiguration(
-            commandName: "reset-password", abstract: "Email a password reset link to an Active user.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "The contact's email.") var email: String
-        func perform(_ ctx: CLIContext) throws(ServiceError) -> String {
-            try ctx.service.startPasswordReset(email: email, by: ctx.actor)
-            return "Password reset email queued to \(email)"
-        }
-    }
-
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit", abstract: "Correct a contact; only the options given change.",
@@ -97,30 +57,6 @@ extension ContactCommand {
                 if ctx.json { JSON.print(JSONValues.contact(c)); return }
                 print(TerminalSafe.line("Saved contact \(c.fullName) <\(c.email)>"))
             }
-        }
-    }
-
-    struct Remove: ContactEmailAction {
-        static let configuration = CommandConfiguration(
-            commandName: "remove", abstract: "Remove a contact; its storefront user's links and sessions end.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "The contact's email.") var email: String
-        func perform(_ ctx: CLIContext) throws(ServiceError) -> String {
-            try ctx.service.removeContact(try ctx.service.contact(email: email).id, by: ctx.actor)
-            return "Removed \(email); the audit keeps its history"
-        }
-    }
-
-    struct EnableStorefront: ContactEmailAction {
-        static let configuration = CommandConfiguration(
-            commandName: "enable-storefront",
-            abstract: "Make a contact an Admin storefront user, or invite an Inactive user again (a new activation "
-                + "link).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "The contact's email.") var email: String
-        func perform(_ ctx: CLIContext) throws(ServiceError) -> String {
-            _ = try ctx.service.enableStorefront(contactId: try ctx.service.contact(email: email).id, by: ctx.actor)
-            return "\(email) is pending activation; activation email queued"
         }
     }
 
@@ -160,14 +96,6 @@ extension ContactCommand {
                 print(TerminalSafe.line("\(c.email) is now \(user.type.rawValue)"
                                         + (roles.isEmpty ? "" : ": " + roles)))
             }
-        }
-    }
-}
-
-extension ContactCommand.ContactEmailAction {
-    func run() throws {
-        try CLIContext.run(global, json: false) { (ctx) throws(ServiceError) in
-            print(TerminalSafe.line(try perform(ctx)))
         }
     }
 }
