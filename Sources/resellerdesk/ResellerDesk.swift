@@ -26,7 +26,7 @@ struct ResellerDesk: ParsableCommand {
     func run() throws {
         // On a terminal, the full-screen front; piped or scripted, the accounts table.
         guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else {
-            try AccountList(global: global, search: nil, limit: 50, after: 0, json: false).run()
+            try AccountCommand.List.printPage(global: global, search: nil, limit: 50, after: 0, json: false)
             return
         }
         try Self.openTerminal(db: global.db, mono: mono)

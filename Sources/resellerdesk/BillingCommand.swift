@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import ResellerCore
+import TerminalKit
+
+struct BillingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "billing", abstract: "Issue the invoices that are due, or preview them for one account.",
+        subcommands: [Run.self, Preview.self])
+}
+
+extension BillingCommand {
+    /// `--through DATE`, validated like every input: a refused date names the field.
+    enum ThroughDate {
+        static func parse(_ text: String?) throws(ServiceError) -> CalendarDay? {
+            guard let text else { return nil }
+            do throws(FieldError) {
+                return try CalendarDay.parse(text, field: "through", label: "--through")
+            } catch {
+                throw .invalid([error])
+            }
+        }
+    }
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run", abstract: "Issue every invoice due up to a day (default today); safe to repeat.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The last day to bill, YYYY-MM-DD (default today).") var through: String?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            var failed = false
+            try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
+                let day = try ThroughDate.parse(through) ?? ctx.service.today
+                let report = try ctx.service.billingRun(through: day, by: ctx.actor)
+                failed = !report.failures.isEmpty
+                if ctx.json {
+                    JSON.print(["through": day.description,
+                                "invoices": report.invoices.map { JSONValues.invoice(number: $0.number, $0.draft) },
+                                "failures": report.failures.map { ["accountId": $0.accountId, "message": $0.message] }])
+                    return
+                }
+                // An account the run could not bill does not stop the others; each is told, and the exit says so.
+                for f in report.failures { Console.error("account: \(AccountCode.format(f.accountId)): \(f.message)") }
+                if report.invoices.isEmpty { print("Nothing due through \(day)."); return }
+                print(InvoiceTable.render(report.invoices))
+                print("\(report.invoices.count) invoice(s) issued through \(day).")
+            }
+            if failed { throw ExitCode(1) }
+        }
+    }
+
+    struct Preview: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "preview", abstract: "What a run would issue for one account, issuing nothing.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Account id or code.") var account: String
+        @Option(help: "The last day to bill, YYYY-MM-DD (default today).") var through: String?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
+                let day = try ThroughDate.parse(through)
+                let a = try ctx.service.findAccount(account)
+                let drafts = try ctx.service.billingPreview(accountId: a.id, through: day)
+                let shown = (day ?? ctx.service.today).description
+                if ctx.json {
+                    JSON.print(["account": a.code, "through": shown,
+                                "invoices": drafts.map { JSONValues.invoice(number: nil, $0) }])
+                    return
+                }
+                if drafts.isEmpty { print("Nothing due for \(a.code) through \(shown)."); return }
+                for d in drafts {
+                    print("Invoice of \(d.date), due \(d.dueDate): \(d.total.display)")
+                    print(InvoiceTable.lines(d.lines))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import ResellerCore
+import TerminalKit
+
+struct CreditNoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "credit-note", abstract: "List credit notes and show one with its lines.",
+        subcommands: [List.self, Show.self])
+}
+
+extension CreditNoteCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "Credit notes of an account, or of every account; oldest first.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Account id or code.") var account: String?
+        @Flag(help: "Print a JSON array.") var json = false
+
+        func run() throws {
+            try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
+                let notes: [CreditNote]
+                if let account {
+                    notes = try ctx.service.creditNotes(of: try ctx.service.findAccount(account).id)
+                } else {
+                    notes = try ctx.service.allCreditNotes()
+                }
+                if ctx.json {
+                    // The list leaves the lines to `credit-note show`.
+                    JSON.print(notes.map { n in
+                        var v = JSONValues.creditNote(n)
+                        v["lines"] = nil
+                        v["lineCount"] = n.draft.lines.count
+                        return v
+                    })
+                    return
+                }
+                if notes.isEmpty { print("No credit notes."); return }
+                var t = TextTable([.init("Credit note"), .init("Account"), .init("Date"),
+                                   .init("Lines", alignRight: true), .init("Total", alignRight: true)])
+                for n in notes {
+                    t.add([n.number, AccountCode.format(n.draft.billedAccountId), n.draft.date.description,
+                           String(n.draft.lines.count), n.draft.total.display])
+                }
+                print(TerminalSafe.line(t.render()))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "One credit note with its lines.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Credit note number, e.g. CRN-000001.") var number: String
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
+                let n = try ctx.service.creditNote(number: number)
+                if ctx.json { JSON.print(JSONValues.creditNote(n)); return }
+                print("\(n.number) for \(AccountCode.format(n.draft.billedAccountId)), dated \(n.draft.date)")
+                print(InvoiceTable.lines(n.draft.lines))
+                print("Total credited \(n.draft.total.display) (amounts exclude tax)")
+            }
+        }
+    }
+}
