@@ -80,12 +80,10 @@ public struct AccountDetailScreen: Screen {
         Binding([.escape], "Back", help: "back to the accounts", .back),
         RowAction.nextStep.binding,
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
-        Binding([.down, .char("j")], "", help: "highlight the next row", .move(.down), footer: false),
-        Binding([.up, .char("k")], "", help: "highlight the previous row", .move(.up), footer: false),
-        Binding([.pageDown, .char(" ")], "", help: "next page", .move(.pageDown), footer: false),
-        Binding([.pageUp], "", help: "previous page", .move(.pageUp), footer: false),
-        Binding([.home], "", help: "first row", .move(.first), footer: false),
-        Binding([.end], "", help: "last row (reads the rest of the orders or history)", .move(.last), footer: false),
+    ] + ListCursor.bindings([.down: "highlight the next row", .up: "highlight the previous row",
+                             .pageDown: "next page", .pageUp: "previous page", .first: "first row",
+                             .last: "last row (reads the rest of the orders or history)"],
+                            spacePages: true, Action.move) + [
         Binding([.ctrl("r")], "", help: "read the account again", .refresh, footer: false),
     ]
 

@@ -64,12 +64,9 @@ public struct AccountsScreen: Screen {
         Binding([.escape], "Clear", help: "clear the search", .clear, footer: false),
         Binding([.function(1)], "Help", help: "this help", .help),
         Binding([.ctrl("q"), .function(10), .ctrl("c")], "Quit", help: "leave ResellerDesk", .quit),
-        Binding([.down], "", help: "next account", .move(.down), footer: false),
-        Binding([.up], "", help: "previous account", .move(.up), footer: false),
-        Binding([.pageDown], "", help: "next page", .move(.pageDown), footer: false),
-        Binding([.pageUp], "", help: "previous page", .move(.pageUp), footer: false),
-        Binding([.home], "", help: "first account", .move(.first), footer: false),
-        Binding([.end], "", help: "last loaded account", .move(.last), footer: false),
+    ] + ListCursor.bindings([.down: "next account", .up: "previous account", .pageDown: "next page",
+                             .pageUp: "previous page", .first: "first account", .last: "last loaded account"],
+                            letters: false, Action.move) + [
         Binding([.ctrl("r")], "", help: "search again (the list as stored now)", .refresh, footer: false),
     ]
 

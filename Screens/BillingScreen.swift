@@ -70,13 +70,8 @@ public struct BillingScreen: Screen {
         Binding([.ctrl("r")], "Forecast", help: "read the forecast again", .reload),
         Binding([.escape], "Back", help: "back to the accounts", .back),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
-        Binding([.down, .char("j")], "", help: "scroll down", .move(.down), footer: false),
-        Binding([.up, .char("k")], "", help: "scroll up", .move(.up), footer: false),
-        Binding([.pageDown, .char(" ")], "", help: "a page down", .move(.pageDown), footer: false),
-        Binding([.pageUp], "", help: "a page up", .move(.pageUp), footer: false),
-        Binding([.home], "", help: "the top", .move(.first), footer: false),
-        Binding([.end], "", help: "the end", .move(.last), footer: false),
-    ]
+    ] + ListCursor.bindings([.down: "scroll down", .up: "scroll up", .pageDown: "a page down", .pageUp: "a page up",
+                             .first: "the top", .last: "the end"], spacePages: true, Action.move)
 
     public var bindings: [Binding<Action>] {
         Self.keys.map { b in

@@ -23,13 +23,9 @@ public struct DocumentScreen: Screen {
     public static let keys: [Binding<Action>] = [
         Binding([.escape, .char("q")], "Back", help: "back to the account", .back),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
-        Binding([.down, .char("j")], "", help: "scroll down a line", .move(.down), footer: false),
-        Binding([.up, .char("k")], "", help: "scroll up a line", .move(.up), footer: false),
-        Binding([.pageDown, .char(" ")], "", help: "a page down", .move(.pageDown), footer: false),
-        Binding([.pageUp], "", help: "a page up", .move(.pageUp), footer: false),
-        Binding([.home], "", help: "the top", .move(.first), footer: false),
-        Binding([.end], "", help: "the end (the totals)", .move(.last), footer: false),
-    ]
+    ] + ListCursor.bindings([.down: "scroll down a line", .up: "scroll up a line", .pageDown: "a page down",
+                             .pageUp: "a page up", .first: "the top", .last: "the end (the totals)"],
+                            spacePages: true, Action.move)
 
     public var bindings: [Binding<Action>] { Self.keys }
 

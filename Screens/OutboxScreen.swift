@@ -17,13 +17,8 @@ public struct OutboxScreen: Screen {
         Binding([.char("r")], "Retry", help: "queue the highlighted failed email again", .retry),
         Binding([.ctrl("r")], "Reload", help: "read the outbox again", .reload),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
-        Binding([.down, .char("j")], "", help: "next email", .move(.down), footer: false),
-        Binding([.up, .char("k")], "", help: "previous email", .move(.up), footer: false),
-        Binding([.pageDown], "", help: "next page", .move(.pageDown), footer: false),
-        Binding([.pageUp], "", help: "previous page", .move(.pageUp), footer: false),
-        Binding([.home], "", help: "first email", .move(.first), footer: false),
-        Binding([.end], "", help: "last email", .move(.last), footer: false),
-    ]
+    ] + ListCursor.bindings([.down: "next email", .up: "previous email", .pageDown: "next page",
+                             .pageUp: "previous page", .first: "first email", .last: "last email"], Action.move)
 
     /// The keys as docs/keys.md lists them (Retry able).
     public static var bindings: [Binding<Action>] { keys }

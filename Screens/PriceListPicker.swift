@@ -54,11 +54,8 @@ public struct PriceListPicker: Screen {
         Binding([.enter], "Assign", help: "assign the selected lists (or the highlighted one)", .assign),
         Binding([.escape], "Cancel", help: "close without assigning", .cancel),
         Binding([.function(1)], "Help", help: "this help", .help),
-        Binding([.up], "", help: "highlight the list above", .move(.up), footer: false),
-        Binding([.down], "", help: "highlight the list below", .move(.down), footer: false),
-        Binding([.pageUp], "", help: "a page up", .move(.pageUp), footer: false),
-        Binding([.pageDown], "", help: "a page down", .move(.pageDown), footer: false),
-    ]
+    ] + ListCursor.bindings([.down: "highlight the list below", .up: "highlight the list above",
+                             .pageDown: "a page down", .pageUp: "a page up"], letters: false, Action.move)
 
     /// Why the highlighted list cannot be selected or assigned now, if it cannot.
     private var highlightedRefusal: String? {

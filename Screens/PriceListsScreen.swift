@@ -53,13 +53,8 @@ public struct PriceListsScreen: Screen {
         Binding([.escape], "Back", help: "back to the accounts", .back),
         Binding([.ctrl("r")], "Reload", help: "read the price lists again", .reload),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
-        Binding([.down, .char("j")], "", help: "next list", .move(.down), footer: false),
-        Binding([.up, .char("k")], "", help: "previous list", .move(.up), footer: false),
-        Binding([.pageDown], "", help: "next page", .move(.pageDown), footer: false),
-        Binding([.pageUp], "", help: "previous page", .move(.pageUp), footer: false),
-        Binding([.home], "", help: "first list", .move(.first), footer: false),
-        Binding([.end], "", help: "last list", .move(.last), footer: false),
-    ]
+    ] + ListCursor.bindings([.down: "next list", .up: "previous list", .pageDown: "next page",
+                             .pageUp: "previous page", .first: "first list", .last: "last list"], Action.move)
 
     /// The keys while a prompt is open; every other key edits its text.
     public static let promptKeys: [Binding<Action>] = [

@@ -43,13 +43,8 @@ public struct SubmittedOrdersScreen: Screen {
         Binding([.escape], "Back", help: "back to the accounts", .back),
         Binding([.ctrl("r")], "Reload", help: "read the Submitted orders again", .reload),
         Binding([.char("?"), .function(1)], "Help", help: "this help", .help),
-        Binding([.down, .char("j")], "", help: "next order", .move(.down), footer: false),
-        Binding([.up, .char("k")], "", help: "previous order", .move(.up), footer: false),
-        Binding([.pageDown], "", help: "next page", .move(.pageDown), footer: false),
-        Binding([.pageUp], "", help: "previous page", .move(.pageUp), footer: false),
-        Binding([.home], "", help: "oldest order", .move(.first), footer: false),
-        Binding([.end], "", help: "newest order", .move(.last), footer: false),
-    ]
+    ] + ListCursor.bindings([.down: "next order", .up: "previous order", .pageDown: "next page",
+                             .pageUp: "previous page", .first: "oldest order", .last: "newest order"], Action.move)
 
     /// The keys in effect: those acting on an order say why not when there is none.
     public var bindings: [Binding<Action>] {

@@ -63,3 +63,19 @@ public struct ListCursor: Sendable, Equatable {
         top = min(top, selected)
     }
 }
+
+extension ListCursor {
+    /// The keys that move a list, in the order the help lists them: ↓ (and j), ↑ (and k), PgDn (and Space
+    /// where it is not text), PgUp, Home, End; each with its help, e.g. "next email". A move without a help
+    /// has no key (a list under a text filter keeps Home and End for the text).
+    public static func bindings<Action>(_ help: KeyValuePairs<Move, String>, letters: Bool = true,
+                                        spacePages: Bool = false,
+                                        _ action: (Move) -> Action) -> [Binding<Action>] {
+        let keys: [Move: [Key]] = [
+            .down: [.down] + (letters ? [.char("j")] : []), .up: [.up] + (letters ? [.char("k")] : []),
+            .pageDown: [.pageDown] + (spacePages ? [.char(" ")] : []), .pageUp: [.pageUp],
+            .first: [.home], .last: [.end],
+        ]
+        return help.map { move, text in Binding(keys[move] ?? [], "", help: text, action(move), footer: false) }
+    }
+}
