@@ -1,5 +1,6 @@
 import Foundation
 
+/// An account's contacts: adding, editing, removing and reading them.
 extension ResellerService {
     /// Adds a contact; with Storefront User ticked it also creates the Admin user, its activation token and
     /// the activation email, all in the same transaction.
@@ -57,6 +58,28 @@ extension ResellerService {
         }
     }
 
+    /// Removes a contact. Its storefront user, if any, goes with it: links revoked (unsent link emails
+    /// withdrawn), sessions ended. The audit keeps the history; the email can be used again.
+    public func removeContact(_ contactId: Int64, by actor: Actor) throws(ServiceError) {
+        let now = self.now
+        try store.write { tx in
+            guard let contact = try tx.contact(contactId) else {
+                throw ServiceError.notFound(field: "contact", message: "no contact \(contactId)")
+            }
+            if let user = contact.storefrontUser {
+                try tx.revokeTokens(userId: user.id, purpose: nil, at: now)
+                try tx.deleteSessions(userId: user.id)
+                try tx.audit(actor, "storefrontUser", user.id, "remove", ["status": [user.status.rawValue, nil]],
+                             at: now)
+            }
+            try tx.deleteContact(contactId)
+            try tx.audit(actor, "contact", contactId, "remove", ["email": [contact.email, nil]], at: now)
+            try tx.audit(actor, "account", contact.accountId, "removeContact", ["contact": [contact.email, nil]],
+                         at: now)
+            try tx.reindexContacts(of: contact.accountId)
+        }
+    }
+
     public func contact(email: String) throws(ServiceError) -> Contact {
         let found = try store.read { tx in try tx.contactId(email: email).flatMap { try tx.contact($0) } }
         guard let found else { throw .notFound(field: "email", message: "no contact with the email \(email)") }
@@ -65,5 +88,12 @@ extension ResellerService {
 
     public func contacts(of accountId: Int64) throws(ServiceError) -> [Contact] {
         try store.read { try $0.contacts(of: accountId) }
+    }
+}
+
+extension ContactFields {
+    var auditValues: [String: String?] {
+        ["firstName": firstName, "lastName": lastName, "email": email, "phone": phone, "mobile": mobile,
+         "companyRole": companyRole, "primary": String(primary), "billTo": String(billTo), "optIn": String(optIn)]
     }
 }

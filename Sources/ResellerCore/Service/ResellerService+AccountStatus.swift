@@ -1,5 +1,6 @@
 import Foundation
 
+/// An account's status: suspending, resuming and closing it, and the refusal of orders it does not take.
 extension ResellerService {
     /// Suspends, resumes or closes an account, with the reason in the audit (doc). Closing also makes every
     /// storefront user of the account Inactive: its links stop working and its sessions end.

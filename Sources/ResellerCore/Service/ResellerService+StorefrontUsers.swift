@@ -1,27 +1,121 @@
 import Foundation
 
-/// Running contacts after onboarding (doc): removing one, and a storefront user's type and roles.
+/// Storefront users, the contacts that sign in to the storefront (doc): staff invitations, activation and reset
+/// emails, deactivation, a user's type and roles, and the storefront's Users page.
 extension ResellerService {
-    /// Removes a contact. Its storefront user, if any, goes with it: links revoked (unsent link emails
-    /// withdrawn), sessions ended. The audit keeps the history; the email can be used again.
-    public func removeContact(_ contactId: Int64, by actor: Actor) throws(ServiceError) {
+    // MARK: Invitations (staff)
+
+    /// Ticks Storefront User on an existing contact: Admin user, token and activation email, one transaction.
+    public func enableStorefront(contactId: Int64, by actor: Actor) throws(ServiceError) -> Contact {
         let now = self.now
-        try store.write { tx in
-            guard let contact = try tx.contact(contactId) else {
+        return try store.write { tx in
+            guard let contact = try tx.contact(contactId), let account = try tx.account(contact.accountId) else {
                 throw ServiceError.notFound(field: "contact", message: "no contact \(contactId)")
             }
-            if let user = contact.storefrontUser {
-                try tx.revokeTokens(userId: user.id, purpose: nil, at: now)
-                try tx.deleteSessions(userId: user.id)
-                try tx.audit(actor, "storefrontUser", user.id, "remove", ["status": [user.status.rawValue, nil]],
-                             at: now)
+            if let user = contact.storefrontUser, user.status != .inactive {
+                throw ServiceError.refused(field: "storefrontUser", message: "\(contact.email) is already a storefront user (\(user.status.rawValue))")
             }
-            try tx.deleteContact(contactId)
-            try tx.audit(actor, "contact", contactId, "remove", ["email": [contact.email, nil]], at: now)
-            try tx.audit(actor, "account", contact.accountId, "removeContact", ["contact": [contact.email, nil]],
-                         at: now)
-            try tx.reindexContacts(of: contact.accountId)
+            try inviteStorefrontUser(tx, contactId: contactId, account: account, by: actor, at: now)
+            return try tx.contact(contactId)!
         }
+    }
+
+    /// Creates (or re-opens) the Admin user, a fresh activation token (revoking earlier ones) and the
+    /// activation email, inside the caller's transaction.
+    func inviteStorefrontUser(_ tx: StoreTx, contactId: Int64, account: Account, by actor: Actor, at now: Date) throws {
+        guard let contact = try tx.contact(contactId) else { return }
+        let userId: Int64
+        if let existing = contact.storefrontUser {
+            userId = existing.id
+            try tx.setUserStatus(userId, .pending, at: now)
+        } else {
+            userId = try tx.insertStorefrontUser(contactId: contactId, type: .admin, at: now)
+        }
+        try tx.audit(actor, "storefrontUser", userId, "invite", ["status": [contact.storefrontUser?.status.rawValue, UserStatus.pending.rawValue],
+                                                                 "userType": [nil, UserType.admin.rawValue]], at: now)
+        try queueLink(tx, purpose: .activation, userId: userId, contact: contact, account: account, at: now)
+    }
+
+    /// Queues a link email: the row names the user and the purpose, never a token (the deliverer makes the
+    /// token as it sends; see `claimDueMail`). Earlier links of the purpose, sent or not, stop working now.
+    func queueLink(_ tx: StoreTx, purpose: TokenPurpose, userId: Int64, contact: Contact, account: Account,
+                           at now: Date) throws {
+        try tx.revokeTokens(userId: userId, purpose: purpose, at: now)
+        let params: [String: String] = [
+            "firstName": contact.firstName ?? contact.lastName, "fullName": contact.fullName, "email": contact.email,
+            "resellerName": account.name, "helpContact": settings.helpContact,
+        ]
+        let subject = purpose == .activation
+            ? "Activate your storefront account for \(account.name)"
+            : "Reset your storefront password"
+        try tx.enqueue(QueuedMail(kind: purpose == .activation ? .activation : .passwordReset, toAddress: contact.email,
+                                  toName: contact.fullName, subject: subject, params: params,
+                                  link: LinkRequest(userId: userId, purpose: purpose)), at: now)
+    }
+
+    /// Sends a new activation link to a pending user; the previous link stops working.
+    public func resendActivation(email: String, by actor: Actor) throws(ServiceError) {
+        let now = self.now
+        try store.write { tx in
+            let (contact, account, user) = try storefrontUser(tx, email: email)
+            guard user.status == .pending else {
+                throw ServiceError.refused(field: "email", message: "\(contact.email) is \(user.status.rawValue); only a user pending activation gets an activation link")
+            }
+            try tx.audit(actor, "storefrontUser", user.id, "resendActivation", at: now)
+            try queueLink(tx, purpose: .activation, userId: user.id, contact: contact, account: account, at: now)
+        }
+    }
+
+    /// Unticks storefront access: the user becomes Inactive, its links stop working and its sessions end.
+    public func deactivateStorefront(email: String, by actor: Actor) throws(ServiceError) {
+        let now = self.now
+        try store.write { tx in
+            let (contact, _, user) = try storefrontUser(tx, email: email)
+            try checkManages(tx, actor, contact)
+            guard user.status != .inactive else {
+                throw ServiceError.refused(field: "email", message: "\(email) is already inactive")
+            }
+            try tx.setUserStatus(user.id, .inactive, at: now)
+            try tx.revokeTokens(userId: user.id, purpose: nil, at: now)
+            try tx.deleteSessions(userId: user.id)
+            try tx.audit(actor, "storefrontUser", user.id, "deactivate", ["status": [user.status.rawValue, UserStatus.inactive.rawValue]], at: now)
+        }
+    }
+
+    /// Sends a password reset link. From the desk an unknown or non-active email is an error; from the
+    /// storefront's "forgot password" page (`quiet`) it is silently ignored so the page reveals nothing.
+    public func startPasswordReset(email: String, by actor: Actor, quiet: Bool = false) throws(ServiceError) {
+        let now = self.now
+        try store.write { tx in
+            let found = try findStorefrontUser(tx, email: email)
+            guard let (contact, account, user) = found, user.status == .active else {
+                guard quiet else {
+                    guard let (contact, _, user) = found else { throw Self.noStorefrontUser(email) }
+                    throw ServiceError.refused(field: "email", message: "\(contact.email) is \(user.status.rawValue); "
+                                               + "a password can be reset only for an Active user")
+                }
+                // Quietly, the same committed write as for an active user, for the reason `claimSignIn` gives.
+                try tx.audit(actor, "storefrontUser", found?.2.id ?? 0, "passwordResetRefused", at: now)
+                return
+            }
+            try tx.audit(actor, "storefrontUser", user.id, "startPasswordReset", at: now)
+            try queueLink(tx, purpose: .reset, userId: user.id, contact: contact, account: account, at: now)
+        }
+    }
+
+    private func storefrontUser(_ tx: StoreTx, email: String) throws -> (Contact, Account, StorefrontUser) {
+        guard let found = try findStorefrontUser(tx, email: email) else { throw Self.noStorefrontUser(email) }
+        return found
+    }
+
+    func findStorefrontUser(_ tx: StoreTx, email: String) throws -> (Contact, Account, StorefrontUser)? {
+        guard let id = try tx.contactId(email: email), let contact = try tx.contact(id),
+              let user = contact.storefrontUser, let account = try tx.account(contact.accountId) else { return nil }
+        return (contact, account, user)
+    }
+
+    private static func noStorefrontUser(_ email: String) -> ServiceError {
+        .notFound(field: "email", message: "no storefront user with the email \(email)")
     }
 
     /// Makes a storefront user Admin (every role) or User with the roles given (at least one). Pages and

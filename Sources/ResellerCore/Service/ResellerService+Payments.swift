@@ -1,5 +1,6 @@
 import Foundation
 
+/// Payments: recording and reversing them, and an account's statement.
 extension ResellerService {
     /// A payment recorded by staff credits the ledger and raises the available credit.
     public func recordPayment(accountId: Int64, amount: String, note: String = "",
@@ -65,12 +66,5 @@ extension ResellerService {
                          ["payment": [payment.amount.decimalString, nil], "reason": [nil, text]], at: now)
             return try tx.ledger(of: accountId, currency: payment.amount.currency).last!
         }
-    }
-
-    func existingAccount(_ tx: StoreTx, _ id: Int64) throws -> Account {
-        guard let account = try tx.account(id) else {
-            throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(id))")
-        }
-        return account
     }
 }
