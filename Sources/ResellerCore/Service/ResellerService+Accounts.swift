@@ -85,7 +85,7 @@ extension ResellerService {
                 try tx.audit(actor, "account", id, "create", diff([:], fields.auditValues), at: now)
                 for c in contacts {
                     if try tx.contactId(email: c.email) != nil {
-                        throw ServiceError.invalid("email", "a contact with the email \(c.email) already exists")
+                        throw ServiceError.invalid(ContactSchema.email.id, "a contact with the email \(c.email) already exists")
                     }
                     let cid = try tx.insertContact(c, accountId: id, at: now)
                     try tx.audit(actor, "contact", cid, "create", diff([:], c.auditValues), at: now)
@@ -107,7 +107,7 @@ extension ResellerService {
             if fields.currency != old.fields.currency {
                 let lists = try tx.priceLists(of: id).count, entries = try tx.ledgerEntryCount(of: id)
                 if lists > 0 || entries > 0 {
-                    throw ServiceError.refused(field: "currency", message: "the currency of \(old.code) stays "
+                    throw ServiceError.refused(field: AccountSchema.currency.id, message: "the currency of \(old.code) stays "
                         + "\(old.fields.currency): it has \(lists) price list(s) and \(entries) ledger entries in it")
                 }
             }

@@ -10,7 +10,7 @@ extension ResellerService {
         return try store.write { tx in
             let account = try existingAccount(tx, accountId)
             if try tx.contactId(email: fields.email) != nil {
-                throw ServiceError.invalid("email", "a contact with the email \(fields.email) already exists (emails are storefront logins and must be unique)")
+                throw ServiceError.invalid(ContactSchema.email.id, "a contact with the email \(fields.email) already exists (emails are storefront logins and must be unique)")
             }
             let id = try tx.insertContact(fields, accountId: accountId, at: now)
             try tx.audit(actor, "contact", id, "create", diff([:], fields.auditValues), at: now)
@@ -31,7 +31,7 @@ extension ResellerService {
                 throw ServiceError.notFound(field: "contact", message: "no contact \(contactId)")
             }
             if let other = try tx.contactId(email: fields.email), other != contactId {
-                throw ServiceError.invalid("email", "a contact with the email \(fields.email) already exists")
+                throw ServiceError.invalid(ContactSchema.email.id, "a contact with the email \(fields.email) already exists")
             }
             let oldFields = ContactFields(firstName: old.firstName, lastName: old.lastName, email: old.email, phone: old.phone,
                                           mobile: old.mobile, companyRole: old.companyRole, primary: old.primary,
@@ -82,7 +82,7 @@ extension ResellerService {
 
     public func contact(email: String) throws(ServiceError) -> Contact {
         let found = try store.read { tx in try tx.contactId(email: email).flatMap { try tx.contact($0) } }
-        guard let found else { throw .notFound(field: "email", message: "no contact with the email \(email)") }
+        guard let found else { throw .notFound(field: ContactSchema.email.id, message: "no contact with the email \(email)") }
         return found
     }
 

@@ -3,6 +3,8 @@ import Foundation
 /// The credit check (doc): an account's available credit, and a quantity raise checked against it as a purchase. An
 /// order compares its preview's total with the same available credit (`OrderPreview.withinCredit`).
 extension ResellerService {
+    private var quantityField: String { SubscriptionQuantitySchema.quantity.id }
+
     /// Available credit = credit limit − balance (doc); nil means Unlimited.
     func available(_ tx: StoreTx, _ account: Account) throws -> Money? {
         guard case .amount(let limit)? = account.fields.ordering?.creditLimit else { return nil }
@@ -43,7 +45,7 @@ extension ResellerService {
             cost = charge.line.amount
         } else {
             do throws(FieldError) {
-                cost = Money(minor: try Invoicer.lineTotal(sub.unitPrice, added, field: "quantity"),
+                cost = Money(minor: try Invoicer.lineTotal(sub.unitPrice, added, field: quantityField),
                              currency: sub.unitPrice.currency)
             } catch {
                 throw ServiceError.invalid([error])
@@ -67,19 +69,19 @@ extension ResellerService {
         if case .storefront = actor { storefront = true } else { storefront = false }
         if storefront {
             do { try checkStorefrontRights(tx, actor, accountId: sub.billedAccountId, needs: .order) } catch {
-                throw ServiceError.refused(field: "quantity", message: "raising a quantity is a purchase: "
+                throw ServiceError.refused(field: quantityField, message: "raising a quantity is a purchase: "
                                            + StorefrontRight.order.refusal)
             }
         }
         guard let available, cost.minor > 0, cost.minor > available.minor else { return purchase }
         let what = "raising subscription \(sub.id) to \(quantity) costs \(cost.display)"
         if storefront {
-            throw ServiceError.refused(field: "quantity", message: "\(what) but only \(available.display) of "
+            throw ServiceError.refused(field: quantityField, message: "\(what) but only \(available.display) of "
                                        + "credit is available; to raise it, ask \(settings.helpContact) for more "
                                        + "credit or pay an open invoice first")
         }
         guard aboveCredit else {
-            throw ServiceError.refused(field: "quantity", message: "\(what) but \(account.name) has only "
+            throw ServiceError.refused(field: quantityField, message: "\(what) but \(account.name) has only "
                                        + "\(available.display) available; record a payment first, or confirm "
                                        + "raising it above the credit")
         }

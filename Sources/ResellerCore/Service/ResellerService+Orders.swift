@@ -52,8 +52,10 @@ extension ResellerService {
         let firstOrderDay = try tx.firstOrderDay(of: accountId)
         for (n, request) in lines.enumerated() {
             let label = "line \(n + 1)"
-            if request.quantity < 1 || request.quantity > 100_000 {
-                e.add("quantity", "\(label): quantity must be a whole number from 1 to 100000")
+            do throws(FieldError) {
+                try Quantity.check(request.quantity, field: "quantity")
+            } catch {
+                e.add(error.field, "\(label): \(error.message)")
                 continue
             }
             let matches = catalogue.filter {

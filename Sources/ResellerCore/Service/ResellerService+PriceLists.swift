@@ -37,7 +37,7 @@ extension ResellerService {
         let now = self.now
         return try store.write { tx in
             if try tx.priceList(named: f.name) != nil {
-                throw ServiceError.invalid("name", "a price list named \"\(f.name)\" already exists; "
+                throw ServiceError.invalid(PriceListSchema.name.id, "a price list named \"\(f.name)\" already exists; "
                                            + "choose another name")
             }
             let id = try tx.insertPriceList(name: f.name, currency: currency.code, validFrom: f.from, validTo: f.to,
@@ -176,7 +176,7 @@ extension ResellerService {
             try e.throwIfAny()
             let checked = fields!
             if checked.name.lowercased() != old.name.lowercased(), try tx.priceList(named: checked.name) != nil {
-                throw ServiceError.invalid("name", "a price list named \"\(checked.name)\" already exists; "
+                throw ServiceError.invalid(PriceListSchema.name.id, "a price list named \"\(checked.name)\" already exists; "
                                            + "choose another name")
             }
             var new = old
@@ -223,7 +223,7 @@ extension ResellerService {
 
     private func existingList(_ tx: StoreTx, _ name: String) throws -> PriceList {
         guard let list = try tx.priceList(named: name) else {
-            throw ServiceError.notFound(field: "name", message: "no price list named \"\(name)\"")
+            throw ServiceError.notFound(field: PriceListSchema.name.id, message: "no price list named \"\(name)\"")
         }
         return list
     }

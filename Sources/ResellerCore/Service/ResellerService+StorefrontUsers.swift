@@ -13,7 +13,7 @@ extension ResellerService {
                 throw ServiceError.notFound(field: "contact", message: "no contact \(contactId)")
             }
             if let user = contact.storefrontUser, user.status != .inactive {
-                throw ServiceError.refused(field: "storefrontUser", message: "\(contact.email) is already a storefront user (\(user.status.rawValue))")
+                throw ServiceError.refused(field: ContactSchema.storefrontUser.id, message: "\(contact.email) is already a storefront user (\(user.status.rawValue))")
             }
             try inviteStorefrontUser(tx, contactId: contactId, account: account, by: actor, at: now)
             return try tx.contact(contactId)!
@@ -59,7 +59,7 @@ extension ResellerService {
         try store.write { tx in
             let (contact, account, user) = try storefrontUser(tx, email: email)
             guard user.status == .pending else {
-                throw ServiceError.refused(field: "email", message: "\(contact.email) is \(user.status.rawValue); only a user pending activation gets an activation link")
+                throw ServiceError.refused(field: ContactSchema.email.id, message: "\(contact.email) is \(user.status.rawValue); only a user pending activation gets an activation link")
             }
             try tx.audit(actor, "storefrontUser", user.id, "resendActivation", at: now)
             try queueLink(tx, purpose: .activation, userId: user.id, contact: contact, account: account, at: now)
@@ -73,7 +73,7 @@ extension ResellerService {
             let (contact, _, user) = try storefrontUser(tx, email: email)
             try checkManages(tx, actor, contact)
             guard user.status != .inactive else {
-                throw ServiceError.refused(field: "email", message: "\(email) is already inactive")
+                throw ServiceError.refused(field: ContactSchema.email.id, message: "\(email) is already inactive")
             }
             try tx.setUserStatus(user.id, .inactive, at: now)
             try tx.revokeTokens(userId: user.id, purpose: nil, at: now)
@@ -91,7 +91,7 @@ extension ResellerService {
             guard let (contact, account, user) = found, user.status == .active else {
                 guard quiet else {
                     guard let (contact, _, user) = found else { throw Self.noStorefrontUser(email) }
-                    throw ServiceError.refused(field: "email", message: "\(contact.email) is \(user.status.rawValue); "
+                    throw ServiceError.refused(field: ContactSchema.email.id, message: "\(contact.email) is \(user.status.rawValue); "
                                                + "a password can be reset only for an Active user")
                 }
                 // Quietly, the same committed write as for an active user, for the reason `claimSignIn` gives.
@@ -115,7 +115,7 @@ extension ResellerService {
     }
 
     private static func noStorefrontUser(_ email: String) -> ServiceError {
-        .notFound(field: "email", message: "no storefront user with the email \(email)")
+        .notFound(field: ContactSchema.email.id, message: "no storefront user with the email \(email)")
     }
 
     /// Makes a storefront user Admin (every role) or User with the roles given (at least one). Pages and
@@ -128,7 +128,7 @@ extension ResellerService {
                 throw ServiceError.notFound(field: "contact", message: "no contact \(contactId)")
             }
             guard let user = contact.storefrontUser else {
-                throw ServiceError.refused(field: "storefrontUser", message: "\(contact.email) is not a storefront "
+                throw ServiceError.refused(field: ContactSchema.storefrontUser.id, message: "\(contact.email) is not a storefront "
                                            + "user; enable storefront access first")
             }
             try checkManages(tx, actor, contact)
@@ -187,7 +187,7 @@ extension ResellerService {
             try checkQuota(tx, .invitations, accountId: accountId, by: actor, at: now)
             if let existing = try tx.contactId(email: fields.email) {
                 guard case .storefront = actor else {
-                    throw ServiceError.invalid("email", "\(fields.email) is already a contact (emails are "
+                    throw ServiceError.invalid(ContactSchema.email.id, "\(fields.email) is already a contact (emails are "
                                                + "storefront logins and must be unique)")
                 }
                 // Staff see the collision in the account's history; the Admin's answer names no account.
@@ -208,7 +208,7 @@ extension ResellerService {
         // One answer whichever account holds the email, the inviting one included (review L1): a plain
         // "already a contact" for one's own account would make this answer mean "another reseller's".
         guard let invited else {
-            throw .invalid("email", "this email cannot be invited; ask \(settings.helpContact)")
+            throw .invalid(ContactSchema.email.id, "this email cannot be invited; ask \(settings.helpContact)")
         }
         return invited
     }
