@@ -33,9 +33,6 @@ extension ResellerService {
             if let other = try tx.contactId(email: fields.email), other != contactId {
                 throw ServiceError.invalid(ContactSchema.email.id, "a contact with the email \(fields.email) already exists")
             }
-            let oldFields = ContactFields(firstName: old.firstName, lastName: old.lastName, email: old.email, phone: old.phone,
-                                          mobile: old.mobile, companyRole: old.companyRole, primary: old.primary,
-                                          billTo: old.billTo, optIn: old.optIn)
             try tx.updateContact(contactId, fields, at: now)
             // The email is the storefront login: a new one means links mailed to the old address and
             // browsers signed in under it must stop working. A pending user gets a new activation link at the
@@ -52,7 +49,7 @@ extension ResellerService {
                 case .inactive: break
                 }
             }
-            try tx.audit(actor, "contact", contactId, "update", diff(oldFields.auditValues, fields.auditValues), at: now)
+            try tx.audit(actor, "contact", contactId, "update", diff(old.fields.auditValues, fields.auditValues), at: now)
             try tx.reindexContacts(of: old.accountId)
             return try tx.contact(contactId)!
         }
