@@ -158,7 +158,7 @@ extension ResellerService {
     }
 
     func issueCreditNote(_ tx: StoreTx, _ account: Account, _ draft: CreditNoteDraft, by actor: Actor,
-                                 at now: Date) throws -> CreditNote {
+                         at now: Date) throws -> CreditNote {
         let number = DocumentNumber.format("CRN", try tx.nextNumber("credit_note"))
         let id = try tx.insertCreditNote(draft, number: number, by: actor, at: now)
         try tx.insertLedger(accountId: account.id, kind: "credit", amount: draft.total.minor, orderId: nil,
