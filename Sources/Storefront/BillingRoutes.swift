@@ -71,14 +71,9 @@ extension StorefrontServer {
         }
     }
 
-    /// The quantity field as posted: a whole number from 1 to 100000, else the message beside the field.
+    /// The quantity field as posted (`Quantity`'s rule), else the message beside the field.
     static func quantity(_ form: FormBody) -> Result<Int, FieldError> {
-        let raw = form["quantity"].trimmingCharacters(in: .whitespaces)
-        guard let n = Int(raw), (1...100_000).contains(n) else {
-            return .failure(FieldError("quantity", raw.isEmpty ? "Quantity: enter the new number of units"
-                                       : "Quantity: a whole number from 1 to 100000"))
-        }
-        return .success(n)
+        Result { () throws(FieldError) in try Quantity.parse(form["quantity"], field: "quantity") }
     }
 
     /// A refusal of the service for one subscription: beside its field when it is about the quantity,
@@ -122,9 +117,11 @@ extension StorefrontServer {
 
     func setQuantity(_ s: StorefrontSession, id: Int64?, _ form: FormBody) async throws -> Response {
         guard let id else { return noSubscription(s) }
-        guard case .success(let n) = Self.quantity(form) else {
-            return try await subscriptions(s, typed: (id, form["quantity"],
-                                                      "Quantity: a whole number from 1 to 100000"),
+        let n: Int
+        switch Self.quantity(form) {
+        case .success(let value): n = value
+        case .failure(let error):
+            return try await subscriptions(s, typed: (id, form["quantity"], error.message),
                                            notice: .error("The quantity was not changed: see below."),
                                            status: .unprocessableContent)
         }

@@ -1,4 +1,5 @@
 import Templating
+import ResellerCore
 
 /// The templates of the subscriptions and invoices pages (see `BillingPages` for their values); the
 /// invoice and credit note themselves are `DocumentTemplate`, shared with their emails.
@@ -16,8 +17,9 @@ enum BillingTemplates {
             {{code}}</span></td><td>{{period}}</td><td class="num">{{quantity}}{{#note}}<br><span class="muted">\
             {{.}}</span>{{/note}}</td><td>{{nextBilling}}</td><td>{{status}}</td>{{#canChange}}<td>{{#changeable}}\
             <form method="post" action="/subscriptions/{{id}}/preview" class="inline">{{>csrf}}\
-            <label for="q-{{id}}">New quantity</label> <input id="q-{{id}}" name="quantity" type="number" min="1" \
-            max="100000" inputmode="numeric" size="5" value="{{typed}}" required{{#error}} aria-invalid="true" \
+            <label for="q-{{id}}">New quantity</label> <input id="q-{{id}}" name="quantity" type="number" \
+            min="\(Quantity.range.lowerBound)" max="\(Quantity.range.upperBound)" inputmode="numeric" size="5" \
+            value="{{typed}}" required{{#error}} aria-invalid="true" \
             aria-describedby="q-{{id}}-error"{{/error}}> <button type="submit">Preview</button>{{#error}}\
             <span class="error" id="q-{{id}}-error">{{.}}</span>{{/error}}</form>
             <a href="/subscriptions/{{id}}/cancel">Cancel at period end</a>{{/changeable}}</td>{{/canChange}}</tr>\

@@ -237,8 +237,8 @@ extension StorefrontServer {
         for item in catalogue.items {
             let key = OrderCatalogue.field(item), raw = form[key].trimmingCharacters(in: .whitespaces)
             guard !raw.isEmpty, raw != "0" else { continue }
-            guard let n = Int(raw), (1...100_000).contains(n) else {
-                errors[key] = "a whole number from 1 to 100000"
+            guard let n = try? Quantity.parse(raw, field: key) else {
+                errors[key] = Quantity.refusal(raw)
                 continue
             }
             lines.append(OrderRequestLine(productCode: item.productCode, billingPeriod: item.billingPeriod, quantity: n))

@@ -1,3 +1,5 @@
+import ResellerCore
+
 /// The templates of the signed-in pages (see `ResellerPages` for their values).
 enum ResellerTemplates {
     static let all: [String: String] = [
@@ -82,7 +84,8 @@ enum ResellerTemplates {
             <table><thead><tr><th>Product</th><th>Period</th><th class="num">Unit price</th><th>Quantity</th></tr>\
             </thead><tbody>{{#rows}}<tr><td><label for="{{id}}">{{product}}</label><br>\
             <span class="muted">{{code}}</span></td><td>{{period}}</td><td class="num">{{unitPrice}}</td>\
-            <td><input id="{{id}}" name="{{name}}" type="number" min="0" max="100000" inputmode="numeric" \
+            <td><input id="{{id}}" name="{{name}}" type="number" min="0" \
+            max="\(Quantity.range.upperBound)" inputmode="numeric" \
             value="{{quantity}}" size="5"{{#error}} aria-invalid="true"{{/error}}>\
             {{#error}}<span class="error" id="{{id}}-error">{{.}}</span>{{/error}}</td></tr>{{/rows}}</tbody></table>
             {{#linesError}}<p class="error">{{.}}</p>{{/linesError}}

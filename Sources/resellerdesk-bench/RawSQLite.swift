@@ -17,16 +17,7 @@ enum RawSQLite {
             .output \(script)
             SELECT 'PRAGMA synchronous = FULL;';
             SELECT 'BEGIN;';
-            SELECT 'INSERT INTO accounts VALUES(' || quote(id) || ',' || quote(name) || ',' || quote(trading_name) || ',' ||
-              quote(type) || ',' || quote(email) || ',' || quote(phone) || ',' || quote(website) || ',' ||
-              quote(registration_number) || ',' || quote(tax_authority) || ',' || quote(description) || ',' ||
-              quote(street) || ',' || quote(city) || ',' || quote(postcode) || ',' || quote(state) || ',' ||
-              quote(country) || ',' || quote(currency) || ',' || quote(account_manager) || ',' || quote(enable_ordering) || ',' ||
-              quote(credit_limit_minor) || ',' || quote(credit_unlimited) || ',' || quote(billing_day) || ',' ||
-              quote(partial_charges) || ',' || quote(enable_reselling) || ',' || quote(separate_invoices) || ',' ||
-              quote(tax_exempt) || ',' || quote(parent_account_id) || ',' || quote(version) || ',' || quote(created_at) || ',' ||
-              quote(updated_at) || ',' || quote(updated_by) || ',' || quote(status) || ',' || quote(status_reason) ||
-              ');' FROM accounts ORDER BY id;
+            \(copy("accounts", Store.accountTableColumns))
             SELECT 'INSERT INTO account_search(rowid,name,trading_name,code,email,vat,contacts) VALUES(' || rowid || ',' ||
               quote(name) || ',' || quote(trading_name) || ',' || quote(code) || ',' || quote(email) || ',' || quote(vat) || ',' ||
               quote(contacts) || ');' FROM account_search ORDER BY rowid;
@@ -46,6 +37,13 @@ enum RawSQLite {
         let seconds = Date().timeIntervalSince(start)
         try? FileManager.default.removeItem(atPath: script)
         return Result(scriptSeconds: seconds, scriptRate: Double(accounts) / seconds)
+    }
+
+    /// The SELECT that writes one INSERT per row of `table`, naming its columns (the accounts table reads
+    /// them from the one list its rows are written and read with).
+    static func copy(_ table: String, _ columns: [String]) -> String {
+        "SELECT 'INSERT INTO \(table)(\(columns.joined(separator: ","))) VALUES(' || "
+            + columns.map { "quote(\($0))" }.joined(separator: " || ',' || ") + " || ');' FROM \(table) ORDER BY id;"
     }
 
     static func run(_ tool: String, _ args: [String], input: String? = nil, inputFile: String? = nil) throws {

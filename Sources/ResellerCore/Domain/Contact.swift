@@ -1,22 +1,23 @@
 import Foundation
 import FieldSchema
 
+/// A stored contact: its validated content, `fields`, as `Account` holds `AccountFields`, and what the desk adds.
+/// The fields read and write as the contact's own (`contact.email`), as every front names them; the lookup
+/// reaches `ContactFields` only, nothing else.
+@dynamicMemberLookup
 public struct Contact: Sendable, Hashable {
     public let id: Int64
     public let accountId: Int64
-    public var firstName: String?
-    public var lastName: String
-    public var email: String
-    public var phone: String?
-    public var mobile: String?
-    public var companyRole: String?
-    public var primary: Bool
-    public var billTo: Bool
-    public var optIn: Bool
+    public var fields: ContactFields
     /// The storefront user made from this contact, if Storefront User was ticked.
     public var storefrontUser: StorefrontUser?
 
-    public var fullName: String { [firstName, lastName].compactMap { $0 }.joined(separator: " ") }
+    public subscript<Value>(dynamicMember field: WritableKeyPath<ContactFields, Value>) -> Value {
+        get { fields[keyPath: field] }
+        set { fields[keyPath: field] = newValue }
+    }
+
+    public var fullName: String { [fields.firstName, fields.lastName].compactMap { $0 }.joined(separator: " ") }
 }
 
 /// Storefront user types (doc): one created from the desk is always Admin.

@@ -33,8 +33,11 @@ public struct OrderRequestLine: Sendable, Hashable {
                                              label: "\"\(text)\": the billing period")
         }
         guard !code.isEmpty else { throw FieldError(field, "\"\(text)\": \(expected)") }
-        guard let quantity = Int(qty), (1...100_000).contains(quantity) else {
-            throw FieldError(field, "\"\(text)\": the quantity must be a whole number from 1 to 100000")
+        let quantity: Int
+        do throws(FieldError) {
+            quantity = try Quantity.parse(qty, field: field)
+        } catch {
+            throw FieldError(field, "\"\(text)\": \(error.message)")
         }
         return OrderRequestLine(productCode: code, billingPeriod: period, quantity: quantity)
     }

@@ -13,9 +13,7 @@ public enum QuantityChange {
 
     public static func apply(_ sub: Subscription, quantity: Int, on day: CalendarDay,
                              scheme: BillingScheme) throws(FieldError) -> Outcome {
-        guard (1...100_000).contains(quantity) else {
-            throw FieldError("quantity", "quantity must be a whole number from 1 to 100000, not \(quantity)")
-        }
+        try Quantity.check(quantity, field: SubscriptionQuantitySchema.quantity.id)
         guard sub.status == .active else {
             throw FieldError("subscription", "subscription \(sub.id) is \(sub.status.rawValue); only an Active "
                              + "subscription's quantity can change")
@@ -29,7 +27,7 @@ public enum QuantityChange {
         // A new request replaces a lowering still waiting for the next period.
         changed.quantitySteps.removeAll { $0.from > day }
         guard quantity != inEffect || changed.quantitySteps != sub.quantitySteps else {
-            throw FieldError("quantity", "subscription \(sub.id) already has \(quantity)")
+            throw FieldError(SubscriptionQuantitySchema.quantity.id, "subscription \(sub.id) already has \(quantity)")
         }
         if quantity < inEffect {
             changed.quantitySteps.append(QuantityStep(from: p.nextStart, quantity: quantity))
@@ -44,7 +42,7 @@ public enum QuantityChange {
             return Outcome(subscription: changed, charge: nil, effective: day)
         }
         let added = quantity - inEffect
-        let whole = try Invoicer.lineTotal(sub.unitPrice, added, field: "quantity")
+        let whole = try Invoicer.lineTotal(sub.unitPrice, added, field: SubscriptionQuantitySchema.quantity.id)
         let days = day.daysThrough(p.end)
         let prorated = days != p.daysInPeriod
         let line = InvoiceLine(

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Settings the service needs from configuration (the mail issue adds the file that fills them).
+/// Settings the service needs from configuration; `ServiceSettings(_ config:)` (Config/ConfigFile.swift) fills them
+/// from the config file, and tests use the defaults.
 public struct ServiceSettings: Sendable {
     public var defaultCurrency = "EUR"
     /// Days until an invoice is due for an account that does not say (doc: 30).

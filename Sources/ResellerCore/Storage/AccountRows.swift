@@ -2,30 +2,13 @@ import Foundation
 import GRDB
 
 extension StoreTx {
-    private static let accountColumns = """
-        name, trading_name, type, email, phone, website, registration_number, tax_authority, description,
-        street, city, postcode, state, country, currency, account_manager, enable_ordering, credit_limit_minor,
-        credit_unlimited, billing_day, partial_charges, enable_reselling, separate_invoices, tax_exempt,
-        payment_terms_days
-        """
-
-    private static func arguments(_ f: AccountFields) -> [(any DatabaseValueConvertible)?] {
-        let o = f.ordering
-        var limit: Int64?
-        if case .amount(let m)? = o?.creditLimit { limit = m.minor }
-        return [f.name, f.tradingName, f.type.rawValue, f.email, f.phone, f.website, f.registrationNumber,
-                f.taxAuthority, f.description, f.address.street, f.address.city, f.address.postcode,
-                f.address.state, f.address.country, f.currency, f.accountManager, o != nil, limit,
-                o?.creditLimit == .unlimited, o?.prorateBillingDay?.text, o?.partialChargesInvoicing.rawValue,
-                o?.enableReselling ?? false, f.separateInvoices, f.taxExempt, f.paymentTermsDays]
-    }
-
     /// Inserts the account and its search row. `contactsText` is the contacts' names and emails when they
     /// are inserted together (bulk import): an FTS5 update is a delete plus an insert, so write it once.
     func insertAccount(_ f: AccountFields, parent: Int64?, by actor: Actor, at now: Date, contactsText: String = "") throws -> Int64 {
         let args = Self.arguments(f) + [parent, now, now, actor.description]
         try db.cachedStatement(sql: """
-            INSERT INTO accounts (\(Self.accountColumns), parent_account_id, created_at, updated_at, updated_by)
+            INSERT INTO accounts (\(Self.accountFieldNames.joined(separator: ", ")), parent_account_id, created_at,
+                                  updated_at, updated_by)
             VALUES (\(Array(repeating: "?", count: args.count).joined(separator: ",")))
             """).execute(arguments: StatementArguments(args))
         let id = db.lastInsertedRowID
@@ -40,7 +23,7 @@ extension StoreTx {
 
     /// Writes new fields if the stored version is still `expectedVersion`; returns false when it is not.
     func updateAccount(_ id: Int64, _ f: AccountFields, expectedVersion: Int, by actor: Actor, at now: Date) throws -> Bool {
-        let sets = Self.accountColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?" }
+        let sets = Self.accountFieldNames.map { "\($0) = ?" }
         let args = Self.arguments(f) + [now, actor.description, id, expectedVersion]
         try db.execute(sql: """
             UPDATE accounts SET \(sets.joined(separator: ", ")), updated_at = ?, updated_by = ?, version = version + 1
@@ -107,33 +90,19 @@ extension StoreTx {
                          arguments: [id]).map(Self.account)
     }
 
-    /// The account columns in a fixed order, read back by position: reading ~30 columns by name costs
-    /// a case-insensitive scan each, which dominated a page of search results.
-    static let accountSelect = "a.id, " + accountColumns.split(separator: ",").map { "a." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        .joined(separator: ", ") + ", a.parent_account_id, a.version, a.created_at, a.updated_at, a.updated_by"
-        + ", a.status, a.status_reason"
+    /// The account columns in a fixed order (`accountFieldColumns`, then the record's own), read back by
+    /// position: reading ~30 columns by name costs a case-insensitive scan each, which dominated a page of
+    /// search results.
+    static let accountSelect = (["id"] + accountFieldNames + accountRecordNames).map { "a." + $0 }
+        .joined(separator: ", ")
     /// Where the columns that follow `accountSelect` start.
-    static let accountColumnCount = 33
+    static let accountColumnCount = 1 + accountFieldNames.count + accountRecordNames.count
 
-    static func account(_ r: Row) -> Account {
-        let currency: String = r[15]
-        var ordering: Ordering?
-        if r[17] as Bool {
-            let limit: CreditLimit = (r[19] as Bool) ? .unlimited : .amount(Money(minor: r[18] ?? 0, currency: currency))
-            let day: BillingDay? = (r[20] as String?).flatMap { try? BillingDay.parse($0) }
-            ordering = Ordering(creditLimit: limit, prorateBillingDay: day,
-                                partialChargesInvoicing: PartialChargesInvoicing(rawValue: r[21] ?? "") ?? .onOrderDay,
-                                enableReselling: r[22])
-        }
-        let fields = AccountFields(
-            name: r[1], tradingName: r[2], type: AccountType(rawValue: r[3]) ?? .customer,
-            email: r[4], phone: r[5], website: r[6], registrationNumber: r[7], taxAuthority: r[8], description: r[9],
-            address: Address(street: r[10], city: r[11], postcode: r[12], state: r[13], country: r[14]),
-            currency: currency, accountManager: r[16], ordering: ordering, separateInvoices: r[23], taxExempt: r[24],
-            paymentTermsDays: r[25])
-        return Account(id: r[0], fields: fields, parentAccountId: r[26], version: r[27],
-                       createdAt: r[28], updatedAt: r[29], updatedBy: r[30],
-                       status: AccountStatus(rawValue: r[31]) ?? .active, statusReason: r[32])
+    static func account(_ row: Row) -> Account {
+        let record = 1 + accountFieldNames.count
+        return Account(id: row[0], fields: accountFields(row), parentAccountId: row[record], version: row[record + 1],
+                       createdAt: row[record + 2], updatedAt: row[record + 3], updatedBy: row[record + 4],
+                       status: AccountStatus(rawValue: row[record + 5]) ?? .active, statusReason: row[record + 6])
     }
 
     /// Balance = debits − credits, in minor units.

@@ -56,9 +56,10 @@ extension StoreTx {
                                   roles: roles, status: UserStatus(rawValue: r["status"]) ?? .inactive,
                                   failedLogins: r["failed_logins"], locked: r["locked"])
         }
-        return Contact(id: r["id"], accountId: r["account_id"], firstName: r["first_name"], lastName: r["last_name"],
-                       email: r["email"], phone: r["phone"], mobile: r["mobile"], companyRole: r["company_role"],
-                       primary: r["is_primary"], billTo: r["is_bill_to"], optIn: r["opt_in"], storefrontUser: user)
+        let fields = ContactFields(firstName: r["first_name"], lastName: r["last_name"], email: r["email"],
+                                   phone: r["phone"], mobile: r["mobile"], companyRole: r["company_role"],
+                                   primary: r["is_primary"], billTo: r["is_bill_to"], optIn: r["opt_in"])
+        return Contact(id: r["id"], accountId: r["account_id"], fields: fields, storefrontUser: user)
     }
 
     func insertStorefrontUser(contactId: Int64, type: UserType, at now: Date) throws -> Int64 {

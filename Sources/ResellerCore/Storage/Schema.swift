@@ -6,15 +6,41 @@ extension Store {
     /// the migrations run inside one IMMEDIATE transaction, which holds the write lock from its first
     /// statement: when two processes open a new file at once, the second waits, then finds nothing to do.
     /// (GRDB's DatabaseMigrator decides what to apply before it takes the lock, so both would migrate.)
-    static let migrations: [String] = [schemaV1, schemaV2, linkMailWithoutTokens, serverKeys, ledgerReversals,
-                                       accountStatus, paymentTerms, billing, billingChanges, firstInvoices,
-                                       billingRunIndexes]
+    static let migrations: [Migration] = [
+        Migration("schemaV1", schemaV1), Migration("schemaV2", schemaV2),
+        Migration("linkMailWithoutTokens", linkMailWithoutTokens), Migration("serverKeys", serverKeys),
+        Migration("ledgerReversals", ledgerReversals), Migration("accountStatus", accountStatus),
+        Migration("paymentTerms", paymentTerms), Migration("billing", billing),
+        Migration("billingChanges", billingChanges), Migration("firstInvoices", firstInvoices),
+        Migration("billingRunIndexes", billingRunIndexes),
+    ]
+
+    struct Migration: Sendable {
+        let name: String
+        let sql: String
+        init(_ name: String, _ sql: String) { self.name = name; self.sql = sql }
+    }
 
     /// Steps in Swift, each run once, after every SQL migration of the same open (so they read rows with the
-    /// current columns), in the same transaction: the number of the migration that brings each in.
-    static let dataMigrations: [(version: Int, run: @Sendable (StoreTx, Date) throws -> Void)] = [
-        (10, { tx, now in try ResellerService.invoiceOrdersOfBefore(tx, at: now) }),
+    /// current columns), in the same transaction: each is keyed by the name of the SQL migration that brings
+    /// it in, and runs when a desk applies that migration. A desk stores only how many migrations it applied
+    /// (`user_version`), so a step keyed by name runs exactly when the old key, that migration's number, did.
+    static let dataMigrations: [(migration: String, run: @Sendable (StoreTx, Date) throws -> Void)] = [
+        ("firstInvoices", { tx, now in try ResellerService.invoiceOrdersOfBefore(tx, at: now) }),
     ]
+
+    /// The `user_version` of a desk that has applied the migration named and every one before it.
+    static func version(after migration: String) -> Int {
+        guard let index = migrations.firstIndex(where: { $0.name == migration }) else {
+            preconditionFailure("no migration named \(migration)")
+        }
+        return index + 1
+    }
+
+    /// The data migrations a desk at `applied` (its `user_version`) has still to run, in order.
+    static func pendingDataMigrations(after applied: Int) -> [@Sendable (StoreTx, Date) throws -> Void] {
+        dataMigrations.filter { version(after: $0.migration) > applied }.map(\.run)
+    }
 
     static func migrate(_ pool: DatabasePool, journal: Journal) throws {
         // Most opens find the schema current: a read says so without taking the write lock.
@@ -23,10 +49,8 @@ extension Store {
         try pool.write { db in
             let applied = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             guard applied < migrations.count else { return }
-            for sql in migrations[applied...] { try db.execute(sql: sql) }
-            for step in dataMigrations where step.version > applied {
-                try step.run(StoreTx(db: db, pending: pending), Date())
-            }
+            for migration in migrations[applied...] { try db.execute(sql: migration.sql) }
+            for run in pendingDataMigrations(after: applied) { try run(StoreTx(db: db, pending: pending), Date()) }
             try db.execute(sql: "PRAGMA user_version = \(migrations.count)")
         }
         journal.send(pending.entries)   // committed: a data migration's audit events too

@@ -14,7 +14,7 @@ extension Store {
     static func expectedSchema() throws -> Set<SchemaObject> {
         let fresh = try DatabaseQueue()
         return try fresh.write { db in
-            for sql in migrations { try db.execute(sql: sql) }
+            for migration in migrations { try db.execute(sql: migration.sql) }
             return try schemaObjects(db)
         }
     }

@@ -7,9 +7,30 @@ public struct StatusForm: Sendable, Equatable {
     public var reason = ""
     public init() {}
 
+    /// The form as a front without the dialog fills it (the CLI, the service's own callers).
+    public init(_ change: AccountStatus.Change, reason: String) {
+        self.change = change.rawValue
+        self.reason = reason
+    }
+
     /// The form over an account of `status`: the first change it allows is chosen.
     public init(from status: AccountStatus) {
         change = (AccountStatus.Change.allCases.first { $0.from.contains(status) } ?? .close).rawValue
+    }
+}
+
+extension StatusForm {
+    /// The change and its reason, or the messages naming the fields (the Status dialog's own limits).
+    public func validated() throws(ServiceError) -> (change: AccountStatus.Change, reason: String) {
+        do throws(FieldError) {
+            // The change is a choice, so only a caller's mistake gets here with another text.
+            guard let change = AccountStatus.Change(rawValue: change) else {
+                throw FieldError(StatusSchema.change.id, "choose suspend, resume or close, not \"\(change)\"")
+            }
+            return (change, try TextRules.required(self, StatusSchema.reason))
+        } catch {
+            throw .invalid([error])
+        }
     }
 }
 
@@ -38,7 +59,16 @@ extension AccountStatus.Change {
 /// A reason asked for on its own: reversing a payment.
 public struct ReasonForm: Sendable, Equatable {
     public var reason = ""
-    public init() {}
+    public init(reason: String = "") { self.reason = reason }
+
+    /// The reason, or the message naming its field.
+    public func validated() throws(ServiceError) -> String {
+        do throws(FieldError) {
+            return try TextRules.required(self, ReasonSchema.reason)
+        } catch {
+            throw .invalid([error])
+        }
+    }
 }
 
 public enum ReasonSchema {

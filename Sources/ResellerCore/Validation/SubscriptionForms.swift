@@ -7,21 +7,18 @@ public struct SubscriptionQuantityForm: Sendable, Equatable {
 
     /// The quantity, or the message naming the field: the same limits `QuantityChange` holds the service to.
     public func validated() throws(ServiceError) -> Int {
-        let text = quantity.trimmingCharacters(in: .whitespaces)
-        guard let n = Int(text), SubscriptionQuantitySchema.range.contains(n) else {
-            throw .invalid(SubscriptionQuantitySchema.quantity.id, "quantity must be a whole number from "
-                           + "\(SubscriptionQuantitySchema.range.lowerBound) to "
-                           + "\(SubscriptionQuantitySchema.range.upperBound), not \"\(text)\"")
+        do throws(FieldError) {
+            return try Quantity.parse(quantity, field: SubscriptionQuantitySchema.quantity.id)
+        } catch {
+            throw .invalid([error])
         }
-        return n
     }
 }
 
 public enum SubscriptionQuantitySchema {
-    public static let range = 1...100_000
     public static let quantity = FieldSpec<SubscriptionQuantityForm>(
         "quantity", "Quantity", .text(\.quantity, maxLength: 6), required: true,
-        help: "Whole units, from 1 to 100000.")
+        help: "Whole units, from \(Quantity.range.lowerBound) to \(Quantity.range.upperBound).")
     public static let fields = [quantity]
 }
 

@@ -40,6 +40,13 @@ public enum TextRules {
         try clean(spec.text(of: model), field: spec.id, label: spec.noun, required: spec.required,
                   max: spec.maxLength ?? 200, multiline: spec.isMultiline)
     }
+
+    /// `clean` for a field that must be filled in: its text, or the refusal (empty is refused whatever the spec
+    /// says, so callers need no unwrapping).
+    static func required<Model>(_ model: Model, _ spec: FieldSpec<Model>) throws(FieldError) -> String {
+        guard let text = try clean(model, spec) else { throw FieldError(spec.id, "\(spec.noun) is required") }
+        return text
+    }
 }
 
 import Foundation

@@ -6,6 +6,19 @@ public struct BillingRunReport: Sendable {
     public var failures: [(accountId: Int64, message: String)]
 }
 
+/// What the next billing run would issue over the whole desk, issuing nothing: the Billing screen's preview.
+public struct BillingForecast: Sendable, Hashable {
+    public var through: CalendarDay
+    /// The accounts that would be billed, and those that could not be (each with why).
+    public var accounts: Int
+    public var invoices: Int
+    /// Invoice totals per currency, sorted by currency code.
+    public var totals: [Money]
+    public var failures: [String]
+}
+
+/// The billing run, and what it would issue without issuing it: one account's preview and the whole desk's
+/// forecast.
 extension ResellerService {
     /// Issues everything due through `through` (default today). Accounts are billed in batches, each one
     /// IMMEDIATE transaction (up to `billingBatchAccounts` accounts or `billingBatchNanoseconds`, so one fsync
@@ -60,6 +73,7 @@ extension ResellerService {
 
     /// At most this many accounts, and about this long (50 ms), per transaction of the billing run.
     static let billingBatchAccounts = 1000
+
     static let billingBatchNanoseconds: UInt64 = 50_000_000
 
     static func failureMessage(_ error: Error, _ store: Store) -> String {
@@ -77,60 +91,32 @@ extension ResellerService {
         }
     }
 
-    public func subscriptions(of accountId: Int64) throws(ServiceError) -> [Subscription] {
-        try store.read { tx in
-            _ = try existingAccount(tx, accountId)
-            return try tx.subscriptions(billedTo: accountId)
-        }
-    }
-
-    /// Every subscription of the desk, for a list without an account.
-    public func allSubscriptions() throws(ServiceError) -> [Subscription] {
-        try store.read { tx in try tx.allSubscriptions() }
-    }
-
-    /// Every invoice of the desk, oldest first, each with its status; `status` keeps only those.
-    public func allInvoices(status: InvoiceStatus? = nil) throws(ServiceError) -> [Invoice] {
-        let today = self.today
+    /// What a run through `through` (default today) would issue over every account, issuing nothing: one
+    /// read transaction (one snapshot) for the whole desk.
+    public func billingForecast(through: CalendarDay? = nil) throws(ServiceError) -> BillingForecast {
+        let through = through ?? today, now = self.now
         return try store.read { tx in
-            try settled(tx, try tx.allInvoices(), today: today).filter { status == nil || $0.status == status }
-        }
-    }
-
-    public func invoices(of accountId: Int64, status: InvoiceStatus? = nil) throws(ServiceError) -> [Invoice] {
-        let today = self.today
-        return try store.read { tx in
-            _ = try existingAccount(tx, accountId)
-            return try settled(tx, try tx.invoices(of: accountId), today: today)
-                .filter { status == nil || $0.status == status }
-        }
-    }
-
-    public func invoice(number: String) throws(ServiceError) -> Invoice {
-        let key = number.trimmingCharacters(in: .whitespaces).uppercased(), today = self.today
-        guard let found = try store.read({ tx in
-            try tx.invoice(number: key).map { try settled(tx, [$0], today: today)[0] }
-        }) else {
-            throw .notFound(field: "invoice", message: "no invoice \(number)")
-        }
-        return found
-    }
-
-    /// Each invoice with what is paid of it and its status, from its account's ledger (`InvoiceSettlement`).
-    private func settled(_ tx: StoreTx, _ invoices: [Invoice], today: CalendarDay) throws -> [Invoice] {
-        var paidByAccount: [Int64: [Int64: Int64]] = [:]
-        return try invoices.map { i in
-            let account = i.draft.billedAccountId
-            if paidByAccount[account] == nil {
-                let ledger = try tx.settlementLedger(of: account)
-                paidByAccount[account] = InvoiceSettlement.paid(debits: ledger.debits, credits: ledger.credits)
+            var forecast = BillingForecast(through: through, accounts: 0, invoices: 0, totals: [], failures: [])
+            var totals: [String: Int64] = [:]
+            for id in try tx.accountsWithBillableSubscriptions(through: through) {
+                do {
+                    let drafts = try bill(tx, accountId: id, through: through, issue: false, by: .system, at: now)
+                    guard !drafts.isEmpty else { continue }
+                    forecast.accounts += 1
+                    forecast.invoices += drafts.count
+                    for d in drafts {
+                        let currency = d.draft.total.currency
+                        totals[currency] = try MoneySum.add(totals[currency] ?? 0, d.draft.total.minor,
+                                                            what: "the forecast's \(currency) total")
+                    }
+                } catch {
+                    let e = error as? ServiceError ?? Store.describe(error, path: store.path)
+                    let message = e.fieldErrors.map(\.message).joined(separator: "; ")
+                    forecast.failures.append("\(AccountCode.format(id)): \(message)")
+                }
             }
-            var out = i
-            let paid = paidByAccount[account]?[i.id] ?? 0
-            out.paid = Money(minor: paid, currency: i.draft.total.currency)
-            out.status = InvoiceSettlement.status(total: i.draft.total.minor, paid: paid, dueDate: i.draft.dueDate,
-                                                  today: today)
-            return out
+            forecast.totals = totals.keys.sorted().map { Money(minor: totals[$0]!, currency: $0) }
+            return forecast
         }
     }
 
@@ -174,65 +160,5 @@ extension ResellerService {
                                            "accountCode": account.code, "runDate": through.description,
                                            "invoices": issued.map(\.number).joined(separator: ", "),
                                            "creditLimit": limit.display, "availableCredit": left.display]), at: now)
-    }
-
-    /// Numbers and writes one invoice with its ledger debit, audit and email, inside the caller's transaction;
-    /// the waiting charges it carries are marked invoiced, so none is invoiced twice.
-    func issueInvoice(_ tx: StoreTx, _ account: Account, _ draft: InvoiceDraft, by actor: Actor,
-                      at now: Date) throws -> Invoice {
-        let number = DocumentNumber.format("INV", try tx.nextNumber("invoice"))
-        let id = try tx.insertInvoice(draft, number: number, by: actor, at: now)
-        for chargeId in draft.lines.compactMap(\.chargeId) { try tx.markChargeInvoiced(chargeId, invoiceId: id) }
-        // The ledger holds only amounts above zero (a free trial item's invoice debits nothing).
-        if draft.total.minor > 0 {
-            try tx.insertLedger(accountId: account.id, kind: "debit", amount: draft.total.minor, orderId: nil,
-                                note: number, invoiceId: id, by: actor, at: now)
-        }
-        try tx.audit(actor, "invoice", id, "issue",
-                     ["number": [nil, number], "account": [nil, account.code],
-                      "total": [nil, draft.total.decimalString], "date": [nil, draft.date.description]], at: now)
-        try queueInvoice(tx, account, id: id, number: number, draft, at: now)
-        return Invoice(id: id, number: number, draft: draft, createdAt: now)
-    }
-
-    /// To the account's bill-to contacts, or its email when it has none (doc).
-    func billingRecipients(_ tx: StoreTx, _ account: Account) throws -> [(String, String)] {
-        let billTo = try tx.billToRecipients(of: account.id)
-        return billTo.isEmpty ? [(account.fields.email, account.name)] : billTo
-    }
-
-    /// One text line per invoice or credit note line, as the emails show them.
-    static func mailLines(_ lines: [InvoiceLine]) -> String {
-        lines.map { l in
-            let period = l.periodStart.map { "\($0) – \(l.periodEnd!)" } ?? "one-time"
-            let days = l.daysCharged.map { " (\($0)/\(l.daysInPeriod!) days)" } ?? ""
-            return "\(l.forAccountName) · \(l.productCode) \(l.description) · \(period)\(days) · "
-                + "\(l.quantity) × \(l.unitPrice.decimalString) = \(l.amount.decimalString)"
-        }.joined(separator: "\n")
-    }
-
-    /// The email carries the document as issued (its status and what is paid as of its date, as a payment
-    /// made in advance settles it at once): both parts show what the printable page shows.
-    /// Its debit is the account's newest, so what is paid of it follows from the ledger's sums (as `settled`
-    /// would find, without reading the invoice and the whole ledger back).
-    private func queueInvoice(_ tx: StoreTx, _ account: Account, id: Int64, number: String, _ d: InvoiceDraft,
-                              at now: Date) throws {
-        let lines = Self.mailLines(d.lines)
-        let sums = try tx.settlementTotals(of: account.id), total = d.total.minor
-        let paid = InvoiceSettlement.paidOfNewest(amount: total, earlierDebits: sums.debits - max(total, 0),
-                                                  credits: sums.credits)
-        var issued = Invoice(id: id, number: number, draft: d, createdAt: now)
-        issued.paid = Money(minor: paid, currency: d.total.currency)
-        issued.status = InvoiceSettlement.status(total: total, paid: paid, dueDate: d.dueDate, today: d.date)
-        let document = InvoiceDocument(invoice: issued, account: account).jsonText
-        for (address, name) in try billingRecipients(tx, account) {
-            try tx.enqueue(QueuedMail(kind: .invoice, toAddress: address, toName: name,
-                                      subject: "Invoice \(number) for \(account.name)",
-                                      params: ["recipientName": name, "invoiceNumber": number,
-                                               "invoiceDate": d.date.description, "dueDate": d.dueDate.description,
-                                               "resellerName": account.name, "total": d.total.display,
-                                               "lines": lines, "document": document,
-                                               "helpContact": settings.helpContact]), at: now)
-        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 
+/// Payments: recording and reversing them, and an account's statement.
 extension ResellerService {
     /// A payment recorded by staff credits the ledger and raises the available credit.
     public func recordPayment(accountId: Int64, amount: String, note: String = "",
@@ -7,20 +8,12 @@ extension ResellerService {
         let now = self.now
         return try store.write { tx in
             let account = try existingAccount(tx, accountId)
-            var e = ErrorList()
             let currency = Currency.named(account.fields.currency)!
-            let money = e.check { () throws(FieldError) in
-                try Money.parse(amount, currency: currency, field: "amount")
-            }
-            if let money, money.minor == 0 { e.add("amount", "amount must be more than 0") }
-            let text = e.check { () throws(FieldError) in
-                try TextRules.clean(note, field: "note", label: "note", required: false, max: 500)
-            } ?? nil
-            try e.throwIfAny()
-            try tx.insertLedger(accountId: accountId, kind: "credit", amount: money!.minor, orderId: nil, note: text,
+            let (money, text) = try PaymentForm(amount: amount, note: note).validated(currency: currency)
+            try tx.insertLedger(accountId: accountId, kind: "credit", amount: money.minor, orderId: nil, note: text,
                                 by: actor, at: now)
-            try tx.audit(actor, "account", accountId, "payment", ["payment": [nil, money!.decimalString]], at: now)
-            return money!
+            try tx.audit(actor, "account", accountId, "payment", ["payment": [nil, money.decimalString]], at: now)
+            return money
         }
     }
 
@@ -54,23 +47,12 @@ extension ResellerService {
                 throw ServiceError.refused(field: "payment", message: "payment \(paymentId) was already reversed "
                                            + "(entry \(by))")
             }
-            var e = ErrorList()
-            let text = e.check { () throws(FieldError) in
-                try TextRules.clean(reason, field: "reason", label: "reason", required: true, max: 500)
-            } ?? nil
-            try e.throwIfAny()
+            let text = try ReasonForm(reason: reason).validated()
             try tx.insertLedger(accountId: accountId, kind: "debit", amount: payment.amount.minor, orderId: nil,
                                 note: text, reverses: paymentId, by: actor, at: now)
             try tx.audit(actor, "account", accountId, "reversePayment",
                          ["payment": [payment.amount.decimalString, nil], "reason": [nil, text]], at: now)
             return try tx.ledger(of: accountId, currency: payment.amount.currency).last!
         }
-    }
-
-    func existingAccount(_ tx: StoreTx, _ id: Int64) throws -> Account {
-        guard let account = try tx.account(id) else {
-            throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(id))")
-        }
-        return account
     }
 }

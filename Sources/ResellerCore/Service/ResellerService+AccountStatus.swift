@@ -1,5 +1,6 @@
 import Foundation
 
+/// An account's status: suspending, resuming and closing it, and the refusal of orders it does not take.
 extension ResellerService {
     /// Suspends, resumes or closes an account, with the reason in the audit (doc). Closing also makes every
     /// storefront user of the account Inactive: its links stop working and its sessions end.
@@ -8,15 +9,11 @@ extension ResellerService {
         let now = self.now
         return try store.write { tx in
             let account = try existingAccount(tx, accountId)
-            var e = ErrorList()
-            let text = e.check { () throws(FieldError) in
-                try TextRules.clean(reason, field: "reason", label: "reason", required: true, max: 500)
-            } ?? nil
-            try e.throwIfAny()
+            let text = try StatusForm(change, reason: reason).validated().reason
             guard change.from.contains(account.status) else {
-                throw ServiceError.refused(field: "status", message: Self.refusal(change, account))
+                throw ServiceError.refused(field: StatusSchema.change.id, message: Self.refusal(change, account))
             }
-            try tx.setAccountStatus(accountId, change.target, reason: text!, by: actor, at: now)
+            try tx.setAccountStatus(accountId, change.target, reason: text, by: actor, at: now)
             try tx.audit(actor, "account", accountId, change.rawValue,
                          ["status": [account.status.rawValue, change.target.rawValue], "reason": [nil, text]], at: now)
             if change == .close {

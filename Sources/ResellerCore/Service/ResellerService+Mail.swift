@@ -11,6 +11,7 @@ public enum DeliveryOutcome: Sendable, Equatable {
     case release(next: Date)
 }
 
+/// The outbox: claiming due mail for a deliverer, recording what became of it, retrying and reading it.
 extension ResellerService {
     /// Claims due messages for one deliverer, atomically: two deliverers never hold the same message.
     /// Each link email gets its token here, in memory only (`linkToken`); a link email whose user can no
@@ -105,4 +106,8 @@ extension ResellerService {
     }
 
     public func nextMailDue() throws(ServiceError) -> Date? { try store.read { try $0.nextMailDue() } }
+
+    public func outbox(limit: Int = 200) throws(ServiceError) -> [OutboxMessage] {
+        try store.read { try $0.outbox(limit: limit) }
+    }
 }

@@ -1,5 +1,7 @@
 import Foundation
 
+/// What an executed order starts: its subscriptions and their first charges, and the migration that gives the
+/// orders of a desk from before billing their subscriptions and first invoices.
 extension ResellerService {
     /// An executed order starts billing (doc: Billing). Each recurring line becomes a subscription, each
     /// line's first charge (the amount the credit check counted) waits as a pending charge dated by Partial

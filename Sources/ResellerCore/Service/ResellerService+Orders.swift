@@ -1,5 +1,7 @@
 import Foundation
 
+/// Orders: pricing, placing (the credit check itself is in ResellerService+Credit.swift), executing, cancelling and
+/// reading them.
 extension ResellerService {
     /// Prices the lines from the reseller's assigned price lists and prorates first charges by its billing
     /// settings. Changes nothing; the storefront shows it before the order is placed.
@@ -50,8 +52,10 @@ extension ResellerService {
         let firstOrderDay = try tx.firstOrderDay(of: accountId)
         for (n, request) in lines.enumerated() {
             let label = "line \(n + 1)"
-            if request.quantity < 1 || request.quantity > 100_000 {
-                e.add("quantity", "\(label): quantity must be a whole number from 1 to 100000")
+            do throws(FieldError) {
+                try Quantity.check(request.quantity, field: "quantity")
+            } catch {
+                e.add(error.field, "\(label): \(error.message)")
                 continue
             }
             let matches = catalogue.filter {
@@ -112,47 +116,6 @@ extension ResellerService {
         return OrderPreview(accountId: accountId, customerAccountId: customerId, orderDay: day, lines: priced, total: total,
                             partialChargesInvoicing: ordering.partialChargesInvoicing,
                             availableCredit: try available(tx, account))
-    }
-
-    /// A storefront user acts only for its own account, only while Active, and only with the right the
-    /// page or action needs (doc). Staff and the system are not limited here.
-    func checkStorefrontRights(_ tx: StoreTx, _ actor: Actor, accountId: Int64, needs right: StorefrontRight?) throws {
-        guard case .storefront(let userId, _) = actor else { return }
-        guard let contact = try tx.contact(ofUser: userId), let user = contact.storefrontUser, user.status == .active,
-              !user.locked, contact.accountId == accountId else {
-            throw ServiceError.refused(field: "account", message: "this storefront user cannot act for this account")
-        }
-        if let right, !user.may(right) {
-            throw ServiceError.refused(field: "account", message: right.refusal)
-        }
-    }
-
-    /// Available credit = credit limit − balance (doc); nil means Unlimited.
-    func available(_ tx: StoreTx, _ account: Account) throws -> Money? {
-        guard case .amount(let limit)? = account.fields.ordering?.creditLimit else { return nil }
-        // Charges executed but not yet invoiced (a raised quantity waiting for the next billing day) are spent
-        // credit already (doc: available credit = limit − balance − uninvoiced charges).
-        let uninvoiced = try tx.uninvoicedCharges(of: account.id)
-        let (owed, o1) = try tx.balance(of: account.id).addingReportingOverflow(uninvoiced)
-        let (left, o2) = limit.minor.subtractingReportingOverflow(owed)
-        let overflow = o1 || o2
-        // Only a ledger no form can write gets here (each entry is at most the ceiling); refuse, never trap.
-        guard !overflow else {
-            throw ServiceError.refused(field: "account",
-                                       message: "the ledger balance of \(account.name) is out of range; "
-                                           + "ask \(settings.helpContact) to check it")
-        }
-        return Money(minor: left, currency: limit.currency)
-    }
-
-    public func availableCredit(_ accountId: Int64) throws(ServiceError) -> CreditLimit? {
-        try store.read { tx in
-            guard let a = try tx.account(accountId) else {
-                throw ServiceError.notFound(field: "account", message: "no account \(AccountCode.format(accountId))")
-            }
-            guard a.fields.ordering != nil else { return nil }
-            return try available(tx, a).map(CreditLimit.amount) ?? .unlimited
-        }
     }
 
     /// The credit check (doc): within the available credit, or Unlimited, the order is Executed and the
@@ -287,8 +250,4 @@ extension ResellerService {
     }
 
     public func submittedOrders() throws(ServiceError) -> [Order] { try store.read { try $0.submittedOrders() } }
-
-    public func outbox(limit: Int = 200) throws(ServiceError) -> [OutboxMessage] {
-        try store.read { try $0.outbox(limit: limit) }
-    }
 }

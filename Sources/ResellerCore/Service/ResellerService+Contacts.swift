@@ -1,5 +1,6 @@
 import Foundation
 
+/// An account's contacts: adding, editing, removing and reading them.
 extension ResellerService {
     /// Adds a contact; with Storefront User ticked it also creates the Admin user, its activation token and
     /// the activation email, all in the same transaction.
@@ -9,7 +10,7 @@ extension ResellerService {
         return try store.write { tx in
             let account = try existingAccount(tx, accountId)
             if try tx.contactId(email: fields.email) != nil {
-                throw ServiceError.invalid("email", "a contact with the email \(fields.email) already exists (emails are storefront logins and must be unique)")
+                throw ServiceError.invalid(ContactSchema.email.id, "a contact with the email \(fields.email) already exists (emails are storefront logins and must be unique)")
             }
             let id = try tx.insertContact(fields, accountId: accountId, at: now)
             try tx.audit(actor, "contact", id, "create", diff([:], fields.auditValues), at: now)
@@ -30,11 +31,8 @@ extension ResellerService {
                 throw ServiceError.notFound(field: "contact", message: "no contact \(contactId)")
             }
             if let other = try tx.contactId(email: fields.email), other != contactId {
-                throw ServiceError.invalid("email", "a contact with the email \(fields.email) already exists")
+                throw ServiceError.invalid(ContactSchema.email.id, "a contact with the email \(fields.email) already exists")
             }
-            let oldFields = ContactFields(firstName: old.firstName, lastName: old.lastName, email: old.email, phone: old.phone,
-                                          mobile: old.mobile, companyRole: old.companyRole, primary: old.primary,
-                                          billTo: old.billTo, optIn: old.optIn)
             try tx.updateContact(contactId, fields, at: now)
             // The email is the storefront login: a new one means links mailed to the old address and
             // browsers signed in under it must stop working. A pending user gets a new activation link at the
@@ -51,19 +49,48 @@ extension ResellerService {
                 case .inactive: break
                 }
             }
-            try tx.audit(actor, "contact", contactId, "update", diff(oldFields.auditValues, fields.auditValues), at: now)
+            try tx.audit(actor, "contact", contactId, "update", diff(old.fields.auditValues, fields.auditValues), at: now)
             try tx.reindexContacts(of: old.accountId)
             return try tx.contact(contactId)!
         }
     }
 
+    /// Removes a contact. Its storefront user, if any, goes with it: links revoked (unsent link emails
+    /// withdrawn), sessions ended. The audit keeps the history; the email can be used again.
+    public func removeContact(_ contactId: Int64, by actor: Actor) throws(ServiceError) {
+        let now = self.now
+        try store.write { tx in
+            guard let contact = try tx.contact(contactId) else {
+                throw ServiceError.notFound(field: "contact", message: "no contact \(contactId)")
+            }
+            if let user = contact.storefrontUser {
+                try tx.revokeTokens(userId: user.id, purpose: nil, at: now)
+                try tx.deleteSessions(userId: user.id)
+                try tx.audit(actor, "storefrontUser", user.id, "remove", ["status": [user.status.rawValue, nil]],
+                             at: now)
+            }
+            try tx.deleteContact(contactId)
+            try tx.audit(actor, "contact", contactId, "remove", ["email": [contact.email, nil]], at: now)
+            try tx.audit(actor, "account", contact.accountId, "removeContact", ["contact": [contact.email, nil]],
+                         at: now)
+            try tx.reindexContacts(of: contact.accountId)
+        }
+    }
+
     public func contact(email: String) throws(ServiceError) -> Contact {
         let found = try store.read { tx in try tx.contactId(email: email).flatMap { try tx.contact($0) } }
-        guard let found else { throw .notFound(field: "email", message: "no contact with the email \(email)") }
+        guard let found else { throw .notFound(field: ContactSchema.email.id, message: "no contact with the email \(email)") }
         return found
     }
 
     public func contacts(of accountId: Int64) throws(ServiceError) -> [Contact] {
         try store.read { try $0.contacts(of: accountId) }
+    }
+}
+
+extension ContactFields {
+    var auditValues: [String: String?] {
+        ["firstName": firstName, "lastName": lastName, "email": email, "phone": phone, "mobile": mobile,
+         "companyRole": companyRole, "primary": String(primary), "billTo": String(billTo), "optIn": String(optIn)]
     }
 }

@@ -25,6 +25,29 @@ public struct AccountDetail: Sendable {
     public var account: Account { summary.account }
 }
 
+/// The account detail's long lists, a page at a time. The terminal shows an account's orders and history
+/// in sections that read more as staff scroll, so an account with thousands of orders opens as fast as
+/// one with none, and every order can still be reached.
+public struct AccountOrderPage: Sendable {
+    /// Every Submitted order first on the first page (they wait for staff), then the others newest first.
+    public var orders: [Order]
+    /// What to pass as `before` for the next page; nil on the last page.
+    public var next: Int64?
+}
+
+/// How many rows an account's long lists hold in all: the counts on the detail's section tabs.
+public struct AccountCounts: Sendable, Equatable {
+    public var orders: Int
+    public var history: Int
+
+    public init(orders: Int, history: Int) {
+        self.orders = orders
+        self.history = history
+    }
+}
+
+/// Accounts: creating, importing, editing and finding them, an account's detail and its long lists a page at a
+/// time, and end customers.
 extension ResellerService {
     public func validate(_ form: AccountForm, by actor: Actor) throws(ServiceError) -> AccountFields {
         try AccountValidator.validate(form, defaultCurrency: settings.defaultCurrency, defaultManager: actor.login,
@@ -62,7 +85,7 @@ extension ResellerService {
                 try tx.audit(actor, "account", id, "create", diff([:], fields.auditValues), at: now)
                 for c in contacts {
                     if try tx.contactId(email: c.email) != nil {
-                        throw ServiceError.invalid("email", "a contact with the email \(c.email) already exists")
+                        throw ServiceError.invalid(ContactSchema.email.id, "a contact with the email \(c.email) already exists")
                     }
                     let cid = try tx.insertContact(c, accountId: id, at: now)
                     try tx.audit(actor, "contact", cid, "create", diff([:], c.auditValues), at: now)
@@ -84,7 +107,7 @@ extension ResellerService {
             if fields.currency != old.fields.currency {
                 let lists = try tx.priceLists(of: id).count, entries = try tx.ledgerEntryCount(of: id)
                 if lists > 0 || entries > 0 {
-                    throw ServiceError.refused(field: "currency", message: "the currency of \(old.code) stays "
+                    throw ServiceError.refused(field: AccountSchema.currency.id, message: "the currency of \(old.code) stays "
                         + "\(old.fields.currency): it has \(lists) price list(s) and \(entries) ledger entries in it")
                 }
             }
@@ -139,6 +162,24 @@ extension ResellerService {
         return overview
     }
 
+    public func orderPage(of accountId: Int64, before: Int64? = nil,
+                          limit: Int = 50) throws(ServiceError) -> AccountOrderPage {
+        let page = try store.read { try $0.orderPage(of: accountId, before: before, limit: limit) }
+        return AccountOrderPage(orders: page.orders, next: page.next)
+    }
+
+    /// The account's history older than event `before`, newest first.
+    public func accountHistory(_ accountId: Int64, before: Int64,
+                               limit: Int = 50) throws(ServiceError) -> [AuditEvent] {
+        try store.read { try $0.accountTrail(accountId, before: before, limit: limit) }
+    }
+
+    public func accountCounts(_ accountId: Int64) throws(ServiceError) -> AccountCounts {
+        try store.read { tx in
+            AccountCounts(orders: try tx.orderCount(of: accountId), history: try tx.accountTrailCount(accountId))
+        }
+    }
+
     /// An end customer created by a reseller's storefront user, linked to the reseller; at most
     /// `storefront.end_customers_per_day` a day from the storefront.
     public func createEndCustomer(resellerId: Int64, name: String, email: String, country: String,
@@ -172,12 +213,6 @@ extension ResellerService {
             return try tx.endCustomerIds(of: resellerId).compactMap { try tx.account($0) }
         }
     }
-
-    /// The storefront user behind an actor; nil for staff and the system.
-    func storefrontUser(_ tx: StoreTx, _ actor: Actor) throws -> StorefrontUser? {
-        guard case .storefront(let userId, _) = actor else { return nil }
-        return try tx.contact(ofUser: userId)?.storefrontUser
-    }
 }
 
 extension AccountFields {
@@ -186,53 +221,5 @@ extension AccountFields {
         var values = AccountSchema.fields.texts(of: AccountForm(self))
         values["creditLimit"] = ordering?.creditLimit.text
         return values
-    }
-}
-
-extension ContactFields {
-    var auditValues: [String: String?] {
-        ["firstName": firstName, "lastName": lastName, "email": email, "phone": phone, "mobile": mobile,
-         "companyRole": companyRole, "primary": String(primary), "billTo": String(billTo), "optIn": String(optIn)]
-    }
-}
-
-/// Fixed, locale-independent date text for messages and tables.
-public enum Format {
-    public static func timestamp(_ date: Date) -> String { utc("yyyy-MM-dd HH:mm 'UTC'").string(from: date) }
-
-    /// For file names: sorts as it reads, no spaces or colons ("20261129-093000").
-    public static func fileStamp(_ date: Date) -> String { utc("yyyyMMdd-HHmmss").string(from: date) }
-
-    private static func utc(_ format: String) -> DateFormatter {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = format
-        return f
-    }
-
-    /// "512 B", "3.4 KiB", "12.0 MiB": one decimal, computed in integers (no float formatting by locale).
-    public static func size(_ bytes: Int64) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var unit = 0, scaled = bytes * 10
-        while scaled >= 10 * 1024 && unit < units.count - 1 { scaled /= 1024; unit += 1 }
-        return unit == 0 ? "\(bytes) B" : "\(scaled / 10).\(scaled % 10) \(units[unit])"
-    }
-
-    /// "45 s", "12 min", "5 h", "3 days": how long ago, roughly, for health checks.
-    public static func age(_ seconds: TimeInterval) -> String {
-        let s = max(0, Int(seconds))
-        switch s {
-        case ..<120: return "\(s) s"
-        case ..<7200: return "\(s / 60) min"
-        case ..<172_800: return "\(s / 3600) h"
-        default: return "\(s / 86400) days"
-        }
-    }
-
-    public static func iso8601(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(identifier: "UTC")
-        return f.string(from: date)
     }
 }

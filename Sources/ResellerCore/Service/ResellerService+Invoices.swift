@@ -1,0 +1,194 @@
+import Foundation
+
+/// Invoices and credit notes: issuing them with their email, reading them settled, and their documents. The reads
+/// that take a storefront user as `by` check that it acts for the billed account with the right the page needs
+/// (doc: Role-Based Access); staff actors pass through.
+extension ResellerService {
+    /// Every invoice of the desk, oldest first, each with its status; `status` keeps only those.
+    public func allInvoices(status: InvoiceStatus? = nil) throws(ServiceError) -> [Invoice] {
+        let today = self.today
+        return try store.read { tx in
+            try settled(tx, try tx.allInvoices(), today: today).filter { status == nil || $0.status == status }
+        }
+    }
+
+    public func invoices(of accountId: Int64, status: InvoiceStatus? = nil) throws(ServiceError) -> [Invoice] {
+        let today = self.today
+        return try store.read { tx in
+            _ = try existingAccount(tx, accountId)
+            return try settled(tx, try tx.invoices(of: accountId), today: today)
+                .filter { status == nil || $0.status == status }
+        }
+    }
+
+    /// The account's invoices (Admin, Billing Agent), oldest first, each with its status.
+    public func invoices(of accountId: Int64, status: InvoiceStatus? = nil,
+                         by actor: Actor) throws(ServiceError) -> [Invoice] {
+        try store.read { tx in try checkStorefrontRights(tx, actor, accountId: accountId, needs: .billing) }
+        return try invoices(of: accountId, status: status)
+    }
+
+    public func invoice(number: String) throws(ServiceError) -> Invoice {
+        let key = number.trimmingCharacters(in: .whitespaces).uppercased(), today = self.today
+        guard let found = try store.read({ tx in
+            try tx.invoice(number: key).map { try settled(tx, [$0], today: today)[0] }
+        }) else {
+            throw .notFound(field: "invoice", message: "no invoice \(number)")
+        }
+        return found
+    }
+
+    /// Each invoice with what is paid of it and its status, from its account's ledger (`InvoiceSettlement`).
+    private func settled(_ tx: StoreTx, _ invoices: [Invoice], today: CalendarDay) throws -> [Invoice] {
+        var paidByAccount: [Int64: [Int64: Int64]] = [:]
+        return try invoices.map { i in
+            let account = i.draft.billedAccountId
+            if paidByAccount[account] == nil {
+                let ledger = try tx.settlementLedger(of: account)
+                paidByAccount[account] = InvoiceSettlement.paid(debits: ledger.debits, credits: ledger.credits)
+            }
+            var out = i
+            let paid = paidByAccount[account]?[i.id] ?? 0
+            out.paid = Money(minor: paid, currency: i.draft.total.currency)
+            out.status = InvoiceSettlement.status(total: i.draft.total.minor, paid: paid, dueDate: i.draft.dueDate,
+                                                  today: today)
+            return out
+        }
+    }
+
+    /// One invoice as it prints. A storefront user of another account finds none, as for a missing number.
+    public func invoiceDocument(number: String, by actor: Actor) throws(ServiceError) -> InvoiceDocument {
+        let invoice = try invoice(number: number)
+        let account = try billedAccount(invoice.draft.billedAccountId, by: actor,
+                                        missing: .notFound(field: "invoice", message: "no invoice \(number)"))
+        return InvoiceDocument(invoice: invoice, account: account)
+    }
+
+    /// Numbers and writes one invoice with its ledger debit, audit and email, inside the caller's transaction;
+    /// the waiting charges it carries are marked invoiced, so none is invoiced twice.
+    func issueInvoice(_ tx: StoreTx, _ account: Account, _ draft: InvoiceDraft, by actor: Actor,
+                      at now: Date) throws -> Invoice {
+        let number = DocumentNumber.format("INV", try tx.nextNumber("invoice"))
+        let id = try tx.insertInvoice(draft, number: number, by: actor, at: now)
+        for chargeId in draft.lines.compactMap(\.chargeId) { try tx.markChargeInvoiced(chargeId, invoiceId: id) }
+        // The ledger holds only amounts above zero (a free trial item's invoice debits nothing).
+        if draft.total.minor > 0 {
+            try tx.insertLedger(accountId: account.id, kind: "debit", amount: draft.total.minor, orderId: nil,
+                                note: number, invoiceId: id, by: actor, at: now)
+        }
+        try tx.audit(actor, "invoice", id, "issue",
+                     ["number": [nil, number], "account": [nil, account.code],
+                      "total": [nil, draft.total.decimalString], "date": [nil, draft.date.description]], at: now)
+        try queueInvoice(tx, account, id: id, number: number, draft, at: now)
+        return Invoice(id: id, number: number, draft: draft, createdAt: now)
+    }
+
+    /// To the account's bill-to contacts, or its email when it has none (doc).
+    func billingRecipients(_ tx: StoreTx, _ account: Account) throws -> [(String, String)] {
+        let billTo = try tx.billToRecipients(of: account.id)
+        return billTo.isEmpty ? [(account.fields.email, account.name)] : billTo
+    }
+
+    /// One text line per invoice or credit note line, as the emails show them.
+    static func mailLines(_ lines: [InvoiceLine]) -> String {
+        lines.map { l in
+            let period = l.periodStart.map { "\($0) – \(l.periodEnd!)" } ?? "one-time"
+            let days = l.daysCharged.map { " (\($0)/\(l.daysInPeriod!) days)" } ?? ""
+            return "\(l.forAccountName) · \(l.productCode) \(l.description) · \(period)\(days) · "
+                + "\(l.quantity) × \(l.unitPrice.decimalString) = \(l.amount.decimalString)"
+        }.joined(separator: "\n")
+    }
+
+    /// The email carries the document as issued (its status and what is paid as of its date, as a payment
+    /// made in advance settles it at once): both parts show what the printable page shows.
+    /// Its debit is the account's newest, so what is paid of it follows from the ledger's sums (as `settled`
+    /// would find, without reading the invoice and the whole ledger back).
+    private func queueInvoice(_ tx: StoreTx, _ account: Account, id: Int64, number: String, _ d: InvoiceDraft,
+                              at now: Date) throws {
+        let lines = Self.mailLines(d.lines)
+        let sums = try tx.settlementTotals(of: account.id), total = d.total.minor
+        let paid = InvoiceSettlement.paidOfNewest(amount: total, earlierDebits: sums.debits - max(total, 0),
+                                                  credits: sums.credits)
+        var issued = Invoice(id: id, number: number, draft: d, createdAt: now)
+        issued.paid = Money(minor: paid, currency: d.total.currency)
+        issued.status = InvoiceSettlement.status(total: total, paid: paid, dueDate: d.dueDate, today: d.date)
+        let document = InvoiceDocument(invoice: issued, account: account).jsonText
+        for (address, name) in try billingRecipients(tx, account) {
+            try tx.enqueue(QueuedMail(kind: .invoice, toAddress: address, toName: name,
+                                      subject: "Invoice \(number) for \(account.name)",
+                                      params: ["recipientName": name, "invoiceNumber": number,
+                                               "invoiceDate": d.date.description, "dueDate": d.dueDate.description,
+                                               "resellerName": account.name, "total": d.total.display,
+                                               "lines": lines, "document": document,
+                                               "helpContact": settings.helpContact]), at: now)
+        }
+    }
+
+    public func creditNote(number: String) throws(ServiceError) -> CreditNote {
+        let key = number.trimmingCharacters(in: .whitespaces).uppercased()
+        guard let found = try store.read({ tx in try tx.creditNote(number: key) }) else {
+            throw .notFound(field: "creditNote", message: "no credit note \(number)")
+        }
+        return found
+    }
+
+    /// The credit notes of one account, oldest first.
+    public func creditNotes(of accountId: Int64) throws(ServiceError) -> [CreditNote] {
+        try store.read { tx in
+            _ = try existingAccount(tx, accountId)
+            return try tx.creditNotes(of: accountId)
+        }
+    }
+
+    /// Every credit note of the desk, oldest first.
+    public func allCreditNotes() throws(ServiceError) -> [CreditNote] {
+        try store.read { tx in try tx.creditNotes(of: nil) }
+    }
+
+    public func creditNotes(of accountId: Int64, by actor: Actor) throws(ServiceError) -> [CreditNote] {
+        try store.read { tx in try checkStorefrontRights(tx, actor, accountId: accountId, needs: .billing) }
+        return try creditNotes(of: accountId)
+    }
+
+    public func creditNoteDocument(number: String, by actor: Actor) throws(ServiceError) -> InvoiceDocument {
+        let note = try creditNote(number: number)
+        let account = try billedAccount(note.draft.billedAccountId, by: actor,
+                                        missing: .notFound(field: "creditNote", message: "no credit note \(number)"))
+        return InvoiceDocument(creditNote: note, account: account)
+    }
+
+    func issueCreditNote(_ tx: StoreTx, _ account: Account, _ draft: CreditNoteDraft, by actor: Actor,
+                         at now: Date) throws -> CreditNote {
+        let number = DocumentNumber.format("CRN", try tx.nextNumber("credit_note"))
+        let id = try tx.insertCreditNote(draft, number: number, by: actor, at: now)
+        try tx.insertLedger(accountId: account.id, kind: "credit", amount: draft.total.minor, orderId: nil,
+                            note: number, creditNoteId: id, by: actor, at: now)
+        try tx.audit(actor, "creditNote", id, "issue",
+                     ["number": [nil, number], "account": [nil, account.code],
+                      "total": [nil, draft.total.decimalString], "date": [nil, draft.date.description]], at: now)
+        let lines = Self.mailLines(draft.lines)
+        let note = CreditNote(id: id, number: number, draft: draft, createdAt: now)
+        // The email carries the document as issued: its parts show what the printable page shows.
+        let document = InvoiceDocument(creditNote: note, account: account).jsonText
+        for (address, name) in try billingRecipients(tx, account) {
+            try tx.enqueue(QueuedMail(kind: .creditNote, toAddress: address, toName: name,
+                                      subject: "Credit note \(number) for \(account.name)",
+                                      params: ["recipientName": name, "creditNoteNumber": number,
+                                               "creditNoteDate": draft.date.description,
+                                               "resellerName": account.name, "total": draft.total.display,
+                                               "lines": lines, "document": document,
+                                               "helpContact": settings.helpContact]), at: now)
+        }
+        return note
+    }
+
+    private func billedAccount(_ id: Int64, by actor: Actor, missing: ServiceError) throws(ServiceError) -> Account {
+        try store.read { tx in
+            if case .storefront = actor {
+                do { try checkStorefrontRights(tx, actor, accountId: id, needs: nil) } catch { throw missing }
+                try checkStorefrontRights(tx, actor, accountId: id, needs: .billing)
+            }
+            return try existingAccount(tx, id)
+        }
+    }
+}
