@@ -207,7 +207,8 @@ extension AccountCommand {
         func run() throws {
             try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
                 let a = try ctx.service.findAccount(account)
-                let changed = try ctx.service.changeStatus(a.id, C.change, reason: reason, by: ctx.actor)
+                let changed = try ctx.service.changeStatus(a.id, StatusForm(C.change, reason: reason),
+                                                           by: ctx.actor)
                 Show.output(try ctx.service.accountDetail(changed.id), ctx: ctx,
                             headline: changed.status.label)
             }

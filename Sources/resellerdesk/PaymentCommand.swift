@@ -22,7 +22,8 @@ extension PaymentCommand {
         func run() throws {
             try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
                 let a = try ctx.service.findAccount(account)
-                let paid = try ctx.service.recordPayment(accountId: a.id, amount: amount, note: note, by: ctx.actor)
+                let paid = try ctx.service.recordPayment(accountId: a.id, PaymentForm(amount: amount, note: note),
+                                                         by: ctx.actor)
                 let available = try ctx.service.availableCredit(a.id)
                 if ctx.json {
                     JSON.print(["account": a.code, "amount": paid.decimalString,
@@ -72,7 +73,7 @@ extension PaymentCommand {
                 guard let id = Int64(payment), id > 0 else {
                     throw .invalid("payment", "\"\(payment)\" is not a payment id (a number, as `payment list` shows)")
                 }
-                let reversal = try ctx.service.reversePayment(id, reason: reason, by: ctx.actor)
+                let reversal = try ctx.service.reversePayment(id, ReasonForm(reason: reason), by: ctx.actor)
                 if ctx.json { JSON.print(JSONValues.ledgerEntry(reversal)); return }
                 print("Reversed payment \(id) (\(reversal.amount.display)); "
                       + "balance now \(reversal.balanceAfter.display)")

@@ -21,7 +21,8 @@ extension SubscriptionCommand {
                 + "end.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The subscription's id, as `subscription list` shows it.") var subscription: String
-        @Argument(help: "The new quantity, 1 to 100000.") var quantity: String
+        @Argument(help: "The new quantity, \(Quantity.range.lowerBound) to \(Quantity.range.upperBound).")
+        var quantity: String
         @Flag(help: "Raise it even though the added units cost more than the account's available credit.")
         var aboveCredit = false
         @Flag(help: "Print JSON.") var json = false
@@ -29,10 +30,11 @@ extension SubscriptionCommand {
         func run() throws {
             try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
                 let id = try SubscriptionRef.parse(subscription)
-                // Taken as text so that "two" or "1.5" is told as a field error (exit 1), like every other input.
-                guard let n = Int(quantity.trimmingCharacters(in: .whitespaces)) else {
-                    throw .invalid("quantity", "quantity must be a whole number from 1 to 100000, not \"\(quantity)\"")
-                }
+                // Taken as text so that "two" or "1.5" is told as a field error (exit 1), like every other input,
+                // in the words the terminal and the storefront use.
+                var form = SubscriptionQuantityForm()
+                form.quantity = quantity
+                let n = try form.validated()
                 let r = try ctx.service.setQuantity(subscriptionId: id, quantity: n, aboveCredit: aboveCredit,
                                                     by: ctx.actor)
                 if ctx.json {

@@ -17,7 +17,7 @@ import Testing
                                                 by: buyer)
         #expect(waiting.status == .submitted)
 
-        let suspended = try fx.service.changeStatus(a.id, .suspend, reason: "invoice 12 unpaid", by: staff)
+        let suspended = try fx.service.changeStatus(a.id, StatusForm(.suspend, reason: "invoice 12 unpaid"), by: staff)
         #expect(suspended.status == .suspended)
         #expect(suspended.statusReason == "invoice 12 unpaid")
         for actor in [buyer, staff] {
@@ -31,9 +31,11 @@ import Testing
         #expect(try fx.service.authenticate(email: user.email, password: "correct horse battery").userId
                     == user.storefrontUser!.id)
 
-        #expect(fields { _ = try fx.service.changeStatus(a.id, .suspend, reason: "again", by: staff) } == ["status"])
-        #expect(fields { _ = try fx.service.changeStatus(a.id, .resume, reason: "", by: staff) } == ["reason"])
-        #expect(try fx.service.changeStatus(a.id, .resume, reason: "paid", by: staff).status == .active)
+        #expect(fields { _ = try fx.service.changeStatus(a.id, StatusForm(.suspend, reason: "again"),
+                                                         by: staff) } == ["status"])
+        #expect(fields { _ = try fx.service.changeStatus(a.id, StatusForm(.resume, reason: ""),
+                                                         by: staff) } == ["reason"])
+        #expect(try fx.service.changeStatus(a.id, StatusForm(.resume, reason: "paid"), by: staff).status == .active)
         #expect(try fx.service.placeOrder(accountId: a.id, customerAccountId: nil, lines: line, by: buyer).status
                     == .executed)
         #expect(try fx.count("SELECT COUNT(*) FROM audit_events WHERE action IN ('suspend', 'resume') "
@@ -47,11 +49,11 @@ import Testing
         let principal = try fx.service.authenticate(email: user.email, password: "correct horse battery")
         _ = try fx.service.startSession(for: principal)
         #expect(try fx.count("SELECT COUNT(*) FROM sessions") == 1)
-        let closed = try fx.service.changeStatus(a.id, .close, reason: "contract ended", by: staff)
+        let closed = try fx.service.changeStatus(a.id, StatusForm(.close, reason: "contract ended"), by: staff)
         #expect(closed.status == .closed)
         #expect(try fx.service.contact(email: user.email).storefrontUser?.status == .inactive)
         #expect(try fx.count("SELECT COUNT(*) FROM sessions") == 0)
-        #expect(fieldErrors { _ = try fx.service.changeStatus(a.id, .resume, reason: "x", by: staff) }
+        #expect(fieldErrors { _ = try fx.service.changeStatus(a.id, StatusForm(.resume, reason: "x"), by: staff) }
                     .map(\.message) == ["\(a.code) is closed, and a closed account stays closed"])
 
         // Found with a filter, not by default.

@@ -24,7 +24,7 @@ import Testing
 
         // A payment alone (no list) fixes it too.
         let paid = try fx.reseller("Paid", email: "p@paid.example")
-        _ = try fx.service.recordPayment(accountId: paid.id, amount: "10", by: staff)
+        _ = try fx.service.recordPayment(accountId: paid.id, PaymentForm(amount: "10"), by: staff)
         var g = AccountForm(paid.fields)
         g.currency = "USD"
         #expect(fields { _ = try fx.service.updateAccount(paid.id, g, expectedVersion: paid.version, by: staff) }

@@ -42,7 +42,7 @@ import Testing
         // The order's own invoice (42.58, due 9 February) is overdue; February's and March's are open.
         #expect(try statuses() == ["INV-000001 Overdue 0.00", "INV-000002 Open 0.00", "INV-000003 Open 0.00"])
         // The order's 42.58 first, then February in full, then 10.00 of March.
-        _ = try fx.service.recordPayment(accountId: a.id, amount: "112.58", note: "", by: staff)
+        _ = try fx.service.recordPayment(accountId: a.id, PaymentForm(amount: "112.58", note: ""), by: staff)
         #expect(try statuses() == ["INV-000001 Paid 42.58", "INV-000002 Paid 60.00", "INV-000003 Open 10.00"])
         try billing.on(fx, "2027-04-01")   // March's invoice was due 2027-03-31
         #expect(try statuses() == ["INV-000001 Paid 42.58", "INV-000002 Paid 60.00", "INV-000003 Overdue 10.00"])
@@ -55,7 +55,7 @@ import Testing
         #expect(try fx.service.invoice(number: "INV-000001").status == .paid)
 
         let payment = try #require(try fx.service.payments(of: a.id).first)
-        _ = try fx.service.reversePayment(payment.id, reason: "returned transfer", by: staff)
+        _ = try fx.service.reversePayment(payment.id, ReasonForm(reason: "returned transfer"), by: staff)
         #expect(try statuses() == ["INV-000001 Overdue 0.00", "INV-000002 Overdue 0.00", "INV-000003 Overdue 0.00"])
         #expect(try fx.service.invoices(of: a.id, status: .open).isEmpty)
         #expect(try fx.service.billingStanding(accountId: a.id).overdue.decimalString == "162.58")

@@ -33,7 +33,7 @@ import Testing
         #expect(Set(mails.map(\.toAddress)) == ["maria@aegean.example", "alice@localhost"])
         // Staff execute it once a payment raised the credit; not before.
         #expect(fields { _ = try fx.service.executeOrder(order.id, by: staff) } == ["order"])
-        _ = try fx.service.recordPayment(accountId: a.id, amount: "50", note: "bank transfer", by: staff)
+        _ = try fx.service.recordPayment(accountId: a.id, PaymentForm(amount: "50", note: "bank transfer"), by: staff)
         let executed = try fx.service.executeOrder(order.id, by: staff)
         #expect(executed.status == .executed)
         #expect(try fx.service.availableCredit(a.id) == .amount(Money(minor: 0, currency: "EUR")))
@@ -123,7 +123,8 @@ import Testing
     @Test func paymentsAreValidated() throws {
         let (fx, a, _) = try setUp()
         for bad in ["0", "-5", "abc", "1.234"] {
-            #expect(fields { _ = try fx.service.recordPayment(accountId: a.id, amount: bad, by: staff) } == ["amount"], "\(bad)")
+            #expect(fields { _ = try fx.service.recordPayment(accountId: a.id, PaymentForm(amount: bad),
+                                                              by: staff) } == ["amount"], "\(bad)")
         }
         #expect(try fx.count("SELECT COUNT(*) FROM ledger") == 0)
     }

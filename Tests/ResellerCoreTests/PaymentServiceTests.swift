@@ -12,13 +12,14 @@ import Testing
         _ = try fx.service.assignPriceLists(a.id, names: ["Core EUR"], by: staff)
         let order = try fx.service.placeOrder(accountId: a.id, customerAccountId: nil,
                                               lines: [OrderRequestLine(productCode: "VM-2C4G", quantity: 1)], by: staff)
-        _ = try fx.service.recordPayment(accountId: a.id, amount: "250.50", note: "wire", by: staff)
-        _ = try fx.service.recordPayment(accountId: a.id, amount: "10", by: staff)
+        _ = try fx.service.recordPayment(accountId: a.id, PaymentForm(amount: "250.50", note: "wire"), by: staff)
+        _ = try fx.service.recordPayment(accountId: a.id, PaymentForm(amount: "10"), by: staff)
         let payments = try fx.service.payments(of: a.id)
         #expect(payments.map(\.amount.minor) == [1000, 25050])          // newest first
         let wire = payments[1]
 
-        let reversal = try fx.service.reversePayment(wire.id, reason: "transfer returned by the bank", by: staff)
+        let reversal = try fx.service.reversePayment(wire.id, ReasonForm(reason: "transfer returned by the bank"),
+                                                     by: staff)
         #expect(reversal.kind == .reversal)
         #expect(reversal.reverses == wire.id)
         #expect(reversal.amount.minor == 25050)
@@ -33,11 +34,15 @@ import Testing
         #expect(statement[3].note == "transfer returned by the bank")
 
         // Once only; a reason is required; only payments; unknown ids named.
-        #expect(fields { _ = try fx.service.reversePayment(wire.id, reason: "again", by: staff) } == ["payment"])
-        #expect(fields { _ = try fx.service.reversePayment(payments[0].id, reason: " ", by: staff) } == ["reason"])
-        #expect(fields { _ = try fx.service.reversePayment(statement[0].id, reason: "x", by: staff) } == ["payment"])
-        #expect(fields { _ = try fx.service.reversePayment(reversal.id, reason: "x", by: staff) } == ["payment"])
-        #expect(fields { _ = try fx.service.reversePayment(9999, reason: "x", by: staff) } == ["payment"])
+        #expect(fields { _ = try fx.service.reversePayment(wire.id, ReasonForm(reason: "again"),
+                                                           by: staff) } == ["payment"])
+        #expect(fields { _ = try fx.service.reversePayment(payments[0].id, ReasonForm(reason: " "),
+                                                           by: staff) } == ["reason"])
+        #expect(fields { _ = try fx.service.reversePayment(statement[0].id, ReasonForm(reason: "x"),
+                                                           by: staff) } == ["payment"])
+        #expect(fields { _ = try fx.service.reversePayment(reversal.id, ReasonForm(reason: "x"),
+                                                           by: staff) } == ["payment"])
+        #expect(fields { _ = try fx.service.reversePayment(9999, ReasonForm(reason: "x"), by: staff) } == ["payment"])
         #expect(try fx.count("SELECT COUNT(*) FROM ledger") == 4)
         let audit = try fx.service.accountDetail(a.id).audit.first!
         #expect(audit.action == "reversePayment")
@@ -48,9 +53,9 @@ import Testing
     @Test func theDatabaseRefusesASecondReversal() throws {
         let fx = try Fixture()
         let a = try fx.reseller()
-        _ = try fx.service.recordPayment(accountId: a.id, amount: "5", by: staff)
+        _ = try fx.service.recordPayment(accountId: a.id, PaymentForm(amount: "5"), by: staff)
         let payment = try #require(try fx.service.payments(of: a.id).first)
-        _ = try fx.service.reversePayment(payment.id, reason: "wrong account", by: staff)
+        _ = try fx.service.reversePayment(payment.id, ReasonForm(reason: "wrong account"), by: staff)
         #expect(throws: (any Error).self) {
             try fx.service.store.write { tx in
                 try tx.db.execute(sql: "INSERT INTO ledger (account_id, kind, amount_minor, reverses_id, created_at, "

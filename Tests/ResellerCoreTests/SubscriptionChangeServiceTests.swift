@@ -156,7 +156,7 @@ import Testing
         #expect(field { _ = try fx.service.setQuantity(subscriptionId: sub, quantity: 2, by: staff) } == "quantity")
         #expect(field { _ = try fx.service.setQuantity(subscriptionId: 99, quantity: 3, by: staff) }
                 == "subscription")
-        _ = try fx.service.changeStatus(a.id, .suspend, reason: "unpaid", by: staff)
+        _ = try fx.service.changeStatus(a.id, StatusForm(.suspend, reason: "unpaid"), by: staff)
         #expect(field { _ = try fx.service.cancelSubscription(sub, now: true, by: staff) } == "subscription")
         #expect(try fx.count("SELECT COUNT(*) FROM audit_events WHERE entity = 'subscription' AND action <> 'create'")
                 == 0)

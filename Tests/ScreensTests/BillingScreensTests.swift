@@ -105,7 +105,7 @@ final class MovableClock: Sendable {
 
     @Test func theServiceRefusesChangesOfASuspendedAccountClearly() throws {
         let (service, _, id) = try Self.billed()
-        _ = try service.changeStatus(id, .suspend, reason: "unpaid", by: .staff("alice"))
+        _ = try service.changeStatus(id, StatusForm(.suspend, reason: "unpaid"), by: .staff("alice"))
         let vm = try #require(try service.subscriptions(of: id).first { $0.productCode == "VM-2C4G" })
         do {
             _ = try service.setQuantity(subscriptionId: vm.id, quantity: 6, by: .staff("alice"))

@@ -17,7 +17,7 @@ import TerminalKit
         let (service, _) = try! AccountDetailScreenTests.service()
         let account = try! service.findAccount("ACC-000001")
         let someone = try! service.contact(email: "partners@aegean-cloud.example")
-        _ = try! service.recordPayment(accountId: account.id, amount: "1.00", by: .staff("alice"))
+        _ = try! service.recordPayment(accountId: account.id, PaymentForm(amount: "1.00"), by: .staff("alice"))
         let entry = try! service.statement(of: account.id).last!
         let access = AccessDialog.access(someone).help
         let status = StatusDialog.status(of: account).help

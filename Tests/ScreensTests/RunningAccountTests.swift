@@ -128,7 +128,7 @@ import TerminalKit
         #expect(d.model.change == "suspend")                                  // what an Active account allows
         guard case .save(let empty)? = d.update(.ctrl("s")).first else { Issue.record("no save"); return }
         do {
-            _ = try service.changeStatus(id, .suspend, reason: empty.reason, by: .staff("alice"))
+            _ = try service.changeStatus(id, StatusForm(.suspend, reason: empty.reason), by: .staff("alice"))
             Issue.record("no reason was accepted")
         } catch { d.saveFailed(error) }
         #expect(d.errors["reason"] == "reason is required")
@@ -137,8 +137,9 @@ import TerminalKit
         try expectGolden(d.render(width: 80, height: 24), "account-status-80x24")
         guard case .save(let form)? = d.update(.ctrl("s")).first else { Issue.record("no save"); return }
         let change = try #require(AccountStatus.Change(rawValue: form.change))
-        #expect(try service.changeStatus(id, change, reason: form.reason, by: .staff("alice")).status == .suspended)
-        _ = try service.changeStatus(id, .close, reason: "left us", by: .staff("alice"))
+        #expect(try service.changeStatus(id, StatusForm(change, reason: form.reason),
+                                         by: .staff("alice")).status == .suspended)
+        _ = try service.changeStatus(id, StatusForm(.close, reason: "left us"), by: .staff("alice"))
         s = try Self.detail(service, id, .overview)
         #expect(s.update(.char("s"), height: 24).isEmpty)
         #expect(s.notice == "ACC-000001 is closed, and a closed account stays closed.")
@@ -148,7 +149,7 @@ import TerminalKit
         let (service, folder) = try T.service()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let id = try service.findAccount("ACC-000001").id
-        let paid = try service.recordPayment(accountId: id, amount: "250.00", by: .staff("alice"))
+        let paid = try service.recordPayment(accountId: id, PaymentForm(amount: "250.00"), by: .staff("alice"))
         var s = try Self.detail(service, id, .ledger, row: "Payment")
         try expectGolden(s.render(width: 80, height: 24), "account-detail-ledger-payment-80x24")
         guard case .reversePayment(id, let paymentId)? = s.update(.char("v"), height: 24).first else {
@@ -159,7 +160,7 @@ import TerminalKit
         #expect(d.render(width: 80, height: 24).text.contains("Reverses the payment of \(paid.display)"))
         Self.type(&d, "bounced transfer")
         guard case .save(let form)? = d.update(.ctrl("s")).first else { Issue.record("no save"); return }
-        _ = try service.reversePayment(paymentId, reason: form.reason, by: .staff("alice"))
+        _ = try service.reversePayment(paymentId, ReasonForm(reason: form.reason), by: .staff("alice"))
         s = try Self.detail(service, id, .ledger, row: "Payment (reversed")
         #expect(s.render(width: 80, height: 24).text.contains("Reversal of payment \(paymentId)"))
         #expect(try service.statement(of: id).last?.note == "bounced transfer")

@@ -14,7 +14,8 @@ import Testing
             var b = Browser(client)
             try await fx.signIn(&b)
             #expect(b.html.contains("New order"))
-            _ = try fx.service.changeStatus(fx.reseller.id, .suspend, reason: "invoice <12> unpaid", by: .staff("dora"))
+            _ = try fx.service.changeStatus(fx.reseller.id, StatusForm(.suspend, reason: "invoice <12> unpaid"),
+                                            by: .staff("dora"))
             for page in ["/dashboard", "/orders", "/customers"] {
                 try await b.get(page)
                 #expect(b.status == .ok, "\(page)")
@@ -29,7 +30,7 @@ import Testing
             #expect(b.status == .unprocessableContent)
             #expect(try fx.service.orders(of: fx.reseller.id).isEmpty)
 
-            _ = try fx.service.changeStatus(fx.reseller.id, .resume, reason: "paid", by: .staff("dora"))
+            _ = try fx.service.changeStatus(fx.reseller.id, StatusForm(.resume, reason: "paid"), by: .staff("dora"))
             try await b.get("/dashboard")
             #expect(!b.html.contains("is suspended"))
         }

@@ -156,8 +156,8 @@ import Templating
         let all = try fx.service.invoices(of: fx.reseller.id)
         #expect(all.count >= 2)
         // The oldest one paid; February's (due 2027-03-03) overdue; March's open.
-        _ = try fx.service.recordPayment(accountId: fx.reseller.id, amount: all[0].draft.total.decimalString,
-                                         by: .staff("dora"))
+        let paid = PaymentForm(amount: all[0].draft.total.decimalString)
+        _ = try fx.service.recordPayment(accountId: fx.reseller.id, paid, by: .staff("dora"))
         let cancelled = try fx.service.cancelSubscription(sub.id, now: true, by: .staff("dora"))
         let note = try #require(cancelled.creditNote)
         let february = try #require(all.first { $0.draft.date == fx.day("2027-02-01") })

@@ -4,12 +4,11 @@ import Foundation
 extension ResellerService {
     /// Suspends, resumes or closes an account, with the reason in the audit (doc). Closing also makes every
     /// storefront user of the account Inactive: its links stop working and its sessions end.
-    public func changeStatus(_ accountId: Int64, _ change: AccountStatus.Change, reason: String,
-                             by actor: Actor) throws(ServiceError) -> Account {
+    public func changeStatus(_ accountId: Int64, _ form: StatusForm, by actor: Actor) throws(ServiceError) -> Account {
         let now = self.now
+        let (change, text) = try form.validated()
         return try store.write { tx in
             let account = try existingAccount(tx, accountId)
-            let text = try StatusForm(change, reason: reason).validated().reason
             guard change.from.contains(account.status) else {
                 throw ServiceError.refused(field: StatusSchema.change.id, message: Self.refusal(change, account))
             }

@@ -3,13 +3,13 @@ import Foundation
 /// Payments: recording and reversing them, and an account's statement.
 extension ResellerService {
     /// A payment recorded by staff credits the ledger and raises the available credit.
-    public func recordPayment(accountId: Int64, amount: String, note: String = "",
-                              by actor: Actor) throws(ServiceError) -> Money {
+    public func recordPayment(accountId: Int64, _ form: PaymentForm, by actor: Actor) throws(ServiceError) -> Money {
         let now = self.now
         return try store.write { tx in
             let account = try existingAccount(tx, accountId)
+            // The amount is read in the account's currency, known only once the account is read.
             let currency = Currency.named(account.fields.currency)!
-            let (money, text) = try PaymentForm(amount: amount, note: note).validated(currency: currency)
+            let (money, text) = try form.validated(currency: currency)
             try tx.insertLedger(accountId: accountId, kind: "credit", amount: money.minor, orderId: nil, note: text,
                                 by: actor, at: now)
             try tx.audit(actor, "account", accountId, "payment", ["payment": [nil, money.decimalString]], at: now)
@@ -32,9 +32,10 @@ extension ResellerService {
 
     /// Reverses a payment recorded by mistake (a returned transfer, the wrong account): a new debit of the
     /// same amount that names it, with the reason; the payment itself stays in the ledger. Once only.
-    public func reversePayment(_ paymentId: Int64, reason: String,
+    public func reversePayment(_ paymentId: Int64, _ form: ReasonForm,
                                by actor: Actor) throws(ServiceError) -> LedgerEntry {
         let now = self.now
+        let text = try form.validated()
         return try store.write { tx in
             guard let (accountId, payment) = try tx.ledgerEntry(paymentId), payment.kind != .order else {
                 throw ServiceError.notFound(field: "payment", message: "no payment \(paymentId)")
@@ -47,7 +48,6 @@ extension ResellerService {
                 throw ServiceError.refused(field: "payment", message: "payment \(paymentId) was already reversed "
                                            + "(entry \(by))")
             }
-            let text = try ReasonForm(reason: reason).validated()
             try tx.insertLedger(accountId: accountId, kind: "debit", amount: payment.amount.minor, orderId: nil,
                                 note: text, reverses: paymentId, by: actor, at: now)
             try tx.audit(actor, "account", accountId, "reversePayment",

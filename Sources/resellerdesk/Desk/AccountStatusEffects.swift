@@ -10,10 +10,7 @@ extension TerminalApp {
     func perform(status effect: StatusDialog.Effect) {
         guard let dialog = top(StatusDialog.self) else { return }
         runDialog(effect, dialog) { (form) throws(ServiceError) in
-            guard let change = AccountStatus.Change(rawValue: form.change) else {
-                throw ServiceError.invalid(StatusSchema.change.id, "choose suspend, resume or close")
-            }
-            let account = try service.changeStatus(dialog.context.id, change, reason: form.reason, by: .currentStaff())
+            let account = try service.changeStatus(dialog.context.id, form, by: .currentStaff())
             pop()
             reloadDetail(account.id, notice: "\(account.code) is \(account.status.label): \(form.reason)")
         }
@@ -23,7 +20,7 @@ extension TerminalApp {
         guard let dialog = top(ReversalDialog.self) else { return }
         runDialog(effect, dialog) { (form) throws(ServiceError) in
             let payment = dialog.context
-            let entry = try service.reversePayment(payment.paymentId, reason: form.reason, by: .currentStaff())
+            let entry = try service.reversePayment(payment.paymentId, form, by: .currentStaff())
             pop()
             reloadDetail(payment.accountId,
                          notice: "Payment \(payment.paymentId) reversed: \(entry.amount.display) debited.")

@@ -95,7 +95,7 @@ extension TerminalApp {
         case .viewDocument(let document): push(DocumentScreen(document, accountCode: screen.detail.account.code))
         case .recordPayment(let id, let amount):
             do {
-                let paid = try service.recordPayment(accountId: id, amount: amount, by: staff)
+                let paid = try service.recordPayment(accountId: id, PaymentForm(amount: amount), by: staff)
                 reloadDetail(id, notice: "Payment of \(paid.display) recorded.")
             } catch {
                 updateTop(AccountDetailScreen.self) {
