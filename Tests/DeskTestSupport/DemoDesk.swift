@@ -6,10 +6,11 @@ import ResellerCore
 public enum DemoDesk {
     public static let noon = Date(timeIntervalSince1970: 1_795_953_600)   // 2026-11-29 12:00 UTC
 
-    /// The seeded service and the folder of its file (the caller removes it when it wants it gone).
-    public static func service() throws -> (ResellerService, String) {
-        let folder = NSTemporaryDirectory() + "resellerdesk-detail-" + UUID().uuidString
-        let service = ResellerService(store: try Store(path: folder + "/rd.sqlite"), clock: { noon })
+    /// The seeded service and the folder of its file (the caller removes it when it wants it gone); its time
+    /// is `clock`'s when the test moves it, else `noon`.
+    public static func service(clock: TestClock? = nil) throws -> (ResellerService, String) {
+        let folder = NSTemporaryDirectory() + "resellerdesk-demo-" + UUID().uuidString
+        let service = ResellerService(store: try Store(path: folder + "/rd.sqlite"), clock: { clock?.now ?? noon })
         _ = try service.seedDemo(by: .staff("alice"))
         return (service, folder)
     }

@@ -11,9 +11,7 @@ import TerminalKit
 @Suite struct BillingScreensTests {
     static func service() throws -> (ResellerService, TestClock, Int64) {
         let clock = TestClock(DemoDesk.noon)                            // 2026-11-29
-        let folder = NSTemporaryDirectory() + "resellerdesk-billing-" + UUID().uuidString
-        let service = ResellerService(store: try Store(path: folder + "/rd.sqlite"), clock: { clock.now })
-        _ = try service.seedDemo(by: .staff("alice"))
+        let (service, _) = try DemoDesk.service(clock: clock)
         return (service, clock, try service.findAccount("ACC-000001").id)
     }
 
