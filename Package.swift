@@ -62,13 +62,21 @@ let package = Package(
         .executableTarget(name: "resellerdesk-bench", dependencies: ["ResellerCore", "Mail"]),
         // libFuzzer targets: does nothing in a normal build; scripts/fuzz builds it with -sanitize=fuzzer.
         .executableTarget(name: "resellerdesk-fuzz", dependencies: ["ResellerCore", "Mail", "TerminalKit", "FormCoding"]),
-        .testTarget(name: "ResellerCoreTests", dependencies: ["ResellerCore"]),
+        // What the test targets share (swift-argument-parser's ArgumentParserTestHelpers is the model): the
+        // temporary desks and their fixtures, the one test clock, the demo desk, the CLI runner and the tmux
+        // session. Over ResellerCore alone, so no test target waits for a front it does not test.
+        .target(name: "DeskTestSupport", dependencies: ["ResellerCore"], path: "Tests/DeskTestSupport"),
+        .testTarget(name: "ResellerCoreTests", dependencies: ["ResellerCore", "DeskTestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "FieldSchema"]),
-        .testTarget(name: "ScreensTests", dependencies: ["Screens", "ResellerCore", "TerminalKit", "FieldSchema"]),
-        .testTarget(name: "MailTests", dependencies: ["Mail", "ResellerCore", "Templating"]),
-        .testTarget(name: "CLITests", dependencies: ["ResellerCore"]),
+        .testTarget(name: "ScreensTests", dependencies: [
+            "Screens", "ResellerCore", "TerminalKit", "FieldSchema", "DeskTestSupport",
+        ]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "ResellerCore", "Templating", "DeskTestSupport"]),
+        // The built binary in processes: its commands (CLITests) and the terminal in real tmux (TerminalTests).
+        .testTarget(name: "CLITests", dependencies: ["ResellerCore", "DeskTestSupport"]),
+        .testTarget(name: "TerminalTests", dependencies: ["ResellerCore", "DeskTestSupport"]),
         .testTarget(name: "StorefrontTests", dependencies: [
-            "Storefront", "ResellerCore", "Templating",
+            "Storefront", "ResellerCore", "Templating", "DeskTestSupport",
             "Mail",   // links are read from the emails the deliverer sends; one escaping rule with the pages
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),   // to plant old, hostile rows the validators refuse today

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// `billing run|preview`, `subscription list`, `invoice list|show` (issue #12). The binary runs on the real
 /// clock, so the order is placed today and every run names its day with `--through`, taken from the
@@ -7,37 +8,8 @@ import Testing
 @Suite struct BillingCommandTests {
     let cli = CLI()
 
-    /// A reseller with unlimited credit, billing day the 1st, and a monthly 30.00 item ordered twice today;
-    /// the subscription's next billing date.
-    func reseller() throws -> String { try Self.reseller(cli) }
-
-    static func reseller(_ cli: CLI) throws -> String {
-        let add = try cli.run(["account", "add", "--name", "Aegean", "--email", "a@aegean.example", "--country", "GR",
-                               "--type", "Reseller", "--ordering", "--unlimited-credit", "--reselling", "--prorate",
-                               "--billing-day", "first"])
-        #expect(add.code == 0, "\(add.err)")
-        let csv = cli.folder + "/list.csv"
-        try "code,description,billing_period,price\nBK,Backup 100 GB,monthly,30.00\n"
-            .write(toFile: csv, atomically: true, encoding: .utf8)
-        #expect(try cli.run(["pricelist", "import", csv, "--name", "Core EUR", "--currency", "EUR"]).code == 0)
-        #expect(try cli.run(["account", "assign-pricelist", "1", "Core EUR"]).code == 0)
-        #expect(try cli.run(["order", "place", "ACC-000001", "--line", "BK=2"]).code == 0)
-        let subs = try #require(try cli.run(["subscription", "list", "--account", "1", "--json"]).json
-                                    as? [[String: Any]])
-        #expect(subs.count == 1)
-        #expect(subs.first?["quantity"] as? Int == 2 && subs.first?["status"] as? String == "Active")
-        return try #require(subs.first?["nextBillingDate"] as? String)
-    }
-
-    /// Gives account 1 a credit limit, at the version it has now.
-    static func setCreditLimit(_ cli: CLI, _ limit: String) throws -> CLI.Result {
-        let shown = try cli.run(["account", "show", "1", "--json"]).object
-        let version = try #require(shown["version"] as? Int ?? (shown["account"] as? [String: Any])?["version"] as? Int)
-        return try cli.run(["account", "update", "1", "--credit-limit", limit, "--expect-version", String(version)])
-    }
-
     @Test func aRunIssuesTheRenewalOnceAndShowsItsLines() throws {
-        let next = try reseller()
+        let next = try cli.reseller()
         let preview = try cli.run(["billing", "preview", "ACC-000001", "--through", next, "--json"])
         #expect(preview.code == 0, "\(preview.err)")
         let drafts = try #require(preview.object["invoices"] as? [[String: Any]])
@@ -78,7 +50,7 @@ import Testing
     }
 
     @Test func badInputIsNamedAndRefused() throws {
-        _ = try reseller()
+        _ = try cli.reseller()
         let bad = try cli.run(["billing", "run", "--through", "2027-02-30"])
         #expect(bad.code == 1)
         #expect(bad.err.contains("through: --through must be a date as YYYY-MM-DD, not \"2027-02-30\""))
@@ -94,8 +66,7 @@ import Testing
 /// `subscription set-quantity` and `subscription cancel [--now]` on the real clock: the test reads the
 /// period's end from the subscription's next billing date, so it holds on any day.
 @Suite struct SubscriptionCommandTests {
-    let billing = BillingCommandTests()
-    var cli: CLI { billing.cli }
+    let cli = CLI()
 
     func subscription() throws -> [String: Any] {
         let subs = try #require(try cli.run(["subscription", "list", "--json"]).json as? [[String: Any]])
@@ -103,7 +74,7 @@ import Testing
     }
 
     @Test func raiseLowerAndCancelAtPeriodEnd() throws {
-        let next = try billing.reseller()
+        let next = try cli.reseller()
         let raised = try cli.run(["subscription", "set-quantity", "1", "3", "--json"])
         #expect(raised.code == 0, "\(raised.err)")
         // "On order day": the added unit is invoiced at once, for today through the period's last day.
@@ -131,7 +102,7 @@ import Testing
     }
 
     @Test func cancelNowIssuesACreditNote() throws {
-        let next = try billing.reseller()
+        let next = try cli.reseller()
         // The next whole period is invoiced first, so today's cancel always leaves whole days to credit.
         #expect(try cli.run(["billing", "run", "--through", next]).code == 0)
         let cancel = try cli.run(["subscription", "cancel", "1", "--now", "--json"])
@@ -165,8 +136,8 @@ import Testing
     /// A raise is a purchase (issue #21): above the available credit it is refused, naming both amounts,
     /// until staff confirm it with `--above-credit`.
     @Test func aRaiseAboveTheCreditNeedsAboveCredit() throws {
-        _ = try billing.reseller()
-        let limit = try BillingCommandTests.setCreditLimit(cli, "100")
+        _ = try cli.reseller()
+        let limit = try cli.setCreditLimit("100")
         #expect(limit.code == 0, "\(limit.err)")
         let refused = try cli.run(["subscription", "set-quantity", "1", "1000"])
         #expect(refused.code == 1 && refused.err.contains("quantity: raising subscription 1 to 1000 costs"))
@@ -178,7 +149,7 @@ import Testing
     }
 
     @Test func badArgumentsAreNamed() throws {
-        _ = try billing.reseller()
+        _ = try cli.reseller()
         let word = try cli.run(["subscription", "set-quantity", "1", "two"])
         #expect(word.code == 1 && word.err.contains("quantity: quantity must be a whole number from 1 to 100000"))
         let zero = try cli.run(["subscription", "set-quantity", "1", "0"])
@@ -192,11 +163,10 @@ import Testing
 
 /// `invoice list --status open|paid|overdue` after a payment (issue #12).
 @Suite struct InvoiceStatusCommandTests {
-    let billing = BillingCommandTests()
-    var cli: CLI { billing.cli }
+    let cli = CLI()
 
     @Test func aPaymentMarksTheInvoicePaid() throws {
-        let next = try billing.reseller()
+        let next = try cli.reseller()
         #expect(try cli.run(["billing", "run", "--through", next]).code == 0)
         func numbers(_ status: String) throws -> [String] {
             let rows = try #require(try cli.run(["invoice", "list", "--status", status, "--json"]).json

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// The real binary driven through months with Debian's libfaketime (issue #12's first worked example): the
 /// order's invoice on the order day, the renewal on the billing day with no `--through`, Overdue after the

@@ -1,6 +1,7 @@
 import Foundation
 import ResellerCore
 import Testing
+import DeskTestSupport
 
 @Suite struct CLITests {
     let cli = CLI()

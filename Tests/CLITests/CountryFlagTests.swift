@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// `--country` and `--currency` read as the terminal form completes them: codes or names, accents folded,
 /// ambiguous and unknown names refused with what to give instead (issue 15, item 5).

@@ -1,6 +1,7 @@
 import Foundation
 import ResellerCore
 import Testing
+import DeskTestSupport
 
 /// backup, restore and doctor as real processes on a real desk, with other processes writing meanwhile.
 @Suite(.serialized) struct DeskCommandsTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// A refused staff template, as staff see it: `doctor` fails naming the file and why, `mail list` says it,
 /// and the email it would have built is held, its error naming the file.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// `order place`: staff order on a reseller's behalf with the storefront's rules; `order execute` above the
 /// credit only with `--above-credit`.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// A full disk (the database capped with storage.max_pages) and a database the user may not write: every
 /// front says what is wrong, nothing is half-written, and work resumes when the cause goes away.

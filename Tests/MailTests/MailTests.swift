@@ -1,20 +1,14 @@
 import Foundation
-import Synchronization
 import Testing
+import DeskTestSupport
 @testable import Mail
 import ResellerCore
-
-final class MailClock: Sendable {
-    private let time = Mutex(Date(timeIntervalSince1970: 1_767_225_600))
-    var now: Date { time.withLock { $0 } }
-    func advance(_ seconds: TimeInterval) { time.withLock { $0 += seconds } }
-}
 
 /// A service on a real temporary SQLite file, with a clock the test moves.
 final class MailFixture: Sendable {
     let folder = NSTemporaryDirectory() + "resellerdesk-mail-" + UUID().uuidString
     var db: String { folder + "/mail.sqlite" }
-    private let clock = MailClock()
+    private let clock = TestClock()
     let service: ResellerService
 
     init() throws {
@@ -24,7 +18,7 @@ final class MailFixture: Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
 
-    func advance(hours: Double) { clock.advance(hours * 3600) }
+    func advance(hours: Double) { clock.advance(hours: hours) }
 
     func settings(_ values: [String: String]) throws -> MailSettings {
         try MailSettings(ConfigFile(values: values), environment: [:])

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
-/// Suspend, resume, close (doc: running the account): each audited with its reason.
+/// Suspend, resume, close (docs/domain.md#account-status): each audited with its reason.
 @Suite struct AccountStatusTests {
     @Test func suspendedTakesNoOrdersUntilResumed() throws {
         let fx = try Fixture()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 /// The money and access bugs of #11 that live in the service: each test failed before its fix.

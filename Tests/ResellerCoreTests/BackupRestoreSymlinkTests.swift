@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 /// Backup and restore in a folder that group members can write (no sticky bit): a symlink a member plants

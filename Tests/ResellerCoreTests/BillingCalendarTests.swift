@@ -1,7 +1,7 @@
 import Testing
 @testable import ResellerCore
 
-/// DOMAIN.md "Billing → Periods" and the worked examples of issue #12, as tables.
+/// docs/domain.md#periods and the worked examples of issue #12, as tables.
 @Suite struct BillingCalendarTests {
     static func day(_ text: String) -> CalendarDay { try! CalendarDay.parse(text, field: "day", label: "day") }
 

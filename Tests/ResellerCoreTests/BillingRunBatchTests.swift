@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Synchronization
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 /// The billing run bills many accounts per transaction (issue 12's benchmark): each account in a savepoint

@@ -1,65 +1,38 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 /// The billing run on a real SQLite file with the fixed clock (issue #12).
 @Suite struct BillingServiceTests {
-    static let csv = """
-        code,description,billing_period,price
-        BK,Backup 100 GB,monthly,30.00
-        SETUP,Setup,one-time,150.00
-        """
-
-    /// A reseller with the backup list and the clock on `day` (noon UTC).
-    func setUp(billingDay: String? = "first", separate: Bool = false) throws -> (Fixture, Account) {
-        let fx = try Fixture()
-        var f = AccountForm()
-        f.name = "Aegean Cloud Partners"; f.email = "accounts@aegean.example"; f.country = "GR"; f.type = "Reseller"
-        f.enableOrdering = true; f.unlimitedCredit = true; f.enableReselling = true
-        f.separateInvoices = separate
-        if let billingDay { f.prorateBilling = true; f.billingDay = billingDay }
-        let a = try fx.service.createAccount(f, by: staff)
-        _ = try fx.priceList("Backup EUR", csv: Self.csv)
-        _ = try fx.service.assignPriceLists(a.id, names: ["Backup EUR"], by: staff)
-        return (fx, a)
-    }
-
-    func on(_ fx: Fixture, _ text: String) throws {
-        let day = try CalendarDay.parse(text, field: "day", label: "day")
-        fx.clock.set(Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400 + 12 * 3600))
-    }
-
-    func day(_ text: String) -> CalendarDay { try! CalendarDay.parse(text, field: "day", label: "day") }
-
-    func order(_ fx: Fixture, _ a: Account, for customer: Int64? = nil, _ lines: [OrderRequestLine]) throws -> Order {
-        try fx.service.placeOrder(accountId: a.id, customerAccountId: customer, lines: lines, by: staff)
-    }
+    let billing = BillingDesk()
 
     /// Worked example 1 (issue #12): proration on, billing day the 1st, on order day.
     @Test func theOrdersFirstChargeIsItsFirstInvoiceAndTheRunInvoicesEachRenewalOnce() throws {
-        let (fx, a) = try setUp()
-        try on(fx, "2027-01-10")
-        let o = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2)])
+        let (fx, a) = try billing.setUp()
+        try billing.on(fx, "2027-01-10")
+        let o = try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2)])
         #expect(o.total.decimalString == "42.58")   // 22/31 of 60.00
         let subs = try fx.service.subscriptions(of: a.id)
         #expect(subs.count == 1)
-        #expect(subs[0].nextBillingDate == day("2027-02-01") && subs[0].quantity(on: day("2027-01-10")) == 2)
+        #expect(subs[0].nextBillingDate == billing.day("2027-02-01")
+                && subs[0].quantity(on: billing.day("2027-01-10")) == 2)
         #expect(subs[0].forAccountName == "Aegean Cloud Partners")
         let first = try fx.service.invoice(number: "INV-000001")
         #expect(first.draft.total.decimalString == "42.58")
-        #expect(first.draft.date == day("2027-01-10") && first.draft.dueDate == day("2027-02-09"))
+        #expect(first.draft.date == billing.day("2027-01-10") && first.draft.dueDate == billing.day("2027-02-09"))
         let line = try #require(first.draft.lines.first)
-        #expect(line.periodStart == day("2027-01-10") && line.periodEnd == day("2027-01-31"))
+        #expect(line.periodStart == billing.day("2027-01-10") && line.periodEnd == billing.day("2027-01-31"))
         #expect(line.daysCharged == 22 && line.daysInPeriod == 31 && line.subscriptionId == subs[0].id)
 
-        #expect(try fx.service.billingRun(through: day("2027-01-31"), by: staff).invoices.isEmpty)
-        try on(fx, "2027-02-01")
+        #expect(try fx.service.billingRun(through: billing.day("2027-01-31"), by: staff).invoices.isEmpty)
+        try billing.on(fx, "2027-02-01")
         let run = try fx.service.billingRun(by: staff)
         #expect(run.failures.isEmpty)
         #expect(run.invoices.map(\.number) == ["INV-000002"])
         let invoice = try fx.service.invoice(number: "inv-000002")
         #expect(invoice.draft.total.decimalString == "60.00")
-        #expect(invoice.draft.date == day("2027-02-01") && invoice.draft.dueDate == day("2027-03-03"))
+        #expect(invoice.draft.date == billing.day("2027-02-01") && invoice.draft.dueDate == billing.day("2027-03-03"))
         #expect(invoice.draft.lines.map { "\($0.periodStart!)..\($0.periodEnd!)" } == ["2027-02-01..2027-02-28"])
         // The ledger: one debit per invoice, each counted once.
         let ledger = try fx.service.statement(of: a.id)
@@ -71,9 +44,9 @@ import Testing
         #expect(try fx.count("SELECT COUNT(*) FROM audit_events WHERE entity = 'invoice' AND action = 'issue'") == 2)
 
         // Again: nothing. Then March, numbered without a gap.
-        #expect(try fx.service.billingRun(through: day("2027-02-01"), by: staff).invoices.isEmpty)
-        #expect(try fx.service.billingRun(through: day("2027-02-28"), by: staff).invoices.isEmpty)
-        let march = try fx.service.billingRun(through: day("2027-03-01"), by: staff)
+        #expect(try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff).invoices.isEmpty)
+        #expect(try fx.service.billingRun(through: billing.day("2027-02-28"), by: staff).invoices.isEmpty)
+        let march = try fx.service.billingRun(through: billing.day("2027-03-01"), by: staff)
         #expect(march.invoices.map(\.number) == ["INV-000003"])
         #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 3)
     }
@@ -86,75 +59,75 @@ import Testing
         f.enableOrdering = true; f.creditLimit = "1000"; f.prorateBilling = true; f.billingDay = "first"
         f.partialChargesInvoicing = "onNextBillingDay"
         let a = try fx.service.createAccount(f, by: staff)
-        _ = try fx.priceList("Backup EUR", csv: Self.csv)
+        _ = try fx.priceList("Backup EUR", csv: BillingDesk.csv)
         _ = try fx.service.assignPriceLists(a.id, names: ["Backup EUR"], by: staff)
-        try on(fx, "2027-01-10")
-        let o = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2),
+        try billing.on(fx, "2027-01-10")
+        let o = try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2),
                                   OrderRequestLine(productCode: "SETUP", quantity: 1)])
         #expect(o.status == .executed && o.total.decimalString == "192.58")
-        // The preview said so: both wait for the billing day, the one-time item too (doc: Invoicing).
-        #expect(o.lines.map(\.invoiceDay) == [day("2027-02-01"), day("2027-02-01")])
+        // The preview said so: both wait for the billing day, the one-time item too (docs/domain.md#invoicing).
+        #expect(o.lines.map(\.invoiceDay) == [billing.day("2027-02-01"), billing.day("2027-02-01")])
         #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 0)
         #expect(try fx.service.statement(of: a.id).isEmpty)
         #expect(try fx.service.availableCredit(a.id)?.text == "807.42")   // already lower by 192.58
-        #expect(try fx.service.billingRun(through: day("2027-01-31"), by: staff).invoices.isEmpty)
-        let run = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
+        #expect(try fx.service.billingRun(through: billing.day("2027-01-31"), by: staff).invoices.isEmpty)
+        let run = try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff)
         #expect(run.invoices.count == 1)
         let invoice = try #require(run.invoices.first)
         #expect(invoice.number == "INV-000001" && invoice.draft.total.decimalString == "252.58")
-        #expect(invoice.draft.date == day("2027-02-01"))
+        #expect(invoice.draft.date == billing.day("2027-02-01"))
         #expect(invoice.draft.lines.prefix(2).map { "\($0.periodStart!)..\($0.periodEnd!) \($0.amount.decimalString)" }
                 == ["2027-01-10..2027-01-31 42.58", "2027-02-01..2027-02-28 60.00"])
         #expect(invoice.draft.lines.map(\.productCode) == ["BK", "BK", "SETUP"])
         #expect(try fx.service.availableCredit(a.id)?.text == "747.42")
-        #expect(try fx.service.billingRun(through: day("2027-02-01"), by: staff).invoices.isEmpty)
+        #expect(try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff).invoices.isEmpty)
     }
 
     /// An annual item in a leap year: the first period is 22/366 of the year's price, then whole years from
     /// the billing day; the order's invoice and each renewal once.
     @Test func anAnnualItemInALeapYearIsChargedByTheDaysOfThatYear() throws {
-        let (fx, a) = try setUp()
+        let (fx, a) = try billing.setUp()
         let csv = "code,description,billing_period,price\nAN,Annual support,annual,366.00"
         _ = try fx.priceList("Annual EUR", csv: csv)
         _ = try fx.service.assignPriceLists(a.id, names: ["Annual EUR"], by: staff)
-        try on(fx, "2028-01-10")
-        let o = try order(fx, a, [OrderRequestLine(productCode: "AN", quantity: 1)])
+        try billing.on(fx, "2028-01-10")
+        let o = try billing.order(fx, a, [OrderRequestLine(productCode: "AN", quantity: 1)])
         #expect(o.total.decimalString == "22.00")   // 22/366 of 366.00
         let first = try fx.service.invoice(number: "INV-000001")
         #expect(first.draft.lines.map { "\($0.periodStart!)..\($0.periodEnd!) \($0.daysCharged!)/\($0.daysInPeriod!)" }
                 == ["2028-01-10..2028-01-31 22/366"])
-        let renewals = try fx.service.billingRun(through: day("2029-02-01"), by: staff).invoices
+        let renewals = try fx.service.billingRun(through: billing.day("2029-02-01"), by: staff).invoices
         #expect(renewals.map { "\($0.draft.date) \($0.draft.total.decimalString)" }
                 == ["2028-02-01 366.00", "2029-02-01 366.00"])
         #expect(renewals.map { "\($0.draft.lines[0].periodStart!)..\($0.draft.lines[0].periodEnd!)" }
                 == ["2028-02-01..2029-01-31", "2029-02-01..2030-01-31"])
-        #expect(try fx.service.billingRun(through: day("2030-01-31"), by: staff).invoices.isEmpty)
+        #expect(try fx.service.billingRun(through: billing.day("2030-01-31"), by: staff).invoices.isEmpty)
     }
 
     /// The Billing screen's forecast: what a run would issue over the desk, issuing nothing; an account that
     /// cannot be billed is named with why, and the others still counted.
     @Test func theForecastCountsTheDeskAndNamesWhatCannotBeBilled() throws {
-        let (fx, a) = try setUp()
-        try on(fx, "2027-01-10")
-        _ = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2)])
+        let (fx, a) = try billing.setUp()
+        try billing.on(fx, "2027-01-10")
+        _ = try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2)])
         let customer = try fx.service.createEndCustomer(resellerId: a.id, name: "Taverna Nikos",
                                                         email: "nikos@taverna.example", country: "GR", by: staff)
-        _ = try order(fx, a, for: customer.id, [OrderRequestLine(productCode: "BK", quantity: 1)])
-        let forecast = try fx.service.billingForecast(through: day("2027-03-01"))
+        _ = try billing.order(fx, a, for: customer.id, [OrderRequestLine(productCode: "BK", quantity: 1)])
+        let forecast = try fx.service.billingForecast(through: billing.day("2027-03-01"))
         #expect(forecast.accounts == 1 && forecast.invoices == 2 && forecast.failures.isEmpty)
         #expect(forecast.totals.map(\.display) == ["180.00 EUR"])   // (60.00 + 30.00) × February and March
         #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 2)   // the orders' own; the forecast issued none
         try fx.service.store.write { tx in try tx.db.execute(sql: "UPDATE subscriptions SET currency = 'USD'") }
-        let broken = try fx.service.billingForecast(through: day("2027-03-01"))
+        let broken = try fx.service.billingForecast(through: billing.day("2027-03-01"))
         #expect(broken.accounts == 0 && broken.failures.count == 1)
         #expect(broken.failures.first?.hasPrefix("ACC-000001: ") == true)
     }
 
     /// A one-time item is charged once, on the order's first invoice beside the first period.
     @Test func aOneTimeItemIsOnTheOrdersFirstInvoiceOnly() throws {
-        let (fx, a) = try setUp()
-        try on(fx, "2027-01-10")
-        let o = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2),
+        let (fx, a) = try billing.setUp()
+        try billing.on(fx, "2027-01-10")
+        let o = try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2),
                                   OrderRequestLine(productCode: "SETUP", quantity: 1)])
         #expect(o.total.decimalString == "192.58")
         #expect(try fx.service.subscriptions(of: a.id).count == 1)   // the one-time item creates none
@@ -162,21 +135,21 @@ import Testing
         #expect(first.draft.total.decimalString == "192.58")
         #expect(first.draft.lines.map(\.productCode) == ["BK", "SETUP"])
         #expect(first.draft.lines[1].periodStart == nil)
-        let run = try fx.service.billingRun(through: day("2027-03-01"), by: staff)
+        let run = try fx.service.billingRun(through: billing.day("2027-03-01"), by: staff)
         #expect(run.invoices.map(\.draft.total.decimalString) == ["60.00", "60.00"])
     }
 
     @Test func theUniqueKeyRefusesAPeriodInvoicedTwiceEvenPastTheCheck() throws {
-        let (fx, a) = try setUp()
-        try on(fx, "2027-01-10")
-        _ = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
-        _ = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
+        let (fx, a) = try billing.setUp()
+        try billing.on(fx, "2027-01-10")
+        _ = try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
+        _ = try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff)
         // Rewind the subscription as a buggy run would: the database itself refuses the second line, and the
         // whole invoice (number included) rolls back.
         try fx.service.store.write { tx in
             try tx.db.execute(sql: "UPDATE subscriptions SET next_billing_date = '2027-02-01'")
         }
-        let again = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
+        let again = try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff)
         #expect(again.invoices.isEmpty)
         #expect(again.failures.count == 1)
         // The order's first invoice and February's: nothing more, and no number spent.
@@ -186,14 +159,14 @@ import Testing
     }
 
     @Test func twoRunsAtOnceIssueEachInvoiceOnceWithGaplessNumbers() throws {
-        let (fx, a) = try setUp()
-        try on(fx, "2027-01-10")
-        for _ in 0..<3 { _ = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)]) }
+        let (fx, a) = try billing.setUp()
+        try billing.on(fx, "2027-01-10")
+        for _ in 0..<3 { _ = try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)]) }
         let other = try fx.secondService()
         let services = [fx.service, other]
         let issued = RunCounter()
         DispatchQueue.concurrentPerform(iterations: 2) { i in
-            let report = try? services[i].billingRun(through: day("2027-04-01"), by: staff)
+            let report = try? services[i].billingRun(through: billing.day("2027-04-01"), by: staff)
             issued.add(report?.invoices.count ?? -100)
         }
         // Three orders invoiced at once (INV-1..3), then three months (February to April), one invoice each
@@ -207,13 +180,13 @@ import Testing
 
     @Test func separateInvoicesSplitByTheAccountItIsFor() throws {
         for separate in [false, true] {
-            let (fx, a) = try setUp(separate: separate)
-            try on(fx, "2027-01-10")
+            let (fx, a) = try billing.setUp(separate: separate)
+            try billing.on(fx, "2027-01-10")
             let customer = try fx.service.createEndCustomer(resellerId: a.id, name: "Taverna Nikos",
                                                             email: "nikos@taverna.example", country: "GR", by: staff)
-            _ = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
-            _ = try order(fx, a, for: customer.id, [OrderRequestLine(productCode: "BK", quantity: 3)])
-            let run = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
+            _ = try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
+            _ = try billing.order(fx, a, for: customer.id, [OrderRequestLine(productCode: "BK", quantity: 3)])
+            let run = try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff)
             if separate {
                 #expect(run.invoices.map(\.draft.forAccountId) == [a.id, customer.id])
                 #expect(run.invoices.map(\.draft.total.decimalString) == ["30.00", "90.00"])
@@ -226,32 +199,32 @@ import Testing
     }
 
     @Test func withoutProrationTheRunCatchesUpClampedToTheMonthsEnd() throws {
-        let (fx, a) = try setUp(billingDay: nil)
-        try on(fx, "2027-01-31")
-        let o = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
+        let (fx, a) = try billing.setUp(billingDay: nil)
+        try billing.on(fx, "2027-01-31")
+        let o = try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
         #expect(o.total.decimalString == "30.00")
         // Worked example 3: 30.00 that day for 31 January – 27 February, then the 28th, then 31 March.
         let first = try fx.service.invoice(number: "INV-000001")
-        #expect(first.draft.total.decimalString == "30.00" && first.draft.date == day("2027-01-31"))
+        #expect(first.draft.total.decimalString == "30.00" && first.draft.date == billing.day("2027-01-31"))
         #expect(first.draft.lines.map { "\($0.periodStart!)..\($0.periodEnd!)" } == ["2027-01-31..2027-02-27"])
         #expect(first.draft.lines[0].daysCharged == nil)
-        #expect(try fx.service.subscriptions(of: a.id).first?.nextBillingDate == day("2027-02-28"))
-        let preview = try fx.service.billingPreview(accountId: a.id, through: day("2027-03-31"))
+        #expect(try fx.service.subscriptions(of: a.id).first?.nextBillingDate == billing.day("2027-02-28"))
+        let preview = try fx.service.billingPreview(accountId: a.id, through: billing.day("2027-03-31"))
         #expect(preview.map(\.date.description) == ["2027-02-28", "2027-03-31"])
         #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 1)   // a preview issues nothing
-        let run = try fx.service.billingRun(through: day("2027-03-31"), by: staff)
+        let run = try fx.service.billingRun(through: billing.day("2027-03-31"), by: staff)
         #expect(run.invoices.map { "\($0.draft.lines[0].periodStart!)..\($0.draft.lines[0].periodEnd!)" }
                 == ["2027-02-28..2027-03-30", "2027-03-31..2027-04-29"])
     }
 
     @Test func invoicesGoToTheBillToContacts() throws {
-        let (fx, a) = try setUp()
+        let (fx, a) = try billing.setUp()
         var c = ContactForm()
         c.lastName = "Papadopoulou"; c.email = "billing@aegean.example"; c.billTo = true
         _ = try fx.service.addContact(to: a.id, c, by: staff)
-        try on(fx, "2027-01-10")
-        _ = try order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
-        _ = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
+        try billing.on(fx, "2027-01-10")
+        _ = try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
+        _ = try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff)
         let mails = try fx.service.outbox().filter { $0.kind == .invoice }
         #expect(mails.map(\.toAddress) == ["billing@aegean.example", "billing@aegean.example"])
         #expect(mails.map(\.subject).sorted() == ["Invoice INV-000001 for Aegean Cloud Partners",

@@ -1,8 +1,10 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
-/// Correcting contacts after onboarding (doc): the login email, removal, re-invitation, type and roles.
+/// Correcting contacts after onboarding (docs/domain.md#contacts): the login email, removal, re-invitation,
+/// type and roles.
 @Suite struct ContactChangeTests {
     func form(_ c: Contact, email: String) -> ContactForm {
         var f = ContactForm(c)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 /// A new password, or a new login email, ends every way in that the old credentials handed out: a reset

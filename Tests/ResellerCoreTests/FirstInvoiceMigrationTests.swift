@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 /// A desk from before billing invoiced first charges (issue #12: "an executed order of today becomes its
 /// subscriptions, and its debit becomes its first invoice"), opened by this version.
 @Suite struct FirstInvoiceMigrationTests {
-    let billing = BillingServiceTests()
+    let billing = BillingDesk()
 
     /// Rewrites the file to what the versions before wrote: each executed order's first charge a plain ledger
     /// debit tied to the order, no invoice, no waiting charge; the first order from before subscriptions

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 /// Hostile text on every way in: names, emails and price-list items holding ESC sequences, OSC 52, C1

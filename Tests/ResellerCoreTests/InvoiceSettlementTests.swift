@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 /// Payments settle the oldest open invoices first; an invoice is Open, Paid or Overdue (issue #12).
 @Suite struct InvoiceSettlementTests {
-    let billing = BillingServiceTests()
+    let billing = BillingDesk()
 
     @Test func creditsPayTheOldestDebitsFirstIncludingTheOrdersOwn() throws {
         let debits = [InvoiceSettlement.Debit(invoiceId: nil, amount: 4258),

@@ -1,7 +1,7 @@
 import Testing
 @testable import ResellerCore
 
-/// DOMAIN.md "Billing" and the worked examples of issue #12, on the pure invoicer.
+/// docs/domain.md#billing and the worked examples of issue #12, on the pure invoicer.
 @Suite struct InvoicerTests {
     static func day(_ text: String) -> CalendarDay { try! CalendarDay.parse(text, field: "day", label: "day") }
     static func eur(_ minor: Int64) -> Money { Money(minor: minor, currency: "EUR") }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 /// A real AF_UNIX datagram socket where the journal's would be, with SO_PASSCRED: the kernel attaches the

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 /// A link email's token is made as the email is sent, never stored in clear: the outbox row names the user

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 @Suite struct OrderServiceTests {
@@ -88,7 +89,8 @@ import Testing
         #expect(p.lines[0].proration?.days == 22)
         #expect(p.lines[0].invoiceDay == CalendarDay(year: 2026, month: 2, day: 1))
         #expect(p.lines[1].firstCharge.minor == 15000)              // one-time: never prorated
-        // …but it follows Partial Charges Invoicing: it joins the next billing date's invoice (doc).
+        // …but it follows Partial Charges Invoicing: it joins the next billing date's invoice
+        // (docs/domain.md#invoicing).
         #expect(p.lines[1].invoiceDay == CalendarDay(year: 2026, month: 2, day: 1))
         // Ordered on a billing date, nothing waits.
         let feb1 = CalendarDay(year: 2026, month: 2, day: 1)!

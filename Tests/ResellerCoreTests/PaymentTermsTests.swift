@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
-/// paymentTermsDays (DOMAIN.md): whole days 0–365, default 30 or the desk's `service.payment_terms_days`,
-/// kept through edits, in the audit, and refused with the field named.
+/// paymentTermsDays (docs/domain.md#accounts): whole days 0–365, default 30 or the desk's
+/// `service.payment_terms_days`, kept through edits, in the audit, and refused with the field named.
 @Suite struct PaymentTermsTests {
     @Test func theDefaultIsThirtyOrTheDesksAndAnAccountKeepsItsOwn() throws {
         let f = try Fixture()

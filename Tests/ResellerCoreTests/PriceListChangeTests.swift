@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 /// A price list's life after its import: rename, validity, description, active flag, replaced items.

@@ -1,4 +1,5 @@
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 @Suite struct PriceListServiceTests {

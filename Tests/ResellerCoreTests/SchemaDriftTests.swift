@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 /// `doctor`'s schema check: a desk holds what the migrations make, and any change made beside them is named.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 @Suite struct StorageTests {

@@ -1,32 +1,15 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 /// `setQuantity` and `cancelSubscription` on a real SQLite file with the fixed clock (issue #12, Billing →
 /// Changes): 30.00 monthly × 2 ordered 2027-01-10, billing day the 1st, so 42.58 is paid at the order.
 @Suite struct SubscriptionChangeServiceTests {
-    let billing = BillingServiceTests()
-
-    func setUp(partial: String = "onOrderDay", creditLimit: String? = nil) throws -> (Fixture, Account, Int64) {
-        let fx = try Fixture()
-        var f = AccountForm()
-        f.name = "Aegean Cloud Partners"; f.email = "accounts@aegean.example"; f.country = "GR"; f.type = "Reseller"
-        f.enableOrdering = true; f.enableReselling = true; f.prorateBilling = true; f.billingDay = "first"
-        f.partialChargesInvoicing = partial
-        if let creditLimit { f.creditLimit = creditLimit } else { f.unlimitedCredit = true }
-        let a = try fx.service.createAccount(f, by: staff)
-        _ = try fx.priceList("Backup EUR", csv: BillingServiceTests.csv)
-        _ = try fx.service.assignPriceLists(a.id, names: ["Backup EUR"], by: staff)
-        try billing.on(fx, "2027-01-10")
-        let o = try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2)])
-        #expect(o.total.decimalString == "42.58")
-        return (fx, a, try #require(try fx.service.subscriptions(of: a.id).first).id)
-    }
-
-    func day(_ text: String) -> CalendarDay { billing.day(text) }
+    let billing = BillingDesk()
 
     @Test func aRaiseOnOrderDayIsInvoicedAtOnceForTheRestOfThePeriod() throws {
-        let (fx, a, sub) = try setUp()
+        let (fx, a, sub) = try billing.ordered()
         try billing.on(fx, "2027-01-20")
         let raised = try fx.service.setQuantity(subscriptionId: sub, quantity: 5, by: staff)
         // 3 added units × 30.00 for 20–31 January: 12/31 of 90.00 = 34.838… → 34.84.
@@ -34,70 +17,71 @@ import Testing
         #expect(invoice.number == "INV-000002" && invoice.draft.total.decimalString == "34.84")
         let line = try #require(invoice.draft.lines.first)
         #expect(line.quantity == 3 && line.daysCharged == 12 && line.daysInPeriod == 31)
-        #expect(line.periodStart == day("2027-01-20") && line.periodEnd == day("2027-01-31"))
+        #expect(line.periodStart == billing.day("2027-01-20") && line.periodEnd == billing.day("2027-01-31"))
         #expect(try fx.service.statement(of: a.id).last?.balanceAfter.decimalString == "77.42")
         #expect(try fx.count("SELECT COUNT(*) FROM pending_charges WHERE invoice_id IS NULL") == 0)
         #expect(try fx.count("""
             SELECT COUNT(*) FROM audit_events WHERE entity = 'subscription' AND action = 'set-quantity'
             """) == 1)
         // February is invoiced with the new quantity, once.
-        let run = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
+        let run = try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff)
         #expect(run.invoices.map(\.draft.total.decimalString) == ["150.00"])
-        #expect(try fx.service.billingRun(through: day("2027-02-01"), by: staff).invoices.isEmpty)
+        #expect(try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff).invoices.isEmpty)
     }
 
     @Test func aRaiseOnNextBillingDayWaitsForTheRenewalAndSpendsCreditMeanwhile() throws {
-        let (fx, a, sub) = try setUp(partial: "onNextBillingDay", creditLimit: "1000")
+        let (fx, a, sub) = try billing.ordered(partial: "onNextBillingDay", creditLimit: "1000")
         #expect(try fx.service.availableCredit(a.id)?.text == "957.42")
         try billing.on(fx, "2027-01-20")
         let raised = try fx.service.setQuantity(subscriptionId: sub, quantity: 5, by: staff)
         #expect(raised.invoice == nil)
-        #expect(raised.charge?.invoiceDate == day("2027-02-01"))
+        #expect(raised.charge?.invoiceDate == billing.day("2027-02-01"))
         #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 0)
-        // Executed but not invoiced: already spent (doc: available credit), by the same rule in every list;
+        // Executed but not invoiced: already spent (docs/domain.md#credit), by the same rule in every list;
         // the order's own first charge (42.58) waits for the billing day too.
         #expect(try fx.service.availableCredit(a.id)?.text == "922.58")
         let summary = try #require(try fx.service.searchAccounts("").rows.first { $0.account.id == a.id })
         #expect(summary.uninvoiced.decimalString == "77.42" && summary.availableCredit?.text == "922.58")
-        let run = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
+        let run = try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff)
         #expect(run.invoices.count == 1)
         #expect(run.invoices.first?.draft.total.decimalString == "227.42")   // 42.58 + 150.00 + 34.84
         #expect(run.invoices.first?.draft.lines.count == 3)
-        #expect(try fx.service.billingRun(through: day("2027-03-01"), by: staff).invoices
+        #expect(try fx.service.billingRun(through: billing.day("2027-03-01"), by: staff).invoices
                     .map(\.draft.total.decimalString) == ["150.00"])
         #expect(try fx.count("SELECT COUNT(*) FROM invoice_lines WHERE kind = 'charge'") == 2)
         #expect(try fx.service.availableCredit(a.id)?.text == "622.58")
     }
 
     @Test func aLoweringCountsFromTheNextPeriodWithNothingCharged() throws {
-        let (fx, a, sub) = try setUp()
+        let (fx, a, sub) = try billing.ordered()
         try billing.on(fx, "2027-01-20")
         let lowered = try fx.service.setQuantity(subscriptionId: sub, quantity: 1, by: staff)
-        #expect(lowered.charge == nil && lowered.invoice == nil && lowered.effective == day("2027-02-01"))
+        #expect(lowered.charge == nil && lowered.invoice == nil && lowered.effective == billing.day("2027-02-01"))
         let stored = try #require(try fx.service.subscriptions(of: a.id).first)
-        #expect(stored.quantity(on: day("2027-01-31")) == 2 && stored.quantity(on: day("2027-02-01")) == 1)
-        let run = try fx.service.billingRun(through: day("2027-02-01"), by: staff)
+        #expect(stored.quantity(on: billing.day("2027-01-31")) == 2
+                && stored.quantity(on: billing.day("2027-02-01")) == 1)
+        let run = try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff)
         #expect(run.invoices.map(\.draft.total.decimalString) == ["30.00"])
     }
 
     @Test func aCancelEndsAtThePeriodEndAndNothingIsBilledAfter() throws {
-        let (fx, a, sub) = try setUp()
+        let (fx, a, sub) = try billing.ordered()
         try billing.on(fx, "2027-01-20")
         let ended = try fx.service.cancelSubscription(sub, now: false, by: staff)
-        #expect(ended.subscription.status == .ending && ended.subscription.endDate == day("2027-01-31"))
+        #expect(ended.subscription.status == .ending && ended.subscription.endDate == billing.day("2027-01-31"))
         #expect(ended.creditNote == nil)
-        #expect(try fx.service.billingRun(through: day("2027-04-01"), by: staff).invoices.isEmpty)
+        #expect(try fx.service.billingRun(through: billing.day("2027-04-01"), by: staff).invoices.isEmpty)
         #expect(try fx.service.subscriptions(of: a.id).first?.status == .ending)
         #expect(throws: ServiceError.self) { try fx.service.cancelSubscription(sub, now: false, by: staff) }
     }
 
     @Test func cancelNowCreditsTheUnusedDaysWithAGaplessCreditNote() throws {
-        let (fx, a, sub) = try setUp()
+        let (fx, a, sub) = try billing.ordered()
         _ = try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
-        _ = try fx.service.billingRun(through: day("2027-02-01"), by: staff)   // 90.00 for February
+        _ = try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff)   // 90.00 for February
         try billing.on(fx, "2027-02-10")
         let result = try fx.service.cancelSubscription(sub, now: true, by: staff)
-        #expect(result.subscription.status == .canceled && result.subscription.endDate == day("2027-02-10"))
+        #expect(result.subscription.status == .canceled && result.subscription.endDate == billing.day("2027-02-10"))
         // 11–28 February unused: 18/28 of 60.00 = 38.571… → 38.57.
         let note = try #require(result.creditNote)
         #expect(note.number == "CRN-000001" && note.draft.total.decimalString == "38.57")
@@ -113,13 +97,13 @@ import Testing
         // The next one takes the next number; March is never billed for the cancelled subscription.
         let second = try #require(try fx.service.subscriptions(of: a.id).last).id
         #expect(try fx.service.cancelSubscription(second, now: true, by: staff).creditNote?.number == "CRN-000002")
-        #expect(try fx.service.billingRun(through: day("2027-03-01"), by: staff).invoices.isEmpty)
+        #expect(try fx.service.billingRun(through: billing.day("2027-03-01"), by: staff).invoices.isEmpty)
     }
 
     /// A raise is a purchase (issue #21): above the available credit staff must confirm it, and until they
     /// do nothing is written; a lowering buys nothing and is never refused for credit.
     @Test func staffRaiseAboveTheAvailableCreditOnlyWhenTheyConfirm() throws {
-        let (fx, a, sub) = try setUp(creditLimit: "60")
+        let (fx, a, sub) = try billing.ordered(creditLimit: "60")
         #expect(try fx.service.availableCredit(a.id)?.text == "17.42")
         try billing.on(fx, "2027-01-20")
         let preview = try fx.service.previewQuantity(subscriptionId: sub, quantity: 5, by: staff)
@@ -146,7 +130,7 @@ import Testing
     }
 
     @Test func badChangesAreRefusedNamingTheField() throws {
-        let (fx, a, sub) = try setUp()
+        let (fx, a, sub) = try billing.ordered()
         func field(_ body: () throws -> Void) -> String? {
             do { try body(); return nil } catch let e as ServiceError { return e.fieldErrors.first?.field } catch {
                 return "?"
@@ -167,27 +151,27 @@ import Testing
 /// issued nothing (issue #12).
 @Suite struct OverCreditAfterBillingTests {
     @Test func theAccountManagerHearsOncePerRun() throws {
-        let changes = SubscriptionChangeServiceTests()
-        let (fx, a, _) = try changes.setUp(creditLimit: "100")   // 42.58 paid at the order
+        let billing = BillingDesk()
+        let (fx, a, _) = try billing.ordered(creditLimit: "100")   // 42.58 paid at the order
         func warnings() throws -> [OutboxMessage] {
             try fx.service.outbox().filter { $0.kind == .overCreditAfterBilling }
         }
         // February's 60.00 leaves 102.58 owed of 100.00: one email for the run, whatever it issued.
-        _ = try fx.service.billingRun(through: changes.day("2027-02-01"), by: staff)
+        _ = try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff)
         #expect(try warnings().count == 1)
         #expect(try warnings().first?.toAddress == "\(a.fields.accountManager)@" + fx.service.settings.staffMailDomain)
         #expect(try warnings().first?.subject == "Aegean Cloud Partners is over its credit limit after billing")
-        _ = try fx.service.billingRun(through: changes.day("2027-02-01"), by: staff)
+        _ = try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff)
         #expect(try warnings().count == 1)
         // Two months in one run: still one email.
-        _ = try fx.service.billingRun(through: changes.day("2027-04-01"), by: staff)
+        _ = try fx.service.billingRun(through: billing.day("2027-04-01"), by: staff)
         #expect(try warnings().count == 2)
     }
 
     @Test func withinTheLimitNobodyIsEmailed() throws {
-        let changes = SubscriptionChangeServiceTests()
-        let (fx, _, _) = try changes.setUp(creditLimit: "1000")
-        _ = try fx.service.billingRun(through: changes.day("2027-04-01"), by: staff)
+        let billing = BillingDesk()
+        let (fx, _, _) = try billing.ordered(creditLimit: "1000")
+        _ = try fx.service.billingRun(through: billing.day("2027-04-01"), by: staff)
         #expect(try fx.service.outbox().filter { $0.kind == .overCreditAfterBilling }.isEmpty)
     }
 }

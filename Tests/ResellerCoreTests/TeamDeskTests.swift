@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 
 /// The parts of a team desk that one process can prove: who is recorded, the modes of the files the desk

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 import ResellerCore
 @testable import Screens
 import TerminalKit
@@ -7,39 +8,19 @@ import TerminalKit
 /// The account detail screen over a real demo database: the sections and their keys, the highlight, the
 /// confirmations and the payment prompt, and orders and history read a page at a time.
 @Suite struct AccountDetailScreenTests {
-    static let noon = Date(timeIntervalSince1970: 1_795_953_600)   // 2026-11-29 12:00 UTC
-
-    static func service() throws -> (ResellerService, String) {
-        let folder = NSTemporaryDirectory() + "resellerdesk-detail-" + UUID().uuidString
-        let service = ResellerService(store: try Store(path: folder + "/rd.sqlite"), clock: { noon })
-        _ = try service.seedDemo(by: .staff("alice"))
-        return (service, folder)
-    }
-
-    /// What the runtime reads to open an account.
-    static func content(_ service: ResellerService, _ id: Int64) throws -> AccountDetailContent {
-        AccountDetailContent(try service.accountDetail(id), counts: try service.accountCounts(id),
-                             orders: try service.orderPage(of: id), statement: try service.statement(of: id))
-    }
-
-    static func order(_ service: ResellerService, _ id: Int64, _ code: String, _ quantity: Int) throws {
-        let line = OrderRequestLine(productCode: code, quantity: quantity)
-        _ = try service.placeOrder(accountId: id, customerAccountId: nil, lines: [line], by: .staff("alice"))
-    }
-
     /// The demo reseller with one order above its credit (Submitted) and one within it (Executed).
     static func demo() throws -> (ResellerService, AccountDetailContent, String) {
-        let (service, folder) = try Self.service()
+        let (service, folder) = try DemoDesk.service()
         let reseller = try service.findAccount("ACC-000001")
-        try order(service, reseller.id, "VM-2C4G", 2)
-        try order(service, reseller.id, "SETUP-STD", 40)
-        return (service, try content(service, reseller.id), folder)
+        try DemoDesk.order(service, reseller.id, "VM-2C4G", 2)
+        try DemoDesk.order(service, reseller.id, "SETUP-STD", 40)
+        return (service, try DemoDesk.content(service, reseller.id), folder)
     }
 
     /// The demo reseller grown large: 30 contacts, 60 orders (one Submitted, placed early) and the long
     /// history all that leaves.
     static func large() throws -> (ResellerService, AccountDetailContent, String) {
-        let (service, folder) = try Self.service()
+        let (service, folder) = try DemoDesk.service()
         let id = try service.findAccount("ACC-000001").id
         let first = ["Άννα", "Nikos", "Maria", "Jean-Luc", "Søren", "Zoë"]
         let last = ["Papadaki", "Οικονόμου", "Dupont", "Müller", "Smith"]
@@ -51,8 +32,8 @@ import TerminalKit
             form.companyRole = n % 3 == 0 ? "Billing" : ""
             _ = try service.addContact(to: id, form, by: .staff("alice"))
         }
-        for n in 1...60 { try order(service, id, n == 5 ? "SETUP-STD" : "VM-2C4G", n == 5 ? 40 : 1) }
-        return (service, try content(service, id), folder)
+        for n in 1...60 { try DemoDesk.order(service, id, n == 5 ? "SETUP-STD" : "VM-2C4G", n == 5 ? 40 : 1) }
+        return (service, try DemoDesk.content(service, id), folder)
     }
 
     @Test func theServiceReadsOrdersAndHistoryAPageAtATime() throws {
@@ -217,7 +198,7 @@ import TerminalKit
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var s = AccountDetailScreen(content, section: .contacts)
         for _ in 0..<25 { _ = s.update(.down, height: 24) }
-        let again = AccountDetailScreen(try Self.content(service, content.detail.account.id), keepingPlaceOf: s)
+        let again = AccountDetailScreen(try DemoDesk.content(service, content.detail.account.id), keepingPlaceOf: s)
         #expect(again.section == .contacts)
         #expect(again.render(width: 80, height: 24).text == s.render(width: 80, height: 24).text)
     }

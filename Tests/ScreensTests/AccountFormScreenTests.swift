@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 @testable import Screens
 import TerminalKit
@@ -255,11 +256,11 @@ import TerminalKit
     /// On the account detail a key that cannot act now is greyed in the footer, says why, and the help
     /// tells it: Payment with Ordering off.
     @Test func aKeyThatCannotActSaysWhy() throws {
-        let (service, _) = try AccountDetailScreenTests.service()
+        let (service, _) = try DemoDesk.service()
         var form = AccountForm()
         form.name = "No Ordering Ltd"; form.email = "a@b.example"; form.country = "GR"
         let id = try service.createAccount(form, by: .staff("alice")).id
-        var s = AccountDetailScreen(try AccountDetailScreenTests.content(service, id), section: .overview)
+        var s = AccountDetailScreen(try DemoDesk.content(service, id), section: .overview)
         let payment = try #require(Binding.binding(for: .char("$"), in: s.bindings))
         #expect(payment.disabledReason == "Ordering is off for this account: there is no balance to pay.")
         let grid = s.render(width: 80, height: 24)
@@ -268,7 +269,7 @@ import TerminalKit
         #expect(grid.cell(x: footer.distance(from: footer.startIndex, to: at), y: 23).style == .muted)
         #expect(s.update(.char("$"), height: 24).isEmpty)
         #expect(s.notice == payment.disabledReason)
-        #expect(WholeMessagesTests.joined(s.help.render(width: 80, height: 24)).contains("(not now: Ordering is off"))
+        #expect(joined(s.help.render(width: 80, height: 24)).contains("(not now: Ordering is off"))
     }
 }
 

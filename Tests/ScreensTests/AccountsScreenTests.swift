@@ -4,23 +4,6 @@ import Testing
 @testable import Screens
 import TerminalKit
 
-/// Compares a render with its committed goldens, the text (`name.txt`) and the roles that carry meaning
-/// (`name.roles.txt`: focus, selection, errors, warnings, disabled; see `Grid.roles`); UPDATE_GOLDENS=1
-/// rewrites both (review the diff).
-func expectGolden(_ grid: Grid, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    for (file, render) in [("\(name).txt", grid.text), ("\(name).roles.txt", grid.roles)] {
-        let path = folder.appendingPathComponent(file).path, text = render + "\n"
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            continue
-        }
-        let golden = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text == golden, "render differs from Golden/\(file) (UPDATE_GOLDENS=1 rewrites it)",
-                sourceLocation: sourceLocation)
-    }
-}
-
 @Suite struct AccountsScreenTests {
     static func summary(_ id: Int64, _ name: String, limit: Int64? = 500_000) -> AccountSummary {
         let fields = AccountFields(name: name, tradingName: nil, type: .reseller, email: "a@b.example", phone: nil, website: nil,

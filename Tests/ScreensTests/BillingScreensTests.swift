@@ -1,38 +1,22 @@
 import Foundation
-import Synchronization
 import Testing
+import DeskTestSupport
 import ResellerCore
 @testable import Screens
 import TerminalKit
-
-/// A clock the test moves: the billing rules depend on the day.
-final class MovableClock: Sendable {
-    private let current: Mutex<Date>
-    init(_ start: Date) { current = Mutex(start) }
-    var now: Date { current.withLock { $0 } }
-    func set(_ day: String) {
-        let parts = day.split(separator: "-").map { Int($0)! }
-        let d = CalendarDay(year: parts[0], month: parts[1], day: parts[2])!
-        current.withLock { $0 = Date(timeIntervalSince1970: TimeInterval(d.dayNumber) * 86_400 + 43_200) }
-    }
-}
 
 /// The account detail's Subscriptions and Invoices sections, the invoice as it prints, the quantity dialog,
 /// the cancel choice and the Billing screen, over the demo reseller (proration on, billing day the 1st,
 /// partial charges on the order day) with a clock the test moves.
 @Suite struct BillingScreensTests {
-    typealias T = AccountDetailScreenTests
-
-    static func service() throws -> (ResellerService, MovableClock, Int64) {
-        let clock = MovableClock(T.noon)                                   // 2026-11-29
-        let folder = NSTemporaryDirectory() + "resellerdesk-billing-" + UUID().uuidString
-        let service = ResellerService(store: try Store(path: folder + "/rd.sqlite"), clock: { clock.now })
-        _ = try service.seedDemo(by: .staff("alice"))
+    static func service() throws -> (ResellerService, TestClock, Int64) {
+        let clock = TestClock(DemoDesk.noon)                            // 2026-11-29
+        let (service, _) = try DemoDesk.service(clock: clock)
         return (service, clock, try service.findAccount("ACC-000001").id)
     }
 
     static func content(_ service: ResellerService, _ id: Int64) throws -> AccountDetailContent {
-        var c = try T.content(service, id)
+        var c = try DemoDesk.content(service, id)
         c.billing = try service.accountBilling(id)
         return c
     }
@@ -41,11 +25,11 @@ final class MovableClock: Sendable {
     /// 2026-12-01 (INV-000004); on 2026-12-10 the VMs are raised to 5
     /// (charged at once), DNS is cancelled now (a credit note) and the awareness training lowered from
     /// the next period.
-    static func billed() throws -> (ResellerService, MovableClock, Int64) {
+    static func billed() throws -> (ResellerService, TestClock, Int64) {
         let (service, clock, id) = try service()
-        try T.order(service, id, "VM-2C4G", 2)
-        try T.order(service, id, "DNS-ZONE", 3)
-        try T.order(service, id, "M365-BP", 10)
+        try DemoDesk.order(service, id, "VM-2C4G", 2)
+        try DemoDesk.order(service, id, "DNS-ZONE", 3)
+        try DemoDesk.order(service, id, "M365-BP", 10)
         let run = try service.billingRun(through: CalendarDay(year: 2026, month: 12, day: 1)!, by: .staff("alice"))
         #expect(run.invoices.count == 1 && run.failures.isEmpty)
         clock.set("2026-12-10")
@@ -84,12 +68,12 @@ final class MovableClock: Sendable {
         let vm = try #require(s.content.billing.subscriptions.first { $0.productCode == "VM-2C4G" })
         #expect(s.content.billing.subscriptions.first?.id == vm.id)       // the first row, highlighted
         #expect(s.update(.char("X"), height: 24).isEmpty)
-        let choice = WholeMessagesTests.joined(s.render(width: 80, height: 24))
+        let choice = joined(s.render(width: 80, height: 24))
         #expect(choice.contains("Cancel VM-2C4G for Aegean Cloud Partners: e at the end of its current period · "
                                 + "n now (credits the unused days) · any other key keeps it"))
         try expectGolden(s.render(width: 80, height: 24), "account-detail-cancel-choice-80x24")
         #expect(s.update(.char("n"), height: 24).isEmpty)
-        #expect(WholeMessagesTests.joined(s.render(width: 80, height: 24))
+        #expect(joined(s.render(width: 80, height: 24))
             .contains("a credit note for the unused days is issued. y/n"))
         #expect(s.update(.char("y"), height: 24)
                 == [.cancelSubscription(accountId: id, subscriptionId: vm.id, now: true)])
@@ -116,7 +100,7 @@ final class MovableClock: Sendable {
                     + "until it is active")
             var s = AccountDetailScreen(try Self.content(service, id), section: .subscriptions)
             s.notify(error.description)
-            #expect(WholeMessagesTests.joined(s.render(width: 80, height: 24))
+            #expect(joined(s.render(width: 80, height: 24))
                 .contains("cannot change until it is active"))
         }
     }
@@ -130,7 +114,7 @@ final class MovableClock: Sendable {
         for c in "0" { _ = d.update(.char(c)) }
         #expect(d.update(.ctrl("s")).isEmpty)                                  // refused before the service is asked
         #expect(d.errors["quantity"] == "quantity must be a whole number from 1 to 100000, not \"0\"")
-        let text = WholeMessagesTests.joined(d.render(width: 80, height: 24))
+        let text = joined(d.render(width: 80, height: 24))
         #expect(text.contains("Quantity: quantity must be a whole number from 1 to 100000, not \"0\""))
         try expectGolden(d.render(width: 80, height: 24), "quantity-dialog-error-80x24")
         _ = d.update(.backspace)
@@ -219,7 +203,7 @@ final class MovableClock: Sendable {
 
         #expect(s.update(.char("t"), height: 24) == [.chooseThrough(day)])
         #expect(s.update(.char("r"), height: 24).isEmpty)
-        #expect(WholeMessagesTests.joined(s.render(width: 80, height: 24))
+        #expect(joined(s.render(width: 80, height: 24))
             .contains("Run the billing through 2027-01-01? It issues 1 invoice to 1 account"))
         #expect(s.update(.char("y"), height: 24) == [.run(through: day)])
         s.progressed(0, of: 1)

@@ -1,20 +1,13 @@
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 @testable import Screens
 import TerminalKit
 
 @Suite struct PriceListPickerTests {
-    static let lists = [
-        PriceList(id: 1, name: "Cloud Essentials EUR", currency: "EUR", validFrom: CalendarDay(year: 2026, month: 1, day: 1), validTo: nil,
-                  active: true, description: nil, itemCount: 15),
-        PriceList(id: 2, name: "Cloud Essentials USD", currency: "USD", validFrom: nil, validTo: nil, active: true, description: nil, itemCount: 8),
-        PriceList(id: 3, name: "Legacy Hosting 2024 EUR", currency: "EUR", validFrom: nil, validTo: CalendarDay(year: 2024, month: 12, day: 31),
-                  active: false, description: nil, itemCount: 2),
-    ]
-
     @Test func filterSelectAndAssign() throws {
-        var p = PriceListPicker(accountId: 7, accountCode: "ACC-000007", lists: Self.lists, assigned: [],
+        var p = PriceListPicker(accountId: 7, accountCode: "ACC-000007", lists: PriceList.samples, assigned: [],
                                 today: CalendarDay(year: 2026, month: 11, day: 29)!)
         #expect(p.start() == [.loadItems(priceListId: 1)])
         _ = p.update(.char("u"))                        // "usd": only the USD list
@@ -94,7 +87,7 @@ import TerminalKit
 /// The picker marks the lists the service would refuse before any is chosen, with the service's reason.
 @Suite struct PriceListRefusalTests {
     @Test func refusedListsAreMarkedWithTheServicesReasonAndCannotBeChosen() throws {
-        let (service, _) = try AccountDetailScreenTests.service()
+        let (service, _) = try DemoDesk.service()
         let account = try service.findAccount("ACC-000001")
         _ = try service.importPriceList(csv: "code,description,billing_period,price\nM365-BB,Basic,monthly,6.00\n",
                                         name: "Promo EUR", currency: "EUR", by: .staff("alice"))
@@ -122,7 +115,7 @@ import TerminalKit
         _ = picker.update(.char(" "))
         #expect(picker.chosen.isEmpty)
         #expect(picker.update(.enter).isEmpty)
-        let text = WholeMessagesTests.joined(picker.render(width: 80, height: 24))
+        let text = joined(picker.render(width: 80, height: 24))
         #expect(text.contains("[-] Promo EUR"))
         #expect(text.contains("Cannot be assigned: Cloud Essentials USD is in USD but ACC-000001 bills in EUR"))
         while picker.shown[picker.highlighted].name != "Security Add-ons EUR" { _ = picker.update(.down) }

@@ -1,6 +1,7 @@
 import ResellerCore
 import Foundation
 import Testing
+import DeskTestSupport
 @testable import Screens
 import TerminalKit
 
@@ -14,7 +15,7 @@ import TerminalKit
         let form = AccountFormScreen().help
         let contact = ContactDialog.add(accountId: 1, accountName: "", hasPriceList: true).help
         // The dialogs over the demo reseller and its storefront contact, as staff meet them.
-        let (service, _) = try! AccountDetailScreenTests.service()
+        let (service, _) = try! DemoDesk.service()
         let account = try! service.findAccount("ACC-000001")
         let someone = try! service.contact(email: "partners@aegean-cloud.example")
         _ = try! service.recordPayment(accountId: account.id, PaymentForm(amount: "1.00"), by: .staff("alice"))
@@ -96,22 +97,22 @@ import TerminalKit
         try expectGolden(HelpScreen(title: "Outbox", bindings: OutboxScreen.bindings).render(width: 80, height: 24),
                          "outbox-help-80x24")
         let refusal = "Cloud Essentials USD is in USD but ACC-000007 bills in EUR"
-        let picker = PriceListPicker(accountId: 7, accountCode: "ACC-000007", lists: PriceListPickerTests.lists,
+        let picker = PriceListPicker(accountId: 7, accountCode: "ACC-000007", lists: PriceList.samples,
                                      assigned: [], refusals: [2: [refusal]],
                                      today: CalendarDay(year: 2026, month: 11, day: 29)!)
         try expectGolden(picker.help.render(width: 80, height: 24), "price-list-picker-help-80x24")
-        let (service, _) = try AccountDetailScreenTests.service()
+        let (service, _) = try DemoDesk.service()
         let id = try service.findAccount("ACC-000001").id
-        let detail = AccountDetailScreen(try AccountDetailScreenTests.content(service, id), section: .contacts)
+        let detail = AccountDetailScreen(try DemoDesk.content(service, id), section: .contacts)
         try expectGolden(detail.help.render(width: 80, height: 24), "account-detail-contacts-help-80x24")
-        let (_, rows) = try SubmittedOrdersScreenTests.demo()
+        let (_, rows) = try DemoDesk.submittedOrders()
         try expectGolden(SubmittedOrdersScreen(rows).help.render(width: 80, height: 24), "submitted-orders-help-80x24")
-        let (_, lists) = try PriceListsScreenTests.demo()
+        let (_, lists) = try DemoDesk.priceLists()
         try expectGolden(lists.help.render(width: 80, height: 24), "price-lists-help-80x24")
         let day = CalendarDay(year: 2026, month: 11, day: 29)!
         try expectGolden(BillingScreen(through: day, forecast: nil).help.render(width: 80, height: 24),
                          "billing-help-80x24")
-        let billingDetail = AccountDetailScreen(try AccountDetailScreenTests.content(service, id),
+        let billingDetail = AccountDetailScreen(try DemoDesk.content(service, id),
                                                 section: .subscriptions)
         try expectGolden(billingDetail.help.render(width: 80, height: 24), "account-detail-subscriptions-help-80x24")
     }

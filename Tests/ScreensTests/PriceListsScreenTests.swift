@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 import ResellerCore
 @testable import Screens
 import TerminalKit
@@ -7,30 +8,12 @@ import TerminalKit
 /// The price-lists screen over a real demo database: its table, the active flag, the import prompt, the edit
 /// and the service's problems shown whole.
 @Suite struct PriceListsScreenTests {
-    /// The content as the runtime reads it.
-    static func content(_ service: ResellerService) throws -> PriceListsContent {
-        let lists = try service.priceLists()
-        var items: [Int64: [PriceListItem]] = [:], users: [Int64: [AccountSummary]] = [:]
-        for list in lists {
-            items[list.id] = try service.priceListItems(list.id)
-            users[list.id] = try service.accountsUsing(priceList: list.name)
-        }
-        return PriceListsContent(lists: lists, items: items, users: users, today: service.today)
-    }
-
-    /// The demo, with a second reseller on Cloud Essentials EUR.
-    static func demo() throws -> (ResellerService, PriceListsScreen) {
-        let (service, _) = try AccountDetailScreenTests.service()
-        _ = try SubmittedOrdersScreenTests.smallReseller(service)
-        return (service, PriceListsScreen(try content(service)))
-    }
-
     static func highlight(_ s: inout PriceListsScreen, _ name: String) {
         while s.current?.name != name, s.selected < s.content.lists.count - 1 { _ = s.update(.down, height: 24) }
     }
 
     @Test func listsStatesCountsItemsAndUsers() throws {
-        let (_, s) = try Self.demo()
+        let (_, s) = try DemoDesk.priceLists()
         let essentials = try #require(s.content.lists.first { $0.name == "Cloud Essentials EUR" })
         #expect(PriceListsScreen.cells(essentials, s.content).suffix(2) == [String(essentials.itemCount), "2"])
         let legacy = try #require(s.content.lists.first { $0.name == "Legacy Hosting 2024 EUR" })
@@ -41,7 +24,7 @@ import TerminalKit
         old.validFrom = CalendarDay(year: 2027, month: 1, day: 1)
         old.validTo = nil
         #expect(PriceListsScreen.state(old, s.content.today) == "not yet")
-        let text = WholeMessagesTests.joined(s.render(width: 80, height: 24))
+        let text = joined(s.render(width: 80, height: 24))
         #expect(text.contains("Used by ACC-000001 Aegean Cloud Partners, ACC-000002 Νέφος"))
         // 6 of the 15 items fit; the last row counts the others.
         #expect(text.contains("… 9 more items: resellerdesk pricelist show \"Cloud Essentials EUR\""))
@@ -49,7 +32,7 @@ import TerminalKit
     }
 
     @Test func deactivatingAUsedListAsksFirstAnUnusedOneDoesNot() throws {
-        var (_, s) = try Self.demo()
+        var (_, s) = try DemoDesk.priceLists()
         Self.highlight(&s, "Cloud Essentials EUR")
         #expect(s.update(.char("a"), height: 24).isEmpty)
         #expect(s.confirming?.question == "Deactivate Cloud Essentials EUR? 2 accounts use it (ACC-000001, "
@@ -62,7 +45,7 @@ import TerminalKit
     }
 
     @Test func importTakesAPathAndShowsEveryProblemWhole() throws {
-        var (service, s) = try Self.demo()
+        var (service, s) = try DemoDesk.priceLists()
         Self.highlight(&s, "Cloud Essentials EUR")
         _ = s.update(.char("i"), height: 24)
         #expect(s.bindings.map(\.action) == [.promptEnter, .promptCancel])   // a, e, ? are text now
@@ -82,7 +65,7 @@ import TerminalKit
             let problems = error.fieldErrors.map(\.message)
             #expect(problems.count >= 4)
             s.showProblems(problems)
-            let text = WholeMessagesTests.joined(s.render(width: 80, height: 24))
+            let text = joined(s.render(width: 80, height: 24))
             for p in problems { #expect(text.contains(p), "not whole at 80x24: \(p)") }
         }
         _ = s.update(.down, height: 24)
@@ -93,7 +76,7 @@ import TerminalKit
     }
 
     @Test func theEditIsAFormThatSendsOnlyWhatChanged() throws {
-        var (service, s) = try Self.demo()
+        var (service, s) = try DemoDesk.priceLists()
         Self.highlight(&s, "Security Add-ons EUR")
         guard case .edit(let list)? = s.update(.char("e"), height: 24).first else {
             Issue.record("e does not open the edit"); return
@@ -135,6 +118,6 @@ import TerminalKit
             #expect(s.messages.first?.hasPrefix("There is no price list yet") == true)
             #expect(s.importPath == nil)
         }
-        #expect(WholeMessagesTests.joined(s.render(width: 80, height: 24)).contains(s.messages[0]))
+        #expect(joined(s.render(width: 80, height: 24)).contains(s.messages[0]))
     }
 }

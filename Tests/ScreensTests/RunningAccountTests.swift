@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 import ResellerCore
 @testable import Screens
 import TerminalKit
@@ -8,12 +9,10 @@ import TerminalKit
 /// storefront access, the account's status and a payment's reversal. Each dialog is driven by keys and
 /// its save carried out against a real demo database, as the runtime does.
 @Suite struct RunningAccountTests {
-    typealias T = AccountDetailScreenTests
-
     /// The detail on `section` with the row whose text contains `row` highlighted.
     static func detail(_ service: ResellerService, _ id: Int64, _ section: AccountDetailSection.ID,
                        row: String? = nil) throws -> AccountDetailScreen {
-        var s = AccountDetailScreen(try T.content(service, id), section: section)
+        var s = AccountDetailScreen(try DemoDesk.content(service, id), section: section)
         if let row {
             for _ in 0..<40 {
                 let rows = s.render(width: 80, height: 24)
@@ -31,7 +30,7 @@ import TerminalKit
     }
 
     @Test func correctAContactsEmailAndItsActivationLinkFollows() throws {
-        let (service, folder) = try T.service()
+        let (service, folder) = try DemoDesk.service()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let account = try service.findAccount("ACC-000001")
         var s = try Self.detail(service, account.id, .contacts, row: "partners@aegean-cloud.example")
@@ -63,7 +62,7 @@ import TerminalKit
     }
 
     @Test func removeAsksFirstAndInviteIsForContactsWithoutAUser() throws {
-        let (service, folder) = try T.service()
+        let (service, folder) = try DemoDesk.service()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let id = try service.findAccount("ACC-000001").id
         var plain = ContactForm()
@@ -88,7 +87,7 @@ import TerminalKit
     }
 
     @Test func aUsersAccessIsItsTypeAndRolesAndAUserNeedsOne() throws {
-        let (service, folder) = try T.service()
+        let (service, folder) = try DemoDesk.service()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let id = try service.findAccount("ACC-000001").id
         var s = try Self.detail(service, id, .contacts, row: "partners@aegean-cloud.example")
@@ -119,7 +118,7 @@ import TerminalKit
     }
 
     @Test func suspendAndCloseWithAReasonAndAClosedAccountStaysClosed() throws {
-        let (service, folder) = try T.service()
+        let (service, folder) = try DemoDesk.service()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let id = try service.findAccount("ACC-000001").id
         var s = try Self.detail(service, id, .overview)
@@ -146,7 +145,7 @@ import TerminalKit
     }
 
     @Test func reverseAPaymentFromTheLedgerWithTheReason() throws {
-        let (service, folder) = try T.service()
+        let (service, folder) = try DemoDesk.service()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let id = try service.findAccount("ACC-000001").id
         let paid = try service.recordPayment(accountId: id, PaymentForm(amount: "250.00"), by: .staff("alice"))

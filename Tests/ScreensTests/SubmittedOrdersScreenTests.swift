@@ -1,48 +1,14 @@
 import Foundation
 import Testing
+import DeskTestSupport
 import ResellerCore
 @testable import Screens
 import TerminalKit
 
 /// The Submitted orders screen over a real demo database: two resellers with orders held above their credit.
 @Suite struct SubmittedOrdersScreenTests {
-    /// A second reseller with a small credit limit, on the demo's EUR list.
-    static func smallReseller(_ service: ResellerService, limit: String = "100.00") throws -> Account {
-        var form = AccountForm()
-        form.name = "Νέφος Λιανικής Μονοπρόσωπη Ι.Κ.Ε. Cloud Retail"
-        form.type = AccountType.reseller.rawValue
-        form.email = "office@nefos.example"
-        form.country = "GR"
-        form.currency = "EUR"
-        form.enableOrdering = true
-        form.creditLimit = limit
-        form.enableReselling = true
-        let account = try service.createAccount(form, by: .staff("alice"))
-        _ = try service.assignPriceLists(account.id, names: ["Cloud Essentials EUR"], by: .staff("alice"))
-        return account
-    }
-
-    /// The rows as the runtime reads them: each order with its account's name and available credit.
-    static func rows(_ service: ResellerService) throws -> [SubmittedOrderRow] {
-        try service.submittedOrders().map { o in
-            SubmittedOrderRow(order: o, accountName: try service.account(o.accountId).name,
-                              available: try service.availableCredit(o.accountId))
-        }
-    }
-
-    /// ACC-000001 (5,000.00 limit) with an order of 6,000.00 held; the small reseller with 300.00 held.
-    static func demo() throws -> (ResellerService, [SubmittedOrderRow]) {
-        let (service, _) = try AccountDetailScreenTests.service()
-        let aegean = try service.findAccount("ACC-000001")
-        let small = try smallReseller(service)
-        try AccountDetailScreenTests.order(service, aegean.id, "SETUP-STD", 40)
-        try AccountDetailScreenTests.order(service, small.id, "VM-2C4G", 1)     // within 100.00: executed
-        try AccountDetailScreenTests.order(service, small.id, "SETUP-STD", 2)
-        return (service, try rows(service))
-    }
-
     @Test func listsEveryAccountsSubmittedOrdersOldestFirst() throws {
-        let (_, rows) = try Self.demo()
+        let (_, rows) = try DemoDesk.submittedOrders()
         #expect(rows.map(\.order.total.display) == ["6,000.00 EUR", "300.00 EUR"])
         #expect(rows.map(\.available) == [.amount(Money(minor: 500_000, currency: "EUR")),
                                           .amount(Money(minor: 6_800, currency: "EUR"))])
@@ -53,7 +19,7 @@ import TerminalKit
     }
 
     @Test func executeAsksAboveTheCreditOnlyWhenTheServiceRefusesForIt() throws {
-        let (service, rows) = try Self.demo()
+        let (service, rows) = try DemoDesk.submittedOrders()
         var s = SubmittedOrdersScreen(rows)
         _ = s.update(.down, height: 24)
         let order = rows[1].order
@@ -73,18 +39,18 @@ import TerminalKit
         let question = try #require(s.confirming?.question)
         #expect(question.contains("totals 300.00 EUR") && question.contains("only 68.00 EUR available")
                 && question.contains("232.00 EUR above the credit? y/n"))
-        #expect(WholeMessagesTests.joined(s.render(width: 80, height: 24)).contains(question))
+        #expect(joined(s.render(width: 80, height: 24)).contains(question))
         #expect(s.update(.char("n"), height: 24).isEmpty)
         #expect(s.notice == "Not done.")
         s.askAboveCredit(orderId: order.id, available: Money(minor: 6_800, currency: "EUR"))
         #expect(s.update(.char("y"), height: 24) == [.execute(orderId: order.id, aboveCredit: true)])
         let executed = try service.executeOrder(order.id, aboveCredit: true, by: .staff("alice"))
         #expect(executed.status == .executed)
-        #expect(try Self.rows(service).map(\.order.id) == [rows[0].order.id])
+        #expect(try DemoDesk.submittedRows(service).map(\.order.id) == [rows[0].order.id])
     }
 
     @Test func cancelAsksOpenGoesToTheAccountAndTheOtherKeys() throws {
-        let (_, rows) = try Self.demo()
+        let (_, rows) = try DemoDesk.submittedOrders()
         var s = SubmittedOrdersScreen(rows, notice: "ORD-000009 executed: 1,234.00 EUR debited.", selected: 5)
         #expect(s.selected == 1)                                    // clamped to the last row
         #expect(s.update(.char("X"), height: 24).isEmpty)
@@ -105,7 +71,7 @@ import TerminalKit
             #expect(s.notice == reason)
         }
         #expect(s.bindings.filter { $0.disabledReason != nil }.count == 3)
-        #expect(WholeMessagesTests.joined(s.help.render(width: 80, height: 24)).contains("(not now: \(reason))"))
+        #expect(joined(s.help.render(width: 80, height: 24)).contains("(not now: \(reason))"))
         try expectGolden(s.render(width: 80, height: 24), "submitted-orders-empty-80x24")
     }
 }

@@ -1,5 +1,6 @@
 import FieldSchema
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 @testable import Screens
 import TerminalKit
@@ -7,11 +8,6 @@ import TerminalKit
 /// Every message the validators can give shows whole at 80x24: wrapped under the form while its field has
 /// the focus (or in the form's message when the field cannot take the focus), never cut at the right edge.
 @Suite struct WholeMessagesTests {
-    /// The grid's rows joined as one text, so that a message wrapped over several rows reads as one.
-    static func joined(_ grid: Grid) -> String {
-        grid.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-    }
-
     static func account(_ change: (inout AccountForm) -> Void) -> AccountForm {
         var form = AccountForm()
         change(&form)
@@ -71,7 +67,7 @@ import TerminalKit
                     for _ in focusable where screen.focus != f { _ = screen.update(.tab) }
                     #expect(screen.focus == f)
                 }
-                let text = Self.joined(screen.render(width: 80, height: 24))
+                let text = joined(screen.render(width: 80, height: 24))
                 #expect(text.contains(message), "\"\(field): \(message)\" is not whole at 80x24:\n\(text)")
                 seen += 1
             }
@@ -104,7 +100,7 @@ import TerminalKit
             for (field, message) in error.messagesByField {
                 let f = try #require(ContactSchema.fields.spec(field)?.id, "no field \(field) in the dialog")
                 for _ in ContactSchema.fields where dialog.focus != f { _ = dialog.update(.tab) }
-                let text = Self.joined(dialog.render(width: 80, height: 24))
+                let text = joined(dialog.render(width: 80, height: 24))
                 #expect(text.contains(message), "\"\(field): \(message)\" is not whole at 80x24:\n\(text)")
                 seen += 1
             }
@@ -138,11 +134,11 @@ import TerminalKit
             + "the earlier link no longer works."
         var accounts = AccountsScreen()
         _ = accounts.update(.failed(notice))
-        #expect(Self.joined(accounts.render(width: 80, height: 24)).contains(notice))
-        let (service, _) = try AccountDetailScreenTests.service()
+        #expect(joined(accounts.render(width: 80, height: 24)).contains(notice))
+        let (service, _) = try DemoDesk.service()
         let id = try service.findAccount("ACC-000001").id
-        var detail = AccountDetailScreen(try AccountDetailScreenTests.content(service, id), section: .overview)
+        var detail = AccountDetailScreen(try DemoDesk.content(service, id), section: .overview)
         detail.notify(notice)
-        #expect(Self.joined(detail.render(width: 80, height: 24)).contains(notice))
+        #expect(joined(detail.render(width: 80, height: 24)).contains(notice))
     }
 }

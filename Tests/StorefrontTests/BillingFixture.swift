@@ -1,20 +1,10 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Synchronization
 import Testing
+import DeskTestSupport
 @testable import ResellerCore
 @testable import Storefront
-
-/// A clock the billing tests set to a day (noon UTC), so periods, proration and due dates are fixed.
-final class DayClock: Sendable {
-    private let current = Mutex(Date(timeIntervalSince1970: 0))
-    var now: Date { current.withLock { $0 } }
-    func set(_ day: String) {
-        let d = try! CalendarDay.parse(day, field: "day", label: "day")
-        current.withLock { $0 = Date(timeIntervalSince1970: Double(d.dayNumber) * 86_400 + 12 * 3600) }
-    }
-}
 
 /// The demo reseller (proration on, billing day the 1st, partial charges on order day) with its user
 /// activated on 2027-01-10 and given the access of `Who`; the storefront signs in on whatever day the
@@ -22,7 +12,7 @@ final class DayClock: Sendable {
 struct BillingFixture {
     enum Who: String, CaseIterable { case admin, subscriptionsManager, cloudAdministrator, billingAgent, buyer }
 
-    let clock = DayClock()
+    let clock = TestClock()
     let fx: StorefrontFixture
     let userId: Int64
     var service: ResellerService { fx.service }
@@ -57,7 +47,7 @@ struct BillingFixture {
 
     func on(_ day: String) { clock.set(day) }
 
-    func day(_ text: String) -> CalendarDay { try! CalendarDay.parse(text, field: "day", label: "day") }
+    func day(_ text: String) -> CalendarDay { CalendarDay.parsed(text) }
 
     /// Staff orders `quantity` Cloud VMs (monthly 32.00) for the reseller itself: one subscription.
     @discardableResult

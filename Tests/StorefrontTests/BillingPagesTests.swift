@@ -229,7 +229,7 @@ import Templating
     }
 }
 
-/// The service refuses what the pages would (doc: every page and action checks the role in the service).
+/// The service refuses what the pages would (docs/domain.md#roles: the service checks the role).
 @Suite struct BillingRightsTests {
     typealias Who = BillingFixture.Who
 

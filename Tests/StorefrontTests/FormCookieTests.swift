@@ -25,7 +25,7 @@ import ResellerCore
     }
 
     @Test func aPlantedCookieIsRefused() async throws {
-        let fx = try SignInRaceTests.activated()
+        let fx = try StorefrontFixture.activated()
         defer { fx.cleanUp() }
         let foreign = FormCookie(key: Array(repeating: 7, count: 32)).issue()
         let own = try StorefrontServer(service: fx.service).forms.issue()
@@ -58,7 +58,7 @@ import ResellerCore
     }
 
     @Test func underHTTPSTheCookieIsHostPrefixedAndAnUnprefixedOneIsIgnored() async throws {
-        let fx = try SignInRaceTests.activated()
+        let fx = try StorefrontFixture.activated()
         defer { fx.cleanUp() }
         var settings = ServiceSettings()
         settings.storefrontURL = "https://shop.example.com"

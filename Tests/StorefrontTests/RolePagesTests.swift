@@ -5,7 +5,7 @@ import Testing
 @testable import ResellerCore
 @testable import Storefront
 
-/// Every role against every signed-in page and action (doc: Role-Based Access for Storefront Users): what
+/// Every role against every signed-in page and action (docs/domain.md#roles): what
 /// is allowed answers, what is not is refused by the page and, behind it, by the service.
 @Suite struct RolePagesTests {
     enum Who: String, CaseIterable { case admin, buyer, billingAgent, cloudAdministrator }

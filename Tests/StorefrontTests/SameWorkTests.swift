@@ -18,7 +18,7 @@ import ResellerCore
     }
 
     @Test func everyFailedSignInDoesTheSameWork() throws {
-        let fx = try SignInRaceTests.activated()
+        let fx = try StorefrontFixture.activated()
         defer { fx.cleanUp() }
         let service = fx.service
         let known = Self.signIn(service, StorefrontFixture.email)
@@ -35,7 +35,7 @@ import ResellerCore
     }
 
     @Test func everyResetRequestDoesTheSameWork() throws {
-        let fx = try SignInRaceTests.activated()
+        let fx = try StorefrontFixture.activated()
         defer { fx.cleanUp() }
         let service = fx.service
         func reset(_ email: String) throws -> [Int] {

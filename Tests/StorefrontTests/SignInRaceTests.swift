@@ -11,16 +11,8 @@ import ResellerCore
 @Suite struct SignInRaceTests {
     static let wrong = "wrong password here"
 
-    /// The demo user, active with `StorefrontFixture.password`.
-    static func activated() throws -> StorefrontFixture {
-        let fx = try StorefrontFixture()
-        let password = StorefrontFixture.password
-        _ = try fx.service.activate(token: try fx.token(), password: password, confirmation: password)
-        return fx
-    }
-
     @Test func eightWrongPasswordsAtOnceCheckFourAndLock() async throws {
-        let fx = try Self.activated()
+        let fx = try StorefrontFixture.activated()
         defer { fx.cleanUp() }
         let service = fx.service
         let refused = await withTaskGroup(of: Bool.self) { group in
@@ -44,7 +36,7 @@ import ResellerCore
     }
 
     @Test func aRightPasswordOnTheFourthAttemptSignsInAndClearsTheCount() throws {
-        let fx = try Self.activated()
+        let fx = try StorefrontFixture.activated()
         defer { fx.cleanUp() }
         for _ in 0..<3 {
             #expect(throws: ServiceError.self) {
@@ -95,7 +87,7 @@ import ResellerCore
     /// Forty POSTs at once for one email through the router: the throttle lets exactly ten through (10 per
     /// email), the rest get 429 with Retry-After; of the ten, four are checked against the hash.
     @Test func aFloodOfLoginsForOneAccount() async throws {
-        let fx = try Self.activated()
+        let fx = try StorefrontFixture.activated()
         defer { fx.cleanUp() }
         let server = try StorefrontServer(service: fx.service, passwordPatience: .seconds(60))
         try await Application(router: server.router()).test(.router) { client in

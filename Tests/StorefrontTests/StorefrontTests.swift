@@ -39,6 +39,14 @@ struct StorefrontFixture {
         return String(line.split(separator: "=", maxSplits: 1)[1])
     }
 
+    /// The demo user, active with `StorefrontFixture.password`.
+    static func activated() throws -> StorefrontFixture {
+        let fx = try StorefrontFixture()
+        let password = StorefrontFixture.password
+        _ = try fx.service.activate(token: try fx.token(), password: password, confirmation: password)
+        return fx
+    }
+
     func mails(_ kind: MailKind, to email: String = StorefrontFixture.email) throws -> Int {
         try service.outbox().filter { $0.kind == kind && $0.toAddress == email }.count
     }

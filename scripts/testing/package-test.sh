@@ -69,6 +69,20 @@ login_status() {
 expect() {
   if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "got '$2', want '$3'"; fi
 }
+# stop_server NAME [LOG]: SIGTERM to the server started last ($server_pid); NAME passes when it is gone within
+# 10 s. Had it already exited, NAME fails with the end of LOG (when given: else its own check said so). Reaped.
+stop_server() {
+  if kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid"
+    local stopped=no
+    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || { stopped=yes; break; }; sleep 0.2; done
+    expect "$1" "$stopped" yes
+  elif [ -n "${2:-}" ]; then
+    fail "$1" "it was not running: $(tail -n 5 "$2")"
+  fi
+  wait "$server_pid" || true
+  server_pid=""
+}
 # contains NAME TEXT PART
 contains() { case "$2" in *"$3"*) pass "$1" ;; *) fail "$1" "'$3' not in: $(printf '%s' "$2" | tail -n 15)" ;; esac; }
 
@@ -166,6 +180,7 @@ chown resellerdesk:resellerdesk "$data"/desk.sqlite*
 mkdir -p "$data/.config/resellerdesk"
 echo '[mail]' > "$data/.config/resellerdesk/config.toml"
 # While a process has the old desk open, moving it would split it from its -wal: configure stops, naming it.
+# shellcheck disable=SC2217 # sleep reads nothing: the redirection only holds the desk open
 sleep 60 < "$data/desk.sqlite" &
 holder=$!
 if busy_out=$(dpkg -i "$deb" 2>&1); then fail "configure refuses to move a desk in use" "it went on"
@@ -338,16 +353,7 @@ server_pid=$!
 status=$(login_status "$port" "$server_pid")
 expect "storefront serve from a folder holding a fake server answers /login" "$status" 200
 check "the fake resellerdesk-storefront did not run" test ! -e "$site/fake-ran"
-if kill -0 "$server_pid" 2>/dev/null; then
-  kill "$server_pid"
-  stopped=no
-  for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || { stopped=yes; break; }; sleep 0.2; done
-  expect "the storefront stops on SIGTERM" "$stopped" yes
-  wait "$server_pid" || true
-else
-  fail "the storefront stops on SIGTERM" "it was not running: $(tail -n 5 "$tmp/storefront.log")"
-fi
-server_pid=""
+stop_server "the storefront stops on SIGTERM" "$tmp/storefront.log"
 
 # --- the units' commands in their sandbox --------------------------------------------------------------------
 # Without systemd running (CI, containers) the units cannot be started, so each ExecStart runs the way its unit
@@ -428,6 +434,7 @@ check "resellerdesk-backup.service's command works in its sandbox" in_sandbox re
 # shellcheck disable=SC2046 # as above
 check "resellerdesk-billing.service's command works in its sandbox" in_sandbox resellerdesk-billing.service \
   $(exec_start resellerdesk-billing.service)
+# shellcheck disable=SC2012 # the backups' names are the desk's own (desk-<time>.sqlite): newest by time
 newest_backup=$(ls -t /var/lib/resellerdesk/backups/*.sqlite 2>/dev/null | head -n 1 || true)
 expect "the backup is written 0640 in the desk's group" "$(stat -c '%a %G' "${newest_backup:-/nonexistent}" 2>&1)" \
   "640 resellerdesk"
@@ -445,14 +452,7 @@ for unit in resellerdesk-mail.service resellerdesk-storefront.service; do
     if kill -0 "$server_pid" 2>/dev/null; then pass "$unit's command keeps running in its sandbox"
     else fail "$unit's command keeps running in its sandbox" "$(tail -n 5 "$tmp/$unit.log")"; fi
   fi
-  if kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid"
-    stopped=no
-    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || { stopped=yes; break; }; sleep 0.2; done
-    expect "$unit's command stops on SIGTERM" "$stopped" yes
-  fi
-  wait "$server_pid" || true
-  server_pid=""
+  stop_server "$unit's command stops on SIGTERM"
 done
 
 # --- purge keeps the data ------------------------------------------------------------------------------------

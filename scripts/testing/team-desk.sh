@@ -49,7 +49,7 @@ as() {
 }
 
 # --- the first member creates the desk; its files are the group's ----------------------------------------
-out=$(as rdalice resellerdesk demo 2>&1) && pass "rdalice: resellerdesk demo with no flag" || fail "rdalice: demo" "$out"
+if out=$(as rdalice resellerdesk demo 2>&1); then pass "rdalice: resellerdesk demo with no flag"; else fail "rdalice: demo" "$out"; fi
 for suffix in "" -wal -shm; do
   expect "desk.sqlite$suffix is 0660, group resellerdesk, under umask 077" \
     "$(stat -c '%a %G' "$desk$suffix" 2>&1)" "660 resellerdesk"
@@ -109,10 +109,14 @@ contains "rdcarol is told which group and how to join" "$refusal" \
 case "$refusal" in *SQLite*|*sqlite3*|*"unable to open"*) fail "no raw SQLite message" "$refusal" ;; *) pass "no raw SQLite message" ;; esac
 
 # --- the service user's backup, a member's doctor ----------------------------------------------------------
-out=$(runuser -u resellerdesk -- env -i PATH=/usr/bin:/bin HOME=/var/lib/resellerdesk \
-        RESELLERDESK_CONFIG=/etc/resellerdesk/config.toml \
-        resellerdesk backup /var/lib/resellerdesk/backups --keep 14 2>&1) \
-  && pass "the backup service's command as user resellerdesk" || fail "backup as resellerdesk" "$out"
+if out=$(runuser -u resellerdesk -- env -i PATH=/usr/bin:/bin HOME=/var/lib/resellerdesk \
+          RESELLERDESK_CONFIG=/etc/resellerdesk/config.toml \
+          resellerdesk backup /var/lib/resellerdesk/backups --keep 14 2>&1); then
+  pass "the backup service's command as user resellerdesk"
+else
+  fail "backup as resellerdesk" "$out"
+fi
+# shellcheck disable=SC2012 # the backups' names are the desk's own (desk-<time>.sqlite): newest by time
 newest=$(ls -t /var/lib/resellerdesk/backups/desk-*.sqlite | head -n 1)
 expect "the copy is 0640, group resellerdesk" "$(stat -c '%a %G' "$newest")" "640 resellerdesk"
 contains "the backup counts every account" "$out" "accounts 33"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// Billing in the built binary (#12): a subscription's quantity changed from the account's Subscriptions,
 /// the invoice it issued seen as it prints, and the billing run from the Billing screen with its report;
@@ -32,7 +33,7 @@ extension TerminalE2ETests {
     }
 
     @Test func changeAQuantitySeeTheInvoiceAndRunTheBilling() throws {
-        let next = try BillingCommandTests.reseller(cli)
+        let next = try cli.reseller()
 
         let session = TmuxSession()
         defer { session.kill() }
@@ -90,7 +91,7 @@ extension TerminalE2ETests {
         #expect(invoices.map { $0["number"] as? String } == ["INV-000001", "INV-000002", "INV-000003"])
 
         // A raise is a purchase (#21): above the available credit the dialog asks, naming both amounts.
-        #expect(try BillingCommandTests.setCreditLimit(cli, "200").code == 0)
+        #expect(try cli.setCreditLimit("200").code == 0)
         try session.keys("Enter")                                          // opens on the section left last
         try session.waitFor(" Invoices 3 ")
         try openQuantityDialog(session)

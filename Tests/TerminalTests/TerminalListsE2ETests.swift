@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DeskTestSupport
 
 /// The Submitted orders and Price lists screens in the built binary: what is done there is in the database.
 extension TerminalE2ETests {

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Runs the built `resellerdesk` binary as a separate process on a temporary database.
+public struct CLI: Sendable {
+    public init() {}
+
+    public let folder = NSTemporaryDirectory() + "resellerdesk-cli-" + UUID().uuidString
+    public var db: String { folder + "/cli.sqlite" }
+
+    public struct Result: Sendable {
+        public var code: Int32
+        public var out: String
+        public var err: String
+        public var json: Any? { try? JSONSerialization.jsonObject(with: Data(out.utf8)) }
+        public var object: [String: Any] { json as? [String: Any] ?? [:] }
+    }
+
+    /// The binary: $RESELLERDESK_BIN, else the debug build beside these sources.
+    public static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["RESELLERDESK_BIN"], !path.isEmpty { return path }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/resellerdesk").path
+    }
+
+    /// `launcher` runs the binary through another program, e.g. `["/usr/bin/faketime", "2027-01-10"]`.
+    @discardableResult
+    public func run(_ args: [String], environment extra: [String: String] = [:],
+                    launcher: [String] = []) throws -> Result {
+        guard FileManager.default.isExecutableFile(atPath: CLI.binary) else {
+            throw CLIError.missingBinary(CLI.binary)
+        }
+        let p = Process()
+        let command = launcher + [CLI.binary] + args
+        p.executableURL = URL(fileURLWithPath: command[0])
+        p.arguments = Array(command.dropFirst())
+        var env = ProcessInfo.processInfo.environment
+        env["RESELLERDESK_DB"] = db
+        env["SUDO_USER"] = "carol"
+        // Hermetic: never the system configuration of a desk installed on this machine.
+        env["RESELLERDESK_SYSTEM_CONFIG"] = folder + "/no-system-config.toml"
+        extra.forEach { env[$0.key] = $0.value }
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self),
+                      err: String(decoding: e, as: UTF8.self))
+    }
+
+    public enum CLIError: Error, CustomStringConvertible {
+        case missingBinary(String)
+        public var description: String {
+            switch self {
+            case .missingBinary(let p):
+                "no resellerdesk binary at \(p): run `swift build` first or set RESELLERDESK_BIN"
+            }
+        }
+    }
+}
