@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ResellerCore
+import DeskTestSupport
 
 /// The accounts table's one column table (`StoreTx.accountFieldColumns`): every field written is read back,
 /// whatever position it holds.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ResellerCore
+import DeskTestSupport
 
 /// Data migrations are keyed by the name of the SQL migration that brings them in; desks store only how
 /// many migrations they applied, so the name must resolve to the number the step used to be keyed by.
@@ -17,7 +18,7 @@ import Testing
     /// executed order's plain debit, no invoice), opens without the step running again: only the later
     /// SQL migration runs.
     @Test func aDeskMigratedUnderTheOldKeyDoesNotRunTheStepAgain() throws {
-        let billing = BillingServiceTests()
+        let billing = BillingDesk()
         let (fx, a) = try billing.setUp()
         try billing.on(fx, "2027-01-10")
         _ = try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2)])

@@ -1,5 +1,6 @@
 import Testing
 @testable import ResellerCore
+import DeskTestSupport
 
 /// The one quantity rule every front reads (`Quantity`), and the small forms that validate through their schema.
 @Suite struct QuantityTests {

@@ -3,6 +3,7 @@ import Testing
 import ResellerCore
 @testable import Screens
 import TerminalKit
+import DeskTestSupport
 
 /// The keys of the account detail are declared once (`RowAction`): the hint beside a highlighted row, the
 /// greyed keys and what a key does must then agree on every row of every section.
@@ -17,8 +18,8 @@ extension AccountDetailScreenTests {
         form.storefrontUser = true
         _ = try service.addContact(to: id, form, by: .staff("alice"))
         var checkedRows = 0, hinted = Set<String>()
-        for section in AccountDetailSection.shown(try Self.content(service, id)) {
-            var screen = AccountDetailScreen(try Self.content(service, id), section: section.id)
+        for section in AccountDetailSection.shown(try DemoDesk.content(service, id)) {
+            var screen = AccountDetailScreen(try DemoDesk.content(service, id), section: section.id)
             var seen = Set<String>()
             // Down through every row of the section, until the highlight stops moving.
             while seen.insert(screen.render(width: 80, height: 24).text).inserted {
