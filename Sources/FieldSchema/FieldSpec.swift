@@ -20,7 +20,7 @@ public struct FieldSpec<Model>: Sendable {
         case choice(WritableKeyPath<Model, String> & Sendable, [Choice])
     }
 
-    /// The field's name as DOMAIN.md writes it (camelCase): the JSON key and `FieldError.field`.
+    /// The field's name as docs/domain.md#accounts writes it (camelCase): the JSON key and `FieldError.field`.
     public let id: String
     /// As the form shows it, "Trading name".
     public let label: String

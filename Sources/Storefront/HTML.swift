@@ -72,7 +72,8 @@ struct StorefrontHeader {
     var subscriptions = false
     var billing = false
     var csrf: String
-    /// Shown on every page while the account is not Active: why, and what it means (doc: a banner).
+    /// Shown on every page while the account is not Active: why, and what it means (domain.md#account-status: a
+    /// banner).
     var banner: String? = nil
 }
 

@@ -20,7 +20,7 @@ enum ResellerPages {
         /// Beside the balance: what is overdue, and the next invoice's day and estimated total.
         var overdue, nextInvoice: String
         var canOrder, hasPriceLists, hasOrders: Bool
-        /// What the user's roles let it see (doc): balance with Billing Agent, orders and lists with Buyer.
+        /// What the user's roles let it see (domain.md#roles): balance with Billing Agent, orders and lists with Buyer.
         var billing, ordering: Bool
         var priceLists: [PriceListRow]
         var orders: [OrderRow]

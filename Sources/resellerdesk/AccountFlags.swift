@@ -56,7 +56,7 @@ struct AccountFlags: ParsableArguments {
             (S.accountManager, accountManager), (S.paymentTermsDays, paymentTerms),
         ]
         for (spec, value) in texts { if let value { spec.set(value, in: &form) } }
-        // Turning Ordering off clears its section (doc); flags for that section given with it still
+        // Turning Ordering off clears its section (domain.md#accounts); flags for that section given with it still
         // reach the validator, which then says they need Ordering.
         if ordering == false { form.clearOrdering() }
         if ordering == true { form.enableOrdering = true }

@@ -62,7 +62,7 @@ extension InvoiceCommand {
                 print("\(i.number) for \(AccountCode.format(d.billedAccountId)), dated \(d.date), due \(d.dueDate)"
                       + " · \(i.status?.rawValue ?? "")")
                 print(InvoiceTable.lines(d.lines))
-                // No tax is computed in this version (doc): the invoice says so.
+                // No tax is computed in this version (domain.md#invoices): the invoice says so.
                 print("Total \(d.total.display) (amounts exclude tax)")
             }
         }

@@ -2,7 +2,7 @@ import FieldSchema
 import Foundation
 import ResellerCore
 
-/// The JSON shapes of the scripting contract: camelCase keys as DOMAIN.md names the fields (a form's from
+/// The JSON shapes of the scripting contract: camelCase keys as docs/domain.md#accounts names the fields (a form's from
 /// its schema), money as decimal strings ("5000.00" or "unlimited"), absent values as null.
 enum JSONValues {
     /// A form's fields under their schema ids: text as typed (null when empty), tick boxes as booleans.

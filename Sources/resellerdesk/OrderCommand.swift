@@ -9,7 +9,8 @@ struct OrderCommand: ParsableCommand {
 }
 
 extension OrderCommand {
-    /// Staff order on a reseller's behalf (doc: same rules as the storefront, the staff login in the audit).
+    /// Staff order on a reseller's behalf (domain.md#orders: same rules as the storefront, the staff login in the
+    /// audit).
     struct Place: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "place",

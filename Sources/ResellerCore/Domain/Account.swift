@@ -4,7 +4,7 @@ public enum AccountType: String, Sendable, Codable, CaseIterable {
     case customer = "Customer", reseller = "Reseller", partner = "Partner", prospect = "Prospect", vendor = "Vendor"
 }
 
-/// When recurring charges renew, for an account with proration on (doc).
+/// When recurring charges renew, for an account with proration on (domain.md#accounts).
 public enum BillingDay: Sendable, Hashable, Codable {
     case firstOfMonth, lastOfMonth, dayOfFirstOrder, day(Int)
 
@@ -61,7 +61,7 @@ public enum BillingDay: Sendable, Hashable, Codable {
     }
 }
 
-/// When the partial charge of a prorated first period is invoiced (doc).
+/// When the partial charge of a prorated first period is invoiced (domain.md#invoicing).
 public enum PartialChargesInvoicing: String, Sendable, Codable, CaseIterable {
     case onOrderDay, onNextBillingDay
 
@@ -77,7 +77,7 @@ public enum PartialChargesInvoicing: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// A credit limit: an amount, or Unlimited (doc). Never both.
+/// A credit limit: an amount, or Unlimited (domain.md#accounts). Never both.
 public enum CreditLimit: Sendable, Hashable {
     case amount(Money)
     case unlimited
@@ -142,7 +142,7 @@ public struct AccountFields: Sendable, Hashable {
     public var ordering: Ordering?
     public var separateInvoices: Bool
     public var taxExempt: Bool
-    /// Days until an invoice is due (doc: 0–365).
+    /// Days until an invoice is due (domain.md#accounts: 0–365).
     public var paymentTermsDays = 30
 }
 

@@ -1,4 +1,4 @@
-/// Where an account stands in the onboarding workflow (DOMAIN.md): saved → price list → invited → active.
+/// Where an account stands in the onboarding workflow (domain.md#onboarding): saved → price list → invited → active.
 public struct Onboarding: Sendable, Hashable {
     public var priceListAssigned: Bool
     public var contactInvited: Bool
@@ -43,7 +43,7 @@ public struct AccountSummary: Sendable, Hashable {
 
     public var uninvoiced: Money { Money(minor: uninvoicedMinor, currency: balance.currency) }
 
-    /// Credit limit − balance − uninvoiced charges (DOMAIN.md), the rule the order's credit check uses; nil
+    /// Credit limit − balance − uninvoiced charges (domain.md#credit), the rule the order's credit check uses; nil
     /// when ordering is off; `.unlimited` stays unlimited.
     public var availableCredit: CreditLimit? {
         guard let o = account.fields.ordering else { return nil }

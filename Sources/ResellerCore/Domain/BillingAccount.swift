@@ -3,7 +3,7 @@ public struct BillingAccount: Sendable, Hashable {
     public var id: Int64
     public var scheme: BillingScheme
     public var currency: String
-    /// One invoice per account-it-is-for instead of one per billed account (doc: Separate invoices).
+    /// One invoice per account-it-is-for instead of one per billed account (domain.md#invoices: Separate invoices).
     public var separateInvoices: Bool
     public var paymentTermsDays: Int
 

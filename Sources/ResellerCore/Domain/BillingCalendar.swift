@@ -1,4 +1,4 @@
-/// The periods of one subscription (DOMAIN.md, Billing → Periods), from the account's billing scheme and
+/// The periods of one subscription (domain.md#periods), from the account's billing scheme and
 /// the subscription's start day and period. Pure: no clock, no storage.
 ///
 /// With proration on, the first period runs from the start day to the day before the next billing date and

@@ -1,4 +1,4 @@
-/// What an account's Ordering settings say about billing (doc: "these settings govern the billing scheme
+/// What an account's Ordering settings say about billing (domain.md#billing: "these settings govern the billing scheme
 /// for this customer"): the billing day when Enable Prorate Billing is on, the day of its first executed
 /// order (for "day of first order"), and when partial charges are invoiced.
 public struct BillingScheme: Sendable, Hashable {

@@ -20,10 +20,10 @@ public struct Contact: Sendable, Hashable {
     public var fullName: String { [fields.firstName, fields.lastName].compactMap { $0 }.joined(separator: " ") }
 }
 
-/// Storefront user types (doc): one created from the desk is always Admin.
+/// Storefront user types (domain.md#roles): one created from the desk is always Admin.
 public enum UserType: String, Sendable, Codable { case admin = "Admin", user = "User" }
 
-/// Roles a storefront user of type User may hold (doc).
+/// Roles a storefront user of type User may hold (domain.md#roles).
 public enum UserRole: String, Sendable, Codable, CaseIterable {
     case billingAgent = "Billing Agent", subscriptionsManager = "Subscriptions Manager"
     case buyer = "Buyer", cloudAdministrator = "Cloud Administrator"
@@ -52,7 +52,7 @@ public enum StorefrontRight: String, Sendable {
     }
 }
 
-/// Pending activation → Active → Inactive (doc).
+/// Pending activation → Active → Inactive (domain.md#contacts).
 public enum UserStatus: String, Sendable, Codable {
     case pending = "Pending activation", active = "Active", inactive = "Inactive"
 }
@@ -63,14 +63,14 @@ public struct StorefrontUser: Sendable, Hashable {
     public var type: UserType
     public var roles: [UserRole]
     public var status: UserStatus
-    /// Consecutive wrong passwords; the fourth locks the user until a password reset (doc).
+    /// Consecutive wrong passwords; the fourth locks the user until a password reset (domain.md#protections).
     public var failedLogins: Int
     public var locked: Bool
 
-    /// Admins and Buyer-role users may place orders (doc).
+    /// Admins and Buyer-role users may place orders (domain.md#roles).
     public var canOrder: Bool { may(.order) }
 
-    /// Role-Based Access (doc): an Admin may do everything; a User what its roles name.
+    /// Role-Based Access (domain.md#roles): an Admin may do everything; a User what its roles name.
     public func may(_ right: StorefrontRight) -> Bool {
         if type == .admin { return true }
         switch right {

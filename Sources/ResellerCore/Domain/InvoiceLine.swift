@@ -1,5 +1,5 @@
-/// One line of an invoice or a credit note (doc: for whom, product, period from–to, quantity, unit price,
-/// days charged/days in the period when prorated, amount).
+/// One line of an invoice or a credit note (domain.md#invoices: for whom, product, period from–to, quantity, unit
+/// price, days charged/days in the period when prorated, amount).
 public struct InvoiceLine: Sendable, Hashable {
     public var forAccountId: Int64
     public var forAccountName: String

@@ -1,4 +1,4 @@
-/// Open, Paid or Overdue (doc: Billing → Invoices).
+/// Open, Paid or Overdue (domain.md#invoices).
 public enum InvoiceStatus: String, Sendable, CaseIterable {
     case open = "Open", paid = "Paid", overdue = "Overdue"
 
@@ -10,7 +10,7 @@ public enum InvoiceStatus: String, Sendable, CaseIterable {
     }
 }
 
-/// How payments settle invoices (doc: "payments settle the oldest open invoices first"), pure. The
+/// How payments settle invoices (domain.md#settlement: "payments settle the oldest open invoices first"), pure. The
 /// allocation is derived from the ledger each time rather than stored: every credit (payments less their
 /// reversals, and credit notes) pays the account's debits oldest first — an order's own first charge is a
 /// debit too, older than the invoices after it. A reversed payment therefore reopens exactly the newest

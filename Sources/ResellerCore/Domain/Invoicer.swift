@@ -1,4 +1,4 @@
-/// What a billing run issues through a date (DOMAIN.md, Billing → Invoicing), as drafts. Pure: the same
+/// What a billing run issues through a date (domain.md#invoicing), as drafts. Pure: the same
 /// subscriptions, charges and date give the same drafts; storage applies them.
 ///
 /// Every period is charged in advance and invoiced on its first day. A prorated first period is invoiced

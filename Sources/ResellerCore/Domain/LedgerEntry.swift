@@ -1,7 +1,7 @@
 import Foundation
 
-/// One line of an account's statement (doc: Ledger and credit). Debits raise the balance, credits lower it;
-/// nothing is ever deleted, so a payment recorded by mistake is cancelled by a reversal, a new debit.
+/// One line of an account's statement (domain.md#ledger: Ledger and credit). Debits raise the balance, credits lower
+/// it; nothing is ever deleted, so a payment recorded by mistake is cancelled by a reversal, a new debit.
 public struct LedgerEntry: Sendable, Hashable {
     public enum Kind: String, Sendable {
         case order = "Order", payment = "Payment", reversal = "Payment reversal", charge = "Charge"

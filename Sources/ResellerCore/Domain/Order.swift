@@ -1,6 +1,6 @@
 import Foundation
 
-/// Submitted → Executed, or Canceled (doc).
+/// Submitted → Executed, or Canceled (domain.md#orders).
 public enum OrderStatus: String, Sendable, Codable { case submitted = "Submitted", executed = "Executed", canceled = "Canceled" }
 
 public enum OrderNumber {
@@ -67,7 +67,7 @@ public struct OrderPreview: Sendable, Hashable {
     public var partialChargesInvoicing: PartialChargesInvoicing
     /// nil means Unlimited.
     public var availableCredit: Money?
-    /// A free order fits whatever the balance (doc: an order totalling 0.00 is valid and executes).
+    /// A free order fits whatever the balance (domain.md#credit: an order totalling 0.00 is valid and executes).
     public var withinCredit: Bool { total.minor == 0 || (availableCredit.map { total.minor <= $0.minor } ?? true) }
 }
 

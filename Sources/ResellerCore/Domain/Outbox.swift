@@ -1,6 +1,6 @@
 import Foundation
 
-/// The emails of DOMAIN.md. The outbox stores the kind and its parameters; the mail module renders them.
+/// The emails of docs/domain.md#emails. The outbox stores the kind and its parameters; the mail module renders them.
 public enum MailKind: String, Sendable, Codable, CaseIterable {
     case activation, activationSuccessful, passwordReset, resetSuccessful, orderOverCredit, test
     /// Staff decided a Submitted order; an Active user's login email changed (to both addresses).

@@ -128,7 +128,7 @@ public struct PriceList: Sendable, Hashable {
     public func isNotYetValid(on day: CalendarDay) -> Bool { validFrom.map { day < $0 } ?? false }
     /// Why nothing can be ordered from this list on `day`, each said of the list ("is inactive", "expired on
     /// 2026-12-31", "is valid only from 2027-01-01"); empty when it sells: only an active list valid that day
-    /// does (doc). Assignment warns with the same words.
+    /// does (domain.md#price-lists). Assignment warns with the same words.
     public func unavailability(on day: CalendarDay) -> [String] {
         var reasons: [String] = []
         if !active { reasons.append("is inactive") }

@@ -1,4 +1,4 @@
-/// Proration of the first charge of recurring items (doc): by actual days, the order day counted.
+/// Proration of the first charge of recurring items (domain.md#proration): by actual days, the order day counted.
 /// With billing day the 1st, an order on 10 January pays 22/31 of the monthly price. Annual items pay the
 /// same partial days over the days of the year that starts at the previous billing day.
 public struct Proration: Sendable, Hashable {

@@ -1,4 +1,4 @@
-/// A change of a subscription's quantity (doc: Billing → Changes), pure. Raising charges the added units
+/// A change of a subscription's quantity (domain.md#changes), pure. Raising charges the added units
 /// prorated for the rest of the current period, invoiced per Partial Charges Invoicing; lowering takes
 /// effect when the next period starts, with nothing charged or credited.
 public enum QuantityChange {

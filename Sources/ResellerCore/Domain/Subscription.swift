@@ -1,17 +1,17 @@
-/// Active, Ending at period end, or Canceled (doc: Billing → Subscriptions).
+/// Active, Ending at period end, or Canceled (domain.md#subscriptions).
 public enum SubscriptionStatus: String, Sendable, Codable, CaseIterable {
     case active = "Active", ending = "Ending at period end", canceled = "Canceled"
 }
 
 /// From this day on, this many units. A raise takes effect the day it is made (the added units are charged
-/// for the rest of the period); a lowering takes effect when the next period starts (doc).
+/// for the rest of the period); a lowering takes effect when the next period starts (domain.md#changes).
 public struct QuantityStep: Sendable, Hashable, Codable {
     public var from: CalendarDay
     public var quantity: Int
     public init(from: CalendarDay, quantity: Int) { self.from = from; self.quantity = quantity }
 }
 
-/// A recurring order line that renews (doc: each executed order line of a monthly or annual item).
+/// A recurring order line that renews (domain.md#subscriptions: each executed order line of a monthly or annual item).
 public struct Subscription: Sendable, Hashable {
     public let id: Int64
     /// The account charged: the reseller.
@@ -23,7 +23,7 @@ public struct Subscription: Sendable, Hashable {
     public var productCode: String
     public var description: String
     public var period: BillingPeriod
-    /// Copied at order time: a later price list change never touches it (doc).
+    /// Copied at order time: a later price list change never touches it (domain.md#subscriptions).
     public var unitPrice: Money
     public var start: CalendarDay
     /// Quantities by the day they take effect, oldest first; the first starts on `start`.

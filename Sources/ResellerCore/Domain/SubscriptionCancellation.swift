@@ -1,4 +1,4 @@
-/// Cancelling a subscription (doc: Billing → Changes), pure. By default it ends at its period end and
+/// Cancelling a subscription (domain.md#changes), pure. By default it ends at its period end and
 /// nothing is credited; "cancel now" ends it on the day and credits the whole days paid for after it,
 /// prorated the same way periods are charged. The cancel day itself counts as used, as the order day does.
 public enum SubscriptionCancellation {

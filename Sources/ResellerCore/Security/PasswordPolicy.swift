@@ -1,5 +1,5 @@
-/// Password rules (doc): 12–128 characters, any characters, no composition rules; not a common password
-/// and not containing the email's local part.
+/// Password rules (domain.md#protections): 12–128 characters, any characters, no composition rules; not a common
+/// password and not containing the email's local part.
 public enum PasswordPolicy {
     public static let minLength = 12
     public static let maxLength = 128

@@ -2,8 +2,8 @@ import Foundation
 
 /// An account's status: suspending, resuming and closing it, and the refusal of orders it does not take.
 extension ResellerService {
-    /// Suspends, resumes or closes an account, with the reason in the audit (doc). Closing also makes every
-    /// storefront user of the account Inactive: its links stop working and its sessions end.
+    /// Suspends, resumes or closes an account, with the reason in the audit (domain.md#account-status). Closing also
+    /// makes every storefront user of the account Inactive: its links stop working and its sessions end.
     public func changeStatus(_ accountId: Int64, _ form: StatusForm, by actor: Actor) throws(ServiceError) -> Account {
         let now = self.now
         let (change, text) = try form.validated()
@@ -39,7 +39,8 @@ extension ResellerService {
         }
     }
 
-    /// No new orders unless the account is Active (doc); the refusal says why, with the reason staff gave.
+    /// No new orders unless the account is Active (domain.md#account-status); the refusal says why, with the reason
+    /// staff gave.
     func checkTakesOrders(_ account: Account) throws {
         guard account.status != .active else { return }
         let why = account.statusReason.map { " (\($0))" } ?? ""

@@ -103,7 +103,8 @@ extension ResellerService {
         let now = self.now
         return try store.write { tx in
             let old = try existingAccount(tx, id)
-            // The currency is fixed once money is kept in it (doc): a EUR balance must never read as USD.
+            // The currency is fixed once money is kept in it (domain.md#accounts): a EUR balance must never read as
+            // USD.
             if fields.currency != old.fields.currency {
                 let lists = try tx.priceLists(of: id).count, entries = try tx.ledgerEntryCount(of: id)
                 if lists > 0 || entries > 0 {

@@ -146,9 +146,9 @@ extension ResellerService {
         return issued
     }
 
-    /// A run that leaves the account above its credit limit emails the account manager (doc). The check
-    /// runs once, after all of the account's invoices, in the transaction that issued them: one email per
-    /// account and run, and none from a run that issued nothing (a re-run, or a run killed before commit).
+    /// A run that leaves the account above its credit limit emails the account manager (domain.md#billing-run). The
+    /// check runs once, after all of the account's invoices, in the transaction that issued them: one email per account
+    /// and run, and none from a run that issued nothing (a re-run, or a run killed before commit).
     private func warnOverCredit(_ tx: StoreTx, _ account: Account, _ issued: [Invoice], through: CalendarDay,
                                 at now: Date) throws {
         guard case .amount(let limit)? = account.fields.ordering?.creditLimit,

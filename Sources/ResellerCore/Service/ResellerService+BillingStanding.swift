@@ -2,7 +2,7 @@ import Foundation
 
 /// Where an account stands with its bills: what the storefront's dashboard and `account show` print.
 public struct BillingStanding: Sendable, Hashable {
-    /// What is left to pay of the invoices past their due date (doc: Overdue).
+    /// What is left to pay of the invoices past their due date (domain.md#settlement: Overdue).
     public var overdue: Money
     /// The next invoice a run would issue (its date, lines and total), nil when nothing is billed any more.
     public var nextInvoice: InvoiceDraft?
@@ -29,8 +29,8 @@ public struct AccountBilling: Sendable {
 
 /// Where an account stands with its bills, for the storefront's dashboard, `account show` and the account detail.
 extension ResellerService {
-    /// Overdue amount and next invoice of one account (doc: the dashboard shows balance, overdue amount and
-    /// the next invoice's estimate). The estimate is what a run through the account's next billing date
+    /// Overdue amount and next invoice of one account (domain.md#settlement: the dashboard shows balance, overdue
+    /// amount and the next invoice's estimate). The estimate is what a run through the account's next billing date
     /// would issue first.
     public func billingStanding(accountId: Int64) throws(ServiceError) -> BillingStanding {
         let today = self.today

@@ -36,7 +36,7 @@ extension ResellerService {
             try tx.updateContact(contactId, fields, at: now)
             // The email is the storefront login: a new one means links mailed to the old address and
             // browsers signed in under it must stop working. A pending user gets a new activation link at the
-            // new address; an active one stays active and both addresses are told (doc).
+            // new address; an active one stays active and both addresses are told (domain.md#contacts).
             if let user = old.storefrontUser, EmailAddress.key(old.email) != EmailAddress.key(fields.email) {
                 try tx.revokeTokens(userId: user.id, purpose: nil, at: now)
                 try tx.deleteSessions(userId: user.id)

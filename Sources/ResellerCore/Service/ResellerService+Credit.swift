@@ -1,15 +1,15 @@
 import Foundation
 
-/// The credit check (doc): an account's available credit, and a quantity raise checked against it as a purchase. An
-/// order compares its preview's total with the same available credit (`OrderPreview.withinCredit`).
+/// The credit check (domain.md#credit): an account's available credit, and a quantity raise checked against it as a
+/// purchase. An order compares its preview's total with the same available credit (`OrderPreview.withinCredit`).
 extension ResellerService {
     private var quantityField: String { SubscriptionQuantitySchema.quantity.id }
 
-    /// Available credit = credit limit − balance (doc); nil means Unlimited.
+    /// Available credit = credit limit − balance (domain.md#credit); nil means Unlimited.
     func available(_ tx: StoreTx, _ account: Account) throws -> Money? {
         guard case .amount(let limit)? = account.fields.ordering?.creditLimit else { return nil }
         // Charges executed but not yet invoiced (a raised quantity waiting for the next billing day) are spent
-        // credit already (doc: available credit = limit − balance − uninvoiced charges).
+        // credit already (domain.md#credit: available credit = limit − balance − uninvoiced charges).
         let uninvoiced = try tx.uninvoicedCharges(of: account.id)
         let (owed, o1) = try tx.balance(of: account.id).addingReportingOverflow(uninvoiced)
         let (left, o2) = limit.minor.subtractingReportingOverflow(owed)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Invoices and credit notes: issuing them with their email, reading them settled, and their documents. The reads
 /// that take a storefront user as `by` check that it acts for the billed account with the right the page needs
-/// (doc: Role-Based Access); staff actors pass through.
+/// (domain.md#roles: Role-Based Access); staff actors pass through.
 extension ResellerService {
     /// Every invoice of the desk, oldest first, each with its status; `status` keeps only those.
     public func allInvoices(status: InvoiceStatus? = nil) throws(ServiceError) -> [Invoice] {
@@ -83,7 +83,7 @@ extension ResellerService {
         return Invoice(id: id, number: number, draft: draft, createdAt: now)
     }
 
-    /// To the account's bill-to contacts, or its email when it has none (doc).
+    /// To the account's bill-to contacts, or its email when it has none (domain.md#invoices).
     func billingRecipients(_ tx: StoreTx, _ account: Account) throws -> [(String, String)] {
         let billTo = try tx.billToRecipients(of: account.id)
         return billTo.isEmpty ? [(account.fields.email, account.name)] : billTo

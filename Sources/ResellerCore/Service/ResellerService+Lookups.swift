@@ -17,7 +17,7 @@ extension ResellerService {
     }
 
     /// A storefront user acts only for its own account, only while Active, and only with the right the
-    /// page or action needs (doc). Staff and the system are not limited here.
+    /// page or action needs (domain.md#roles). Staff and the system are not limited here.
     func checkStorefrontRights(_ tx: StoreTx, _ actor: Actor, accountId: Int64, needs right: StorefrontRight?) throws {
         guard case .storefront(let userId, _) = actor else { return }
         guard let contact = try tx.contact(ofUser: userId), let user = contact.storefrontUser, user.status == .active,
@@ -29,10 +29,10 @@ extension ResellerService {
         }
     }
 
-    /// The subscription, its billed account and scheme, refused unless the account may change it: a
-    /// Suspended or Closed account takes no subscription changes (doc: After onboarding), and a storefront
-    /// user needs the right (Admin, Subscriptions Manager) in the account billed for it. Another account's
-    /// subscription is not found for a storefront user, as a missing one: its id tells nothing.
+    /// The subscription, its billed account and scheme, refused unless the account may change it: a Suspended or Closed
+    /// account takes no subscription changes (domain.md#account-status: After onboarding), and a storefront user needs
+    /// the right (Admin, Subscriptions Manager) in the account billed for it. Another account's subscription is not
+    /// found for a storefront user, as a missing one: its id tells nothing.
     func changeable(_ tx: StoreTx, _ id: Int64, by actor: Actor) throws -> (Subscription, Account, BillingScheme) {
         let missing = ServiceError.notFound(field: "subscription", message: "no subscription \(id)")
         guard let sub = try tx.subscription(id) else { throw missing }

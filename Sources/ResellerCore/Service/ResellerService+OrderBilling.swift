@@ -3,11 +3,11 @@ import Foundation
 /// What an executed order starts: its subscriptions and their first charges, and the migration that gives the
 /// orders of a desk from before billing their subscriptions and first invoices.
 extension ResellerService {
-    /// An executed order starts billing (doc: Billing). Each recurring line becomes a subscription, each
-    /// line's first charge (the amount the credit check counted) waits as a pending charge dated by Partial
-    /// Charges Invoicing, and the charges due by `today` are invoiced at once in the caller's transaction:
-    /// "on order day" issues the first invoice with the order; "on next billing day" leaves the charge to the
-    /// run, where it joins the first whole period on one invoice, and available credit counts it meanwhile.
+    /// An executed order starts billing (domain.md#subscriptions). Each recurring line becomes a subscription,
+    /// each line's first charge (the amount the credit check counted) waits as a pending charge dated by Partial
+    /// Charges Invoicing, and the charges due by `today` are invoiced at once in the caller's transaction: "on order
+    /// day" issues the first invoice with the order; "on next billing day" leaves the charge to the run, where it joins
+    /// the first whole period on one invoice, and available credit counts it meanwhile.
     func startBilling(_ tx: StoreTx, orderId: Int64, on today: CalendarDay, by actor: Actor,
                       at now: Date) throws -> Invoice? {
         guard let order = try tx.order(orderId), let account = try tx.account(order.accountId) else { return nil }

@@ -34,7 +34,8 @@ extension ResellerService {
             }
         }
         guard !lines.isEmpty else { throw ServiceError.invalid("lines", "add at least one product to the order") }
-        // Only an active list valid on the order day sells (doc); the others are kept aside to say why.
+        // Only an active list valid on the order day sells (domain.md#price-lists); the others are kept aside to say
+        // why.
         var catalogue: [(item: PriceListItem, listId: Int64)] = []
         var shelved: [(item: PriceListItem, list: PriceList, reason: String)] = []
         for list in try tx.priceLists(of: accountId) {
@@ -90,7 +91,7 @@ extension ResellerService {
                                               period: match.item.billingPeriod)
             }
             // "On next billing day" the partial first period and a one-time item wait for the next billing
-            // date (doc: Billing → Invoicing); on a billing date itself there is nothing to wait for.
+            // date (domain.md#invoicing); on a billing date itself there is nothing to wait for.
             var invoiceDay = day
             if ordering.partialChargesInvoicing == .onNextBillingDay, let billingDay = ordering.prorateBillingDay,
                let next = Proration.partial(orderDay: day, billingDay: billingDay, firstOrderDay: firstOrderDay,
@@ -118,7 +119,7 @@ extension ResellerService {
                             availableCredit: try available(tx, account))
     }
 
-    /// The credit check (doc): within the available credit, or Unlimited, the order is Executed and the
+    /// The credit check (domain.md#credit): within the available credit, or Unlimited, the order is Executed and the
     /// ledger debited; above it, it is accepted as Submitted and the "no available credit" email goes to
     /// the customer and the account manager. Pricing, the check and the debit run in one IMMEDIATE
     /// transaction, so two orders placed at once can never spend the same credit.
@@ -166,7 +167,8 @@ extension ResellerService {
         return (account.fields.email, account.name)
     }
 
-    /// The reseller is told when staff execute or cancel its Submitted order (doc), in the same transaction.
+    /// The reseller is told when staff execute or cancel its Submitted order (domain.md#orders), in the same
+    /// transaction.
     private func queueDecision(_ tx: StoreTx, _ order: Order, _ kind: MailKind, by actor: Actor, at now: Date) throws {
         guard let account = try tx.account(order.accountId) else { return }
         let (address, name) = try customer(tx, placedBy: order.placedBy, account)

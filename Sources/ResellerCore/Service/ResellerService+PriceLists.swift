@@ -22,8 +22,8 @@ public struct PriceListChange: Sendable {
 
 typealias ListFields = (name: String, from: CalendarDay?, to: CalendarDay?, description: String?)
 
-/// Price lists: importing, assigning and unassigning them, and a list's life after its import (doc: rename,
-/// validity, description, active flag, replaced items).
+/// Price lists: importing, assigning and unassigning them, and a list's life after its import (domain.md#price-lists:
+/// rename, validity, description, active flag, replaced items).
 extension ResellerService {
     public func importPriceList(csv: String, name rawName: String, currency rawCurrency: String,
                                 validFrom: String = "", validTo: String = "", active: Bool = true,
@@ -52,8 +52,8 @@ extension ResellerService {
 
     public func priceListItems(_ id: Int64) throws(ServiceError) -> [PriceListItem] { try store.read { try $0.items(of: id) } }
 
-    /// Assigns lists by name (doc: an account can have several). Refuses a list in another currency and two
-    /// lists that price the same product code and period; warns on inactive or expired lists. All or none.
+    /// Assigns lists by name (domain.md#price-lists: an account can have several). Refuses a list in another currency
+    /// and two lists that price the same product code and period; warns on inactive or expired lists. All or none.
     public func assignPriceLists(_ accountId: Int64, names: [String], by actor: Actor) throws(ServiceError) -> AssignmentResult {
         guard !names.isEmpty else { throw .invalid("priceLists", "name at least one price list to assign") }
         let now = self.now, today = self.today

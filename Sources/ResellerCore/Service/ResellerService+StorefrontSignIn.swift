@@ -40,8 +40,8 @@ extension ResellerService {
         return (row, LinkHolder(contact: contact, account: account, expiresAt: row.expiresAt))
     }
 
-    /// Activation (doc): token + password (typed twice) → Active, token consumed, "activation successful"
-    /// email queued, all in one transaction.
+    /// Activation (domain.md#onboarding): token + password (typed twice) → Active, token consumed, "activation
+    /// successful" email queued, all in one transaction.
     public func activate(token: String, password: String, confirmation: String) throws(ServiceError) -> Contact {
         try setPasswordWithLink(token: token, purpose: .activation, password: password, confirmation: confirmation)
     }

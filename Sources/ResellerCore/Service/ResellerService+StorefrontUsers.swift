@@ -1,7 +1,7 @@
 import Foundation
 
-/// Storefront users, the contacts that sign in to the storefront (doc): staff invitations, activation and reset
-/// emails, deactivation, a user's type and roles, and the storefront's Users page.
+/// Storefront users, the contacts that sign in to the storefront (domain.md#contacts): staff invitations, activation
+/// and reset emails, deactivation, a user's type and roles, and the storefront's Users page.
 extension ResellerService {
     // MARK: Invitations (staff)
 

@@ -41,7 +41,7 @@ public struct QuantityPreview: Sendable, Hashable {
 
 /// Subscriptions: reading them, changing a quantity and cancelling, each with its preview. The reads and previews
 /// that take a storefront user as `by` check, in the service, that it acts for that account with the right the page
-/// needs (doc: Role-Based Access); staff actors pass through.
+/// needs (domain.md#roles: Role-Based Access); staff actors pass through.
 extension ResellerService {
     public func subscriptions(of accountId: Int64) throws(ServiceError) -> [Subscription] {
         try store.read { tx in
@@ -62,7 +62,7 @@ extension ResellerService {
     }
 
     /// Raising charges the added units for the rest of the period, invoiced today ("on order day") or with
-    /// the next billing date; lowering counts from the next period (doc: Billing → Changes). The rule is
+    /// the next billing date; lowering counts from the next period (domain.md#changes). The rule is
     /// the pure `QuantityChange`; this writes its outcome, the charge or invoice, and the audit in one
     /// IMMEDIATE transaction that re-reads the subscription under the write lock. A raise is a purchase
     /// (`checkRaise`): above the available credit staff need `aboveCredit`, and a storefront user is refused.
@@ -121,7 +121,7 @@ extension ResellerService {
     }
 
     /// Ends a subscription at its period end, or today with `now`, crediting the whole days invoiced after
-    /// today with a credit note `CRN-000001` numbered without gaps in this transaction (doc).
+    /// today with a credit note `CRN-000001` numbered without gaps in this transaction (domain.md#changes).
     public func cancelSubscription(_ subscriptionId: Int64, now cancelNow: Bool,
                                    by actor: Actor) throws(ServiceError) -> CancellationResult {
         let today = self.today, now = self.now

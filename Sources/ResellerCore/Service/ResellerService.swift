@@ -4,9 +4,9 @@ import Foundation
 /// from the config file, and tests use the defaults.
 public struct ServiceSettings: Sendable {
     public var defaultCurrency = "EUR"
-    /// Days until an invoice is due for an account that does not say (doc: 30).
+    /// Days until an invoice is due for an account that does not say (domain.md#accounts: 30).
     public var paymentTermsDays = 30
-    /// How long activation and reset links stay valid (doc: 72 hours).
+    /// How long activation and reset links stay valid (domain.md#accounts: 72 hours).
     public var tokenLifetime: TimeInterval = 72 * 3600
     /// Where emailed links point.
     public var storefrontURL = "http://127.0.0.1:8080"
@@ -29,7 +29,7 @@ public struct ServiceSettings: Sendable {
 }
 
 /// The one API every front calls: the terminal, the scripting CLI and the storefront. It validates every
-/// input with the rules of DOMAIN.md, and performs each change, its audit event and any email it causes in
+/// input with the rules of docs/domain.md, and performs each change, its audit event and any email it causes in
 /// one transaction. It holds no UI and no SQL.
 public final class ResellerService: Sendable {
     public let store: Store

@@ -105,7 +105,7 @@ extension StoreTx {
 
     /// Counts a sign-in attempt before its password is checked, in the one statement that decides whether it
     /// may be checked at all: only an active, unlocked user with a password may be, and the fourth attempt in a
-    /// row locks at once (doc: more than three wrong passwords lock), so however many attempts arrive
+    /// row locks at once (domain.md#protections: more than three wrong passwords lock), so however many attempts arrive
     /// together, at most four are checked. One that proves right lifts the count and its lock
     /// (`resetFailedLogins`). Nil when the attempt may not be checked; else the count and the stored hash.
     func claimSignIn(_ userId: Int64) throws -> (failedLogins: Int, hash: String)? {

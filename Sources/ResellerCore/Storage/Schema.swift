@@ -277,21 +277,21 @@ extension Store {
     UPDATE outbox SET params = json_remove(params, '$.token', '$.expiresAt') WHERE link_purpose IS NOT NULL;
     """
 
-    /// A payment is reversed by a new debit naming it (doc: nothing is ever deleted from the ledger); the
+    /// A payment is reversed by a new debit naming it (domain.md#ledger: nothing is ever deleted from the ledger); the
     /// unique index makes a second reversal of one payment impossible, not only checked.
     static let ledgerReversals = """
     ALTER TABLE ledger ADD COLUMN reverses_id INTEGER REFERENCES ledger(id);
     CREATE UNIQUE INDEX ledger_reverses ON ledger(reverses_id) WHERE reverses_id IS NOT NULL;
     """
 
-    /// Active, Suspended or Closed, with the reason of the last change (doc: running the account).
-    /// Days until an invoice is due (DOMAIN.md's paymentTermsDays); accounts of before keep the default.
+    /// Active, Suspended or Closed, with the reason of the last change (domain.md#account-status: running the account).
+    /// Days until an invoice is due (domain.md#account-status's paymentTermsDays); accounts of before keep the default.
     static let paymentTerms = """
     ALTER TABLE accounts ADD COLUMN payment_terms_days INTEGER NOT NULL DEFAULT 30
         CHECK (payment_terms_days BETWEEN 0 AND 365);
     """
 
-    /// Subscriptions, invoices and their lines (DOMAIN.md, Billing). A period is invoiced once by
+    /// Subscriptions, invoices and their lines (domain.md#billing, Billing). A period is invoiced once by
     /// construction: the unique index on (subscription, period start) refuses a second line, whatever two
     /// runs at once decide. Numbers come from `counters`, taken inside the transaction that issues the
     /// invoice, so a rolled-back invoice leaves no gap.

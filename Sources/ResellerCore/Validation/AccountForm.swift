@@ -21,7 +21,7 @@ public struct AccountForm: Sendable, Hashable, Codable {
     /// Empty means the staff login creating the account.
     public var accountManager = ""
     public var enableOrdering = false
-    /// Empty with ordering on means 0 (doc default).
+    /// Empty with ordering on means 0 (the default in domain.md#accounts).
     public var creditLimit = ""
     public var unlimitedCredit = false
     public var prorateBilling = false
@@ -69,7 +69,7 @@ public struct AccountForm: Sendable, Hashable, Codable {
         }
     }
 
-    /// Turning Ordering off clears the section (doc); the terminal asks first when it holds values.
+    /// Turning Ordering off clears the section (domain.md#accounts); the terminal asks first when it holds values.
     public mutating func clearOrdering() {
         enableOrdering = false
         creditLimit = ""

@@ -1,6 +1,6 @@
 import FieldSchema
 
-/// The account rules of DOMAIN.md, as one pure function from what was typed to validated fields.
+/// The account rules of docs/domain.md#accounts, as one pure function from what was typed to validated fields.
 /// The terminal runs it on leaving a field and on save; the service runs it again inside every write.
 public enum AccountValidator {
     private typealias S = AccountSchema
@@ -82,7 +82,7 @@ public enum AccountValidator {
             separateInvoices: form.separateInvoices, taxExempt: form.taxExempt, paymentTermsDays: terms!)
     }
 
-    /// Whole days, 0–365 (doc); empty takes the desk's default.
+    /// Whole days, 0–365 (domain.md#accounts); empty takes the desk's default.
     static func paymentTerms(_ raw: String, default value: Int) throws(FieldError) -> Int {
         let text = raw.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return value }

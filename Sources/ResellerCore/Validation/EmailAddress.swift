@@ -24,7 +24,7 @@ public enum EmailAddress {
         return text
     }
 
-    /// The form used for uniqueness and login lookups: case-insensitive (doc: the storefront login).
+    /// The form used for uniqueness and login lookups: case-insensitive (domain.md#contacts: the storefront login).
     public static func key(_ email: String) -> String { email.lowercased() }
 }
 

@@ -1,5 +1,5 @@
-/// One problem with one input field. `field` is the camelCase name DOMAIN.md gives the field, so every front
-/// can put the message beside the right widget (terminal form, CLI `field: message`, HTML form).
+/// One problem with one input field. `field` is the camelCase name docs/domain.md#accounts gives the field, so every
+/// front can put the message beside the right widget (terminal form, CLI `field: message`, HTML form).
 public struct FieldError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     public let field: String
     public let message: String

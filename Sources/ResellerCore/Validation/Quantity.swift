@@ -1,6 +1,6 @@
 import Foundation
 
-/// A number of units: an order line's, or a subscription's (doc). The one range and the one refusal every
+/// A number of units: an order line's, or a subscription's (domain.md#orders). The one range and the one refusal every
 /// front and the service give, so a quantity refused in the storefront is refused in the same words by the
 /// terminal, the CLI and the service itself.
 public enum Quantity {
