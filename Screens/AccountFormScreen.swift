@@ -67,37 +67,44 @@ public struct AccountFormScreen: Screen {
         var r = Form<AccountForm>.Rules()
         r.enabled = { form, id in
             switch id {
-            case "creditLimit": form.enableOrdering && !form.unlimitedCredit
-            case "unlimitedCredit", "prorateBilling", "billingDay", "partialChargesInvoicing", "enableReselling":
+            case AccountSchema.creditLimit.id: form.enableOrdering && !form.unlimitedCredit
+            case AccountSchema.unlimitedCredit.id, AccountSchema.prorateBilling.id, AccountSchema.billingDay.id,
+                 AccountSchema.partialChargesInvoicing.id, AccountSchema.enableReselling.id:
                 form.enableOrdering
             default: true
             }
         }
-        r.present = { form, id in id != "billingDay" || form.prorateBilling }
+        r.present = { form, id in id != AccountSchema.billingDay.id || form.prorateBilling }
         r.shownValue = { form, id in
             switch id {
-            case "creditLimit" where form.unlimitedCredit: "Unlimited"
+            case AccountSchema.creditLimit.id where form.unlimitedCredit: "Unlimited"
             // Empty means the doc's default, on order day.
-            case "partialChargesInvoicing" where form.partialChargesInvoicing.isEmpty:
+            case AccountSchema.partialChargesInvoicing.id where form.partialChargesInvoicing.isEmpty:
                 "< \(PartialChargesInvoicing.onOrderDay.label) >"
             default: nil
             }
         }
         r.note = { form, id in
             switch id {
-            case "creditLimit" where form.enableOrdering && !form.unlimitedCredit:
+            case AccountSchema.creditLimit.id where form.enableOrdering && !form.unlimitedCredit:
                 form.currency.isEmpty ? defaultCurrency : form.currency
-            case "country", "currency":
-                suggestions(id, id == "country" ? form.country : form.currency)
+            case AccountSchema.country.id, AccountSchema.currency.id:
+                suggestions(id, id == AccountSchema.country.id ? form.country : form.currency)
                     .map { "\($0.code) \($0.name)" }.joined(separator: " · ")
-            case "accountManager" where !form.accountManager.isEmpty:
+            case AccountSchema.accountManager.id where !form.accountManager.isEmpty:
                 managers(form.accountManager, among: staff).filter { $0 != form.accountManager }
                     .joined(separator: " · ")
             default: ""
             }
         }
         // A country or currency is a code: a short field, with the suggestions beside it.
-        r.width = { id in id == "country" || id == "currency" ? 8 : id == "accountManager" ? 16 : nil }
+        r.width = { id in
+            switch id {
+            case AccountSchema.country.id, AccountSchema.currency.id: 8
+            case AccountSchema.accountManager.id: 16
+            default: nil
+            }
+        }
         r.sectionNote = { form, section in
             section == "Ordering" && !form.enableOrdering ? "(tick Enable Ordering to set these)" : ""
         }
@@ -109,7 +116,7 @@ public struct AccountFormScreen: Screen {
     private mutating func filterCreditLimit() {
         let currency = Currency.named(form.currency.isEmpty ? defaultCurrency : form.currency)
             ?? Currency.named(defaultCurrency) ?? Currency.named("EUR")!
-        widget.filter("creditLimit") { Money.isValidPrefix($0, currency: currency) }
+        widget.filter(AccountSchema.creditLimit.id) { Money.isValidPrefix($0, currency: currency) }
     }
 
     public static let common = Form<AccountForm>.common(
@@ -139,7 +146,7 @@ public struct AccountFormScreen: Screen {
         switch widget.update(key, table: bindings) {
         case .none: break
         case .edited(let id):
-            if id == "currency" { filterCreditLimit() }
+            if id == AccountSchema.currency.id { filterCreditLimit() }
         case .left(let id):
             complete(id)
             touched.insert(id)
@@ -171,29 +178,29 @@ public struct AccountFormScreen: Screen {
     }
 
     private static func path(_ id: String) -> WritableKeyPath<AccountForm, String> {
-        id == "country" ? \.country : \.currency
+        id == AccountSchema.country.id ? \.country : \.currency
     }
 
     /// Leaving a country or currency completes it to the code when it matches one alone; several stay as
     /// typed, for the validator to list them (the CLI refuses them the same way).
     private mutating func complete(_ id: String) {
-        if id == "accountManager", !form.accountManager.isEmpty,
+        if id == AccountSchema.accountManager.id, !form.accountManager.isEmpty,
            case let matches = Self.managers(form.accountManager, among: staff), matches.count == 1 {
             widget.change { $0.accountManager = matches[0] }
             return
         }
-        guard id == "country" || id == "currency" else { return }
+        guard id == AccountSchema.country.id || id == AccountSchema.currency.id else { return }
         let matches = Self.suggestions(id, form[keyPath: Self.path(id)])
         if matches.count == 1, let code = matches.first?.code {
             widget.change { $0[keyPath: Self.path(id)] = code }
-            if id == "currency" { filterCreditLimit() }
+            if id == AccountSchema.currency.id { filterCreditLimit() }
         }
     }
 
     /// What a tick box or choice brings with it.
     private mutating func changed(_ id: String) {
         switch id {
-        case "enableOrdering" where !form.enableOrdering:
+        case AccountSchema.enableOrdering.id where !form.enableOrdering:
             // Unticked: the section is cleared, after asking when it holds anything.
             widget.change { $0.enableOrdering = true }
             if form.orderingHasValues {
@@ -202,9 +209,10 @@ public struct AccountFormScreen: Screen {
             } else {
                 widget.change { $0.clearOrdering() }
             }
-        case "unlimitedCredit" where form.unlimitedCredit: widget.change { $0.creditLimit = "" }
+        case AccountSchema.unlimitedCredit.id where form.unlimitedCredit: widget.change { $0.creditLimit = "" }
         // Proration needs a billing day: the 1st until another is chosen.
-        case "prorateBilling": widget.change { $0.billingDay = $0.prorateBilling ? BillingDay.firstOfMonth.text : "" }
+        case AccountSchema.prorateBilling.id:
+            widget.change { $0.billingDay = $0.prorateBilling ? BillingDay.firstOfMonth.text : "" }
         default: break
         }
         revalidate()
@@ -214,8 +222,8 @@ public struct AccountFormScreen: Screen {
     /// use (`Country.candidates`): the code, else whole names, else names starting with it. At most three.
     public static func suggestions(_ id: String, _ text: String) -> [(code: String, name: String)] {
         switch id {
-        case "country": Country.candidates(text).prefix(3).map { ($0.code, $0.name) }
-        case "currency": Currency.candidates(text).prefix(3).map { ($0.code, $0.name) }
+        case AccountSchema.country.id: Country.candidates(text).prefix(3).map { ($0.code, $0.name) }
+        case AccountSchema.currency.id: Currency.candidates(text).prefix(3).map { ($0.code, $0.name) }
         default: []
         }
     }

@@ -112,7 +112,7 @@ public struct Form<Model: Sendable & Equatable>: Sendable {
     public mutating func update(_ key: Key, table: [Binding<Action>]) -> Outcome {
         if let q = question {
             question = nil
-            return .answered(q.tag, yes: key == .char("y") || key == .char("Y"))
+            return .answered(q.tag, yes: key.isYes)
         }
         guard let binding = Binding.binding(for: key, in: table) else {
             guard isEnabled(focus), var editor = editors[focus], editor.handle(key) else { return .none }

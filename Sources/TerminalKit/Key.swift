@@ -9,6 +9,9 @@ public enum Key: Hashable, Sendable {
     case paste(String)
     case resize
 
+    /// The answer yes to a y/n question (y or Y); any other key answers no.
+    public var isYes: Bool { self == .char("y") || self == .char("Y") }
+
     /// How the footer and help name the key.
     public var label: String {
         switch self {
@@ -75,7 +78,7 @@ public struct Binding<Action: Sendable>: Sendable {
                                      declined: String, notice: inout String?) -> Press<Action, Effect> {
         if let pending = asked {
             asked = nil
-            if key == .char("y") || key == .char("Y") { return .answered([pending.effect]) }
+            if key.isYes { return .answered([pending.effect]) }
             notice = declined
             return .answered([])
         }

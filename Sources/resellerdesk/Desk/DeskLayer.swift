@@ -42,7 +42,7 @@ struct ResumeDraftLayer: DeskLayer {
     let draft: FormDraft
 
     mutating func press(_ key: Key, in app: TerminalApp) -> [() -> Void] {
-        let draft = self.draft, resume = key == .char("y") || key == .char("Y")
+        let draft = self.draft, resume = key.isYes
         return [{ app.pop(); if resume { app.resume(draft) } else { app.discardDraft() } }]
     }
 
