@@ -187,11 +187,8 @@ public struct AccountDetailScreen: Screen {
             }
             return []
         }
-        let action: Action
-        switch Binding.press(key, in: bindings, asked: &confirming, declined: "Not done.", notice: &notice) {
-        case .answered(let effects): return effects
-        case .act(let pressed): action = pressed
-        }
+        let pressed = Binding.press(key, in: bindings, asked: &confirming, declined: "Not done.", notice: &notice)
+        guard case .act(let action) = pressed else { return pressed.effects }
         switch action {
         case .back: return [.back]
         case .refresh: return [.reload(accountId: detail.account.id)]

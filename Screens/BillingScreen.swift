@@ -118,11 +118,8 @@ public struct BillingScreen: Screen {
     }
 
     public mutating func update(_ key: Key, height: Int) -> [Effect] {
-        let action: Action
-        switch Binding.press(key, in: bindings, asked: &confirming, declined: "Not run.", notice: &notice) {
-        case .answered(let effects): return effects
-        case .act(let pressed): action = pressed
-        }
+        let pressed = Binding.press(key, in: bindings, asked: &confirming, declined: "Not run.", notice: &notice)
+        guard case .act(let action) = pressed else { return pressed.effects }
         switch action {
         case .back: return [.back]
         case .help: return [.help]

@@ -135,11 +135,7 @@ public struct PriceListsScreen: Screen {
         let pressed = Binding.press(key, in: bindings, asked: &confirming, declined: "Not done.", notice: &notice)
         messages = notice.map { [$0] } ?? []
         messagesAreProblems = false
-        let action: Action
-        switch pressed {
-        case .answered(let effects): return effects
-        case .act(let act): action = act
-        }
+        guard case .act(let action) = pressed else { return pressed.effects }
         switch action {
         case .back: return [.back]
         case .reload: return [.reload]

@@ -102,11 +102,8 @@ public struct SubmittedOrdersScreen: Screen {
     static func visibleRows(_ height: Int) -> Int { max(1, height - 5) }
 
     public mutating func update(_ key: Key, height: Int) -> [Effect] {
-        let action: Action
-        switch Binding.press(key, in: bindings, asked: &confirming, declined: "Not done.", notice: &notice) {
-        case .answered(let effects): return effects
-        case .act(let pressed): action = pressed
-        }
+        let pressed = Binding.press(key, in: bindings, asked: &confirming, declined: "Not done.", notice: &notice)
+        guard case .act(let action) = pressed else { return pressed.effects }
         switch action {
         case .back: return [.back]
         case .reload: return [.reload]

@@ -125,4 +125,10 @@ public struct Binding<Action: Sendable>: Sendable {
 public enum Press<Action: Sendable, Effect> {
     case answered([Effect])
     case act(Action)
+
+    /// The effects of an answered key; none for a key that acts.
+    public var effects: [Effect] {
+        if case .answered(let effects) = self { return effects }
+        return []
+    }
 }
