@@ -6,7 +6,7 @@ public struct ServiceSettings: Sendable {
     public var defaultCurrency = "EUR"
     /// Days until an invoice is due for an account that does not say (domain.md#accounts: 30).
     public var paymentTermsDays = 30
-    /// How long activation and reset links stay valid (domain.md#accounts: 72 hours).
+    /// How long activation and reset links stay valid (domain.md#protections: 72 hours).
     public var tokenLifetime: TimeInterval = 72 * 3600
     /// Where emailed links point.
     public var storefrontURL = "http://127.0.0.1:8080"

@@ -29,7 +29,7 @@ extension StoreTx {
             """, arguments: [status.rawValue, status.rawValue, now, status.rawValue, now, id])
     }
 
-    /// The day of the account's first executed order: the billing day of "day of first order" accounts.
+    /// Every executed order, oldest first (the first-invoices data migration walks them).
     func executedOrderIds() throws -> [Int64] {
         try Int64.fetchAll(db, sql: "SELECT id FROM orders WHERE status = 'Executed' ORDER BY id")
     }
@@ -38,6 +38,7 @@ extension StoreTx {
         try Int64.fetchAll(db, sql: "SELECT id FROM subscriptions WHERE order_id = ? ORDER BY id", arguments: [orderId])
     }
 
+    /// The day of the account's first executed order: the billing day of "day of first order" accounts.
     func firstOrderDay(of accountId: Int64) throws -> CalendarDay? {
         try String.fetchOne(db.cachedStatement(sql: """
             SELECT MIN(order_day) FROM orders WHERE account_id = ? AND status = 'Executed'

@@ -285,13 +285,13 @@ extension Store {
     """
 
     /// Active, Suspended or Closed, with the reason of the last change (domain.md#account-status: running the account).
-    /// Days until an invoice is due (domain.md#account-status's paymentTermsDays); accounts of before keep the default.
+    /// Days until an invoice is due (domain.md#accounts: paymentTermsDays); accounts of before keep the default.
     static let paymentTerms = """
     ALTER TABLE accounts ADD COLUMN payment_terms_days INTEGER NOT NULL DEFAULT 30
         CHECK (payment_terms_days BETWEEN 0 AND 365);
     """
 
-    /// Subscriptions, invoices and their lines (domain.md#billing, Billing). A period is invoiced once by
+    /// Subscriptions, invoices and their lines (domain.md#billing). A period is invoiced once by
     /// construction: the unique index on (subscription, period start) refuses a second line, whatever two
     /// runs at once decide. Numbers come from `counters`, taken inside the transaction that issues the
     /// invoice, so a rolled-back invoice leaves no gap.
