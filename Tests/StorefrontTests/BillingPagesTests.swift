@@ -76,7 +76,8 @@ import Templating
             // Not a number, out of range, the same quantity: each beside the row's field, what was typed kept.
             try await b.post("/subscriptions/\(sub.id)/preview", [("quantity", "five")])
             #expect(b.status == .unprocessableContent)
-            #expect(b.html.contains("id=\"q-\(sub.id)-error\"") && b.html.contains("quantity must be a whole number from 1 to 100000, not &quot;five&quot;"))
+            #expect(b.html.contains("id=\"q-\(sub.id)-error\"")
+                    && b.html.contains("quantity must be a whole number from 1 to 100000, not &quot;five&quot;"))
             #expect(b.html.contains("value=\"five\"") && b.html.contains("aria-invalid=\"true\""))
             try await b.post("/subscriptions/\(sub.id)/preview", [("quantity", "200000")])
             #expect(b.status == .unprocessableContent && b.html.contains("value=\"200000\""))

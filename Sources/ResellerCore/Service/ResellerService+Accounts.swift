@@ -66,12 +66,15 @@ extension ResellerService {
 
     /// Creates many accounts with their contacts in one transaction: all or none. For bulk loads (and the
     /// benchmark); each row passes the same validation and writes the same audit event as `createAccount`.
-    public func importAccounts(_ batch: [(AccountForm, [ContactForm])], by actor: Actor) throws(ServiceError) -> [Int64] {
+    public func importAccounts(_ batch: [(AccountForm, [ContactForm])],
+                               by actor: Actor) throws(ServiceError) -> [Int64] {
         var valid: [(AccountFields, [ContactFields])] = []
         valid.reserveCapacity(batch.count)
         for (index, (form, contacts)) in batch.enumerated() {
             do throws(ServiceError) {
-                valid.append((try validate(form, by: actor), try contacts.map { (c) throws(ServiceError) in try ContactValidator.validate(c) }))
+                let fields = try validate(form, by: actor)
+                let people = try contacts.map { (c) throws(ServiceError) in try ContactValidator.validate(c) }
+                valid.append((fields, people))
             } catch {
                 throw .invalid(error.fieldErrors.map { FieldError($0.field, "row \(index + 1): \($0.message)") })
             }
@@ -81,11 +84,13 @@ extension ResellerService {
             var ids: [Int64] = []
             ids.reserveCapacity(valid.count)
             for (fields, contacts) in valid {
-                let id = try tx.insertAccount(fields, parent: nil, by: actor, at: now, contactsText: StoreTx.searchText(contacts))
+                let id = try tx.insertAccount(fields, parent: nil, by: actor, at: now,
+                                              contactsText: StoreTx.searchText(contacts))
                 try tx.audit(actor, "account", id, "create", diff([:], fields.auditValues), at: now)
                 for c in contacts {
                     if try tx.contactId(email: c.email) != nil {
-                        throw ServiceError.invalid(ContactSchema.email.id, "a contact with the email \(c.email) already exists")
+                        throw ServiceError.invalid(ContactSchema.email.id,
+                                                   "a contact with the email \(c.email) already exists")
                     }
                     let cid = try tx.insertContact(c, accountId: id, at: now)
                     try tx.audit(actor, "contact", cid, "create", diff([:], c.auditValues), at: now)
@@ -98,7 +103,8 @@ extension ResellerService {
 
     /// Saves an edited account if nobody saved it since `expectedVersion` was read; otherwise a conflict
     /// that names who saved it and when, with nothing written.
-    public func updateAccount(_ id: Int64, _ form: AccountForm, expectedVersion: Int, by actor: Actor) throws(ServiceError) -> Account {
+    public func updateAccount(_ id: Int64, _ form: AccountForm, expectedVersion: Int,
+                              by actor: Actor) throws(ServiceError) -> Account {
         let fields = try validate(form, by: actor)
         let now = self.now
         return try store.write { tx in
@@ -108,8 +114,9 @@ extension ResellerService {
             if fields.currency != old.fields.currency {
                 let lists = try tx.priceLists(of: id).count, entries = try tx.ledgerEntryCount(of: id)
                 if lists > 0 || entries > 0 {
-                    throw ServiceError.refused(field: AccountSchema.currency.id, message: "the currency of \(old.code) stays "
-                        + "\(old.fields.currency): it has \(lists) price list(s) and \(entries) ledger entries in it")
+                    throw ServiceError.refused(field: AccountSchema.currency.id, message: "the currency of "
+                        + "\(old.code) stays \(old.fields.currency): it has \(lists) price list(s) and \(entries) "
+                        + "ledger entries in it")
                 }
             }
             guard try tx.updateAccount(id, fields, expectedVersion: expectedVersion, by: actor, at: now) else {
@@ -138,7 +145,8 @@ extension ResellerService {
     public func accountDetail(_ id: Int64, auditLimit: Int = 50) throws(ServiceError) -> AccountDetail {
         let detail: AccountDetail? = try store.read { tx in
             guard let summary = try tx.summaries([id]).first else { return nil }
-            return AccountDetail(summary: summary, contacts: try tx.contacts(of: id), priceLists: try tx.priceLists(of: id),
+            return AccountDetail(summary: summary, contacts: try tx.contacts(of: id),
+                                 priceLists: try tx.priceLists(of: id),
                                  orders: try tx.orders(of: id, limit: 50),
                                  endCustomers: try tx.endCustomerIds(of: id).compactMap { try tx.account($0) },
                                  audit: try tx.accountTrail(id, limit: auditLimit))
@@ -157,7 +165,8 @@ extension ResellerService {
             let user = try storefrontUser(tx, actor)
             let recentOrders = user.map { $0.may(.order) } == false ? 0 : recentOrders
             guard let summary = try tx.summaries([id]).first else { return nil }
-            return ResellerOverview(summary: summary, priceLists: try tx.priceLists(of: id), recentOrders: try tx.orders(of: id, limit: recentOrders))
+            return ResellerOverview(summary: summary, priceLists: try tx.priceLists(of: id),
+                                    recentOrders: try tx.orders(of: id, limit: recentOrders))
         }
         guard let overview else { throw .notFound(field: "account", message: "no account \(AccountCode.format(id))") }
         return overview

@@ -10,7 +10,8 @@ extension ResellerService {
         return try store.write { tx in
             let account = try existingAccount(tx, accountId)
             if try tx.contactId(email: fields.email) != nil {
-                throw ServiceError.invalid(ContactSchema.email.id, "a contact with the email \(fields.email) already exists (emails are storefront logins and must be unique)")
+                throw ServiceError.invalid(ContactSchema.email.id, "a contact with the email \(fields.email) already "
+                                           + "exists (emails are storefront logins and must be unique)")
             }
             let id = try tx.insertContact(fields, accountId: accountId, at: now)
             try tx.audit(actor, "contact", id, "create", diff([:], fields.auditValues), at: now)
@@ -31,7 +32,8 @@ extension ResellerService {
                 throw ServiceError.notFound(field: "contact", message: "no contact \(contactId)")
             }
             if let other = try tx.contactId(email: fields.email), other != contactId {
-                throw ServiceError.invalid(ContactSchema.email.id, "a contact with the email \(fields.email) already exists")
+                throw ServiceError.invalid(ContactSchema.email.id,
+                                           "a contact with the email \(fields.email) already exists")
             }
             try tx.updateContact(contactId, fields, at: now)
             // The email is the storefront login: a new one means links mailed to the old address and
@@ -49,7 +51,8 @@ extension ResellerService {
                 case .inactive: break
                 }
             }
-            try tx.audit(actor, "contact", contactId, "update", diff(old.fields.auditValues, fields.auditValues), at: now)
+            try tx.audit(actor, "contact", contactId, "update", diff(old.fields.auditValues, fields.auditValues),
+                         at: now)
             try tx.reindexContacts(of: old.accountId)
             return try tx.contact(contactId)!
         }
@@ -79,7 +82,9 @@ extension ResellerService {
 
     public func contact(email: String) throws(ServiceError) -> Contact {
         let found = try store.read { tx in try tx.contactId(email: email).flatMap { try tx.contact($0) } }
-        guard let found else { throw .notFound(field: ContactSchema.email.id, message: "no contact with the email \(email)") }
+        guard let found else {
+            throw .notFound(field: ContactSchema.email.id, message: "no contact with the email \(email)")
+        }
         return found
     }
 

@@ -50,11 +50,14 @@ extension ResellerService {
 
     public func priceLists() throws(ServiceError) -> [PriceList] { try store.read { try $0.priceLists() } }
 
-    public func priceListItems(_ id: Int64) throws(ServiceError) -> [PriceListItem] { try store.read { try $0.items(of: id) } }
+    public func priceListItems(_ id: Int64) throws(ServiceError) -> [PriceListItem] {
+        try store.read { try $0.items(of: id) }
+    }
 
     /// Assigns lists by name (domain.md#price-lists: an account can have several). Refuses a list in another currency
     /// and two lists that price the same product code and period; warns on inactive or expired lists. All or none.
-    public func assignPriceLists(_ accountId: Int64, names: [String], by actor: Actor) throws(ServiceError) -> AssignmentResult {
+    public func assignPriceLists(_ accountId: Int64, names: [String],
+                                 by actor: Actor) throws(ServiceError) -> AssignmentResult {
         guard !names.isEmpty else { throw .invalid("priceLists", "name at least one price list to assign") }
         let now = self.now, today = self.today
         return try store.write { tx in
@@ -133,8 +136,10 @@ extension ResellerService {
         try store.write { tx in
             _ = try existingAccount(tx, accountId)
             for name in names {
-                guard let list = try tx.priceList(named: name), try tx.unassign(priceList: list.id, from: accountId) else {
-                    throw ServiceError.invalid("priceLists", "\"\(name)\" is not assigned to \(AccountCode.format(accountId))")
+                guard let list = try tx.priceList(named: name),
+                      try tx.unassign(priceList: list.id, from: accountId) else {
+                    throw ServiceError.invalid("priceLists",
+                                               "\"\(name)\" is not assigned to \(AccountCode.format(accountId))")
                 }
                 try tx.audit(actor, "account", accountId, "unassignPriceList", ["priceList": [list.name, nil]], at: now)
             }
@@ -176,8 +181,8 @@ extension ResellerService {
             try e.throwIfAny()
             let checked = fields!
             if checked.name.lowercased() != old.name.lowercased(), try tx.priceList(named: checked.name) != nil {
-                throw ServiceError.invalid(PriceListSchema.name.id, "a price list named \"\(checked.name)\" already exists; "
-                                           + "choose another name")
+                throw ServiceError.invalid(PriceListSchema.name.id, "a price list named \"\(checked.name)\" already "
+                                           + "exists; choose another name")
             }
             var new = old
             new.name = checked.name

@@ -13,7 +13,9 @@ extension ResellerService {
                 throw ServiceError.notFound(field: "contact", message: "no contact \(contactId)")
             }
             if let user = contact.storefrontUser, user.status != .inactive {
-                throw ServiceError.refused(field: ContactSchema.storefrontUser.id, message: "\(contact.email) is already a storefront user (\(user.status.rawValue))")
+                throw ServiceError.refused(field: ContactSchema.storefrontUser.id,
+                                           message: "\(contact.email) is already a storefront user "
+                                               + "(\(user.status.rawValue))")
             }
             try inviteStorefrontUser(tx, contactId: contactId, account: account, by: actor, at: now)
             return try tx.contact(contactId)!
@@ -31,8 +33,9 @@ extension ResellerService {
         } else {
             userId = try tx.insertStorefrontUser(contactId: contactId, type: .admin, at: now)
         }
-        try tx.audit(actor, "storefrontUser", userId, "invite", ["status": [contact.storefrontUser?.status.rawValue, UserStatus.pending.rawValue],
-                                                                 "userType": [nil, UserType.admin.rawValue]], at: now)
+        try tx.audit(actor, "storefrontUser", userId, "invite",
+                     ["status": [contact.storefrontUser?.status.rawValue, UserStatus.pending.rawValue],
+                      "userType": [nil, UserType.admin.rawValue]], at: now)
         try queueLink(tx, purpose: .activation, userId: userId, contact: contact, account: account, at: now)
     }
 
@@ -59,7 +62,9 @@ extension ResellerService {
         try store.write { tx in
             let (contact, account, user) = try storefrontUser(tx, email: email)
             guard user.status == .pending else {
-                throw ServiceError.refused(field: ContactSchema.email.id, message: "\(contact.email) is \(user.status.rawValue); only a user pending activation gets an activation link")
+                throw ServiceError.refused(field: ContactSchema.email.id, message: "\(contact.email) is "
+                                           + "\(user.status.rawValue); only a user pending activation gets an "
+                                           + "activation link")
             }
             try tx.audit(actor, "storefrontUser", user.id, "resendActivation", at: now)
             try queueLink(tx, purpose: .activation, userId: user.id, contact: contact, account: account, at: now)
@@ -78,7 +83,8 @@ extension ResellerService {
             try tx.setUserStatus(user.id, .inactive, at: now)
             try tx.revokeTokens(userId: user.id, purpose: nil, at: now)
             try tx.deleteSessions(userId: user.id)
-            try tx.audit(actor, "storefrontUser", user.id, "deactivate", ["status": [user.status.rawValue, UserStatus.inactive.rawValue]], at: now)
+            try tx.audit(actor, "storefrontUser", user.id, "deactivate",
+                         ["status": [user.status.rawValue, UserStatus.inactive.rawValue]], at: now)
         }
     }
 
@@ -91,8 +97,9 @@ extension ResellerService {
             guard let (contact, account, user) = found, user.status == .active else {
                 guard quiet else {
                     guard let (contact, _, user) = found else { throw Self.noStorefrontUser(email) }
-                    throw ServiceError.refused(field: ContactSchema.email.id, message: "\(contact.email) is \(user.status.rawValue); "
-                                               + "a password can be reset only for an Active user")
+                    throw ServiceError.refused(field: ContactSchema.email.id, message: "\(contact.email) is "
+                                               + "\(user.status.rawValue); a password can be reset only for an "
+                                               + "Active user")
                 }
                 // Quietly, the same committed write as for an active user, for the reason `claimSignIn` gives.
                 try tx.audit(actor, "storefrontUser", found?.2.id ?? 0, "passwordResetRefused", at: now)
@@ -128,8 +135,8 @@ extension ResellerService {
                 throw ServiceError.notFound(field: "contact", message: "no contact \(contactId)")
             }
             guard let user = contact.storefrontUser else {
-                throw ServiceError.refused(field: ContactSchema.storefrontUser.id, message: "\(contact.email) is not a storefront "
-                                           + "user; enable storefront access first")
+                throw ServiceError.refused(field: ContactSchema.storefrontUser.id, message: "\(contact.email) is "
+                                           + "not a storefront user; enable storefront access first")
             }
             try checkManages(tx, actor, contact)
             let kept = UserRole.allCases.filter(roles.contains)
@@ -187,8 +194,8 @@ extension ResellerService {
             try checkQuota(tx, .invitations, accountId: accountId, by: actor, at: now)
             if let existing = try tx.contactId(email: fields.email) {
                 guard case .storefront = actor else {
-                    throw ServiceError.invalid(ContactSchema.email.id, "\(fields.email) is already a contact (emails are "
-                                               + "storefront logins and must be unique)")
+                    throw ServiceError.invalid(ContactSchema.email.id, "\(fields.email) is already a contact "
+                                               + "(emails are storefront logins and must be unique)")
                 }
                 // Staff see the collision in the account's history; the Admin's answer names no account.
                 let owner = try tx.contact(existing).map { AccountCode.format($0.accountId) }
