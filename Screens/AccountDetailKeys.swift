@@ -143,8 +143,9 @@ extension RowAction {
 
     static let openDocument = RowAction([.enter, .char("o")], "Open", help: "the highlighted invoice or credit note "
                                         + "as it prints (newest first)", needs: "an invoice or a credit note") { row in
-        guard case .document(let number)? = row.item,
-              let doc = row.content.billing.documents.first(where: { $0.number == number }) else { return nil }
+        guard case .document(let number)? = row.item, let doc = row.content.billing.document(numbered: number) else {
+            return nil
+        }
         return .run(.viewDocument(doc.document(for: row.account)))
     }
 

@@ -180,6 +180,7 @@ public struct AccountDetailScreen: Screen {
             }
             return []
         }
+        let bindings = self.bindings   // each key's reason, worked out once for this key
         if confirming == nil, Binding.binding(for: key, in: bindings) == nil {
             if let other = AccountDetailSection.shown(content)
                 .first(where: { Binding.action(for: key, in: $0.bindings) != nil }) {
@@ -196,7 +197,7 @@ public struct AccountDetailScreen: Screen {
         case .help: return [.help]
         case .key(let key):
             switch key.outcome(row) {
-            case .run(let effect): return [effect]
+            case .run(let effect): return [effect()]
             case .ask(let question, let effect): confirming = (question, effect)
             case .local(let local): act(local)
             case .cannot(let reason): notice = reason

@@ -35,6 +35,12 @@ extension AccountBilling {
         let all = invoices.map(BillingDocument.invoice) + creditNotes.map(BillingDocument.creditNote)
         return all.sorted { ($0.date, $0.createdAt, $0.number) > ($1.date, $1.createdAt, $1.number) }
     }
+
+    /// The invoice or credit note with this number, found without sorting them all (`documents`).
+    public func document(numbered number: String) -> BillingDocument? {
+        invoices.first { $0.number == number }.map(BillingDocument.invoice)
+            ?? creditNotes.first { $0.number == number }.map(BillingDocument.creditNote)
+    }
 }
 
 /// An invoice or a credit note, as the Invoices section lists them together.

@@ -25,8 +25,9 @@ public struct RowAction: Sendable {
 
     /// What a key does now.
     public enum Outcome: Sendable {
-        /// Carried out at once.
-        case run(AccountDetailScreen.Effect)
+        /// Carried out at once. The effect is built only when the key is pressed: every frame asks each key
+        /// whether it can act, and an effect may be costly to build (an invoice laid out as it prints).
+        case run(@autoclosure @Sendable () -> AccountDetailScreen.Effect)
         /// Carried out once staff answer y to the question (a destructive action asks first).
         case ask(String, AccountDetailScreen.Effect)
         /// Something the screen does itself: a prompt on its status line, or a move of the highlight.
