@@ -3,6 +3,8 @@ import Screens
 
 /// The outbox's effects: reading it again and retrying a failed email.
 extension TerminalApp {
+    func push(_ screen: OutboxScreen) { push(screen, perform: TerminalApp.perform(outbox:)) }
+
     func perform(outbox effect: OutboxScreen.Effect) {
         switch effect {
         case .back: pop()
@@ -24,7 +26,7 @@ extension TerminalApp {
         do {
             let screen = OutboxScreen(try service.outbox(limit: 500), notice: notice)
             if push {
-                self.push(screen, perform: TerminalApp.perform(outbox:))
+                self.push(screen)
             } else {
                 updateTop(OutboxScreen.self) { $0 = screen }
             }

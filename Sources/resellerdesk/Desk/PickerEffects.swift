@@ -11,12 +11,14 @@ extension TerminalApp {
                                          lists: try service.priceLists(), assigned: detail.priceLists,
                                          refusals: try service.priceListRefusals(for: id), today: service.today)
             let first = picker.start()
-            push(picker, perform: TerminalApp.perform(picker:))
+            push(picker)
             for effect in first { perform(picker: effect) }
         } catch {
             notifyDetail(error.description)
         }
     }
+
+    func push(_ picker: PriceListPicker) { push(picker, perform: TerminalApp.perform(picker:)) }
 
     func perform(picker effect: PriceListPicker.Effect) {
         switch effect {
