@@ -52,6 +52,7 @@ struct DoctorCommand: ParsableCommand {
         // Who the account manager completes from in the terminal's account form.
         out.append(Check(status: .ok, name: "staff", detail: "account managers complete from "
                          + service.staffLogins().joined(separator: ", ")))
+        out.append(sellerCheck(service.settings.seller, config: config))
         out.append(mailCheck(config))
         if let folder = config.string("mail.templates") { out.append(templatesCheck(folder)) }
         out += delivererChecks(service)
@@ -120,6 +121,21 @@ struct DoctorCommand: ParsableCommand {
         } catch {
             return Check(status: .fail, name: "schema", detail: error.description)
         }
+    }
+
+    /// Whether invoices can be issued: they are the seller's legal documents, and the billing run and orders
+    /// refuse to invoice while [company] lacks a key an invoice needs (domain.md#the-seller-and-tax).
+    static func sellerCheck(_ seller: Seller, config: ConfigFile) -> Check {
+        let missing = seller.missingKeys
+        guard missing.isEmpty else {
+            // The file [company] belongs in: the system file of a team desk (read first), else the user's own.
+            let file = config.filesRead.first ?? ConfigFile.defaultPath()
+            return Check(status: .fail, name: "seller ([company])", detail: "invoices cannot be issued: set "
+                         + missing.joined(separator: ", ") + " in [company] of \(file)")
+        }
+        let vat = seller.vatId.map { ", VAT ID \($0)" } ?? ""
+        return Check(status: .ok, name: "seller ([company])",
+                     detail: "\(seller.name ?? ""), \(seller.country ?? "")\(vat): invoices may be issued")
     }
 
     static func mailCheck(_ config: ConfigFile) -> Check {

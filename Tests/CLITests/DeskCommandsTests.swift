@@ -135,7 +135,8 @@ import DeskTestSupport
         for line in ["ok   configuration:", "ok   database file: \(cli.db) (from RESELLERDESK_DB)",
                      "ok   database: schema version", "quick check ok", "ok   mail: Maildir",
                      "ok   storefront url: https://shop.example.com", "ok   backup: last \(cli.folder)/b.sqlite",
-                     "ok   schema: as the migrations make it"] {
+                     "ok   schema: as the migrations make it",
+                     "ok   seller ([company]): Fixture Cloud AG, CH, VAT ID CHE-123.456.788 MWST"] {
             #expect(r.out.contains(line), "\(line) in \(r.out)")
         }
         #expect(!r.out.contains("fail"))

@@ -44,8 +44,12 @@ public struct TmuxSession: Sendable {
 
     public enum TmuxError: Error { case spawn }
 
+    /// Runs `command` in a new session, whose environment holds the seller every test desk has (as `CLI.run`):
+    /// a desk without one cannot invoice.
     public func start(_ command: String, width: Int = 80, height: Int = 24) throws {
-        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+        let seller = TestSeller.environment(TestSeller.outsideEU).sorted { $0.key < $1.key }
+            .flatMap { ["-e", "\($0.key)=\($0.value)"] }
+        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height)] + seller + [command])
     }
 
     public func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }

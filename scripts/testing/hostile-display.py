@@ -9,6 +9,9 @@ visible in its harmless form. Exits non-zero on any failure.
 """
 import argparse, fcntl, os, pty, select, shutil, signal, sqlite3, struct, subprocess, sys, tempfile, termios, time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import SELLER  # noqa: E402
+
 PAYLOAD = "X\x1b[2JY\x1b]52;c;ZXZpbA==\x07Z\x9b31mW\u202eQ\x00R family\U0001F468\u200d\U0001F469\u200d\U0001F467"
 FORBIDDEN = {
     "ESC[2J from the data": b"X\x1b[2J",
@@ -28,7 +31,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="hostile-display-")
     db = os.path.join(tmp, "rd.sqlite")
     env = dict(os.environ, RESELLERDESK_DB=db, XDG_DATA_HOME=os.path.join(tmp, "data"), TERM="xterm-256color",
-               LANG="C.UTF-8", LC_ALL="C.UTF-8")
+               LANG="C.UTF-8", LC_ALL="C.UTF-8", **SELLER)
     try:
         subprocess.run([binary, "demo"], env=env, check=True, capture_output=True)
         con = sqlite3.connect(db)

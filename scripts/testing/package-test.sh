@@ -355,6 +355,12 @@ expect "storefront serve from a folder holding a fake server answers /login" "$s
 check "the fake resellerdesk-storefront did not run" test ! -e "$site/fake-ran"
 stop_server "the storefront stops on SIGTERM" "$tmp/storefront.log"
 
+# A desk without a seller cannot invoice: the units below run with one, set as an administrator sets it under
+# the shipped file's [company], each line marked to be removed after them.
+printf '%s  # package-test '"$$"': the seller\n' 'name = "Fixture Cloud AG"' 'street = "Bahnhofstrasse 1"' \
+  'city = "Zürich"' 'postcode = "8001"' 'country = "CH"' 'vat_id = "CHE-123.456.788 MWST"' > "$tmp/company.toml"
+sed -i "/^\[company\]\$/r $tmp/company.toml" /etc/resellerdesk/config.toml
+
 # --- the units' commands in their sandbox --------------------------------------------------------------------
 # Without systemd running (CI, containers) the units cannot be started, so each ExecStart runs the way its unit
 # runs it as far as plain tools allow: as User=/Group= with the unit's UMask= and Environment=, from /, no new
@@ -454,6 +460,8 @@ for unit in resellerdesk-mail.service resellerdesk-storefront.service; do
   fi
   stop_server "$unit's command stops on SIGTERM"
 done
+
+sed -i "/  # package-test $$: the seller\$/d" /etc/resellerdesk/config.toml
 
 # --- purge keeps the data ------------------------------------------------------------------------------------
 marker=/var/lib/resellerdesk/package-test-marker

@@ -24,7 +24,7 @@ from axe_selenium_python import Axe
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from harness import PASSWORD, free_port, listening, wait_for  # noqa: E402
+from harness import PASSWORD, SELLER, free_port, listening, wait_for  # noqa: E402
 
 
 class Run:
@@ -42,7 +42,8 @@ class Run:
                         XDG_CONFIG_HOME=os.path.join(self.tmp, "config"),
                         RESELLERDESK_STOREFRONT_URL=self.base, RESELLERDESK_MAIL_TRANSPORT="smtp",
                         RESELLERDESK_SMTP_HOST="127.0.0.1", RESELLERDESK_SMTP_PORT=str(self.smtp_port),
-                        RESELLERDESK_MAIL_FROM="Cloud Desk <desk@distributor.example>", SUDO_USER="dora")
+                        RESELLERDESK_MAIL_FROM="Cloud Desk <desk@distributor.example>", SUDO_USER="dora",
+                        **SELLER)
         self.processes = []
         self.shots = 0
         self.audited = 0

@@ -40,12 +40,18 @@ usermod -aG resellerdesk rdalice
 usermod -aG resellerdesk rdbob
 gpasswd -d rdcarol resellerdesk >/dev/null 2>&1 || true
 
+# The seller the desk runs as (a desk without one cannot invoice, and doctor fails): the shipped config.toml
+# leaves [company] to the administrator, so each member's commands get it from the environment.
+seller=(RESELLERDESK_COMPANY_NAME="Fixture Cloud AG" RESELLERDESK_COMPANY_STREET="Bahnhofstrasse 1"
+        RESELLERDESK_COMPANY_CITY="Zürich" RESELLERDESK_COMPANY_POSTCODE=8001 RESELLERDESK_COMPANY_COUNTRY=CH
+        RESELLERDESK_COMPANY_VAT_ID="CHE-123.456.788 MWST")
+
 # as LOGIN COMMAND...: a login shell's view (its groups from /etc/group, its own HOME), a strict umask.
 as() {
   local login=$1
   shift
   runuser -u "$login" -- env -i PATH=/usr/bin:/bin HOME="/home/$login" USER="$login" LOGNAME="$login" \
-    bash -c 'umask 077; exec "$@"' resellerdesk-test "$@"
+    "${seller[@]}" bash -c 'umask 077; exec "$@"' resellerdesk-test "$@"
 }
 
 # --- the first member creates the desk; its files are the group's ----------------------------------------

@@ -187,6 +187,7 @@ extension ServiceSettings {
         idleTimeout = try config.int("storefront.idle_timeout_seconds", default: 30, range: 1...3600)
         invitationsPerDay = try config.int("storefront.invitations_per_day", default: 20, range: 1...10_000)
         endCustomersPerDay = try config.int("storefront.end_customers_per_day", default: 50, range: 1...10_000)
+        seller = try Seller(config)
     }
 }
 

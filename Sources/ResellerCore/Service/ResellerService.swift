@@ -25,6 +25,9 @@ public struct ServiceSettings: Sendable {
     /// What one account's storefront users may create per day (UTC); staff are not capped.
     public var invitationsPerDay = 20
     public var endCustomersPerDay = 50
+    /// Who issues the invoices (domain.md#the-seller-and-tax): the configuration's [company]. Empty by default,
+    /// and nothing is invoiced while a key it needs is missing (`Seller.missingKeys`).
+    public var seller = Seller()
     public init() {}
 }
 
