@@ -87,8 +87,11 @@ public enum AccountDetailText {
         row("Email", f.email)
         row("Phone", f.phone)
         row("Website", f.website)
-        row("VAT number", f.registrationNumber)
+        let confirmed = d.vatConfirmation.map { " (VIES \($0.confirmedOn), \($0.reference))" } ?? ""
+        row("VAT number", f.registrationNumber.map { $0 + confirmed })
         row("Tax authority", f.taxAuthority)
+        // The tax its invoices get today, or why none can be issued yet.
+        row("Tax", d.taxTreatment?.label ?? d.taxProblem.map { "none can be invoiced: " + $0 })
         let address = [f.address.street, f.address.postcode, f.address.city, f.address.state].compactMap { $0 }
         row("Address", (address + [Country.named(f.address.country)?.name ?? f.address.country]).joined(separator: ", "))
         row("Currency", f.currency)

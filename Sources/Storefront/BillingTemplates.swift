@@ -61,7 +61,7 @@ enum BillingTemplates {
             <a href="/credit-notes/{{number}}">{{number}}</a></td><td>{{date}}</td><td class="num">{{total}}</td>\
             </tr>{{/creditNotes}}</tbody></table>{{/hasCreditNotes}}\
             {{#creditNotesPager}}{{>pageLinks}}{{/creditNotesPager}}
-            <p class="muted">Amounts exclude tax.</p>
+            <p class="muted">Totals include tax; each invoice shows its tax.</p>
             """,
         "document": """
             <p class="no-print"><a href="/invoices">{{back}}</a> · print this page (or save it as PDF) from your \

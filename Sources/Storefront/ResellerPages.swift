@@ -100,7 +100,10 @@ enum ResellerPages {
         }
     }
 
-    struct OrderPage { var status, customer, day, total: String; var lines: [LineRow] }
+    struct OrderPage { var status, customer, day, total: String; var net, tax: String?; var lines: [LineRow] }
+
+    /// One row of an order's tax: "VAT S 24 %" and its amount.
+    struct TaxRow { var label, tax: String }
 
     static func order(_ o: Order, header: StorefrontHeader, justPlaced: Bool, accountManager: String) -> String {
         var notice: Notice?
@@ -111,7 +114,8 @@ enum ResellerPages {
                         + "We have emailed you and your account manager (\(accountManager)); it is executed once credit is available.")
         }
         let page = OrderPage(status: o.status.rawValue, customer: o.customerName, day: "\(o.orderDay)",
-                             total: o.total.display, lines: o.lines.map(LineRow.init))
+                             total: o.total.display, net: o.net?.display, tax: o.tax?.display,
+                             lines: o.lines.map(LineRow.init))
         return HTML.page(title: "Order \(o.number)", signedIn: header, notice: notice, body: "order", page)
     }
 
@@ -169,7 +173,8 @@ enum ResellerPages {
     struct Hidden { var name, value: String }
 
     struct Preview {
-        var csrf, customer, day, partialCharges, total: String
+        var csrf, customer, day, partialCharges, net, total: String
+        var taxes: [TaxRow]
         var lines: [LineRow]
         var hidden: [Hidden]
     }
@@ -181,7 +186,10 @@ enum ResellerPages {
                     + "You can still place it: it will be accepted as Submitted, not executed, "
                     + "and your account manager will be told.")
         let page = Preview(csrf: header.csrf, customer: forName, day: "\(p.orderDay)",
-                           partialCharges: p.partialChargesInvoicing.label, total: p.total.display,
+                           partialCharges: p.partialChargesInvoicing.label, net: p.net.display,
+                           total: p.total.display,
+                           taxes: p.taxes.map { TaxRow(label: "VAT \($0.category.rawValue) \($0.rate) %",
+                                                       tax: $0.tax.display) },
                            lines: p.lines.map(LineRow.init),
                            hidden: form.fields.filter { $0.name == "for" || $0.name.hasPrefix("q:") }
                                .map { Hidden(name: $0.name, value: $0.value) })

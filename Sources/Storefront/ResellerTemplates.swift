@@ -67,9 +67,10 @@ enum ResellerTemplates {
         "order": """
             <dl class="facts"><dt>Status</dt><dd class="status-{{status}}">{{status}}</dd>
             <dt>For</dt><dd>{{customer}}</dd><dt>Day</dt><dd>{{day}}</dd>
+            {{#net}}<dt>Net</dt><dd>{{.}}</dd>{{/net}}{{#tax}}<dt>VAT</dt><dd>{{.}}</dd>{{/tax}}
             <dt>Total</dt><dd>{{total}}</dd></dl>
             <table><thead><tr><th>Code</th><th>Product</th><th>Period</th><th class="num">Qty</th>\
-            <th class="num">First charge</th><th>Invoiced</th></tr></thead>
+            <th class="num">First charge (net)</th><th>Invoiced</th></tr></thead>
             <tbody>{{#lines}}<tr><td>{{code}}</td><td>{{product}}</td><td>{{period}}</td>\
             <td class="num">{{quantity}}</td><td class="num">{{firstCharge}}</td><td>{{invoiceDay}}</td></tr>\
             {{/lines}}</tbody></table><p><a href="/orders">All orders</a></p>
@@ -94,9 +95,10 @@ enum ResellerTemplates {
         "preview": """
             <dl class="facts"><dt>For</dt><dd>{{customer}}</dd><dt>Order day</dt><dd>{{day}}</dd>
             <dt>Partial charges</dt><dd>{{partialCharges}}</dd>
+            <dt>Net</dt><dd>{{net}}</dd>{{#taxes}}<dt>{{label}}</dt><dd>{{tax}}</dd>{{/taxes}}
             <dt>Total charged now</dt><dd><strong>{{total}}</strong></dd></dl>
             <table><thead><tr><th>Product</th><th>Period</th><th class="num">Qty</th><th class="num">Unit price</th>\
-            <th class="num">First charge</th><th>Charge</th><th>Invoiced on</th></tr></thead>
+            <th class="num">First charge (net)</th><th>Charge</th><th>Invoiced on</th></tr></thead>
             <tbody>{{#lines}}<tr><td>{{product}}</td><td>{{period}}</td><td class="num">{{quantity}}</td>\
             <td class="num">{{unitPrice}}</td><td class="num">{{firstCharge}}</td><td>{{charge}}</td>\
             <td>{{invoiceDay}}</td></tr>{{/lines}}</tbody></table>

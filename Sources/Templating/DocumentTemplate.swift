@@ -12,17 +12,23 @@ public enum DocumentTemplate {
         <div class="document-head"><h2>{{title}}</h2>{{#status}}<p class="document-status \
         status-{{.}}">{{.}}</p>{{/status}}</div>
         <dl class="facts"><dt>Number</dt><dd>{{number}}</dd><dt>Date</dt><dd>{{date}}</dd>\
-        {{#dueDate}}<dt>Due</dt><dd>{{.}}</dd>{{/dueDate}}</dl>
+        {{#dueDate}}<dt>Due</dt><dd>{{.}}</dd>{{/dueDate}}\
+        {{#creditedInvoice}}<dt>Credits</dt><dd>{{.}}</dd>{{/creditedInvoice}}</dl>
+        {{#hasSeller}}<div class="seller"><h3>From</h3><p>{{#seller}}{{.}}<br>{{/seller}}</p></div>{{/hasSeller}}
         <div class="bill-to"><h3>Bill to</h3><p>{{#billTo}}{{.}}<br>{{/billTo}}</p></div>
         <table class="document-lines"><thead><tr><th>For</th><th>Product</th><th>Period</th><th>Days</th>\
-        <th class="num">Qty</th><th class="num">Unit price</th><th class="num">Amount</th></tr></thead>
+        <th class="num">Qty</th><th class="num">Unit price</th><th>VAT</th><th class="num">Net amount</th></tr>\
+        </thead>
         <tbody>{{#rows}}<tr><td>{{forAccount}}</td><td>{{description}}<br><span class="muted">{{productCode}}\
         </span></td><td>{{period}}</td><td>{{days}}</td><td class="num">{{quantity}}</td>\
-        <td class="num">{{unitPrice}}</td><td class="num">{{amount}}</td></tr>{{/rows}}</tbody>
-        <tfoot><tr class="total"><th colspan="6">Total</th><td class="num">{{total}}</td></tr>\
-        {{#paid}}<tr><th colspan="6">Paid</th><td class="num">{{.}}</td></tr>{{/paid}}\
-        {{#due}}<tr><th colspan="6">Left to pay</th><td class="num">{{.}}</td></tr>{{/due}}</tfoot></table>
-        <p class="muted">Amounts exclude tax.</p>
+        <td class="num">{{unitPrice}}</td><td>{{tax}}</td><td class="num">{{amount}}</td></tr>{{/rows}}</tbody>
+        <tfoot><tr><th colspan="7">Net</th><td class="num">{{net}}</td></tr>\
+        {{#taxes}}<tr><th colspan="7">{{label}} on {{taxable}}</th><td class="num">{{tax}}</td></tr>{{/taxes}}\
+        <tr class="total"><th colspan="7">Total</th><td class="num">{{total}}</td></tr>\
+        {{#paid}}<tr><th colspan="7">Paid</th><td class="num">{{.}}</td></tr>{{/paid}}\
+        {{#due}}<tr><th colspan="7">Left to pay</th><td class="num">{{.}}</td></tr>{{/due}}</tfoot></table>
+        {{#notes}}<p class="note">{{.}}</p>{{/notes}}
+        {{#footer}}<p class="muted">{{.}}</p>{{/footer}}
         </article>
         """
 
@@ -38,21 +44,27 @@ public enum DocumentTemplate {
 /// The values of `DocumentTemplate.html`: an `InvoiceDocument` as the template reads it.
 public struct DocumentView: Sendable {
     public struct Row: Sendable {
-        var forAccount, productCode, description, period, days, quantity, unitPrice, amount: String
+        var forAccount, productCode, description, period, days, quantity, unitPrice, amount, tax: String
     }
 
-    var title, number, date, total: String
-    var dueDate, status, paid, due: String?
-    var billTo: [String]
+    public struct TaxRow: Sendable { var label, taxable, tax: String }
+
+    var title, number, date, net, total: String
+    var dueDate, status, paid, due, creditedInvoice: String?
+    var seller, billTo, notes, footer: [String]
+    var hasSeller: Bool
     var rows: [Row]
+    var taxes: [TaxRow]
 
     public init(_ d: InvoiceDocument) {
-        title = d.title; number = d.number; date = d.date.description; total = d.total
+        title = d.title; number = d.number; date = d.date.description; net = d.net; total = d.total
         dueDate = d.dueDate?.description; status = d.status?.rawValue; paid = d.paid; due = d.due
-        billTo = d.billTo
+        creditedInvoice = d.creditedInvoice
+        seller = d.seller; hasSeller = !d.seller.isEmpty; billTo = d.billTo; notes = d.notes; footer = d.footer
         rows = d.rows.map { r in
             Row(forAccount: r.forAccount, productCode: r.productCode, description: r.description, period: r.period,
-                days: r.days, quantity: r.quantity, unitPrice: r.unitPrice, amount: r.amount)
+                days: r.days, quantity: r.quantity, unitPrice: r.unitPrice, amount: r.amount, tax: r.tax)
         }
+        taxes = d.taxes.map { TaxRow(label: $0.label, taxable: $0.taxable, tax: $0.tax) }
     }
 }

@@ -45,6 +45,8 @@ struct AccountFlags: ParsableArguments {
     @Flag(name: .customLong(S.separateInvoices.flag), inversion: .prefixedNo, help: help(S.separateInvoices))
     var separateInvoices: Bool?
     @Flag(name: .customLong(S.taxExempt.flag), inversion: .prefixedNo, help: help(S.taxExempt)) var taxExempt: Bool?
+    @Option(name: .customLong(S.taxExemptionReason.flag), help: help(S.taxExemptionReason))
+    var taxExemptionReason: String?
     @Option(name: .customLong(S.paymentTermsDays.flag), help: help(S.paymentTermsDays)) var paymentTerms: String?
 
     func apply(to form: inout AccountForm) {
@@ -54,6 +56,7 @@ struct AccountFlags: ParsableArguments {
             (S.registrationNumber, vat), (S.taxAuthority, taxAuthority), (S.description, description),
             (S.street, street), (S.city, city), (S.postcode, postcode), (S.state, state),
             (S.accountManager, accountManager), (S.paymentTermsDays, paymentTerms),
+            (S.taxExemptionReason, taxExemptionReason),
         ]
         for (spec, value) in texts { if let value { spec.set(value, in: &form) } }
         // Turning Ordering off clears its section (domain.md#accounts); flags for that section given with it still

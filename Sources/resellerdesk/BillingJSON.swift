@@ -20,8 +20,28 @@ extension JSONValues {
     static func invoice(number: String?, _ d: InvoiceDraft) -> [String: Any] {
         ["number": number ?? NSNull(), "billedAccountId": d.billedAccountId,
          "billedAccount": AccountCode.format(d.billedAccountId), "forAccountId": d.forAccountId ?? NSNull(),
-         "date": d.date.description, "dueDate": d.dueDate.description, "total": d.total.decimalString,
-         "currency": d.total.currency, "lines": d.lines.map(invoiceLine)]
+         "date": d.date.description, "dueDate": d.dueDate.description, "currency": d.total.currency,
+         "lines": d.lines.map(invoiceLine)].merging(amounts(d.amounts)) { $1 }
+    }
+
+    /// net, tax, total, the breakdown and the notes (domain.md#the-seller-and-tax); a document from before tax
+    /// says so and has no breakdown.
+    static func amounts(_ a: TaxedAmounts) -> [String: Any] {
+        ["net": a.net.decimalString, "tax": a.tax.decimalString, "total": a.total.decimalString,
+         "taxes": a.taxes.map(taxSubtotal), "notes": a.notes, "issuedBeforeTax": a.issuedBeforeTax,
+         "buyerVatId": a.buyerVATId ?? NSNull(),
+         "seller": a.seller.map { s in ["name": s.name ?? NSNull(), "vatId": s.vatId ?? NSNull(),
+                                         "country": s.country ?? NSNull()] as [String: Any] } ?? NSNull()]
+    }
+
+    static func taxSubtotal(_ t: TaxSubtotal) -> [String: Any] {
+        ["category": t.category.rawValue, "rate": t.rate.description, "taxableAmount": t.taxable.decimalString,
+         "taxAmount": t.tax.decimalString, "reason": t.reason ?? NSNull()]
+    }
+
+    /// The tax an account gets today (`account show`): category, rate and reason.
+    static func taxTreatment(_ t: TaxTreatment) -> [String: Any] {
+        ["category": t.category.rawValue, "rate": t.rate.description, "reason": t.reason ?? NSNull()]
     }
 
     /// An invoice as listed or shown: with what is paid of it and its status (Open, Paid, Overdue).
@@ -35,8 +55,9 @@ extension JSONValues {
     static func creditNote(_ n: CreditNote) -> [String: Any] {
         ["number": n.number, "billedAccountId": n.draft.billedAccountId,
          "billedAccount": AccountCode.format(n.draft.billedAccountId), "forAccountId": n.draft.forAccountId,
-         "date": n.draft.date.description, "total": n.draft.total.decimalString, "currency": n.draft.total.currency,
-         "lines": n.draft.lines.map(invoiceLine)]
+         "date": n.draft.date.description, "currency": n.draft.total.currency,
+         "creditedInvoice": n.draft.creditedInvoiceNumber ?? NSNull(),
+         "lines": n.draft.lines.map(invoiceLine)].merging(amounts(n.draft.amounts)) { $1 }
     }
 
     static func invoiceLine(_ l: InvoiceLine) -> [String: Any] {
@@ -44,6 +65,7 @@ extension JSONValues {
          "description": l.description, "from": l.periodStart?.description ?? NSNull(),
          "to": l.periodEnd?.description ?? NSNull(), "quantity": l.quantity, "unitPrice": l.unitPrice.decimalString,
          "daysCharged": l.daysCharged ?? NSNull(), "daysInPeriod": l.daysInPeriod ?? NSNull(),
-         "amount": l.amount.decimalString]
+         "amount": l.amount.decimalString, "taxCategory": l.tax?.category.rawValue ?? NSNull(),
+         "taxRate": l.tax?.rate.description ?? NSNull()]
     }
 }

@@ -56,6 +56,11 @@ enum JSONValues {
         out["contacts"] = d.contacts.map(contact)
         out["orders"] = d.orders.map(order)
         out["endCustomers"] = d.endCustomers.map { ["id": $0.id, "code": $0.code, "name": $0.name] }
+        out["taxTreatment"] = d.taxTreatment.map(taxTreatment) ?? NSNull()
+        out["taxProblem"] = d.taxProblem ?? NSNull()
+        out["vatConfirmation"] = d.vatConfirmation.map { c in
+            ["vatId": c.vatId, "date": c.confirmedOn.description, "reference": c.reference, "by": c.by]
+        } ?? NSNull()
         return out
     }
 
@@ -68,11 +73,14 @@ enum JSONValues {
     static func order(_ o: Order) -> [String: Any] {
         ["id": o.id, "number": o.number, "accountId": o.accountId, "customerAccountId": o.customerAccountId,
          "customerName": o.customerName, "status": o.status.rawValue, "total": o.total.decimalString,
+         // Gross total; net and tax are null for an order placed before tax.
+         "net": o.net?.decimalString ?? NSNull(), "tax": o.tax?.decimalString ?? NSNull(),
          "currency": o.total.currency, "orderDay": o.orderDay.description, "placedBy": o.placedBy,
          "lines": o.lines.map { l in
              ["productCode": l.productCode, "description": l.description, "billingPeriod": l.billingPeriod.rawValue,
               "quantity": l.quantity, "unitPrice": l.unitPrice.decimalString,
-              "firstCharge": l.firstCharge.decimalString, "invoiceDay": l.invoiceDay.description] as [String: Any]
+              "firstCharge": l.firstCharge.decimalString, "invoiceDay": l.invoiceDay.description,
+              "taxClass": l.taxClass.rawValue] as [String: Any]
          }]
     }
 

@@ -109,13 +109,17 @@ extension PriceListCommand {
                     out["usedBy"] = users.map(\.account.code)
                     out["items"] = items.map { ["code": $0.productCode, "description": $0.description,
                                                 "billingPeriod": $0.billingPeriod.rawValue,
-                                                "price": $0.unitPrice.decimalString] }
+                                                "price": $0.unitPrice.decimalString,
+                                                "taxClass": $0.taxClass.rawValue] }
                     JSON.print(out)
                     return
                 }
                 var t = TextTable([.init("Code"), .init("Description", flexible: true), .init("Period"),
-                                   .init("Price", alignRight: true)])
-                for i in items { t.add([i.productCode, i.description, i.billingPeriod.rawValue, i.unitPrice.display]) }
+                                   .init("Tax class"), .init("Net price", alignRight: true)])
+                for i in items {
+                    t.add([i.productCode, i.description, i.billingPeriod.rawValue, i.taxClass.rawValue,
+                           i.unitPrice.display])
+                }
                 print(TerminalSafe.line("\(list.name) (\(list.currency))"))
                 print(t.render())
                 let shown = users.prefix(20).map { "\($0.account.code) \($0.account.name)" }

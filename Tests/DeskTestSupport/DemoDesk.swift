@@ -10,7 +10,8 @@ public enum DemoDesk {
     /// is `clock`'s when the test moves it, else `noon`.
     public static func service(clock: TestClock? = nil) throws -> (ResellerService, String) {
         let folder = NSTemporaryDirectory() + "resellerdesk-demo-" + UUID().uuidString
-        let service = ResellerService(store: try Store(path: folder + "/rd.sqlite"), clock: { clock?.now ?? noon })
+        let service = ResellerService(store: try Store(path: folder + "/rd.sqlite"),
+                                  settings: .test, clock: { clock?.now ?? noon })
         _ = try service.seedDemo(by: .staff("alice"))
         return (service, folder)
     }

@@ -19,16 +19,19 @@ public struct Fixture: Sendable {
     /// The link tokens of the emails sent so far, by recipient (see `latestToken`).
     public let sentLinks = SentLinks()
 
-    public init() throws {
+    /// A desk whose invoices `seller` issues (the outside-EU one unless a test says otherwise).
+    public init(seller: Seller = TestSeller.outsideEU) throws {
         let store = try Store(path: db.path)
         let clock = self.clock
-        service = ResellerService(store: store, clock: { clock.now })
+        var settings = ServiceSettings.test
+        settings.seller = seller
+        service = ResellerService(store: store, settings: settings, clock: { clock.now })
     }
 
     /// A second service on the same file, as another process would open it.
     public func secondService() throws -> ResellerService {
         let clock = self.clock
-        return ResellerService(store: try Store(path: db.path), clock: { clock.now })
+        return ResellerService(store: try Store(path: db.path), settings: service.settings, clock: { clock.now })
     }
 
     public func reseller(_ name: String = "Aegean Cloud Partners", email: String = "accounts@aegean.example",

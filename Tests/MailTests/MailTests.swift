@@ -13,7 +13,8 @@ final class MailFixture: Sendable {
 
     init() throws {
         let clock = self.clock
-        service = ResellerService(store: try Store(path: folder + "/mail.sqlite"), clock: { clock.now })
+        service = ResellerService(store: try Store(path: folder + "/mail.sqlite"),
+                                  settings: .test, clock: { clock.now })
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
@@ -182,7 +183,8 @@ final class MailFixture: Sendable {
         for i in 1...60 { try fx.invite("user\(i)@nefos.example", reseller: "Reseller \(i)") }
         let settings = try fx.smtp(server)
         let a = Deliverer(service: fx.service, settings: settings, owner: "test:a")
-        var b = Deliverer(service: ResellerService(store: try Store(path: fx.db), clock: { fx.service.now }), settings: settings, owner: "test:b")
+        var b = Deliverer(service: ResellerService(store: try Store(path: fx.db),
+                                  settings: .test, clock: { fx.service.now }), settings: settings, owner: "test:b")
         b.batchSize = 7
         async let ra = Task { try a.deliverDue() }.value
         async let rb = Task { try b.deliverDue() }.value

@@ -17,7 +17,7 @@ import DeskTestSupport
         ordering: Ordering(creditLimit: .amount(Money(minor: 123_456, currency: "EUR")),
                            prorateBillingDay: .day(15), partialChargesInvoicing: .onNextBillingDay,
                            enableReselling: true),
-        separateInvoices: true, taxExempt: true, paymentTermsDays: 45)
+        separateInvoices: true, taxExempt: true, taxExemptionReason: "Article 27 §1", paymentTermsDays: 45)
 
     @Test(arguments: [
         everyField.ordering,

@@ -80,7 +80,7 @@ import DeskTestSupport
         f.tradingName = "Hellas Hosting"
         f.email = "office@papadopoulos.example"
         f.country = "GR"
-        f.registrationNumber = "EL099887766"
+        f.registrationNumber = "EL099887707"
         let a = try fx.service.createAccount(f, by: staff)
         let other = try fx.reseller("Nordic Bytes AB", email: "hello@nordic.example")
         var c = ContactForm()

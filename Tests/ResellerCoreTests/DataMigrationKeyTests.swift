@@ -27,6 +27,7 @@ import DeskTestSupport
                 UPDATE ledger SET invoice_id = NULL, note = NULL;
                 DELETE FROM invoice_lines; DELETE FROM pending_charges; DELETE FROM invoices;
                 DROP INDEX subscriptions_next_billing; DROP INDEX pending_charges_waiting;
+                \(OldDesk.beforeTax)
                 PRAGMA user_version = 10;
                 """)
         }

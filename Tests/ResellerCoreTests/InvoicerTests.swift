@@ -1,3 +1,4 @@
+import DeskTestSupport
 import Testing
 @testable import ResellerCore
 
@@ -10,8 +11,12 @@ import Testing
                         partial: PartialChargesInvoicing = .onOrderDay, separate: Bool = false,
                         terms: Int = 30) throws -> BillingAccount {
         try BillingAccount(id: id, scheme: BillingScheme(billingDay: billingDay, partialChargesInvoicing: partial),
-                           currency: "EUR", separateInvoices: separate, paymentTermsDays: terms)
+                           currency: "EUR", separateInvoices: separate, paymentTermsDays: terms,
+                           buyer: TaxRules.Buyer(country: "GR"))
     }
+
+    /// A seller outside the EU: Greek accounts are not subject to VAT, so these invoices total their nets.
+    static let tax = Invoicer.Tax(seller: TestSeller.outsideEU, rates: TaxRateTable([]))
 
     static func sub(_ id: Int64 = 10, account: Int64 = 1, forAccount: Int64? = nil, forName: String = "Aegean",
                     code: String = "VM", period: BillingPeriod = .monthly, price: Int64 = 3000, quantity: Int = 2,
@@ -24,7 +29,8 @@ import Testing
     /// Runs and moves the subscriptions on as storage would once the drafts are issued.
     static func run(_ accounts: [BillingAccount], _ subs: inout [Subscription], charges: [PendingCharge] = [],
                     through: String) throws -> [InvoiceDraft] {
-        let run = try Invoicer.run(accounts: accounts, subscriptions: subs, charges: charges, through: day(through))
+        let run = try Invoicer.run(accounts: accounts, subscriptions: subs, charges: charges, through: day(through),
+                                   tax: tax)
         for i in subs.indices { if let next = run.nextBillingDates[subs[i].id] { subs[i].nextBillingDate = next } }
         return run.invoices
     }
@@ -265,22 +271,26 @@ import Testing
         do { _ = try Self.account(terms: 366); Issue.record("366 days accepted") } catch let e as FieldError {
             #expect(e.field == "paymentTermsDays")
         }
-        do { _ = try Invoicer.run(accounts: [], subscriptions: [Self.sub()], through: Self.day("2027-02-01"))
+        do { _ = try Invoicer.run(accounts: [], subscriptions: [Self.sub()], through: Self.day("2027-02-01"),
+                                     tax: Self.tax)
             Issue.record("an unknown account accepted") } catch { #expect(error.field == "account") }
         let eurAccount = try Self.account()
         var odd = Self.sub()
         odd.nextBillingDate = Self.day("2027-02-02")
-        do { _ = try Invoicer.run(accounts: [eurAccount], subscriptions: [odd], through: Self.day("2027-03-01"))
+        do { _ = try Invoicer.run(accounts: [eurAccount], subscriptions: [odd], through: Self.day("2027-03-01"),
+                                     tax: Self.tax)
             Issue.record("a next billing date off the calendar accepted") } catch {
             #expect(error.field == "nextBillingDate")
         }
         var usd = Self.sub()
         usd.unitPrice = Money(minor: 100, currency: "USD")
-        do { _ = try Invoicer.run(accounts: [eurAccount], subscriptions: [usd], through: Self.day("2027-03-01"))
+        do { _ = try Invoicer.run(accounts: [eurAccount], subscriptions: [usd], through: Self.day("2027-03-01"),
+                                     tax: Self.tax)
             Issue.record("a USD subscription on a EUR account accepted") } catch { #expect(error.field == "currency") }
         var huge = Self.sub(price: Money.ceiling("EUR").minor, quantity: 2)
         huge.nextBillingDate = Self.day("2027-01-10")
-        do { _ = try Invoicer.run(accounts: [eurAccount], subscriptions: [huge], through: Self.day("2027-03-01"))
+        do { _ = try Invoicer.run(accounts: [eurAccount], subscriptions: [huge], through: Self.day("2027-03-01"),
+                                     tax: Self.tax)
             Issue.record("an overflowing line accepted") } catch { #expect(error.field == "quantity") }
     }
 }

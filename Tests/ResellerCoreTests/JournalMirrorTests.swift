@@ -143,7 +143,7 @@ final class JournalSocket {
         let unread = try JournalSocket(folder: db.folder)
         for socketPath in [db.folder + "/absent.sock", unread.path] {
             let store = try Store(path: db.path, journal: Journal(socketPath: socketPath))
-            let service = ResellerService(store: store)
+            let service = ResellerService(store: store, settings: .test)
             let done = DispatchSemaphore(value: 0)
             let finished = Thread {
                 for i in 1...40 {

@@ -160,7 +160,7 @@ import DeskTestSupport
         }
         try queue.close()
 
-        let service = ResellerService(store: try Store(path: db.path))
+        let service = ResellerService(store: try Store(path: db.path), settings: .test)
         let params = try service.store.read { tx in try String.fetchAll(tx.db, sql: "SELECT params FROM outbox") }
         #expect(params == ["{\"firstName\":\"Μαρία\"}"])
         #expect(throws: ServiceError.self) { _ = try service.inspectLink(old, purpose: .activation) }

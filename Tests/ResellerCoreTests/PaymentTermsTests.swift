@@ -18,7 +18,7 @@ import DeskTestSupport
         let trail = try f.service.accountDetail(a.id).audit
         #expect(trail.first?.changes["paymentTermsDays"] == ["30", "45"])
 
-        var settings = ServiceSettings()
+        var settings = ServiceSettings.test
         settings.paymentTermsDays = 14
         let desk = ResellerService(store: try Store(path: f.db.path), settings: settings, clock: { f.clock.now })
         var other = AccountForm()

@@ -150,7 +150,7 @@ import TerminalKit
         var view = DocumentScreen(doc, accountCode: "ACC-000001")
         let shown = view.render(width: 80, height: 24).text
         #expect(shown.contains("ResellerDesk · ACC-000001 · Invoice INV-000005"))
-        #expect(shown.contains("INVOICE INV-000005") && shown.contains("Amounts exclude tax."))
+        #expect(shown.contains("INVOICE INV-000005") && shown.contains("VAT O 0 % on 68.13"))
         #expect(shown.contains("VM-2C4G Cloud VM, 2 vCPU / 4 GB RAM (added units)"))
         try expectGolden(view.render(width: 80, height: 24), "invoice-view-80x24")
         #expect(view.update(.escape, height: 24) == [.back])
@@ -167,7 +167,7 @@ import TerminalKit
         #expect(view.render(width: 80, height: 24).text.contains("lines 1–22 of"))
         _ = view.update(.end, height: 24)
         let end = view.render(width: 80, height: 24).text
-        #expect(end.contains("Amounts exclude tax.") && !end.contains("Bill to"))
+        #expect(end.contains(TaxRules.outOfScopeNote) && !end.contains("Bill to"))
         _ = view.update(.home, height: 24)
         #expect(view.top == 0)
     }

@@ -14,7 +14,7 @@ import ResellerCore
         let key = try fx.service.storefrontKey()
         #expect(key.count == 32)
         // Another process on the same file signs alike; another desk does not.
-        let again = ResellerService(store: try Store(path: fx.folder + "/rd.sqlite"))
+        let again = ResellerService(store: try Store(path: fx.folder + "/rd.sqlite"), settings: .test)
         #expect(try again.storefrontKey() == key)
         let other = try StorefrontFixture()
         defer { other.cleanUp() }
@@ -60,7 +60,7 @@ import ResellerCore
     @Test func underHTTPSTheCookieIsHostPrefixedAndAnUnprefixedOneIsIgnored() async throws {
         let fx = try StorefrontFixture.activated()
         defer { fx.cleanUp() }
-        var settings = ServiceSettings()
+        var settings = ServiceSettings.test
         settings.storefrontURL = "https://shop.example.com"
         let server = try StorefrontServer(service: ResellerService(store: fx.service.store, settings: settings))
         let signed = server.forms.issue()

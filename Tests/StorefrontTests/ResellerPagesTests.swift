@@ -186,7 +186,7 @@ import GRDB
         defer { fx.cleanUp() }
         let pages = try fx.service.store.read { tx in try Int.fetchOne(tx.db, sql: "PRAGMA page_count") ?? 0 }
         // Uncapped end customers per day: this test fills the disk, not the storefront quota.
-        var settings = ServiceSettings()
+        var settings = ServiceSettings.test
         settings.endCustomersPerDay = 10_000
         let capped = ResellerService(store: try Store(path: fx.service.store.path, maxPages: pages + 2),
                                      settings: settings)

@@ -49,7 +49,7 @@ import ResellerCore
     }
 
     static func app(_ fx: StorefrontFixture, idleTimeout: Int) throws -> some ApplicationProtocol {
-        var settings = ServiceSettings()
+        var settings = ServiceSettings.test
         settings.idleTimeout = idleTimeout
         let server = try StorefrontServer(service: ResellerService(store: fx.service.store, settings: settings))
         return server.application(host: "127.0.0.1", port: 0, logger: Logger(label: "slow-client-test"),

@@ -17,7 +17,8 @@ struct StorefrontFixture {
 
     /// `clock` fixes the service's time (billing days); the real one by default.
     init(clock: (@Sendable () -> Date)? = nil) throws {
-        service = ResellerService(store: try Store(path: folder + "/rd.sqlite"), clock: clock ?? { Date() })
+        service = ResellerService(store: try Store(path: folder + "/rd.sqlite"),
+                                  settings: .test, clock: clock ?? { Date() })
         _ = try service.seedDemo(by: .staff("alice"))
         reseller = try service.findAccount("ACC-000001")
     }
@@ -252,7 +253,7 @@ struct StorefrontFixture {
     @Test func cookiesAreSecureWhenTheStorefrontIsServedOverHTTPS() async throws {
         let fx = try StorefrontFixture()
         defer { fx.cleanUp() }
-        var settings = ServiceSettings()
+        var settings = ServiceSettings.test
         settings.storefrontURL = "https://shop.example.com"
         let service = ResellerService(store: fx.service.store, settings: settings)
         try await Application(router: try StorefrontServer(service: service).router()).test(.router) { client in

@@ -57,7 +57,7 @@ extension TerminalE2ETests {
         try session.waitFor("INVOICE INV-000002")
         try session.waitFor("Bill to  Aegean (ACC-000001)")
         try session.waitFor("BK Backup 100 GB (added units)")
-        try session.waitFor("Amounts exclude tax.")
+        try session.waitFor("Not subject to VAT")
         try session.keys("Escape")
         try session.waitFor(" Invoices 2 ")
         try session.keys("Escape")

@@ -81,7 +81,7 @@ extension ResellerService {
             form.email = "accounts@aegean-cloud.example"
             form.phone = "+30 210 555 0100"
             form.website = "https://aegean-cloud.example"
-            form.registrationNumber = "EL094512345"
+            form.registrationNumber = "EL094512306"
             form.street = "Leoforos Kifisias 44"
             form.city = "Athens"
             form.postcode = "151 25"

@@ -142,6 +142,8 @@ public struct AccountFields: Sendable, Hashable {
     public var ordering: Ordering?
     public var separateInvoices: Bool
     public var taxExempt: Bool
+    /// Why no tax is charged, printed on its invoices; set exactly when `taxExempt` is.
+    public var taxExemptionReason: String? = nil
     /// Days until an invoice is due (domain.md#accounts: 0–365).
     public var paymentTermsDays = 30
 }

@@ -14,7 +14,17 @@ public struct InvoiceDocument: Sendable, Hashable {
         public var days: String
         public var quantity: String
         public var unitPrice: String
+        /// The net amount.
         public var amount: String
+        /// "S 24 %", "AE 0 %"; empty on a document from before tax.
+        public var tax: String
+    }
+
+    /// One row of the tax breakdown: "VAT S 24 %", the taxable amount and the tax.
+    public struct TaxRow: Sendable, Hashable {
+        public var label: String
+        public var taxable: String
+        public var tax: String
     }
 
     public var kind: Kind
@@ -23,21 +33,31 @@ public struct InvoiceDocument: Sendable, Hashable {
     /// Invoices only.
     public var dueDate: CalendarDay?
     public var status: InvoiceStatus?
-    /// The billed account's name, code, address and email, one per line.
+    /// The seller as issued: name, address, VAT ID, contacts, one per line (empty before tax).
+    public var seller: [String]
+    /// The billed account's name, code, address, email and VAT ID, one per line.
     public var billTo: [String]
+    /// A credit note's: the invoice whose days it credits.
+    public var creditedInvoice: String?
     public var rows: [Row]
+    public var net: String
+    public var taxes: [TaxRow]
+    /// The gross total, with its currency.
     public var total: String
     /// Invoices only: what is paid of it so far, and what is left.
     public var paid: String?
     public var due: String?
+    /// The exemption reason, the reverse-charge or not-subject note, or that it predates tax.
+    public var notes: [String]
+    /// The seller's bank and footer, at the foot of the page.
+    public var footer: [String]
 
     public var title: String { "\(kind.rawValue) \(number)" }
 
     public init(invoice i: Invoice, account: Account) {
-        kind = .invoice; number = i.number; date = i.draft.date; dueDate = i.draft.dueDate; status = i.status
-        billTo = Self.billTo(account)
-        rows = i.draft.lines.map(Self.row)
-        total = i.draft.total.display
+        self.init(kind: .invoice, number: i.number, date: i.draft.date, lines: i.draft.lines, amounts: i.draft.amounts,
+                  account: account)
+        dueDate = i.draft.dueDate; status = i.status
         if let p = i.paid {
             paid = p.display
             due = Money(minor: i.draft.total.minor - p.minor, currency: p.currency).display
@@ -45,11 +65,29 @@ public struct InvoiceDocument: Sendable, Hashable {
     }
 
     public init(creditNote c: CreditNote, account: Account) {
-        kind = .creditNote; number = c.number; date = c.draft.date
-        billTo = Self.billTo(account)
-        rows = c.draft.lines.map(Self.row)
-        total = c.draft.total.display
+        self.init(kind: .creditNote, number: c.number, date: c.draft.date, lines: c.draft.lines,
+                  amounts: c.draft.amounts, account: account)
+        creditedInvoice = c.draft.creditedInvoiceNumber
     }
+
+    private init(kind: Kind, number: String, date: CalendarDay, lines: [InvoiceLine], amounts a: TaxedAmounts,
+                 account: Account) {
+        self.kind = kind; self.number = number; self.date = date
+        seller = a.seller?.printedLines ?? []
+        billTo = Self.billTo(account) + (a.buyerVATId.map { ["VAT ID \($0)"] } ?? [])
+        rows = lines.map(Self.row)
+        net = a.net.decimalString
+        taxes = a.taxes.map { t in
+            TaxRow(label: "VAT \(Self.label(t.category, t.rate))", taxable: t.taxable.decimalString,
+                   tax: t.tax.decimalString)
+        }
+        total = a.total.display
+        notes = a.notes
+        footer = [a.seller?.bankLine, a.seller?.footer].compactMap { $0 }
+    }
+
+    /// "S 24 %": the EN 16931 category and the rate.
+    static func label(_ category: TaxCategory, _ rate: TaxPercent) -> String { "\(category.rawValue) \(rate) %" }
 
     static func billTo(_ a: Account) -> [String] {
         let ad = a.fields.address
@@ -65,32 +103,40 @@ public struct InvoiceDocument: Sendable, Hashable {
         Row(forAccount: l.forAccountName, productCode: l.productCode, description: l.description,
             period: l.periodStart.map { "\($0) – \(l.periodEnd ?? $0)" } ?? "one-time",
             days: l.daysCharged.map { "\($0)/\(l.daysInPeriod ?? $0) days" } ?? "",
-            quantity: String(l.quantity), unitPrice: l.unitPrice.decimalString, amount: l.amount.decimalString)
+            quantity: String(l.quantity), unitPrice: l.unitPrice.decimalString, amount: l.amount.decimalString,
+            tax: l.tax.map { label($0.category, $0.rate) } ?? "")
     }
 
-    /// The printed text, at most `width` columns wherever the names allow: a heading, each line as two
-    /// (for whom and what; then period, days, quantity × unit price and amount), and the totals.
+    /// The printed text, at most `width` columns wherever the names allow: a heading, the seller, the buyer,
+    /// each line as two (for whom and what; then period, days, quantity × unit price, tax and net amount), the
+    /// net, the tax per category and rate, the total, the notes and the seller's bank and footer.
     public func text(width: Int = 78) -> [String] {
         func spread(_ left: String, _ right: String) -> String {
             left + String(repeating: " ", count: max(1, width - left.count - right.count)) + right
         }
         var out = [spread(title.uppercased(), status.map { "Status: \($0.rawValue)" } ?? "")]
-        out.append("Date \(date)" + (dueDate.map { "    Due \($0)" } ?? ""))
+        out.append("Date \(date)" + (dueDate.map { "    Due \($0)" } ?? "")
+                   + (creditedInvoice.map { "    Credits \($0)" } ?? ""))
         out.append("")
+        for (n, line) in seller.enumerated() { out.append((n == 0 ? "From     " : "         ") + line) }
         for (n, line) in billTo.enumerated() { out.append((n == 0 ? "Bill to  " : "         ") + line) }
         out.append("")
         for r in rows {
             out.append("\(r.forAccount) · \(r.productCode) \(r.description)")
             let when = "  " + r.period + (r.days.isEmpty ? "" : " (\(r.days))")
-            out.append(spread(when, "\(r.quantity) × \(r.unitPrice)" + pad(r.amount, 14)))
+            out.append(spread(when, "\(r.quantity) × \(r.unitPrice)" + (r.tax.isEmpty ? "" : "  \(r.tax)")
+                                  + pad(r.amount, 14)))
         }
         out.append(String(repeating: "-", count: width))
+        out.append(spread("Net", net))
+        for t in taxes { out.append(spread("\(t.label) on \(t.taxable)", t.tax)) }
         out.append(spread("Total", total))
         if let paid, let due {
             out.append(spread("Paid", paid))
             out.append(spread("Left to pay", due))
         }
-        out.append("Amounts exclude tax.")
+        if !notes.isEmpty || !footer.isEmpty { out.append("") }
+        out += notes + footer
         return out
     }
 

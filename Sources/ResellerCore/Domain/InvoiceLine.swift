@@ -17,17 +17,22 @@ public struct InvoiceLine: Sendable, Hashable {
     /// Set only when prorated: the days charged of `daysInPeriod`.
     public var daysCharged: Int?
     public var daysInPeriod: Int?
+    /// The net amount: quantity × unit price, prorated.
     public var amount: Money
+    /// The item's class, copied from the price list when ordered.
+    public var taxClass: TaxClass
+    /// Set when invoiced (nil on an invoice issued before tax, and on a charge still waiting).
+    public var tax: TaxTreatment?
 
     public init(forAccountId: Int64, forAccountName: String, subscriptionId: Int64? = nil, chargeId: Int64? = nil,
                 productCode: String, description: String, periodStart: CalendarDay? = nil,
                 periodEnd: CalendarDay? = nil, quantity: Int, unitPrice: Money, daysCharged: Int? = nil,
-                daysInPeriod: Int? = nil, amount: Money) {
+                daysInPeriod: Int? = nil, amount: Money, taxClass: TaxClass = .standard, tax: TaxTreatment? = nil) {
         self.forAccountId = forAccountId; self.forAccountName = forAccountName
         self.subscriptionId = subscriptionId; self.chargeId = chargeId; self.productCode = productCode
         self.description = description; self.periodStart = periodStart; self.periodEnd = periodEnd
         self.quantity = quantity; self.unitPrice = unitPrice; self.daysCharged = daysCharged
-        self.daysInPeriod = daysInPeriod; self.amount = amount
+        self.daysInPeriod = daysInPeriod; self.amount = amount; self.taxClass = taxClass; self.tax = tax
     }
 }
 

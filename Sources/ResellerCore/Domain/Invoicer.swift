@@ -21,8 +21,28 @@ public enum Invoicer {
         }
     }
 
+    /// What taxing an invoice needs besides its account: the seller and the desk's rates.
+    public struct Tax: Sendable, Hashable {
+        public var seller: Seller
+        public var rates: TaxRateTable
+        public init(seller: Seller, rates: TaxRateTable) { self.seller = seller; self.rates = rates }
+
+        /// The tax of an item of `taxClass` sold to `buyer` on `day`; refused while the seller is incomplete
+        /// (domain.md#the-seller-and-tax: nothing is invoiced while its name, address, country or VAT ID is missing).
+        public func treatment(_ buyer: TaxRules.Buyer, _ taxClass: TaxClass,
+                              on day: CalendarDay) throws(FieldError) -> TaxTreatment {
+            guard let country = seller.country, seller.missingKeys.isEmpty else {
+                throw FieldError(seller.missingKeys.first ?? "company", "nothing can be invoiced until the seller is "
+                                 + "configured: set " + seller.missingKeys.joined(separator: ", ")
+                                 + " in [company] of the configuration")
+            }
+            return try TaxRules.treatment(sellerCountry: country, buyer: buyer, taxClass: taxClass, on: day,
+                                          rates: rates)
+        }
+    }
+
     public static func run(accounts: [BillingAccount], subscriptions: [Subscription], charges: [PendingCharge] = [],
-                           through: CalendarDay) throws(FieldError) -> Run {
+                           through: CalendarDay, tax: Tax?) throws(FieldError) -> Run {
         var byId: [Int64: BillingAccount] = [:]
         for a in accounts { byId[a.id] = a }
         var groups: [Key: [InvoiceLine]] = [:]
@@ -61,11 +81,23 @@ public enum Invoicer {
                 (a.forAccountName, a.forAccountId, a.productCode, a.periodStart?.dayNumber ?? 0)
                     < (b.forAccountName, b.forAccountId, b.productCode, b.periodStart?.dayNumber ?? 0)
             }
+            let (taxed, amounts) = try taxing(lines, account: account, on: k.date, tax: tax)
             invoices.append(InvoiceDraft(billedAccountId: k.account, forAccountId: k.forAccount, date: k.date,
-                                         dueDate: k.date.adding(days: account.paymentTermsDays), lines: lines,
-                                         total: try total(lines, currency: account.currency)))
+                                         dueDate: k.date.adding(days: account.paymentTermsDays), lines: taxed,
+                                         amounts: amounts))
         }
         return Run(invoices: invoices, nextBillingDates: next)
+    }
+
+    /// `lines` each with the tax the rules give it on `day` (the tax point of an invoice issued in advance is its
+    /// date), and what they add up to. With no `tax`, the documents of a desk from before tax (its migration only).
+    static func taxing(_ lines: [InvoiceLine], account: BillingAccount, on day: CalendarDay,
+                       tax: Tax?) throws(FieldError) -> ([InvoiceLine], TaxedAmounts) {
+        guard let tax else { return (lines, TaxedAmounts(beforeTax: try total(lines, currency: account.currency))) }
+        var taxed = lines
+        for i in taxed.indices { taxed[i].tax = try tax.treatment(account.buyer, taxed[i].taxClass, on: day) }
+        let totals = try InvoiceTotals(lines: taxed.map { ($0.amount, $0.tax!) }, currency: account.currency)
+        return (taxed, TaxedAmounts(totals, seller: tax.seller, buyerVATId: account.buyer.validVATId))
     }
 
     /// The day a period is invoiced on: its first day, except a prorated first period "on next billing day".
@@ -101,7 +133,8 @@ public enum Invoicer {
                 productCode: sub.productCode, description: sub.description, periodStart: p.start, periodEnd: last,
                 quantity: quantity, unitPrice: sub.unitPrice, daysCharged: prorated ? days : nil,
                 daysInPeriod: prorated ? p.daysInPeriod : nil,
-                amount: Money(minor: p.prorate(whole, days: days), currency: sub.unitPrice.currency))))
+                amount: Money(minor: p.prorate(whole, days: days), currency: sub.unitPrice.currency),
+                taxClass: sub.taxClass)))
             p = calendar.period(after: p)
         }
         return (lines, p.start)

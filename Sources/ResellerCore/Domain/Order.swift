@@ -56,6 +56,7 @@ public struct OrderLine: Sendable, Hashable {
     /// When the first charge is invoiced (Partial Charges Invoicing decides for prorated lines).
     public var invoiceDay: CalendarDay
     public var priceListId: Int64
+    public var taxClass: TaxClass = .standard
 }
 
 public struct OrderPreview: Sendable, Hashable {
@@ -63,6 +64,11 @@ public struct OrderPreview: Sendable, Hashable {
     public var customerAccountId: Int64
     public var orderDay: CalendarDay
     public var lines: [OrderLine]
+    /// The first charges' nets, the tax they will bear and the gross total the credit check counts
+    /// (domain.md#the-seller-and-tax).
+    public var net: Money
+    public var tax: Money
+    public var taxes: [TaxSubtotal]
     public var total: Money
     public var partialChargesInvoicing: PartialChargesInvoicing
     /// nil means Unlimited.
@@ -77,7 +83,11 @@ public struct Order: Sendable, Hashable {
     public var customerAccountId: Int64
     public var customerName: String
     public var status: OrderStatus
+    /// Gross: the first charges with their tax (the nets alone for an order placed before tax, whose `net` and
+    /// `tax` are nil).
     public var total: Money
+    public var net: Money?
+    public var tax: Money?
     public var orderDay: CalendarDay
     public var createdAt: Date
     public var placedBy: String

@@ -21,6 +21,7 @@ public struct PriceListItem: Sendable, Hashable {
     public var description: String
     public var billingPeriod: BillingPeriod
     public var unitPrice: Money
+    public var taxClass: TaxClass = .standard
 }
 
 /// A day without a time, "2026-11-29": validity of price lists and order dates, compared as text.

@@ -50,7 +50,8 @@ public enum QuantityChange {
             productCode: sub.productCode, description: sub.description + " (added units)", periodStart: day,
             periodEnd: p.end, quantity: added, unitPrice: sub.unitPrice, daysCharged: prorated ? days : nil,
             daysInPeriod: prorated ? p.daysInPeriod : nil,
-            amount: Money(minor: p.prorate(whole, days: days), currency: sub.unitPrice.currency))
+            amount: Money(minor: p.prorate(whole, days: days), currency: sub.unitPrice.currency),
+            taxClass: sub.taxClass)
         let date = scheme.partialChargesInvoicing == .onNextBillingDay && prorated ? p.nextStart : day
         return Outcome(subscription: changed,
                        charge: PendingCharge(billedAccountId: sub.billedAccountId, invoiceDate: date, line: line),

@@ -36,6 +36,8 @@ public struct Subscription: Sendable, Hashable {
     /// The billing scheme the subscription was created under; nil means the account's. A later change of
     /// the account's billing day then applies to new orders only, and never moves a period half invoiced.
     public var scheme: BillingScheme?
+    /// The item's tax class when ordered: its periods are taxed by it (domain.md#the-seller-and-tax).
+    public var taxClass: TaxClass = .standard
 
     public init(id: Int64, billedAccountId: Int64, forAccountId: Int64, forAccountName: String,
                 orderId: Int64? = nil, productCode: String, description: String, period: BillingPeriod,

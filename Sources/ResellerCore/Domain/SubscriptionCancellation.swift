@@ -4,8 +4,15 @@
 public enum SubscriptionCancellation {
     public struct Outcome: Sendable, Hashable {
         public var subscription: Subscription
-        /// Only for "cancel now" with invoiced days after the day.
-        public var creditNote: CreditNoteDraft?
+        /// Only for "cancel now" with invoiced days after the day: what its credit note credits, before tax
+        /// (the service gives each line the tax of the invoice that charged it).
+        public var creditNote: CreditedDays?
+    }
+
+    /// The lines a "cancel now" credits and their summed nets.
+    public struct CreditedDays: Sendable, Hashable {
+        public var lines: [InvoiceLine]
+        public var total: Money
     }
 
     public static func apply(_ sub: Subscription, now: Bool, on day: CalendarDay,
@@ -43,7 +50,8 @@ public enum SubscriptionCancellation {
                     periodEnd: p.end, quantity: units, unitPrice: sub.unitPrice,
                     daysCharged: days == p.daysInPeriod ? nil : days,
                     daysInPeriod: days == p.daysInPeriod ? nil : p.daysInPeriod,
-                    amount: Money(minor: p.prorate(whole, days: days), currency: sub.unitPrice.currency)))
+                    amount: Money(minor: p.prorate(whole, days: days), currency: sub.unitPrice.currency),
+                    taxClass: sub.taxClass))
             }
             p = calendar.period(after: p)
         }
@@ -58,13 +66,12 @@ public enum SubscriptionCancellation {
                     productCode: sub.productCode, description: sub.description + " (cancelled)",
                     periodStart: day.adding(days: 1), periodEnd: current.end, quantity: raised,
                     unitPrice: sub.unitPrice, daysCharged: days, daysInPeriod: current.daysInPeriod,
-                    amount: Money(minor: current.prorate(whole, days: days), currency: sub.unitPrice.currency)))
+                    amount: Money(minor: current.prorate(whole, days: days), currency: sub.unitPrice.currency),
+                    taxClass: sub.taxClass))
             }
         }
         let total = try Invoicer.total(lines, currency: sub.unitPrice.currency)
-        let note = total.minor == 0 ? nil : CreditNoteDraft(billedAccountId: sub.billedAccountId,
-                                                            forAccountId: sub.forAccountId, date: day,
-                                                            lines: lines, total: total)
+        let note = total.minor == 0 ? nil : CreditedDays(lines: lines, total: total)
         return Outcome(subscription: ended, creditNote: note)
     }
 }

@@ -22,6 +22,11 @@ public struct AccountDetail: Sendable {
     public var orders: [Order]
     public var endCustomers: [Account]
     public var audit: [AuditEvent]
+    /// The tax its standard items get today, or why none can be told (the seller or a rate is missing).
+    public var taxTreatment: TaxTreatment? = nil
+    public var taxProblem: String? = nil
+    /// The newest VIES confirmation of its current VAT ID.
+    public var vatConfirmation: VATConfirmation? = nil
     public var account: Account { summary.account }
 }
 
@@ -138,18 +143,29 @@ extension ResellerService {
         return try store.read { tx in
             let ids = try tx.searchAccountIds(query, statuses: statuses, after: after, limit: limit + 1)
             let page = Array(ids.prefix(limit))
-            return AccountPage(rows: try tx.summaries(page), nextAfter: ids.count > limit ? page.last : nil)
+            return AccountPage(rows: try summaries(tx, page), nextAfter: ids.count > limit ? page.last : nil)
         }
     }
 
     public func accountDetail(_ id: Int64, auditLimit: Int = 50) throws(ServiceError) -> AccountDetail {
+        let today = self.today
         let detail: AccountDetail? = try store.read { tx in
-            guard let summary = try tx.summaries([id]).first else { return nil }
-            return AccountDetail(summary: summary, contacts: try tx.contacts(of: id),
-                                 priceLists: try tx.priceLists(of: id),
-                                 orders: try tx.orders(of: id, limit: 50),
-                                 endCustomers: try tx.endCustomerIds(of: id).compactMap { try tx.account($0) },
-                                 audit: try tx.accountTrail(id, limit: auditLimit))
+            guard let summary = try summaries(tx, [id]).first else { return nil }
+            var d = AccountDetail(summary: summary, contacts: try tx.contacts(of: id),
+                                  priceLists: try tx.priceLists(of: id),
+                                  orders: try tx.orders(of: id, limit: 50),
+                                  endCustomers: try tx.endCustomerIds(of: id).compactMap { try tx.account($0) },
+                                  audit: try tx.accountTrail(id, limit: auditLimit))
+            // Staff see the tax the account gets before anything is invoiced (domain.md#the-seller-and-tax).
+            do {
+                d.taxTreatment = try invoiceTax(tx).treatment(Self.taxBuyer(summary.account), .standard, on: today)
+            } catch let error as FieldError {
+                d.taxProblem = error.message
+            }
+            if let vat = summary.account.fields.registrationNumber {
+                d.vatConfirmation = try tx.vatConfirmation(of: id, vatId: vat)
+            }
+            return d
         }
         guard let detail else { throw .notFound(field: "account", message: "no account \(AccountCode.format(id))") }
         return detail
@@ -164,7 +180,7 @@ extension ResellerService {
             try checkStorefrontRights(tx, actor, accountId: id, needs: nil)
             let user = try storefrontUser(tx, actor)
             let recentOrders = user.map { $0.may(.order) } == false ? 0 : recentOrders
-            guard let summary = try tx.summaries([id]).first else { return nil }
+            guard let summary = try summaries(tx, [id]).first else { return nil }
             return ResellerOverview(summary: summary, priceLists: try tx.priceLists(of: id),
                                     recentOrders: try tx.orders(of: id, limit: recentOrders))
         }

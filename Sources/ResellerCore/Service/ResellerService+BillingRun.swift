@@ -32,7 +32,9 @@ extension ResellerService {
                            progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
         throws(ServiceError) -> BillingRunReport {
         let through = through ?? today, now = self.now
-        let accountIds = try store.read { tx in try tx.accountsWithBillableSubscriptions(through: through) }
+        let (accountIds, tax) = try store.read { tx in
+            (try tx.accountsWithBillableSubscriptions(through: through), try invoiceTax(tx))
+        }
         var report = BillingRunReport(invoices: [], failures: [])
         var next = 0
         defer { progress(accountIds.count, accountIds.count) }
@@ -48,7 +50,8 @@ extension ResellerService {
                         next += 1
                         do {
                             issued += try tx.savepoint {
-                                try bill(tx, accountId: accountId, through: through, issue: true, by: actor, at: now)
+                                try bill(tx, accountId: accountId, through: through, tax: tax, issue: true, by: actor,
+                                         at: now)
                             }
                         } catch {
                             // A failure that ended the whole transaction (a full disk) ends the batch with it.
@@ -86,8 +89,8 @@ extension ResellerService {
         let through = through ?? today, now = self.now
         return try store.read { tx in
             _ = try existingAccount(tx, accountId)
-            return try bill(tx, accountId: accountId, through: through, issue: false, by: .system, at: now)
-                .map(\.draft)
+            return try bill(tx, accountId: accountId, through: through, tax: try invoiceTax(tx), issue: false,
+                            by: .system, at: now).map(\.draft)
         }
     }
 
@@ -98,9 +101,11 @@ extension ResellerService {
         return try store.read { tx in
             var forecast = BillingForecast(through: through, accounts: 0, invoices: 0, totals: [], failures: [])
             var totals: [String: Int64] = [:]
+            let tax = try invoiceTax(tx)
             for id in try tx.accountsWithBillableSubscriptions(through: through) {
                 do {
-                    let drafts = try bill(tx, accountId: id, through: through, issue: false, by: .system, at: now)
+                    let drafts = try bill(tx, accountId: id, through: through, tax: tax, issue: false, by: .system,
+                                          at: now)
                     guard !drafts.isEmpty else { continue }
                     forecast.accounts += 1
                     forecast.invoices += drafts.count
@@ -120,19 +125,21 @@ extension ResellerService {
         }
     }
 
-    func bill(_ tx: StoreTx, accountId: Int64, through: CalendarDay, issue: Bool, by actor: Actor,
-                      at now: Date) throws -> [Invoice] {
+    func bill(_ tx: StoreTx, accountId: Int64, through: CalendarDay, tax: Invoicer.Tax, issue: Bool,
+              by actor: Actor, at now: Date) throws -> [Invoice] {
         let account = try existingAccount(tx, accountId)
         let subs = try tx.billableSubscriptions(of: accountId, through: through)
         let scheme = try BillingScheme(account.fields.ordering, firstOrderDay: try tx.firstOrderDay(of: accountId))
         // The account's form already validated its payment terms and currency; these checks only guard code.
         let billing = try BillingAccount(id: accountId, scheme: scheme, currency: account.fields.currency,
                                          separateInvoices: account.fields.separateInvoices,
-                                         paymentTermsDays: account.fields.paymentTermsDays)
+                                         paymentTermsDays: account.fields.paymentTermsDays,
+                                         buyer: Self.taxBuyer(account))
         let run: Invoicer.Run
         let charges = try tx.pendingCharges(of: accountId, through: through)
         do {
-            run = try Invoicer.run(accounts: [billing], subscriptions: subs, charges: charges, through: through)
+            run = try Invoicer.run(accounts: [billing], subscriptions: subs, charges: charges, through: through,
+                                   tax: tax)
         } catch {
             throw ServiceError.invalid(error.field, "\(account.code): \(error.message)")
         }

@@ -9,8 +9,9 @@ extension ResellerService {
     func available(_ tx: StoreTx, _ account: Account) throws -> Money? {
         guard case .amount(let limit)? = account.fields.ordering?.creditLimit else { return nil }
         // Charges executed but not yet invoiced (a raised quantity waiting for the next billing day) are spent
-        // credit already (domain.md#credit: available credit = limit − balance − uninvoiced charges).
-        let uninvoiced = try tx.uninvoicedCharges(of: account.id)
+        // credit already (domain.md#credit: available credit = limit − balance − uninvoiced charges), with the
+        // tax they will bear (domain.md#the-seller-and-tax).
+        let uninvoiced = try uninvoicedGross(tx, account)
         let (owed, o1) = try tx.balance(of: account.id).addingReportingOverflow(uninvoiced)
         let (left, o2) = limit.minor.subtractingReportingOverflow(owed)
         let overflow = o1 || o2
@@ -21,6 +22,28 @@ extension ResellerService {
                                            + "ask \(settings.helpContact) to check it")
         }
         return Money(minor: left, currency: limit.currency)
+    }
+
+    /// The account's charges not yet invoiced, gross. Their tax is known only with a configured seller; until
+    /// then nothing can be invoiced or ordered, and they count at their nets.
+    private func uninvoicedGross(_ tx: StoreTx, _ account: Account) throws -> Int64 {
+        let charges = try tx.uninvoicedCharges(of: account.id)
+        guard !charges.isEmpty else { return 0 }
+        let lines = charges.map { ($0.line.amount, $0.line.taxClass, $0.invoiceDate) }
+        guard settings.seller.missingKeys.isEmpty else {
+            return try lines.reduce(0) { sum, l in try MoneySum.add(sum, l.0.minor, what: "the uninvoiced charges") }
+        }
+        return try taxed(tx, account, lines).total.minor
+    }
+
+    /// The accounts table's rows, their waiting charges counted gross as the credit check counts them (the
+    /// table sums their nets; only accounts that have some are read again).
+    func summaries(_ tx: StoreTx, _ ids: [Int64]) throws -> [AccountSummary] {
+        var rows = try tx.summaries(ids)
+        for i in rows.indices where rows[i].uninvoicedMinor > 0 {
+            rows[i].uninvoicedMinor = try uninvoicedGross(tx, rows[i].account)
+        }
+        return rows
     }
 
     public func availableCredit(_ accountId: Int64) throws(ServiceError) -> CreditLimit? {
@@ -40,9 +63,10 @@ extension ResellerService {
                    _ quantity: Int, on day: CalendarDay) throws -> (cost: Money, available: Money?)? {
         let added = quantity - sub.quantity(on: day)
         guard added > 0 else { return nil }
-        let cost: Money
+        var cost: Money, invoiced = day
         if let charge = outcome.charge {
             cost = charge.line.amount
+            invoiced = charge.invoiceDate
         } else {
             do throws(FieldError) {
                 cost = Money(minor: try Invoicer.lineTotal(sub.unitPrice, added, field: quantityField),
@@ -51,6 +75,8 @@ extension ResellerService {
                 throw ServiceError.invalid([error])
             }
         }
+        // Counted gross, as an order's first charges are (domain.md#the-seller-and-tax).
+        cost = try taxed(tx, account, [(cost, sub.taxClass, invoiced)]).total
         return (cost, try available(tx, account))
     }
 

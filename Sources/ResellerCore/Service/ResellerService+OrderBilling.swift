@@ -25,8 +25,14 @@ extension ResellerService {
     func issueCharges(_ tx: StoreTx, _ account: Account, _ charges: [PendingCharge], through day: CalendarDay,
                       by actor: Actor, at now: Date) throws -> [Invoice] {
         guard !charges.isEmpty else { return [] }
-        let run = try Invoicer.run(accounts: [try Self.billingAccount(tx, account)], subscriptions: [],
-                                   charges: charges, through: day)
+        let run: Invoicer.Run
+        do {
+            run = try Invoicer.run(accounts: [try Self.billingAccount(tx, account)], subscriptions: [],
+                                   charges: charges, through: day, tax: try invoiceTax(tx))
+        } catch let error as FieldError {
+            // Refused whole (an order that would invoice at once while the seller is not configured, names the key).
+            throw ServiceError.refused(field: error.field, message: error.message)
+        }
         return try run.invoices.map { draft throws in try issueInvoice(tx, account, draft, by: actor, at: now) }
     }
 
@@ -46,6 +52,7 @@ extension ResellerService {
                                    period: line.billingPeriod, unitPrice: line.unitPrice, start: order.orderDay,
                                    quantity: line.quantity, nextBillingDate: calendar.first.nextStart)
             sub.scheme = scheme
+            sub.taxClass = line.taxClass
             let id = try tx.insertSubscription(sub, at: now)
             try tx.audit(.system, "subscription", id, "create",
                          ["order": [nil, order.number], "product": [nil, line.productCode],
@@ -62,7 +69,7 @@ extension ResellerService {
         var charged = InvoiceLine(forAccountId: order.customerAccountId, forAccountName: order.customerName,
                                   subscriptionId: subscription, productCode: line.productCode,
                                   description: line.description, quantity: line.quantity, unitPrice: line.unitPrice,
-                                  amount: line.firstCharge)
+                                  amount: line.firstCharge, taxClass: line.taxClass)
         // A one-time item is dated as the order's preview said (order day, or the next billing date).
         var invoiceDate = line.invoiceDay
         if line.billingPeriod.isRecurring {
@@ -101,8 +108,9 @@ extension ResellerService {
             }
             guard let debit = try tx.plainOrderDebit(orderId) else { continue }
             for i in charges.indices { charges[i].invoiceDate = order.orderDay }
+            // These orders were charged before tax: their invoices keep the nets they debited.
             let run = try Invoicer.run(accounts: [try billingAccount(tx, account)], subscriptions: [],
-                                       charges: charges, through: order.orderDay)
+                                       charges: charges, through: order.orderDay, tax: nil)
             guard run.invoices.count == 1, let draft = run.invoices.first,
                   draft.total.minor == debit.amount else { continue }
             let number = DocumentNumber.format("INV", try tx.nextNumber("invoice"))
@@ -122,6 +130,6 @@ extension ResellerService {
         let scheme = try BillingScheme(account.fields.ordering, firstOrderDay: try tx.firstOrderDay(of: account.id))
         return try BillingAccount(id: account.id, scheme: scheme, currency: account.fields.currency,
                                   separateInvoices: account.fields.separateInvoices,
-                                  paymentTermsDays: account.fields.paymentTermsDays)
+                                  paymentTermsDays: account.fields.paymentTermsDays, buyer: taxBuyer(account))
     }
 }

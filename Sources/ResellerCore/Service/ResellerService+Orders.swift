@@ -102,7 +102,8 @@ extension ResellerService {
                                     billingPeriod: match.item.billingPeriod, quantity: request.quantity,
                                     unitPrice: match.item.unitPrice,
                                     firstCharge: Money(minor: proration?.apply(to: full) ?? full, currency: account.fields.currency),
-                                    proration: proration, invoiceDay: invoiceDay, priceListId: match.listId))
+                                    proration: proration, invoiceDay: invoiceDay, priceListId: match.listId,
+                                    taxClass: match.item.taxClass))
         }
         try e.throwIfAny()
         var sum: Int64 = 0
@@ -113,8 +114,10 @@ extension ResellerService {
             }
             sum = next
         }
-        let total = Money(minor: sum, currency: account.fields.currency)
-        return OrderPreview(accountId: accountId, customerAccountId: customerId, orderDay: day, lines: priced, total: total,
+        // The credit check counts the first charges with the tax they will bear (domain.md#the-seller-and-tax).
+        let amounts = try taxed(tx, account, priced.map { ($0.firstCharge, $0.taxClass, max($0.invoiceDay, day)) })
+        return OrderPreview(accountId: accountId, customerAccountId: customerId, orderDay: day, lines: priced,
+                            net: amounts.net, tax: amounts.tax, taxes: amounts.taxes, total: amounts.total,
                             partialChargesInvoicing: ordering.partialChargesInvoicing,
                             availableCredit: try available(tx, account))
     }
@@ -193,9 +196,12 @@ extension ResellerService {
                                            + "\(order.number) cannot be executed; turn Ordering on first, "
                                            + "or cancel the order")
             }
-            if !aboveCredit, order.total.minor > 0, let available = try available(tx, account),
-               order.total.minor > available.minor {
-                throw ServiceError.refused(field: "order", message: "\(order.number) totals \(order.total.display) "
+            // Executed today, its first charges are invoiced from today, with today's tax.
+            let charges = order.lines.map { ($0.firstCharge, $0.taxClass, max($0.invoiceDay, today)) }
+            let gross = try taxed(tx, account, charges).total
+            if !aboveCredit, gross.minor > 0, let available = try available(tx, account),
+               gross.minor > available.minor {
+                throw ServiceError.refused(field: "order", message: "\(order.number) totals \(gross.display) "
                                            + "but only \(available.display) is available; record a payment first, "
                                            + "or confirm executing it above the credit")
             }

@@ -223,7 +223,7 @@ extension ResellerService {
 
     /// The accounts a list is assigned to, in code order.
     public func accountsUsing(priceList listName: String) throws(ServiceError) -> [AccountSummary] {
-        try store.read { tx in try tx.summaries(try tx.accountIds(using: try existingList(tx, listName).id)) }
+        try store.read { tx in try summaries(tx, try tx.accountIds(using: try existingList(tx, listName).id)) }
     }
 
     private func existingList(_ tx: StoreTx, _ name: String) throws -> PriceList {

@@ -135,7 +135,8 @@ extension ResellerService {
             }
             try tx.updateSubscriptionTerms(outcome.subscription, on: today)
             var note: CreditNote?
-            if let draft = outcome.creditNote {
+            if let credited = outcome.creditNote {
+                let draft = try creditNoteDraft(tx, account, sub, credited, on: today)
                 note = try issueCreditNote(tx, account, draft, by: actor, at: now)
             }
             try tx.audit(actor, "subscription", sub.id, cancelNow ? "cancel-now" : "cancel",

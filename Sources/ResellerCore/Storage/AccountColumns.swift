@@ -41,6 +41,7 @@ extension StoreTx {
         orderingColumns,
         .field("separate_invoices", \.separateInvoices),
         .field("tax_exempt", \.taxExempt),
+        .field("tax_exemption_reason", \.taxExemptionReason),
         .field("payment_terms_days", \.paymentTermsDays),
     ]
 

@@ -13,18 +13,21 @@ extension StoreTx {
     func insertCreditNote(_ d: CreditNoteDraft, number: String, by actor: Actor, at now: Date) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO credit_notes (number, billed_account_id, for_account_id, note_date, total_minor, currency,
-              created_at, created_by) VALUES (?,?,?,?,?,?,?,?)
-            """, arguments: [number, d.billedAccountId, d.forAccountId, d.date.description, d.total.minor,
-                             d.total.currency, now, actor.description])
+              created_at, created_by, credited_invoice_id, net_minor, tax_minor, taxes, seller, buyer_vat_id)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """, arguments: StatementArguments([number, d.billedAccountId, d.forAccountId, d.date.description,
+                                                d.total.minor, d.total.currency, now, actor.description,
+                                                d.creditedInvoiceId] + Self.amountColumns(d.amounts)))
         let id = db.lastInsertedRowID
         for l in d.lines {
             try db.execute(sql: """
                 INSERT INTO credit_note_lines (credit_note_id, subscription_id, for_account_id, for_account_name,
                   product_code, description, period_start, period_end, quantity, unit_price_minor, days_charged,
-                  days_in_period, amount_minor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+                  days_in_period, amount_minor, tax_category, tax_rate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 """, arguments: [id, l.subscriptionId, l.forAccountId, l.forAccountName, l.productCode,
                                  l.description, l.periodStart?.description, l.periodEnd?.description, l.quantity,
-                                 l.unitPrice.minor, l.daysCharged, l.daysInPeriod, l.amount.minor])
+                                 l.unitPrice.minor, l.daysCharged, l.daysInPeriod, l.amount.minor,
+                                 l.tax?.category.rawValue, l.tax?.rate.hundredths])
         }
         return id
     }
@@ -43,11 +46,17 @@ extension StoreTx {
     private func creditNote(_ r: Row) throws -> CreditNote {
         let currency: String = r["currency"]
         let id: Int64 = r["id"]
+        let amounts = try Self.amounts(r, currency: currency)
         let lines = try Row.fetchAll(db, sql: "SELECT * FROM credit_note_lines WHERE credit_note_id = ? ORDER BY id",
-                                     arguments: [id]).map { Self.line($0, currency: currency) }
+                                     arguments: [id]).map { Self.line($0, currency: currency, taxes: amounts.taxes) }
+        let credited = r["credited_invoice_id"] as Int64?
         let draft = CreditNoteDraft(billedAccountId: r["billed_account_id"], forAccountId: r["for_account_id"],
-                                    date: Self.day(r["note_date"])!, lines: lines,
-                                    total: Money(minor: r["total_minor"], currency: currency))
+                                    date: Self.day(r["note_date"])!, lines: lines, amounts: amounts,
+                                    creditedInvoiceId: credited,
+                                    creditedInvoiceNumber: try credited.flatMap {
+                                        try String.fetchOne(db, sql: "SELECT number FROM invoices WHERE id = ?",
+                                                            arguments: [$0])
+                                    })
         return CreditNote(id: id, number: r["number"], draft: draft, createdAt: r["created_at"])
     }
 }

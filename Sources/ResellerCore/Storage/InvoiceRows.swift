@@ -35,22 +35,25 @@ extension StoreTx {
     func insertInvoice(_ d: InvoiceDraft, number: String, by actor: Actor, at now: Date) throws -> Int64 {
         try db.cachedStatement(sql: """
             INSERT INTO invoices (number, billed_account_id, for_account_id, invoice_date, due_date, total_minor,
-              currency, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?)
-            """).execute(arguments: [number, d.billedAccountId, d.forAccountId, d.date.description,
-                                     d.dueDate.description, d.total.minor, d.total.currency,
-                                     Self.stamp(now), actor.description])
+              currency, created_at, created_by, net_minor, tax_minor, taxes, seller, buyer_vat_id)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """).execute(arguments: StatementArguments([number, d.billedAccountId, d.forAccountId,
+                                                         d.date.description, d.dueDate.description, d.total.minor,
+                                                         d.total.currency, Self.stamp(now), actor.description]
+                                                        + Self.amountColumns(d.amounts)))
         let id = db.lastInsertedRowID
         let insertLine = try db.cachedStatement(sql: """
             INSERT INTO invoice_lines (invoice_id, kind, subscription_id, for_account_id, for_account_name,
               product_code, description, period_start, period_end, quantity, unit_price_minor, days_charged,
-              days_in_period, amount_minor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+              days_in_period, amount_minor, tax_category, tax_rate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         for l in d.lines {
             try insertLine.execute(arguments: [id, l.chargeId == nil && l.subscriptionId != nil ? "period" : "charge",
                                                l.subscriptionId, l.forAccountId, l.forAccountName, l.productCode,
                                                l.description, l.periodStart?.description, l.periodEnd?.description,
                                                l.quantity, l.unitPrice.minor, l.daysCharged, l.daysInPeriod,
-                                               l.amount.minor])
+                                               l.amount.minor, l.tax?.category.rawValue,
+                                               l.tax?.rate.hundredths])
         }
         return id
     }
@@ -103,11 +106,12 @@ extension StoreTx {
     private func invoice(_ r: Row) throws -> Invoice {
         let currency: String = r["currency"]
         let id: Int64 = r["id"]
+        let amounts = try Self.amounts(r, currency: currency)
         let lines = try Row.fetchAll(db, sql: "SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY id",
-                                     arguments: [id]).map { Self.line($0, currency: currency) }
+                                     arguments: [id]).map { Self.line($0, currency: currency, taxes: amounts.taxes) }
         let draft = InvoiceDraft(billedAccountId: r["billed_account_id"], forAccountId: r["for_account_id"],
                                  date: Self.day(r["invoice_date"])!, dueDate: Self.day(r["due_date"])!, lines: lines,
-                                 total: Money(minor: r["total_minor"], currency: currency))
+                                 amounts: amounts)
         return Invoice(id: id, number: r["number"], draft: draft, createdAt: r["created_at"])
     }
 
@@ -116,14 +120,47 @@ extension StoreTx {
         text.flatMap { try? CalendarDay.parse($0, field: "", label: "") }
     }
 
-    /// One line of an invoice or a credit note: both tables keep the same columns.
-    static func line(_ l: Row, currency: String) -> InvoiceLine {
-        InvoiceLine(forAccountId: l["for_account_id"], forAccountName: l["for_account_name"],
+    /// One line of an invoice or a credit note: both tables keep the same columns. Its tax's reason is its
+    /// category's in the document's breakdown.
+    static func line(_ l: Row, currency: String, taxes: [TaxSubtotal]) -> InvoiceLine {
+        var tax: TaxTreatment?
+        if let category = (l["tax_category"] as String?).flatMap(TaxCategory.init(rawValue:)),
+           let hundredths = l["tax_rate"] as Int? {
+            let rate = TaxPercent(hundredths: hundredths)
+            tax = TaxTreatment(category: category, rate: rate,
+                               reason: taxes.first { $0.category == category && $0.rate == rate }?.reason)
+        }
+        return InvoiceLine(forAccountId: l["for_account_id"], forAccountName: l["for_account_name"],
                     subscriptionId: l["subscription_id"], productCode: l["product_code"],
                     description: l["description"], periodStart: day(l["period_start"]),
                     periodEnd: day(l["period_end"]), quantity: l["quantity"],
                     unitPrice: Money(minor: l["unit_price_minor"], currency: currency),
                     daysCharged: l["days_charged"], daysInPeriod: l["days_in_period"],
-                    amount: Money(minor: l["amount_minor"], currency: currency))
+                    amount: Money(minor: l["amount_minor"], currency: currency), tax: tax)
+    }
+
+    /// The columns of `TaxedAmounts` in the order net_minor, tax_minor, taxes, seller, buyer_vat_id: all NULL for
+    /// a document from before tax.
+    static func amountColumns(_ a: TaxedAmounts) throws -> [(any DatabaseValueConvertible)?] {
+        guard !a.issuedBeforeTax else { return [nil, nil, nil, nil, nil] }
+        return [a.net.minor, a.tax.minor, try Self.jsonText(a.taxes), try a.seller.map(Self.jsonText),
+                a.buyerVATId]
+    }
+
+    /// A document's amounts as stored; one with no net was issued before tax.
+    static func amounts(_ r: Row, currency: String) throws -> TaxedAmounts {
+        let total = Money(minor: r["total_minor"], currency: currency)
+        guard let net = r["net_minor"] as Int64? else { return TaxedAmounts(beforeTax: total) }
+        let taxes = try JSONDecoder().decode([TaxSubtotal].self, from: Data((r["taxes"] as String? ?? "[]").utf8))
+        let seller = try (r["seller"] as String?).map { try JSONDecoder().decode(Seller.self, from: Data($0.utf8)) }
+        return TaxedAmounts(net: Money(minor: net, currency: currency),
+                            tax: Money(minor: r["tax_minor"], currency: currency), total: total, taxes: taxes,
+                            issuedBeforeTax: false, seller: seller, buyerVATId: r["buyer_vat_id"])
+    }
+
+    static func jsonText<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -5,17 +5,19 @@ extension StoreTx {
     func insertOrder(_ p: OrderPreview, status: OrderStatus, placedBy: Actor, at now: Date) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO orders (account_id, customer_account_id, status, total_minor, currency, order_day, placed_by,
-                                created_at, executed_at) VALUES (?,?,?,?,?,?,?,?,?)
+                                created_at, executed_at, net_minor, tax_minor) VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """, arguments: [p.accountId, p.customerAccountId, status.rawValue, p.total.minor, p.total.currency,
-                             p.orderDay.description, placedBy.description, now, status == .executed ? now : nil])
+                             p.orderDay.description, placedBy.description, now, status == .executed ? now : nil,
+                             p.net.minor, p.tax.minor])
         let id = db.lastInsertedRowID
         for l in p.lines {
             try db.execute(sql: """
                 INSERT INTO order_lines (order_id, product_code, description, billing_period, quantity, unit_price_minor,
-                  first_charge_minor, prorated_days, period_days, invoice_day, price_list_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)
+                  first_charge_minor, prorated_days, period_days, invoice_day, price_list_id, tax_class)
+                  VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
                 """, arguments: [id, l.productCode, l.description, l.billingPeriod.rawValue, l.quantity, l.unitPrice.minor,
                                  l.firstCharge.minor, l.proration?.days, l.proration?.periodDays, l.invoiceDay.description,
-                                 l.priceListId])
+                                 l.priceListId, l.taxClass.rawValue])
         }
         return id
     }
@@ -95,12 +97,15 @@ extension StoreTx {
                                  billingPeriod: BillingPeriod(rawValue: l["billing_period"]) ?? .oneTime,
                                  quantity: l["quantity"], unitPrice: Money(minor: l["unit_price_minor"], currency: currency),
                                  firstCharge: Money(minor: l["first_charge_minor"], currency: currency),
-                                 proration: proration, invoiceDay: day, priceListId: l["price_list_id"])
+                                 proration: proration, invoiceDay: day, priceListId: l["price_list_id"],
+                                 taxClass: TaxClass(rawValue: l["tax_class"]) ?? .standard)
             }
         }
         return Order(id: id, accountId: r["account_id"], customerAccountId: r["customer_account_id"],
                      customerName: r["customer_name"], status: OrderStatus(rawValue: r["status"]) ?? .submitted,
                      total: Money(minor: r["total_minor"], currency: currency),
+                     net: (r["net_minor"] as Int64?).map { Money(minor: $0, currency: currency) },
+                     tax: (r["tax_minor"] as Int64?).map { Money(minor: $0, currency: currency) },
                      orderDay: (try? CalendarDay.parse(r["order_day"], field: "", label: "")) ?? CalendarDay(Date()),
                      createdAt: r["created_at"], placedBy: r["placed_by"], lines: lines)
     }

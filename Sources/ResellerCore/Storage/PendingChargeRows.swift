@@ -8,12 +8,12 @@ extension StoreTx {
         try db.execute(sql: """
             INSERT INTO pending_charges (billed_account_id, invoice_date, subscription_id, for_account_id,
               for_account_name, product_code, description, period_start, period_end, quantity, unit_price_minor,
-              currency, days_charged, days_in_period, amount_minor, created_at, order_id)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+              currency, days_charged, days_in_period, amount_minor, created_at, order_id, tax_class)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """, arguments: [c.billedAccountId, c.invoiceDate.description, l.subscriptionId, l.forAccountId,
                              l.forAccountName, l.productCode, l.description, l.periodStart?.description,
                              l.periodEnd?.description, l.quantity, l.unitPrice.minor, l.unitPrice.currency,
-                             l.daysCharged, l.daysInPeriod, l.amount.minor, now, c.orderId])
+                             l.daysCharged, l.daysInPeriod, l.amount.minor, now, c.orderId, l.taxClass.rawValue])
         return db.lastInsertedRowID
     }
 
@@ -26,11 +26,10 @@ extension StoreTx {
     }
 
     /// Every charge of `accountId` not yet invoiced, whatever its date: what available credit still owes.
-    func uninvoicedCharges(of accountId: Int64) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT COALESCE(SUM(amount_minor), 0) FROM pending_charges WHERE billed_account_id = ?
-               AND invoice_id IS NULL
-            """), arguments: [accountId]) ?? 0
+    func uninvoicedCharges(of accountId: Int64) throws -> [PendingCharge] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM pending_charges WHERE billed_account_id = ? AND invoice_id IS NULL ORDER BY id
+            """), arguments: [accountId]).map(Self.pendingCharge)
     }
 
     /// Marks a charge invoiced; a charge already on an invoice is refused, so it is never invoiced twice.
@@ -52,7 +51,8 @@ extension StoreTx {
                                quantity: r["quantity"],
                                unitPrice: Money(minor: r["unit_price_minor"], currency: currency),
                                daysCharged: r["days_charged"], daysInPeriod: r["days_in_period"],
-                               amount: Money(minor: r["amount_minor"], currency: currency))
+                               amount: Money(minor: r["amount_minor"], currency: currency),
+                               taxClass: TaxClass(rawValue: r["tax_class"]) ?? .standard)
         return PendingCharge(billedAccountId: r["billed_account_id"], invoiceDate: day(r["invoice_date"])!, line: line,
                              orderId: r["order_id"])
     }

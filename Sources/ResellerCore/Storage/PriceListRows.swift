@@ -15,12 +15,12 @@ extension StoreTx {
 
     private func insertItems(_ items: [PriceListItem], into id: Int64) throws {
         let statement = try db.makeStatement(sql: """
-            INSERT INTO price_list_items (price_list_id, product_code, description, billing_period, price_minor)
-            VALUES (?,?,?,?,?)
+            INSERT INTO price_list_items (price_list_id, product_code, description, billing_period, price_minor,
+              tax_class) VALUES (?,?,?,?,?,?)
             """)
         for item in items {
             try statement.execute(arguments: [id, item.productCode, item.description, item.billingPeriod.rawValue,
-                                              item.unitPrice.minor])
+                                              item.unitPrice.minor, item.taxClass.rawValue])
         }
     }
 
@@ -76,7 +76,8 @@ extension StoreTx {
                                 arguments: [priceListId]).map {
             PriceListItem(productCode: $0["product_code"], description: $0["description"],
                           billingPeriod: BillingPeriod(rawValue: $0["billing_period"]) ?? .oneTime,
-                          unitPrice: Money(minor: $0["price_minor"], currency: currency))
+                          unitPrice: Money(minor: $0["price_minor"], currency: currency),
+                          taxClass: TaxClass(rawValue: $0["tax_class"]) ?? .standard)
         }
     }
 

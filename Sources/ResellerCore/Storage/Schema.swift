@@ -12,7 +12,7 @@ extension Store {
         Migration("ledgerReversals", ledgerReversals), Migration("accountStatus", accountStatus),
         Migration("paymentTerms", paymentTerms), Migration("billing", billing),
         Migration("billingChanges", billingChanges), Migration("firstInvoices", firstInvoices),
-        Migration("billingRunIndexes", billingRunIndexes),
+        Migration("billingRunIndexes", billingRunIndexes), Migration("tax", tax), Migration("taxRates", taxRates),
     ]
 
     struct Migration: Sendable {
@@ -436,4 +436,69 @@ extension Store {
     CREATE INDEX subscriptions_next_billing ON subscriptions(next_billing_date, end_date, billed_account_id);
     CREATE INDEX pending_charges_waiting ON pending_charges(invoice_date, billed_account_id) WHERE invoice_id IS NULL;
     """
+}
+
+extension Store {
+    /// Tax (domain.md#the-seller-and-tax). Items carry their class to the orders, subscriptions and charges
+    /// made from them (a price list change affects later orders only); invoice and credit note lines keep the
+    /// category and rate they were issued with (hundredths of a percent), the document its net, tax, breakdown
+    /// (JSON), seller (JSON) and the buyer's VAT ID as issued. A document with no `net_minor` was issued before
+    /// tax: its total stays its nets.
+    static let tax = """
+    ALTER TABLE price_list_items ADD COLUMN tax_class TEXT NOT NULL DEFAULT 'standard'
+        CHECK (tax_class IN ('standard', 'reduced', 'zero', 'exempt'));
+    ALTER TABLE order_lines ADD COLUMN tax_class TEXT NOT NULL DEFAULT 'standard';
+    ALTER TABLE subscriptions ADD COLUMN tax_class TEXT NOT NULL DEFAULT 'standard';
+    ALTER TABLE pending_charges ADD COLUMN tax_class TEXT NOT NULL DEFAULT 'standard';
+    ALTER TABLE invoice_lines ADD COLUMN tax_category TEXT;
+    ALTER TABLE invoice_lines ADD COLUMN tax_rate INTEGER;
+    ALTER TABLE credit_note_lines ADD COLUMN tax_category TEXT;
+    ALTER TABLE credit_note_lines ADD COLUMN tax_rate INTEGER;
+    ALTER TABLE invoices ADD COLUMN net_minor INTEGER;
+    ALTER TABLE invoices ADD COLUMN tax_minor INTEGER;
+    ALTER TABLE invoices ADD COLUMN taxes TEXT;
+    ALTER TABLE invoices ADD COLUMN seller TEXT;
+    ALTER TABLE invoices ADD COLUMN buyer_vat_id TEXT;
+    ALTER TABLE credit_notes ADD COLUMN net_minor INTEGER;
+    ALTER TABLE credit_notes ADD COLUMN tax_minor INTEGER;
+    ALTER TABLE credit_notes ADD COLUMN taxes TEXT;
+    ALTER TABLE credit_notes ADD COLUMN seller TEXT;
+    ALTER TABLE credit_notes ADD COLUMN buyer_vat_id TEXT;
+    ALTER TABLE credit_notes ADD COLUMN credited_invoice_id INTEGER REFERENCES invoices(id);
+    ALTER TABLE accounts ADD COLUMN tax_exemption_reason TEXT;
+    ALTER TABLE orders ADD COLUMN net_minor INTEGER;
+    ALTER TABLE orders ADD COLUMN tax_minor INTEGER;
+
+    -- The rates per country and class, each in force from its day until the next one of the same key.
+    CREATE TABLE tax_rates (
+        country TEXT NOT NULL,
+        tax_class TEXT NOT NULL CHECK (tax_class IN ('standard', 'reduced')),
+        rate INTEGER NOT NULL CHECK (rate BETWEEN 0 AND 10000),      -- hundredths of a percent
+        valid_from TEXT NOT NULL,
+        created_at TEXT NOT NULL, created_by TEXT NOT NULL,
+        PRIMARY KEY (country, tax_class, valid_from)
+    ) WITHOUT ROWID;
+
+    -- What staff confirmed with VIES (the desk cannot reach it): the ID, the day, the consultation number.
+    CREATE TABLE vat_confirmations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        vat_id TEXT NOT NULL, confirmed_on TEXT NOT NULL, reference TEXT NOT NULL,
+        created_at TEXT NOT NULL, created_by TEXT NOT NULL
+    );
+    CREATE INDEX vat_confirmations_account ON vat_confirmations(account_id, id);
+    """
+
+    /// The EU's standard and reduced rates in force on 2026-01-01 (`EUVATRates`), as shipped.
+    static var taxRates: String {
+        let from = EUVATRates.inForce.description
+        let rows = EUVATRates.rates.flatMap { r in
+            [("standard", r.standard), ("reduced", r.reduced)].map { c, rate in
+                "('\(r.country)', '\(c)', \((try? TaxPercent.parse(rate))!.hundredths), '\(from)', "
+                    + "'\(from)T00:00:00Z', 'system')"
+            }
+        }
+        return "INSERT INTO tax_rates (country, tax_class, rate, valid_from, created_at, created_by) VALUES\n"
+            + rows.joined(separator: ",\n") + ";"
+    }
 }

@@ -6,14 +6,15 @@ extension StoreTx {
         try db.execute(sql: """
             INSERT INTO subscriptions (billed_account_id, for_account_id, order_id, product_code, description,
               billing_period, unit_price_minor, currency, start_day, quantity, quantity_steps, next_billing_date,
-              end_date, status, billing_day, first_order_day, partial_charges, created_at)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+              end_date, status, billing_day, first_order_day, partial_charges, created_at, tax_class)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """, arguments: [s.billedAccountId, s.forAccountId, s.orderId, s.productCode, s.description,
                              s.period.rawValue, s.unitPrice.minor, s.unitPrice.currency, s.start.description,
                              s.quantity(on: s.start), try Self.steps(s.quantitySteps), s.nextBillingDate.description,
                              s.endDate?.description, s.status.rawValue, s.scheme?.billingDay?.text,
                              s.scheme?.firstOrderDay?.description,
-                             (s.scheme?.partialChargesInvoicing ?? .onOrderDay).rawValue, now])
+                             (s.scheme?.partialChargesInvoicing ?? .onOrderDay).rawValue, now,
+                             s.taxClass.rawValue])
         return db.lastInsertedRowID
     }
 
@@ -91,7 +92,8 @@ extension StoreTx {
     private static let subscriptionSelect = """
         SELECT s.id, s.billed_account_id, s.for_account_id, a.name, s.order_id, s.product_code, s.description,
                s.billing_period, s.unit_price_minor, s.currency, s.start_day, s.quantity, s.next_billing_date,
-               s.end_date, s.status, s.quantity_steps, s.billing_day, s.first_order_day, s.partial_charges
+               s.end_date, s.status, s.quantity_steps, s.billing_day, s.first_order_day, s.partial_charges,
+               s.tax_class
         FROM subscriptions s JOIN accounts a ON a.id = s.for_account_id
         """
 
@@ -120,6 +122,7 @@ extension StoreTx {
         let billingDay = (r[16] as String?).flatMap { try? BillingDay.parse($0) }
         s.scheme = try BillingScheme(billingDay: billingDay, firstOrderDay: day(r[17]),
                                      partialChargesInvoicing: PartialChargesInvoicing(rawValue: r[18]) ?? .onOrderDay)
+        s.taxClass = TaxClass(rawValue: r[19]) ?? .standard
         return s
     }
 }

@@ -30,6 +30,7 @@ public struct AccountForm: Sendable, Hashable, Codable {
     public var enableReselling = false
     public var separateInvoices = false
     public var taxExempt = false
+    public var taxExemptionReason = ""
     /// Days until an invoice is due; empty means the desk's default.
     public var paymentTermsDays = ""
 
@@ -55,6 +56,7 @@ public struct AccountForm: Sendable, Hashable, Codable {
         accountManager = f.accountManager
         separateInvoices = f.separateInvoices
         taxExempt = f.taxExempt
+        taxExemptionReason = f.taxExemptionReason ?? ""
         paymentTermsDays = String(f.paymentTermsDays)
         if let o = f.ordering {
             enableOrdering = true

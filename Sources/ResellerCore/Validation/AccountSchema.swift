@@ -54,6 +54,10 @@ public enum AccountSchema {
                                                help: "One invoice per order instead of one per period.")
     public static let taxExempt = Field("taxExempt", "Tax exempt", .check(\.taxExempt), section: address,
                                         foldable: true, flag: "tax-exempt", help: "No tax is charged to this account.")
+    public static let taxExemptionReason = Field(
+        "taxExemptionReason", "Tax exemption reason", .text(\.taxExemptionReason, maxLength: 200), section: address,
+        foldable: true, noun: "tax exemption reason", flag: "tax-exemption-reason",
+        help: "Printed on invoices as why no VAT is charged, e.g. Article 27 §1.")
     public static let paymentTermsDays = Field(
         "paymentTermsDays", "Payment terms (days)", .text(\.paymentTermsDays, maxLength: 3), section: address,
         foldable: true, noun: "payment terms", flag: "payment-terms",
@@ -85,9 +89,9 @@ public enum AccountSchema {
     /// Every field, in the order of the form.
     public static let fields: [Field] = [
         name, tradingName, type, email, phone, website, registrationNumber, taxAuthority, description, accountManager,
-        street, city, postcode, state, country, currency, separateInvoices, taxExempt, paymentTermsDays,
-        enableOrdering, creditLimit, unlimitedCredit, prorateBilling, billingDay, partialChargesInvoicing,
-        enableReselling,
+        street, city, postcode, state, country, currency, separateInvoices, taxExempt, taxExemptionReason,
+        paymentTermsDays, enableOrdering, creditLimit, unlimitedCredit, prorateBilling, billingDay,
+        partialChargesInvoicing, enableReselling,
     ]
 
     public static let sections = [personal, address, ordering]

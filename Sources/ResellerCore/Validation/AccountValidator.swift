@@ -19,7 +19,7 @@ public enum AccountValidator {
         let email = e.check { () throws(FieldError) in try EmailAddress.validate(form.email, field: "email") } ?? nil
         let phone = e.check { () throws(FieldError) in try PhoneNumber.validate(form.phone, field: "phone") } ?? nil
         let website = e.check { () throws(FieldError) in try Website.validate(form.website, field: "website") } ?? nil
-        let vat = e.check { () throws(FieldError) in try TextRules.clean(form, S.registrationNumber) } ?? nil
+        var vat = e.check { () throws(FieldError) in try TextRules.clean(form, S.registrationNumber) } ?? nil
         let authority = e.check { () throws(FieldError) in try TextRules.clean(form, S.taxAuthority) } ?? nil
         let description = e.check { () throws(FieldError) in try TextRules.clean(form, S.description) } ?? nil
         let street = e.check { () throws(FieldError) in try TextRules.clean(form, S.street) } ?? nil
@@ -27,6 +27,22 @@ public enum AccountValidator {
         let postcode = e.check { () throws(FieldError) in try TextRules.clean(form, S.postcode) } ?? nil
         let state = e.check { () throws(FieldError) in try TextRules.clean(form, S.state) } ?? nil
         let country = e.check { () throws(FieldError) in try Country.parse(form.country) }
+        // An EU account's number is its VAT ID (domain.md#the-seller-and-tax): checked, stored without spaces or dots.
+        if let raw = vat, let code = country?.code, VATNumber.euCountries.contains(code) {
+            switch VATNumber.check(raw, country: code) {
+            case .success(let id): vat = id
+            case .failure(let error): e.add(S.registrationNumber.id, error.message)
+            }
+        }
+        // Unticking Tax exempt drops its reason, as turning Ordering off clears that section.
+        var exemption: String?
+        if form.taxExempt {
+            exemption = e.check { () throws(FieldError) in try TextRules.clean(form, S.taxExemptionReason) } ?? nil
+            if exemption == nil && !e.errors.contains(where: { $0.field == S.taxExemptionReason.id }) {
+                e.add(S.taxExemptionReason.id, "tax exemption reason is required when Tax exempt is ticked: the "
+                      + "reason invoices print, e.g. Article 27 §1")
+            }
+        }
         let currencyText = form.currency.trimmingCharacters(in: .whitespaces).isEmpty ? defaultCurrency : form.currency
         let currency = e.check { () throws(FieldError) in try Currency.parse(currencyText) }
         let managerText = form.accountManager.trimmingCharacters(in: .whitespaces).isEmpty ? defaultManager : form.accountManager
@@ -79,7 +95,8 @@ public enum AccountValidator {
             description: description,
             address: Address(street: street, city: city, postcode: postcode, state: state, country: country!.code),
             currency: currency!.code, accountManager: manager!, ordering: ordering,
-            separateInvoices: form.separateInvoices, taxExempt: form.taxExempt, paymentTermsDays: terms!)
+            separateInvoices: form.separateInvoices, taxExempt: form.taxExempt, taxExemptionReason: exemption,
+            paymentTermsDays: terms!)
     }
 
     /// Whole days, 0–365 (domain.md#accounts); empty takes the desk's default.
