@@ -32,7 +32,7 @@ struct AccountGenerator: Sendable {
         f.name = "\(pick(Self.prefixes, i, 1)) \(pick(Self.middles, i, 2)) \(pick(Self.suffixes, i, 3))"
         f.email = "accounts\(i)@\(pick(Self.middles, i, 2).lowercased())\(i % 997).example"
         f.country = pick(Self.countries, i, 4)
-        f.registrationNumber = "\(f.country)\(100_000_000 + Int(random(i, 5) % 899_999_999))"
+        f.registrationNumber = vatID(f.country, i)
         f.city = pick(["Athens", "Berlin", "Stockholm", "Madrid", "Milano", "Lyon", "Kraków", "Aarhus"], i, 6)
         f.type = "Reseller"
         f.enableOrdering = i % 3 != 0
@@ -51,6 +51,14 @@ struct AccountGenerator: Sendable {
         return (f, contacts)
     }
 
+    /// A valid VAT ID for the countries whose IDs are the prefix and 9 digits (their last digit a check digit:
+    /// the one of ten that passes is taken), as saving an EU account demands; none for the others.
+    func vatID(_ country: String, _ i: Int) -> String {
+        guard ["GR", "DE", "PT"].contains(country), let prefix = VATNumber.prefix(of: country) else { return "" }
+        let stem = "\(prefix)\(10_000_000 + Int(random(i, 5) % 89_999_999))"
+        return (0...9).lazy.map { "\(stem)\($0)" }.first { VATNumber.isValid($0, country: country) } ?? ""
+    }
+
     /// Prefix queries a support person would type: part of a company word, a contact's surname, an email,
     /// a code or VAT number, sometimes two words.
     func queries(count: Int, accounts: Int) -> [String] {
@@ -64,7 +72,7 @@ struct AccountGenerator: Sendable {
             case 1: return prefix(contacts[1].lastName)
             case 2: return String(f.email.prefix(4 + len))
             case 3: return AccountCode.format(Int64(i + 1))
-            case 4: return prefix(f.registrationNumber) + String(f.registrationNumber.dropFirst(len).prefix(3))
+            case 4 where !f.registrationNumber.isEmpty: return prefix(f.registrationNumber) + String(f.registrationNumber.dropFirst(len).prefix(3))
             default: return prefix(f.name.split(separator: " ")[0].description) + " " + prefix(f.name.split(separator: " ")[1].description)
             }
         }
