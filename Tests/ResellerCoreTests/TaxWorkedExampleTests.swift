@@ -125,6 +125,15 @@ import Testing
                 == ["reduced 13 2026-01-01", "standard 24 2026-01-01", "standard 25 2027-02-01"])
     }
 
+    /// The Billing screen's forecast counts gross, split into net and tax.
+    @Test func theForecastIsGrossWithItsNetAndTax() throws {
+        let (fx, a) = try Self.desk()
+        _ = try Self.order(fx, a, [("SVC", 10), ("RED", 5)])
+        let f = try fx.service.billingForecast(through: CalendarDay(year: 2027, month: 2, day: 10)!)
+        #expect(f.invoices == 1)
+        #expect([f.nets, f.taxes, f.totals].map { $0.map(\.decimalString) } == [["150.00"], ["30.50"], ["180.50"]])
+    }
+
     @Test func aCreditNoteAfterCancelNowCarriesTheInvoicesRate() throws {
         let (fx, a) = try Self.desk()
         _ = try Self.order(fx, a, [("SVC", 10)])

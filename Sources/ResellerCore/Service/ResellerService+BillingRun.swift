@@ -12,8 +12,10 @@ public struct BillingForecast: Sendable, Hashable {
     /// The accounts that would be billed, and those that could not be (each with why).
     public var accounts: Int
     public var invoices: Int
-    /// Invoice totals per currency, sorted by currency code.
+    /// Invoice totals (gross) per currency, sorted by currency code; `nets` and `taxes` split them the same way.
     public var totals: [Money]
+    public var nets: [Money] = []
+    public var taxes: [Money] = []
     public var failures: [String]
 }
 
@@ -100,7 +102,7 @@ extension ResellerService {
         let through = through ?? today, now = self.now
         return try store.read { tx in
             var forecast = BillingForecast(through: through, accounts: 0, invoices: 0, totals: [], failures: [])
-            var totals: [String: Int64] = [:]
+            var totals: [String: Int64] = [:], nets: [String: Int64] = [:]
             let tax = try invoiceTax(tx)
             for id in try tx.accountsWithBillableSubscriptions(through: through) {
                 do {
@@ -113,6 +115,8 @@ extension ResellerService {
                         let currency = d.draft.total.currency
                         totals[currency] = try MoneySum.add(totals[currency] ?? 0, d.draft.total.minor,
                                                             what: "the forecast's \(currency) total")
+                        nets[currency] = try MoneySum.add(nets[currency] ?? 0, d.draft.amounts.net.minor,
+                                                          what: "the forecast's \(currency) net")
                     }
                 } catch {
                     let e = error as? ServiceError ?? Store.describe(error, path: store.path)
@@ -120,7 +124,10 @@ extension ResellerService {
                     forecast.failures.append("\(AccountCode.format(id)): \(message)")
                 }
             }
-            forecast.totals = totals.keys.sorted().map { Money(minor: totals[$0]!, currency: $0) }
+            let currencies = totals.keys.sorted()
+            forecast.totals = currencies.map { Money(minor: totals[$0]!, currency: $0) }
+            forecast.nets = currencies.map { Money(minor: nets[$0]!, currency: $0) }
+            forecast.taxes = currencies.map { Money(minor: totals[$0]! - nets[$0]!, currency: $0) }
             return forecast
         }
     }
