@@ -58,11 +58,13 @@ enum BillingPages {
             csrf: header.csrf, id: String(sub.id), forName: sub.forAccountName,
             product: "\(sub.description) (\(sub.productCode), \(sub.period.rawValue))", current: String(p.current),
             quantity: String(p.quantity), effective: p.effective.description, raise: p.quantity > p.current,
-            chargeAmount: p.charge?.amount.display,
+            // The charge as the credit check counts it, with its tax (a raise's `cost`); its net beside it.
+            chargeAmount: p.charge.map { (p.cost ?? $0.amount).display },
             chargePeriod: p.charge.map { c in c.periodStart.map { "\($0) – \(c.periodEnd ?? $0)" } ?? "" },
             chargeDays: p.charge.map { c in
                 "\(c.quantity) × \(c.unitPrice.display)"
                     + (c.daysCharged.map { ", prorated \($0)/\(c.daysInPeriod ?? $0) days" } ?? ", the whole period")
+                    + ": \(c.amount.display) net"
             },
             invoiceDate: p.invoiceDate?.description, available: p.cost == nil ? nil : p.availableCredit?.display)
         return HTML.page(title: "Check the new quantity", signedIn: header, body: "quantityPreview", page)
@@ -77,8 +79,10 @@ enum BillingPages {
                                 endDate: ending.endDate?.description ?? "its period end"))
     }
 
-    struct InvoiceRow { var number, date, dueDate, status, total, paid, due: String }
-    struct CreditNoteRow { var number, date, total: String }
+    /// `net` and `tax` without a currency (the total beside them has it); a document from before tax has no
+    /// tax figure to show, only that it predates tax.
+    struct InvoiceRow { var number, date, dueDate, status, net, tax, total, paid, due: String; var beforeTax: Bool }
+    struct CreditNoteRow { var number, date, net, tax, total: String; var beforeTax: Bool }
     struct Filter { var label, href: String; var current: Bool }
 
     struct Invoices {
@@ -99,12 +103,17 @@ enum BillingPages {
         }
         let rows = list.map { i in
             let paid = i.paid ?? Money(minor: 0, currency: i.draft.total.currency)
+            let a = i.draft.amounts
             return InvoiceRow(number: i.number, date: i.draft.date.description, dueDate: i.draft.dueDate.description,
-                              status: i.status?.rawValue ?? "", total: i.draft.total.display, paid: paid.display,
-                              due: Money(minor: i.draft.total.minor - paid.minor, currency: paid.currency).display)
+                              status: i.status?.rawValue ?? "", net: a.net.decimalString, tax: a.tax.decimalString,
+                              total: a.total.display, paid: paid.display,
+                              due: Money(minor: a.total.minor - paid.minor, currency: paid.currency).display,
+                              beforeTax: a.issuedBeforeTax)
         }
         let notes = creditNotes.map { c in
-            CreditNoteRow(number: c.number, date: c.draft.date.description, total: c.draft.total.display)
+            let a = c.draft.amounts
+            return CreditNoteRow(number: c.number, date: c.draft.date.description, net: a.net.decimalString,
+                                 tax: a.tax.decimalString, total: a.total.display, beforeTax: a.issuedBeforeTax)
         }
         let page = Invoices(filters: filters, hasInvoices: !rows.isEmpty, hasCreditNotes: !notes.isEmpty,
                             invoices: rows, creditNotes: notes,

@@ -29,8 +29,9 @@ enum BillingTemplates {
             <dl class="facts"><dt>For</dt><dd>{{forName}}</dd><dt>Product</dt><dd>{{product}}</dd>
             <dt>Quantity now</dt><dd>{{current}}</dd><dt>New quantity</dt><dd><strong>{{quantity}}</strong></dd>
             <dt>Counts from</dt><dd>{{effective}}</dd>
-            {{#chargeAmount}}<dt>Charged now</dt><dd><strong id="charge">{{.}}</strong> for the added units \
-            ({{chargeDays}}), {{chargePeriod}}</dd><dt>Invoiced on</dt><dd>{{invoiceDate}}</dd>{{/chargeAmount}}\
+            {{#chargeAmount}}<dt>Charged now</dt><dd><strong id="charge">{{.}}</strong> (VAT included) for the \
+            added units ({{chargeDays}}), {{chargePeriod}}</dd><dt>Invoiced on</dt><dd>{{invoiceDate}}</dd>\
+            {{/chargeAmount}}\
             {{^chargeAmount}}<dt>Charged now</dt><dd id="charge">nothing{{^raise}}: a lower quantity counts from \
             the next period{{/raise}}{{#raise}}: the period starting today is invoiced with the new quantity\
             {{/raise}}</dd>{{/chargeAmount}}{{#available}}<dt>Available credit</dt><dd>{{.}}</dd>{{/available}}</dl>
@@ -50,18 +51,26 @@ enum BillingTemplates {
             <nav class="filters" aria-label="Show">{{#filters}}<a href="{{href}}"{{#current}} aria-current="page"\
             {{/current}}>{{label}}</a> {{/filters}}</nav>
             {{^hasInvoices}}<p>No {{filterName}}invoices.</p>{{/hasInvoices}}{{#hasInvoices}}<table><thead><tr>\
-            <th>Invoice</th><th>Date</th><th>Due</th><th>Status</th><th class="num">Total</th><th class="num">Paid\
-            </th><th class="num">Left to pay</th></tr></thead><tbody>{{#invoices}}<tr><td><a href="/invoices/\
-            {{number}}">{{number}}</a></td><td>{{date}}</td><td>{{dueDate}}</td><td class="status-{{status}}">\
-            {{status}}</td><td class="num">{{total}}</td><td class="num">{{paid}}</td><td class="num">{{due}}</td>\
-            </tr>{{/invoices}}</tbody></table>{{/hasInvoices}}{{>pager}}
+            <th>Invoice</th><th>Date</th><th>Due</th><th>Status</th>{{>netTaxHead}}<th class="num">Total</th>\
+            <th class="num">Paid</th><th class="num">Left to pay</th></tr></thead><tbody>{{#invoices}}<tr><td>\
+            <a href="/invoices/{{number}}">{{number}}</a></td><td>{{date}}</td><td>{{dueDate}}</td>\
+            <td class="status-{{status}}">{{status}}</td>{{>netTaxCells}}<td class="num">{{total}}</td>\
+            <td class="num">{{paid}}</td><td class="num">{{due}}</td></tr>{{/invoices}}</tbody></table>\
+            {{/hasInvoices}}{{>pager}}
             <h2>Credit notes</h2>
             {{^hasCreditNotes}}<p>No credit notes.</p>{{/hasCreditNotes}}{{#hasCreditNotes}}<table><thead><tr>\
-            <th>Credit note</th><th>Date</th><th class="num">Total</th></tr></thead><tbody>{{#creditNotes}}<tr><td>\
-            <a href="/credit-notes/{{number}}">{{number}}</a></td><td>{{date}}</td><td class="num">{{total}}</td>\
-            </tr>{{/creditNotes}}</tbody></table>{{/hasCreditNotes}}\
+            <th>Credit note</th><th>Date</th>{{>netTaxHead}}<th class="num">Total</th></tr></thead><tbody>\
+            {{#creditNotes}}<tr><td><a href="/credit-notes/{{number}}">{{number}}</a></td><td>{{date}}</td>\
+            {{>netTaxCells}}<td class="num">{{total}}</td></tr>{{/creditNotes}}</tbody></table>{{/hasCreditNotes}}\
             {{#creditNotesPager}}{{>pageLinks}}{{/creditNotesPager}}
-            <p class="muted">Totals include tax; each invoice shows its tax.</p>
+            <p class="muted">Totals include VAT; each invoice and credit note shows its VAT by rate.</p>
+            """,
+        // Net and VAT beside each total; a phone's narrow table leaves them out (the stylesheet's `.wide`), as
+        // the document itself has them. A document from before tax says so rather than show a VAT of 0.00.
+        "netTaxHead": #"<th class="num wide">Net</th><th class="num wide">VAT</th>"#,
+        "netTaxCells": """
+            <td class="num wide">{{net}}</td><td class="num wide">{{#beforeTax}}<span class="muted">before tax\
+            </span>{{/beforeTax}}{{^beforeTax}}{{tax}}{{/beforeTax}}</td>
             """,
         "document": """
             <p class="no-print"><a href="/invoices">{{back}}</a> · print this page (or save it as PDF) from your \

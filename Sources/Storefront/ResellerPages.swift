@@ -102,8 +102,13 @@ enum ResellerPages {
 
     struct OrderPage { var status, customer, day, total: String; var net, tax: String?; var lines: [LineRow] }
 
-    /// One row of an order's tax: "VAT S 24 %" and its amount.
-    struct TaxRow { var label, tax: String }
+    /// One row of a preview's tax, as the invoice will print it: "VAT S 24 % on 100.00" and the tax.
+    struct TaxRow {
+        var label, tax: String
+        init(_ t: TaxSubtotal) {
+            label = "VAT \(t.category.rawValue) \(t.rate) % on \(t.taxable.decimalString)"; tax = t.tax.display
+        }
+    }
 
     static func order(_ o: Order, header: StorefrontHeader, justPlaced: Bool, accountManager: String) -> String {
         var notice: Notice?
@@ -175,21 +180,27 @@ enum ResellerPages {
     struct Preview {
         var csrf, customer, day, partialCharges, net, total: String
         var taxes: [TaxRow]
+        /// The reverse-charge, exemption or not-subject notes the invoice will carry, each once.
+        var notes: [String]
         var lines: [LineRow]
         var hidden: [Hidden]
     }
 
     static func preview(_ p: OrderPreview, forName: String, form: FormBody, header: StorefrontHeader) -> String {
+        // The credit check counts the gross total (domain.md#the-seller-and-tax), so the notice names it: a net
+        // that would fit must not leave the reader wondering why the order is held.
+        let total = "The total of \(p.total.display) (VAT included)"
         let credit = p.withinCredit
-            ? Notice.ok("Within your available credit (\(p.availableCredit?.display ?? "Unlimited")): it will be executed at once.")
-            : .warn("The total is above your available credit (\(p.availableCredit?.display ?? "")). "
+            ? Notice.ok("\(total) is within your available credit (\(p.availableCredit?.display ?? "Unlimited")): "
+                        + "it will be executed at once.")
+            : .warn("\(total) is above your available credit (\(p.availableCredit?.display ?? "")). "
                     + "You can still place it: it will be accepted as Submitted, not executed, "
                     + "and your account manager will be told.")
+        var seen = Set<String>()
         let page = Preview(csrf: header.csrf, customer: forName, day: "\(p.orderDay)",
                            partialCharges: p.partialChargesInvoicing.label, net: p.net.display,
-                           total: p.total.display,
-                           taxes: p.taxes.map { TaxRow(label: "VAT \($0.category.rawValue) \($0.rate) %",
-                                                       tax: $0.tax.display) },
+                           total: p.total.display, taxes: p.taxes.map(TaxRow.init),
+                           notes: p.taxes.compactMap(\.reason).filter { seen.insert($0).inserted },
                            lines: p.lines.map(LineRow.init),
                            hidden: form.fields.filter { $0.name == "for" || $0.name.hasPrefix("q:") }
                                .map { Hidden(name: $0.name, value: $0.value) })

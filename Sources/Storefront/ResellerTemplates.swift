@@ -10,6 +10,8 @@ enum ResellerTemplates {
             <dt>Overdue</dt><dd id="overdue">{{overdue}}</dd>
             <dt>Next invoice</dt><dd id="next-invoice">{{nextInvoice}}</dd>{{/billing}}{{#ordering}}
             <dt>Available credit</dt><dd>{{available}}</dd>{{/ordering}}</dl>
+            {{#billing}}{{>amountsNote}}{{/billing}}{{^billing}}{{#ordering}}{{>amountsNote}}{{/ordering}}\
+            {{/billing}}
             {{#canOrder}}<p><a href="/orders/new"><button type="button">New order</button></a></p>{{/canOrder}}\
             {{#ordering}}
             <h2>Price lists</h2>\
@@ -18,6 +20,9 @@ enum ResellerTemplates {
             {{/priceLists}}</ul>{{/hasPriceLists}}
             <h2>Recent orders</h2>{{>ordersTable}}{{/ordering}}
             """,
+        // Balance, available credit, the next invoice and the orders' totals are all gross
+        // (domain.md#the-seller-and-tax); the order's own page breaks its total down.
+        "amountsNote": #"<p class="muted">Amounts include VAT.</p>"#,
         "ordersTable": """
             {{^orders}}<p>No orders yet.</p>{{/orders}}{{#hasOrders}}<table><thead><tr><th>Order</th><th>Day</th>\
             <th>For</th><th>Status</th><th class="num">Total</th></tr></thead><tbody>{{#orders}}\
@@ -68,7 +73,7 @@ enum ResellerTemplates {
             <dl class="facts"><dt>Status</dt><dd class="status-{{status}}">{{status}}</dd>
             <dt>For</dt><dd>{{customer}}</dd><dt>Day</dt><dd>{{day}}</dd>
             {{#net}}<dt>Net</dt><dd>{{.}}</dd>{{/net}}{{#tax}}<dt>VAT</dt><dd>{{.}}</dd>{{/tax}}
-            <dt>Total</dt><dd>{{total}}</dd></dl>
+            <dt>Total</dt><dd><strong>{{total}}</strong></dd></dl>
             <table><thead><tr><th>Code</th><th>Product</th><th>Period</th><th class="num">Qty</th>\
             <th class="num">First charge (net)</th><th>Invoiced</th></tr></thead>
             <tbody>{{#lines}}<tr><td>{{code}}</td><td>{{product}}</td><td>{{period}}</td>\
@@ -97,6 +102,7 @@ enum ResellerTemplates {
             <dt>Partial charges</dt><dd>{{partialCharges}}</dd>
             <dt>Net</dt><dd>{{net}}</dd>{{#taxes}}<dt>{{label}}</dt><dd>{{tax}}</dd>{{/taxes}}
             <dt>Total charged now</dt><dd><strong>{{total}}</strong></dd></dl>
+            {{#notes}}<p class="note">{{.}}</p>{{/notes}}
             <table><thead><tr><th>Product</th><th>Period</th><th class="num">Qty</th><th class="num">Unit price</th>\
             <th class="num">First charge (net)</th><th>Charge</th><th>Invoiced on</th></tr></thead>
             <tbody>{{#lines}}<tr><td>{{product}}</td><td>{{period}}</td><td class="num">{{quantity}}</td>\

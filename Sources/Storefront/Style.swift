@@ -22,10 +22,14 @@ enum Style {
     .pager{display:flex;gap:1rem;margin:.6rem 0}.document{background:#fff;padding:1rem}
     .document-head{display:flex;justify-content:space-between;align-items:baseline}
     .document-status{font-weight:700}.status-Overdue{color:#b3261e}.status-Paid{color:#1e6b2f}
-    .bill-to h3{font-size:1rem;margin:.8rem 0 .2rem}.document tfoot th{text-align:right}
-    .document tr.total{font-weight:700}
+    .seller,.bill-to{display:inline-block;vertical-align:top;min-width:16rem;margin-right:3rem;break-inside:avoid}
+    .seller h3,.bill-to h3{font-size:1rem;margin:.8rem 0 .2rem}.seller p,.bill-to p{margin:0 0 .8rem}
+    .document tfoot th{text-align:right}.document tr.total{font-weight:700}.document .rate{white-space:nowrap}
+    .note{margin:.8rem 0;padding:.4rem .7rem;border-left:4px solid #1d3a5f;background:#e8eef7}
+    @media (max-width:40rem){.wide{display:none}.seller,.bill-to{display:block;margin-right:0}}
     @media print{body>header,.no-print,main>h1,.notice{display:none}body{background:#fff;color:#000;font-size:11pt}
     main{max-width:none;padding:0}.document{padding:0}a{color:#000;text-decoration:none}
+    .note{background:none;border-left-color:#000}.muted{color:#333}
     table{page-break-inside:auto}tr{page-break-inside:avoid}}
     """
 }

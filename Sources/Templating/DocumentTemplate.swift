@@ -21,7 +21,8 @@ public enum DocumentTemplate {
         </thead>
         <tbody>{{#rows}}<tr><td>{{forAccount}}</td><td>{{description}}<br><span class="muted">{{productCode}}\
         </span></td><td>{{period}}</td><td>{{days}}</td><td class="num">{{quantity}}</td>\
-        <td class="num">{{unitPrice}}</td><td>{{tax}}</td><td class="num">{{amount}}</td></tr>{{/rows}}</tbody>
+        <td class="num">{{unitPrice}}</td><td class="rate">{{tax}}</td><td class="num">{{amount}}</td></tr>{{/rows}}\
+        </tbody>
         <tfoot><tr><th colspan="7">Net</th><td class="num">{{net}}</td></tr>\
         {{#taxes}}<tr><th colspan="7">{{label}} on {{taxable}}</th><td class="num">{{tax}}</td></tr>{{/taxes}}\
         <tr class="total"><th colspan="7">Total</th><td class="num">{{total}}</td></tr>\
@@ -37,7 +38,8 @@ public enum DocumentTemplate {
         .document table{border-collapse:collapse;width:100%}.document th,.document td{text-align:left;\
         padding:4px 6px;border-bottom:1px solid #dde1e8;vertical-align:top}.document .num{text-align:right;\
         white-space:nowrap}.document .muted{color:#5f6b7a}.document .facts dt{font-weight:600}\
-        .document .facts dd{margin:0 0 4px 0}.document tr.total td,.document tr.total th{font-weight:700}
+        .document .facts dd{margin:0 0 4px 0}.document tr.total td,.document tr.total th{font-weight:700}\
+        .document .rate{white-space:nowrap}
         """
 }
 

@@ -10,11 +10,15 @@ activates from its own email; the Buyer orders, the Billing Agent sees the balan
 Billing (#12): the Admin previews and raises a subscription's quantity on the Subscriptions page (its added
 units are invoiced at once), `resellerdesk billing run --through` the next month's 1st issues the renewals,
 and the Billing Agent finds that invoice on the Invoices page and opens it as a printable page whose number
-and total are the CLI's. A screenshot of each page goes to --out. Every page the browser opens is checked
-with axe-core 4 (axe-selenium-python, from the virtual environment scripts/test makes): any violation, of
-any impact, fails the run. Exits non-zero on any failure.
+and total are the CLI's. Tax (#23): the desk's seller is Greek and so is the demo reseller, so Greek VAT
+applies; the order preview's net, VAT and total are read (total = net + VAT, VAT = 24 % of the net), and the
+printable invoices of that order and of the renewals show Net, the VAT row and Total, each the figure the
+order (or the subscriptions' quantities) implies. A screenshot of each page goes to --out. Every page the
+browser opens is checked with axe-core 4 (axe-selenium-python, from the virtual environment scripts/test
+makes): any violation, of any impact, fails the run. Exits non-zero on any failure.
 """
 import argparse, email, email.policy, glob, json, os, re, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, time
+from decimal import ROUND_HALF_UP, Decimal
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -24,7 +28,23 @@ from axe_selenium_python import Axe
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from harness import PASSWORD, SELLER, free_port, listening, wait_for  # noqa: E402
+from harness import PASSWORD, free_port, listening, wait_for  # noqa: E402
+
+# The seller of this desk: in Greece, complete (address, VAT ID, bank, footer), as the Swift tests'
+# TestSeller.greek. The demo reseller is Greek too, so its invoices bear Greek VAT (S 24 %) and the browser
+# reads real tax; the other scripts keep harness.SELLER, outside the EU, whose invoices stay net.
+GREEK_SELLER = {
+    "RESELLERDESK_COMPANY_NAME": "Hellenic Cloud Distribution S.A.",
+    "RESELLERDESK_COMPANY_STREET": "Leoforos Kifisias 44", "RESELLERDESK_COMPANY_CITY": "Marousi",
+    "RESELLERDESK_COMPANY_POSTCODE": "151 25", "RESELLERDESK_COMPANY_COUNTRY": "GR",
+    "RESELLERDESK_COMPANY_VAT_ID": "EL094259216", "RESELLERDESK_COMPANY_TAX_REGISTRATION": "FAE Athinon",
+    "RESELLERDESK_COMPANY_EMAIL": "billing@hellenic-cloud.example", "RESELLERDESK_COMPANY_PHONE": "+30 210 000 0000",
+    "RESELLERDESK_COMPANY_IBAN": "GR1601101250000000012300695", "RESELLERDESK_COMPANY_BIC": "ETHNGRAA",
+    "RESELLERDESK_COMPANY_BANK": "National Bank of Greece",
+    "RESELLERDESK_COMPANY_FOOTER": "Hellenic Cloud Distribution S.A., General Commercial Registry 000000000",
+}
+# Greece's standard rate, which every product of the demo list bears for a Greek account.
+GREEK_VAT = Decimal("24")
 
 
 class Run:
@@ -43,10 +63,12 @@ class Run:
                         RESELLERDESK_STOREFRONT_URL=self.base, RESELLERDESK_MAIL_TRANSPORT="smtp",
                         RESELLERDESK_SMTP_HOST="127.0.0.1", RESELLERDESK_SMTP_PORT=str(self.smtp_port),
                         RESELLERDESK_MAIL_FROM="Cloud Desk <desk@distributor.example>", SUDO_USER="dora",
-                        **SELLER)
+                        **GREEK_SELLER)
         self.processes = []
         self.shots = 0
         self.audited = 0
+        # The order within the credit: its preview's figures and the invoice issued for it on the order day.
+        self.ordered = None
 
     def cli(self, *args):
         r = subprocess.run([os.path.join(self.bin, "resellerdesk"), *args], env=self.env, capture_output=True, text=True)
@@ -182,10 +204,16 @@ def invoices(run, browser):
     today = time.gmtime()
     year, month = (today.tm_year + 1, 1) if today.tm_mon == 12 else (today.tm_year, today.tm_mon + 1)
     through = f"{year:04d}-{month:02d}-01"
+    # What the renewals imply: each subscription renewing that day, its quantity × its unit price.
+    renewing = [s for s in json.loads(run.cli("subscription", "list", "--json"))
+                if s["status"] == "Active" and s["nextBillingDate"] == through]
+    assert renewing, "no subscription renews on " + through
+    implied = sum(Decimal(s["unitPrice"]) * s["quantity"] for s in renewing)
     report = json.loads(run.cli("billing", "run", "--through", through, "--json"))
-    assert report["invoices"] and not report["failures"], report
+    assert len(report["invoices"]) == 1 and not report["failures"], report
     issued = report["invoices"][0]
     number, total = issued["number"], issued["total"]
+    assert Decimal(issued["net"]) == implied and Decimal(total) == implied + vat(implied), (issued, implied)
     log_in(run, browser, "eleni@aegean-cloud.example")
     assert "Next invoice" in browser.page_source and "Overdue" in browser.page_source, "no billing figures"
     click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Invoices"), "Credit notes", "the Invoices page")
@@ -193,14 +221,20 @@ def invoices(run, browser):
     run.shot(browser, "invoices")
     click_and_wait(browser, browser.find_element(By.LINK_TEXT, number), f"Invoice {number}", "the printable invoice")
     page = browser.find_element(By.CSS_SELECTOR, "article.document").text
-    assert number in page and f"{total} EUR" in page, (number, total, page)
-    assert "Left to pay" in page and "Amounts exclude tax" in page, page
+    assert number in page and f"{Decimal(total):,.2f} EUR" in page and "Left to pay" in page, (number, total, page)
+    check_document(browser, number, implied, "the renewals' invoice")
     run.shot(browser, "invoice-printable")
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     assert not browser.find_element(By.CSS_SELECTOR, "body > header").is_displayed(), "the menu prints"
-    assert browser.find_element(By.CSS_SELECTOR, "article.document").is_displayed()
+    for part in ["article.document", "article.document .seller", "article.document .bill-to"]:
+        assert browser.find_element(By.CSS_SELECTOR, part).is_displayed(), f"{part} does not print"
     run.shot(browser, "invoice-print")
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    # The order's own invoice, issued on the order day: the preview's net, VAT and total.
+    figures, ordered = run.ordered
+    open_page(browser, run.base + f"/invoices/{ordered}")
+    assert check_document(browser, ordered, figures["net"], "the order's invoice") == figures["total"]
+    run.shot(browser, "order-invoice-printable")
     # The Billing Agent is refused the subscriptions, with a page that says why.
     open_page(browser, run.base + "/subscriptions")
     assert "Not allowed" in browser.page_source, "a Billing Agent reaches the subscriptions"
@@ -225,6 +259,10 @@ def drive(run, browser, link, reseller_email):
     run.shot(browser, "login")
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"), "Available credit", "log in")
     assert "5,000.00 EUR" in browser.page_source, "no credit limit on the dashboard"
+    assert "Amounts include VAT." in browser.page_source, "the dashboard does not say its amounts are gross"
+    # The demo reseller is Greek, as the seller: Greek VAT, standard rate, on every product it orders.
+    treatment = json.loads(run.cli("account", "show", "ACC-000001", "--json"))["taxTreatment"]
+    assert (treatment["category"], treatment["rate"]) == ("S", "24"), treatment
     run.shot(browser, "dashboard")
     browser.set_window_size(390, 844)              # a phone
     run.shot(browser, "dashboard-phone")
@@ -355,8 +393,76 @@ def order(run, browser, customer, quantities, name, outcome):
     if name == "within":
         run.shot(browser, "new-order")
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"), "Check your order", "the preview")
+    figures = read_preview(browser, above=name == "above")
     run.shot(browser, f"preview-{name}")
+    before = {i["number"] for i in json.loads(run.cli("invoice", "list", "--json"))}
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]"), outcome, f"the order {name} the credit")
+    if name == "within":
+        # Partial charges on the order day: the order's first charges are invoiced at once, in one invoice
+        # whose amounts are the preview's.
+        issued = [i for i in json.loads(run.cli("invoice", "list", "--json")) if i["number"] not in before]
+        assert len(issued) == 1, issued
+        cli = {k: Decimal(issued[0][k]) for k in ("net", "tax", "total")}
+        assert cli == figures, (cli, figures)
+        run.ordered = (figures, issued[0]["number"])
+    print(f"preview of the {name} order: net {figures['net']}, VAT {figures['tax']}, "
+          f"total {figures['total']} EUR")
+
+
+def money(text):
+    """ "1,234.56 EUR" or "1234.56" as a Decimal."""
+    return Decimal(text.replace(",", "").replace("EUR", "").strip())
+
+
+def vat(net):
+    """Greek VAT on `net`: 24 %, rounded half up to the cent once for the whole (EN 16931 BR-CO-17)."""
+    return (net * GREEK_VAT / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def facts(browser):
+    """The first list of facts in the page's main part, as {term: definition}."""
+    dl = browser.find_element(By.CSS_SELECTOR, "main dl.facts")
+    return {t.text: d.text for t, d in zip(dl.find_elements(By.TAG_NAME, "dt"), dl.find_elements(By.TAG_NAME, "dd"))}
+
+
+def read_preview(browser, above):
+    """Net, VAT and total as the order preview shows them: the net is the lines' first charges, one VAT row
+    (S 24 % on the net) of 24 % of it, the total their sum; the credit notice names that gross total and
+    compares it with the available credit."""
+    f = facts(browser)
+    net, total = money(f["Net"]), money(f["Total charged now"])
+    taxes = {k: money(v) for k, v in f.items() if k.startswith("VAT ")}
+    assert list(taxes) == [f"VAT S 24 % on {net:.2f}"], f
+    tax = taxes[f"VAT S 24 % on {net:.2f}"]
+    charges = browser.find_elements(By.CSS_SELECTOR, "main table tbody td:nth-child(5)")
+    assert charges and sum(money(c.text) for c in charges) == net, ([c.text for c in charges], net)
+    assert tax == vat(net) and total == net + tax, (net, tax, total)
+    notice = browser.find_element(By.CSS_SELECTOR, "main .notice").text
+    available = re.search(r"available credit \(([\d,.]+) EUR\)", notice)
+    assert f"The total of {total:,.2f} EUR (VAT included)" in notice and available, notice
+    assert (total > money(available.group(1))) == above, (total, notice)
+    return {"net": net, "tax": tax, "total": total}
+
+
+def document_foot(browser):
+    """The printable document's foot, {"Net": …, "VAT S 24 % on …": …, "Total": …, …}, as Decimals."""
+    rows = browser.find_elements(By.CSS_SELECTOR, "article.document tfoot tr")
+    return {r.find_element(By.TAG_NAME, "th").text: money(r.find_element(By.TAG_NAME, "td").text) for r in rows}
+
+
+def check_document(browser, number, net, what):
+    """Invoice `number`'s page: the Greek seller and the buyer's VAT IDs, Net `net`, its one VAT row of 24 %
+    and the Total, as the order (or the subscriptions) imply."""
+    page = browser.find_element(By.CSS_SELECTOR, "article.document").text
+    for text in [f"Invoice {number}", "Hellenic Cloud Distribution S.A.", "VAT ID EL094259216",
+                 "Aegean Cloud Partners (ACC-000001)", "VAT ID EL094512306", "IBAN GR1601101250000000012300695"]:
+        assert text in page, (what, text, page)
+    assert "exclude tax" not in page, page
+    foot, tax = document_foot(browser), vat(net)
+    expected = {"Net": net, f"VAT S 24 % on {net:.2f}": tax, "Total": net + tax}
+    assert {k: foot.get(k) for k in expected} == expected, (what, foot, expected)
+    print(f"{what} {number}: net {net}, VAT S 24 % {tax}, total {net + tax} EUR on its printable page")
+    return net + tax
 
 
 if __name__ == "__main__":
