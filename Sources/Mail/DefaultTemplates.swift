@@ -87,8 +87,8 @@ enum DefaultTemplates {
         case .invoice: """
             Dear {{recipientName}},
 
-            Invoice {{invoiceNumber}} of {{invoiceDate}} for {{resellerName}}: {{total}} (amounts exclude tax),
-            due on {{dueDate}}.
+            Invoice {{invoiceNumber}} of {{invoiceDate}} for {{resellerName}}: {{total}} in all, its tax shown
+            below, due on {{dueDate}}.
 
             {{document}}
 
@@ -98,7 +98,7 @@ enum DefaultTemplates {
             Dear {{recipientName}},
 
             Credit note {{creditNoteNumber}} of {{creditNoteDate}} for {{resellerName}}: {{total}} credited to
-            your account (amounts exclude tax).
+            your account, its tax shown below.
 
             {{document}}
 
@@ -179,14 +179,14 @@ enum DefaultTemplates {
         case .invoice: body = """
             <p>Dear {{recipientName}},</p>
             <p>Invoice <strong>{{invoiceNumber}}</strong> of {{invoiceDate}} for {{resellerName}}:
-            <strong>{{total}}</strong> (amounts exclude tax), due on {{dueDate}}.</p>
+            <strong>{{total}}</strong> in all, its tax shown below, due on {{dueDate}}.</p>
             {{#document}}{{>invoiceDocument}}{{/document}}{{^document}}<pre>{{lines}}</pre>{{/document}}
             <p>Questions: {{helpContact}}.</p>
             """
         case .creditNote: body = """
             <p>Dear {{recipientName}},</p>
             <p>Credit note <strong>{{creditNoteNumber}}</strong> of {{creditNoteDate}} for {{resellerName}}:
-            <strong>{{total}}</strong> credited to your account (amounts exclude tax).</p>
+            <strong>{{total}}</strong> credited to your account, its tax shown below.</p>
             {{#document}}{{>invoiceDocument}}{{/document}}{{^document}}<pre>{{lines}}</pre>{{/document}}
             <p>Questions: {{helpContact}}.</p>
             """
