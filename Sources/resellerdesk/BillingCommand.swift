@@ -42,8 +42,18 @@ extension BillingCommand {
                     return
                 }
                 // An account the run could not bill does not stop the others; each is told, and the exit says so.
-                for f in report.failures { Console.error("account: \(AccountCode.format(f.accountId)): \(f.message)") }
-                if report.invoices.isEmpty { print("Nothing due through \(day)."); return }
+                // (A refusal that already names the account, as a seller not configured, is not named twice.)
+                for f in report.failures {
+                    let code = AccountCode.format(f.accountId)
+                    let named = f.message.hasPrefix(code + ": ") ? f.message : "\(code): \(f.message)"
+                    Console.error("account: " + named)
+                }
+                if report.invoices.isEmpty {
+                    let failed = report.failures.count
+                    print(failed == 0 ? "Nothing due through \(day)."
+                                      : "No invoice issued through \(day): \(failed) account(s) could not be billed.")
+                    return
+                }
                 print(InvoiceTable.render(report.invoices))
                 print("\(report.invoices.count) invoice(s) issued through \(day).")
             }
@@ -74,6 +84,7 @@ extension BillingCommand {
                 for d in drafts {
                     print("Invoice of \(d.date), due \(d.dueDate): \(d.total.display)")
                     print(InvoiceTable.lines(d.lines))
+                    print(InvoiceTable.totals(d.amounts))
                 }
             }
         }

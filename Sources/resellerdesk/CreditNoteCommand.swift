@@ -36,11 +36,13 @@ extension CreditNoteCommand {
                     return
                 }
                 if notes.isEmpty { print("No credit notes."); return }
-                var t = TextTable([.init("Credit note"), .init("Account"), .init("Date"),
-                                   .init("Lines", alignRight: true), .init("Total", alignRight: true)])
+                // Gross totals, as the invoices they credit; `--json` keeps the line count.
+                var t = TextTable([.init("Credit note"), .init("Account"), .init("Date"), .init("Credits"),
+                                   .init("VAT", alignRight: true), .init("Total", alignRight: true)])
                 for n in notes {
                     t.add([n.number, AccountCode.format(n.draft.billedAccountId), n.draft.date.description,
-                           String(n.draft.lines.count), n.draft.total.display])
+                           n.draft.creditedInvoiceNumber ?? "", n.draft.amounts.tax.decimalString,
+                           n.draft.total.display])
                 }
                 print(TerminalSafe.line(t.render()))
             }
@@ -56,11 +58,10 @@ extension CreditNoteCommand {
 
         func run() throws {
             try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
-                let n = try ctx.service.creditNote(number: number)
-                if ctx.json { JSON.print(JSONValues.creditNote(n)); return }
-                print("\(n.number) for \(AccountCode.format(n.draft.billedAccountId)), dated \(n.draft.date)")
-                print(InvoiceTable.lines(n.draft.lines))
-                print("Total credited \(n.draft.total.display) (amounts exclude tax)")
+                if ctx.json { JSON.print(JSONValues.creditNote(try ctx.service.creditNote(number: number))); return }
+                // As it prints everywhere: the invoice it credits, with that invoice's categories and rates.
+                let document = try ctx.service.creditNoteDocument(number: number, by: ctx.actor)
+                print(InvoiceTable.document(document))
             }
         }
     }

@@ -56,14 +56,11 @@ extension InvoiceCommand {
 
         func run() throws {
             try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
-                let i = try ctx.service.invoice(number: number)
-                if ctx.json { JSON.print(JSONValues.settledInvoice(i)); return }
-                let d = i.draft
-                print("\(i.number) for \(AccountCode.format(d.billedAccountId)), dated \(d.date), due \(d.dueDate)"
-                      + " · \(i.status?.rawValue ?? "")")
-                print(InvoiceTable.lines(d.lines))
-                // No tax is computed in this version (domain.md#invoices): the invoice says so.
-                print("Total \(d.total.display) (amounts exclude tax)")
+                if ctx.json { JSON.print(JSONValues.settledInvoice(try ctx.service.invoice(number: number))); return }
+                // The document as the terminal, the storefront and the email show it: seller, buyer, lines, net,
+                // VAT per category and rate, the gross total and the notes (domain.md#the-seller-and-tax).
+                let document = try ctx.service.invoiceDocument(number: number, by: ctx.actor)
+                print(InvoiceTable.document(document))
             }
         }
     }

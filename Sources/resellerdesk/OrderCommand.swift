@@ -42,6 +42,8 @@ extension OrderCommand {
                 if ctx.json { JSON.print(JSONValues.order(o)); return }
                 print(TerminalSafe.line("\(o.number) \(o.status.rawValue): \(o.total.display) for \(o.customerName)"
                       + (o.status == .submitted ? " (above the available credit: it waits for staff)" : "")))
+                // The total is gross: staff see what of it is tax (an order from before tax has no split).
+                if let net = o.net, let tax = o.tax { print("  net \(net.display) + VAT \(tax.display)") }
             }
         }
     }

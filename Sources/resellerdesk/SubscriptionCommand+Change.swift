@@ -47,7 +47,8 @@ extension SubscriptionCommand {
                 }
                 var said = "Subscription \(id): \(n) from \(r.effective)"
                 if let c = r.charge {
-                    said += "; \(c.line.amount.display) for the added units "
+                    // The charge is net: its invoice adds the tax.
+                    said += "; \(c.line.amount.display) net for the added units "
                         + (r.invoice.map { "on invoice \($0.number)" } ?? "to be invoiced on \(c.invoiceDate)")
                 }
                 print(said)
