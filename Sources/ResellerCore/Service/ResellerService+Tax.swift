@@ -79,6 +79,7 @@ extension ResellerService {
         let now = self.now
         try store.write { tx in
             let old = try tx.setTaxRate(entry, by: actor, at: now)
+            guard old != entry.rate else { return }   // the same rate again changes nothing
             try tx.audit(actor, "taxRate", 0, old == nil ? "create" : "update",
                          ["country": [nil, entry.country], "class": [nil, entry.taxClass.rawValue],
                           "from": [nil, entry.from.description], "rate": [old?.description, entry.rate.description]],
