@@ -80,7 +80,7 @@ extension AccountDetailScreen {
                 g.put(line.text, x: 1, y: row, style: .selected, maxWidth: width - 2)
             } else {
                 let waiting = line.text.hasSuffix("← next step") || Self.waitsForStaff(line.item)
-                let style: CellStyle = line.heading ? .key : (waiting ? .warning : .normal)
+                let style: CellStyle = line.heading ? .key : (waiting || line.warning ? .warning : .normal)
                 g.put(line.text, x: 1, y: row, style: style, maxWidth: width - 2)
             }
         }

@@ -90,8 +90,9 @@ public struct AccountDetailSection: Sendable {
     public var shown: @Sendable (AccountDetailContent) -> Bool = { _ in true }
 
     public static let all: [AccountDetailSection] = [
-        AccountDetailSection(id: .overview, title: "Overview", count: { _ in nil }, table: { c, _ in
-            let lines = AccountDetailText.fields(c.detail, compact: true) + [AccountDetailText.Line(text: "")]
+        AccountDetailSection(id: .overview, title: "Overview", count: { _ in nil }, table: { c, width in
+            let lines = AccountDetailText.fields(c.detail, compact: true, width: width)
+                + [AccountDetailText.Line(text: "")]
                 + AccountDetailText.onboarding(c.detail)
             return AccountDetailText.Table(header: nil, lines: lines)
         }, actions: [.edit, .payment(), .status]),

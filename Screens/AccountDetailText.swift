@@ -30,6 +30,8 @@ public enum AccountDetailText {
         public var heading = false
         /// The row uncut (every cell, joined), for the line under the table when the row is highlighted.
         public var full: String?
+        /// Something staff must fix before it bites (no tax can be computed), drawn in the warning colour.
+        public var warning = false
     }
 
     /// A part as a table: the column titles (nil for plain text) and one line a row.
@@ -76,8 +78,8 @@ public enum AccountDetailText {
 
     /// The account's fields, one "label  value" line each (the code and name are the first line, or the
     /// screen's title). `compact`: the type first, and credit, balance and available on one line, so
-    /// that every field and the onboarding checklist fit one 80x24 screen.
-    static func fields(_ d: AccountDetail, compact: Bool = false) -> [Line] {
+    /// that every field and the onboarding checklist fit one 80x24 screen; the Tax row then fits `width`.
+    static func fields(_ d: AccountDetail, compact: Bool = false, width: Int = 78) -> [Line] {
         let a = d.account, f = a.fields
         var lines: [Line] = []
         func row(_ label: String, _ value: String?) {
@@ -91,7 +93,11 @@ public enum AccountDetailText {
         row("VAT number", f.registrationNumber.map { $0 + confirmed })
         row("Tax authority", f.taxAuthority)
         // The tax its invoices get today, or why none can be issued yet.
-        row("Tax", d.taxTreatment?.label ?? d.taxProblem.map { "none can be invoiced: " + $0 })
+        if compact {
+            lines += taxRow(d, width: width)
+        } else {
+            row("Tax", d.taxTreatment?.label ?? d.taxProblem.map { "none can be invoiced: " + $0 })
+        }
         let address = [f.address.street, f.address.postcode, f.address.city, f.address.state].compactMap { $0 }
         row("Address", (address + [Country.named(f.address.country)?.name ?? f.address.country]).joined(separator: ", "))
         row("Currency", f.currency)
@@ -115,6 +121,22 @@ public enum AccountDetailText {
         }
         row("Version", "\(a.version), saved \(Format.timestamp(a.updatedAt)) by \(a.updatedBy)")
         return lines
+    }
+
+    /// The Tax row of the overview at `width` columns: the treatment on one line, a long exemption reason cut
+    /// with "…" (the invoice prints it whole); or why nothing can be invoiced, wrapped under the value and in
+    /// the warning colour, since staff must fix it (the seller's configuration, a rate) before billing.
+    static func taxRow(_ d: AccountDetail, width: Int) -> [Line] {
+        let label = "  " + DisplayWidth.pad("Tax", to: 16), room = max(10, width - DisplayWidth.of(label))
+        if let treatment = d.taxTreatment {
+            return [Line(text: label + DisplayWidth.truncate(treatment.label, to: room))]
+        }
+        guard let problem = d.taxProblem else { return [] }
+        let wrapped = DisplayWidth.wrap(problem, to: room, lines: 4)
+        return wrapped.enumerated().map { n, part in
+            Line(text: (n == 0 ? label : String(repeating: " ", count: DisplayWidth.of(label)))
+                 + DisplayWidth.truncate(part, to: room), warning: true)
+        }
     }
 
     /// The onboarding checklist under its heading, the next step marked.
@@ -149,9 +171,10 @@ public enum AccountDetailText {
         })
     }
 
+    /// The orders, each with its gross total (its first charges with their tax, as the credit check counts it).
     static func orders(_ orders: [Order], width: Int, gap: Int = 1) -> Table {
         let columns: [TextTable.Column] = [.init("Order"), .init("Day"), .init("For", flexible: true), .init("Status"),
-                                           .init("Total", alignRight: true)]
+                                           .init(TaxedTotal.column, alignRight: true)]
         return table(columns, width, gap, orders.map { o in
             ([o.number, o.orderDay.description, o.customerName, o.status.rawValue, o.total.display],
              .order(id: o.id, number: o.number, status: o.status))
@@ -206,12 +229,14 @@ public enum AccountDetailText {
         }
     }
 
-    /// Invoices and credit notes together, newest first: number, date, due date, total, paid and status.
+    /// Invoices and credit notes together, newest first: number, date, due date, gross total, paid and status.
+    /// Under the list, the highlighted one's total broken down into net and VAT (the columns that cannot be cut,
+    /// dates and paid, give way to it so that it fits 80 columns).
     static func documents(_ docs: [BillingDocument], width: Int, gap: Int = 1) -> Table {
         let columns: [TextTable.Column] = [.init("Number"), .init("Date"), .init("Due"),
-                                           .init("Total", alignRight: true), .init("Paid", alignRight: true),
+                                           .init(TaxedTotal.column, alignRight: true), .init("Paid", alignRight: true),
                                            .init("Status", flexible: true)]
-        return table(columns, width, gap, docs.map { d in
+        var t = table(columns, width, gap, docs.map { d in
             switch d {
             case .invoice(let i):
                 return ([i.number, i.draft.date.description, i.draft.dueDate.description, i.draft.total.display,
@@ -221,6 +246,17 @@ public enum AccountDetailText {
                         .document(number: c.number))
             }
         })
+        for (n, d) in docs.enumerated() {
+            t.lines[n].full = switch d {
+            case .invoice(let i):
+                [i.number, TaxedTotal.of(i.draft.amounts), i.status?.rawValue].compactMap { $0 }
+                    .joined(separator: " · ")
+            case .creditNote(let c):
+                [c.number, "Credit note" + (c.draft.creditedInvoiceNumber.map { " of \($0)" } ?? ""),
+                 TaxedTotal.of(c.draft.amounts)].joined(separator: " · ")
+            }
+        }
+        return t
     }
 
     /// A reseller's end customers.

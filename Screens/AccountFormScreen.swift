@@ -5,7 +5,8 @@ import TerminalKit
 /// The New Account / Edit Account form: the `Form` widget over `AccountSchema`, with the account's own
 /// rules. It checks the form with the service's own `AccountValidator`, so every message beside a field is
 /// the one the service would give. The Ordering fields are disabled until Ordering is ticked and are
-/// cleared (after asking, if they hold values) when it is unticked.
+/// cleared (after asking, if they hold values) when it is unticked. The tax exemption reason likewise waits
+/// for Tax exempt and goes with it, without asking (the service keeps no reason for an account not exempt).
 public struct AccountFormScreen: Screen {
     public typealias Action = Form<AccountForm>.Action
 
@@ -71,6 +72,7 @@ public struct AccountFormScreen: Screen {
             case AccountSchema.unlimitedCredit.id, AccountSchema.prorateBilling.id, AccountSchema.billingDay.id,
                  AccountSchema.partialChargesInvoicing.id, AccountSchema.enableReselling.id:
                 form.enableOrdering
+            case AccountSchema.taxExemptionReason.id: form.taxExempt
             default: true
             }
         }
@@ -210,6 +212,8 @@ public struct AccountFormScreen: Screen {
                 widget.change { $0.clearOrdering() }
             }
         case AccountSchema.unlimitedCredit.id where form.unlimitedCredit: widget.change { $0.creditLimit = "" }
+        // One field: unticked, its reason goes without asking, as the validator would drop it on save.
+        case AccountSchema.taxExempt.id where !form.taxExempt: widget.change { $0.taxExemptionReason = "" }
         // Proration needs a billing day: the 1st until another is chosen.
         case AccountSchema.prorateBilling.id:
             widget.change { $0.billingDay = $0.prorateBilling ? BillingDay.firstOfMonth.text : "" }

@@ -1,18 +1,24 @@
 import ResellerCore
 import TerminalKit
 
-/// What one billing run issued, as the Billing screen reports it: each invoice with its account, the
-/// totals per currency and the accounts it could not bill, each with why.
+/// What one billing run issued, as the Billing screen reports it: each invoice with its account, its net, VAT
+/// and gross total, the same three per currency, and the accounts it could not bill, each with why.
 public struct BillingRunSummary: Sendable, Equatable {
     public struct Issued: Sendable, Equatable {
         public var number: String
         public var accountCode: String
         public var date: CalendarDay
+        public var net: Money
+        public var tax: Money
+        /// Gross: what the account's ledger is debited.
         public var total: Money
     }
     public var through: CalendarDay
     public var invoices: [Issued]
     public var accounts: Int
+    /// Per currency, sorted by currency code (the same currencies in each).
+    public var nets: [Money]
+    public var taxes: [Money]
     public var totals: [Money]
     public var failures: [String]
 
@@ -20,10 +26,12 @@ public struct BillingRunSummary: Sendable, Equatable {
         self.through = through
         invoices = report.invoices.map { i in
             Issued(number: i.number, accountCode: AccountCode.format(i.draft.billedAccountId), date: i.draft.date,
-                   total: i.draft.total)
+                   net: i.draft.amounts.net, tax: i.draft.amounts.tax, total: i.draft.total)
         }
         accounts = Set(report.invoices.map(\.draft.billedAccountId)).count
-        totals = BillingRunSummary.totals(report.invoices.map(\.draft.total))
+        nets = BillingRunSummary.totals(invoices.map(\.net))
+        taxes = BillingRunSummary.totals(invoices.map(\.tax))
+        totals = BillingRunSummary.totals(invoices.map(\.total))
         failures = report.failures.map { "\(AccountCode.format($0.accountId)): \($0.message)" }
     }
 
@@ -36,8 +44,9 @@ public struct BillingRunSummary: Sendable, Equatable {
 }
 
 /// The desk's billing run, from Accounts: the forecast of a run through a day (default today: accounts,
-/// invoices and totals per currency, and the accounts it could not bill), `r` to run it after a question,
-/// a progress line while it runs, then the report of what it issued. Running again issues nothing twice.
+/// invoices and gross totals per currency, and the accounts it could not bill), `r` to run it after a
+/// question, a progress line while it runs, then the report of what it issued, net, VAT and gross. Running
+/// again issues nothing twice.
 public struct BillingScreen: Screen {
     public enum Action: Sendable, Hashable { case run, through, reload, back, help, move(ListCursor.Move) }
     public enum Effect: Sendable, Equatable {
@@ -129,7 +138,7 @@ public struct BillingScreen: Screen {
             let f = forecast!
             confirming = ("Run the billing through \(through)? It issues \(f.invoices) invoice"
                           + "\(f.invoices == 1 ? "" : "s") to \(f.accounts) account\(f.accounts == 1 ? "" : "s") "
-                          + "(\(Self.list(f.totals))) and emails them. y/n", .run(through: through))
+                          + "(\(Self.list(f.totals)) incl. VAT) and emails them. y/n", .run(through: through))
         case .move(let move): scroll.scroll(move, count: lines.count, page: Self.rows(height))
         }
         return []
@@ -139,15 +148,17 @@ public struct BillingScreen: Screen {
         totals.isEmpty ? "0.00" : totals.map(\.display).joined(separator: ", ")
     }
 
-    /// The body: the forecast, or the report once the run is done.
+    /// The body: the forecast, or the report once the run is done. Every total is gross (the drafts are taxed
+    /// as the run will tax them); the forecast has only the gross sums (`BillingForecast.totals`), the report
+    /// adds up each invoice's net and VAT too.
     var lines: [(text: String, style: CellStyle)] {
         var out: [(String, CellStyle)] = []
         func row(_ label: String, _ value: String) {
             out.append(("  " + DisplayWidth.pad(label, to: 18) + value, .normal))
         }
-        func totals(_ sums: [Money]) {
-            row("Total", sums.first?.display ?? "0.00")
-            for m in sums.dropFirst() { out.append((String(repeating: " ", count: 20) + m.display, .normal)) }
+        func totals(_ sums: [String]) {
+            row(TaxedTotal.column, sums.first ?? "0.00")
+            for m in sums.dropFirst() { out.append((String(repeating: " ", count: 20) + m, .normal)) }
         }
         func failures(_ list: [String]) {
             row("Failures", list.isEmpty ? "none" : "\(list.count): not billed, the others are")
@@ -160,14 +171,21 @@ public struct BillingScreen: Screen {
                 : " (\(r.invoices.first!.number) – \(r.invoices.last!.number))"
             row("Invoices issued", "\(r.invoices.count)\(range)")
             row("Accounts billed", "\(r.accounts)")
-            totals(r.totals)
+            totals(zip(r.totals, zip(r.nets, r.taxes)).map { total, parts in
+                TaxedTotal.breakdown(net: parts.0, tax: parts.1, total: total)
+            })
             failures(r.failures)
             if !r.invoices.isEmpty {
+                func amounts(_ net: String, _ tax: String, _ total: String) -> String {
+                    DisplayWidth.pad(net, to: 12, alignRight: true) + DisplayWidth.pad(tax, to: 10, alignRight: true)
+                        + DisplayWidth.pad(total, to: 17, alignRight: true)
+                }
                 out.append(("", .normal))
-                out.append(("Invoices:", .key))
+                out.append(("Invoices:" + String(repeating: " ", count: 27) + amounts("Net", "VAT", TaxedTotal.column),
+                            .key))
                 out += r.invoices.map { i in
-                    ("  \(i.number)  \(i.accountCode)  \(i.date)  " + DisplayWidth.pad(i.total.display, to: 16),
-                     .normal)
+                    ("  \(i.number)  \(i.accountCode)  \(i.date)"
+                     + amounts(TaxedTotal.amount(i.net), TaxedTotal.amount(i.tax), i.total.display), .normal)
                 }
             }
         } else if let f = forecast {
@@ -175,7 +193,7 @@ public struct BillingScreen: Screen {
             out.append(("", .normal))
             row("Accounts to bill", "\(f.accounts)")
             row("Invoices", "\(f.invoices)")
-            totals(f.totals)
+            totals(f.totals.map(\.display))
             failures(f.failures)
         }
         return out

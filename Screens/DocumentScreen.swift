@@ -34,15 +34,29 @@ public struct DocumentScreen: Screen {
                    notes: ["The \(document.kind.rawValue.lowercased()) as it prints and as its email shows it."])
     }
 
-    /// The printed lines at a terminal `width` columns wide (a column of margin each side).
-    func lines(width: Int) -> [String] { document.text(width: width - 2) }
+    /// The printed lines at a terminal `width` columns wide (a column of margin each side). A line longer than
+    /// that (an exemption reason printed whole, a long name) wraps, its rest two columns further in, rather than
+    /// lose its end at the edge of the screen.
+    func lines(width: Int) -> [String] {
+        let room = width - 2
+        return document.text(width: room).flatMap { line -> [String] in
+            guard DisplayWidth.of(line) > room else { return [line] }
+            let indent = line.prefix { $0 == " " }.count
+            let words = DisplayWidth.wrap(String(line.dropFirst(indent)), to: room - indent)
+            let first = String(repeating: " ", count: indent) + (words.first ?? "")
+            guard words.count > 1 else { return [first] }
+            let rest = DisplayWidth.wrap(words.dropFirst().joined(separator: " "), to: room - indent - 2)
+            return [first] + rest.map { String(repeating: " ", count: indent + 2) + $0 }
+        }
+    }
 
     /// Rows for the text: all but the title and the footer.
     static func rows(_ height: Int) -> Int { max(1, height - 2) }
 
     public mutating func update(_ key: Key, height: Int) -> [Effect] {
         guard let action = Binding.action(for: key, in: bindings) else { return [] }
-        // The text is as long at any width (each line of the document is one row), so 80 columns will do.
+        // The text is as long at any width but for lines too long for 80 columns, which wrap there: counted
+        // at 80, a wider terminal can at worst scroll a few blank rows past the end.
         switch action {
         case .back: return [.back]
         case .help: return [.help]

@@ -78,7 +78,8 @@ public struct SubmittedOrdersScreen: Screen {
 
     static let columns = [TextTable.Column("Order"), TextTable.Column("Account"),
                           TextTable.Column("Name", flexible: true), TextTable.Column("Ordered"),
-                          TextTable.Column("Total", alignRight: true), TextTable.Column("Available", alignRight: true)]
+                          TextTable.Column(TaxedTotal.column, alignRight: true),
+                          TextTable.Column("Available", alignRight: true)]
 
     static func cells(_ r: SubmittedOrderRow) -> [String] {
         [r.order.number, AccountCode.format(r.order.accountId), r.accountName, r.order.orderDay.description,
@@ -87,13 +88,14 @@ public struct SubmittedOrdersScreen: Screen {
 
     private var current: SubmittedOrderRow? { rows.indices.contains(selected) ? rows[selected] : nil }
 
-    /// The service refused to execute for credit: ask whether to execute above it, naming both amounts.
+    /// The service refused to execute for credit: ask whether to execute above it, naming both amounts. The
+    /// credit check counts the gross total (domain.md#the-seller-and-tax), so the question says so.
     public mutating func askAboveCredit(orderId: Int64, available: Money) {
         guard let row = rows.first(where: { $0.order.id == orderId }) else { return }
         let total = row.order.total
         let over = Money(minor: total.minor - available.minor, currency: total.currency)
         notice = nil
-        confirming = ("\(row.order.number) totals \(total.display) but \(row.accountName) has only "
+        confirming = ("\(row.order.number) totals \(total.display) incl. VAT but \(row.accountName) has only "
                       + "\(available.display) available. Execute it \(over.display) above the credit? y/n",
                       .execute(orderId: orderId, aboveCredit: true))
     }
@@ -113,8 +115,8 @@ public struct SubmittedOrdersScreen: Screen {
             return [.execute(orderId: row.order.id, aboveCredit: false)]
         case .cancel:
             guard let row = current else { return [] }
-            confirming = ("Cancel \(row.order.number) of \(row.accountName) (\(row.order.total.display))? "
-                          + "The reseller is emailed. y/n", .cancel(orderId: row.order.id))
+            confirming = ("Cancel \(row.order.number) of \(row.accountName) (\(row.order.total.display) incl. "
+                          + "VAT)? The reseller is emailed. y/n", .cancel(orderId: row.order.id))
         case .open:
             guard let row = current else { return [] }
             return [.open(accountId: row.order.accountId)]
@@ -139,8 +141,8 @@ public struct SubmittedOrdersScreen: Screen {
         if rows.isEmpty {
             g.put("No Submitted orders: nothing waits for the credit.", x: 1, y: 3, style: .muted)
         }
-        // The highlighted order uncut (the name column gives way at 80 columns), with who it is for and who
-        // placed it; a question or a notice takes the lines instead.
+        // The highlighted order uncut (the name column gives way at 80 columns), with who it is for, who
+        // placed it and what its gross total is made of; a question or a notice takes the lines instead.
         let statusY = height - 2
         if let confirming {
             g.statusLine(.question(confirming.question), y: statusY)
@@ -150,7 +152,7 @@ public struct SubmittedOrdersScreen: Screen {
             let o = row.order
             let forWhom = o.customerAccountId == o.accountId ? "" : "for \(o.customerName)"
             let full = TextTable.full([o.number, AccountCode.format(o.accountId) + " " + row.accountName, forWhom,
-                                       "placed by \(o.placedBy)", o.total.display,
+                                       "placed by \(o.placedBy)", TaxedTotal.of(o),
                                        "available " + (row.available?.display ?? "none (Ordering off)")])
             for (k, line) in DisplayWidth.wrap(full, to: width - 2, lines: 2).enumerated() {
                 g.put(line, x: 1, y: statusY - 1 + k, style: .muted, maxWidth: width - 2)

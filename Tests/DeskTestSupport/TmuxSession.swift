@@ -1,4 +1,5 @@
 import Foundation
+import ResellerCore
 import Testing
 
 /// The built binary in a real terminal (tmux), driven by keys; waits for screen text, never sleeps blind.
@@ -45,9 +46,10 @@ public struct TmuxSession: Sendable {
     public enum TmuxError: Error { case spawn }
 
     /// Runs `command` in a new session, whose environment holds the seller every test desk has (as `CLI.run`):
-    /// a desk without one cannot invoice.
-    public func start(_ command: String, width: Int = 80, height: Int = 24) throws {
-        let seller = TestSeller.environment(TestSeller.outsideEU).sorted { $0.key < $1.key }
+    /// a desk without one cannot invoice. A test of tax passes `TestSeller.greek`.
+    public func start(_ command: String, width: Int = 80, height: Int = 24,
+                      seller: Seller = TestSeller.outsideEU) throws {
+        let seller = TestSeller.environment(seller).sorted { $0.key < $1.key }
             .flatMap { ["-e", "\($0.key)=\($0.value)"] }
         try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height)] + seller + [command])
     }

@@ -92,6 +92,85 @@ import TerminalKit
         #expect(s.message?.contains("bob") == true)
     }
 
+    /// The name, email and country of a Greek account, then the optional fields unfolded (F4).
+    func greekAccount(_ s: inout AccountFormScreen) {
+        type(&s, "Πρεσβεία της Κύπρου")
+        while s.focus != "email" { _ = s.update(.tab) }
+        type(&s, "office@embassy.example")
+        while s.focus != "country" { _ = s.update(.tab) }
+        type(&s, "gr")
+        _ = s.update(.function(4))
+    }
+
+    /// Tax exempt needs its reason (#23): the reason waits for the tick as the Ordering fields wait for theirs,
+    /// Tab goes from one to the other at 80x24, and a save with it empty is refused with the service's
+    /// message beside the field; unticked, the reason goes with it.
+    @Test func taxExemptIsRefusedWithoutItsReason() throws {
+        var s = AccountFormScreen()
+        greekAccount(&s)
+        #expect(!s.isEnabled("taxExemptionReason"))
+        for _ in 0..<40 where s.focus != "taxExempt" { _ = s.update(.tab, height: 24) }
+        #expect(s.focus == "taxExempt")
+        _ = s.update(.tab, height: 24)
+        #expect(s.focus == "paymentTermsDays")                    // skipped: nothing to give a reason for
+        _ = s.update(.backTab, height: 24)
+        _ = s.update(.char(" "), height: 24)
+        #expect(s.form.taxExempt && s.isEnabled("taxExemptionReason"))
+        _ = s.update(.tab, height: 24)
+        #expect(s.focus == "taxExemptionReason")
+        let ticked = s.render(width: 80, height: 24)
+        #expect(ticked.text.contains("  Tax exempt             [x]"))
+        #expect(ticked.text.contains("Printed on invoices as why no VAT is charged, e.g. Article 27 §1."))
+        try expectGolden(ticked, "account-form-tax-80x24")
+
+        #expect(s.update(.ctrl("s"), height: 24).isEmpty)
+        let required = "tax exemption reason is required when Tax exempt is ticked: the reason invoices print, "
+            + "e.g. Article 27 §1"
+        #expect(s.errors == ["taxExemptionReason": required])
+        #expect(s.focus == "taxExemptionReason")
+        let refused = s.render(width: 80, height: 24)
+        #expect(refused.text.contains(" !Tax exemption reason"))
+        #expect(joined(refused).contains("Tax exemption reason: " + required))
+        try expectGolden(refused, "account-form-tax-exempt-error-80x24")
+
+        type(&s, "Article 27 §1")
+        guard case .save(let form, nil, nil)? = s.update(.ctrl("s"), height: 24).first else {
+            Issue.record("not saved: \(s.errors)")
+            return
+        }
+        #expect(form.taxExempt && form.taxExemptionReason == "Article 27 §1")
+        _ = s.update(.backTab, height: 24)
+        _ = s.update(.char(" "), height: 24)
+        #expect(!s.form.taxExempt && s.form.taxExemptionReason.isEmpty && !s.isEnabled("taxExemptionReason"))
+    }
+
+    /// A Greek account's VAT number is its VAT ID: a wrong check digit is refused beside "VAT number", naming the
+    /// form it should have; written with dots and spaces, the right one saves without them.
+    @Test func aWrongGreekVATIDIsRefusedBesideItsField() throws {
+        var s = AccountFormScreen()
+        greekAccount(&s)
+        for _ in 0..<40 where s.focus != "registrationNumber" { _ = s.update(.backTab, height: 24) }
+        #expect(s.focus == "registrationNumber")
+        type(&s, "EL094259217")
+        #expect(s.update(.ctrl("s"), height: 24).isEmpty)
+        let wrong = try #require(s.errors["registrationNumber"])
+        #expect(wrong.hasPrefix("not a valid Greek VAT ID (EL and 9 digits; "), "\(wrong)")
+        #expect(s.focus == "registrationNumber")
+        let refused = s.render(width: 80, height: 24)
+        #expect(refused.text.contains(" !VAT number"))
+        #expect(joined(refused).contains("VAT number: " + wrong))
+        try expectGolden(refused, "account-form-vat-error-80x24")
+
+        for _ in 0..<11 { _ = s.update(.backspace, height: 24) }
+        type(&s, "EL 094.259.216")
+        guard case .save(let form, nil, nil)? = s.update(.ctrl("s"), height: 24).first else {
+            Issue.record("not saved: \(s.errors)")
+            return
+        }
+        let account = try AccountValidator.validate(form, defaultCurrency: "EUR", defaultManager: "staff")
+        #expect(account.registrationNumber == "EL094259216")
+    }
+
     @Test func theFocusedFieldStaysVisible() throws {
         var s = AccountFormScreen()
         for _ in 0..<22 { _ = s.update(.tab, height: 24) }

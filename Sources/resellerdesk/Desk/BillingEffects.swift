@@ -14,7 +14,8 @@ extension TerminalApp {
         guard let dialog = top(QuantityDialog.self) else { return }
         let sub = dialog.context
         // A raise is a purchase (#21): above the available credit the service refuses it unless confirmed, so
-        // the dialog asks first, naming both amounts, and the yes saves with `aboveCredit`.
+        // the dialog asks first, naming both amounts, and the yes saves with `aboveCredit`. The cost is gross:
+        // the credit check counts the tax the charge will bear (domain.md#the-seller-and-tax).
         func change(_ form: SubscriptionQuantityForm, aboveCredit: Bool) throws(ServiceError) {
             let quantity = try form.validated()
             if !aboveCredit {
@@ -22,7 +23,7 @@ extension TerminalApp {
                                                           by: .currentStaff())
                 if preview.aboveCredit, let cost = preview.cost, let available = preview.availableCredit {
                     updateTop(QuantityDialog.self) {
-                        $0.confirm("It costs \(cost.display); \(available.display) available. "
+                        $0.confirm("It costs \(cost.display) incl. VAT; \(available.display) available. "
                                    + "Raise above the credit? y/n")
                     }
                     return
@@ -40,7 +41,8 @@ extension TerminalApp {
         })
     }
 
-    /// What a quantity change did, in one sentence: the charge and its invoice, or the day a lowering counts.
+    /// What a quantity change did, in one sentence: the charge (net, as its invoice line) and its invoice (gross),
+    /// or the day a lowering counts.
     static func changed(_ before: Subscription, _ r: QuantityChangeResult, today: CalendarDay) -> String {
         let what = "\(before.productCode) for \(before.forAccountName)"
         let from = before.quantity(on: today), to = r.subscription.quantity(on: r.effective)
@@ -52,9 +54,9 @@ extension TerminalApp {
         }
         let amount = charge.line.amount.display
         let added = "\(what): \(from) → \(to) from \(r.effective); the \(charge.line.quantity) added unit"
-            + "\(charge.line.quantity == 1 ? "" : "s") cost \(amount) for the rest of the period"
+            + "\(charge.line.quantity == 1 ? "" : "s") cost \(amount) net for the rest of the period"
         if let invoice = r.invoice {
-            return added + ", invoiced on \(invoice.number) (\(invoice.draft.total.display))."
+            return added + ", invoiced on \(invoice.number) (\(invoice.draft.total.display) incl. VAT)."
         }
         return added + ", invoiced with the next billing date, \(charge.invoiceDate)."
     }
@@ -65,7 +67,8 @@ extension TerminalApp {
         let end = s.endDate?.description ?? "its period end"
         guard s.status == .canceled else { return "\(what) ends on \(end) and renews no more." }
         guard let note = r.creditNote else { return "\(what) is canceled from \(end); nothing was left to credit." }
-        return "\(what) is canceled from \(end); credit note \(note.number) credits \(note.draft.total.display)."
+        return "\(what) is canceled from \(end); credit note \(note.number) credits \(note.draft.total.display) "
+            + "incl. VAT."
     }
 
     func perform(document effect: DocumentScreen.Effect) {
