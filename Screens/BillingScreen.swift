@@ -149,8 +149,7 @@ public struct BillingScreen: Screen {
     }
 
     /// The body: the forecast, or the report once the run is done. Every total is gross (the drafts are taxed
-    /// as the run will tax them); the forecast has only the gross sums (`BillingForecast.totals`), the report
-    /// adds up each invoice's net and VAT too.
+    /// as the run will tax them), with its net and VAT beside it.
     var lines: [(text: String, style: CellStyle)] {
         var out: [(String, CellStyle)] = []
         func row(_ label: String, _ value: String) {
@@ -193,7 +192,7 @@ public struct BillingScreen: Screen {
             out.append(("", .normal))
             row("Accounts to bill", "\(f.accounts)")
             row("Invoices", "\(f.invoices)")
-            totals(f.totals.map(\.display))
+            totals(zip(f.totals, zip(f.nets, f.taxes)).map { TaxedTotal.breakdown(net: $1.0, tax: $1.1, total: $0) })
             failures(f.failures)
         }
         return out

@@ -198,7 +198,7 @@ import TerminalKit
         let text = s.render(width: 80, height: 24).text
         #expect(text.contains("Forecast of a run through 2027-01-01"))
         #expect(text.contains("Accounts to bill  1") && text.contains("Invoices          1"))
-        #expect(text.contains("Total incl. VAT   " + forecast.totals[0].display))
+        #expect(text.contains("Total incl. VAT   net 242.40 + VAT 0.00 = " + forecast.totals[0].display))
         try expectGolden(s.render(width: 80, height: 24), "billing-forecast-80x24")
 
         #expect(s.update(.char("t"), height: 24) == [.chooseThrough(day)])

@@ -170,14 +170,14 @@ import TerminalKit
         #expect(Self.rows(orders)[3].contains(" Submitted ") && Self.rows(orders)[3].hasSuffix(" 124.00 EUR"))
     }
 
-    /// The forecast's totals are gross (its drafts are taxed); the report adds each invoice's net and VAT.
+    /// The forecast's totals are gross (its drafts are taxed), split into net and VAT; so is the report's.
     @Test func theBillingForecastIsGrossAndTheReportBreaksItDown() throws {
         let (fx, a) = try Self.desk()
         _ = try Self.order(fx, a, [("SVC", 10), ("RED", 5)])
         let day = CalendarDay(year: 2027, month: 2, day: 10)!
         let forecast = try fx.service.billingForecast(through: day)
         var s = BillingScreen(through: day, forecast: forecast)
-        #expect(s.render(width: 80, height: 24).text.contains("Total incl. VAT   180.50 EUR"))
+        #expect(s.render(width: 80, height: 24).text.contains("Total incl. VAT   net 150.00 + VAT 30.50 = 180.50 EUR"))
         _ = s.update(.char("r"), height: 24)
         #expect(joined(s.render(width: 80, height: 24)).contains("It issues 1 invoice to 1 account (180.50 EUR incl. "
                                                                  + "VAT) and emails them. y/n"))
