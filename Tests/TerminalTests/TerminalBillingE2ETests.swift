@@ -74,7 +74,7 @@ extension TerminalE2ETests {
         try session.keys("C-u", next, "C-s")
         try session.waitFor("Forecast of a run through \(next)")
         try session.waitFor("Invoices          1")
-        try session.waitFor("Total incl. VAT   90.00 EUR")
+        try session.waitFor("Total incl. VAT   net 90.00 + VAT 0.00 = 90.00 EUR")
         try session.keys("r")
         try waitForWrapped(session, "Run the billing through \(next)? It issues 1 invoice to 1 account (90.00 EUR "
                            + "incl. VAT)")
