@@ -143,7 +143,7 @@ extension StoreTx {
     /// a document from before tax.
     static func amountColumns(_ a: TaxedAmounts) throws -> [(any DatabaseValueConvertible)?] {
         guard !a.issuedBeforeTax else { return [nil, nil, nil, nil, nil] }
-        return [a.net.minor, a.tax.minor, try Self.jsonText(a.taxes), try a.seller.map(Self.jsonText),
+        return [a.net.minor, a.tax.minor, TaxedAmountsJSON.taxes(a.taxes), try a.seller.map(TaxedAmountsJSON.seller),
                 a.buyerVATId]
     }
 
@@ -158,9 +158,4 @@ extension StoreTx {
                             issuedBeforeTax: false, seller: seller, buyerVATId: r["buyer_vat_id"])
     }
 
-    static func jsonText<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
 }
