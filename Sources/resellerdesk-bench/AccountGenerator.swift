@@ -72,7 +72,8 @@ struct AccountGenerator: Sendable {
             case 1: return prefix(contacts[1].lastName)
             case 2: return String(f.email.prefix(4 + len))
             case 3: return AccountCode.format(Int64(i + 1))
-            case 4 where !f.registrationNumber.isEmpty: return prefix(f.registrationNumber) + String(f.registrationNumber.dropFirst(len).prefix(3))
+            case 4 where !f.registrationNumber.isEmpty:
+                return prefix(f.registrationNumber) + String(f.registrationNumber.dropFirst(len).prefix(3))
             default: return prefix(f.name.split(separator: " ")[0].description) + " " + prefix(f.name.split(separator: " ")[1].description)
             }
         }

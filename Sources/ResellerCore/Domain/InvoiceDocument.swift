@@ -112,7 +112,8 @@ public struct InvoiceDocument: Sendable, Hashable {
     /// net, the tax per category and rate, the total, the notes and the seller's bank and footer.
     public func text(width: Int = 78) -> [String] {
         func spread(_ left: String, _ right: String) -> String {
-            right.isEmpty ? left : left + String(repeating: " ", count: max(1, width - left.count - right.count)) + right
+            guard !right.isEmpty else { return left }
+            return left + String(repeating: " ", count: max(1, width - left.count - right.count)) + right
         }
         var out = [spread(title.uppercased(), status.map { "Status: \($0.rawValue)" } ?? "")]
         out.append("Date \(date)" + (dueDate.map { "    Due \($0)" } ?? "")
