@@ -74,7 +74,7 @@ import Testing
         #expect(s.seller == Self.greek)
     }
 
-    @Test func refusesABadValueNamingTheKeyAndWhereItWasSet() {
+    @Test func refusesABadValueNamingTheKeyAndWhereItWasSet() throws {
         let at = "/etc/resellerdesk/config.toml line 2"
         #expect(refusal("[company]\ncountry = \"Greece\"") == "\(at): company.country must be an ISO 3166-1 "
                 + "alpha-2 code such as GR or DE, not \"Greece\"; Greece is GR")
@@ -88,6 +88,13 @@ import Testing
                     == "\(at): company.name must not contain control characters or direction overrides")
         #expect(refusal("[company]\nfooter = \"two\\nlines\"").contains("company.footer must not contain control"))
         #expect(refusal("[company]\nbic = \"ETHN GRAA\"").hasPrefix("\(at): company.bic must be a BIC"))
+        // An EU seller's VAT ID passes its country's check; it is stored as checked.
+        #expect(refusal("[company]\ncountry = \"GR\"\nvat_id = \"EL094259217\"")
+                == "/etc/resellerdesk/config.toml line 3: company.vat_id: not a valid Greek VAT ID "
+                + "(EL and 9 digits; check digit wrong)")
+        #expect(try settings("[company]\ncountry = \"GR\"\nvat_id = \"EL 094.259.216\"").seller.vatId == "EL094259216")
+        #expect(try settings("[company]\ncountry = \"CH\"\nvat_id = \"CHE-123.456.788 MWST\"").seller.vatId
+                == "CHE-123.456.788 MWST")
     }
 
     @Test func namesTheEnvironmentVariableThatSetABadValue() throws {

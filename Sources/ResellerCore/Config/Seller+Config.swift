@@ -12,7 +12,7 @@ extension Seller {
         city = try Self.text(config, "company.city", max: 100)
         postcode = try Self.text(config, "company.postcode", max: 20)
         country = try Self.country(config)
-        vatId = try Self.text(config, "company.vat_id", max: 30)
+        vatId = try Self.vatId(config, country: country)
         taxRegistration = try Self.text(config, "company.tax_registration", max: 100)
         email = try Self.email(config)
         phone = try Self.text(config, "company.phone", max: 50)
@@ -51,6 +51,18 @@ extension Seller {
             hint = ""
         }
         throw refusal(config, key, "\(key) must be an ISO 3166-1 alpha-2 code such as GR or DE, not \"\(raw)\"\(hint)")
+    }
+
+    /// An EU seller's VAT ID passes its country's check (prefix, format, check digits), as its customers' do; it
+    /// is printed on every invoice and is the reverse charge's other half. Elsewhere it is text.
+    private static func vatId(_ config: ConfigFile, country: String?) throws(ServiceError) -> String? {
+        let key = "company.vat_id"
+        guard let raw = try text(config, key, max: 30) else { return nil }
+        guard let country, VATNumber.euCountries.contains(country) else { return raw }
+        switch VATNumber.check(raw, country: country) {
+        case .success(let id): return id
+        case .failure(let error): throw refusal(config, key, "\(key): \(error.message)")
+        }
     }
 
     private static func email(_ config: ConfigFile) throws(ServiceError) -> String? {
