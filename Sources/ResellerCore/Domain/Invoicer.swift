@@ -23,17 +23,22 @@ public enum Invoicer {
 
     /// What taxing an invoice needs besides its account: the seller and the desk's rates.
     public struct Tax: Sendable, Hashable {
-        public var seller: Seller
-        public var rates: TaxRateTable
-        public init(seller: Seller, rates: TaxRateTable) { self.seller = seller; self.rates = rates }
+        public let seller: Seller
+        public let rates: TaxRateTable
+        /// `seller.missingKeys`, found once: every line of a run asks (it was a sixteenth of a billing run).
+        private let missingKeys: [String]
+
+        public init(seller: Seller, rates: TaxRateTable) {
+            self.seller = seller; self.rates = rates; missingKeys = seller.missingKeys
+        }
 
         /// The tax of an item of `taxClass` sold to `buyer` on `day`; refused while the seller is incomplete
         /// (domain.md#the-seller-and-tax: nothing is invoiced while its name, address, country or VAT ID is missing).
         public func treatment(_ buyer: TaxRules.Buyer, _ taxClass: TaxClass,
                               on day: CalendarDay) throws(FieldError) -> TaxTreatment {
-            guard let country = seller.country, seller.missingKeys.isEmpty else {
-                throw FieldError(seller.missingKeys.first ?? "company", "nothing can be invoiced until the seller is "
-                                 + "configured: set " + seller.missingKeys.joined(separator: ", ")
+            guard let country = seller.country, missingKeys.isEmpty else {
+                throw FieldError(missingKeys.first ?? "company", "nothing can be invoiced until the seller is "
+                                 + "configured: set " + missingKeys.joined(separator: ", ")
                                  + " in [company] of the configuration")
             }
             return try TaxRules.treatment(sellerCountry: country, buyer: buyer, taxClass: taxClass, on: day,
