@@ -32,7 +32,9 @@ enum ResellerPages {
         switch standing {
         case .success(let b)?:
             overdue = b.overdue.display
-            next = b.nextInvoice.map { "\($0.total.display) on \($0.date) (estimate)" } ?? "none scheduled"
+            // Without the distributor's own details no invoice can be estimated; the reseller is told no more.
+            next = b.nextInvoice.map { "\($0.total.display) on \($0.date) (estimate)" }
+                ?? (b.nextInvoiceProblem == nil ? "none scheduled" : "not estimated yet")
         case .failure(let e)?:
             overdue = "not available"
             next = "not available: " + e.fieldErrors.map(\.message).joined(separator: "; ")

@@ -131,6 +131,7 @@ extension AccountCommand {
             print(TerminalSafe.line(AccountDetailText.render(d, headline: headline)))
             if let standing {
                 let next = standing.nextInvoice.map { "next invoice \($0.date), about \($0.total.display)" }
+                    ?? standing.nextInvoiceProblem.map { "next invoice not estimated: " + $0 }
                 print("Billing: overdue \(standing.overdue.display)" + (next.map { " · " + $0 } ?? ""))
             }
         }

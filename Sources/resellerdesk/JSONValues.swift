@@ -35,7 +35,8 @@ enum JSONValues {
     static func standing(_ s: BillingStanding) -> [String: Any] {
         ["overdue": s.overdue.decimalString,
          "nextInvoice": s.nextInvoice.map { ["date": $0.date.description, "total": $0.total.decimalString] }
-            ?? NSNull()]
+            ?? NSNull(),
+         "nextInvoiceProblem": s.nextInvoiceProblem ?? NSNull()]
     }
 
     static func contact(_ c: Contact) -> [String: Any] {

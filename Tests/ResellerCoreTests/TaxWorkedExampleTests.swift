@@ -171,6 +171,22 @@ import Testing
         #expect(try fx.service.invoices(of: a.id).isEmpty && fx.service.outbox().isEmpty)
     }
 
+    /// A desk whose seller is not configured yet (an upgraded desk, a new team install) still shows its accounts,
+    /// their standing and dashboards; only the estimate of the next invoice waits, saying why.
+    @Test func aDeskWithoutASellerStillShowsItsAccounts() throws {
+        let (fx, a) = try Self.desk()
+        _ = try Self.order(fx, a, [("SVC", 10)])
+        var settings = ServiceSettings.test
+        settings.seller = Seller()
+        let bare = ResellerService(store: try Store(path: fx.db.path), settings: settings, clock: { fx.clock.now })
+        let standing = try bare.billingStanding(accountId: a.id)
+        #expect(standing.nextInvoice == nil && standing.nextInvoiceProblem?.contains("set company.name") == true)
+        let detail = try bare.accountDetail(a.id)
+        #expect(detail.taxTreatment == nil && detail.taxProblem?.contains("company.vat_id") == true)
+        #expect(try bare.searchAccounts("").rows.map(\.account.id) == [a.id])
+        #expect(try fx.service.billingStanding(accountId: a.id).nextInvoice?.total.decimalString == "124.00")
+    }
+
     @Test func theTaxAnAccountGetsTodayIsShownBeforeAnythingIsInvoiced() throws {
         let (fx, a) = try Self.desk(country: "DE", vat: "DE136695976")
         let t = try fx.service.taxTreatment(of: a.id)

@@ -6,6 +6,9 @@ public struct BillingStanding: Sendable, Hashable {
     public var overdue: Money
     /// The next invoice a run would issue (its date, lines and total), nil when nothing is billed any more.
     public var nextInvoice: InvoiceDraft?
+    /// Why there is no estimate though something is billed: the seller or a tax rate is missing, so no
+    /// invoice can be issued yet (domain.md#the-seller-and-tax). The rest of the standing still shows.
+    public var nextInvoiceProblem: String? = nil
 }
 
 /// What the terminal's account detail shows of an account's billing: its Subscriptions and Invoices
@@ -43,11 +46,19 @@ extension ResellerService {
             overdue = try MoneySum.add(overdue, left, what: what)
         }
         let next = try store.read { tx in try tx.nextBillingDate(of: accountId) }
-        let estimate = try next.flatMap { day throws(ServiceError) in
-            try billingPreview(accountId: accountId, through: max(day, today)).first
+        var standing = BillingStanding(overdue: Money(minor: overdue, currency: account.fields.currency))
+        do {
+            standing.nextInvoice = try next.flatMap { day throws(ServiceError) in
+                try billingPreview(accountId: accountId, through: max(day, today)).first
+            }
+        } catch {
+            // A desk whose seller is not configured yet still shows its accounts and their dashboards.
+            guard let e = error.fieldErrors.first, e.field.hasPrefix("company") || e.field == "taxRate" else {
+                throw error
+            }
+            standing.nextInvoiceProblem = e.message
         }
-        return BillingStanding(overdue: Money(minor: overdue, currency: account.fields.currency),
-                               nextInvoice: estimate)
+        return standing
     }
 
     /// Overdue amount and next invoice's estimate (Admin, Billing Agent), as the dashboard shows them.
