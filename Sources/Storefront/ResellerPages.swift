@@ -102,7 +102,13 @@ enum ResellerPages {
         }
     }
 
-    struct OrderPage { var status, customer, day, total: String; var net, tax: String?; var lines: [LineRow] }
+    struct OrderPage {
+        var status, customer, day, total: String
+        var net, tax: String?
+        /// Each rate as the preview showed it; the single VAT row only when the order has no breakdown.
+        var taxes: [TaxRow]
+        var lines: [LineRow]
+    }
 
     /// One row of a preview's tax, as the invoice will print it: "VAT S 24 % on 100.00" and the tax.
     struct TaxRow {
@@ -121,7 +127,8 @@ enum ResellerPages {
                         + "We have emailed you and your account manager (\(accountManager)); it is executed once credit is available.")
         }
         let page = OrderPage(status: o.status.rawValue, customer: o.customerName, day: "\(o.orderDay)",
-                             total: o.total.display, net: o.net?.display, tax: o.tax?.display,
+                             total: o.total.display, net: o.net?.display,
+                             tax: o.taxes.isEmpty ? o.tax?.display : nil, taxes: o.taxes.map(TaxRow.init),
                              lines: o.lines.map(LineRow.init))
         return HTML.page(title: "Order \(o.number)", signedIn: header, notice: notice, body: "order", page)
     }

@@ -72,7 +72,8 @@ enum ResellerTemplates {
         "order": """
             <dl class="facts"><dt>Status</dt><dd class="status-{{status}}">{{status}}</dd>
             <dt>For</dt><dd>{{customer}}</dd><dt>Day</dt><dd>{{day}}</dd>
-            {{#net}}<dt>Net</dt><dd>{{.}}</dd>{{/net}}{{#tax}}<dt>VAT</dt><dd>{{.}}</dd>{{/tax}}
+            {{#net}}<dt>Net</dt><dd>{{.}}</dd>{{/net}}{{#tax}}<dt>VAT</dt><dd>{{.}}</dd>{{/tax}}\
+            {{#taxes}}<dt>{{label}}</dt><dd>{{tax}}</dd>{{/taxes}}
             <dt>Total</dt><dd><strong>{{total}}</strong></dd></dl>
             <table><thead><tr><th>Code</th><th>Product</th><th>Period</th><th class="num">Qty</th>\
             <th class="num">First charge (net)</th><th>Invoiced</th></tr></thead>

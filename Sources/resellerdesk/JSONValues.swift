@@ -76,6 +76,7 @@ enum JSONValues {
          "customerName": o.customerName, "status": o.status.rawValue, "total": o.total.decimalString,
          // Gross total; net and tax are null for an order placed before tax.
          "net": o.net?.decimalString ?? NSNull(), "tax": o.tax?.decimalString ?? NSNull(),
+         "taxes": o.taxes.map(taxSubtotal),
          "currency": o.total.currency, "orderDay": o.orderDay.description, "placedBy": o.placedBy,
          "lines": o.lines.map { l in
              ["productCode": l.productCode, "description": l.description, "billingPeriod": l.billingPeriod.rawValue,

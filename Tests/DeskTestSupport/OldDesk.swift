@@ -17,6 +17,7 @@ public enum OldDesk {
         ALTER TABLE credit_notes DROP COLUMN buyer_vat_id; ALTER TABLE credit_notes DROP COLUMN credited_invoice_id;
         ALTER TABLE accounts DROP COLUMN tax_exemption_reason;
         ALTER TABLE orders DROP COLUMN net_minor; ALTER TABLE orders DROP COLUMN tax_minor;
+        ALTER TABLE orders DROP COLUMN taxes;
         DROP TABLE tax_rates; DROP TABLE vat_confirmations;
         """
 }

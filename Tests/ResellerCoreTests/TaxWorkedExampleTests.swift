@@ -109,6 +109,9 @@ import Testing
         #expect(preview.total.decimalString == "124.00" && !preview.withinCredit)
         let o = try Self.order(fx, a, [("SVC", 10)])
         #expect(o.status == .submitted && o.total.decimalString == "124.00" && o.net?.decimalString == "100.00")
+        // The order keeps its preview's breakdown, for its page.
+        #expect(try fx.service.order(o.id).taxes.map { "\($0.category.rawValue) \($0.rate) \($0.tax.decimalString)" }
+                == ["S 24 24.00"])
         #expect(try fx.service.invoices(of: a.id).isEmpty)
     }
 

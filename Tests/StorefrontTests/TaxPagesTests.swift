@@ -88,7 +88,7 @@ struct TaxDesk {
             try await b.post("/orders", TaxDesk.tenServices)
             try await b.follow()
             #expect(b.html.contains("accepted as Submitted but not executed"))
-            for text in ["<dt>Net</dt><dd>100.00 EUR</dd>", "<dt>VAT</dt><dd>24.00 EUR</dd>",
+            for text in ["<dt>Net</dt><dd>100.00 EUR</dd>", "<dt>VAT S 24 % on 100.00</dt><dd>24.00 EUR</dd>",
                          "<dt>Total</dt><dd><strong>124.00 EUR</strong></dd>"] {
                 #expect(b.html.contains(text), "order page lacks \(text)")
             }
@@ -104,7 +104,7 @@ struct TaxDesk {
             try await desk.signIn(&b)
             try await desk.order(&b)
             #expect(b.html.contains("is executed: 124.00 EUR is charged to your account"))
-            for text in ["<dt>Net</dt><dd>100.00 EUR</dd>", "<dt>VAT</dt><dd>24.00 EUR</dd>",
+            for text in ["<dt>Net</dt><dd>100.00 EUR</dd>", "<dt>VAT S 24 % on 100.00</dt><dd>24.00 EUR</dd>",
                          "<dt>Total</dt><dd><strong>124.00 EUR</strong></dd>"] {
                 #expect(b.html.contains(text), "order page lacks \(text)")
             }

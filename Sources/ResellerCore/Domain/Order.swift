@@ -92,5 +92,7 @@ public struct Order: Sendable, Hashable {
     public var createdAt: Date
     public var placedBy: String
     public var lines: [OrderLine]
+    /// The tax per category and rate its preview showed (empty for an order placed before tax).
+    public var taxes: [TaxSubtotal] = []
     public var number: String { OrderNumber.format(id) }
 }

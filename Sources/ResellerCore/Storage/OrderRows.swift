@@ -5,10 +5,10 @@ extension StoreTx {
     func insertOrder(_ p: OrderPreview, status: OrderStatus, placedBy: Actor, at now: Date) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO orders (account_id, customer_account_id, status, total_minor, currency, order_day, placed_by,
-                                created_at, executed_at, net_minor, tax_minor) VALUES (?,?,?,?,?,?,?,?,?,?,?)
+                                created_at, executed_at, net_minor, tax_minor, taxes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
             """, arguments: [p.accountId, p.customerAccountId, status.rawValue, p.total.minor, p.total.currency,
                              p.orderDay.description, placedBy.description, now, status == .executed ? now : nil,
-                             p.net.minor, p.tax.minor])
+                             p.net.minor, p.tax.minor, TaxedAmountsJSON.taxes(p.taxes)])
         let id = db.lastInsertedRowID
         for l in p.lines {
             try db.execute(sql: """
@@ -107,7 +107,10 @@ extension StoreTx {
                      net: (r["net_minor"] as Int64?).map { Money(minor: $0, currency: currency) },
                      tax: (r["tax_minor"] as Int64?).map { Money(minor: $0, currency: currency) },
                      orderDay: (try? CalendarDay.parse(r["order_day"], field: "", label: "")) ?? CalendarDay(Date()),
-                     createdAt: r["created_at"], placedBy: r["placed_by"], lines: lines)
+                     createdAt: r["created_at"], placedBy: r["placed_by"], lines: lines,
+                     taxes: try (r["taxes"] as String?).map {
+                         try JSONDecoder().decode([TaxSubtotal].self, from: Data($0.utf8))
+                     } ?? [])
     }
 
     func endCustomerIds(of resellerId: Int64) throws -> [Int64] {

@@ -468,6 +468,7 @@ extension Store {
     ALTER TABLE accounts ADD COLUMN tax_exemption_reason TEXT;
     ALTER TABLE orders ADD COLUMN net_minor INTEGER;
     ALTER TABLE orders ADD COLUMN tax_minor INTEGER;
+    ALTER TABLE orders ADD COLUMN taxes TEXT;
 
     -- The rates per country and class, each in force from its day until the next one of the same key.
     CREATE TABLE tax_rates (
