@@ -60,7 +60,8 @@ import DeskTestSupport
 
     @Test(arguments: [
         (["XX", "standard", "24", "--from", "2027-01-01"],
-         "country: \"XX\" is not a country: give an ISO 3166-1 alpha-2 code (GR, DE, US) or a name (Greece, Ελλάδα)"),
+         "country: \"XX\" is not a country: give an ISO 3166-1 alpha-2 code (GR, DE, US) "
+            + "or a name (Greece, Ελλάδα)"),
         (["GR", "zero", "5", "--from", "2027-01-01"],
          "class: zero items have no rate to set (zero is always 0 %, exempt bears no tax); "
             + "expected standard or reduced"),

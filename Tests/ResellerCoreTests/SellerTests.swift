@@ -49,7 +49,8 @@ import Testing
     }
 
     @Test func printsTheBankLineOnlyWithAnIBAN() {
-        #expect(Self.greek.bankLine == "IBAN GR1601101250000000012300695 · BIC ETHNGRAA · Bank National Bank of Greece")
+        #expect(Self.greek.bankLine
+                == "IBAN GR1601101250000000012300695 · BIC ETHNGRAA · Bank National Bank of Greece")
         #expect(Seller(iban: "GR1601101250000000012300695").bankLine == "IBAN GR1601101250000000012300695")
         #expect(Seller(bic: "ETHNGRAA", bank: "National Bank of Greece").bankLine == nil)
     }

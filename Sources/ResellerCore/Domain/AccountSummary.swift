@@ -1,4 +1,5 @@
-/// Where an account stands in the onboarding workflow (domain.md#onboarding): saved → price list → invited → active.
+/// Where an account stands in the onboarding workflow (domain.md#onboarding):
+/// saved → price list → invited → active.
 public struct Onboarding: Sendable, Hashable {
     public var priceListAssigned: Bool
     public var contactInvited: Bool
