@@ -114,7 +114,7 @@ enum ResellerPages {
     struct TaxRow {
         var label, tax: String
         init(_ t: TaxSubtotal) {
-            label = "VAT \(t.category.rawValue) \(t.rate) % on \(t.taxable.decimalString)"; tax = t.tax.display
+            label = t.label; tax = t.tax.display
         }
     }
 
@@ -205,11 +205,10 @@ enum ResellerPages {
             : .warn("\(total) is above your available credit (\(p.availableCredit?.display ?? "")). "
                     + "You can still place it: it will be accepted as Submitted, not executed, "
                     + "and your account manager will be told.")
-        var seen = Set<String>()
         let page = Preview(csrf: header.csrf, customer: forName, day: "\(p.orderDay)",
                            partialCharges: p.partialChargesInvoicing.label, net: p.net.display,
                            total: p.total.display, taxes: p.taxes.map(TaxRow.init),
-                           notes: p.taxes.compactMap(\.reason).filter { seen.insert($0).inserted },
+                           notes: p.taxes.notes,
                            lines: p.lines.map(LineRow.init),
                            hidden: form.fields.filter { $0.name == "for" || $0.name.hasPrefix("q:") }
                                .map { Hidden(name: $0.name, value: $0.value) })

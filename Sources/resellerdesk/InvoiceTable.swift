@@ -36,7 +36,7 @@ enum InvoiceTable {
             let days = l.daysCharged.map { "\($0)/\(l.daysInPeriod ?? 0)" } ?? ""
             t.add([l.forAccountName, l.productCode, l.description, l.periodStart?.description ?? "one-time",
                    l.periodEnd?.description ?? "", String(l.quantity), l.unitPrice.decimalString, days,
-                   l.tax.map { "\($0.category.rawValue) \($0.rate) %" } ?? "", l.amount.decimalString])
+                   l.tax.map { $0.category.label($0.rate) } ?? "", l.amount.decimalString])
         }
         return TerminalSafe.line(t.render())
     }
@@ -44,9 +44,7 @@ enum InvoiceTable {
     /// Under a draft's lines: the net, the VAT per category and rate, the gross total, then the notes the invoice
     /// will carry (the reverse-charge note, an exemption reason).
     static func totals(_ a: TaxedAmounts) -> String {
-        let taxes = a.taxes.map { t in
-            ("VAT \(t.category.rawValue) \(t.rate) % on \(t.taxable.decimalString)", t.tax.display)
-        }
+        let taxes = a.taxes.map { ($0.label, $0.tax.display) }
         let rows = [("Net", a.net.display)] + taxes + [("Total", a.total.display)]
         let left = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
         let right = rows.map { DisplayWidth.of($0.1) }.max() ?? 0

@@ -78,16 +78,12 @@ public struct InvoiceDocument: Sendable, Hashable {
         rows = lines.map(Self.row)
         net = a.net.decimalString
         taxes = a.taxes.map { t in
-            TaxRow(label: "VAT \(Self.label(t.category, t.rate))", taxable: t.taxable.decimalString,
-                   tax: t.tax.decimalString)
+            TaxRow(label: "VAT " + t.category.label(t.rate), taxable: t.taxable.decimalString, tax: t.tax.decimalString)
         }
         total = a.total.display
         notes = a.notes
         footer = [a.seller?.bankLine, a.seller?.footer].compactMap { $0 }
     }
-
-    /// "S 24 %": the EN 16931 category and the rate.
-    static func label(_ category: TaxCategory, _ rate: TaxPercent) -> String { "\(category.rawValue) \(rate) %" }
 
     static func billTo(_ a: Account) -> [String] {
         let ad = a.fields.address
@@ -104,7 +100,7 @@ public struct InvoiceDocument: Sendable, Hashable {
             period: l.periodStart.map { "\($0) – \(l.periodEnd ?? $0)" } ?? "one-time",
             days: l.daysCharged.map { "\($0)/\(l.daysInPeriod ?? $0) days" } ?? "",
             quantity: String(l.quantity), unitPrice: l.unitPrice.decimalString, amount: l.amount.decimalString,
-            tax: l.tax.map { label($0.category, $0.rate) } ?? "")
+            tax: l.tax.map { $0.category.label($0.rate) } ?? "")
     }
 
     /// The printed text, at most `width` columns wherever the names allow: a heading, the seller, the buyer,

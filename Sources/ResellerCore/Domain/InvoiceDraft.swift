@@ -59,8 +59,6 @@ public struct TaxedAmounts: Sendable, Hashable {
 
     /// The notes printed under the totals: each distinct reason of the breakdown, or that it predates tax.
     public var notes: [String] {
-        if issuedBeforeTax { return ["Issued before tax was computed: amounts exclude tax."] }
-        var seen = Set<String>()
-        return taxes.compactMap(\.reason).filter { seen.insert($0).inserted }
+        issuedBeforeTax ? ["Issued before tax was computed: amounts exclude tax."] : taxes.notes
     }
 }

@@ -11,6 +11,22 @@ public struct TaxSubtotal: Sendable, Hashable, Codable {
     public init(category: TaxCategory, rate: TaxPercent, taxable: Money, tax: Money, reason: String?) {
         self.category = category; self.rate = rate; self.taxable = taxable; self.tax = tax; self.reason = reason
     }
+
+    /// "VAT S 24 % on 100.00", beside its tax.
+    public var label: String { "VAT \(category.label(rate)) on \(taxable.decimalString)" }
+}
+
+extension [TaxSubtotal] {
+    /// The notes a document prints under its totals: each distinct reason of its breakdown, in its order.
+    public var notes: [String] {
+        var seen = Set<String>()
+        return compactMap(\.reason).filter { seen.insert($0).inserted }
+    }
+
+    /// The reason the breakdown gives a category and rate (a line's tax is read back with it).
+    public func reason(_ category: TaxCategory, _ rate: TaxPercent) -> String? {
+        first { $0.category == category && $0.rate == rate }?.reason
+    }
 }
 
 /// An invoice's or a credit note's amounts (domain.md#the-seller-and-tax, "Amounts"): per category and rate the
@@ -51,12 +67,6 @@ public struct InvoiceTotals: Sendable, Hashable {
         self.net = Money(minor: net, currency: currency)
         self.tax = Money(minor: tax, currency: currency)
         self.total = Money(minor: try Self.add(net, tax), currency: currency)
-    }
-
-    /// The notes an invoice prints under its totals: each distinct reason of its breakdown, in its order.
-    public var notes: [String] {
-        var seen = Set<String>()
-        return taxes.compactMap(\.reason).filter { seen.insert($0).inserted }
     }
 
     private static let outOfRange = FieldError("amount", "the invoice total is out of range")

@@ -24,4 +24,7 @@ public enum TaxCategory: String, Sendable, Hashable, Codable, CaseIterable {
     case reverseCharge = "AE"
     /// Not subject to VAT.
     case outOfScope = "O"
+
+    /// "S 24 %": the category and the rate, as every front prints them.
+    public func label(_ rate: TaxPercent) -> String { "\(rawValue) \(rate) %" }
 }

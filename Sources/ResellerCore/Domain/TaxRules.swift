@@ -67,5 +67,5 @@ public struct TaxTreatment: Sendable, Hashable, Codable {
     }
 
     /// "S 24 %", "AE 0 % · Reverse charge: VAT to be accounted for by the recipient": as staff read it.
-    public var label: String { "\(category.rawValue) \(rate) %" + (reason.map { " · \($0)" } ?? "") }
+    public var label: String { category.label(rate) + (reason.map { " · \($0)" } ?? "") }
 }

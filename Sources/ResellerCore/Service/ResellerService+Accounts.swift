@@ -157,10 +157,9 @@ extension ResellerService {
                                   endCustomers: try tx.endCustomerIds(of: id).compactMap { try tx.account($0) },
                                   audit: try tx.accountTrail(id, limit: auditLimit))
             // Staff see the tax the account gets before anything is invoiced (domain.md#the-seller-and-tax).
-            do {
-                d.taxTreatment = try invoiceTax(tx).treatment(Self.taxBuyer(summary.account), .standard, on: today)
-            } catch let error as FieldError {
-                d.taxProblem = error.message
+            switch try treatmentToday(tx, summary.account, on: today) {
+            case .success(let t): d.taxTreatment = t
+            case .failure(let error): d.taxProblem = error.message
             }
             if let vat = summary.account.fields.registrationNumber {
                 d.vatConfirmation = try tx.vatConfirmation(of: id, vatId: vat)

@@ -26,22 +26,24 @@ extension ResellerService {
 
     /// The account's charges not yet invoiced, gross. Their tax is known only with a configured seller; until
     /// then nothing can be invoiced or ordered, and they count at their nets.
-    private func uninvoicedGross(_ tx: StoreTx, _ account: Account) throws -> Int64 {
+    private func uninvoicedGross(_ tx: StoreTx, _ account: Account, tax: Invoicer.Tax? = nil) throws -> Int64 {
         let charges = try tx.uninvoicedCharges(of: account.id)
         guard !charges.isEmpty else { return 0 }
         let lines = charges.map { ($0.line.amount, $0.line.taxClass, $0.invoiceDate) }
         guard settings.seller.missingKeys.isEmpty else {
             return try lines.reduce(0) { sum, l in try MoneySum.add(sum, l.0.minor, what: "the uninvoiced charges") }
         }
-        return try taxed(tx, account, lines).total.minor
+        return try taxed(tx, account, lines, tax: tax).total.minor
     }
 
     /// The accounts table's rows, their waiting charges counted gross as the credit check counts them (the
     /// table sums their nets; only accounts that have some are read again).
     func summaries(_ tx: StoreTx, _ ids: [Int64]) throws -> [AccountSummary] {
         var rows = try tx.summaries(ids)
+        var tax: Invoicer.Tax?   // the rates, read once for the page
         for i in rows.indices where rows[i].uninvoicedMinor > 0 {
-            rows[i].uninvoicedMinor = try uninvoicedGross(tx, rows[i].account)
+            tax = try tax ?? invoiceTax(tx)
+            rows[i].uninvoicedMinor = try uninvoicedGross(tx, rows[i].account, tax: tax)
         }
         return rows
     }

@@ -41,12 +41,19 @@ extension ResellerService {
         let today = self.today
         return try store.read { tx in
             let account = try existingAccount(tx, accountId)
-            do {
-                return try invoiceTax(tx).treatment(Self.taxBuyer(account), .standard, on: today)
-            } catch let error as FieldError {
-                throw ServiceError.refused(field: error.field, message: error.message)
+            switch try treatmentToday(tx, account, on: today) {
+            case .success(let t): return t
+            case .failure(let error): throw ServiceError.refused(field: error.field, message: error.message)
             }
         }
+    }
+
+    /// The tax the account's standard items get on `day`, or why none can be told (the seller or a rate is
+    /// missing): `taxTreatment(of:)` refuses with it, the account detail shows it.
+    func treatmentToday(_ tx: StoreTx, _ account: Account,
+                        on day: CalendarDay) throws -> Result<TaxTreatment, FieldError> {
+        let tax = try invoiceTax(tx)
+        return Result { () throws(FieldError) in try tax.treatment(Self.taxBuyer(account), .standard, on: day) }
     }
 
     public func taxRates(country: String? = nil) throws(ServiceError) -> [TaxRate] {

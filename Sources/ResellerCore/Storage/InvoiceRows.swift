@@ -123,20 +123,14 @@ extension StoreTx {
     /// One line of an invoice or a credit note: both tables keep the same columns. Its tax's reason is its
     /// category's in the document's breakdown.
     static func line(_ l: Row, currency: String, taxes: [TaxSubtotal]) -> InvoiceLine {
-        var tax: TaxTreatment?
-        if let category = (l["tax_category"] as String?).flatMap(TaxCategory.init(rawValue:)),
-           let hundredths = l["tax_rate"] as Int? {
-            let rate = TaxPercent(hundredths: hundredths)
-            tax = TaxTreatment(category: category, rate: rate,
-                               reason: taxes.first { $0.category == category && $0.rate == rate }?.reason)
-        }
-        return InvoiceLine(forAccountId: l["for_account_id"], forAccountName: l["for_account_name"],
+        InvoiceLine(forAccountId: l["for_account_id"], forAccountName: l["for_account_name"],
                     subscriptionId: l["subscription_id"], productCode: l["product_code"],
                     description: l["description"], periodStart: day(l["period_start"]),
                     periodEnd: day(l["period_end"]), quantity: l["quantity"],
                     unitPrice: Money(minor: l["unit_price_minor"], currency: currency),
                     daysCharged: l["days_charged"], daysInPeriod: l["days_in_period"],
-                    amount: Money(minor: l["amount_minor"], currency: currency), tax: tax)
+                    amount: Money(minor: l["amount_minor"], currency: currency),
+                    tax: TaxedAmountsJSON.lineTax(category: l["tax_category"], rate: l["tax_rate"], in: taxes))
     }
 
     /// The columns of `TaxedAmounts` in the order net_minor, tax_minor, taxes, seller, buyer_vat_id: all NULL for
@@ -151,7 +145,7 @@ extension StoreTx {
     static func amounts(_ r: Row, currency: String) throws -> TaxedAmounts {
         let total = Money(minor: r["total_minor"], currency: currency)
         guard let net = r["net_minor"] as Int64? else { return TaxedAmounts(beforeTax: total) }
-        let taxes = try JSONDecoder().decode([TaxSubtotal].self, from: Data((r["taxes"] as String? ?? "[]").utf8))
+        let taxes = try TaxedAmountsJSON.taxes(from: r["taxes"])
         let seller = try (r["seller"] as String?).map { try JSONDecoder().decode(Seller.self, from: Data($0.utf8)) }
         return TaxedAmounts(net: Money(minor: net, currency: currency),
                             tax: Money(minor: r["tax_minor"], currency: currency), total: total, taxes: taxes,

@@ -108,9 +108,7 @@ extension StoreTx {
                      tax: (r["tax_minor"] as Int64?).map { Money(minor: $0, currency: currency) },
                      orderDay: (try? CalendarDay.parse(r["order_day"], field: "", label: "")) ?? CalendarDay(Date()),
                      createdAt: r["created_at"], placedBy: r["placed_by"], lines: lines,
-                     taxes: try (r["taxes"] as String?).map {
-                         try JSONDecoder().decode([TaxSubtotal].self, from: Data($0.utf8))
-                     } ?? [])
+                     taxes: try TaxedAmountsJSON.taxes(from: r["taxes"]))
     }
 
     func endCustomerIds(of resellerId: Int64) throws -> [Int64] {

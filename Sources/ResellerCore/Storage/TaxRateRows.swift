@@ -58,11 +58,7 @@ extension StoreTx {
             WHERE l.subscription_id = ? AND l.period_start <= ? AND l.period_end >= ?
             ORDER BY i.id DESC LIMIT 1
             """, arguments: [subscriptionId, day.description, day.description]) else { return nil }
-        guard let category = (r[2] as String?).flatMap(TaxCategory.init(rawValue:)), let hundredths = r[3] as Int?
-        else { return (r[0], r[1], nil) }
-        let rate = TaxPercent(hundredths: hundredths)
-        let taxes = try JSONDecoder().decode([TaxSubtotal].self, from: Data((r[4] as String? ?? "[]").utf8))
-        let reason = taxes.first { $0.category == category && $0.rate == rate }?.reason
-        return (r[0], r[1], TaxTreatment(category: category, rate: rate, reason: reason))
+        return (r[0], r[1], TaxedAmountsJSON.lineTax(category: r[2], rate: r[3],
+                                                     in: try TaxedAmountsJSON.taxes(from: r[4])))
     }
 }
