@@ -11,15 +11,8 @@ struct TaxDesk {
     static let faketime = "/usr/bin/faketime"
     static let seller = TestSeller.environment(TestSeller.greek)
 
-    /// Net prices; P1 leaves its class empty, which is standard.
-    static let csv = """
-        code,description,billing_period,price,tax_class
-        SVC,Cloud service,monthly,10.00,standard
-        RED,E-book service,monthly,10.00,reduced
-        P1,Small item one,monthly,0.35,
-        P2,Small item two,monthly,0.35,standard
-        P3,Small item three,monthly,0.35,standard
-        """
+    /// The worked examples' price list, as the service tests import it.
+    static let csv = WorkedExampleDesk.csv
 
     /// `args` as if it were noon UTC of `day`, with the Greek seller unless `environment` says otherwise.
     @discardableResult

@@ -6,36 +6,17 @@ import Testing
 /// DOMAIN.md's worked examples of "The seller and tax", as written there: a seller in Greece (GR standard 24 %,
 /// reduced 13 %), 10 × 10.00 monthly, one whole month, invoiced on the order day.
 @Suite struct TaxWorkedExampleTests {
-    static let csv = """
-        code,description,billing_period,price,tax_class
-        SVC,Cloud service,monthly,10.00,standard
-        RED,E-book service,monthly,10.00,reduced
-        P1,Small item one,monthly,0.35,
-        P2,Small item two,monthly,0.35,standard
-        P3,Small item three,monthly,0.35,standard
-        """
-
-    /// A Greek desk with the list assigned to an account of `country` (unlimited credit unless `credit`), the
-    /// clock on 2027-01-10. No proration: the first whole month is invoiced on the order day.
+    /// A reseller of `country` on the worked examples' desk (`WorkedExampleDesk`).
     static func desk(country: String = "GR", vat: String = "", exempt: String? = nil,
                      credit: String? = nil) throws -> (Fixture, Account) {
-        let fx = try Fixture(seller: TestSeller.greek)
-        fx.clock.set("2027-01-10")
-        var f = AccountForm()
-        f.name = "Reseller in \(country)"; f.email = "accounts@reseller.example"; f.country = country
-        f.type = "Reseller"; f.enableOrdering = true; f.enableReselling = true
-        if let credit { f.creditLimit = credit } else { f.unlimitedCredit = true }
-        f.registrationNumber = vat
-        if let exempt { f.taxExempt = true; f.taxExemptionReason = exempt }
-        let a = try fx.service.createAccount(f, by: staff)
-        _ = try fx.priceList("Tax EUR", csv: csv)
-        _ = try fx.service.assignPriceLists(a.id, names: ["Tax EUR"], by: staff)
-        return (fx, a)
+        try WorkedExampleDesk.desk(credit: credit, exempt: exempt) { f in
+            f.name = "Reseller in \(country)"; f.email = "accounts@reseller.example"; f.country = country
+            f.registrationNumber = vat
+        }
     }
 
     static func order(_ fx: Fixture, _ a: Account, _ lines: [(String, Int)]) throws -> Order {
-        try fx.service.placeOrder(accountId: a.id, customerAccountId: nil,
-                                  lines: lines.map { OrderRequestLine(productCode: $0.0, quantity: $0.1) }, by: staff)
+        try WorkedExampleDesk.order(fx, a, lines)
     }
 
     /// The one invoice of the account after ordering `lines`: its amounts and the tax of its lines.

@@ -19,24 +19,15 @@ import TerminalKit
     /// `credit`, tax exempt with `exempt`.
     static func desk(seller: Seller = TestSeller.greek, day: String = "2027-01-10", credit: String? = nil,
                      exempt: String? = nil) throws -> (Fixture, Account) {
-        let fx = try Fixture(seller: seller)
-        fx.clock.set(day)
-        var f = AccountForm()
-        f.name = "Aegean Cloud Partners"; f.email = "accounts@aegean.example"; f.type = "Reseller"
-        f.street = "Leoforos Kifisias 44"; f.postcode = "151 25"; f.city = "Athens"; f.country = "GR"
-        f.registrationNumber = "EL094512306"
-        f.enableOrdering = true; f.enableReselling = true
-        if let credit { f.creditLimit = credit } else { f.unlimitedCredit = true }
-        if let exempt { f.taxExempt = true; f.taxExemptionReason = exempt }
-        let a = try fx.service.createAccount(f, by: staff)
-        _ = try fx.priceList("Tax EUR", csv: csv)
-        _ = try fx.service.assignPriceLists(a.id, names: ["Tax EUR"], by: staff)
-        return (fx, a)
+        try WorkedExampleDesk.desk(seller: seller, day: day, csv: csv, credit: credit, exempt: exempt) { f in
+            f.name = "Aegean Cloud Partners"; f.email = "accounts@aegean.example"
+            f.street = "Leoforos Kifisias 44"; f.postcode = "151 25"; f.city = "Athens"; f.country = "GR"
+            f.registrationNumber = "EL094512306"
+        }
     }
 
     static func order(_ fx: Fixture, _ a: Account, _ lines: [(String, Int)]) throws -> Order {
-        try fx.service.placeOrder(accountId: a.id, customerAccountId: nil,
-                                  lines: lines.map { OrderRequestLine(productCode: $0.0, quantity: $0.1) }, by: staff)
+        try WorkedExampleDesk.order(fx, a, lines)
     }
 
     static func content(_ fx: Fixture, _ a: Account) throws -> AccountDetailContent {

@@ -29,6 +29,14 @@ struct TaxDesk {
         _ = try fx.activeUser(account, email: Self.email, password: Self.password)
     }
 
+    /// 10 × SVC ordered by staff on 2027-01-10 (invoiced at 24 %), the clock then on 2027-01-20: the subscription.
+    func subscribedTenDaysAgo() throws -> Subscription {
+        _ = try WorkedExampleDesk.order(fx, account, [("SVC", 10)])
+        let sub = try #require(try fx.service.subscriptions(of: account.id).first)
+        fx.clock.set("2027-01-20")
+        return sub
+    }
+
     func app() throws -> some ApplicationProtocol {
         Application(router: try StorefrontServer(service: fx.service).router())
     }
@@ -144,10 +152,7 @@ struct TaxDesk {
     @Test func aRaisesChargeIsShownWithItsVAT() async throws {
         let desk = try TaxDesk()
         let service = desk.fx.service
-        _ = try service.placeOrder(accountId: desk.account.id, customerAccountId: nil,
-                                   lines: [OrderRequestLine(productCode: "SVC", quantity: 10)], by: staff)
-        let sub = try #require(try service.subscriptions(of: desk.account.id).first)
-        desk.fx.clock.set("2027-01-20")
+        let sub = try desk.subscribedTenDaysAgo()
         let preview = try service.previewQuantity(subscriptionId: sub.id, quantity: 11, by: staff)
         let net = try #require(preview.charge).amount, gross = try #require(preview.cost)
         #expect(net.minor > 0 && gross.minor == (net.minor * 124 + 50) / 100)   // 24 %, rounded half up
@@ -165,10 +170,7 @@ struct TaxDesk {
     @Test func theCreditNotePageCarriesTheInvoicesVAT() async throws {
         let desk = try TaxDesk()
         let service = desk.fx.service
-        _ = try service.placeOrder(accountId: desk.account.id, customerAccountId: nil,
-                                   lines: [OrderRequestLine(productCode: "SVC", quantity: 10)], by: staff)
-        let sub = try #require(try service.subscriptions(of: desk.account.id).first)
-        desk.fx.clock.set("2027-01-20")
+        let sub = try desk.subscribedTenDaysAgo()
         let note = try #require(try service.cancelSubscription(sub.id, now: true, by: staff).creditNote)
         let tax = try #require(note.draft.amounts.taxes.first)
         #expect(tax.category == .standard && tax.rate == TaxPercent(hundredths: 2400) && tax.tax.minor != 0)
