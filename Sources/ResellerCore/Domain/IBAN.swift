@@ -15,15 +15,9 @@ public enum IBAN {
         guard (15...34).contains(chars.count),
               chars[0...1].allSatisfy(isLetter), chars[2...3].allSatisfy(isDigit),
               chars.allSatisfy({ isLetter($0) || isDigit($0) }) else { return false }
-        var remainder = 0
-        for c in chars[4...] + chars[0..<4] {
-            // A letter adds two digits (A = 10 … Z = 35), a digit one: fold each in, keeping the remainder small.
-            let value = isDigit(c) ? Int(c.value - 48) : Int(c.value - 55)
-            remainder = (remainder * (value < 10 ? 10 : 100) + value) % 97
-        }
-        return remainder == 1
+        return ISO7064.mod97(chars[4...] + chars[0..<4]) == 1
     }
 
-    private static func isLetter(_ c: Unicode.Scalar) -> Bool { ("A"..."Z").contains(c) }
-    private static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+    private static func isLetter(_ c: Unicode.Scalar) -> Bool { ISO7064.isLetter(c) }
+    private static func isDigit(_ c: Unicode.Scalar) -> Bool { ISO7064.isDigit(c) }
 }

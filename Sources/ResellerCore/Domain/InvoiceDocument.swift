@@ -47,6 +47,8 @@ public struct InvoiceDocument: Sendable, Hashable {
     /// Invoices only: what is paid of it so far, and what is left.
     public var paid: String?
     public var due: String?
+    /// Invoices only: the ISO 11649 reference to pay with, in its printed groups ("RF73 INV0 0012 3").
+    public var paymentReference: String?
     /// The exemption reason, the reverse-charge or not-subject note, or that it predates tax.
     public var notes: [String]
     /// The seller's bank and footer, at the foot of the page.
@@ -58,6 +60,7 @@ public struct InvoiceDocument: Sendable, Hashable {
         self.init(kind: .invoice, number: i.number, date: i.draft.date, lines: i.draft.lines, amounts: i.draft.amounts,
                   account: account)
         dueDate = i.draft.dueDate; status = i.status
+        paymentReference = PaymentReference(number: i.number)?.printed
         if let p = i.paid {
             paid = p.display
             due = Money(minor: i.draft.total.minor - p.minor, currency: p.currency).display
@@ -132,6 +135,7 @@ public struct InvoiceDocument: Sendable, Hashable {
             out.append(spread("Paid", paid))
             out.append(spread("Left to pay", due))
         }
+        if let paymentReference { out.append(spread("Payment reference", paymentReference)) }
         if !notes.isEmpty || !footer.isEmpty { out.append("") }
         out += notes + footer
         return out

@@ -22,6 +22,7 @@ extension InvoiceDocument {
         var taxes: [TaxRow]?
         var total: String
         var paid, due: String?
+        var paymentReference: String?
         var notes, footer: [String]?
     }
 
@@ -51,6 +52,7 @@ extension InvoiceDocument {
         add(#","notes":"#); strings(notes)
         field("number", number)
         if let paid { field("paid", paid) }
+        if let paymentReference { field("paymentReference", paymentReference) }
         add(#","rows":["#)
         for (n, r) in rows.enumerated() {
             add(n > 0 ? #",{"amount":"# : #"{"amount":"#); CompactJSON.string(r.amount, into: &out)
@@ -93,7 +95,8 @@ extension InvoiceDocument {
                                     amount: r.amount, tax: r.tax)
                       },
                       net: net, taxes: taxes.map { Coded.TaxRow(label: $0.label, taxable: $0.taxable, tax: $0.tax) },
-                      total: total, paid: paid, due: due, notes: notes, footer: footer)
+                      total: total, paid: paid, due: due, paymentReference: paymentReference, notes: notes,
+                      footer: footer)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(c)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
@@ -116,7 +119,7 @@ extension InvoiceDocument {
         }
         net = c.net ?? c.total.split(separator: " ").first.map(String.init) ?? c.total
         taxes = (c.taxes ?? []).map { TaxRow(label: $0.label, taxable: $0.taxable, tax: $0.tax) }
-        total = c.total; paid = c.paid; due = c.due
+        total = c.total; paid = c.paid; due = c.due; paymentReference = c.paymentReference
         notes = c.notes ?? TaxedAmounts(beforeTax: Money(minor: 0, currency: "EUR")).notes
         footer = c.footer ?? []
     }
