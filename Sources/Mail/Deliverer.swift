@@ -45,9 +45,26 @@ public struct Deliverer: Sendable {
                     report.released += 1
                     continue
                 }
+                let files: [DocumentFile]
+                do {
+                    files = try attachments(message)
+                } catch {
+                    // The PDF cannot be made on this host now (its library missing): the message waits, as for
+                    // a relay that is down, and is given up after the same attempts.
+                    let attempt = message.attempts + 1, why = "cannot attach its documents: \(error)"
+                    if attempt >= settings.maxAttempts {
+                        try service.recordDelivery(message, owner: owner, .failed(error: why))
+                        report.failed += 1
+                    } else {
+                        let next = service.now.addingTimeInterval(Backoff.delay(attempt: attempt))
+                        try service.recordDelivery(message, owner: owner, .retry(error: why, next: next))
+                        report.retrying += 1
+                    }
+                    continue
+                }
                 let outgoing: OutgoingMessage
                 do {
-                    outgoing = try builder.build(message)
+                    outgoing = try builder.build(message, attachments: files)
                 } catch {
                     // A staff template that is not valid Mustache: no attempt can succeed until it is fixed.
                     try service.recordDelivery(message, owner: owner, .failed(error: "\(error)"))
@@ -77,6 +94,22 @@ public struct Deliverer: Sendable {
             transport.close()
             if unreachableUntil != nil { return report }
         }
+    }
+
+    /// An invoice's or credit note's email carries its PDF and e-invoice as kept: rendered at its first
+    /// delivery, so a retry attaches the same bytes. One issued before tax has no e-invoice: its PDF goes alone.
+    func attachments(_ m: OutboxMessage) throws(ServiceError) -> [DocumentFile] {
+        guard m.kind == .invoice || m.kind == .creditNote,
+              let number = m.params["invoiceNumber"] ?? m.params["creditNoteNumber"] else { return [] }
+        var files: [DocumentFile] = []
+        for format in DocumentFormat.allCases {
+            do {
+                files.append(try service.documentFile(number: number, format: format, by: .system))
+            } catch .refused(field: "ubl", _) {
+                continue
+            }
+        }
+        return files
     }
 
     /// Claim owners ("host:pid") on this host whose process is gone.

@@ -13,7 +13,9 @@ public struct OutgoingMessage: Sendable {
 }
 
 /// Renders an outbox row with its templates into a MIME message: multipart/alternative with a plain-text
-/// and an HTML part, both UTF-8 in base64, headers encoded so that no value can add a header.
+/// and an HTML part, both UTF-8 in base64, headers encoded so that no value can add a header. With
+/// attachments (an invoice's PDF and e-invoice), that is the first part of a multipart/mixed, each file after
+/// it in base64.
 public struct MessageBuilder: Sendable {
     public let settings: MailSettings
 
@@ -75,10 +77,11 @@ public struct MessageBuilder: Sendable {
     }
 
     /// Fails only for a staff template (`mail.templates`) that is not valid Mustache, naming the file.
-    public func build(_ m: OutboxMessage) throws(TemplateError) -> OutgoingMessage {
+    public func build(_ m: OutboxMessage, attachments: [DocumentFile] = []) throws(TemplateError) -> OutgoingMessage {
         let domain = settings.fromAddress.split(separator: "@").last.map(String.init) ?? "localhost"
         let messageID = "<resellerdesk.\(m.id).\(Int(m.createdAt.timeIntervalSince1970))@\(domain)>"
-        let boundary = "=_resellerdesk_\(m.id)"   // "_" never occurs in base64, so never in a part
+        // "_" never occurs in base64, so never in a part; neither boundary is the start of the other.
+        let boundary = "=_resellerdesk_\(m.id)", mixed = "=_resellerdesk_mixed_\(m.id)"
         var lines = [
             "Date: " + HeaderEncoding.date(m.createdAt),
             "Message-ID: " + messageID,
@@ -86,28 +89,44 @@ public struct MessageBuilder: Sendable {
             "To: " + HeaderEncoding.mailbox(name: m.toName, address: m.toAddress),
             "Subject: " + HeaderEncoding.unstructured(m.subject, headerLength: 9),
             "MIME-Version: 1.0",
-            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
-            "Auto-Submitted: auto-generated",
-            "",
-            "This is a MIME message with a plain-text and an HTML part.",
         ]
+        let alternative = "Content-Type: multipart/alternative; boundary=\"\(boundary)\""
+        if attachments.isEmpty {
+            lines += [alternative, "Auto-Submitted: auto-generated", "",
+                      "This is a MIME message with a plain-text and an HTML part."]
+        } else {
+            lines += ["Content-Type: multipart/mixed; boundary=\"\(mixed)\"", "Auto-Submitted: auto-generated", "",
+                      "This is a MIME message with a plain-text and an HTML part, and attached files.",
+                      "--" + mixed, alternative, ""]
+        }
         for (type, html) in [("text/plain", false), ("text/html", true)] {
             lines += ["--" + boundary, "Content-Type: \(type); charset=UTF-8", "Content-Transfer-Encoding: base64", ""]
             lines += MessageBuilder.base64Lines(try body(m, html: html))
         }
         lines.append("--" + boundary + "--")
+        for file in attachments {
+            lines += ["--" + mixed, "Content-Type: \(file.format.mediaType); name=\"\(file.fileName)\"",
+                      "Content-Disposition: attachment; filename=\"\(file.fileName)\"",
+                      "Content-Transfer-Encoding: base64", ""]
+            lines += MessageBuilder.base64Lines(file.bytes)
+        }
+        if !attachments.isEmpty { lines.append("--" + mixed + "--") }
         let text = lines.joined(separator: "\r\n") + "\r\n"
         return OutgoingMessage(outboxId: m.id, envelopeFrom: settings.fromAddress, recipient: m.toAddress,
                                messageID: messageID, data: Array(text.utf8))
     }
 
-    /// A body in base64, 76 characters a line; its own line ends normalised to CRLF first.
+    /// A text body in base64, 76 characters a line; its own line ends normalised to CRLF first.
     static func base64Lines(_ body: String) -> [String] {
         let crlf = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
-        let b64 = Data(crlf.utf8).base64EncodedString()
+        return base64Lines(Array(crlf.utf8))
+    }
+
+    /// Bytes in base64, 76 characters a line (cut from the encoded bytes: a PDF's are many lines).
+    static func base64Lines(_ bytes: [UInt8]) -> [String] {
+        let b64 = Array(Data(bytes).base64EncodedData())
         return stride(from: 0, to: b64.count, by: 76).map { start in
-            let s = b64.index(b64.startIndex, offsetBy: start)
-            return String(b64[s..<(b64.index(s, offsetBy: 76, limitedBy: b64.endIndex) ?? b64.endIndex)])
+            String(decoding: b64[start..<min(start + 76, b64.count)], as: UTF8.self)
         }
     }
 }

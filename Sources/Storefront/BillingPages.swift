@@ -122,13 +122,19 @@ enum BillingPages {
         return HTML.page(title: "Invoices", signedIn: header, body: "invoices", page)
     }
 
-    struct DocumentPage { var document: DocumentView; var back: String }
+    struct DocumentPage { var document: DocumentView; var back: String; var pdf: String; var xml: String }
 
     /// The printable page: the document through the template its email shares; the stylesheet's print rules
     /// leave out the header, the menu and the links.
     static func document(_ d: InvoiceDocument, header: StorefrontHeader) -> String {
         HTML.page(title: d.title, signedIn: header, body: "document",
                   DocumentPage(document: DocumentView(d),
-                               back: d.kind == .invoice ? "All invoices" : "Invoices and credit notes"))
+                               back: d.kind == .invoice ? "All invoices" : "Invoices and credit notes",
+                               pdf: path(d, .pdf), xml: path(d, .ubl)))
+    }
+
+    /// Where a document's file downloads: /invoices/INV-000123/pdf, /credit-notes/CRN-000004/xml.
+    static func path(_ d: InvoiceDocument, _ format: DocumentFormat) -> String {
+        (d.kind == .invoice ? "/invoices/" : "/credit-notes/") + d.number + "/" + format.fileExtension
     }
 }

@@ -48,6 +48,16 @@ extension StorefrontServer {
             let number = context.parameters.get("number") ?? ""
             return try await page(request, needs: .billing) { s in try await document(s, creditNote: number) }
         }
+        // The files as kept (the same bytes as the email's attachments), for Admins and Billing Agents; anyone
+        // else finds none, as for another account's number.
+        for (path, kind) in [("/invoices", "invoice"), ("/credit-notes", "credit note")] {
+            for format in DocumentFormat.allCases {
+                router.get("\(path)/{number}/\(format.fileExtension)") { request, context in
+                    let number = context.parameters.get("number") ?? ""
+                    return try await page(request) { s in try await file(s, kind, number, format) }
+                }
+            }
+        }
     }
 
     // MARK: Subscriptions
@@ -206,6 +216,27 @@ extension StorefrontServer {
             // Not found, or another account's; any other refusal (an amount out of range) says itself.
             guard case .notFound = try refusal(failure) else { throw failure }
             return Reply.problem(.notFound, "No such invoice", "There is no invoice \(number) in your account.",
+                                 signedIn: header(s))
+        }
+    }
+
+    func file(_ s: StorefrontSession, _ kind: String, _ number: String, _ format: DocumentFormat) async throws
+        -> Response {
+        let actor = actor(s), prefix = kind == "invoice" ? "INV-" : "CRN-"
+        var found = Result<DocumentFile, ServiceError>.failure(.notFound(field: kind, message: number))
+        if lacking(.billing, s) == nil, number.uppercased().hasPrefix(prefix) {
+            found = try await call { () throws(ServiceError) in
+                try service.documentFile(number: number, format: format, by: actor)
+            }
+        }
+        switch found {
+        case .success(let f):
+            return Response(status: .ok, headers: [.contentType: f.format.mediaType,
+                                                   .contentDisposition: "attachment; filename=\"\(f.fileName)\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: f.bytes)))
+        case .failure(let failure):
+            guard case .notFound = try refusal(failure) else { throw failure }
+            return Reply.problem(.notFound, "No such \(kind)", "There is no \(kind) \(number) in your account.",
                                  signedIn: header(s))
         }
     }

@@ -73,8 +73,8 @@ enum BillingTemplates {
             </span>{{/beforeTax}}{{^beforeTax}}{{tax}}{{/beforeTax}}</td>
             """,
         "document": """
-            <p class="no-print"><a href="/invoices">{{back}}</a> · print this page (or save it as PDF) from your \
-            browser.</p>
+            <p class="no-print"><a href="/invoices">{{back}}</a> · download: <a href="{{pdf}}" download>PDF</a> · \
+            <a href="{{xml}}" download>E-invoice (XML)</a></p>
             {{#document}}{{>invoiceDocument}}{{/document}}
             """,
     ]

@@ -13,7 +13,8 @@ public enum DocumentTemplate {
         status-{{.}}">{{.}}</p>{{/status}}</div>
         <dl class="facts"><dt>Number</dt><dd>{{number}}</dd><dt>Date</dt><dd>{{date}}</dd>\
         {{#dueDate}}<dt>Due</dt><dd>{{.}}</dd>{{/dueDate}}\
-        {{#creditedInvoice}}<dt>Credits</dt><dd>{{.}}</dd>{{/creditedInvoice}}</dl>
+        {{#creditedInvoice}}<dt>Credits</dt><dd>{{.}}</dd>{{/creditedInvoice}}\
+        {{#paymentReference}}<dt>Payment reference</dt><dd class="reference">{{.}}</dd>{{/paymentReference}}</dl>
         {{#hasSeller}}<div class="seller"><h3>From</h3><p>{{#seller}}{{.}}<br>{{/seller}}</p></div>{{/hasSeller}}
         <div class="bill-to"><h3>Bill to</h3><p>{{#billTo}}{{.}}<br>{{/billTo}}</p></div>
         <table class="document-lines"><thead><tr><th>For</th><th>Product</th><th>Period</th><th>Days</th>\
@@ -52,7 +53,7 @@ public struct DocumentView: Sendable {
     public struct TaxRow: Sendable { var label, taxable, tax: String }
 
     var title, number, date, net, total: String
-    var dueDate, status, paid, due, creditedInvoice: String?
+    var dueDate, status, paid, due, creditedInvoice, paymentReference: String?
     var seller, billTo, notes, footer: [String]
     var hasSeller: Bool
     var rows: [Row]
@@ -61,7 +62,7 @@ public struct DocumentView: Sendable {
     public init(_ d: InvoiceDocument) {
         title = d.title; number = d.number; date = d.date.description; net = d.net; total = d.total
         dueDate = d.dueDate?.description; status = d.status?.rawValue; paid = d.paid; due = d.due
-        creditedInvoice = d.creditedInvoice
+        creditedInvoice = d.creditedInvoice; paymentReference = d.paymentReference
         seller = d.seller; hasSeller = !d.seller.isEmpty; billTo = d.billTo; notes = d.notes; footer = d.footer
         rows = d.rows.map { r in
             Row(forAccount: r.forAccount, productCode: r.productCode, description: r.description, period: r.period,

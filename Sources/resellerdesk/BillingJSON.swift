@@ -21,6 +21,7 @@ extension JSONValues {
         ["number": number ?? NSNull(), "billedAccountId": d.billedAccountId,
          "billedAccount": AccountCode.format(d.billedAccountId), "forAccountId": d.forAccountId ?? NSNull(),
          "date": d.date.description, "dueDate": d.dueDate.description, "currency": d.total.currency,
+         "paymentReference": number.flatMap { PaymentReference(number: $0)?.text } ?? NSNull(),
          "lines": d.lines.map(invoiceLine)].merging(amounts(d.amounts)) { $1 }
     }
 

@@ -5,8 +5,8 @@ import TerminalKit
 
 struct InvoiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "invoice", abstract: "List invoices and show one with its lines.",
-        subcommands: [List.self, Show.self])
+        commandName: "invoice", abstract: "List invoices, show one with its lines, export their PDF and e-invoice.",
+        subcommands: [List.self, Show.self, Export.self])
 }
 
 extension InvoiceCommand {

@@ -56,6 +56,14 @@ public struct InvoiceDocument: Sendable, Hashable {
 
     public var title: String { "\(kind.rawValue) \(number)" }
 
+    /// The document as its PDF keeps it: what was issued, without what is paid since (the status, paid and
+    /// left to pay change with payments; a file kept with its SHA-256 cannot).
+    public var asIssued: InvoiceDocument {
+        var d = self
+        d.status = nil; d.paid = nil; d.due = nil
+        return d
+    }
+
     public init(invoice i: Invoice, account: Account) {
         self.init(kind: .invoice, number: i.number, date: i.draft.date, lines: i.draft.lines, amounts: i.draft.amounts,
                   account: account)

@@ -182,7 +182,7 @@ extension ResellerService {
         return note
     }
 
-    private func billedAccount(_ id: Int64, by actor: Actor, missing: ServiceError) throws(ServiceError) -> Account {
+    func billedAccount(_ id: Int64, by actor: Actor, missing: ServiceError) throws(ServiceError) -> Account {
         try store.read { tx in
             if case .storefront = actor {
                 do { try checkStorefrontRights(tx, actor, accountId: id, needs: nil) } catch { throw missing }

@@ -13,6 +13,7 @@ extension Store {
         Migration("paymentTerms", paymentTerms), Migration("billing", billing),
         Migration("billingChanges", billingChanges), Migration("firstInvoices", firstInvoices),
         Migration("billingRunIndexes", billingRunIndexes), Migration("tax", tax), Migration("taxRates", taxRates),
+        Migration("documents", documents),
     ]
 
     struct Migration: Sendable {
@@ -488,6 +489,19 @@ extension Store {
         created_at TEXT NOT NULL, created_by TEXT NOT NULL
     );
     CREATE INDEX vat_confirmations_account ON vat_confirmations(account_id, id);
+    """
+
+    /// An invoice's or credit note's files as first rendered (the PDF, the UBL e-invoice), with their SHA-256:
+    /// what its email attached is what later downloads and exports serve, byte for byte.
+    static let documents = """
+    CREATE TABLE documents (
+        number TEXT NOT NULL,
+        format TEXT NOT NULL CHECK (format IN ('pdf', 'ubl')),
+        bytes BLOB NOT NULL,
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        rendered_at TEXT NOT NULL,
+        PRIMARY KEY (number, format)
+    ) WITHOUT ROWID;
     """
 
     /// The EU's standard and reduced rates in force on 2026-01-01 (`EUVATRates`), as shipped.

@@ -1,0 +1,87 @@
+import Foundation
+
+/// One file an export wrote, found already there (the same bytes), or could not make.
+public struct ExportedFile: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        case written, unchanged
+        /// No such file exists for the document (a document issued before tax has no e-invoice): why.
+        case none(String)
+    }
+
+    public var number: String
+    public var format: DocumentFormat
+    public var path: String
+    public var sha256: String?
+    public var size: Int
+    public var outcome: Outcome
+}
+
+/// Invoices and credit notes written to files (the CLI's `export`, the terminal's invoice view): the kept
+/// bytes, each file renamed into place whole, so an export that stops midway leaves no half file, and one
+/// run again writes only what is missing or differs.
+extension ResellerService {
+    /// The documents `numbers` in `formats`, into `folder` (made if missing), each named by its number.
+    /// In a range, a document with no e-invoice is reported, not refused; `strict` refuses it (one document).
+    public func exportDocuments(_ numbers: [String], formats: [DocumentFormat], folder: String, strict: Bool = false,
+                                by actor: Actor) throws(ServiceError) -> [ExportedFile] {
+        try makeFolder(folder)
+        var out: [ExportedFile] = []
+        for number in numbers {
+            for format in formats {
+                let file: DocumentFile
+                do {
+                    file = try documentFile(number: number, format: format, by: actor)
+                } catch .refused(field: "ubl", let why) where !strict {
+                    out.append(ExportedFile(number: number, format: format, path: "", sha256: nil, size: 0,
+                                            outcome: .none(why)))
+                    continue
+                }
+                out.append(try write(file, to: folder + "/" + file.fileName))
+            }
+        }
+        return out
+    }
+
+    /// One document's file at `path` exactly.
+    public func exportDocument(_ number: String, format: DocumentFormat, to path: String,
+                               by actor: Actor) throws(ServiceError) -> ExportedFile {
+        try write(try documentFile(number: number, format: format, by: actor), to: path)
+    }
+
+    private func write(_ file: DocumentFile, to path: String) throws(ServiceError) -> ExportedFile {
+        var done = ExportedFile(number: file.number, format: file.format, path: path, sha256: file.sha256,
+                                size: file.bytes.count, outcome: .unchanged)
+        if let there = FileManager.default.contents(atPath: path), [UInt8](there) == file.bytes { return done }
+        do {
+            try Data(file.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .refused(field: "out", message: "cannot write \(path): \(Self.reason(error))")
+        }
+        done.outcome = .written
+        return done
+    }
+
+    private func makeFolder(_ folder: String) throws(ServiceError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                throw .invalid([FieldError("folder", "\(folder) is a file: name a folder to write the documents into")])
+            }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .refused(field: "folder", message: "cannot make \(folder): \(Self.reason(error))")
+        }
+    }
+
+    /// The system's words for a failed write ("Permission denied", "No space left on device").
+    private static func reason(_ error: Error) -> String {
+        let e = error as NSError
+        if let posix = e.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        return e.localizedDescription
+    }
+}
