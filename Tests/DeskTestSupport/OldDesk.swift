@@ -1,8 +1,14 @@
 /// SQL that turns a desk of today back into one from before a migration, for the tests of that migration: the
 /// columns and tables the migration added are dropped, and `PRAGMA user_version` is set by the caller.
+/// Each undoes the later ones too, since a desk set back to a version applies every migration after it.
 public enum OldDesk {
+    /// Undoes the "documents" migration (issue #24).
+    public static let beforeDocuments = """
+        DROP TABLE documents;
+        """
+
     /// Undoes the "tax" and "taxRates" migrations (issue #23).
-    public static let beforeTax = """
+    public static let beforeTax = beforeDocuments + """
         ALTER TABLE price_list_items DROP COLUMN tax_class;
         ALTER TABLE order_lines DROP COLUMN tax_class;
         ALTER TABLE subscriptions DROP COLUMN tax_class;

@@ -74,6 +74,36 @@ import Templating
         #expect(html.contains("<style>") && html.contains(".document table"))
     }
 
+    /// Issue #24: the email attaches the PDF and the e-invoice as kept (multipart/mixed, base64), which Python's
+    /// parser reads back as two files with the kept SHA-256; a retry of the same row attaches the same bytes.
+    @Test func theInvoiceEmailAttachesItsKeptPDFAndEInvoice() throws {
+        let fx = try MailFixture()
+        let (_, invoice) = try billed(fx)
+        let server = try SMTPTestServer().start()
+        defer { server.stop() }
+        let settings = try fx.smtp(server)
+        _ = try Deliverer(service: fx.service, settings: settings).deliverDue()
+        let mail = try #require(try server.received().map(ParsedMail.parse)
+                                    .first { $0.subject.hasPrefix("Invoice \(invoice.number)") })
+        #expect(mail.defects.isEmpty, "\(mail.defects)")
+        let pdf = try fx.service.invoiceFile(number: invoice.number, format: .pdf, by: .staff("alice"))
+        let xml = try fx.service.invoiceFile(number: invoice.number, format: .ubl, by: .staff("alice"))
+        #expect(mail.attachments.map(\.filename) == ["\(invoice.number).pdf", "\(invoice.number).xml"])
+        #expect(mail.attachments.map(\.contentType) == ["application/pdf", "application/xml"])
+        #expect(mail.attachments.map(\.sha256) == [pdf.sha256, xml.sha256])
+        #expect(mail.attachments.map(\.size) == [pdf.bytes.count, xml.bytes.count])
+        // The text and the HTML part still read as before, with the payment reference.
+        #expect(mail.text.contains("Payment reference") && mail.html.contains("Payment reference"))
+        #expect(mail.text.contains(try #require(PaymentReference(number: invoice.number)).printed))
+        // A retry builds the row again: the same message, byte for byte.
+        let row = try #require(try fx.service.outbox().first { $0.kind == .invoice })
+        let deliverer = Deliverer(service: fx.service, settings: settings), builder = MessageBuilder(settings: settings)
+        let again = try builder.build(row, attachments: try deliverer.attachments(row))
+        let once = try builder.build(row, attachments: try deliverer.attachments(row))
+        #expect(again.data == once.data)
+        #expect(try fx.service.invoiceFile(number: invoice.number, format: .pdf, by: .system).bytes == pdf.bytes)
+    }
+
     @Test func theCreditNoteEmailLikewiseAndTheAccountEmailWithoutBillToContacts() throws {
         let fx = try MailFixture()
         let (account, _) = try billed(fx, billTo: false)
@@ -91,6 +121,10 @@ import Templating
         #expect(text.contains(document.text().joined(separator: "\n")), "the text part is not the printed text")
         #expect(mail.html.replacingOccurrences(of: "\r\n", with: "\n").contains(try printed(document)))
         #expect(mail.html.contains(note.draft.total.display) && mail.html.contains("Credit note \(note.number)"))
+        #expect(mail.attachments.map(\.filename) == ["\(note.number).pdf", "\(note.number).xml"])
+        #expect(mail.attachments.map(\.sha256)
+                    == [try fx.service.creditNoteFile(number: note.number, format: .pdf, by: .system).sha256,
+                        try fx.service.creditNoteFile(number: note.number, format: .ubl, by: .system).sha256])
     }
 
     /// A staff override (`mail.templates`) still works, and can include the shared document; a row queued

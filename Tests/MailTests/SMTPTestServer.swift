@@ -94,7 +94,16 @@ struct ParsedMail: Decodable {
     var headerNames: [String]
     var text: String
     var html: String
+    /// The attached files as Python's parser decodes them.
+    var attachments: [Attachment]
     var defects: [String]
+
+    struct Attachment: Decodable {
+        var filename: String
+        var contentType: String
+        var size: Int
+        var sha256: String
+    }
 
     static func parse(_ file: String) throws -> ParsedMail {
         let p = Process()

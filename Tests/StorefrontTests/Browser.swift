@@ -11,6 +11,8 @@ struct Browser {
     var status: HTTPResponse.Status = .ok
     var headers: HTTPFields = [:]
     var html = ""
+    /// The last response's body as bytes (a downloaded file).
+    var bytes: [UInt8] = []
     /// Set-Cookie lines of the last response, as sent.
     var setCookies: [String] = []
 
@@ -38,6 +40,7 @@ struct Browser {
         status = response.status
         headers = response.headers
         html = String(buffer: response.body)
+        bytes = Array(buffer: response.body)
         setCookies = response.headers[values: .setCookie]
         for line in setCookies {
             let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

@@ -1,11 +1,16 @@
 #!/usr/bin/python3
 """Parses a message with Python's standard MIME parser and prints what a reader sees, as JSON."""
-import email, email.policy, json, sys
+import email, email.policy, hashlib, json, sys
 raw = open(sys.argv[1], "rb").read()
 m = email.message_from_bytes(raw, policy=email.policy.default)
-parts = {}
+parts, attachments = {}, []
 for part in m.walk():
-    if part.get_content_maintype() == "text":
+    if part.get_content_disposition() == "attachment":
+        body = part.get_payload(decode=True)
+        attachments.append({"filename": part.get_filename(), "contentType": part.get_content_type(),
+                            "size": len(body), "sha256": hashlib.sha256(body).hexdigest(),
+                            "defects": [str(d) for d in part.defects]})
+    elif part.get_content_maintype() == "text":
         parts[part.get_content_type()] = part.get_content()
 to = m["To"]
 print(json.dumps({
@@ -19,5 +24,6 @@ print(json.dumps({
     "headerNames": [k for k in m.keys()],
     "text": parts.get("text/plain", ""),
     "html": parts.get("text/html", ""),
-    "defects": [str(d) for d in m.defects],
+    "attachments": attachments,
+    "defects": [str(d) for part in m.walk() for d in part.defects],
 }, ensure_ascii=False))
