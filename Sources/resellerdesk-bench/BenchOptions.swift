@@ -7,6 +7,7 @@ struct BenchOptions {
     var keep = false
     var mail = false
     var billing = false
+    var documents = false
     var accountsGiven = false
     var searchOnly = false
     var messages = 10_000
@@ -30,12 +31,13 @@ struct BenchOptions {
             case "--keep": o.keep = true
             case "mail": o.mail = true
             case "billing": o.billing = true
+            case "--documents": o.documents = true
             case "--search-only": o.searchOnly = true; o.keep = true
             case "--messages": guard let n = Int(value()), n > 0 else { fail("--messages takes a positive whole number") }; o.messages = n
             case "-h", "--help":
                 print("""
                     usage: resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep] [--search-only]
-                           resellerdesk-bench billing [--accounts N] [--dir DIR] [--keep]
+                           resellerdesk-bench billing [--accounts N] [--documents] [--dir DIR] [--keep]
                            resellerdesk-bench mail [--messages N] [--dir DIR]
                     """)
                 exit(0)

@@ -11,7 +11,7 @@ import ResellerCore
 enum BillingBenchmark {
     static let orderDay = "2027-01-10", runDay = "2027-02-01"
 
-    static func run(accounts: Int, dir: String) throws {
+    static func run(accounts: Int, dir: String, documents: Bool = false) throws {
         let path = dir + "/billing.sqlite"
         print("ResellerDesk billing benchmark: \(accounts) accounts × 5 monthly subscriptions, run through \(runDay)")
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, SQLite file in \(dir)")
@@ -58,6 +58,7 @@ enum BillingBenchmark {
             || !report.failures.isEmpty || again.invoices.count != 0 {
             fail("the run did not issue exactly one invoice per account")
         }
+        if documents { try DocumentBenchmark.run(service: service, path: path, day: through, dir: dir) }
     }
 
     /// A Greek seller: the Greek resellers' invoices bear 24 % VAT, so the run computes tax as a desk in use does.

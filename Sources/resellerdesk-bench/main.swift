@@ -9,6 +9,7 @@ import ResellerCore
 //   .build/release/resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep]
 //   .build/release/resellerdesk-bench mail [--messages N]      (mail delivery to the local test SMTP server)
 //   .build/release/resellerdesk-bench billing [--accounts N]   (a month-end billing run, N default 100,000)
+//   .build/release/resellerdesk-bench billing --documents      (then every invoice's PDF and e-invoice exported)
 
 let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
 let dir = options.dir ?? (NSTemporaryDirectory() + "resellerdesk-bench-" + String(getpid()))
@@ -20,7 +21,8 @@ if options.mail {
     exit(0)
 }
 if options.billing {
-    try BillingBenchmark.run(accounts: options.accountsGiven ? options.accounts : 100_000, dir: dir)
+    try BillingBenchmark.run(accounts: options.accountsGiven ? options.accounts : 100_000, dir: dir,
+                             documents: options.documents)
     if !options.keep { try? FileManager.default.removeItem(atPath: dir) }
     exit(0)
 }
