@@ -17,7 +17,7 @@ order (or the subscriptions' quantities) implies. A screenshot of each page goes
 browser opens is checked with axe-core 4 (axe-selenium-python, from the virtual environment scripts/test
 makes): any violation, of any impact, fails the run. Exits non-zero on any failure.
 """
-import argparse, email, email.policy, glob, json, os, re, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, time
+import argparse, email, email.policy, glob, hashlib, json, os, re, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, time
 from decimal import ROUND_HALF_UP, Decimal
 
 from selenium import webdriver
@@ -224,6 +224,7 @@ def invoices(run, browser):
     assert number in page and f"{Decimal(total):,.2f} EUR" in page and "Left to pay" in page, (number, total, page)
     check_document(browser, number, implied, "the renewals' invoice")
     run.shot(browser, "invoice-printable")
+    downloads(run, browser, number)
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     assert not browser.find_element(By.CSS_SELECTOR, "body > header").is_displayed(), "the menu prints"
     for part in ["article.document", "article.document .seller", "article.document .bill-to"]:
@@ -239,7 +240,39 @@ def invoices(run, browser):
     open_page(browser, run.base + "/subscriptions")
     assert "Not allowed" in browser.page_source, "a Billing Agent reaches the subscriptions"
     log_out(browser)
-    print(f"invoice {number} ({total} EUR) seen on its printable page")
+    # A Buyer finds no files of it, as for a number of another account (issue #24).
+    log_in(run, browser, "nikos@aegean-cloud.example")
+    for kind in ("pdf", "xml"):
+        open_page(browser, run.base + f"/invoices/{number}/{kind}")
+        assert "No such invoice" in browser.page_source, f"a Buyer reaches the {kind} of {number}"
+    log_out(browser)
+    print(f"invoice {number} ({total} EUR) seen on its printable page; its PDF and e-invoice downloaded as a Billing "
+          "Agent, the same bytes as exported and as its email's attachments; a Buyer finds neither")
+
+
+def downloads(run, browser, number):
+    """The Billing Agent downloads the PDF and the e-invoice from the invoice's page (issue #24): the files are
+    the ones `invoice export` writes and the invoice's email attached, byte for byte (one SHA-256 each)."""
+    folder = os.path.join(run.tmp, "downloads")
+    os.makedirs(folder, exist_ok=True)
+    browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": folder})
+    kept = {f["format"]: f["sha256"] for f in json.loads(run.cli(
+        "invoice", "export", number, "--out", os.path.join(run.tmp, "exported"), "--json"))}
+    for label, name, fmt in [("PDF", f"{number}.pdf", "pdf"), ("E-invoice (XML)", f"{number}.xml", "ubl")]:
+        browser.find_element(By.LINK_TEXT, label).click()
+        path = os.path.join(folder, name)
+        wait_for(lambda: os.path.exists(path) and not glob.glob(path + ".crdownload"), f"the download of {name}")
+        with open(path, "rb") as f:
+            got = hashlib.sha256(f.read()).hexdigest()
+        assert got == kept[fmt], f"the downloaded {name} is not the exported one"
+    run.cli("mail", "deliver")
+    mails = [m for m in run.emails("eleni@aegean-cloud.example") + run.emails("partners@aegean-cloud.example")
+             if number in str(m["Subject"])]
+    assert mails, f"no email of {number} was delivered"
+    for m in mails:
+        attached = {p.get_filename(): hashlib.sha256(p.get_payload(decode=True)).hexdigest()
+                    for p in m.walk() if p.get_content_disposition() == "attachment"}
+        assert attached == {f"{number}.pdf": kept["pdf"], f"{number}.xml": kept["ubl"]}, attached
 
 
 def drive(run, browser, link, reseller_email):
