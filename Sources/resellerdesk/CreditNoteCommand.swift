@@ -5,7 +5,8 @@ import TerminalKit
 
 struct CreditNoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "credit-note", abstract: "List credit notes, show one with its lines, export their PDF and e-invoice.",
+        commandName: "credit-note",
+        abstract: "List credit notes, show one with its lines, export their PDF and e-invoice.",
         subcommands: [List.self, Show.self, Export.self])
 }
 

@@ -10,7 +10,8 @@ import Testing
     /// The worked examples' Greek desk with one invoice of a month of SVC × 2.
     func invoiced() throws -> (Fixture, Account, Invoice) {
         let (fx, a) = try WorkedExampleDesk.desk { f in
-            f.name = "Ελληνική Πληροφορική & <Σια>"; f.email = "ap@example.gr"; f.country = "GR"; f.city = "Αθήνα"
+            f.name = "Ελληνική Πληροφορική & <Σια>"; f.email = "ap@example.gr"
+            f.country = "GR"; f.city = "Αθήνα"
         }
         _ = try WorkedExampleDesk.order(fx, a, [("SVC", 2)])
         return (fx, a, try #require(try fx.service.invoices(of: a.id).first))
@@ -105,8 +106,9 @@ import Testing
         let (fx, _, invoice) = try invoiced()
         let file = fx.db.folder + "/a-file"
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
-        #expect(fields { _ = try fx.service.exportDocuments([invoice.number], formats: [.pdf], folder: file, by: staff) }
-                    == ["folder"])
+        #expect(fields {
+            _ = try fx.service.exportDocuments([invoice.number], formats: [.pdf], folder: file, by: staff)
+        } == ["folder"])
         let locked = fx.db.folder + "/locked"
         try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: true)
         chmod(locked, 0o500)

@@ -27,7 +27,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 VALIDATOR = os.path.join(HERE, "en16931-ubl", "validate")
 NS = {"cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
       "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"}
-SELLER = {"RESELLERDESK_COMPANY_NAME": "Αιγαίο Cloud & <Διανομή> Α.Ε.", "RESELLERDESK_COMPANY_STREET": "Syngrou 100",
+SELLER = {"RESELLERDESK_COMPANY_NAME": "Αιγαίο Cloud & <Διανομή> Α.Ε.",
+          "RESELLERDESK_COMPANY_STREET": "Syngrou 100",
           "RESELLERDESK_COMPANY_CITY": "Athens", "RESELLERDESK_COMPANY_POSTCODE": "117 41",
           "RESELLERDESK_COMPANY_COUNTRY": "GR", "RESELLERDESK_COMPANY_VAT_ID": "EL123456783",
           "RESELLERDESK_COMPANY_EMAIL": "billing@aegean.example", "RESELLERDESK_COMPANY_IBAN":
@@ -89,8 +90,8 @@ def build(desk):
     gr = desk.account(GREEK, "GR")
     desk.order(gr, "SVC=10", "RED=5", "ZER=1", "EXM=1", "DNS=1", "SET=1")
     desk.order(desk.account("Deutsche Cloud GmbH", "DE", "--vat", "DE136695976"), "SVC=10")
-    desk.order(desk.account("Ελληνική Σχολή", "GR", "--tax-exempt", "--tax-exemption-reason", "Article 27 §1"),
-               "SVC=10")
+    school = desk.account("Ελληνική Σχολή", "GR", "--tax-exempt", "--tax-exemption-reason", "Article 27 §1")
+    desk.order(school, "SVC=10")
     desk.order(desk.account("Client français", "FR"), "SVC=10")
     desk.order(desk.account("US Cloud Inc.", "US"), "SVC=10", "DNS=2")
     desk.order(desk.account("Prorated Α.Ε.", "GR", "--prorate", "--billing-day", "first",

@@ -17,7 +17,8 @@ order (or the subscriptions' quantities) implies. A screenshot of each page goes
 browser opens is checked with axe-core 4 (axe-selenium-python, from the virtual environment scripts/test
 makes): any violation, of any impact, fails the run. Exits non-zero on any failure.
 """
-import argparse, email, email.policy, glob, hashlib, json, os, re, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, time
+import argparse, email, email.policy, glob, hashlib, json, os, re, shutil, signal, socket, sqlite3, subprocess, sys
+import tempfile, time
 from decimal import ROUND_HALF_UP, Decimal
 
 from selenium import webdriver

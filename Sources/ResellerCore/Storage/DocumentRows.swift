@@ -22,9 +22,9 @@ extension StoreTx {
     /// The numbers of the invoices, then the credit notes, dated from `from` to `to` (both included), in order.
     func documentNumbers(from: CalendarDay, to: CalendarDay) throws -> (invoices: [String], creditNotes: [String]) {
         let range: StatementArguments = [from.description, to.description]
-        return (try String.fetchAll(db, sql: "SELECT number FROM invoices WHERE invoice_date BETWEEN ? AND ? ORDER BY id",
-                                    arguments: range),
-                try String.fetchAll(db, sql: "SELECT number FROM credit_notes WHERE note_date BETWEEN ? AND ? ORDER BY id",
-                                    arguments: range))
+        let invoices = "SELECT number FROM invoices WHERE invoice_date BETWEEN ? AND ? ORDER BY id"
+        let notes = "SELECT number FROM credit_notes WHERE note_date BETWEEN ? AND ? ORDER BY id"
+        return (try String.fetchAll(db, sql: invoices, arguments: range),
+                try String.fetchAll(db, sql: notes, arguments: range))
     }
 }
