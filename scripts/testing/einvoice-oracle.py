@@ -90,7 +90,7 @@ def build(desk):
     gr = desk.account(GREEK, "GR")
     desk.order(gr, "SVC=10", "RED=5", "ZER=1", "EXM=1", "DNS=1", "SET=1")
     desk.order(desk.account("Deutsche Cloud GmbH", "DE", "--vat", "DE136695976"), "SVC=10")
-    school = desk.account("Ελληνική Σχολή", "GR", "--tax-exempt", "--tax-exemption-reason", "Article 27 §1")
+    school = desk.account("Ελληνική Σχολή", "GR", "--tax-exempt", "--tax-exemption-reason", "Art. 27 §1")
     desk.order(school, "SVC=10")
     desk.order(desk.account("Client français", "FR"), "SVC=10")
     desk.order(desk.account("US Cloud Inc.", "US"), "SVC=10", "DNS=2")
