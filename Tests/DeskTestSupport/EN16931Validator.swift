@@ -43,7 +43,9 @@ public enum EN16931Validator {
     }
 
     private static func rules(_ list: Any?) -> [String] {
-        (list as? [[String: String]] ?? []).map { "\($0["rule"] ?? "?"): \($0["text"] ?? "") [\($0["location"] ?? "")]" }
+        (list as? [[String: String]] ?? []).map { r in
+            "\(r["rule"] ?? "?"): \(r["text"] ?? "") [\(r["location"] ?? "")]"
+        }
     }
 
     /// Runs `program` with its output in files, not pipes: a long report cannot fill a pipe and stall it.

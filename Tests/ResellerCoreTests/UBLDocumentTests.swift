@@ -35,48 +35,61 @@ enum UBLCorpus {
     static let escapedName = "Alpha & <Omega> Ελληνική ΑΕ"
 
     /// Each document by name: its desk and what is ordered there.
-    static let cases: [(String, @Sendable () throws -> WrittenUBL)] = [
-        ("S-domestic", { try invoice("S-domestic", [("SVC", 10)]) { f in
+    static let cases: [(String, @Sendable (String) throws -> WrittenUBL)] = [
+        ("S-domestic", { n in try invoice(n, [("SVC", 10)]) { f in
             f.name = escapedName; f.tradingName = "Ωμέγα \"Cloud\" & Co"; f.registrationNumber = "EL123456783"
-            f.street = "Οδός Ερμού 1 & Αιόλου"; f.city = "Αθήνα"; f.postcode = "105 63"; f.phone = "+30 210 111 1111"
+            f.street = "Οδός Ερμού 1 & Αιόλου"; f.city = "Αθήνα"; f.postcode = "105 63"
+            f.phone = "+30 210 111 1111"
         } }),
-        ("S-two-rates", { try invoice("S-two-rates", [("SVC", 10), ("RED", 5)]) { $0.country = "GR" } }),
-        ("S-three-small-lines", { try invoice("S-three-small-lines", [("P1", 1), ("P2", 1), ("P3", 1)]) { _ in } }),
-        ("S-EU-consumer-FR", { try invoice("S-EU-consumer-FR", [("SVC", 10)]) { $0.country = "FR" } }),
-        ("AE-reverse-charge-DE", { try invoice("AE-reverse-charge-DE", [("SVC", 10)]) { f in
+        ("S-two-rates", { n in try invoice(n, [("SVC", 10), ("RED", 5)]) { _ in } }),
+        ("S-three-small-lines", { n in try invoice(n, [("P1", 1), ("P2", 1), ("P3", 1)]) { _ in } }),
+        ("S-EU-consumer-FR", { n in try invoice(n, [("SVC", 10)]) { $0.country = "FR" } }),
+        ("AE-reverse-charge-DE", { n in try invoice(n, [("SVC", 10)]) { f in
             f.country = "DE"; f.registrationNumber = "DE 136.695.976"; f.city = "Berlin"
         } }),
-        ("E-exempt-account", { try invoice("E-exempt-account", [("SVC", 10)], exempt: "Article 27 §1") { _ in } }),
-        ("S-Z-E-classes", { try invoice("S-Z-E-classes", [("SVC", 1), ("ZR", 2), ("EX", 3)]) { _ in } }),
-        ("O-buyer-outside-EU-US", { try invoice("O-buyer-outside-EU-US", [("SVC", 10)]) { f in
+        ("E-exempt-account", { n in try invoice(n, [("SVC", 10)], exempt: "Article 27 §1") { _ in } }),
+        ("S-Z-E-classes", { n in try invoice(n, [("SVC", 1), ("ZR", 2), ("EX", 3)]) { _ in } }),
+        ("O-buyer-outside-EU-US", { n in try invoice(n, [("SVC", 10)]) { f in
             f.country = "US"; f.state = "NY"; f.city = "New York"; f.registrationNumber = "12-3456789"
         } }),
-        ("O-seller-outside-EU-CH", { try invoice("O-seller-outside-EU-CH", [("SVC", 10)],
-                                                 seller: TestSeller.outsideEU) { $0.registrationNumber = "EL123456783" } }),
-        ("prorated", { try invoice("prorated", [("SVC", 10)]) { f in f.prorateBilling = true; f.billingDay = "first" } }),
-        ("annual", { try invoice("annual", [("AN", 2)]) { _ in } }),
-        ("one-time", { try invoice("one-time", [("SETUP", 1), ("SVC", 1)]) { _ in } }),
-        ("separate-end-customer", { try separateInvoiceForAnEndCustomer() }),
-        ("credit-note", { try creditNote() }),
+        ("O-seller-outside-EU-CH", { n in try invoice(n, [("SVC", 10)], seller: TestSeller.outsideEU) { f in
+            f.registrationNumber = "EL123456783"
+        } }),
+        ("prorated", { n in try invoice(n, [("SVC", 10)]) { f in
+            f.prorateBilling = true; f.billingDay = "first"
+        } }),
+        ("annual", { n in try invoice(n, [("AN", 2)]) { _ in } }),
+        ("one-time", { n in try invoice(n, [("SETUP", 1), ("SVC", 1)]) { _ in } }),
+        ("separate-end-customer", separateInvoiceForAnEndCustomer),
+        ("credit-note", creditNote),
     ]
 
     static let documents: Result<[String: WrittenUBL], any Error> = Result {
-        try? FileManager.default.removeItem(atPath: EN16931Validator.outputFolder)
-        try FileManager.default.createDirectory(atPath: EN16931Validator.outputFolder, withIntermediateDirectories: true)
+        let folder = EN16931Validator.outputFolder
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var written: [String: WrittenUBL] = [:]
         for (name, make) in cases {
-            let doc = try make()
+            let doc = try make(name)
             try Data(doc.bytes).write(to: URL(fileURLWithPath: doc.path))
             written[name] = doc
         }
         return written
     }
 
-    /// The official rules' verdict on every document, from one run of the validator.
+    /// The official rules' verdict on every document, from one run of the validator; "control" is the domestic
+    /// invoice with its amount due off by a cent, which the rules must refuse (or they did not run at all).
     static let verdicts: Result<[String: EN16931Validator.Verdict], any Error> = Result {
         let docs = try documents.get()
-        let byPath = try EN16931Validator.validate(docs.values.map(\.path).sorted())
+        let control = EN16931Validator.outputFolder + "/control-payable-off-by-a-cent.xml"
+        let domestic = String(decoding: try #require(docs["S-domestic"]).bytes, as: UTF8.self)
+        let payable = #"<cbc:PayableAmount currencyID="EUR">124.00<"#
+        try #require(domestic.contains(payable))
+        try Data(domestic.replacingOccurrences(of: payable, with: #"<cbc:PayableAmount currencyID="EUR">124.01<"#).utf8)
+            .write(to: URL(fileURLWithPath: control))
+        let byPath = try EN16931Validator.validate(docs.values.map(\.path).sorted() + [control])
         return Dictionary(uniqueKeysWithValues: docs.map { ($0.key, byPath[$0.value.path]!) })
+            .merging(["control": byPath[control]!]) { a, _ in a }
     }
 
     static func document(_ name: String) throws -> WrittenUBL {
@@ -86,7 +99,8 @@ enum UBLCorpus {
     /// The first invoice of a reseller that `account` describes (Greek unless it says otherwise) after ordering
     /// `lines` on 2027-01-10 on the worked examples' desk.
     static func invoice(_ name: String, _ lines: [(String, Int)], exempt: String? = nil,
-                        seller: Seller = TestSeller.greek, _ account: (inout AccountForm) -> Void) throws -> WrittenUBL {
+                        seller: Seller = TestSeller.greek,
+                        _ account: (inout AccountForm) -> Void) throws -> WrittenUBL {
         let (fx, a) = try WorkedExampleDesk.desk(seller: seller, csv: csv, exempt: exempt) { f in
             f.name = "Reseller \(name)"; f.email = "accounts@reseller.example"; f.country = "GR"
             account(&f)
@@ -104,7 +118,7 @@ enum UBLCorpus {
 
     /// With Separate invoices, the reseller's end customer's charges on an invoice of their own, still billed to
     /// the reseller.
-    static func separateInvoiceForAnEndCustomer() throws -> WrittenUBL {
+    @Sendable static func separateInvoiceForAnEndCustomer(_ name: String) throws -> WrittenUBL {
         let (fx, a) = try WorkedExampleDesk.desk(csv: csv) { f in
             f.name = "Aegean Cloud Partners"; f.email = "accounts@aegean.example"; f.country = "GR"
             f.separateInvoices = true
@@ -115,11 +129,11 @@ enum UBLCorpus {
         _ = try fx.service.placeOrder(accountId: a.id, customerAccountId: customer.id,
                                       lines: [OrderRequestLine(productCode: "SVC", quantity: 3)], by: staff)
         let theirs = try #require(try fx.service.invoices(of: a.id).first { $0.draft.forAccountId == customer.id })
-        return try written("separate-end-customer", fx, theirs)
+        return try written(name, fx, theirs)
     }
 
     /// "Cancel now" ten days into a month invoiced on 2027-01-10: the unused days credited.
-    static func creditNote() throws -> WrittenUBL {
+    @Sendable static func creditNote(_ name: String) throws -> WrittenUBL {
         let (fx, a) = try WorkedExampleDesk.desk(csv: csv) { f in
             f.name = "Reseller credit-note"; f.email = "accounts@reseller.example"; f.country = "GR"
         }
@@ -129,7 +143,7 @@ enum UBLCorpus {
         let note = try #require(try fx.service.cancelSubscription(sub.id, now: true, by: staff).creditNote)
         let credited = try fx.service.invoice(number: try #require(note.draft.creditedInvoiceNumber))
         let account = try fx.service.account(note.draft.billedAccountId)
-        return WrittenUBL(name: "credit-note", number: note.number, date: note.draft.date, dueDate: nil,
+        return WrittenUBL(name: name, number: note.number, date: note.draft.date, dueDate: nil,
                           lines: note.draft.lines, amounts: note.draft.amounts, account: account,
                           credited: credited.number, creditedDate: credited.draft.date,
                           bytes: try UBL.creditNote(note, account: account, creditedInvoiceDate: credited.draft.date))
@@ -148,7 +162,8 @@ enum UBLCorpus {
         let x = try XMLTree.parse(d.bytes)
         let a = d.amounts, currency = a.total.currency
         #expect(x.name == (d.isInvoice ? "Invoice" : "CreditNote"))
-        #expect(x["cbc:CustomizationID"] == "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0")
+        #expect(x["cbc:CustomizationID"]
+                == "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0")
         #expect(x["cbc:ProfileID"] == "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0")
         #expect(x["cbc:ID"] == d.number && x["cbc:IssueDate"] == d.date.description)
         #expect(x["cbc:DueDate"] == d.dueDate?.description)
@@ -210,6 +225,12 @@ enum UBLCorpus {
         #expect(try written.map { try minor($0["cbc:LineExtensionAmount"]) }.reduce(0, +) == d.amounts.net.minor)
     }
 
+    /// The rules ran: a document whose amount due is not its total is refused (BR-CO-16).
+    @Test func theRulesRefuseABrokenDocument() throws {
+        let verdict = try #require(try UBLCorpus.verdicts.get()["control"])
+        #expect(verdict.fatal.map { $0.prefix { $0 != ":" } } == ["BR-CO-16"])
+    }
+
     /// `&`, `<`, `>`, `"` and Greek come back from the parser as they were typed, and the bytes hold them escaped.
     @Test func namesWithMarkupAndGreekRoundTrip() throws {
         let d = try UBLCorpus.document("S-domestic")
@@ -254,7 +275,8 @@ enum UBLCorpus {
         if name.hasPrefix("O-") {
             #expect(lines.allSatisfy { $0["cbc:Percent"] == nil })
             // Still identified (BR-CO-26), by its VAT ID as its identifier.
-            #expect(x["cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification/cbc:ID"] == d.amounts.seller?.vatId)
+            #expect(x["cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification/cbc:ID"]
+                    == d.amounts.seller?.vatId)
         }
     }
 
@@ -308,7 +330,8 @@ enum UBLCorpus {
             } else {
                 #expect(means["cbc:PaymentMeansCode"] == "58")
                 #expect(means["cac:PayeeFinancialAccount/cbc:ID"] == TestSeller.greek.iban)
-                #expect(means["cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID"] == TestSeller.greek.bic)
+                #expect(means["cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID"]
+                        == TestSeller.greek.bic)
             }
         }
         #expect(UBLDocument.paymentMeansCode(iban: "GR1601101250000000012300695", currency: "USD").code == "30")

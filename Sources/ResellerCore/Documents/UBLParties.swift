@@ -9,7 +9,7 @@ extension UBLDocument {
                 endpoint(&w, seller.email)
                 // Not subject to VAT: the VAT ID may not be stated as one (BR-O-02), yet the buyer must still be
                 // able to tell who the seller is (BR-CO-26), so it stands as the seller's identifier.
-                if notSubjectToVAT, let vatId = present(seller.vatId) {
+                if notSubjectToVAT, let vatId = Seller.present(seller.vatId) {
                     w.element("cac:PartyIdentification") { w in w.element("cbc:ID", text: vatId) }
                 }
                 address(&w, street: seller.street, city: seller.city, postcode: seller.postcode, state: nil,
@@ -30,7 +30,7 @@ extension UBLDocument {
         w.element("cac:AccountingCustomerParty") { w in
             w.element("cac:Party") { w in
                 endpoint(&w, f.email)
-                if let trading = present(f.tradingName) {
+                if let trading = Seller.present(f.tradingName) {
                     w.element("cac:PartyName") { w in w.element("cbc:Name", text: trading) }
                 }
                 address(&w, street: f.address.street, city: f.address.city, postcode: f.address.postcode,
@@ -44,7 +44,7 @@ extension UBLDocument {
 
     /// The party's email as its electronic address (EAS "EM"): the desk sends its documents by email.
     private func endpoint(_ w: inout XMLWriter, _ email: String?) {
-        guard let email = present(email) else { return }
+        guard let email = Seller.present(email) else { return }
         w.element("cbc:EndpointID", ["schemeID": "EM"], text: email)
     }
 
@@ -62,7 +62,7 @@ extension UBLDocument {
 
     /// A registration with a tax scheme: "VAT" for a VAT identifier, any other for a local tax registration.
     private func taxScheme(_ w: inout XMLWriter, _ id: String?, scheme: String) {
-        guard let id = present(id) else { return }
+        guard let id = Seller.present(id) else { return }
         w.element("cac:PartyTaxScheme") { w in
             w.element("cbc:CompanyID", text: id)
             w.element("cac:TaxScheme") { w in w.element("cbc:ID", text: scheme) }
@@ -70,16 +70,10 @@ extension UBLDocument {
     }
 
     private func contact(_ w: inout XMLWriter, phone: String?, email: String?) {
-        guard present(phone) != nil || present(email) != nil else { return }
+        guard Seller.present(phone) != nil || Seller.present(email) != nil else { return }
         w.element("cac:Contact") { w in
             w.element("cbc:Telephone", ifPresent: phone)
             w.element("cbc:ElectronicMail", ifPresent: email)
         }
-    }
-
-    /// A value worth writing: set and not only white space, trimmed.
-    func present(_ value: String?) -> String? {
-        guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        return text
     }
 }

@@ -7,7 +7,7 @@ extension UBLDocument {
     /// reference (domain.md#invoices-as-documents). A credit note is not paid (see `paymentTerms`).
     func paymentMeans(_ w: inout XMLWriter) {
         guard kind == .invoice else { return }
-        let iban = present(seller.iban)
+        let iban = Seller.present(seller.iban)
         let (code, name) = Self.paymentMeansCode(iban: iban, currency: currency)
         w.element("cac:PaymentMeans") { w in
             w.element("cbc:PaymentMeansCode", ["name": name], text: code)
@@ -15,7 +15,7 @@ extension UBLDocument {
             guard let iban else { return }
             w.element("cac:PayeeFinancialAccount") { w in
                 w.element("cbc:ID", text: iban)
-                if let bic = present(seller.bic) {
+                if let bic = Seller.present(seller.bic) {
                     w.element("cac:FinancialInstitutionBranch") { w in w.element("cbc:ID", text: bic) }
                 }
             }

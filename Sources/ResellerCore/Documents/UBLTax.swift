@@ -20,7 +20,7 @@ extension UBLDocument {
     /// (BR-S-10, BR-Z-10): the breakdown's reason, else the domain's wording of the category.
     private func exemption(_ t: TaxSubtotal) -> String? {
         guard t.category.needsExemptionReason else { return nil }
-        return present(t.reason) ?? t.category.defaultExemptionReason
+        return Seller.present(t.reason) ?? t.category.defaultExemptionReason
     }
 
     /// A category with its rate, and the exemption reason (`exemption`) in the breakdown; a line's category
