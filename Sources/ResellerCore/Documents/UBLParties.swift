@@ -69,6 +69,7 @@ extension UBLDocument {
         }
     }
 
+    /// Whom the buyer's accounts department writes or calls about the document, when anything is known.
     private func contact(_ w: inout XMLWriter, phone: String?, email: String?) {
         guard Seller.present(phone) != nil || Seller.present(email) != nil else { return }
         w.element("cac:Contact") { w in
