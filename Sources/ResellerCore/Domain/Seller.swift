@@ -54,8 +54,8 @@ public struct Seller: Sendable, Hashable, Codable {
         return parts.compactMap { $0 }.joined(separator: " · ")
     }
 
-    /// A value worth printing: set and not only white space.
-    private static func present(_ value: String?) -> String? {
+    /// A value worth printing, trimmed: set and not only white space. The e-invoice writes a party's fields by it.
+    static func present(_ value: String?) -> String? {
         guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         return text
     }
