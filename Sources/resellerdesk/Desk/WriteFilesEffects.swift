@@ -8,12 +8,15 @@ extension TerminalApp {
     func push(_ dialog: WriteFilesDialog) { push(dialog, perform: TerminalApp.perform(writeFiles:)) }
 
     /// The folder the dialog opens on: the last one written to in this session, else ~/invoices.
-    var filesFolderOffered: String { filesFolder ?? NSHomeDirectory() + "/invoices" }
+    var filesFolderOffered: String { filesFolder ?? home + "/invoices" }
+
+    /// What `~` stands for: $HOME, as in the shell the desk was started from (as the configuration reads it).
+    private var home: String { ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory() }
 
     func perform(writeFiles effect: WriteFilesDialog.Effect) {
         guard let dialog = top(WriteFilesDialog.self) else { return }
         runDialog(effect, dialog) { (form) throws(ServiceError) in
-            let folder = try form.path(home: NSHomeDirectory(), current: FileManager.default.currentDirectoryPath)
+            let folder = try form.path(home: home, current: FileManager.default.currentDirectoryPath)
             let number = dialog.context.number, staff = Actor.currentStaff()
             let files: [ExportedFile]
             do throws(ServiceError) {
