@@ -35,13 +35,15 @@ public struct FormDialog<Model: Sendable & Equatable, Context: Sendable>: Screen
     public var message: String? { widget.message }
     public var isDirty: Bool { widget.isDirty }
 
+    /// `submit`: Enter saves, under that label (a dialog of one field), as `Form.common` says.
     public init(_ name: String, title: String, context: Context, form: Form<Model>, save: String, cancel: String,
-                refused: String, check: @escaping @Sendable (Model) -> ServiceError? = { _ in nil }) {
+                submit: String? = nil, refused: String,
+                check: @escaping @Sendable (Model) -> ServiceError? = { _ in nil }) {
         self.name = name
         self.title = title
         self.context = context
         widget = form
-        common = Form<Model>.common(save: save, cancel: cancel)
+        common = Form<Model>.common(save: save, cancel: cancel, submit: submit)
         self.refused = refused
         self.check = check
     }

@@ -75,11 +75,14 @@ public struct Form<Model: Sendable & Equatable>: Sendable {
 
     // MARK: Keys
 
-    /// The keys of every field; `save` and `cancel` say what saving and leaving do in this form.
-    public static func common(save: String, cancel: String) -> [Binding<Action>] {
-        [
-            Binding([.ctrl("s"), .function(2)], "Save", help: save, .save),
-            Binding([.tab, .down, .enter], "Next", help: "next field", .next),
+    /// The keys of every field; `save` and `cancel` say what saving and leaving do in this form. A form of
+    /// one field may `submit` with Enter, under that label ("Write"): Enter saves, and Next leaves the footer.
+    public static func common(save: String, cancel: String, submit: String? = nil) -> [Binding<Action>] {
+        let enter: [Key] = [.enter]
+        return [
+            Binding((submit == nil ? [] : enter) + [.ctrl("s"), .function(2)], submit ?? "Save", help: save, .save),
+            Binding([.tab, .down] + (submit == nil ? enter : []), "Next", help: "next field", .next,
+                    footer: submit == nil),
             Binding([.backTab, .up], "", help: "previous field", .previous, footer: false),
             Binding([.escape], "Cancel", help: cancel, .cancel),
             Binding([.function(1)], "Help", help: "this help", .help),

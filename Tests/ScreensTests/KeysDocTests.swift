@@ -34,6 +34,10 @@ import TerminalKit
         let quantity = QuantityDialog.quantity(of: sub, today: sub.start).help
         let through = ThroughDialog.through(sub.start).help
         let billing = BillingScreen(through: sub.start, forecast: nil).help
+        try! DemoDesk.order(service, account.id, "VM-2C4G", 1)
+        let invoice = try! service.invoices(of: account.id).first!
+        let files = WriteFilesDialog.writeFiles(of: InvoiceDocument(invoice: invoice, account: account),
+                                                folder: "/home/alice/invoices").help
         let sections = AccountDetailSection.all.filter { !$0.bindings.isEmpty }
             .map { HelpScreen.Group($0.title, $0.bindings) }
         return [
@@ -49,6 +53,7 @@ import TerminalKit
             ("Change quantity", quantity.groups, quantity.notes),
             ("Invoice or credit note", [HelpScreen.Group("", DocumentScreen.keys)],
              ["The document as it prints and as its email shows it."]),
+            ("Write files", files.groups, files.notes),
             ("Assign price lists", [HelpScreen.Group("", PriceListPicker.keys),
                                     HelpScreen.Group("The filter", LineEditor.bindings)], []),
             ("Outbox", [HelpScreen.Group("", OutboxScreen.bindings)], []),

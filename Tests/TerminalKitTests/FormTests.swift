@@ -72,4 +72,15 @@ import TerminalKit
         #expect(joined.contains("not now"))            // a field that cannot take the focus: the status says it
         #expect(form.firstError == "name")
     }
+
+    @Test func aFormThatSubmitsSavesOnEnterUnderItsOwnLabel() {
+        let keys = Form<Model>.common(save: "write it", cancel: "leave", submit: "Write")
+        var form = Form(Self.fields, model: Model())
+        #expect(form.update(.enter, table: form.keys(keys)) == .save)
+        #expect(form.update(.ctrl("s"), table: form.keys(keys)) == .save)
+        #expect(form.update(.tab, table: form.keys(keys)) == .left("name"))
+        #expect(Binding.footer(keys, width: 80) == "Enter Write  Esc Cancel  F1 Help")
+        #expect(Binding.footer(Self.keys, width: 80) == "Ctrl-S Save  Tab Next  Esc Cancel  F1 Help")
+        #expect(form.update(.enter, table: Self.keys) == .left("size"))   // elsewhere Enter moves on
+    }
 }

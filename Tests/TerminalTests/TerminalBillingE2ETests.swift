@@ -57,6 +57,7 @@ extension TerminalE2ETests {
         try session.waitFor("INVOICE INV-000002")
         try session.waitFor("Bill to  Aegean (ACC-000001)")
         try session.waitFor("BK Backup 100 GB (added units)")
+        try session.keys("End")                                            // the note under the payment reference
         try session.waitFor("Not subject to VAT")
         try session.keys("Escape")
         try session.waitFor(" Invoices 2 ")

@@ -74,6 +74,10 @@ extension TerminalApp {
     func perform(document effect: DocumentScreen.Effect) {
         switch effect {
         case .back: pop()
+        case .writeFiles:
+            if let screen = top(DocumentScreen.self) {
+                push(WriteFilesDialog.writeFiles(of: screen.document, folder: filesFolderOffered))
+            }
         case .help:
             if let screen = top(DocumentScreen.self) { showHelp(screen.help) }
         }

@@ -26,6 +26,8 @@ final class TerminalApp {
     var quit = false
     /// The account detail's section in view, kept for the next account opened in this session.
     var detailSection: AccountDetailSection.ID = .overview
+    /// The folder an invoice's files were last written to, offered for the next in this session.
+    var filesFolder: String?
     /// What the draft file holds now, so that a batch of keys that changed nothing writes nothing.
     var lastDraft: FormDraft.Content?
 
