@@ -27,6 +27,18 @@ import Testing
         let doc = try reopened.invoiceDocument(number: "INV-000001", by: staff)
         #expect(doc.notes == ["Issued before tax was computed: amounts exclude tax."] && doc.seller.isEmpty)
         #expect(try reopened.taxRates().count == 2 * EUVATRates.rates.count)
+        // It has a PDF but no e-invoice (issue #24): one export of it alone refuses, writing nothing; a range's
+        // writes the PDF and says why there is no XML.
+        let folder = fx.db.folder + "/export"
+        #expect(fields {
+            _ = try reopened.exportDocuments(["INV-000001"], formats: DocumentFormat.allCases, folder: folder,
+                                             strict: true, by: staff)
+        } == ["ubl"])
+        #expect(!FileManager.default.fileExists(atPath: folder))
+        let range = try reopened.exportDocuments(["INV-000001"], formats: DocumentFormat.allCases, folder: folder,
+                                                 by: staff)
+        #expect(range.map(\.outcome) == [.written, .none("INV-000001 was issued before the seller was configured: "
+                                                          + "it has no e-invoice")])
 
         // What the desk issues from now on is taxed (the test seller is outside the EU: [O] at 0 %).
         try billing.on(fx, "2027-02-01")

@@ -21,22 +21,28 @@ public struct ExportedFile: Sendable {
 /// run again writes only what is missing or differs.
 extension ResellerService {
     /// The documents `numbers` in `formats`, into `folder` (made if missing), each named by its number.
-    /// In a range, a document with no e-invoice is reported, not refused; `strict` refuses it (one document).
+    /// In a range, a document with no e-invoice is reported, not refused; `strict` refuses it (one document),
+    /// and then writes nothing: every file is made before the first is written.
     public func exportDocuments(_ numbers: [String], formats: [DocumentFormat], folder: String, strict: Bool = false,
                                 by actor: Actor) throws(ServiceError) -> [ExportedFile] {
-        try makeFolder(folder)
-        var out: [ExportedFile] = []
+        enum Made { case file(DocumentFile), none(ExportedFile) }
+        var made: [Made] = []
         for number in numbers {
             for format in formats {
-                let file: DocumentFile
                 do {
-                    file = try documentFile(number: number, format: format, by: actor)
+                    made.append(.file(try documentFile(number: number, format: format, by: actor)))
                 } catch .refused(field: "ubl", let why) where !strict {
-                    out.append(ExportedFile(number: number, format: format, path: "", sha256: nil, size: 0,
-                                            outcome: .none(why)))
-                    continue
+                    made.append(.none(ExportedFile(number: number, format: format, path: "", sha256: nil, size: 0,
+                                                      outcome: .none(why))))
                 }
-                out.append(try write(file, to: folder + "/" + file.fileName))
+            }
+        }
+        try makeFolder(folder)
+        var out: [ExportedFile] = []
+        for m in made {
+            switch m {
+            case .file(let file): out.append(try write(file, to: folder + "/" + file.fileName))
+            case .none(let none): out.append(none)
             }
         }
         return out
@@ -61,6 +67,7 @@ extension ResellerService {
         return done
     }
 
+    /// The folder and any missing parents, made one at a time so that a refusal names the system's reason.
     private func makeFolder(_ folder: String) throws(ServiceError) {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
@@ -69,10 +76,10 @@ extension ResellerService {
             }
             return
         }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .refused(field: "folder", message: "cannot make \(folder): \(Self.reason(error))")
+        let parent = (folder as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != folder { try makeFolder(parent) }
+        guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
+            throw .refused(field: "folder", message: "cannot make \(folder): \(String(cString: strerror(errno)))")
         }
     }
 
