@@ -20,10 +20,7 @@ extension TerminalApp {
             let number = dialog.context.number, staff = Actor.currentStaff()
             let files: [ExportedFile]
             do throws(ServiceError) {
-                // Both files made (and kept) before either is written, so a refusal writes nothing.
-                for format in DocumentFormat.allCases {
-                    _ = try service.documentFile(number: number, format: format, by: staff)
-                }
+                // Strict: both files are made before either is written, so a refusal writes nothing.
                 files = try service.exportDocuments([number], formats: DocumentFormat.allCases, folder: folder,
                                                     strict: true, by: staff)
             } catch {
