@@ -27,8 +27,8 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 2
 fi
 # lintian; man-db for man -w; systemd for systemd-analyze; curl to ask the storefront; bash-completion's loader;
-# sqlite3 to read a desk; python3-seccomp for the units' system call filters.
-scripts/ensure-deps lintian man-db systemd curl dpkg-dev bash-completion sqlite3 python3-seccomp
+# sqlite3 to read a desk; python3-seccomp for the units' system call filters; poppler-utils to read a PDF.
+scripts/ensure-deps lintian man-db systemd curl dpkg-dev bash-completion sqlite3 python3-seccomp poppler-utils
 
 # The installed package is checked as an administrator meets it: no RESELLERDESK_ variable from the caller
 # (scripts/test points RESELLERDESK_SYSTEM_CONFIG away from /etc for its own tests) may change what it reads.
@@ -361,6 +361,18 @@ printf '%s  # package-test '"$$"': the seller\n' 'name = "Fixture Cloud AG"' 'st
   'city = "Zürich"' 'postcode = "8001"' 'country = "CH"' 'vat_id = "CHE-123.456.788 MWST"' > "$tmp/company.toml"
 sed -i "/^\[company\]\$/r $tmp/company.toml" /etc/resellerdesk/config.toml
 
+# An invoice of a Greek reseller, so that the mail deliverer's sandbox is seen making its PDF and e-invoice as it
+# does for an invoice email's attachments: cairo, pango, fontconfig and the DejaVu fonts the package depends on,
+# under its system call filter and PR_SET_MDWE.
+printf 'code,description,billing_period,price\nSVC,Cloud service,monthly,10.00\n' > "$tmp/list.csv"
+resellerdesk pricelist import "$tmp/list.csv" --name "Package EUR" --currency EUR > /dev/null
+buyer=$(resellerdesk account add --name "Ελληνική Δοκιμή" --email ap@example.com --country GR \
+  --type Reseller --ordering --unlimited-credit --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["code"])')
+resellerdesk account assign-pricelist "$buyer" "Package EUR" > /dev/null
+resellerdesk order place "$buyer" --line SVC=1 > /dev/null
+number=$(resellerdesk invoice list --account "$buyer" --json |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["number"])')
+
 # --- the units' commands in their sandbox --------------------------------------------------------------------
 # Without systemd running (CI, containers) the units cannot be started, so each ExecStart runs the way its unit
 # runs it as far as plain tools allow: as User=/Group= with the unit's UMask= and Environment=, from /, no new
@@ -460,6 +472,12 @@ for unit in resellerdesk-mail.service resellerdesk-storefront.service; do
   fi
   stop_server "$unit's command stops on SIGTERM"
 done
+
+check "resellerdesk-mail.service's sandbox makes an invoice's PDF and e-invoice" in_sandbox \
+  resellerdesk-mail.service /usr/bin/resellerdesk invoice export "$number" --out /tmp
+resellerdesk invoice export "$number" --format pdf --out "$tmp/invoice.pdf" > /dev/null
+expect "the PDF made in the sandbox holds the Greek name as text" \
+  "$(pdftotext "$tmp/invoice.pdf" - 2>&1 | grep -c 'Ελληνική Δοκιμή')" 1
 
 sed -i "/  # package-test $$: the seller\$/d" /etc/resellerdesk/config.toml
 
