@@ -367,7 +367,8 @@ sed -i "/^\[company\]\$/r $tmp/company.toml" /etc/resellerdesk/config.toml
 printf 'code,description,billing_period,price\nSVC,Cloud service,monthly,10.00\n' > "$tmp/list.csv"
 resellerdesk pricelist import "$tmp/list.csv" --name "Package EUR" --currency EUR > /dev/null
 buyer=$(resellerdesk account add --name "Ελληνική Δοκιμή" --email ap@example.com --country GR \
-  --type Reseller --ordering --unlimited-credit --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["code"])')
+  --type Reseller --ordering --unlimited-credit --json |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["code"])')
 resellerdesk account assign-pricelist "$buyer" "Package EUR" > /dev/null
 resellerdesk order place "$buyer" --line SVC=1 > /dev/null
 number=$(resellerdesk invoice list --account "$buyer" --json |
