@@ -78,17 +78,16 @@ PangoFontDescription *pango_font_description_from_string(const char *str);
 void pango_font_description_free(PangoFontDescription *desc);
 const char *pango_font_description_get_family(const PangoFontDescription *desc);
 PangoFontDescription *pango_font_describe(PangoFont *font);
-PangoContext *pango_layout_get_context(PangoLayout *layout);
 PangoFont *pango_context_load_font(PangoContext *context, const PangoFontDescription *desc);
 void pango_context_set_round_glyph_positions(PangoContext *context, gboolean round_positions);
-void pango_layout_context_changed(PangoLayout *layout);
+PangoLayout *pango_layout_new(PangoContext *context);
 void pango_layout_set_font_description(PangoLayout *layout, const PangoFontDescription *desc);
 void pango_layout_set_width(PangoLayout *layout, int width);
 void pango_layout_set_wrap(PangoLayout *layout, PangoWrapMode wrap);
 void pango_layout_set_alignment(PangoLayout *layout, PangoAlignment alignment);
 void pango_layout_set_text(PangoLayout *layout, const char *text, int length);
 void pango_layout_get_size(PangoLayout *layout, int *width, int *height);
-PangoLayout *pango_cairo_create_layout(cairo_t *cr);
+PangoContext *pango_cairo_create_context(cairo_t *cr);
 void pango_cairo_show_layout(cairo_t *cr, PangoLayout *layout);
 void pango_cairo_context_set_resolution(PangoContext *context, double dpi);
 
@@ -101,11 +100,11 @@ void pango_cairo_context_set_resolution(PangoContext *context, double dpi);
     X(cairo_line_to) X(cairo_rectangle) X(cairo_fill) X(cairo_stroke)
 #define RD_PANGO(X) \
     X(pango_font_description_from_string) X(pango_font_description_free) X(pango_font_description_get_family) \
-    X(pango_font_describe) X(pango_layout_get_context) X(pango_context_load_font) \
-    X(pango_context_set_round_glyph_positions) X(pango_layout_context_changed) X(pango_layout_set_font_description) \
+    X(pango_font_describe) X(pango_context_load_font) X(pango_context_set_round_glyph_positions) X(pango_layout_new) \
+    X(pango_layout_set_font_description) \
     X(pango_layout_set_width) X(pango_layout_set_wrap) X(pango_layout_set_alignment) X(pango_layout_set_text) \
     X(pango_layout_get_size)
-#define RD_PANGOCAIRO(X) X(pango_cairo_create_layout) X(pango_cairo_show_layout) X(pango_cairo_context_set_resolution)
+#define RD_PANGOCAIRO(X) X(pango_cairo_create_context) X(pango_cairo_show_layout) X(pango_cairo_context_set_resolution)
 
 #define RD_DECLARE(name) static __typeof__(&name) p_##name;
 RD_GOBJECT(RD_DECLARE)
@@ -150,8 +149,8 @@ static void load(void) {
 struct rd_pdf {
     cairo_surface_t *surface;
     cairo_t *cr;
-    /* One layout for every text: pango keeps its font caches per layout's context. */
-    PangoLayout *layout;
+    /* Every text's layout is made in this one context: pango keeps its fonts and their caches there. */
+    PangoContext *context;
     unsigned char *bytes;
     size_t count, capacity;
     PangoFontDescription *fonts[RD_PDF_FONTS];
@@ -190,20 +189,18 @@ rd_pdf *rd_pdf_open(double width, double height, char *error, size_t error_size)
         rd_pdf_close(pdf);
         return NULL;
     }
-    pdf->layout = p_pango_cairo_create_layout(pdf->cr);
-    PangoContext *context = p_pango_layout_get_context(pdf->layout);
+    pdf->context = p_pango_cairo_create_context(pdf->cr);
     /* A font's size in points is that many units of the PDF's page (pango's default is a screen's 96 dpi). */
-    p_pango_cairo_context_set_resolution(context, 72);
+    p_pango_cairo_context_set_resolution(pdf->context, 72);
     /* Glyphs at their exact advances: rounding to whole points (pango's default, for screens) spaces letters
        unevenly on paper. */
-    p_pango_context_set_round_glyph_positions(context, 0);
-    p_pango_layout_context_changed(pdf->layout);
-    p_pango_layout_set_wrap(pdf->layout, RD_PANGO_WRAP_WORD_CHAR);
+    p_pango_context_set_round_glyph_positions(pdf->context, 0);
     return pdf;
 }
 
 void rd_pdf_set_metadata(rd_pdf *pdf, const char *title, const char *author, const char *creator,
                          const char *create_date) {
+    if (!pdf) return;
     if (title) p_cairo_pdf_surface_set_metadata(pdf->surface, RD_CAIRO_PDF_METADATA_TITLE, title);
     if (author) p_cairo_pdf_surface_set_metadata(pdf->surface, RD_CAIRO_PDF_METADATA_AUTHOR, author);
     if (creator) p_cairo_pdf_surface_set_metadata(pdf->surface, RD_CAIRO_PDF_METADATA_CREATOR, creator);
@@ -221,6 +218,7 @@ static int same_family(const char *wanted, const char *got) {
 }
 
 int rd_pdf_font(rd_pdf *pdf, const char *description, char *error, size_t error_size) {
+    if (!pdf) { snprintf(error, error_size, "the PDF is finished"); return -1; }
     if (pdf->font_count == RD_PDF_FONTS) {
         snprintf(error, error_size, "more than %d fonts in one document", RD_PDF_FONTS);
         return -1;
@@ -230,7 +228,7 @@ int rd_pdf_font(rd_pdf *pdf, const char *description, char *error, size_t error_
     if (family) {
         /* fontconfig always answers with some font: a missing one would print in a look-alike, or in one
            without Greek, so the family it gives must be the one asked for. */
-        PangoFont *font = p_pango_context_load_font(p_pango_layout_get_context(pdf->layout), wanted);
+        PangoFont *font = p_pango_context_load_font(pdf->context, wanted);
         PangoFontDescription *loaded = font ? p_pango_font_describe(font) : NULL;
         const char *got = loaded ? p_pango_font_description_get_family(loaded) : NULL;
         int same = same_family(family, got);
@@ -244,24 +242,33 @@ int rd_pdf_font(rd_pdf *pdf, const char *description, char *error, size_t error_
     return pdf->font_count++;
 }
 
-double rd_pdf_text(rd_pdf *pdf, int font, double x, double y, double width, int align, double gray,
-                   const char *text, size_t length, int measure_only) {
-    if (font < 0 || font >= pdf->font_count) return 0;
-    p_pango_layout_set_font_description(pdf->layout, pdf->fonts[font]);
-    p_pango_layout_set_width(pdf->layout, width > 0 ? (int)(width * RD_PANGO_SCALE) : -1);
-    p_pango_layout_set_alignment(pdf->layout, align);
-    p_pango_layout_set_text(pdf->layout, text, length > INT_MAX ? INT_MAX : (int)length);
+rd_pdf_text *rd_pdf_layout_text(rd_pdf *pdf, int font, double width, int align, const char *text, size_t length,
+                                double *height) {
+    *height = 0;
+    if (!pdf) return NULL;
+    PangoLayout *layout = p_pango_layout_new(pdf->context);
+    if (font >= 0 && font < pdf->font_count) p_pango_layout_set_font_description(layout, pdf->fonts[font]);
+    p_pango_layout_set_wrap(layout, RD_PANGO_WRAP_WORD_CHAR);
+    p_pango_layout_set_width(layout, width > 0 ? (int)(width * RD_PANGO_SCALE) : -1);
+    p_pango_layout_set_alignment(layout, align);
+    p_pango_layout_set_text(layout, text, length > INT_MAX ? INT_MAX : (int)length);
     int w = 0, h = 0;
-    p_pango_layout_get_size(pdf->layout, &w, &h);
-    if (!measure_only) {
-        p_cairo_set_source_rgb(pdf->cr, gray, gray, gray);
-        p_cairo_move_to(pdf->cr, x, y);
-        p_pango_cairo_show_layout(pdf->cr, pdf->layout);
-    }
-    return (double)h / RD_PANGO_SCALE;
+    p_pango_layout_get_size(layout, &w, &h);
+    *height = (double)h / RD_PANGO_SCALE;
+    return (rd_pdf_text *)layout;
 }
 
+void rd_pdf_draw_text(rd_pdf *pdf, rd_pdf_text *text, double x, double y, double gray) {
+    if (!pdf || !text) return;
+    p_cairo_set_source_rgb(pdf->cr, gray, gray, gray);
+    p_cairo_move_to(pdf->cr, x, y);
+    p_pango_cairo_show_layout(pdf->cr, (PangoLayout *)text);
+}
+
+void rd_pdf_free_text(rd_pdf_text *text) { if (text) p_g_object_unref(text); }
+
 void rd_pdf_line(rd_pdf *pdf, double x0, double y0, double x1, double y1, double line_width, double gray) {
+    if (!pdf) return;
     p_cairo_set_source_rgb(pdf->cr, gray, gray, gray);
     p_cairo_set_line_width(pdf->cr, line_width);
     p_cairo_move_to(pdf->cr, x0, y0);
@@ -271,6 +278,7 @@ void rd_pdf_line(rd_pdf *pdf, double x0, double y0, double x1, double y1, double
 
 void rd_pdf_rect(rd_pdf *pdf, double x, double y, double width, double height, double fill_gray,
                  double line_width, double stroke_gray) {
+    if (!pdf) return;
     if (fill_gray >= 0) {
         p_cairo_set_source_rgb(pdf->cr, fill_gray, fill_gray, fill_gray);
         p_cairo_rectangle(pdf->cr, x, y, width, height);
@@ -284,7 +292,7 @@ void rd_pdf_rect(rd_pdf *pdf, double x, double y, double width, double height, d
     }
 }
 
-void rd_pdf_new_page(rd_pdf *pdf) { p_cairo_show_page(pdf->cr); }
+void rd_pdf_new_page(rd_pdf *pdf) { if (pdf) p_cairo_show_page(pdf->cr); }
 
 int rd_pdf_finish(rd_pdf *pdf, unsigned char **bytes, size_t *count, char *error, size_t error_size) {
     cairo_status_t status = p_cairo_status(pdf->cr);
@@ -307,7 +315,7 @@ void rd_pdf_free_bytes(unsigned char *bytes) { free(bytes); }
 
 void rd_pdf_close(rd_pdf *pdf) {
     if (!pdf) return;
-    if (pdf->layout) p_g_object_unref(pdf->layout);
+    if (pdf->context) p_g_object_unref(pdf->context);
     if (pdf->cr) p_cairo_destroy(pdf->cr);
     if (pdf->surface) p_cairo_surface_destroy(pdf->surface);
     for (int n = 0; n < pdf->font_count; n++) p_pango_font_description_free(pdf->fonts[n]);

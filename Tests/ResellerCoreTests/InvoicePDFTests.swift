@@ -158,8 +158,8 @@ import Testing
     /// against the official headers, every declaration must agree with theirs.
     @Test func cpdfsDeclarationsMatchTheOfficialHeaders() throws {
         let source = Self.root + "/Sources/CPDF/pdf_canvas.c"
-        guard let flags = try? Self.run("pkg-config", "--cflags", "pangocairo"),
-              (try? Self.run("pkg-config", "--exists", "cairo-pdf")) != nil else {
+        let flags = try Self.run("pkg-config", ["--cflags", "pangocairo", "cairo-pdf"], allowFailure: true)
+        guard flags.contains("-I") else {
             Issue.record("the pango and cairo headers are missing: apt-get install libpango1.0-dev libcairo2-dev")
             return
         }
@@ -215,31 +215,18 @@ import Testing
 
     static func run(_ tool: String, _ args: String...) throws -> String { try run(tool, args) }
 
-    /// `tool`'s standard output; a missing tool fails the test naming the Debian package to install.
-    static func run(_ tool: String, _ args: [String]) throws -> String {
+    /// `tool`'s output and errors (a failure is recorded unless allowed); a missing tool fails the test naming the
+    /// Debian package to install.
+    static func run(_ tool: String, _ args: [String], allowFailure: Bool = false) throws -> String {
         let packages = ["pdftotext": "poppler-utils", "pdffonts": "poppler-utils", "pdfinfo": "poppler-utils",
-                        "pkg-config": "pkg-config", "clang": "clang (or the Swift toolchain's)"]
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-            .map { "\($0)/\(tool)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let path else {
-            throw ToolFailure(description: "\(tool) is missing: apt-get install \(packages[tool] ?? tool)")
+                        "pkg-config": "pkg-config", "clang": "clang (or put the Swift toolchain's on PATH)"]
+        let found = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+            .contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
+        guard found else {
+            throw ToolMissing(description: "\(tool) is missing: apt-get install \(packages[tool] ?? tool)")
         }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw ToolFailure(description: "\(tool) \(args.joined(separator: " ")) failed: "
-                              + String(decoding: e, as: UTF8.self))
-        }
-        return String(decoding: o, as: UTF8.self)
+        return try shell([tool] + args, allowFailure: allowFailure)
     }
 
-    struct ToolFailure: Error, CustomStringConvertible { var description: String }
+    struct ToolMissing: Error, CustomStringConvertible { var description: String }
 }

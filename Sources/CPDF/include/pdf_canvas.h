@@ -6,7 +6,8 @@
    loaded with dlopen on first use: only an export renders a PDF, and linking pangocairo would make every start
    of the terminal front pay for loading and relocating about 40 shared libraries (2.7 ms measured). Lengths are
    in points (1/72 in), y grows downwards, text is UTF-8 drawn as it is (no markup, so `&` and `<` need no
-   escaping). A failure leaves its reason in `error` (at most `error_size` bytes with the NUL). */
+   escaping). A failure leaves its reason in `error` (at most `error_size` bytes with the NUL). Drawing on NULL (a
+   document that failed to open, or is finished) does nothing. */
 typedef struct rd_pdf rd_pdf;
 
 /* A new document of one empty page, written to memory. NULL when a library cannot load. */
@@ -17,16 +18,26 @@ rd_pdf *rd_pdf_open(double width, double height, char *error, size_t error_size)
 void rd_pdf_set_metadata(rd_pdf *pdf, const char *title, const char *author, const char *creator,
                          const char *create_date);
 
-/* A font for rd_pdf_text from a pango description ("DejaVu Sans Bold 16"): its number (0 and up), or -1 when
+/* A font for rd_pdf_layout_text from a pango description ("DejaVu Sans Bold 16"): its number (0 and up), or -1 when
    fontconfig has no font of that family, since it would silently print in another. At most 16 a document. */
 int rd_pdf_font(rd_pdf *pdf, const char *description, char *error, size_t error_size);
 
 enum { RD_PDF_LEFT = 0, RD_PDF_CENTER = 1, RD_PDF_RIGHT = 2 };
 
-/* The height of `text` in `font`, wrapped to `width` (at words, or inside a word longer than a line) and
-   aligned in it; drawn with its top left corner at x, y in `gray` (0 black, 1 white) unless `measure_only`. */
-double rd_pdf_text(rd_pdf *pdf, int font, double x, double y, double width, int align, double gray,
-                   const char *text, size_t length, int measure_only);
+/* A text laid out: made and measured once, drawn later (once the pages are known) without shaping it again. */
+typedef struct rd_pdf_text rd_pdf_text;
+
+/* `text` in `font`, wrapped to `width` (at words, or inside a word longer than a line; none when width <= 0) and
+   aligned in it, with its height in `*height`. It stays valid after the document is finished or closed; free it
+   with rd_pdf_free_text. */
+rd_pdf_text *rd_pdf_layout_text(rd_pdf *pdf, int font, double width, int align, const char *text, size_t length,
+                                double *height);
+
+/* Draws `text` (of this document) with its top left corner at x, y in `gray` (0 black, 1 white). */
+void rd_pdf_draw_text(rd_pdf *pdf, rd_pdf_text *text, double x, double y, double gray);
+
+/* NULL does nothing. */
+void rd_pdf_free_text(rd_pdf_text *text);
 
 /* A straight line from x0, y0 to x1, y1. */
 void rd_pdf_line(rd_pdf *pdf, double x0, double y0, double x1, double y1, double line_width, double gray);

@@ -33,8 +33,9 @@ public enum InvoicePDF {
             if n > 0 { canvas.newPage() }
             for (block, top) in page { block.draw(on: canvas, top: top) }
             foot.draw(on: canvas, top: Page.bottom - foot.height)
-            canvas.text("Page \(n + 1) of \(sheet.pages.count)", font: parts.fonts.small, x: Page.right - 90,
-                        y: Page.bottom - foot.height + 5, width: 90, align: .right, gray: 0.35)
+            let number = canvas.layout("Page \(n + 1) of \(sheet.pages.count)", font: parts.fonts.small, width: 90,
+                                       align: .right)
+            canvas.draw(number, x: Page.right - 90, y: Page.bottom - foot.height + 5, gray: 0.35)
         }
         return try canvas.finish()
     }
@@ -75,7 +76,7 @@ private struct Fonts {
 
 /// One thing drawn, its y from the top of its block.
 private enum Mark {
-    case text(String, PDFCanvas.Font, x: Double, y: Double, width: Double, align: PDFCanvas.Alignment, gray: Double)
+    case text(PDFCanvas.Text, x: Double, y: Double, gray: Double)
     case rule(y: Double, from: Double, to: Double, width: Double, gray: Double)
     case box(y: Double, height: Double, fill: Double, lineWidth: Double)
 }
@@ -93,10 +94,10 @@ private struct Block {
     mutating func text(_ text: String, _ font: PDFCanvas.Font, x: Double, y: Double, width: Double,
                        align: PDFCanvas.Alignment = .left, gray: Double = 0) -> Double {
         guard !text.isEmpty else { return 0 }
-        let h = canvas.height(of: text, font: font, width: width, align: align)
-        marks.append(.text(text, font, x: x, y: y, width: width, align: align, gray: gray))
-        height = max(height, y + h)
-        return h
+        let laidOut = canvas.layout(text, font: font, width: width, align: align)
+        marks.append(.text(laidOut, x: x, y: y, gray: gray))
+        height = max(height, y + laidOut.height)
+        return laidOut.height
     }
 
     /// A label and its value on one row (the value right-aligned where `valueWidth` ends at `x + width`).
@@ -125,7 +126,7 @@ private struct Block {
         let top = height
         b.marks += next.marks.map { m in
             switch m {
-            case let .text(s, f, x, y, w, a, g): .text(s, f, x: x, y: top + y, width: w, align: a, gray: g)
+            case let .text(t, x, y, g): .text(t, x: x, y: top + y, gray: g)
             case let .rule(y, from, to, w, g): .rule(y: top + y, from: from, to: to, width: w, gray: g)
             case let .box(y, h, f, l): .box(y: top + y, height: h, fill: f, lineWidth: l)
             }
@@ -137,7 +138,7 @@ private struct Block {
     func draw(on canvas: PDFCanvas, top: Double) {
         for m in marks {
             switch m {
-            case let .text(s, f, x, y, w, a, g): canvas.text(s, font: f, x: x, y: top + y, width: w, align: a, gray: g)
+            case let .text(t, x, y, g): canvas.draw(t, x: x, y: top + y, gray: g)
             case let .rule(y, from, to, w, g): canvas.line(from: (from, top + y), to: (to, top + y), width: w, gray: g)
             case let .box(y, h, f, l):
                 canvas.rect(x: Page.left, y: top + y, width: Page.content, height: h, fill: f, lineWidth: l,
@@ -309,7 +310,7 @@ private struct Parts {
     func footer() -> Block {
         var b = Block(canvas)
         b.rule(y: 0)
-        let number = canvas.height(of: "Page 1 of 1", font: fonts.small, width: 90)
+        let number = canvas.layout("Page 1 of 1", font: fonts.small, width: 90).height
         b.text(d.footer.joined(separator: "\n"), fonts.small, x: Page.left, y: 5, width: Page.content - 100,
                gray: 0.35)
         b.height = max(b.height, 5 + number)

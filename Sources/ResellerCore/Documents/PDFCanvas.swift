@@ -38,17 +38,35 @@ final class PDFCanvas {
         return Font(id: id)
     }
 
-    /// The height `text` takes in `font` wrapped to `width`, without drawing it.
-    func height(of text: String, font: Font, width: Double, align: Alignment = .left) -> Double {
-        draw(text, font: font, x: 0, y: 0, width: width, align: align, gray: 0, measureOnly: true)
+    /// A text laid out by pango: measured when made, drawn once its page is known without being shaped again.
+    final class Text {
+        fileprivate let layout: OpaquePointer?
+        let height: Double
+
+        fileprivate init(layout: OpaquePointer?, height: Double) { self.layout = layout; self.height = height }
+
+        deinit { rd_pdf_free_text(layout) }
     }
 
-    /// Draws `text` with its top left corner at `x`, `y`, wrapped to `width`; returns its height.
-    @discardableResult
-    func text(_ text: String, font: Font, x: Double, y: Double, width: Double, align: Alignment = .left,
-              gray: Double = 0) -> Double {
-        draw(text, font: font, x: x, y: y, width: width, align: align, gray: gray, measureOnly: false)
+    /// `text` in `font`, wrapped to `width` (at words, or inside a word longer than a line) and aligned in it.
+    func layout(_ text: String, font: Font, width: Double, align: Alignment = .left) -> Text {
+        let alignment: Int32 = switch align {
+        case .left: Int32(RD_PDF_LEFT)
+        case .center: Int32(RD_PDF_CENTER)
+        case .right: Int32(RD_PDF_RIGHT)
+        }
+        var text = Self.printable(text)
+        var height = 0.0
+        let layout = text.withUTF8 { utf8 in
+            utf8.withMemoryRebound(to: CChar.self) { chars in
+                rd_pdf_layout_text(pdf, font.id, width, alignment, chars.baseAddress, chars.count, &height)
+            }
+        }
+        return Text(layout: layout, height: height)
     }
+
+    /// Draws `text` with its top left corner at `x`, `y`.
+    func draw(_ text: Text, x: Double, y: Double, gray: Double = 0) { rd_pdf_draw_text(pdf, text.layout, x, y, gray) }
 
     func line(from: (x: Double, y: Double), to: (x: Double, y: Double), width: Double, gray: Double = 0) {
         rd_pdf_line(pdf, from.x, from.y, to.x, to.y, width, gray)
@@ -72,22 +90,6 @@ final class PDFCanvas {
         guard status == 0, let bytes else { throw PDFError(description: error) }
         defer { rd_pdf_free_bytes(bytes) }
         return Array(UnsafeBufferPointer(start: bytes, count: count))
-    }
-
-    private func draw(_ text: String, font: Font, x: Double, y: Double, width: Double, align: Alignment,
-                      gray: Double, measureOnly: Bool) -> Double {
-        let alignment: Int32 = switch align {
-        case .left: Int32(RD_PDF_LEFT)
-        case .center: Int32(RD_PDF_CENTER)
-        case .right: Int32(RD_PDF_RIGHT)
-        }
-        var text = Self.printable(text)
-        return text.withUTF8 { utf8 in
-            utf8.withMemoryRebound(to: CChar.self) { chars in
-                rd_pdf_text(pdf, font.id, x, y, width, alignment, gray, chars.baseAddress, chars.count,
-                            measureOnly ? 1 : 0)
-            }
-        }
     }
 
     /// `text` with what stored text may not hold (TextRules) as spaces: pango draws a control character as a
