@@ -26,13 +26,15 @@ let package = Package(
         // Each form's fields described once (no dependencies): the validators and the terminal's Form read it.
         .target(name: "FieldSchema"),
         .target(name: "ResellerCore", dependencies: [
-            "CSodium", "FieldSchema",
+            "CSodium", "FieldSchema", "CPDF",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),   // the SQLite C API, for the persistent WAL
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The TLS client for SMTP: OpenSSL's headers from Debian's libssl-dev; libssl itself is loaded on first use.
         .target(name: "CTLS", linkerSettings: [.linkedLibrary("dl")]),
+        // The invoice PDF through cairo and pango, loaded on first use (no -dev package needed to build).
+        .target(name: "CPDF", linkerSettings: [.linkedLibrary("dl")]),
         // The one template engine and escaping rule of the storefront's pages and the emails' HTML.
         .target(name: "Templating", dependencies: [
             "ResellerCore", .product(name: "Mustache", package: "swift-mustache"),

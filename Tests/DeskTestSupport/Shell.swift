@@ -4,6 +4,12 @@ import Testing
 /// Runs a program and returns stdout and stderr together.
 @discardableResult
 public func shell(_ args: String..., allowFailure: Bool = false) throws -> String {
+    try shell(args, allowFailure: allowFailure)
+}
+
+/// `shell` with its arguments as an array (a tool's arguments built by the test).
+@discardableResult
+public func shell(_ args: [String], allowFailure: Bool = false) throws -> String {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     p.arguments = Array(args)
