@@ -22,29 +22,38 @@ public struct ExportedFile: Sendable {
 extension ResellerService {
     /// The documents `numbers` in `formats`, into `folder` (made if missing), each named by its number.
     /// In a range, a document with no e-invoice is reported, not refused; `strict` refuses it (one document),
-    /// and then writes nothing: every file is made before the first is written.
+    /// and then writes nothing: every file of a batch is made before the first is written. The files made
+    /// fresh are kept a batch at a time, one commit for `batch` documents rather than one each.
     public func exportDocuments(_ numbers: [String], formats: [DocumentFormat], folder: String, strict: Bool = false,
-                                by actor: Actor) throws(ServiceError) -> [ExportedFile] {
-        enum Made { case file(DocumentFile), none(ExportedFile) }
-        var made: [Made] = []
-        for number in numbers {
-            for format in formats {
-                do {
-                    made.append(.file(try documentFile(number: number, format: format, by: actor)))
-                } catch .refused(field: "ubl", let why) where !strict {
-                    made.append(.none(ExportedFile(number: number, format: format, path: "", sha256: nil, size: 0,
-                                                      outcome: .none(why))))
+                                batch: Int = 100, by actor: Actor) throws(ServiceError) -> [ExportedFile] {
+        enum Made { case file(MadeFile), none(ExportedFile) }
+        var out: [ExportedFile] = []
+        for start in stride(from: 0, to: numbers.count, by: batch) {
+            var made: [Made] = []
+            for number in numbers[start..<min(start + batch, numbers.count)] {
+                for format in formats {
+                    do {
+                        made.append(.file(try self.made(number: number, format: format, by: actor)))
+                    } catch .refused(field: "ubl", let why) where !strict {
+                        made.append(.none(ExportedFile(number: number, format: format, path: "", sha256: nil,
+                                                       size: 0, outcome: .none(why))))
+                    }
                 }
             }
-        }
-        try makeFolder(folder)
-        var out: [ExportedFile] = []
-        for m in made {
-            switch m {
-            case .file(let file): out.append(try write(file, to: folder + "/" + file.fileName))
-            case .none(let none): out.append(none)
+            let fresh = made.compactMap { m -> DocumentFile? in if case .file(.fresh(let f)) = m { f } else { nil } }
+            var kept = (fresh.isEmpty ? [] : try keep(fresh))[...]
+            if start == 0 { try makeFolder(folder) }
+            for m in made {
+                let file: DocumentFile
+                switch m {
+                case .file(.kept(let found)): file = found
+                case .file(.fresh): file = kept.removeFirst()
+                case .none(let none): out.append(none); continue
+                }
+                out.append(try write(file, to: folder + "/" + file.fileName))
             }
         }
+        if numbers.isEmpty { try makeFolder(folder) }
         return out
     }
 

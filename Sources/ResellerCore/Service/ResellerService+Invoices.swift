@@ -183,12 +183,15 @@ extension ResellerService {
     }
 
     func billedAccount(_ id: Int64, by actor: Actor, missing: ServiceError) throws(ServiceError) -> Account {
-        try store.read { tx in
-            if case .storefront = actor {
-                do { try checkStorefrontRights(tx, actor, accountId: id, needs: nil) } catch { throw missing }
-                try checkStorefrontRights(tx, actor, accountId: id, needs: .billing)
-            }
-            return try existingAccount(tx, id)
+        try store.read { tx in try billedAccount(tx, id, by: actor, missing: missing) }
+    }
+
+    /// The billed account of a document `actor` may see: another account's is `missing`, as for no number.
+    func billedAccount(_ tx: StoreTx, _ id: Int64, by actor: Actor, missing: ServiceError) throws -> Account {
+        if case .storefront = actor {
+            do { try checkStorefrontRights(tx, actor, accountId: id, needs: nil) } catch { throw missing }
+            try checkStorefrontRights(tx, actor, accountId: id, needs: .billing)
         }
+        return try existingAccount(tx, id)
     }
 }
