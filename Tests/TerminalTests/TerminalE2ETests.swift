@@ -254,8 +254,10 @@ import DeskTestSupport
         try session.start("bash -c '\(env) exec \(CLI.binary)'")
         try session.waitFor("An unsaved New Account form")
         try session.keys("y")
-        let form = try session.waitFor("Ελληνικό Νέφος Α.Ε.")
-        #expect(form.contains("nefos@example.gr"))
+        // The email is drawn after the name: waiting for it, not the name, sees the whole form (a loaded
+        // machine once caught the frame half drawn).
+        let form = try session.waitFor("nefos@example.gr")
+        #expect(form.contains("Ελληνικό Νέφος Α.Ε."))
         for _ in 0..<3 { try session.keys("Tab") }                         // name → type → email → country
         try session.keys("GR", "C-s")
         try session.waitFor("ResellerDesk · ACC-000001 Ελληνικό Νέφος Α.Ε.")
