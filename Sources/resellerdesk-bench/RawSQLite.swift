@@ -13,22 +13,20 @@ enum RawSQLite {
         _ = try Store(path: target)   // the same schema, same pragmas (WAL)
         let script = target + ".sql"
         // Let sqlite3 itself write the INSERT statements for every row the service inserted.
+        // Every column of each table as the schema has it now (read from the file), so the script cannot drift
+        // from the schema when a migration adds one (issue #27: a declared list once lost a column).
+        let copies = try ["accounts", "contacts", "audit_events"].map { table in
+            copy(table, try columns(of: table, in: source))
+        }.joined(separator: "\n")
         let dump = """
             .output \(script)
             SELECT 'PRAGMA synchronous = FULL;';
             SELECT 'BEGIN;';
-            \(copy("accounts", Store.accountTableColumns))
+            \(copies)
             SELECT 'INSERT INTO account_search(rowid,name,trading_name,code,email,vat,contacts) VALUES(' || rowid || ',' ||
               quote(name) || ',' || quote(trading_name) || ',' || quote(code) || ',' || quote(email) || ',' || quote(vat) || ',' ||
               quote(contacts) || ');' FROM account_search ORDER BY rowid;
             SELECT 'INSERT INTO search_terms VALUES(' || quote(term) || ');' FROM search_terms;
-            SELECT 'INSERT INTO contacts VALUES(' || quote(id) || ',' || quote(account_id) || ',' || quote(first_name) || ',' ||
-              quote(last_name) || ',' || quote(email) || ',' || quote(email_key) || ',' || quote(phone) || ',' || quote(mobile) || ',' ||
-              quote(company_role) || ',' || quote(is_primary) || ',' || quote(is_bill_to) || ',' || quote(opt_in) || ',' ||
-              quote(created_at) || ',' || quote(updated_at) || ');' FROM contacts ORDER BY id;
-            SELECT 'INSERT INTO audit_events VALUES(' || quote(id) || ',' || quote(at) || ',' || quote(actor) || ',' ||
-              quote(actor_kind) || ',' || quote(entity) || ',' || quote(entity_id) || ',' || quote(action) || ',' ||
-              quote(changes) || ');' FROM audit_events ORDER BY id;
             SELECT 'COMMIT;';
             """
         try run("/usr/bin/sqlite3", [source], input: dump)
@@ -39,21 +37,31 @@ enum RawSQLite {
         return Result(scriptSeconds: seconds, scriptRate: Double(accounts) / seconds)
     }
 
-    /// The SELECT that writes one INSERT per row of `table`, naming its columns (the accounts table reads
-    /// them from the one list its rows are written and read with).
+    /// The columns of `table` in the database at `path`, in their order.
+    static func columns(of table: String, in path: String) throws -> [String] {
+        let out = try run("/usr/bin/sqlite3", [path], input: "SELECT name FROM pragma_table_info('\(table)');")
+        let names = out.split(separator: "\n").map(String.init)
+        if names.isEmpty { fail("\(path) has no table \(table)") }
+        return names
+    }
+
+    /// The SELECT that writes one INSERT per row of `table`, naming its columns.
     static func copy(_ table: String, _ columns: [String]) -> String {
         "SELECT 'INSERT INTO \(table)(\(columns.joined(separator: ","))) VALUES(' || "
             + columns.map { "quote(\($0))" }.joined(separator: " || ',' || ") + " || ');' FROM \(table) ORDER BY id;"
     }
 
-    static func run(_ tool: String, _ args: [String], input: String? = nil, inputFile: String? = nil) throws {
+    /// Runs `tool` with `input` (or `inputFile`) on its standard input; what it prints.
+    @discardableResult
+    static func run(_ tool: String, _ args: [String], input: String? = nil, inputFile: String? = nil) throws -> String {
         guard FileManager.default.isExecutableFile(atPath: tool) else {
             fail("\(tool) is missing: install Debian's sqlite3 package (scripts/ensure-deps does)")
         }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: tool)
         p.arguments = ["-bail"] + args
-        let pipe = Pipe()
+        let pipe = Pipe(), output = Pipe()
+        p.standardOutput = output
         if let inputFile {
             p.standardInput = FileHandle(forReadingAtPath: inputFile)
         } else {
@@ -64,7 +72,9 @@ enum RawSQLite {
             pipe.fileHandleForWriting.write(Data(input.utf8))
             try pipe.fileHandleForWriting.close()
         }
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         if p.terminationStatus != 0 { fail("\(tool) \(args.joined(separator: " ")) failed with status \(p.terminationStatus)") }
+        return String(decoding: printed, as: UTF8.self)
     }
 }
