@@ -51,15 +51,7 @@ public struct Deliverer: Sendable {
                 } catch {
                     // The PDF cannot be made on this host now (its library missing): the message waits, as for
                     // a relay that is down, and is given up after the same attempts.
-                    let attempt = message.attempts + 1, why = "cannot attach its documents: \(error)"
-                    if attempt >= settings.maxAttempts {
-                        try service.recordDelivery(message, owner: owner, .failed(error: why))
-                        report.failed += 1
-                    } else {
-                        let next = service.now.addingTimeInterval(Backoff.delay(attempt: attempt))
-                        try service.recordDelivery(message, owner: owner, .retry(error: why, next: next))
-                        report.retrying += 1
-                    }
+                    _ = try retryLater(message, "cannot attach its documents: \(error)", &report)
                     continue
                 }
                 let outgoing: OutgoingMessage
@@ -79,21 +71,29 @@ public struct Deliverer: Sendable {
                     try service.recordDelivery(message, owner: owner, .failed(error: error))
                     report.failed += 1
                 case .temporary(let error, let connectionLost):
-                    let attempt = message.attempts + 1
-                    if attempt >= settings.maxAttempts {
-                        try service.recordDelivery(message, owner: owner, .failed(error: "gave up after \(attempt) attempts: \(error)"))
-                        report.failed += 1
-                    } else {
-                        let next = service.now.addingTimeInterval(Backoff.delay(attempt: attempt))
-                        try service.recordDelivery(message, owner: owner, .retry(error: error, next: next))
-                        report.retrying += 1
-                        if connectionLost { unreachableUntil = next }
-                    }
+                    if let next = try retryLater(message, error, &report), connectionLost { unreachableUntil = next }
                 }
             }
             transport.close()
             if unreachableUntil != nil { return report }
         }
+    }
+
+    /// A failure that may pass: the message is tried again after the backoff, or given up once it has had its
+    /// `maxAttempts`. The time of the next attempt when there is one.
+    private func retryLater(_ message: OutboxMessage, _ error: String,
+                            _ report: inout Report) throws(ServiceError) -> Date? {
+        let attempt = message.attempts + 1
+        guard attempt < settings.maxAttempts else {
+            let why = "gave up after \(attempt) attempts: \(error)"
+            try service.recordDelivery(message, owner: owner, .failed(error: why))
+            report.failed += 1
+            return nil
+        }
+        let next = service.now.addingTimeInterval(Backoff.delay(attempt: attempt))
+        try service.recordDelivery(message, owner: owner, .retry(error: error, next: next))
+        report.retrying += 1
+        return next
     }
 
     /// An invoice's or credit note's email carries its PDF and e-invoice as kept: rendered at its first
