@@ -222,11 +222,13 @@ extension StorefrontServer {
 
     func file(_ s: StorefrontSession, _ kind: String, _ number: String, _ format: DocumentFormat) async throws
         -> Response {
-        let actor = actor(s), prefix = kind == "invoice" ? "INV-" : "CRN-"
+        let actor = actor(s)
         var found = Result<DocumentFile, ServiceError>.failure(.notFound(field: kind, message: number))
-        if lacking(.billing, s) == nil, number.uppercased().hasPrefix(prefix) {
+        if lacking(.billing, s) == nil {
+            // By kind: a credit note's number under /invoices is not found, as an unknown one.
             found = try await call { () throws(ServiceError) in
-                try service.documentFile(number: number, format: format, by: actor)
+                kind == "invoice" ? try service.invoiceFile(number: number, format: format, by: actor)
+                    : try service.creditNoteFile(number: number, format: format, by: actor)
             }
         }
         switch found {
