@@ -67,13 +67,28 @@ extension ResellerService {
         var done = ExportedFile(number: file.number, format: file.format, path: path, sha256: file.sha256,
                                 size: file.bytes.count, outcome: .unchanged)
         if let there = FileManager.default.contents(atPath: path), [UInt8](there) == file.bytes { return done }
-        do {
-            try Data(file.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw .refused(field: "out", message: "cannot write \(path): \(Self.reason(error))")
+        if let why = Self.replace(path, with: file.bytes) {
+            throw .refused(field: "out", message: "cannot write \(path): \(why)")
         }
         done.outcome = .written
         return done
+    }
+
+    /// Writes `bytes` under a temporary name beside `path` and renames it into place, so a reader never sees half
+    /// a file; created as the user's umask allows, as any file they write. The system's words when it fails.
+    private static func replace(_ path: String, with bytes: [UInt8]) -> String? {
+        let partial = path + ".part-\(getpid())"
+        let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        var done = 0, failure: Int32 = 0
+        while done < bytes.count, failure == 0 {
+            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + done, bytes.count - done) }
+            if n > 0 { done += n } else if errno != EINTR { failure = errno }
+        }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure == 0, rename(partial, path) != 0 { failure = errno }
+        if failure != 0 { unlink(partial) }
+        return failure == 0 ? nil : String(cString: strerror(failure))
     }
 
     /// The folder and any missing parents, made one at a time so that a refusal names the system's reason.
@@ -90,14 +105,5 @@ extension ResellerService {
         guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
             throw .refused(field: "folder", message: "cannot make \(folder): \(String(cString: strerror(errno)))")
         }
-    }
-
-    /// The system's words for a failed write ("Permission denied", "No space left on device").
-    private static func reason(_ error: Error) -> String {
-        let e = error as NSError
-        if let posix = e.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        return e.localizedDescription
     }
 }
