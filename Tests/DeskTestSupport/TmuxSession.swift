@@ -77,4 +77,24 @@ public struct TmuxSession: Sendable {
     }
 
     public func kill() { _ = try? tmux(["kill-server"]) }
+
+    /// The process running in the pane (the program, when started with `exec`).
+    public func paneProcess() throws -> pid_t {
+        let text = try tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"])
+        return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    /// Waits up to `seconds` for `pid` to end; true when it did. A zombie has ended: a program whose
+    /// tmux server was killed is reaped by PID 1, which on some machines never reaps (CI's did not).
+    public static func waitForEnd(of pid: pid_t, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            if Foundation.kill(pid, 0) != 0 { return true }
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+            // The state follows the command name's closing parenthesis: "pid (comm) S …".
+            if let close = stat.lastIndex(of: ")"), stat[close...].dropFirst(2).first == "Z" { return true }
+            if Date() >= deadline { return false }
+            usleep(20_000)
+        }
+    }
 }

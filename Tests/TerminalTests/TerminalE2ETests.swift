@@ -220,15 +220,14 @@ import DeskTestSupport
         defer { session.kill() }
         try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) exec \(CLI.binary)'")
         try session.waitFor("ResellerDesk · Accounts")
-        let pid = pid_t(try session.tmux(["list-panes", "-t", session.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let pid = try session.paneProcess()
         #expect(pid > 0)
         // SIGKILL the tmux server: the terminal vanishes and no hang-up signal is sent on its behalf.
         let server = pid_t(try session.tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         #expect(server > 0)
         Foundation.kill(server, SIGKILL)
-        let deadline = Date().addingTimeInterval(2)
-        while Foundation.kill(pid, 0) == 0 && Date() < deadline { usleep(20_000) }
-        let alive = Foundation.kill(pid, 0) == 0
+        // Seconds, not the milliseconds it takes here: CI's two cores run other suites beside this one.
+        let alive = !TmuxSession.waitForEnd(of: pid, seconds: 10)
         if alive { Foundation.kill(pid, SIGKILL) }
         #expect(!alive, "resellerdesk kept running after its terminal vanished")
     }
@@ -242,10 +241,9 @@ import DeskTestSupport
         try session.waitFor("New Account")
         try session.keys("Ελληνικό Νέφος Α.Ε.", "Tab", "Tab", "nefos@example.gr")   // → type → email
         try session.waitFor("nefos@example.gr")
-        let pid = pid_t(try session.tmux(["list-panes", "-t", session.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let pid = try session.paneProcess()
         Foundation.kill(pid, SIGHUP)                                        // the SSH link drops
-        let deadline = Date().addingTimeInterval(2)
-        while Foundation.kill(pid, 0) == 0 && Date() < deadline { usleep(20_000) }
+        _ = TmuxSession.waitForEnd(of: pid, seconds: 10)
         session.kill()
         #expect(FileManager.default.fileExists(atPath: cli.folder + "/data/resellerdesk/drafts/form.json"))
 
@@ -276,10 +274,9 @@ import DeskTestSupport
         try session.waitFor("Add Contact to Aegean Cloud Partners")
         try session.keys("Ελένη", "Tab", "Δημητρίου", "Tab", "eleni@aegean-cloud.example")
         try session.waitFor("eleni@aegean-cloud.example")
-        let pid = pid_t(try session.tmux(["list-panes", "-t", session.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let pid = try session.paneProcess()
         Foundation.kill(pid, SIGHUP)
-        let deadline = Date().addingTimeInterval(2)
-        while Foundation.kill(pid, 0) == 0 && Date() < deadline { usleep(20_000) }
+        _ = TmuxSession.waitForEnd(of: pid, seconds: 10)
         session.kill()
 
         session = TmuxSession()
