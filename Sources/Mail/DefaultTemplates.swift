@@ -112,6 +112,45 @@ enum DefaultTemplates {
 
             Renewals are never held back by the credit limit; new orders wait until the credit allows.
             """
+        case .reminder: """
+            Dear {{recipientName}},
+
+            Our records show {{totalOverdue}} overdue on the account of {{resellerName}} ({{accountCode}}):
+
+            {{invoices}}
+
+            Please pay by bank transfer{{#bankLine}} ({{bankLine}}){{/bankLine}}, quoting each
+            invoice's payment reference, so the payment finds its invoice. If you have paid in the last few days,
+            thank you, and please disregard this reminder.
+
+            Questions: {{helpContact}}.
+            """
+        case .secondReminder: """
+            Dear {{recipientName}},
+
+            A second reminder: {{totalOverdue}} is still overdue on the account of {{resellerName}}
+            ({{accountCode}}):
+
+            {{invoices}}
+
+            Please pay by bank transfer{{#bankLine}} ({{bankLine}}){{/bankLine}}, quoting each
+            invoice's payment reference. If something is wrong with these invoices, tell us at once.
+
+            Questions: {{helpContact}}.
+            """
+        case .finalNotice: """
+            Dear {{recipientName}},
+
+            Final notice: {{totalOverdue}} is overdue on the account of {{resellerName}} ({{accountCode}}):
+
+            {{invoices}}
+
+            {{#suspensionDate}}Unless it is paid, the account will be suspended on {{suspensionDate}}: no new
+            orders until it is paid. {{/suspensionDate}}Please pay by bank transfer{{#bankLine}}
+            ({{bankLine}}){{/bankLine}}, quoting each invoice's payment reference.
+
+            Questions: {{helpContact}}.
+            """
         case .test: """
             This is a test email from ResellerDesk.
 
@@ -196,6 +235,36 @@ enum DefaultTemplates {
             ({{accountCode}}), which leaves it above its credit limit of {{creditLimit}}: available credit is now
             <strong>{{availableCredit}}</strong>.</p>
             <p>Renewals are never held back by the credit limit; new orders wait until the credit allows.</p>
+            """
+        case .reminder: body = """
+            <p>Dear {{recipientName}},</p>
+            <p>Our records show <strong>{{totalOverdue}}</strong> overdue on the account of {{resellerName}}
+            ({{accountCode}}):</p>
+            <pre>{{invoices}}</pre>
+            <p>Please pay by bank transfer{{#bankLine}} ({{bankLine}}){{/bankLine}}, quoting each
+            invoice's payment reference, so the payment finds its invoice. If you have paid in the last few days,
+            thank you, and please disregard this reminder.</p>
+            <p>Questions: {{helpContact}}.</p>
+            """
+        case .secondReminder: body = """
+            <p>Dear {{recipientName}},</p>
+            <p>A second reminder: <strong>{{totalOverdue}}</strong> is still overdue on the account of
+            {{resellerName}} ({{accountCode}}):</p>
+            <pre>{{invoices}}</pre>
+            <p>Please pay by bank transfer{{#bankLine}} ({{bankLine}}){{/bankLine}}, quoting each
+            invoice's payment reference. If something is wrong with these invoices, tell us at once.</p>
+            <p>Questions: {{helpContact}}.</p>
+            """
+        case .finalNotice: body = """
+            <p>Dear {{recipientName}},</p>
+            <p><strong>Final notice:</strong> {{totalOverdue}} is overdue on the account of {{resellerName}}
+            ({{accountCode}}):</p>
+            <pre>{{invoices}}</pre>
+            {{#suspensionDate}}<p>Unless it is paid, the account will be suspended on
+            <strong>{{suspensionDate}}</strong>: no new orders until it is paid.</p>{{/suspensionDate}}
+            <p>Please pay by bank transfer{{#bankLine}} ({{bankLine}}){{/bankLine}}, quoting each
+            invoice's payment reference.</p>
+            <p>Questions: {{helpContact}}.</p>
             """
         case .test: body = "<p>This is a test email from ResellerDesk.</p><p>If you can read it, mail delivery works.</p>"
         }

@@ -2,8 +2,14 @@
 /// columns and tables the migration added are dropped, and `PRAGMA user_version` is set by the caller.
 /// Each undoes the later ones too, since a desk set back to a version applies every migration after it.
 public enum OldDesk {
+    /// Undoes the "collections" migration (issue #25).
+    public static let beforeCollections = """
+        DROP TABLE bank_entries; DROP TABLE dunning_notices; DROP TABLE collections_holds;
+        ALTER TABLE accounts DROP COLUMN status_by;
+        """
+
     /// Undoes the "documents" migration (issue #24).
-    public static let beforeDocuments = """
+    public static let beforeDocuments = beforeCollections + """
         DROP TABLE documents;
         """
 

@@ -53,7 +53,7 @@ public struct ConfigFile: Sendable {
             let name = envName(key.name)
             guard let value = environment[name] else { continue }
             config.values[key.name] = value
-            if key.kind == .list {
+            if key.kind == .list || key.kind == .numbers {
                 config.lists[key.name] = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             }
             config.sources[key.name] = name
@@ -119,6 +119,14 @@ public struct ConfigFile: Sendable {
                 items.append(s)
             }
             return (items.joined(separator: ","), items)
+        case .numbers:
+            guard let array = value.array else { throw wrong }
+            var items: [String] = []
+            for item in array {
+                guard let n = item.int else { throw wrong }
+                items.append(String(n))
+            }
+            return (items.joined(separator: ","), items)
         }
     }
 
@@ -135,6 +143,16 @@ public struct ConfigFile: Sendable {
                             + "to \(range.upperBound), not \"\(text)\"")
         }
         return n
+    }
+
+    /// A flag: true or false (TOML's booleans; "true"/"false" from the environment).
+    public func flag(_ key: String, default value: Bool) throws(ServiceError) -> Bool {
+        guard let text = values[key]?.trimmingCharacters(in: .whitespaces).lowercased() else { return value }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw .invalid("config", "\(source(key)): \(key) must be true or false, not \"\(text)\"")
+        }
     }
 
     public func choice(_ key: String, default value: String, among options: [String]) throws(ServiceError) -> String {
@@ -188,6 +206,7 @@ extension ServiceSettings {
         invitationsPerDay = try config.int("storefront.invitations_per_day", default: 20, range: 1...10_000)
         endCustomersPerDay = try config.int("storefront.end_customers_per_day", default: 50, range: 1...10_000)
         seller = try Seller(config)
+        dunning = try DunningPolicy(config)
     }
 }
 

@@ -3,7 +3,7 @@
 public struct ConfigKey: Sendable {
     /// What a key holds, checked strictly: a number in quotes is refused, so a typo never passes as text.
     public enum Kind: Sendable {
-        case text, number, flag, list
+        case text, number, flag, list, numbers
 
         var expected: String {
             switch self {
@@ -11,6 +11,7 @@ public struct ConfigKey: Sendable {
             case .number: "a whole number (no quotes)"
             case .flag: "true or false"
             case .list: "a list of texts, such as [\"10.0.0.1\", \"::1\"]"
+            case .numbers: "a list of whole numbers, such as [3, 10, 20]"
             }
         }
     }
@@ -47,6 +48,13 @@ extension ConfigFile {
         .init("company.bic", .text, "the BIC of that account (ISO 9362)"),
         .init("company.bank", .text, "the name of the bank holding that account"),
         .init("company.footer", .text, "a line printed at the foot of every invoice and credit note"),
+        .init("dunning.reminder_days", .numbers,
+              "collections steps in days after an invoice's due date: reminder, second reminder, final notice; "
+                + "1 to 3 days, ascending, default [3, 10, 20]"),
+        .init("dunning.suspend_after_days", .number,
+              "days after the due date when an unpaid invoice suspends its account, 0 never, default 30"),
+        .init("dunning.copy_account_manager", .flag,
+              "the account manager gets a copy of each collections email, default true"),
         .init("storage.path", .text,
               "the desk's database; default ~/.local/share/resellerdesk/resellerdesk.sqlite, "
                 + "/var/lib/resellerdesk/desk/desk.sqlite in the system configuration of a team desk"),

@@ -160,6 +160,11 @@ public struct Account: Sendable, Hashable {
     public var status: AccountStatus = .active
     /// Why it was last suspended, resumed or closed.
     public var statusReason: String?
+    /// Who set the status ("collections" for the run's suspensions, which a payment lifts); nil before #25.
+    public var statusBy: String? = nil
+
+    /// Suspended by the collections run, not by staff: the suspension a payment lifts.
+    public var suspendedByCollections: Bool { status == .suspended && statusBy == Actor.collections.description }
 
     public var code: String { AccountCode.format(id) }
     public var name: String { fields.name }

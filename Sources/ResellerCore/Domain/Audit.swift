@@ -7,6 +7,8 @@ public enum Actor: Sendable, Hashable, CustomStringConvertible {
     case storefront(userId: Int64, email: String)
     /// The mail deliverer and other background work.
     case system
+    /// The collections run (domain.md#collections): its suspensions, and the resumptions a payment brings.
+    case collections
 
     /// What the audit records: "alice", "alice (via sudo)", a storefront email, or "system".
     public var description: String {
@@ -14,6 +16,7 @@ public enum Actor: Sendable, Hashable, CustomStringConvertible {
         case .staff(let login, let viaSudo): viaSudo ? "\(login) (via sudo)" : login
         case .storefront(_, let email): email
         case .system: "system"
+        case .collections: "collections"
         }
     }
 
@@ -29,7 +32,7 @@ public enum Actor: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .staff: "staff"
         case .storefront: "storefront"
-        case .system: "system"
+        case .system, .collections: "system"
         }
     }
 

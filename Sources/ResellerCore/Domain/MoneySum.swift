@@ -14,6 +14,13 @@ public enum MoneySum {
         return difference
     }
 
+    /// The sum of `amounts`, refused (never trapped) when out of range.
+    public static func total(_ amounts: [Int64], what: String) throws(ServiceError) -> Int64 {
+        var sum: Int64 = 0
+        for a in amounts { sum = try add(sum, a, what: what) }
+        return sum
+    }
+
     static func outOfRange(_ what: String) -> ServiceError {
         .refused(field: "amount", message: "\(what) is out of range: a stored amount is not one the desk writes, "
                  + "so staff must check it")

@@ -11,6 +11,8 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case creditNote
     /// A billing run left the account above its credit limit: to the account manager, once per run.
     case overCreditAfterBilling
+    /// The collections run's steps (domain.md#collections): to the bill-to contacts, a copy to the manager.
+    case reminder, secondReminder, finalNotice
 }
 
 /// `withdrawn`: a link email whose link was revoked (a newer link, a new password, access removed) before it

@@ -40,11 +40,16 @@ extension ResellerService {
     }
 
     /// No new orders unless the account is Active (domain.md#account-status); the refusal says why, with the reason
-    /// staff gave.
-    func checkTakesOrders(_ account: Account) throws {
+    /// staff gave, or, suspended by the collections run, the amount overdue that lifts it once paid.
+    func checkTakesOrders(_ tx: StoreTx, _ account: Account) throws {
         guard account.status != .active else { return }
         let why = account.statusReason.map { " (\($0))" } ?? ""
-        let until = account.status == .suspended ? " until it is resumed" : ""
+        var until = account.status == .suspended ? " until it is resumed" : ""
+        if account.suspendedByCollections {
+            let overdue = try tx.overdueInvoices(of: account.id, currency: account.fields.currency, today: today)
+            let total = try MoneySum.total(overdue.map(\.left.minor), what: "the overdue amount of \(account.code)")
+            until = " until the \(Money(minor: total, currency: account.fields.currency).display) overdue is paid"
+        }
         throw ServiceError.refused(field: "account", message: "\(account.name) is \(account.status.rawValue)\(why): "
                                    + "no new orders\(until)")
     }

@@ -166,6 +166,7 @@ extension ResellerService {
         try tx.audit(actor, "creditNote", id, "issue",
                      ["number": [nil, number], "account": [nil, account.code],
                       "total": [nil, draft.total.decimalString], "date": [nil, draft.date.description]], at: now)
+        try resumeIfSettled(tx, accountId: account.id, at: now)
         let lines = Self.mailLines(draft.lines)
         let note = CreditNote(id: id, number: number, draft: draft, createdAt: now)
         // The email carries the document as issued: its parts show what the printable page shows.

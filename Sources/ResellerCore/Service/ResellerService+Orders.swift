@@ -23,7 +23,7 @@ extension ResellerService {
         guard let ordering = account.fields.ordering else {
             throw ServiceError.refused(field: "account", message: "\(account.name) does not have ordering enabled")
         }
-        try checkTakesOrders(account)
+        try checkTakesOrders(tx, account)
         let customerId = customerAccountId ?? accountId
         if customerId != accountId {
             guard ordering.enableReselling else {
@@ -190,7 +190,7 @@ extension ResellerService {
         return try store.write { tx in
             let order = try submittedOrder(tx, orderId)
             guard let account = try tx.account(order.accountId) else { throw ServiceError.notFound(field: "order", message: "no account") }
-            try checkTakesOrders(account)
+            try checkTakesOrders(tx, account)
             guard account.fields.ordering != nil else {
                 throw ServiceError.refused(field: "order", message: "\(account.name) has Ordering off, so "
                                            + "\(order.number) cannot be executed; turn Ordering on first, "

@@ -13,6 +13,7 @@ extension ResellerService {
             try tx.insertLedger(accountId: accountId, kind: "credit", amount: money.minor, orderId: nil, note: text,
                                 by: actor, at: now)
             try tx.audit(actor, "account", accountId, "payment", ["payment": [nil, money.decimalString]], at: now)
+            try resumeIfSettled(tx, accountId: accountId, at: now)
             return money
         }
     }

@@ -28,6 +28,8 @@ public struct ServiceSettings: Sendable {
     /// Who issues the invoices (domain.md#the-seller-and-tax): the configuration's [company]. Empty by default,
     /// and nothing is invoiced while a key it needs is missing (`Seller.missingKeys`).
     public var seller = Seller()
+    /// The collections policy: `[dunning]`.
+    public var dunning = DunningPolicy()
     public init() {}
 }
 

@@ -81,7 +81,7 @@ extension StoreTx {
 
     /// The columns that are not fields, read after them in this order.
     static let accountRecordNames = ["parent_account_id", "version", "created_at", "updated_at", "updated_by",
-                                     "status", "status_reason"]
+                                     "status", "status_reason", "status_by"]
 
     static func arguments(_ f: AccountFields) -> [(any DatabaseValueConvertible)?] {
         accountFieldColumns.flatMap { $0.write(f) }

@@ -102,7 +102,8 @@ extension StoreTx {
         let record = 1 + accountFieldNames.count
         return Account(id: row[0], fields: accountFields(row), parentAccountId: row[record], version: row[record + 1],
                        createdAt: row[record + 2], updatedAt: row[record + 3], updatedBy: row[record + 4],
-                       status: AccountStatus(rawValue: row[record + 5]) ?? .active, statusReason: row[record + 6])
+                       status: AccountStatus(rawValue: row[record + 5]) ?? .active, statusReason: row[record + 6],
+                       statusBy: row[record + 7])
     }
 
     /// Balance = debits − credits, in minor units.
@@ -170,9 +171,9 @@ extension StoreTx {
 
     func setAccountStatus(_ id: Int64, _ status: AccountStatus, reason: String, by actor: Actor, at now: Date) throws {
         try db.execute(sql: """
-            UPDATE accounts SET status = ?, status_reason = ?, version = version + 1, updated_at = ?, updated_by = ?
-            WHERE id = ?
-            """, arguments: [status.rawValue, reason, now, actor.description, id])
+            UPDATE accounts SET status = ?, status_reason = ?, status_by = ?, version = version + 1, updated_at = ?,
+              updated_by = ? WHERE id = ?
+            """, arguments: [status.rawValue, reason, actor.description, now, actor.description, id])
     }
 }
 

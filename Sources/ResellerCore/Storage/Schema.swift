@@ -13,7 +13,7 @@ extension Store {
         Migration("paymentTerms", paymentTerms), Migration("billing", billing),
         Migration("billingChanges", billingChanges), Migration("firstInvoices", firstInvoices),
         Migration("billingRunIndexes", billingRunIndexes), Migration("tax", tax), Migration("taxRates", taxRates),
-        Migration("documents", documents),
+        Migration("documents", documents), Migration("collections", collections),
     ]
 
     struct Migration: Sendable {
@@ -502,6 +502,51 @@ extension Store {
         rendered_at TEXT NOT NULL,
         PRIMARY KEY (number, format)
     ) WITHOUT ROWID;
+    """
+
+    /// Collections (domain.md#collections): who set an account's status (the run's suspensions are the ones
+    /// a payment lifts), staff's holds, the steps sent per invoice (the key makes each step once, whatever the
+    /// runs), and the bank statements' entries, keyed by the bank's reference so none is booked twice.
+    static let collections = """
+    ALTER TABLE accounts ADD COLUMN status_by TEXT;
+    CREATE TABLE collections_holds (
+        account_id INTEGER PRIMARY KEY REFERENCES accounts(id),
+        no_auto_suspend INTEGER NOT NULL DEFAULT 0 CHECK (no_auto_suspend IN (0, 1)),
+        paused_until TEXT,
+        reason TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+    );
+    CREATE TABLE dunning_notices (
+        invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+        step INTEGER NOT NULL CHECK (step BETWEEN 1 AND 3),
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        sent_on TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        PRIMARY KEY (invoice_id, step)
+    ) WITHOUT ROWID;
+    CREATE INDEX dunning_notices_account ON dunning_notices(account_id);
+    CREATE TABLE bank_entries (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        file TEXT NOT NULL,
+        statement_id TEXT NOT NULL,
+        booking_date TEXT,
+        amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+        currency TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('credit', 'debit')),
+        debtor_name TEXT,
+        remittance TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('booked', 'unmatched', 'assigned', 'dismissed')),
+        why TEXT,
+        account_id INTEGER REFERENCES accounts(id),
+        ledger_id INTEGER REFERENCES ledger(id),
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        decided_at TEXT,
+        decided_by TEXT
+    );
+    CREATE INDEX bank_entries_waiting ON bank_entries(state, id);
     """
 
     /// The EU's standard and reduced rates in force on 2026-01-01 (`EUVATRates`), as shipped.
