@@ -9,7 +9,7 @@ struct AccountCommand: ParsableCommand {
         commandName: "account", abstract: "Create, edit, find and show accounts; assign price lists.",
         subcommands: [Add.self, Update.self, List.self, Show.self,
                       AssignPriceList.self, UnassignPriceList.self,
-                      Suspend.self, Resume.self, Close.self, ConfirmVAT.self])
+                      Suspend.self, Resume.self, Close.self, ConfirmVAT.self, Collections.self])
 }
 
 extension AccountCommand {

@@ -27,6 +27,8 @@ extension BillingCommand {
             commandName: "run", abstract: "Issue every invoice due up to a day (default today); safe to repeat.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The last day to bill, YYYY-MM-DD (default today).") var through: String?
+        @Flag(help: "Then the collections run, even when some accounts could not be billed (the daily service).")
+        var collections = false
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
@@ -35,12 +37,19 @@ extension BillingCommand {
                 let day = try ThroughDate.parse(through) ?? ctx.service.today
                 let report = try ctx.service.billingRun(through: day, by: ctx.actor)
                 failed = !report.failures.isEmpty
+                // After the invoices, so a payment that came in with today's statement counts first.
+                let collected = collections ? try ctx.service.collectionsRun() : nil
+                failed = failed || !(collected?.failures.isEmpty ?? true)
                 if ctx.json {
-                    JSON.print(["through": day.description,
-                                "invoices": report.invoices.map { JSONValues.invoice(number: $0.number, $0.draft) },
-                                "failures": report.failures.map { ["accountId": $0.accountId, "message": $0.message] }])
+                    var out: [String: Any] = [
+                        "through": day.description,
+                        "invoices": report.invoices.map { JSONValues.invoice(number: $0.number, $0.draft) },
+                        "failures": report.failures.map { ["accountId": $0.accountId, "message": $0.message] }]
+                    if let collected { out["collections"] = CollectionsJSON.report(collected) }
+                    JSON.print(out)
                     return
                 }
+                defer { if let collected { CollectionsCommand.print(collected, json: false, preview: false) } }
                 // An account the run could not bill does not stop the others; each is told, and the exit says so.
                 // (A refusal that already names the account, as a seller not configured, is not named twice.)
                 for f in report.failures {

@@ -26,6 +26,7 @@ enum JSONValues {
             "onboarding": s.onboarding.nextStep.map { "next: \($0.rawValue)" } ?? "complete",
             "parentAccountId": a.parentAccountId ?? NSNull(),
             "status": a.status.rawValue, "statusReason": a.statusReason ?? NSNull(),
+            "statusBy": a.statusBy ?? NSNull(),
             "createdAt": Format.iso8601(a.createdAt), "updatedAt": Format.iso8601(a.updatedAt), "updatedBy": a.updatedBy,
         ]) { _, new in new }
         return out

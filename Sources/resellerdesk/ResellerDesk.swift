@@ -17,7 +17,7 @@ struct ResellerDesk: ParsableCommand {
         subcommands: [DemoCommand.self, PriceListCommand.self, AccountCommand.self, ContactCommand.self,
                       PaymentCommand.self, OrderCommand.self, BillingCommand.self, SubscriptionCommand.self,
                       InvoiceCommand.self, CreditNoteCommand.self, MailCommand.self, StorefrontCommand.self,
-                      ConfigCommand.self, TaxCommand.self,
+                      ConfigCommand.self, TaxCommand.self, CollectionsCommand.self,
                       BackupCommand.self, RestoreCommand.self, DoctorCommand.self])
 
     @OptionGroup var global: GlobalOptions

@@ -18,3 +18,8 @@ func fieldErrors(_ body: () throws -> Void, sourceLocation: SourceLocation = #_s
 func fields(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> Set<String> {
     Set(fieldErrors(body, sourceLocation: sourceLocation).map(\.field))
 }
+
+/// The messages of the field errors `body` threw.
+func messages(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+    fieldErrors(body, sourceLocation: sourceLocation).map(\.message)
+}

@@ -12,10 +12,11 @@ public struct CollectionsHoldForm: Sendable, Equatable {
 
     public init() {}
 
-    /// The form as the account's hold stands, with no reason yet.
-    public init(_ hold: CollectionsHold) {
+    /// The form as the account's hold stands, with no reason yet; a pause over before `today` is left out
+    /// (it holds nothing any more, and a day in the past is not one a form takes).
+    public init(_ hold: CollectionsHold, today: CalendarDay? = nil) {
         suspension = hold.noAutoSuspend ? Self.never : Self.automatic
-        pausedUntil = hold.pausedUntil?.description ?? ""
+        if let until = hold.pausedUntil, today.map({ until >= $0 }) ?? true { pausedUntil = until.description }
     }
 
     /// The hold, or the messages naming the fields. A pause ends on a day from today to a year ahead.
