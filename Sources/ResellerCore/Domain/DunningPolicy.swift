@@ -124,9 +124,10 @@ extension DunningDecision {
                             today: CalendarDay, active: Bool) -> (what: String, on: CalendarDay)? {
         var candidates: [(what: String, on: CalendarDay)] = []
         for i in invoices {
-            let after = max(i.stepSent, 0)
-            if after < policy.reminderDays.count {
-                let step = after + 1
+            // The step a run sends next: the one its age reached when not sent yet (today), else the one after.
+            let reached = policy.stepReached(age: i.age(on: today))
+            let step = reached > i.stepSent ? reached : i.stepSent + 1
+            if step <= policy.reminderDays.count {
                 let day = max(today, i.dueDate.adding(days: policy.reminderDays[step - 1]))
                 candidates.append((policy.mail(ofStep: step).stepLabel, day))
             }
