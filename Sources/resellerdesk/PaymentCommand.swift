@@ -5,8 +5,8 @@ import TerminalKit
 
 struct PaymentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "payment", abstract: "Record, list and reverse payments.",
-        subcommands: [Add.self, List.self, Reverse.self])
+        commandName: "payment", abstract: "Record, list and reverse payments; import bank statements.",
+        subcommands: [Add.self, List.self, Reverse.self, Unmatched.self])
 }
 
 extension PaymentCommand {
