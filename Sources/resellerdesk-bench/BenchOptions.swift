@@ -11,6 +11,9 @@ struct BenchOptions {
     var accountsGiven = false
     var searchOnly = false
     var messages = 10_000
+    var collections = false
+    var overdue = 20_000
+    var importEntries = 10_000
 
     static func parse(_ args: [String]) -> BenchOptions {
         var o = BenchOptions()
@@ -31,6 +34,13 @@ struct BenchOptions {
             case "--keep": o.keep = true
             case "mail": o.mail = true
             case "billing": o.billing = true
+            case "collections": o.collections = true
+            case "--overdue":
+                guard let n = Int(value()), n > 0 else { fail("--overdue takes a positive whole number") }
+                o.overdue = n
+            case "--import":
+                guard let n = Int(value()), n >= 0 else { fail("--import takes a whole number") }
+                o.importEntries = n
             case "--documents": o.documents = true
             case "--search-only": o.searchOnly = true; o.keep = true
             case "--messages": guard let n = Int(value()), n > 0 else { fail("--messages takes a positive whole number") }; o.messages = n
@@ -39,6 +49,7 @@ struct BenchOptions {
                     usage: resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep] [--search-only]
                            resellerdesk-bench billing [--accounts N] [--documents] [--dir DIR] [--keep]
                            resellerdesk-bench mail [--messages N] [--dir DIR]
+                           resellerdesk-bench collections [--accounts N] [--overdue M] [--import E] [--dir DIR]
                     """)
                 exit(0)
             default: fail("unknown option \(args[i])")

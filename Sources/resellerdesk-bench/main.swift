@@ -10,6 +10,8 @@ import ResellerCore
 //   .build/release/resellerdesk-bench mail [--messages N]      (mail delivery to the local test SMTP server)
 //   .build/release/resellerdesk-bench billing [--accounts N]   (a month-end billing run, N default 100,000)
 //   .build/release/resellerdesk-bench billing --documents      (then every invoice's PDF and e-invoice exported)
+//   .build/release/resellerdesk-bench collections [--accounts N] [--overdue M] [--import E]
+//                                    (the collections run over N accounts, M overdue; a statement of E entries)
 
 let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
 let dir = options.dir ?? (NSTemporaryDirectory() + "resellerdesk-bench-" + String(getpid()))
@@ -18,6 +20,13 @@ try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories
 defer { if !options.keep { try? FileManager.default.removeItem(atPath: dir) } }
 if options.mail {
     try MailBenchmark.run(messages: options.messages, dir: dir)
+    exit(0)
+}
+if options.collections {
+    let accounts = options.accountsGiven ? options.accounts : 100_000
+    try CollectionsBenchmark.run(accounts: accounts, overdue: min(options.overdue, accounts), dir: dir,
+                                 importEntries: options.importEntries)
+    if !options.keep { try? FileManager.default.removeItem(atPath: dir) }
     exit(0)
 }
 if options.billing {

@@ -64,7 +64,8 @@ extension CollectionsCommand {
         }
         Swift.print(t.render())
         let verb = preview ? "would send" : "sent"
-        Swift.print("\(report.today): \(verb) \(report.emails) email(s) to \(report.actions.filter { $0.step != nil }.count)"
-                    + " account(s); \(preview ? "would suspend" : "suspended") \(report.suspensions).")
+        let reminded = report.actions.filter { $0.step != nil }.count
+        Swift.print("\(report.today): \(verb) \(report.emails) email(s) to \(reminded) account(s); "
+                    + "\(preview ? "would suspend" : "suspended") \(report.suspensions).")
     }
 }

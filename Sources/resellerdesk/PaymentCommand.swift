@@ -6,7 +6,7 @@ import TerminalKit
 struct PaymentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payment", abstract: "Record, list and reverse payments; import bank statements.",
-        subcommands: [Add.self, List.self, Reverse.self, Unmatched.self])
+        subcommands: [Add.self, List.self, Reverse.self, Import.self, Unmatched.self])
 }
 
 extension PaymentCommand {

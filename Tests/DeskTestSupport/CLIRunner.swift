@@ -15,12 +15,16 @@ public struct CLI: Sendable {
         public var object: [String: Any] { json as? [String: Any] ?? [:] }
     }
 
+    /// The repository these sources are in (its scripts/ hold the tests' Python oracles).
+    public static var root: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+    }
+
     /// The binary: $RESELLERDESK_BIN, else the debug build beside these sources.
     public static var binary: String {
         if let path = ProcessInfo.processInfo.environment["RESELLERDESK_BIN"], !path.isEmpty { return path }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug/resellerdesk").path
+        return root + "/.build/debug/resellerdesk"
     }
 
     /// `launcher` runs the binary through another program, e.g. `["/usr/bin/faketime", "2027-01-10"]`.

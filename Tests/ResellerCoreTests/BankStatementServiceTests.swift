@@ -12,7 +12,8 @@ import DeskTestSupport
               structured: [String] = [], text: [String] = [], debtor: String? = "Aegean Cloud Partners")
         -> StatementItem {
         StatementItem(key: key, file: "statement.xml", statementId: "STMT-1", line: 10,
-                      bookingDate: CalendarDay(year: 2027, month: 3, day: 12), amount: Money(minor: amount, currency: currency),
+                      bookingDate: CalendarDay(year: 2027, month: 3, day: 12),
+                      amount: Money(minor: amount, currency: currency),
                       direction: debit ? .debit : .credit, booked: booked, debtorName: debtor, bankReference: key,
                       structured: structured, unstructured: text)
     }
@@ -70,7 +71,8 @@ import DeskTestSupport
                                            files: ["s.xml"], by: staff)
         let waiting = try fx.service.unmatchedEntries()
         #expect(messages { _ = try fx.service.assignEntry(waiting[1].id, toAccount: a.id, by: staff) }
-                == ["entry \(waiting[1].id) is a debit, not a payment: it cannot be assigned; dismiss it with a reason"])
+                == ["entry \(waiting[1].id) is a debit, not a payment: it cannot be assigned; dismiss it with a "
+                    + "reason"])
         let assigned = try fx.service.assignEntry(waiting[0].id, toAccount: a.id, by: staff)
         #expect(assigned.state == .assigned && assigned.accountId == a.id && assigned.decidedBy == "alice")
         #expect(try fx.service.invoice(number: "INV-000001").status == .paid)

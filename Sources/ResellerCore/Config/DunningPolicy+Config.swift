@@ -8,8 +8,9 @@ extension DunningPolicy {
             guard days.count == config.list(key).count, (1...3).contains(days.count),
                   days.allSatisfy({ (1...365).contains($0) }), zip(days, days.dropFirst()).allSatisfy({ $0 < $1 })
             else {
+                let given = config.list(key).joined(separator: ", ")
                 throw .invalid("config", "\(config.source(key)): \(key) must list 1 to 3 whole numbers of days "
-                                + "from 1 to 365, ascending, such as [3, 10, 20], not [\(config.list(key).joined(separator: ", "))]")
+                                + "from 1 to 365, ascending, such as [3, 10, 20], not [\(given)]")
             }
             reminderDays = days
         }

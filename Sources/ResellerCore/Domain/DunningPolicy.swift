@@ -86,9 +86,8 @@ public struct DunningDecision: Sendable, Hashable {
         if !paused {
             // Each invoice gets the step its age has reached; a forced step is the next after the highest sent.
             let reached: [(OverdueInvoice, Int)] = invoices.map { i in
-                let step = force ? min(policy.reminderDays.count, max(i.stepSent + 1, policy.stepReached(age: i.age(on: today))))
-                    : policy.stepReached(age: i.age(on: today))
-                return (i, step)
+                let reached = policy.stepReached(age: i.age(on: today))
+                return (i, force ? min(policy.reminderDays.count, max(i.stepSent + 1, reached)) : reached)
             }
             let fresh = reached.filter { $0.1 > $0.0.stepSent }
             if let top = fresh.map(\.1).max() {

@@ -81,7 +81,8 @@ extension ResellerService {
             }
         }
         for number in refs.invoiceNumbers {
-            if let invoice = try tx.invoice(number: number), let account = try tx.account(invoice.draft.billedAccountId) {
+            if let invoice = try tx.invoice(number: number),
+               let account = try tx.account(invoice.draft.billedAccountId) {
                 found.append((account, "invoice number \(number)"))
             }
         }
@@ -147,7 +148,8 @@ extension ResellerService {
         let now = self.now, reason = try form.validated()
         return try store.write { tx in
             _ = try waitingEntry(tx, id)
-            try tx.decideBankEntry(id, state: .dismissed, why: reason, accountId: nil, ledgerId: nil, by: actor, at: now)
+            try tx.decideBankEntry(id, state: .dismissed, why: reason, accountId: nil, ledgerId: nil, by: actor,
+                                   at: now)
             try tx.audit(actor, "bankEntry", id, "dismiss", ["reason": [nil, reason]], at: now)
             return try tx.bankEntry(id)!
         }

@@ -144,7 +144,8 @@ extension ResellerService {
                 let invoices = try tx.overdueInvoices(of: id, currency: account.fields.currency, today: today)
                 guard !invoices.isEmpty else { continue }
                 let hold = try tx.collectionsHold(of: id)
-                let total = try MoneySum.total(invoices.map(\.left.minor), what: "the overdue amount of \(account.code)")
+                let total = try MoneySum.total(invoices.map(\.left.minor),
+                                               what: "the overdue amount of \(account.code)")
                 rows.append(CollectionsRow(
                     account: account, invoices: invoices,
                     totalOverdue: Money(minor: total, currency: account.fields.currency), hold: hold,
@@ -223,7 +224,8 @@ extension ResellerService {
             if write {
                 for mail in mails { _ = try tx.enqueue(mail, at: now) }
                 try tx.audit(actor, "account", accountId, "collectionsStep",
-                             ["step": [nil, String(step)], "invoices": [nil, invoices.map(\.number).joined(separator: ", ")],
+                             ["step": [nil, String(step)],
+                              "invoices": [nil, invoices.map(\.number).joined(separator: ", ")],
                               "overdue": [nil, action.totalOverdue.decimalString]], at: now)
             }
         }
@@ -251,7 +253,8 @@ extension ResellerService {
         // The final notice names the day the account will be suspended: the earliest of its invoices', never
         // before tomorrow (a run suspends on that day, not the day the notice goes).
         let suspension = hold.noAutoSuspend || account.status != .active ? nil
-            : action.invoices.compactMap { policy.suspensionDay(due: $0.dueDate) }.min().map { max($0, today.adding(days: 1)) }
+            : action.invoices.compactMap { policy.suspensionDay(due: $0.dueDate) }.min()
+                .map { max($0, today.adding(days: 1)) }
         let label = action.mail!.stepLabel
         var params = ["resellerName": account.name, "accountCode": account.code,
                       "totalOverdue": action.totalOverdue.display, "invoices": lines,
@@ -265,7 +268,8 @@ extension ResellerService {
             var p = params
             p["recipientName"] = name
             return QueuedMail(kind: action.mail!, toAddress: address, toName: name,
-                              subject: "\(label): \(action.totalOverdue.display) overdue for \(account.name)", params: p)
+                              subject: "\(label): \(action.totalOverdue.display) overdue for \(account.name)",
+                              params: p)
         }
     }
 
