@@ -39,13 +39,21 @@ class Desk:
                         RESELLERDESK_SMTP_PORT=str(self.smtp_port), SUDO_USER="soak", **SELLER)
         self.smtp = self.storefront = None
 
-    def cli(self, *args, timeout=60):
-        return subprocess.run([os.path.join(self.bin, "resellerdesk"), *args], env=self.env, capture_output=True,
-                              text=True, timeout=timeout)
+    def command(self, args, on=None):
+        """The command line and environment; `on` (YYYY-MM-DD) runs it at noon UTC of that day with Debian's
+        faketime, as the collections run must see invoices overdue."""
+        line = [os.path.join(self.bin, "resellerdesk"), *args]
+        if on is None:
+            return line, self.env
+        return ["/usr/bin/faketime", f"{on} 12:00:00", *line], dict(self.env, TZ="UTC")
 
-    def cli_process(self, *args):
-        return subprocess.Popen([os.path.join(self.bin, "resellerdesk"), *args], env=self.env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    def cli(self, *args, timeout=60, on=None):
+        line, env = self.command(args, on)
+        return subprocess.run(line, env=env, capture_output=True, text=True, timeout=timeout)
+
+    def cli_process(self, *args, on=None):
+        line, env = self.command(args, on)
+        return subprocess.Popen(line, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def start_smtp(self):
         ready = os.path.join(self.tmp, "smtp.ready")
@@ -218,3 +226,75 @@ def billing_problems(desk, through=None):
             if spans and end_date is None and day(next_date) != day(spans[-1][1]) + datetime.timedelta(days=1):
                 problems.append(f"subscription {sub}: last period ends {spans[-1][1]}, next billing date {next_date}")
     return problems
+
+
+STEP_MAILS = {1: "reminder", 2: "secondReminder", 3: "finalNotice"}
+
+
+def collections_problems(desk):
+    """What must hold of collections at any moment, whatever was killed (DOMAIN.md, Collections): each step
+    recorded for an account came with its emails, and no email without its record (one transaction); each
+    suspension by the run came with its audit event."""
+    q = desk.sql
+    problems = []
+    recorded = set((f"ACC-{a:06d}", STEP_MAILS[s]) for a, s in
+                   q("SELECT DISTINCT account_id, step FROM dunning_notices"))
+    mailed = set(q("""SELECT DISTINCT json_extract(params, '$.accountCode'), kind FROM outbox
+                      WHERE kind IN ('reminder', 'secondReminder', 'finalNotice')"""))
+    if recorded != mailed:
+        problems.append(f"steps recorded without emails {sorted(recorded - mailed)[:5]}, "
+                        f"emails without a record {sorted(mailed - recorded)[:5]}")
+    unaudited = q("""SELECT a.id FROM accounts a WHERE a.status = 'suspended' AND a.status_by = 'collections'
+                     AND NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.entity = 'account' AND e.entity_id = a.id
+                                     AND e.action = 'suspend' AND e.actor = 'collections')""")
+    if unaudited:
+        problems.append(f"suspended by the run without an audit event: {unaudited[:5]}")
+    return problems
+
+
+def statement_problems(desk):
+    """What must hold of imported statements at any moment: each entry once (its key is unique), each booked
+    or assigned one with its own payment of the same amount, and no bank payment without its entry."""
+    q = desk.sql
+    problems = []
+    for key, state, amount, ledger_amount, kind in q("""
+            SELECT b.key, b.state, b.amount_minor, l.amount_minor, l.kind FROM bank_entries b
+            LEFT JOIN ledger l ON l.id = b.ledger_id WHERE b.state IN ('booked', 'assigned')"""):
+        if ledger_amount != amount or kind != "credit":
+            problems.append(f"entry {key} ({state}, {amount}): its payment is {kind} {ledger_amount}")
+    orphans = q("""SELECT l.id FROM ledger l WHERE l.note LIKE 'Bank transfer%'
+                   AND NOT EXISTS (SELECT 1 FROM bank_entries b WHERE b.ledger_id = l.id)""")
+    if orphans:
+        problems.append(f"bank payments without their entry: {orphans[:5]}")
+    return problems
+
+
+def camt053(entries, statement_id="STMT-1", version=8):
+    """A camt.053 statement: `entries` are (bank reference, amount in minor units, remittance reference or None
+    for an unstructured text, debtor), all booked credits in EUR."""
+    ns = f"urn:iso:std:iso:20022:tech:xsd:camt.053.001.{version:02d}"
+    rows = []
+    for ref, minor, remittance, debtor in entries:
+        amount = f"{minor // 100}.{minor % 100:02d}"
+        rmt = (f"<Strd><CdtrRefInf><Ref>{remittance}</Ref></CdtrRefInf></Strd>" if remittance
+               else "<Ustrd>payment, no reference</Ustrd>")
+        party = f"<Pty><Nm>{debtor}</Nm></Pty>" if version >= 8 else f"<Nm>{debtor}</Nm>"
+        status = "<Sts><Cd>BOOK</Cd></Sts>" if version >= 7 else "<Sts>BOOK</Sts>"
+        rows.append(f"""<Ntry><Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd>{status}
+<BookgDt><Dt>2027-03-12</Dt></BookgDt><ValDt><Dt>2027-03-12</Dt></ValDt><AcctSvcrRef>{ref}</AcctSvcrRef>
+<NtryDtls><TxDtls><Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd>
+<RltdPties><Dbtr>{party}</Dbtr></RltdPties><RmtInf>{rmt}</RmtInf></TxDtls></NtryDtls></Ntry>""")
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="{ns}"><BkToCstmrStmt><GrpHdr><MsgId>{statement_id}</MsgId><CreDtTm>2027-03-12T06:00:00</CreDtTm></GrpHdr>
+<Stmt><Id>{statement_id}</Id><CreDtTm>2027-03-12T06:00:00</CreDtTm>
+<Acct><Id><IBAN>GR1601101250000000012300695</IBAN></Id></Acct>
+{chr(10).join(rows)}
+</Stmt></BkToCstmrStmt></Document>
+"""
+
+
+def rf_reference(number):
+    """ISO 11649 for an invoice number (python-stdnum is the oracle in the tests; this is the formula)."""
+    body = "".join(c for c in number.upper() if c.isalnum())
+    digits = "".join(str(int(c, 36)) for c in body + "RF00")
+    return f"RF{98 - int(digits) % 97:02d}{body}"
