@@ -152,8 +152,11 @@ enum ResellerPages {
             return HTML.page(title: "New order", signedIn: header, body: "text",
                              Paragraph(text: "Ordering is not enabled for your account."))
         }
-        if let banner = StorefrontServer.banner(c.account) {
-            return HTML.page(title: "New order", signedIn: header, body: "text", Paragraph(text: banner))
+        // The banner above says why; the service's refusal of a posted order is the notice.
+        if header.banner != nil {
+            return HTML.page(title: "New order", signedIn: header, notice: notice, body: "text",
+                             Paragraph(text: "New orders are paused while \(c.account.name) is suspended: "
+                                       + "see why above."))
         }
         guard !c.items.isEmpty else {
             let why = c.unavailable.map { "\($0.name) \($0.reason)" }.joined(separator: "; ")
