@@ -24,10 +24,13 @@ enum ResellerPages {
         var billing, ordering: Bool
         var priceLists: [PriceListRow]
         var orders: [OrderRow]
+        /// Nil for a user without the billing right, and when nothing is overdue.
+        var overdueInvoices: OverdueSection?
     }
 
     static func dashboard(_ d: ResellerOverview, header: StorefrontHeader, user: StorefrontUser, canOrder: Bool,
-                          standing: Result<BillingStanding, ServiceError>?, notice: Notice?) -> String {
+                          standing: Result<BillingStanding, ServiceError>?, overdueInvoices: OverdueSection?,
+                          notice: Notice?) -> String {
         var overdue = "", next = ""
         switch standing {
         case .success(let b)?:
@@ -49,7 +52,7 @@ enum ResellerPages {
             hasOrders: !d.recentOrders.isEmpty, billing: user.may(.billing), ordering: user.may(.order),
             priceLists: d.priceLists.map { PriceListRow(name: $0.name, currency: $0.currency,
                                                         itemCount: $0.itemCount) },
-            orders: d.recentOrders.map(OrderRow.init))
+            orders: d.recentOrders.map(OrderRow.init), overdueInvoices: overdueInvoices)
         return HTML.page(title: d.account.name, signedIn: header, notice: notice, body: "dashboard", page)
     }
 

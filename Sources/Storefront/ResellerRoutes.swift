@@ -109,14 +109,20 @@ extension StorefrontServer {
         // Overdue and the next invoice beside the balance, to the same users (Admin, Billing Agent). An
         // account the run cannot bill (its settings refused) still shows its dashboard, saying so.
         var standing: Result<BillingStanding, ServiceError>?
+        var overdue: OverdueSection?
         if s.principal.user.may(.billing) {
             standing = try await call { () throws(ServiceError) in
                 try service.billingStanding(accountId: id, by: actor)
             }
             if case .failure(let failure)? = standing { _ = try refusal(failure) }
+            let invoices = try await call { () throws(ServiceError) in
+                try service.overdueInvoices(of: id, by: actor)
+            }.get()
+            overdue = OverdueSection(invoices, today: service.today, seller: service.settings.seller)
         }
         return Reply.page(ResellerPages.dashboard(overview, header: header(s), user: s.principal.user,
-                                                  canOrder: canOrder, standing: standing, notice: notice))
+                                                  canOrder: canOrder, standing: standing, overdueInvoices: overdue,
+                                                  notice: notice))
     }
 
     func customers(_ s: StorefrontSession, page: String? = nil, form: FormBody = FormBody(fields: []),
