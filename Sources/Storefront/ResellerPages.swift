@@ -24,10 +24,13 @@ enum ResellerPages {
         var billing, ordering: Bool
         var priceLists: [PriceListRow]
         var orders: [OrderRow]
+        /// Nil for a user without the billing right, and when nothing is overdue.
+        var overdueInvoices: OverdueSection?
     }
 
     static func dashboard(_ d: ResellerOverview, header: StorefrontHeader, user: StorefrontUser, canOrder: Bool,
-                          standing: Result<BillingStanding, ServiceError>?, notice: Notice?) -> String {
+                          standing: Result<BillingStanding, ServiceError>?, overdueInvoices: OverdueSection?,
+                          notice: Notice?) -> String {
         var overdue = "", next = ""
         switch standing {
         case .success(let b)?:
@@ -49,7 +52,7 @@ enum ResellerPages {
             hasOrders: !d.recentOrders.isEmpty, billing: user.may(.billing), ordering: user.may(.order),
             priceLists: d.priceLists.map { PriceListRow(name: $0.name, currency: $0.currency,
                                                         itemCount: $0.itemCount) },
-            orders: d.recentOrders.map(OrderRow.init))
+            orders: d.recentOrders.map(OrderRow.init), overdueInvoices: overdueInvoices)
         return HTML.page(title: d.account.name, signedIn: header, notice: notice, body: "dashboard", page)
     }
 
@@ -152,8 +155,11 @@ enum ResellerPages {
             return HTML.page(title: "New order", signedIn: header, body: "text",
                              Paragraph(text: "Ordering is not enabled for your account."))
         }
-        if let banner = StorefrontServer.banner(c.account) {
-            return HTML.page(title: "New order", signedIn: header, body: "text", Paragraph(text: banner))
+        // The banner above says why; the service's refusal of a posted order is the notice.
+        if header.banner != nil {
+            return HTML.page(title: "New order", signedIn: header, notice: notice, body: "text",
+                             Paragraph(text: "New orders are paused while \(c.account.name) is suspended: "
+                                       + "see why above."))
         }
         guard !c.items.isEmpty else {
             let why = c.unavailable.map { "\($0.name) \($0.reason)" }.joined(separator: "; ")

@@ -57,23 +57,27 @@ extension StorefrontServer {
     func page(_ request: Request, needs right: StorefrontRight? = nil,
               _ body: (StorefrontSession) async throws -> Response) async throws -> Response {
         guard let session = try await signedIn(request) else { return Reply.redirect("/login") }
-        if let right, let refused = lacking(right, session) { return refused }
-        return try await body(session)
+        return try await withSuspensionBanner(session) {
+            if let right, let refused = lacking(right, session) { return refused }
+            return try await body(session)
+        }
     }
 
     /// A POST for a signed-in user, with the session's CSRF token checked.
     func post(_ request: Request, _ context: StorefrontContext, needs right: StorefrontRight? = nil,
               _ body: (StorefrontSession, FormBody) async throws -> Response) async throws -> Response {
         guard let session = try await signedIn(request) else { return Reply.redirect("/login") }
-        if let right, let refused = lacking(right, session) { return refused }
-        switch await form(request, context) {
-        case .refused(let response): return response
-        case .form(let form):
-            guard Self.sameToken(form["csrf"], session.csrf) else {
-                return Reply.problem(.forbidden, "Form expired", "This form is from an earlier sign-in or another site. Reload the page and try again.",
-                                     signedIn: header(session))
+        return try await withSuspensionBanner(session) {
+            if let right, let refused = lacking(right, session) { return refused }
+            switch await form(request, context) {
+            case .refused(let response): return response
+            case .form(let form):
+                guard Self.sameToken(form["csrf"], session.csrf) else {
+                    return Reply.problem(.forbidden, "Form expired", "This form is from an earlier sign-in or "
+                                         + "another site. Reload the page and try again.", signedIn: header(session))
+                }
+                return try await body(session, form)
             }
-            return try await body(session, form)
         }
     }
 
@@ -91,15 +95,8 @@ extension StorefrontServer {
                                 ordering: s.principal.user.may(.order), admin: s.principal.user.may(.manageUsers),
                                 subscriptions: s.principal.user.may(.seeSubscriptions),
                                 billing: s.principal.user.may(.billing), csrf: s.csrf,
-                                banner: Self.banner(account))
-    }
-
-    /// A Suspended account's users still sign in and see everything; new orders wait until it is resumed.
-    static func banner(_ account: Account) -> String? {
-        guard account.status == .suspended else { return nil }
-        let why = account.statusReason.map { " (\($0))" } ?? ""
-        return "\(account.name) is suspended\(why): new orders are paused until it is resumed. "
-            + "Ask your account manager, \(account.fields.accountManager)."
+                                banner: SuspensionBanner.text(account, overdue: SuspensionBanner.overdue,
+                                                              seesInvoices: s.principal.user.may(.billing)))
     }
 
     // MARK: Pages
@@ -112,14 +109,20 @@ extension StorefrontServer {
         // Overdue and the next invoice beside the balance, to the same users (Admin, Billing Agent). An
         // account the run cannot bill (its settings refused) still shows its dashboard, saying so.
         var standing: Result<BillingStanding, ServiceError>?
+        var overdue: OverdueSection?
         if s.principal.user.may(.billing) {
             standing = try await call { () throws(ServiceError) in
                 try service.billingStanding(accountId: id, by: actor)
             }
             if case .failure(let failure)? = standing { _ = try refusal(failure) }
+            let invoices = try await call { () throws(ServiceError) in
+                try service.overdueInvoices(of: id, by: actor)
+            }.get()
+            overdue = OverdueSection(invoices, today: service.today, seller: service.settings.seller)
         }
         return Reply.page(ResellerPages.dashboard(overview, header: header(s), user: s.principal.user,
-                                                  canOrder: canOrder, standing: standing, notice: notice))
+                                                  canOrder: canOrder, standing: standing, overdueInvoices: overdue,
+                                                  notice: notice))
     }
 
     func customers(_ s: StorefrontSession, page: String? = nil, form: FormBody = FormBody(fields: []),

@@ -11,7 +11,7 @@ enum ResellerTemplates {
             <dt>Next invoice</dt><dd id="next-invoice">{{nextInvoice}}</dd>{{/billing}}{{#ordering}}
             <dt>Available credit</dt><dd>{{available}}</dd>{{/ordering}}</dl>
             {{#billing}}{{>amountsNote}}{{/billing}}{{^billing}}{{#ordering}}{{>amountsNote}}{{/ordering}}\
-            {{/billing}}
+            {{/billing}}{{#overdueInvoices}}{{>overdueInvoices}}{{/overdueInvoices}}
             {{#canOrder}}<p><a href="/orders/new"><button type="button">New order</button></a></p>{{/canOrder}}\
             {{#ordering}}
             <h2>Price lists</h2>\
@@ -19,6 +19,20 @@ enum ResellerTemplates {
             {{#hasPriceLists}}<ul>{{#priceLists}}<li>{{name}} ({{currency}}, {{itemCount}} products)</li>\
             {{/priceLists}}</ul>{{/hasPriceLists}}
             <h2>Recent orders</h2>{{>ordersTable}}{{/ordering}}
+            """,
+        // The reference in its printed groups, as on the invoice and the reminders: the one to quote in a transfer.
+        // A phone leaves out the due date (`.wide`): the days overdue say it; so the foot has a cell per column.
+        // There the headings wrap (`.overdue`), so the five columns fit its width.
+        "overdueInvoices": """
+            <h2>Overdue invoices</h2>
+            <table id="overdue-invoices" class="overdue"><thead><tr><th>Invoice</th><th class="wide">Due</th>\
+            <th class="num">Days overdue</th><th class="num">Left to pay</th><th>Payment reference</th></tr></thead>
+            <tbody>{{#rows}}<tr><td><a href="/invoices/{{number}}">{{number}}</a></td><td class="wide">{{dueDate}}\
+            </td><td class="num">{{days}}</td><td class="num">{{left}}</td><td class="reference">{{reference}}</td>\
+            </tr>{{/rows}}</tbody>
+            <tfoot><tr><th>Total overdue</th><td class="wide"></td><td></td>\
+            <td class="num" id="overdue-total">{{total}}</td><td></td></tr></tfoot></table>
+            {{#payTo}}<p id="pay-to">{{.}}</p>{{/payTo}}
             """,
         // Balance, available credit, the next invoice and the orders' totals are all gross
         // (domain.md#the-seller-and-tax); the order's own page breaks its total down.

@@ -27,6 +27,7 @@ enum Style {
     .document tfoot th{text-align:right}.document tr.total{font-weight:700}.document .rate{white-space:nowrap}
     .note{margin:.8rem 0;padding:.4rem .7rem;border-left:4px solid #1d3a5f;background:#e8eef7}
     @media (max-width:40rem){.wide{display:none}.seller,.bill-to{display:block;margin-right:0}}
+    @media (max-width:40rem){table.overdue th{white-space:normal}}
     @media print{body>header,.no-print,main>h1,.notice{display:none}body{background:#fff;color:#000;font-size:11pt}
     main{max-width:none;padding:0}.document{padding:0}a{color:#000;text-decoration:none}
     .note{background:none;border-left-color:#000}.muted{color:#333}

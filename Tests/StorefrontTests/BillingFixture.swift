@@ -19,16 +19,19 @@ struct BillingFixture {
     var reseller: Account { fx.reseller }
     var actor: Actor { .storefront(userId: userId, email: StorefrontFixture.email) }
 
-    init(_ who: Who = .admin) throws {
+    /// `seller`: the desk's, outside the EU unless a test needs another (the Greek one has bank details).
+    init(_ who: Who = .admin, seller: Seller = TestSeller.outsideEU) throws {
         let (type, roles) = Self.access(who)
-        try self.init(type: type, roles: roles)
+        try self.init(type: type, roles: roles, seller: seller)
     }
 
     /// A user of any type and roles (several roles at once).
-    init(type: UserType, roles: [UserRole]) throws {
+    init(type: UserType, roles: [UserRole], seller: Seller = TestSeller.outsideEU) throws {
         let clock = self.clock
         clock.set("2027-01-10")
-        fx = try StorefrontFixture(clock: { clock.now })
+        var settings = ServiceSettings.test
+        settings.seller = seller
+        fx = try StorefrontFixture(clock: { clock.now }, settings: settings)
         let contact = try fx.service.activate(token: try fx.token(), password: StorefrontFixture.password,
                                               confirmation: StorefrontFixture.password)
         userId = try #require(contact.storefrontUser).id

@@ -15,10 +15,10 @@ struct StorefrontFixture {
     static let email = "partners@aegean-cloud.example"
     static let password = "correct horse battery staple"
 
-    /// `clock` fixes the service's time (billing days); the real one by default.
-    init(clock: (@Sendable () -> Date)? = nil) throws {
+    /// `clock` fixes the service's time (billing days); the real one by default. `settings`: the seller.
+    init(clock: (@Sendable () -> Date)? = nil, settings: ServiceSettings = .test) throws {
         service = ResellerService(store: try Store(path: folder + "/rd.sqlite"),
-                                  settings: .test, clock: clock ?? { Date() })
+                                  settings: settings, clock: clock ?? { Date() })
         _ = try service.seedDemo(by: .staff("alice"))
         reseller = try service.findAccount("ACC-000001")
     }

@@ -13,12 +13,16 @@ and the Billing Agent finds that invoice on the Invoices page and opens it as a 
 and total are the CLI's. Tax (#23): the desk's seller is Greek and so is the demo reseller, so Greek VAT
 applies; the order preview's net, VAT and total are read (total = net + VAT, VAT = 24 % of the net), and the
 printable invoices of that order and of the renewals show Net, the VAT row and Total, each the figure the
-order (or the subscriptions' quantities) implies. A screenshot of each page goes to --out. Every page the
-browser opens is checked with axe-core 4 (axe-selenium-python, from the virtual environment scripts/test
-makes): any violation, of any impact, fails the run. Exits non-zero on any failure.
+order (or the subscriptions' quantities) implies. Collections (#25): the storefront is started again under
+faketime a few days past the last due date, and the Billing Agent's dashboard lists every unpaid invoice with
+its payment reference as printed and the seller's bank details; the overdue invoice's page says Overdue. A
+screenshot of each page goes to --out. Every page the browser opens is checked with axe-core 4
+(axe-selenium-python, from the virtual environment scripts/test makes): any violation, of any impact, fails
+the run. Exits non-zero on any failure.
 """
 import argparse, email, email.policy, glob, hashlib, json, os, re, shutil, signal, socket, sqlite3, subprocess, sys
 import tempfile, time
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from selenium import webdriver
@@ -70,6 +74,8 @@ class Run:
         self.audited = 0
         # The order within the credit: its preview's figures and the invoice issued for it on the order day.
         self.ordered = None
+        # The storefront's process: `overdue` starts it again on another day.
+        self.storefront = None
 
     def cli(self, *args):
         r = subprocess.run([os.path.join(self.bin, "resellerdesk"), *args], env=self.env, capture_output=True, text=True)
@@ -128,7 +134,8 @@ def check(run):
     link = activation_link(run, reseller_email)
 
     # The storefront, as `resellerdesk storefront serve` starts it.
-    run.start([os.path.join(run.bin, "resellerdesk"), "storefront", "serve", "--port", str(run.web_port)], "storefront.log")
+    run.storefront = run.start([os.path.join(run.bin, "resellerdesk"), "storefront", "serve", "--port",
+                                str(run.web_port)], "storefront.log")
     wait_for(lambda: listening(run.web_port), "the storefront")
 
     options = webdriver.ChromeOptions()
@@ -144,6 +151,7 @@ def check(run):
         check_database(run, reseller_email)
         subscriptions(run, browser, reseller_email)
         invoices(run, browser)
+        overdue(run, browser)
     except Exception:
         run.shot(browser, "failure")
         print(browser.page_source[:3000], file=sys.stderr)
@@ -249,6 +257,51 @@ def invoices(run, browser):
     log_out(browser)
     print(f"invoice {number} ({total} EUR) seen on its printable page; its PDF and e-invoice downloaded as a Billing "
           "Agent, the same bytes as exported and as its email's attachments; a Buyer finds neither")
+
+
+def overdue(run, browser):
+    """Collections (#25): past their due date, the unpaid invoices are on the Billing Agent's dashboard, each with
+    the payment reference a transfer quotes (ISO 11649, printed in groups of four), beside the seller's bank
+    details. The desk takes its day from the system clock and has no command that moves it (nor one that runs
+    collections, so nothing is suspended), so the storefront is started again under faketime, 5 days past the last
+    due date: every unpaid invoice is overdue then. Its clock runs on from that day; the monotonic clock is left
+    alone, for the server's timeouts. The browser signs in again, on that day."""
+    unpaid = [i for i in json.loads(run.cli("invoice", "list", "--json")) if i["status"] != "Paid"]
+    assert unpaid, "no unpaid invoice"
+    latest = max(unpaid, key=lambda i: i["dueDate"])
+    day = (date.fromisoformat(latest["dueDate"]) + timedelta(days=5)).isoformat()
+    run.storefront.kill()
+    run.storefront.wait()
+    wait_for(lambda: not listening(run.web_port), "the storefront to stop")
+    run.storefront = run.start(["faketime", "-m", "--exclude-monotonic", f"{day} 12:00:00",
+                                os.path.join(run.bin, "resellerdesk"), "storefront", "serve", "--port",
+                                str(run.web_port)], "storefront-overdue.log")
+    wait_for(lambda: listening(run.web_port), "the storefront on " + day)
+    log_in(run, browser, "eleni@aegean-cloud.example")
+    table = browser.find_element(By.ID, "overdue-invoices").text
+    for i in unpaid:
+        assert i["number"] in table and printed_reference(i) in table, (i["number"], printed_reference(i), table)
+    pay_to = browser.find_element(By.ID, "pay-to").text
+    assert pay_to.startswith("Pay by bank transfer to Hellenic Cloud Distribution S.A.: IBAN "
+                             "GR1601101250000000012300695"), pay_to
+    run.shot(browser, "dashboard-overdue")
+    browser.set_window_size(390, 844)              # a phone
+    run.shot(browser, "dashboard-overdue-phone")
+    browser.set_window_size(1000, 1100)
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, latest["number"]), f"Invoice {latest['number']}",
+                   "the overdue invoice")
+    page = browser.find_element(By.CSS_SELECTOR, "article.document").text
+    assert "Overdue" in page and printed_reference(latest) in page, page
+    run.shot(browser, "invoice-overdue")
+    log_out(browser)
+    print(f"on {day}: {len(unpaid)} overdue invoices on the Billing Agent's dashboard, each with its payment "
+          "reference, and the seller's bank details")
+
+
+def printed_reference(invoice):
+    """An invoice's payment reference as printed: "RF73 INV0 0012 3"."""
+    ref = invoice["paymentReference"]
+    return " ".join(ref[k:k + 4] for k in range(0, len(ref), 4))
 
 
 def downloads(run, browser, number):
