@@ -31,9 +31,10 @@ extension StoreTx {
             """), arguments: [accountId]) {
             sent[r[0]] = r[1]
         }
-        return due.compactMap { r in
+        return try due.compactMap { r in
             let id: Int64 = r["id"], total: Int64 = r["total_minor"]
-            let left = total - (paid[id] ?? 0)
+            // A stored total no form writes must be refused, not trap the process.
+            let left = try MoneySum.subtract(total, paid[id] ?? 0, what: "what is left of \(r["number"] as String)")
             guard left > 0, let dueDate = Self.day(r["due_date"]) else { return nil }
             return OverdueInvoice(id: id, number: r["number"], dueDate: dueDate,
                                   left: Money(minor: left, currency: currency), stepSent: sent[id] ?? 0)
