@@ -45,6 +45,9 @@ extension XMLReader {
         /// The first element at `path`, nil when there is none.
         public func first(_ path: String) -> Element? { all(path).first }
 
+        /// The text of the first element at `path`, nil when there is none.
+        public subscript(_ path: String) -> String? { first(path)?.text }
+
         /// The value of the attribute `name` in no namespace (as `Ccy` in `<Amt Ccy="EUR">`).
         public func attribute(_ name: String) -> String? {
             attributes.first { $0.name == name && $0.namespace == nil }?.value

@@ -17,7 +17,7 @@ extension XMLReader.Parser {
                 break
             }
             let at = i
-            guard spaced, let name = name(), let rank = order.firstIndex(of: name),
+            guard spaced, let name = name(), let rank = order.firstIndex(of: name), seen.isEmpty == (rank == 0),
                   seen.allSatisfy({ order.firstIndex(of: $0)! < rank }) else {
                 throw fail(at, "\(shown(at)) in the XML declaration: expected version=\"1.0\", then "
                            + "encoding=\"UTF-8\" and standalone=\"yes\" if given, then ?>")
@@ -48,7 +48,7 @@ extension XMLReader.Parser {
                 throw fail(offset, "version \"\(value)\" is not XML 1.0: expected version=\"1.0\"")
             }
         case "encoding":
-            guard ["UTF-8", "US-ASCII"].contains(value.uppercased()) else {
+            guard ["UTF-8", "UTF8", "US-ASCII"].contains(value.uppercased()) else {
                 throw fail(offset, "the file declares encoding \"\(value)\": only UTF-8 is read, so save the file "
                            + "as UTF-8 and declare encoding=\"UTF-8\"")
             }
@@ -178,8 +178,8 @@ extension XMLReader.Parser {
         guard source.isNameStart(at: i) else { return nil }
         i += source.scalar(at: i).length
         while i < b.count {
-            let (scalar, length) = source.scalar(at: i)
-            guard XMLSource.isNameChar(scalar) else { break }
+            let length = source.nameCharLength(at: i)
+            guard length > 0 else { break }
             i += length
         }
         return String(decoding: b[start..<i], as: UTF8.self)

@@ -103,19 +103,22 @@ extension XMLReader.Parser {
         }
         switch b[i] {
         case UInt8(ascii: "<"):
-            if looking(at: "</") {
+            switch i + 1 < b.count ? b[i + 1] : 0 {
+            case UInt8(ascii: "/"):
                 try endTag()
-            } else if looking(at: "<!--") {
-                try comment()
-            } else if looking(at: "<![CDATA[") {
-                try cdata()
-            } else if looking(at: "<?") {
+            case UInt8(ascii: "?"):
                 try instruction()
-            } else if looking(at: "<!DOCTYPE") {
-                throw doctype()
-            } else if looking(at: "<!") {
-                throw fail(i, "\"<!\" starts no comment or CDATA section here: expected <!-- or <![CDATA[")
-            } else {
+            case UInt8(ascii: "!"):
+                if looking(at: "<!--") {
+                    try comment()
+                } else if looking(at: "<![CDATA[") {
+                    try cdata()
+                } else if looking(at: "<!DOCTYPE") {
+                    throw doctype()
+                } else {
+                    throw fail(i, "\"<!\" starts no comment or CDATA section here: expected <!-- or <![CDATA[")
+                }
+            default:
                 try startTag()
             }
         case UInt8(ascii: "&"):
@@ -238,6 +241,10 @@ extension XMLReader.Parser {
         var plain: [(name: String, value: String, offset: Int)] = []
         for attribute in raw {
             if attribute.name == "xmlns" {
+                guard attribute.value != XMLReader.xmlNamespace && attribute.value != XMLReader.xmlnsNamespace else {
+                    throw fail(attribute.offset, "xmlns=\"\(attribute.value)\" is not allowed: that namespace "
+                               + "belongs to the prefix \(attribute.value == XMLReader.xmlNamespace ? "xml" : "xmlns")")
+                }
                 declarations.append(("", attribute.value))
             } else if attribute.name.hasPrefix("xmlns:") {
                 let prefix = String(attribute.name.dropFirst(6))

@@ -42,7 +42,25 @@ struct XMLSource {
 
     /// Whether an XML `Name` starts at `offset`.
     func isNameStart(at offset: Int) -> Bool {
-        offset < bytes.count && Self.isNameStart(scalar(at: offset).scalar)
+        guard offset < bytes.count else { return false }
+        let c = bytes[offset]
+        if c < 0x80 { return Self.asciiName[Int(c)] == 2 }
+        return Self.isNameStart(scalar(at: offset).scalar)
+    }
+
+    /// The length in bytes of the `NameChar` at `offset`, 0 when there is none.
+    func nameCharLength(at offset: Int) -> Int {
+        let c = bytes[offset]
+        if c < 0x80 { return Self.asciiName[Int(c)] == 0 ? 0 : 1 }
+        let (s, length) = scalar(at: offset)
+        return isNameChar(s) ? length : 0
+    }
+
+    /// For each ASCII byte: 2 when it may start a name, 1 when it may only continue one, 0 otherwise. A table,
+    /// as names are most of what the reader reads.
+    private static let asciiName: [UInt8] = (0..<128).map { c in
+        let s = Unicode.Scalar(UInt8(c))
+        return isNameStart(s) ? 2 : isNameChar(s) ? 1 : 0
     }
 
     /// XML 1.0 (fifth edition) `NameStartChar`: letters of every script, "_" and ":", not digits or marks.
@@ -58,6 +76,8 @@ struct XMLSource {
     }
 
     /// XML 1.0 `NameChar`: a `NameStartChar`, or "-", ".", a digit, U+00B7 and the combining marks.
+    func isNameChar(_ s: Unicode.Scalar) -> Bool { Self.isNameChar(s) }
+
     static func isNameChar(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x2D, 0x2E, 0x30...0x39, 0xB7, 0x300...0x36F, 0x203F...0x2040: return true
@@ -83,6 +103,10 @@ struct XMLSource {
         let n = b.count
         while i < n {
             let b0 = b[i]
+            if b0 >= 0x20 && b0 < 0x80 {   // the common case first: printable ASCII
+                i += 1
+                continue
+            }
             if b0 < 0x80 {
                 if b0 == 0x0A || (b0 == 0x0D && (i + 1 == n || b[i + 1] != 0x0A)) { starts.append(i + 1) }
                 guard isXMLChar(UInt32(b0)) else { throw forbidden(UInt32(b0), line: starts.count) }
@@ -101,9 +125,9 @@ struct XMLSource {
             default: throw notUTF8(b0, line: starts.count)
             }
             guard i + length <= n else { throw notUTF8(b0, line: starts.count) }
-            guard (low...high).contains(b[i + 1]) else { throw notUTF8(b[i + 1], line: starts.count) }
+            guard (low...high).contains(b[i + 1]) else { throw notUTF8(b0, line: starts.count) }
             for k in 2..<max(length, 2) where !(0x80...0xBF).contains(b[i + k]) {
-                throw notUTF8(b[i + k], line: starts.count)
+                throw notUTF8(b0, line: starts.count)
             }
             var value = UInt32(b0) & (0xFF >> (length + 1))
             for k in 1..<length { value = value << 6 | UInt32(b[i + k] & 0x3F) }
@@ -113,10 +137,11 @@ struct XMLSource {
         return starts
     }
 
+    /// Names the byte a malformed sequence starts with: in a file saved as Latin-1, the "é" of "café".
     private static func notUTF8(_ byte: UInt8, line: Int) -> XMLReadError {
         let hex = String(byte, radix: 16, uppercase: true)
-        return XMLReadError(line: line, "the file is not UTF-8 (byte 0x\(hex) is out of place): expected UTF-8, "
-                            + "so save the file as UTF-8")
+        return XMLReadError(line: line, "the file is not UTF-8 (byte 0x\(hex) starts no UTF-8 character here): "
+                            + "expected UTF-8, so save the file as UTF-8")
     }
 
     private static func forbidden(_ value: UInt32, line: Int) -> XMLReadError {
