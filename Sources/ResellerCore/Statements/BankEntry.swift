@@ -11,7 +11,7 @@ public struct BankEntry: Sendable, Hashable {
     public enum Status: String, Sendable, Hashable {
         /// `BOOK`: on the account; the only status a payment is made from.
         case booked
-        /// `PDNG`, and `FUTR` (version 07 and later): announced, not yet on the account.
+        /// `PDNG`, and `FUTR` where a bank uses it: announced, not yet on the account.
         case pending
         /// `INFO`: told for information only, never on the account.
         case information

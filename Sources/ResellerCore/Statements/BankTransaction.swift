@@ -12,7 +12,8 @@ public struct BankTransaction: Sendable, Hashable {
     public var debtorName: String?
     /// `RmtInf/Strd/CdtrRefInf/Ref`, in document order.
     public var structuredReferences: [String]
-    /// `RmtInf/Ustrd`, in document order; for an entry without `TxDtls`, its `AddtlNtryInf`.
+    /// `RmtInf/Ustrd`, then `RmtInf/Strd/AddtlRmtInf` (free text too, where some payers put their reference),
+    /// in document order; for an entry without `TxDtls`, its `AddtlNtryInf`.
     public var unstructured: [String]
     /// The key under which this transaction is recorded as booked, so a file read twice, or a notification
     /// and the statement repeating it, never books it twice. See `TransactionKey` for the rule.
