@@ -14,6 +14,8 @@ public struct StatementItem: Sendable, Hashable {
     public var direction: Direction
     /// Booked by the bank; a pending entry is reported, never booked (it may still change or vanish).
     public var booked: Bool
+    /// The bank marks the entry as reversing an earlier one (`RvslInd`): never booked silently.
+    public var reversal: Bool
     public var debtorName: String?
     /// The bank's own reference of the entry or transaction, for the payment's note.
     public var bankReference: String?
@@ -21,10 +23,11 @@ public struct StatementItem: Sendable, Hashable {
     public var unstructured: [String]
 
     public init(key: String, file: String, statementId: String, line: Int, bookingDate: CalendarDay?,
-                amount: Money, direction: Direction, booked: Bool, debtorName: String?, bankReference: String?,
-                structured: [String], unstructured: [String]) {
+                amount: Money, direction: Direction, booked: Bool, reversal: Bool = false, debtorName: String?,
+                bankReference: String?, structured: [String], unstructured: [String]) {
         self.key = key; self.file = file; self.statementId = statementId; self.line = line
         self.bookingDate = bookingDate; self.amount = amount; self.direction = direction; self.booked = booked
+        self.reversal = reversal
         self.debtorName = debtorName; self.bankReference = bankReference; self.structured = structured
         self.unstructured = unstructured
     }

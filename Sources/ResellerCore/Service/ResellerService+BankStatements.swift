@@ -35,6 +35,13 @@ extension ResellerService {
     private func book(_ tx: StoreTx, _ item: StatementItem, by actor: Actor, at now: Date) throws -> StatementOutcome {
         guard item.booked else { return .pending }
         if let id = try tx.bankEntryId(key: item.key) { return .repeated(entryId: id) }
+        if item.reversal {
+            let why = "the bank reverses an earlier entry with this one (\(item.direction.rawValue) of "
+                + "\(item.amount.display)): not booked; if it undoes a payment, reverse that payment (payment "
+                + "reverse), then dismiss this entry"
+            return .unmatched(entryId: try tx.insertBankEntry(item, state: .unmatched, why: why, accountId: nil,
+                                                              ledgerId: nil, by: actor, at: now), why: why)
+        }
         guard item.direction == .credit else {
             let why = "a debit of \(item.amount.display) (a returned transfer or a charge): not a payment; if it "
                 + "returns a payment, reverse that payment (payment reverse), then dismiss this entry"
@@ -72,10 +79,10 @@ extension ResellerService {
     /// The account an entry pays: by payment reference, then invoice number, then account code in its
     /// remittance information; nil with why when none names one of this desk in its currency.
     private func matchAccount(_ tx: StoreTx, _ item: StatementItem) throws -> (account: Account?, why: String) {
-        let refs = RemittanceReferences.find(structured: item.structured, unstructured: item.unstructured)
+        let refs = RemittanceReferences(structured: item.structured, unstructured: item.unstructured)
         var found: [(Account, String)] = []
         for reference in refs.paymentReferences {
-            if let number = reference.invoiceNumber, let invoice = try tx.invoice(number: number),
+            if let number = reference.documentNumber, let invoice = try tx.invoice(number: number),
                let account = try tx.account(invoice.draft.billedAccountId) {
                 found.append((account, "payment reference \(reference.text) of \(number)"))
             }
