@@ -41,7 +41,9 @@ enum CollectionsBenchmark {
         print("check: \(reminders == overdue * 2 && suspended == overdue ? "ok" : "WRONG") \(reminders) reminder "
               + "emails (expected \(overdue * 2)), \(suspended) accounts suspended (expected \(overdue))")
         print(String(format: "peak RSS: %.1f MiB", Double(BillingBenchmark.peakRSSKiB()) / 1024))
-        if reminders != overdue * 2 || suspended != overdue { fail("the runs did not act on each overdue account once") }
+        if reminders != overdue * 2 || suspended != overdue {
+            fail("the runs did not act on each overdue account once")
+        }
         if importEntries > 0 {
             try StatementBenchmark.run(path: path, entries: min(importEntries, overdue), dir: dir)
         }

@@ -7,7 +7,8 @@ extension PaymentCommand {
     /// `payment import FILE…`: camt.053 statements and camt.054 notifications booked as payments.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import", abstract: "Book bank statements (camt.053, camt.054): matched credits become payments.",
+            commandName: "import",
+            abstract: "Book bank statements (camt.053, camt.054): matched credits become payments.",
             discussion: """
                 ISO 20022 camt.053 and camt.054, versions 001.02 to 001.08. Each booked credit is matched by a \
                 payment reference (RF…), then an invoice number, then an account code in its remittance \

@@ -285,7 +285,8 @@ def camt053(entries, statement_id="STMT-1", version=8):
 <NtryDtls><TxDtls><Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd>
 <RltdPties><Dbtr>{party}</Dbtr></RltdPties><RmtInf>{rmt}</RmtInf></TxDtls></NtryDtls></Ntry>""")
     return f"""<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="{ns}"><BkToCstmrStmt><GrpHdr><MsgId>{statement_id}</MsgId><CreDtTm>2027-03-12T06:00:00</CreDtTm></GrpHdr>
+<Document xmlns="{ns}"><BkToCstmrStmt>
+<GrpHdr><MsgId>{statement_id}</MsgId><CreDtTm>2027-03-12T06:00:00</CreDtTm></GrpHdr>
 <Stmt><Id>{statement_id}</Id><CreDtTm>2027-03-12T06:00:00</CreDtTm>
 <Acct><Id><IBAN>GR1601101250000000012300695</IBAN></Id></Acct>
 {chr(10).join(rows)}
