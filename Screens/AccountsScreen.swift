@@ -5,7 +5,7 @@ import TerminalKit
 /// effects (search, open, quit) that the runtime carries out against the service and feeds back as events.
 public struct AccountsScreen: Screen {
     public enum Action: Sendable, Equatable {
-        case open, clear, add, outbox, submittedOrders, priceLists, billing
+        case open, clear, add, outbox, submittedOrders, priceLists, billing, collections
         case move(ListCursor.Move), help, refresh, quit
     }
 
@@ -24,6 +24,7 @@ public struct AccountsScreen: Screen {
         case submittedOrders
         case priceLists
         case billing
+        case collections
         case help
         case quit
     }
@@ -49,7 +50,7 @@ public struct AccountsScreen: Screen {
     /// taken here first, on purpose: Ctrl-A and Ctrl-E still move in the search.
     public static let bindings: [Binding<Action>] = [
         // Out of the footer to make room for F8: Enter opening the account found is what everyone expects.
-        Binding([.enter], "Open", help: "open the highlighted account (the first match unless moved)", .open,
+        Binding([.enter], "Open", help: "open the highlighted account (first match unless moved)", .open,
                 footer: false),
         Binding([.ctrl("n"), .function(2)], "New", help: "new account", .add),
         // F-keys first: the footer names the first key, and with them every entry fits in 80 columns.
@@ -60,6 +61,11 @@ public struct AccountsScreen: Screen {
                 .priceLists),
         Binding([.function(8), .ctrl("g")], "Billing", help: "the billing run: its forecast through a day, then "
                 + "running it with its progress and report", .billing),
+        // Out of the footer: it is full at 80 columns (Help and Quit last), and each of the others opens more
+        // often; F1 and docs/keys.md list it. Its help and Enter's fit one line each, so that the first page
+        // of the help still says that typing searches.
+        Binding([.function(9), .ctrl("x")], "Collections", help: "collections: overdue accounts and unmatched bank "
+                + "payments", .collections, footer: false),
         // Out of the footer to make room: Esc clearing a search is what everyone expects.
         Binding([.escape], "Clear", help: "clear the search", .clear, footer: false),
         Binding([.function(1)], "Help", help: "this help", .help),
@@ -150,6 +156,7 @@ public struct AccountsScreen: Screen {
         case .submittedOrders: return [.submittedOrders]
         case .priceLists: return [.priceLists]
         case .billing: return [.billing]
+        case .collections: return [.collections]
         case .help: return [.help]
         case .quit: return [.quit]
         case .refresh: return [requestSearch(after: 0)]

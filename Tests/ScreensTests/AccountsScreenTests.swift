@@ -81,11 +81,13 @@ import TerminalKit
         #expect(s.update(.key(.ctrl("o"))) == [.outbox] && s.update(.key(.function(5))) == [.outbox])
         #expect(s.update(.key(.function(6))) == [.submittedOrders] && s.update(.key(.ctrl("t"))) == [.submittedOrders])
         #expect(s.update(.key(.function(7))) == [.priceLists] && s.update(.key(.ctrl("p"))) == [.priceLists])
+        #expect(s.update(.key(.function(9))) == [.collections] && s.update(.key(.ctrl("x"))) == [.collections])
         #expect(s.update(.key(.function(1))) == [.help])
         #expect(s.update(.key(.ctrl("q"))) == [.quit] && s.update(.key(.function(10))) == [.quit])
         // The Ctrl- keys of the new screens are none the search's editor takes (Ctrl-E is its End).
         #expect(Binding.action(for: .ctrl("t"), in: LineEditor.bindings) == nil)
         #expect(Binding.action(for: .ctrl("p"), in: LineEditor.bindings) == nil)
+        #expect(Binding.action(for: .ctrl("x"), in: LineEditor.bindings) == nil)
         let footer = "Ctrl-N New  F5 Outbox  F6 Orders  F7 Lists  F8 Billing  F1 Help  Ctrl-Q Quit"
         #expect(s.render(width: 80, height: 24).text.contains(footer))
     }

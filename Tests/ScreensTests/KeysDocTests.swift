@@ -38,6 +38,17 @@ import TerminalKit
         let invoice = try! service.invoices(of: account.id).first!
         let files = WriteFilesDialog.writeFiles(of: InvoiceDocument(invoice: invoice, account: account),
                                                 folder: "/home/alice/invoices").help
+        let collections = CollectionsScreen([], policy: DunningPolicy(), today: sub.start).help
+        let hold = HoldDialog.hold(of: account, CollectionsHold(), today: sub.start).help
+        let unmatched = UnmatchedPaymentsScreen([]).help
+        let bankEntry = BankEntryRecord(id: 1, key: "REF-1", file: "camt053.xml", statementId: "STMT-1",
+                                        bookingDate: sub.start, amount: Money(minor: 12_000, currency: "EUR"),
+                                        direction: .credit, debtorName: "Ioannis Georgiou", remittance: "March",
+                                        state: .unmatched, why: "no reference", accountId: nil, ledgerId: nil,
+                                        importedAt: DemoDesk.noon, importedBy: "alice", decidedAt: nil,
+                                        decidedBy: nil)
+        let assign = AssignEntryPicker.assign(bankEntry).help
+        let dismiss = DismissEntryDialog.dismiss(bankEntry).help
         let sections = AccountDetailSection.all.filter { !$0.bindings.isEmpty }
             .map { HelpScreen.Group($0.title, $0.bindings) }
         return [
@@ -62,6 +73,12 @@ import TerminalKit
             ("Edit price list", listEdit.groups, listEdit.notes),
             ("Billing", [HelpScreen.Group("", BillingScreen.keys)], billing.notes),
             ("Bill through", through.groups, through.notes),
+            ("Collections", [HelpScreen.Group("", CollectionsScreen.keys)], collections.notes),
+            ("Collections hold", hold.groups, hold.notes),
+            ("Unmatched payments", [HelpScreen.Group("", UnmatchedPaymentsScreen.keys)], unmatched.notes),
+            ("Assign to an account", [HelpScreen.Group("", AssignEntryPicker.keys(pick: AssignEntryPicker.pick))]
+             + assign.groups.dropFirst(), assign.notes),
+            ("Dismiss entry", dismiss.groups, dismiss.notes),
         ]
     }
 
@@ -120,6 +137,10 @@ import TerminalKit
         let billingDetail = AccountDetailScreen(try DemoDesk.content(service, id),
                                                 section: .subscriptions)
         try expectGolden(billingDetail.help.render(width: 80, height: 24), "account-detail-subscriptions-help-80x24")
+        let collections = try CollectionsDesk()
+        try expectGolden(try collections.screen().help.render(width: 80, height: 24), "collections-help-80x24")
+        try expectGolden(UnmatchedPaymentsScreen(try collections.importEntries()).help.render(width: 80, height: 24),
+                         "unmatched-help-80x24")
     }
 
     /// The roles layer marks what the text alone cannot show: the focused label, the fields in error.

@@ -2,7 +2,7 @@ import ResellerCore
 import Screens
 
 /// The accounts list's effects: searches, opening an account, the New Account form, the outbox, the
-/// Submitted orders and the price lists.
+/// Submitted orders, the price lists, the billing run and collections.
 extension TerminalApp {
     func perform(accounts effect: AccountsScreen.Effect) {
         switch effect {
@@ -22,6 +22,7 @@ extension TerminalApp {
         case .submittedOrders: showSubmittedOrders(notice: nil, push: true)
         case .priceLists: showPriceLists(notice: nil, push: true)
         case .billing: showBilling()
+        case .collections: showCollections(notice: nil, push: true)
         case .help: showHelp(AccountsScreen.help)
         case .quit: quit = true
         }

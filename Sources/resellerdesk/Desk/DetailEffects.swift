@@ -11,7 +11,10 @@ extension TerminalApp {
         detailSection = screen.section
         switch effect {
         case .reload(let id): openDetail(id)
-        case .back: pop()
+        case .back:
+            pop()
+            // A payment recorded on the account may have settled what Collections listed under it.
+            if top(CollectionsScreen.self) != nil { showCollections(notice: nil, push: false) }
         case .help: showHelp(screen.help)
         case .moreOrders(let id, let before):
             if let page = try? service.orderPage(of: id, before: before, limit: Self.detailPage) {
