@@ -19,19 +19,22 @@ enum StatementBenchmark {
         try statement(invoices).write(toFile: file, atomically: true, encoding: .utf8)
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         for round in ["import", "the same file again"] {
-            let start = Date()
+            let start = Date(), cpuStart = BillingBenchmark.cpuSeconds()
             let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
             let read = try StatementFile.items(bytes, file: "statement.xml")
             let parsed = Date().timeIntervalSince(start)
             let report = try service.importStatement(read, files: ["statement.xml"], by: .staff("bench"))
-            let seconds = Date().timeIntervalSince(start)
-            print(String(format: "payment import, %@: %d entries (%.1f MiB) in %.2f s (reading %.2f s), "
+            let seconds = Date().timeIntervalSince(start), cpu = BillingBenchmark.cpuSeconds() - cpuStart
+            print(String(format: "payment import, %@: %d entries (%.1f MiB) in %.2f s (CPU %.2f s; reading %.2f s), "
                          + "%.0f entries/s; %d booked, %d already imported, %d unmatched", round, read.count,
-                         Double(size) / 1_048_576, seconds, parsed, Double(read.count) / seconds,
+                         Double(size) / 1_048_576, seconds, cpu, parsed, Double(read.count) / seconds,
                          report.count("booked"), report.count("already imported"), report.count("unmatched")))
         }
-        let active = try BillingBenchmark.count(path, "SELECT COUNT(*) FROM accounts WHERE status = 'active'")
-        print("check: \(active) accounts active after the import (every suspended one paid resumes)")
+        let resumed = try BillingBenchmark.count(path, """
+            SELECT COUNT(*) FROM accounts WHERE status = 'active' AND status_by = 'collections'
+            """)
+        print("check: \(resumed == entries ? "ok" : "WRONG") \(resumed) suspended accounts resumed by their payment "
+              + "(expected \(entries))")
     }
 
     /// One camt.053.001.08 statement, one entry per invoice, its reference in `CdtrRefInf`.

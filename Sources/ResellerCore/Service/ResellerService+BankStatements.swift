@@ -82,14 +82,13 @@ extension ResellerService {
         let refs = RemittanceReferences(structured: item.structured, unstructured: item.unstructured)
         var found: [(Account, String)] = []
         for reference in refs.paymentReferences {
-            if let number = reference.documentNumber, let invoice = try tx.invoice(number: number),
-               let account = try tx.account(invoice.draft.billedAccountId) {
+            if let number = reference.documentNumber, let id = try tx.billedAccountId(ofInvoice: number),
+               let account = try tx.account(id) {
                 found.append((account, "payment reference \(reference.text) of \(number)"))
             }
         }
         for number in refs.invoiceNumbers {
-            if let invoice = try tx.invoice(number: number),
-               let account = try tx.account(invoice.draft.billedAccountId) {
+            if let id = try tx.billedAccountId(ofInvoice: number), let account = try tx.account(id) {
                 found.append((account, "invoice number \(number)"))
             }
         }

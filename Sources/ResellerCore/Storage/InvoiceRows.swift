@@ -99,6 +99,12 @@ extension StoreTx {
         try Row.fetchAll(db, sql: "SELECT * FROM invoices ORDER BY id").map(invoice)
     }
 
+    /// The account an invoice is billed to, without reading the invoice: a bank entry's match.
+    func billedAccountId(ofInvoice number: String) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT billed_account_id FROM invoices WHERE number = ?"),
+                           arguments: [number])
+    }
+
     func invoice(number: String) throws -> Invoice? {
         try Row.fetchOne(db, sql: "SELECT * FROM invoices WHERE number = ?", arguments: [number]).map(invoice)
     }
