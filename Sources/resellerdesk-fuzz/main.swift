@@ -9,7 +9,7 @@ import ResellerCore
 import TerminalKit
 
 enum FuzzTarget: String, CaseIterable {
-    case money, csv, email, header, keys, sanitizer, form
+    case money, csv, email, header, keys, sanitizer, form, camt
 }
 
 let target = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["RESELLERDESK_FUZZ_TARGET"] ?? "") ?? .money
@@ -27,6 +27,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case .keys: keys(bytes)
     case .sanitizer: sanitizer(text)
     case .form: form(bytes)
+    case .camt: camt(bytes)
     }
     return 0
 }
@@ -97,5 +98,17 @@ func form(_ bytes: [UInt8]) {
     if let body = try? FormBody.parse(bytes) {
         precondition(body.fields.count <= FormBody.maxFields, "too many fields")
         precondition(body.fields.allSatisfy { !$0.name.contains("\u{0}") && !$0.value.contains("\u{0}") }, "NUL in a field")
+    }
+}
+
+/// Any bytes as a bank file: the XML reader and the camt reader refuse or read, never trap; what they read
+/// is a statement the desk can book (amounts in minor units, never negative; a key for every transaction).
+func camt(_ bytes: [UInt8]) {
+    _ = try? XMLReader.parse(bytes)
+    guard let items = try? StatementFile.items(bytes, file: "fuzz.xml") else { return }
+    for item in items {
+        precondition(item.amount.minor >= 0, "a negative amount read: \(item.amount.minor)")
+        precondition(!item.key.isEmpty, "a transaction without a key")
+        _ = RemittanceReferences(structured: item.structured, unstructured: item.unstructured)
     }
 }
