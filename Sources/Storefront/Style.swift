@@ -12,7 +12,8 @@ enum Style {
     input[aria-invalid=true]{border-color:#b3261e}.error{color:#b3261e;font-size:.9rem}
     button{font:inherit;padding:.5rem 1rem;border:0;border-radius:4px;background:#1d3a5f;color:#fff;cursor:pointer}
     button.link{background:none;padding:0;text-decoration:underline}form.inline{display:inline}
-    .notice{padding:.6rem .8rem;border-radius:4px;background:#e8eef7}.notice.ok{background:#e3f4e6}.notice.error{background:#fbe6e4}.notice.warn{background:#fdf1d8}
+    .notice{padding:.6rem .8rem;border-radius:4px;background:#e8eef7;color:#1d2330}.notice.ok{background:#e3f4e6}
+    .notice.error{background:#fbe6e4}.notice.warn{background:#fdf1d8}
     table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #dde1e8}
     td.num,th.num{text-align:right;white-space:nowrap}.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
     .facts dt{font-weight:600}.facts dd{margin:0}.status-Submitted{color:#8a5a00;font-weight:600}

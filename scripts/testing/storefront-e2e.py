@@ -84,15 +84,24 @@ class Run:
         return r.stdout
 
     def start(self, argv, log):
-        p = subprocess.Popen(argv, env=self.env, stdout=open(os.path.join(self.out, log), "w"), stderr=subprocess.STDOUT)
+        # Its own process group: faketime runs the program as its child, and both must go when it is stopped.
+        p = subprocess.Popen(argv, env=self.env, stdout=open(os.path.join(self.out, log), "w"), stderr=subprocess.STDOUT,
+                             start_new_session=True)
         self.processes.append(p)
         return p
 
     def stop(self):
         for p in self.processes:
-            p.kill()
-            p.wait()
+            self.kill(p)
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+    @staticmethod
+    def kill(p):
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        p.wait()
 
     def shot(self, browser, name):
         self.shots += 1
@@ -151,7 +160,8 @@ def check(run):
         check_database(run, reseller_email)
         subscriptions(run, browser, reseller_email)
         invoices(run, browser)
-        overdue(run, browser)
+        day = overdue(run, browser)
+        suspended(run, browser, day)
     except Exception:
         run.shot(browser, "failure")
         print(browser.page_source[:3000], file=sys.stderr)
@@ -263,20 +273,13 @@ def overdue(run, browser):
     """Collections (#25): past their due date, the unpaid invoices are on the Billing Agent's dashboard, each with
     the payment reference a transfer quotes (ISO 11649, printed in groups of four), beside the seller's bank
     details. The desk takes its day from the system clock and has no command that moves it (nor one that runs
-    collections, so nothing is suspended), so the storefront is started again under faketime, 5 days past the last
-    due date: every unpaid invoice is overdue then. Its clock runs on from that day; the monotonic clock is left
-    alone, for the server's timeouts. The browser signs in again, on that day."""
+    collections before `suspended`), so the storefront is started again under faketime, 5 days past the last due
+    date: every unpaid invoice is overdue then. The browser signs in again, on that day."""
     unpaid = [i for i in json.loads(run.cli("invoice", "list", "--json")) if i["status"] != "Paid"]
     assert unpaid, "no unpaid invoice"
     latest = max(unpaid, key=lambda i: i["dueDate"])
     day = (date.fromisoformat(latest["dueDate"]) + timedelta(days=5)).isoformat()
-    run.storefront.kill()
-    run.storefront.wait()
-    wait_for(lambda: not listening(run.web_port), "the storefront to stop")
-    run.storefront = run.start(["faketime", "-m", "--exclude-monotonic", f"{day} 12:00:00",
-                                os.path.join(run.bin, "resellerdesk"), "storefront", "serve", "--port",
-                                str(run.web_port)], "storefront-overdue.log")
-    wait_for(lambda: listening(run.web_port), "the storefront on " + day)
+    restart_storefront_on(run, day)
     log_in(run, browser, "eleni@aegean-cloud.example")
     table = browser.find_element(By.ID, "overdue-invoices").text
     for i in unpaid:
@@ -296,6 +299,48 @@ def overdue(run, browser):
     log_out(browser)
     print(f"on {day}: {len(unpaid)} overdue invoices on the Billing Agent's dashboard, each with its payment "
           "reference, and the seller's bank details")
+    return latest
+
+
+def restart_storefront_on(run, day):
+    """The storefront again under faketime on `day` (its clock runs on from there; the monotonic one is left
+    alone, for the server's timeouts)."""
+    run.kill(run.storefront)
+    wait_for(lambda: not listening(run.web_port), "the storefront to stop")
+    run.storefront = run.start(["faketime", "-m", "--exclude-monotonic", f"{day} 12:00:00",
+                                os.path.join(run.bin, "resellerdesk"), "storefront", "serve", "--port",
+                                str(run.web_port)], f"storefront-{day}.log")
+    wait_for(lambda: listening(run.web_port), "the storefront on " + day)
+
+
+def suspended(run, browser, latest):
+    """Collections (#25): 31 days past the last due date, `collections run` suspends the account (actor
+    `collections`); every page's banner says why, with the amount overdue and that paying it resumes the
+    account. The payment, recorded by staff, resumes it in its own transaction: the banner is gone."""
+    day = (date.fromisoformat(latest["dueDate"]) + timedelta(days=31)).isoformat()
+    code = latest["billedAccount"]
+
+    def on_day(*args):
+        return subprocess.run(["faketime", f"{day} 12:00:00", os.path.join(run.bin, "resellerdesk"), *args],
+                              env=run.env, capture_output=True, text=True, check=True).stdout
+    report = json.loads(on_day("collections", "run", "--json"))
+    assert any(a["account"] == code and a["suspended"] for a in report["actions"]), report
+    account = json.loads(on_day("account", "show", code, "--json"))
+    assert account["status"] == "suspended" and account["statusBy"] == "collections", account
+    restart_storefront_on(run, day)
+    log_in(run, browser, "eleni@aegean-cloud.example")
+    banner = browser.find_element(By.CSS_SELECTOR, "p.notice.warn[role=alert]").text
+    assert f"is suspended ({account['statusReason']})" in banner and f"{account['overdue']} EUR overdue" in banner \
+        and "paying it resumes the account at once" in banner, banner
+    run.shot(browser, "dashboard-suspended")
+    on_day("payment", "add", code, account["overdue"], "--note", "bank transfer")
+    open_page(browser, run.base + "/dashboard")
+    assert "is suspended" not in browser.page_source, "the banner stayed after the payment"
+    assert json.loads(on_day("account", "show", code, "--json"))["status"] == "active"
+    run.shot(browser, "dashboard-resumed")
+    log_out(browser)
+    print(f"on {day}: {code} suspended by the collections run, the banner naming why and the {account['overdue']} "
+          "EUR overdue; the payment resumed it at once")
 
 
 def printed_reference(invoice):
