@@ -37,13 +37,32 @@ extension ResellerService {
         let (accountIds, tax) = try store.read { tx in
             (try tx.accountsWithBillableSubscriptions(through: through), try invoiceTax(tx))
         }
-        var report = BillingRunReport(invoices: [], failures: [])
+        let (invoices, failures) = inBatches(accountIds, progress: progress) { tx, accountId in
+            try bill(tx, accountId: accountId, through: through, tax: tax, issue: true, by: actor, at: now)
+        }
+        return BillingRunReport(invoices: invoices, failures: failures)
+    }
+
+    /// At most this many accounts, and about this long (50 ms), per transaction of the billing and collections
+    /// runs.
+    static let billingBatchAccounts = 1000
+
+    static let billingBatchNanoseconds: UInt64 = 50_000_000
+
+    /// `body` for each account, in batches: each one IMMEDIATE transaction (up to `billingBatchAccounts` accounts
+    /// or about `billingBatchNanoseconds`, so one fsync serves many accounts and other writers wait at most that
+    /// long), each account in a savepoint of its own, so one that fails is rolled back alone and reported while
+    /// the others of its batch commit. What the bodies returned, and the accounts that failed with why.
+    func inBatches<T>(_ accountIds: [Int64], progress: (_ done: Int, _ total: Int) -> Void,
+                      _ body: (StoreTx, Int64) throws -> [T]) -> (results: [T], failures: [(accountId: Int64,
+                                                                                             message: String)]) {
+        var results: [T] = [], failures: [(accountId: Int64, message: String)] = []
         var next = 0
         defer { progress(accountIds.count, accountIds.count) }
         while next < accountIds.count {
             progress(next, accountIds.count)
             let first = next
-            var issued: [Invoice] = [], failed: [(accountId: Int64, message: String)] = []
+            var done: [T] = [], failed: [(accountId: Int64, message: String)] = []
             do {
                 try store.write { tx in
                     let started = DispatchTime.now().uptimeNanoseconds
@@ -51,10 +70,7 @@ extension ResellerService {
                         let accountId = accountIds[next]
                         next += 1
                         do {
-                            issued += try tx.savepoint {
-                                try bill(tx, accountId: accountId, through: through, tax: tax, issue: true, by: actor,
-                                         at: now)
-                            }
+                            done += try tx.savepoint { try body(tx, accountId) }
                         } catch {
                             // A failure that ended the whole transaction (a full disk) ends the batch with it.
                             guard tx.inTransaction else { throw error }
@@ -63,23 +79,18 @@ extension ResellerService {
                     } while next < accountIds.count && next - first < Self.billingBatchAccounts
                         && DispatchTime.now().uptimeNanoseconds - started < Self.billingBatchNanoseconds
                 }
-                report.invoices += issued
-                report.failures += failed
+                results += done
+                failures += failed
             } catch {
                 // Nothing of this batch was committed: each of its accounts is reported (at least one, so a
                 // transaction that cannot even begin still moves the run on, as one account at a time did).
                 next = max(next, first + 1)
                 let message = error.fieldErrors.map(\.message).joined(separator: "; ")
-                report.failures += accountIds[first..<next].map { ($0, message) }
+                failures += accountIds[first..<next].map { ($0, message) }
             }
         }
-        return report
+        return (results, failures)
     }
-
-    /// At most this many accounts, and about this long (50 ms), per transaction of the billing run.
-    static let billingBatchAccounts = 1000
-
-    static let billingBatchNanoseconds: UInt64 = 50_000_000
 
     static func failureMessage(_ error: Error, _ store: Store) -> String {
         let e = error as? ServiceError ?? Store.describe(error, path: store.path)

@@ -61,39 +61,11 @@ extension ResellerService {
         throws(ServiceError) -> CollectionsReport {
         let today = self.today, now = self.now
         let accountIds = try store.read { tx in try tx.accountsOwingPastDue(today: today) }
-        var report = CollectionsReport(today: today, accountsExamined: accountIds.count, actions: [], failures: [])
-        var next = 0
-        defer { progress(accountIds.count, accountIds.count) }
-        while next < accountIds.count {
-            progress(next, accountIds.count)
-            let first = next
-            var done: [CollectionsAction] = [], failed: [(accountId: Int64, message: String)] = []
-            do {
-                try store.write { tx in
-                    let started = DispatchTime.now().uptimeNanoseconds
-                    repeat {
-                        let accountId = accountIds[next]
-                        next += 1
-                        do {
-                            if let action = try tx.savepoint({
-                                try collect(tx, accountId, today: today, write: true, force: false, by: actor, at: now)
-                            }) { done.append(action) }
-                        } catch {
-                            guard tx.inTransaction else { throw error }
-                            failed.append((accountId, Self.failureMessage(error, store)))
-                        }
-                    } while next < accountIds.count && next - first < Self.billingBatchAccounts
-                        && DispatchTime.now().uptimeNanoseconds - started < Self.billingBatchNanoseconds
-                }
-                report.actions += done
-                report.failures += failed
-            } catch {
-                next = max(next, first + 1)
-                let message = error.fieldErrors.map(\.message).joined(separator: "; ")
-                report.failures += accountIds[first..<next].map { ($0, message) }
-            }
+        let (actions, failures) = inBatches(accountIds, progress: progress) { tx, accountId in
+            try collect(tx, accountId, today: today, write: true, force: false, by: actor, at: now).map { [$0] } ?? []
         }
-        return report
+        return CollectionsReport(today: today, accountsExamined: accountIds.count, actions: actions,
+                                 failures: failures)
     }
 
     /// What a run today would do, changing nothing: one read transaction for the whole desk.
