@@ -110,7 +110,8 @@ import DeskTestSupport
             .credit("1.00", reference: "GOOD-1", structured: [rf1]),
         ])]), "good.xml")
         let broken = desk.cli.folder + "/broken.xml"
-        try "<?xml version=\"1.0\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\">\n<Stmt>\n</Document>\n"
+        try ("<?xml version=\"1.0\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\">\n"
+             + "<Stmt>\n</Document>\n")
             .write(toFile: broken, atomically: true, encoding: .utf8)
         let r = try desk.run(["payment", "import", good, broken])
         #expect(r.code == 1)

@@ -20,7 +20,8 @@ struct CollectionsDesk {
         let fx = try Fixture()
         _ = try fx.priceList()
         aegean = try Self.reseller(fx, "Aegean Cloud Partners", "accounts@aegean.example")
-        nefos = try Self.reseller(fx, "Νέφος Λιανικής Μονοπρόσωπη Ι.Κ.Ε. Cloud Retail", "office@nefos.example")
+        nefos = try Self.reseller(fx, "Νέφος Λιανικής Μονοπρόσωπη Ι.Κ.Ε. Cloud Retail",
+                                  "office@nefos.example")
         boreal = try Self.reseller(fx, "Boreal Networks", "billing@boreal.example")
         try Self.setup(fx, aegean, 1, on: "2027-01-10")
         try Self.setup(fx, nefos, 2, on: "2027-02-01")
