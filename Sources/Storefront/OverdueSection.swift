@@ -21,8 +21,7 @@ struct OverdueSection {
                 left: i.left.display, reference: i.paymentReference?.printed ?? i.number)
         }
         do throws(ServiceError) {
-            let sum = try MoneySum.total(invoices.map(\.left.minor), what: "the overdue amount")
-            total = Money(minor: sum, currency: currency).display
+            total = try OverdueInvoice.total(invoices, currency: currency).display
         } catch {
             total = "not available: " + error.fieldErrors.map(\.message).joined(separator: "; ")
         }

@@ -39,9 +39,7 @@ extension StorefrontServer {
         guard account.suspendedByCollections, s.principal.user.may(.billing) else { return try await body() }
         let id = account.id, actor = actor(s), currency = account.fields.currency
         let total = try await call { () throws(ServiceError) in
-            let list = try service.overdueInvoices(of: id, by: actor)
-            return Money(minor: try MoneySum.total(list.map(\.left.minor), what: "the overdue amount"),
-                         currency: currency)
+            try OverdueInvoice.total(service.overdueInvoices(of: id, by: actor), currency: currency)
         }
         var overdue: Money?
         switch total {

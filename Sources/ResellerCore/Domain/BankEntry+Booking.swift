@@ -36,8 +36,10 @@ public struct StatementItem: Sendable, Hashable {
     public var remittance: String { (structured + unstructured).joined(separator: " · ") }
 
     /// The payment's note in the ledger: the bank's reference and the debtor's name.
-    public var paymentNote: String {
-        ["Bank transfer", bankReference ?? key, debtorName].compactMap { $0 }.joined(separator: " · ")
+    public var paymentNote: String { Self.paymentNote(reference: bankReference ?? key, debtor: debtorName) }
+
+    public static func paymentNote(reference: String, debtor: String?) -> String {
+        ["Bank transfer", reference, debtor].compactMap { $0 }.joined(separator: " · ")
     }
 }
 

@@ -53,6 +53,14 @@ public struct OverdueInvoice: Sendable, Hashable {
 
     /// Days past the due date on `today` (1 the day after it).
     public func age(on today: CalendarDay) -> Int { today.dayNumber - dueDate.dayNumber }
+
+    /// What is left of `invoices` in all, in `currency` (0 when none): refused, never trapped, out of range.
+    /// `account` names whose amount it is in that refusal.
+    public static func total(_ invoices: [OverdueInvoice], currency: String,
+                             of account: String? = nil) throws(ServiceError) -> Money {
+        let what = "the overdue amount" + (account.map { " of \($0)" } ?? "")
+        return Money(minor: try MoneySum.total(invoices.map(\.left.minor), what: what), currency: currency)
+    }
 }
 
 /// What staff set for one account (domain.md#collections): no automatic suspension, and reminders (and the

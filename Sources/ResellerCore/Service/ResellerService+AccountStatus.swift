@@ -47,8 +47,8 @@ extension ResellerService {
         var until = account.status == .suspended ? " until it is resumed" : ""
         if account.suspendedByCollections {
             let overdue = try tx.overdueInvoices(of: account.id, currency: account.fields.currency, today: today)
-            let total = try MoneySum.total(overdue.map(\.left.minor), what: "the overdue amount of \(account.code)")
-            until = " until the \(Money(minor: total, currency: account.fields.currency).display) overdue is paid"
+            let total = try OverdueInvoice.total(overdue, currency: account.fields.currency, of: account.code)
+            until = " until the \(total.display) overdue is paid"
         }
         throw ServiceError.refused(field: "account", message: "\(account.name) is \(account.status.rawValue)\(why): "
                                    + "no new orders\(until)")

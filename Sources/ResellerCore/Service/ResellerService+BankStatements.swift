@@ -35,45 +35,31 @@ extension ResellerService {
     private func book(_ tx: StoreTx, _ item: StatementItem, by actor: Actor, at now: Date) throws -> StatementOutcome {
         guard item.booked else { return .pending }
         if let id = try tx.bankEntryId(key: item.key) { return .repeated(entryId: id) }
+        /// Into the queue, with why.
+        func waiting(_ why: String) throws -> StatementOutcome {
+            .unmatched(entryId: try tx.insertBankEntry(item, state: .unmatched, why: why, accountId: nil,
+                                                       ledgerId: nil, by: actor, at: now), why: why)
+        }
         if item.reversal {
-            let why = "the bank reverses an earlier entry with this one (\(item.direction.rawValue) of "
+            return try waiting("the bank reverses an earlier entry with this one (\(item.direction.rawValue) of "
                 + "\(item.amount.display)): not booked; if it undoes a payment, reverse that payment (payment "
-                + "reverse), then dismiss this entry"
-            return .unmatched(entryId: try tx.insertBankEntry(item, state: .unmatched, why: why, accountId: nil,
-                                                              ledgerId: nil, by: actor, at: now), why: why)
+                + "reverse), then dismiss this entry")
         }
         guard item.direction == .credit else {
-            let why = "a debit of \(item.amount.display) (a returned transfer or a charge): not a payment; if it "
-                + "returns a payment, reverse that payment (payment reverse), then dismiss this entry"
-            return .unmatched(entryId: try tx.insertBankEntry(item, state: .unmatched, why: why, accountId: nil,
-                                                              ledgerId: nil, by: actor, at: now), why: why)
+            return try waiting("a debit of \(item.amount.display) (a returned transfer or a charge): not a payment; "
+                + "if it returns a payment, reverse that payment (payment reverse), then dismiss this entry")
         }
         let match = try matchAccount(tx, item)
-        guard let account = match.account else {
-            return .unmatched(entryId: try tx.insertBankEntry(item, state: .unmatched, why: match.why, accountId: nil,
-                                                              ledgerId: nil, by: actor, at: now), why: match.why)
-        }
-        let ledgerId = try recordBankPayment(tx, item, account: account, by: actor, at: now)
-        let entryId = try tx.insertBankEntry(item, state: .booked, why: match.why, accountId: account.id,
-                                             ledgerId: ledgerId, by: actor, at: now)
-        return .booked(accountId: account.id, ledgerId: ledgerId, entryId: entryId)
-    }
-
-    /// The payment of an entry: a credit with the bank's reference and the debtor in its note, audited; it
-    /// settles the oldest invoices first (as every payment) and may resume a suspension the run made.
-    private func recordBankPayment(_ tx: StoreTx, _ item: StatementItem, account: Account, by actor: Actor,
-                                   at now: Date) throws -> Int64 {
-        guard item.amount.currency == account.fields.currency, item.amount.minor > 0 else {
+        guard let account = match.account else { return try waiting(match.why) }
+        guard item.amount.minor > 0 else {
             throw ServiceError.refused(field: "entry", message: "\(item.amount.display) cannot be a payment of "
                                        + "\(account.code), billed in \(account.fields.currency)")
         }
-        try tx.insertLedger(accountId: account.id, kind: "credit", amount: item.amount.minor, orderId: nil,
-                            note: item.paymentNote, by: actor, at: now)
-        let ledgerId = tx.lastLedgerId
-        try tx.audit(actor, "account", account.id, "payment",
-                     ["payment": [nil, item.amount.decimalString], "bankEntry": [nil, item.key]], at: now)
-        try resumeIfSettled(tx, accountId: account.id, at: now)
-        return ledgerId
+        let ledgerId = try bookPayment(tx, accountId: account.id, item.amount, note: item.paymentNote,
+                                       audit: ["bankEntry": [nil, item.key]], by: actor, at: now)
+        let entryId = try tx.insertBankEntry(item, state: .booked, why: match.why, accountId: account.id,
+                                             ledgerId: ledgerId, by: actor, at: now)
+        return .booked(accountId: account.id, ledgerId: ledgerId, entryId: entryId)
     }
 
     /// The account an entry pays: by payment reference, then invoice number, then account code in its
@@ -136,11 +122,9 @@ extension ResellerService {
                 throw ServiceError.refused(field: "account", message: "entry \(id) is in \(entry.amount.currency), "
                                            + "but \(account.code) is billed in \(account.fields.currency)")
             }
-            let item = StatementItem(key: entry.key, file: entry.file, statementId: entry.statementId, line: 0,
-                                     bookingDate: entry.bookingDate, amount: entry.amount, direction: .credit,
-                                     booked: true, debtorName: entry.debtorName, bankReference: entry.key,
-                                     structured: [], unstructured: [])
-            let ledgerId = try recordBankPayment(tx, item, account: account, by: actor, at: now)
+            let note = StatementItem.paymentNote(reference: entry.key, debtor: entry.debtorName)
+            let ledgerId = try bookPayment(tx, accountId: accountId, entry.amount, note: note,
+                                           audit: ["bankEntry": [nil, entry.key]], by: actor, at: now)
             try tx.decideBankEntry(id, state: .assigned, why: nil, accountId: accountId, ledgerId: ledgerId,
                                    by: actor, at: now)
             try tx.audit(actor, "bankEntry", id, "assign", ["account": [nil, account.code]], at: now)

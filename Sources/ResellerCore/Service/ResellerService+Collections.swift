@@ -91,11 +91,10 @@ extension ResellerService {
     public func sendNextCollectionsStep(accountId: Int64, by actor: Actor) throws(ServiceError) -> CollectionsAction {
         let today = self.today, now = self.now
         return try store.write { tx in
-            _ = try existingAccount(tx, accountId)
+            let account = try existingAccount(tx, accountId)
             guard let action = try collect(tx, accountId, today: today, write: true, force: true, by: actor, at: now),
                   action.step != nil else {
-                let overdue = try tx.overdueInvoices(of: accountId, currency: try existingAccount(tx, accountId)
-                    .fields.currency, today: today)
+                let overdue = try tx.overdueInvoices(of: accountId, currency: account.fields.currency, today: today)
                 throw ServiceError.refused(field: "account", message: overdue.isEmpty
                     ? "\(AccountCode.format(accountId)) has no overdue invoice"
                     : "every step (the final notice too) was already sent for each overdue invoice of "
@@ -116,11 +115,10 @@ extension ResellerService {
                 let invoices = try tx.overdueInvoices(of: id, currency: account.fields.currency, today: today)
                 guard !invoices.isEmpty else { continue }
                 let hold = try tx.collectionsHold(of: id)
-                let total = try MoneySum.total(invoices.map(\.left.minor),
-                                               what: "the overdue amount of \(account.code)")
                 rows.append(CollectionsRow(
                     account: account, invoices: invoices,
-                    totalOverdue: Money(minor: total, currency: account.fields.currency), hold: hold,
+                    totalOverdue: try OverdueInvoice.total(invoices, currency: account.fields.currency,
+                                                           of: account.code), hold: hold,
                     stepReached: invoices.map(\.stepSent).max() ?? 0,
                     next: DunningDecision.next(invoices, policy: policy, hold: hold, today: today,
                                                active: account.status == .active)))
@@ -181,11 +179,9 @@ extension ResellerService {
         let decision = DunningDecision.decide(invoices, policy: policy, hold: hold, today: today,
                                               active: account.status == .active, force: force)
         guard decision.step != nil || decision.suspendFor != nil else { return nil }
-        let total = try MoneySum.total(invoices.map(\.left.minor), what: "the overdue amount of \(account.code)")
+        let total = try OverdueInvoice.total(invoices, currency: account.fields.currency, of: account.code)
         var action = CollectionsAction(accountId: accountId, accountName: account.name, step: nil, mail: nil,
-                                       invoices: invoices, totalOverdue: Money(minor: total,
-                                                                               currency: account.fields.currency),
-                                       emails: 0, suspended: nil)
+                                       invoices: invoices, totalOverdue: total, emails: 0, suspended: nil)
         if let step = decision.step,
            try !write || tx.recordNotices(decision.stepInvoices, step: step, accountId: accountId, on: today,
                                           by: actor) {

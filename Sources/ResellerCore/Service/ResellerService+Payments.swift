@@ -10,12 +10,23 @@ extension ResellerService {
             // The amount is read in the account's currency, known only once the account is read.
             let currency = Currency.named(account.fields.currency)!
             let (money, text) = try form.validated(currency: currency)
-            try tx.insertLedger(accountId: accountId, kind: "credit", amount: money.minor, orderId: nil, note: text,
-                                by: actor, at: now)
-            try tx.audit(actor, "account", accountId, "payment", ["payment": [nil, money.decimalString]], at: now)
-            try resumeIfSettled(tx, accountId: accountId, at: now)
+            _ = try bookPayment(tx, accountId: accountId, money, note: text, by: actor, at: now)
             return money
         }
+    }
+
+    /// A payment in the caller's transaction, however it came (staff, a bank statement): the ledger credit, its
+    /// audit event (with `audit`'s extra fields), and the resumption of a suspension the collections run made, if
+    /// it now settles what was overdue. The ledger entry's id.
+    func bookPayment(_ tx: StoreTx, accountId: Int64, _ money: Money, note: String?,
+                     audit extra: [String: [String?]] = [:], by actor: Actor, at now: Date) throws -> Int64 {
+        try tx.insertLedger(accountId: accountId, kind: "credit", amount: money.minor, orderId: nil, note: note,
+                            by: actor, at: now)
+        let ledgerId = tx.lastLedgerId
+        try tx.audit(actor, "account", accountId, "payment",
+                     extra.merging(["payment": [nil, money.decimalString]]) { $1 }, at: now)
+        try resumeIfSettled(tx, accountId: accountId, at: now)
+        return ledgerId
     }
 
     /// The statement: every ledger entry of the account, oldest first, with the running balance.
