@@ -65,6 +65,19 @@ import DeskTestSupport
         #expect(later.items.map(\.outcome.label) == ["booked"])
     }
 
+    /// A credit of 0.00 names its invoice but pays nothing: it waits for staff, and the rest of the file is booked.
+    @Test func aZeroCreditWaitsAndTheImportGoesOn() throws {
+        let (fx, _) = try setUp()
+        let report = try fx.service.importStatement([item("Z1", 0, structured: [reference]),
+                                                     item("B1", 4258, structured: [reference])],
+                                                    files: ["s.xml"], by: staff)
+        #expect(report.items.map(\.outcome.label) == ["unmatched", "booked"])
+        let zero = try #require(try fx.service.unmatchedEntries().first)
+        #expect(zero.why == "an amount of 0.00 EUR: nothing to book")
+        #expect(messages { _ = try fx.service.assignEntry(zero.id, toAccount: 1, by: staff) }
+                == ["entry \(zero.id) is 0.00 EUR: nothing to book; dismiss it with a reason"])
+    }
+
     @Test func staffAssignOrDismissAWaitingEntryOnce() throws {
         let (fx, a) = try setUp()
         _ = try fx.service.importStatement([item("N1", 4258, text: ["from Aegean"]), item("D1", 100, debit: true)],

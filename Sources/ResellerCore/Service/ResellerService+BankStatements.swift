@@ -49,12 +49,10 @@ extension ResellerService {
             return try waiting("a debit of \(item.amount.display) (a returned transfer or a charge): not a payment; "
                 + "if it returns a payment, reverse that payment (payment reverse), then dismiss this entry")
         }
+        // A zero credit pays nothing: a payment of 0.00 would only clutter the ledger.
+        guard item.amount.minor > 0 else { return try waiting("an amount of \(item.amount.display): nothing to book") }
         let match = try matchAccount(tx, item)
         guard let account = match.account else { return try waiting(match.why) }
-        guard item.amount.minor > 0 else {
-            throw ServiceError.refused(field: "entry", message: "\(item.amount.display) cannot be a payment of "
-                                       + "\(account.code), billed in \(account.fields.currency)")
-        }
         let ledgerId = try bookPayment(tx, accountId: account.id, item.amount, note: item.paymentNote,
                                        audit: ["bankEntry": [nil, item.key]], by: actor, at: now)
         let entryId = try tx.insertBankEntry(item, state: .booked, why: match.why, accountId: account.id,
@@ -116,6 +114,10 @@ extension ResellerService {
             guard entry.direction == .credit else {
                 throw ServiceError.refused(field: "entry", message: "entry \(id) is a debit, not a payment: it "
                                            + "cannot be assigned; dismiss it with a reason")
+            }
+            guard entry.amount.minor > 0 else {
+                throw ServiceError.refused(field: "entry", message: "entry \(id) is \(entry.amount.display): nothing "
+                                           + "to book; dismiss it with a reason")
             }
             let account = try existingAccount(tx, accountId)
             guard account.fields.currency == entry.amount.currency else {
