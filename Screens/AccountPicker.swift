@@ -142,14 +142,8 @@ public struct AccountPicker<Context: Sendable>: Screen {
         g.put(subtitle, x: 1, y: 2, style: .muted, maxWidth: width - 2)
         var table = TextTable(Self.columns, gap: 1)
         rows.forEach { table.add(cells($0)) }
-        let widths = table.widths(maxWidth: width - 2)
-        g.put(TextTable.line(Self.columns.map(\.title), columns: Self.columns, widths: widths), x: 1, y: 3,
-              style: .muted)
-        for (i, cells) in table.rows.enumerated().dropFirst(cursor.top).prefix(Self.listRows(height)) {
-            let y = 4 + i - cursor.top
-            let style: CellStyle = i == selected ? .selected : (cells[0] == "[-]" ? .muted : .normal)
-            if i == selected { g.fill(x: 0, y: y, width: width, style: .selected) }
-            g.put(TextTable.line(cells, columns: Self.columns, widths: widths), x: 1, y: y, style: style)
+        g.listTable(table, y: 3, cursor: cursor, rows: Self.listRows(height)) { i in
+            table.rows[i][0] == "[-]" ? .muted : .normal
         }
         if rows.isEmpty {
             g.put(query.text.isEmpty ? "No accounts." : "No account matches \"\(query.text)\".", x: 1, y: 5,

@@ -85,15 +85,8 @@ public struct OutboxScreen: Screen {
         let summary = [MailStatus.queued, .retrying, .failed, .sent]
             .compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
         g.titleBar("ResellerDesk · Outbox", right: summary)
-        let widths = table.widths(maxWidth: width - 2)
-        g.put(TextTable.line(Self.columns.map(\.title), columns: Self.columns, widths: widths), x: 1, y: 1,
-              style: .muted)
-        for (i, cells) in table.rows.enumerated().dropFirst(cursor.top).prefix(Self.visibleRows(height)) {
-            let m = messages[i], y = 2 + i - cursor.top
-            let style: CellStyle = i == selected ? .selected
-                : (m.status == .failed ? .invalid : (m.status == .retrying ? .warning : .normal))
-            if i == selected { g.fill(x: 0, y: y, width: width, style: .selected) }
-            g.put(TextTable.line(cells, columns: Self.columns, widths: widths), x: 1, y: y, style: style)
+        g.listTable(table, y: 1, cursor: cursor, rows: Self.visibleRows(height)) { i in
+            messages[i].status == .failed ? .invalid : (messages[i].status == .retrying ? .warning : .normal)
         }
         if messages.isEmpty { g.put("The outbox is empty.", x: 1, y: 3, style: .muted) }
         // The highlighted email uncut, on two lines: the columns above may have shortened its address and

@@ -179,16 +179,9 @@ public struct PriceListsScreen: Screen {
         var g = Grid(width: width, height: height)
         let count = content.lists.isEmpty ? "no lists" : "\(selected + 1) of \(content.lists.count)"
         g.titleBar("ResellerDesk · Price lists", right: count)
-        let widths = table.widths(maxWidth: width - 2)
-        g.put(TextTable.line(Self.columns.map(\.title), columns: Self.columns, widths: widths), x: 1, y: 1,
-              style: .muted)
         let rows = Self.listRows(height)
-        for (i, cells) in table.rows.enumerated().dropFirst(cursor.top).prefix(rows) {
-            let y = 2 + i - cursor.top, list = content.lists[i]
-            let style: CellStyle = i == selected ? .selected
-                : (list.unavailability(on: content.today).isEmpty ? .normal : .warning)
-            if i == selected { g.fill(x: 0, y: y, width: width, style: .selected) }
-            g.put(TextTable.line(cells, columns: Self.columns, widths: widths), x: 1, y: y, style: style)
+        g.listTable(table, y: 1, cursor: cursor, rows: rows) { i in
+            content.lists[i].unavailability(on: content.today).isEmpty ? .normal : .warning
         }
         if content.lists.isEmpty { g.put("No price lists yet.", x: 1, y: 3, style: .muted) }
         var y = 2 + rows

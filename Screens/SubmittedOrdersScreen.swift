@@ -129,15 +129,7 @@ public struct SubmittedOrdersScreen: Screen {
         var g = Grid(width: width, height: height)
         let count = rows.isEmpty ? "none waiting" : "\(selected + 1) of \(rows.count) waiting"
         g.titleBar("ResellerDesk · Submitted orders", right: count)
-        let widths = table.widths(maxWidth: width - 2)
-        g.put(TextTable.line(Self.columns.map(\.title), columns: Self.columns, widths: widths), x: 1, y: 1,
-              style: .muted)
-        for (i, cells) in table.rows.enumerated().dropFirst(cursor.top).prefix(Self.visibleRows(height)) {
-            let y = 2 + i - cursor.top
-            if i == selected { g.fill(x: 0, y: y, width: width, style: .selected) }
-            g.put(TextTable.line(cells, columns: Self.columns, widths: widths), x: 1, y: y,
-                  style: i == selected ? .selected : .normal)
-        }
+        g.listTable(table, y: 1, cursor: cursor, rows: Self.visibleRows(height))
         if rows.isEmpty {
             g.put("No Submitted orders: nothing waits for the credit.", x: 1, y: 3, style: .muted)
         }

@@ -118,14 +118,8 @@ public struct UnmatchedPaymentsScreen: Screen {
         var g = Grid(width: width, height: height)
         let count = entries.isEmpty ? "none waiting" : "\(selected + 1) of \(entries.count) waiting"
         g.titleBar("ResellerDesk · Unmatched payments", right: count)
-        let widths = table.widths(maxWidth: width - 2)
-        g.put(TextTable.line(Self.columns.map(\.title), columns: Self.columns, widths: widths), x: 1, y: 1,
-              style: .muted)
-        for (i, cells) in table.rows.enumerated().dropFirst(cursor.top).prefix(Self.visibleRows(height)) {
-            let y = 2 + i - cursor.top
-            let style: CellStyle = i == selected ? .selected : (entries[i].direction == .debit ? .warning : .normal)
-            if i == selected { g.fill(x: 0, y: y, width: width, style: .selected) }
-            g.put(TextTable.line(cells, columns: Self.columns, widths: widths), x: 1, y: y, style: style)
+        g.listTable(table, y: 1, cursor: cursor, rows: Self.visibleRows(height)) { i in
+            entries[i].direction == .debit ? .warning : .normal
         }
         if entries.isEmpty { g.put("No unmatched payments: every bank entry is booked or decided.", x: 1, y: 3,
                                    style: .muted) }
