@@ -86,6 +86,11 @@ public enum AccountDetailText {
             if let value, !value.isEmpty { lines.append(Line(text: "  " + DisplayWidth.pad(label, to: 16) + value)) }
         }
         if compact { row("Type", f.type.rawValue + (f.tradingName.map { ", trading as \($0)" } ?? "")) }
+        // Only when not Active: why, and whether a payment lifts it (the collections run's suspension).
+        if a.status != .active {
+            row("Status", a.status.label + (a.statusReason.map { ": \($0)" } ?? "")
+                + (a.suspendedByCollections ? " (the collections run; paying lifts it)" : ""))
+        }
         row("Email", f.email)
         row("Phone", f.phone)
         row("Website", f.website)

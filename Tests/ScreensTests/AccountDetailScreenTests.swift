@@ -78,6 +78,18 @@ import TerminalKit
         #expect(s.section == .overview)                 // Tab goes round
     }
 
+    /// A suspended account says so on its overview, with the reason staff gave.
+    @Test func theOverviewOfASuspendedAccountSaysWhy() throws {
+        let (service, folder) = try DemoDesk.service()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let id = try service.findAccount("ACC-000001").id
+        let active = AccountDetailScreen(try DemoDesk.content(service, id)).render(width: 80, height: 24).text
+        #expect(!active.contains("Suspended"))
+        _ = try service.changeStatus(id, StatusForm(.suspend, reason: "unpaid since March"), by: .staff("alice"))
+        let screen = AccountDetailScreen(try DemoDesk.content(service, id)).render(width: 80, height: 24).text
+        #expect(screen.contains("Status          Suspended: unpaid since March"))
+    }
+
     @Test func sectionsSwitchWithTabArrowsAndDigitsAndKeepTheirPlace() throws {
         let (_, content, folder) = try Self.large()
         defer { try? FileManager.default.removeItem(atPath: folder) }
