@@ -12,6 +12,26 @@ SELLER = {"RESELLERDESK_COMPANY_NAME": "Fixture Cloud AG", "RESELLERDESK_COMPANY
           "RESELLERDESK_COMPANY_COUNTRY": "CH", "RESELLERDESK_COMPANY_VAT_ID": "CHE-123.456.788 MWST"}
 
 
+def kill_program(p):
+    """SIGKILLs the program `p` started and waits for it. Under Debian's faketime, `p` is the wrapper and the
+    program its child: the child is killed, and the wrapper, left to exit, removes its semaphore from /dev/shm
+    (killed itself, it leaves it there, and a later faketime given the same PID fails with "sem_open: File
+    exists")."""
+    try:
+        with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
+            children = [int(c) for c in f.read().split()]
+    except OSError:
+        children = []
+    for child in children:
+        try:
+            os.kill(child, 9)
+        except ProcessLookupError:
+            pass
+    if not children:
+        p.kill()
+    return p.communicate() if p.stdout else p.wait()
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

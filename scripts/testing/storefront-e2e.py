@@ -97,10 +97,23 @@ class Run:
 
     @staticmethod
     def kill(p):
+        # A faketime-wrapped storefront: only its child, so the wrapper exits by itself and removes its semaphore
+        # (killed, it leaves it in /dev/shm for a later faketime of the same PID to fail on).
         try:
-            os.killpg(p.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+            with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
+                children = [int(c) for c in f.read().split()]
+        except OSError:
+            children = []
+        for child in children:
+            try:
+                os.kill(child, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        if not children:
+            try:
+                os.killpg(p.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         p.wait()
 
     def shot(self, browser, name):
