@@ -31,7 +31,7 @@ import DeskTestSupport
         let fx = try Fixture()
         let a = try fx.reseller()
         try fx.service.store.write { tx in
-            try tx.db.execute(sql: "DELETE FROM audit_events; DELETE FROM account_search; DELETE FROM accounts")
+            try tx.script("DELETE FROM audit_events; DELETE FROM account_search; DELETE FROM accounts")
         }
         let b = try fx.reseller()
         #expect(b.id > a.id)

@@ -36,7 +36,7 @@ import DeskTestSupport
     func day(_ text: String) -> CalendarDay { try! CalendarDay.parse(text, field: "day", label: "day") }
 
     func numbers(_ fx: Fixture) throws -> [String] {
-        try fx.service.store.read { tx in try String.fetchAll(tx.db, sql: "SELECT number FROM invoices ORDER BY id") }
+        try fx.service.store.read { tx in try tx.values(String.self, sql: "SELECT number FROM invoices ORDER BY id") }
     }
 
     @Test func aFailingAccountInTheMiddleOfABatchIsReportedAndTheOthersAreBilled() throws {
@@ -47,7 +47,7 @@ import DeskTestSupport
         // so the unique index refuses its next invoice half way (number taken, invoice row written).
         let broken = accounts[2].id
         try fx.service.store.write { tx in
-            try tx.db.execute(sql: "UPDATE subscriptions SET next_billing_date = '2027-02-01' "
+            try tx.execute(sql: "UPDATE subscriptions SET next_billing_date = '2027-02-01' "
                                   + "WHERE billed_account_id = ?", arguments: [broken])
         }
         fx.clock.set(date("2027-03-01"))
@@ -65,7 +65,7 @@ import DeskTestSupport
         #expect(try fx.count("SELECT COUNT(*) FROM audit_events WHERE entity = 'invoice' AND action = 'issue'") == 14)
         // Mended, the next run bills it, once.
         try fx.service.store.write { tx in
-            try tx.db.execute(sql: "UPDATE subscriptions SET next_billing_date = '2027-03-01' "
+            try tx.execute(sql: "UPDATE subscriptions SET next_billing_date = '2027-03-01' "
                                   + "WHERE billed_account_id = ?", arguments: [broken])
         }
         let mended = try fx.service.billingRun(through: day("2027-03-01"), by: staff)
@@ -123,7 +123,7 @@ import DeskTestSupport
     @Test func theRerunFindsTheDueAccountsThroughAnIndex() throws {
         let (fx, _) = try resellers(2)
         let plan = try fx.service.store.read { tx in
-            try Row.fetchAll(tx.db, sql: "EXPLAIN QUERY PLAN " + """
+            try tx.rows(sql: "EXPLAIN QUERY PLAN " + """
                 SELECT billed_account_id FROM subscriptions
                  WHERE next_billing_date <= ? AND (end_date IS NULL OR next_billing_date <= end_date)
                 """, arguments: ["2027-02-01"]).map { $0["detail"] as String }

@@ -117,7 +117,7 @@ import DeskTestSupport
         #expect(forecast.accounts == 1 && forecast.invoices == 2 && forecast.failures.isEmpty)
         #expect(forecast.totals.map(\.display) == ["180.00 EUR"])   // (60.00 + 30.00) × February and March
         #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 2)   // the orders' own; the forecast issued none
-        try fx.service.store.write { tx in try tx.db.execute(sql: "UPDATE subscriptions SET currency = 'USD'") }
+        try fx.service.store.write { tx in try tx.execute(sql: "UPDATE subscriptions SET currency = 'USD'") }
         let broken = try fx.service.billingForecast(through: billing.day("2027-03-01"))
         #expect(broken.accounts == 0 && broken.failures.count == 1)
         #expect(broken.failures.first?.hasPrefix("ACC-000001: ") == true)
@@ -147,7 +147,7 @@ import DeskTestSupport
         // Rewind the subscription as a buggy run would: the database itself refuses the second line, and the
         // whole invoice (number included) rolls back.
         try fx.service.store.write { tx in
-            try tx.db.execute(sql: "UPDATE subscriptions SET next_billing_date = '2027-02-01'")
+            try tx.execute(sql: "UPDATE subscriptions SET next_billing_date = '2027-02-01'")
         }
         let again = try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff)
         #expect(again.invoices.isEmpty)

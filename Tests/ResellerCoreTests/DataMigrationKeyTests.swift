@@ -23,7 +23,7 @@ import DeskTestSupport
         try billing.on(fx, "2027-01-10")
         _ = try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 2)])
         try fx.service.store.write { tx in
-            try tx.db.execute(sql: """
+            try tx.script("""
                 UPDATE ledger SET invoice_id = NULL, note = NULL;
                 DELETE FROM invoice_lines; DELETE FROM pending_charges; DELETE FROM invoices;
                 DROP INDEX subscriptions_next_billing; DROP INDEX pending_charges_waiting;

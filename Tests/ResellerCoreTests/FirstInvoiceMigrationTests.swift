@@ -19,7 +19,7 @@ import DeskTestSupport
         try billing.on(fx, "2027-01-20")
         _ = try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])      // 12/31 → 11.61
         try fx.service.store.write { tx in
-            try tx.db.execute(sql: """
+            try tx.script("""
                 UPDATE ledger SET order_id = (SELECT o.id FROM orders o JOIN invoices i ON i.number = ledger.note
                                                WHERE o.order_day = i.invoice_date),
                                   invoice_id = NULL, note = NULL;

@@ -86,7 +86,7 @@ import DeskTestSupport
         let fx = try Fixture()
         _ = try fx.activeUser(try fx.reseller())
         try fx.service.store.write { tx in
-            try tx.db.execute(sql: "UPDATE outbox SET status = 'queued' WHERE kind = 'activation'")
+            try tx.execute(sql: "UPDATE outbox SET status = 'queued' WHERE kind = 'activation'")
         }
         let sent = try fx.service.claimDueMail(owner: "test:1", lease: 600, limit: 1)
         #expect(sent.map(\.kind) == [.activationSuccessful])
@@ -102,12 +102,12 @@ import DeskTestSupport
         try invite(fx, try fx.reseller())
         let old = "oldClearTokenOfVersionTwo0123456789abcdefgh"
         try fx.service.store.write { tx in
-            let userId = try #require(try Int64.fetchOne(tx.db, sql: "SELECT id FROM storefront_users"))
-            try tx.db.execute(sql: "DROP INDEX outbox_link")
-            try tx.db.execute(sql: "ALTER TABLE outbox DROP COLUMN link_user_id")
-            try tx.db.execute(sql: "ALTER TABLE outbox DROP COLUMN link_purpose")
-            try tx.db.execute(sql: "UPDATE outbox SET params = json_set(params, '$.token', 'replaced one')")
-            try tx.db.execute(sql: """
+            let userId = try #require(try tx.value(Int64.self, sql: "SELECT id FROM storefront_users"))
+            try tx.execute(sql: "DROP INDEX outbox_link")
+            try tx.execute(sql: "ALTER TABLE outbox DROP COLUMN link_user_id")
+            try tx.execute(sql: "ALTER TABLE outbox DROP COLUMN link_purpose")
+            try tx.execute(sql: "UPDATE outbox SET params = json_set(params, '$.token', 'replaced one')")
+            try tx.execute(sql: """
                 INSERT INTO outbox (kind, to_address, to_name, subject, params, next_attempt_at, created_at)
                 SELECT kind, to_address, to_name, subject, json_set(params, '$.token', ?), next_attempt_at, created_at
                 FROM outbox
@@ -117,7 +117,7 @@ import DeskTestSupport
                                expires: Date() + 86_400, at: fx.clock.now)
         }
         // The migration itself, whatever number it gets among the others.
-        try fx.service.store.write { tx in try tx.db.execute(sql: Store.linkMailWithoutTokens) }
+        try fx.service.store.write { tx in try tx.script(Store.linkMailWithoutTokens) }
         #expect(try fx.count("SELECT COUNT(*) FROM outbox WHERE params LIKE '%token%'") == 0)
         #expect(try fx.service.outbox().map(\.status) == [.queued, .withdrawn])
         #expect(fields { _ = try fx.service.inspectLink(old, purpose: .activation) } == ["token"])
@@ -161,7 +161,7 @@ import DeskTestSupport
         try queue.close()
 
         let service = ResellerService(store: try Store(path: db.path), settings: .test)
-        let params = try service.store.read { tx in try String.fetchAll(tx.db, sql: "SELECT params FROM outbox") }
+        let params = try service.store.read { tx in try tx.values(String.self, sql: "SELECT params FROM outbox") }
         #expect(params == ["{\"firstName\":\"Μαρία\"}"])
         #expect(throws: ServiceError.self) { _ = try service.inspectLink(old, purpose: .activation) }
         let claimed = try service.claimDueMail(owner: "test:1", lease: 60, limit: 10)

@@ -173,7 +173,7 @@ import DeskTestSupport
         let limited = try fx.reseller("Edge Ledger", email: "edge@ledger.example", credit: "100.00")
         _ = try fx.service.assignPriceLists(limited.id, names: ["Core EUR"], by: staff)
         try fx.service.store.write { tx in
-            try tx.db.execute(sql: "INSERT INTO ledger (account_id, kind, amount_minor, created_at, created_by) "
+            try tx.execute(sql: "INSERT INTO ledger (account_id, kind, amount_minor, created_at, created_by) "
                                 + "VALUES (?, 'credit', ?, ?, 'test')", arguments: [limited.id, Int64.max, Date()])
         }
         #expect(fields { _ = try fx.service.availableCredit(limited.id) } == ["account"])
@@ -184,7 +184,7 @@ import DeskTestSupport
         #expect(row.availableCredit == .amount(Money(minor: .max, currency: "EUR")))
         // Nor may a debit push a ledger past what SQLite's SUM can add up.
         try fx.service.store.write { tx in
-            try tx.db.execute(sql: "INSERT INTO ledger (account_id, kind, amount_minor, created_at, created_by) "
+            try tx.execute(sql: "INSERT INTO ledger (account_id, kind, amount_minor, created_at, created_by) "
                                 + "VALUES (?, 'debit', ?, ?, 'test')", arguments: [a.id, Int64.max - 10, Date()])
         }
         #expect(fields { _ = try fx.service.placeOrder(accountId: a.id, customerAccountId: nil, lines: one,

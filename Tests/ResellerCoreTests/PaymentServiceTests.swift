@@ -59,7 +59,7 @@ import DeskTestSupport
         _ = try fx.service.reversePayment(payment.id, ReasonForm(reason: "wrong account"), by: staff)
         #expect(throws: (any Error).self) {
             try fx.service.store.write { tx in
-                try tx.db.execute(sql: "INSERT INTO ledger (account_id, kind, amount_minor, reverses_id, created_at, "
+                try tx.execute(sql: "INSERT INTO ledger (account_id, kind, amount_minor, reverses_id, created_at, "
                                     + "created_by) VALUES (?, 'debit', 500, ?, ?, 'test')",
                                   arguments: [a.id, payment.id, Date()])
             }

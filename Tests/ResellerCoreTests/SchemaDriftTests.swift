@@ -10,13 +10,13 @@ import DeskTestSupport
         let fx = try Fixture()
         #expect(try fx.service.store.schemaDifferences() == [])
         try fx.service.store.write { tx in
-            try tx.db.execute(sql: """
+            try tx.script("""
                 DROP INDEX sessions_user;
                 CREATE INDEX sessions_user ON sessions(user_id, id_hash);
                 CREATE VIEW every_session AS SELECT * FROM sessions;
                 DROP TRIGGER IF EXISTS nothing_here;
                 """)
-            try tx.db.execute(sql: "DROP INDEX \(try String.fetchOne(tx.db, sql: """
+            try tx.execute(sql: "DROP INDEX \(try tx.value(String.self, sql: """
                 SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND name <> 'sessions_user'
                 ORDER BY name LIMIT 1
                 """)!)")

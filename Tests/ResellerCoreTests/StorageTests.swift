@@ -48,8 +48,8 @@ import DeskTestSupport
             try await group.waitForAll()
         }
         let store = try Store(path: db.path)
-        #expect(try store.read { try Int.fetchOne($0.db, sql: "PRAGMA user_version") } == Store.migrations.count)
-        #expect(try store.read { try Int.fetchOne($0.db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'accounts'") } == 1)
+        #expect(try store.read { try $0.value(Int.self, sql: "PRAGMA user_version") } == Store.migrations.count)
+        #expect(try store.read { try $0.value(Int.self, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'accounts'") } == 1)
     }
 
     @Test func databaseLocation() {

@@ -15,7 +15,7 @@ import Testing
         #expect(before == ["Invoice INV-000001 42.58"])
         let beforeTax = Store.migrations.firstIndex { $0.name == "tax" }!
         try fx.service.store.write { tx in
-            try tx.db.execute(sql: OldDesk.beforeTax + "PRAGMA user_version = \(beforeTax);")
+            try tx.script(OldDesk.beforeTax + "PRAGMA user_version = \(beforeTax);")
         }
 
         let reopened = try fx.secondService()   // opening the file migrates it

@@ -73,7 +73,7 @@ import GRDB
             }
         }
         // Nothing was rendered for them.
-        let kept = try fx.service.store.read { tx in try Int.fetchOne(tx.db, sql: "SELECT COUNT(*) FROM documents") }
+        let kept = try fx.service.store.read { tx in try tx.value(Int.self, sql: "SELECT COUNT(*) FROM documents") }
         #expect(kept == 0)
     }
 }

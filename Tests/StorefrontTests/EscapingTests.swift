@@ -20,7 +20,7 @@ import Templating
             var b = Browser(client)
             try await fx.signIn(&b)
             try fx.service.store.write { tx in
-                try tx.db.execute(sql: "UPDATE accounts SET name = ? WHERE id = ?",
+                try tx.execute(sql: "UPDATE accounts SET name = ? WHERE id = ?",
                                   arguments: [Self.refresh, fx.reseller.id])
             }
             try await b.get("/orders/new")

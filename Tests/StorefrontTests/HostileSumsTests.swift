@@ -21,7 +21,7 @@ import Testing
         try #require(numbers.count == 2)
         // Two overdue invoices whose amounts left to pay add up past Int64: the dashboard's overdue sum.
         try fx.service.store.write { tx in
-            try tx.db.execute(sql: "UPDATE invoices SET total_minor = ?, due_date = '2000-01-01'",
+            try tx.execute(sql: "UPDATE invoices SET total_minor = ?, due_date = '2000-01-01'",
                               arguments: [Self.huge])
         }
         try await fx.app().test(.router) { client in
@@ -37,7 +37,7 @@ import Testing
         // Credits (payments) that add up past Int64: what each invoice has paid cannot be known.
         try fx.service.store.write { tx in
             for _ in 0..<2 {
-                try tx.db.execute(sql: """
+                try tx.execute(sql: """
                     INSERT INTO ledger (account_id, kind, amount_minor, note, created_at, created_by)
                     VALUES (?, 'credit', ?, 'planted', '2027-01-10 12:00:00.000', 'mallory')
                     """, arguments: [fx.reseller.id, Self.huge])

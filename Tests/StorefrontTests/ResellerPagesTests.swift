@@ -161,9 +161,9 @@ import GRDB
         _ = try fx.service.placeOrder(accountId: fx.reseller.id, customerAccountId: customer.id,
                                       lines: [OrderRequestLine(productCode: "SETUP-STD", quantity: 1)], by: .staff("alice"))
         try fx.service.store.write { tx in
-            try tx.db.execute(sql: "UPDATE accounts SET name = ?", arguments: [Self.payload])
-            try tx.db.execute(sql: "UPDATE price_lists SET name = ?", arguments: [Self.payload])
-            try tx.db.execute(sql: "UPDATE price_list_items SET description = ?", arguments: [Self.payload])
+            try tx.execute(sql: "UPDATE accounts SET name = ?", arguments: [Self.payload])
+            try tx.execute(sql: "UPDATE price_lists SET name = ?", arguments: [Self.payload])
+            try tx.execute(sql: "UPDATE price_list_items SET description = ?", arguments: [Self.payload])
         }
         try await fx.app().test(.router) { client in
             var b = Browser(client)
@@ -184,7 +184,7 @@ import GRDB
     @Test func aFullDatabaseGetsAPageSayingNothingWasSaved() async throws {
         let fx = try StorefrontFixture()
         defer { fx.cleanUp() }
-        let pages = try fx.service.store.read { tx in try Int.fetchOne(tx.db, sql: "PRAGMA page_count") ?? 0 }
+        let pages = try fx.service.store.read { tx in try tx.value(Int.self, sql: "PRAGMA page_count") ?? 0 }
         // Uncapped end customers per day: this test fills the disk, not the storefront quota.
         var settings = ServiceSettings.test
         settings.endCustomersPerDay = 10_000

@@ -224,7 +224,7 @@ struct TaxDesk {
         _ = try desk.fx.service.placeOrder(accountId: desk.account.id, customerAccountId: nil,
                                            lines: [OrderRequestLine(productCode: "SVC", quantity: 10)], by: staff)
         try desk.fx.service.store.write { tx in
-            try tx.db.execute(sql: """
+            try tx.script("""
                 UPDATE invoices SET total_minor = net_minor, net_minor = NULL, tax_minor = NULL, taxes = NULL,
                                     seller = NULL, buyer_vat_id = NULL;
                 UPDATE orders SET total_minor = net_minor, net_minor = NULL, tax_minor = NULL

@@ -98,7 +98,7 @@ import Testing
         c.email = "own@aegean-cloud.example"
         _ = try fx.service.addContact(to: fx.reseller.id, c, by: .staff("dora"))
         let contactsBefore = try fx.service.store.read { tx in
-            try Int.fetchOne(tx.db, sql: "SELECT COUNT(*) FROM contacts")
+            try tx.value(Int.self, sql: "SELECT COUNT(*) FROM contacts")
         }
         try await fx.app().test(.router) { client in
             var b = Browser(client)
@@ -125,8 +125,8 @@ import Testing
                                       type: .admin, roles: [], by: admin)
         }
         let (contacts, collisions) = try fx.service.store.read { tx in
-            (try Int.fetchOne(tx.db, sql: "SELECT COUNT(*) FROM contacts"),
-             try String.fetchAll(tx.db, sql: """
+            (try tx.value(Int.self, sql: "SELECT COUNT(*) FROM contacts"),
+             try tx.values(String.self, sql: """
                  SELECT changes FROM audit_events WHERE entity = 'account' AND entity_id = ?
                  AND action = 'inviteRefused' AND actor_kind = 'storefront' ORDER BY id
                  """, arguments: [fx.reseller.id]))

@@ -20,9 +20,8 @@ extension ResellerService {
     /// it now settles what was overdue. The ledger entry's id.
     func bookPayment(_ tx: StoreTx, accountId: Int64, _ money: Money, note: String?,
                      audit extra: [String: [String?]] = [:], by actor: Actor, at now: Date) throws -> Int64 {
-        try tx.insertLedger(accountId: accountId, kind: "credit", amount: money.minor, orderId: nil, note: note,
-                            by: actor, at: now)
-        let ledgerId = tx.lastLedgerId
+        let ledgerId = try tx.insertLedger(accountId: accountId, kind: "credit", amount: money.minor, orderId: nil,
+                                           note: note, by: actor, at: now)
         try tx.audit(actor, "account", accountId, "payment",
                      extra.merging(["payment": [nil, money.decimalString]]) { $1 }, at: now)
         try resumeIfSettled(tx, accountId: accountId, at: now)

@@ -6,7 +6,7 @@ struct AccountColumn: Sendable {
     let names: [String]
     let write: @Sendable (AccountFields) -> [(any DatabaseValueConvertible)?]
     /// Sets the field from the row's columns starting at the index given.
-    let read: @Sendable (inout AccountFields, Row, Int) -> Void
+    let read: @Sendable (inout AccountFields, SQLRow, Int) -> Void
 
     /// A column that holds one field as it is. `StatementColumnConvertible` keeps GRDB's fast path for reads.
     static func field<Value: DatabaseValueConvertible & StatementColumnConvertible>(
@@ -93,7 +93,7 @@ extension StoreTx {
                                                   taxExempt: false)
 
     /// The fields of a row read by `accountSelect`.
-    static func accountFields(_ row: Row) -> AccountFields {
+    static func accountFields(_ row: SQLRow) -> AccountFields {
         var fields = blankAccountFields
         for (column, at) in accountFieldReads { column.read(&fields, row, at) }
         return fields

@@ -6,17 +6,16 @@ extension StoreTx {
     /// are inserted together (bulk import): an FTS5 update is a delete plus an insert, so write it once.
     func insertAccount(_ f: AccountFields, parent: Int64?, by actor: Actor, at now: Date, contactsText: String = "") throws -> Int64 {
         let args = Self.arguments(f) + [parent, now, now, actor.description]
-        try db.cachedStatement(sql: """
+        let id = try insert(sql: """
             INSERT INTO accounts (\(Self.accountFieldNames.joined(separator: ", ")), parent_account_id, created_at,
                                   updated_at, updated_by)
             VALUES (\(Array(repeating: "?", count: args.count).joined(separator: ",")))
-            """).execute(arguments: StatementArguments(args))
-        let id = db.lastInsertedRowID
+            """, arguments: SQLArguments(args))
         let name = SearchQuery.fold(f.name), trading = f.tradingName.map(SearchQuery.fold)
         let email = SearchQuery.fold(f.email), contacts = SearchQuery.fold(contactsText)
-        try db.cachedStatement(sql: """
+        try execute(sql: """
             INSERT INTO account_search (rowid, name, trading_name, code, email, vat, contacts) VALUES (?,?,?,?,?,?,?)
-            """).execute(arguments: [id, name, trading, SearchQuery.codeText(id), email, f.registrationNumber.map(SearchQuery.vatText), contacts])
+            """, arguments: [id, name, trading, SearchQuery.codeText(id), email, f.registrationNumber.map(SearchQuery.vatText), contacts])
         try indexTerms(name, trading, email, contacts)
         return id
     }
@@ -25,13 +24,13 @@ extension StoreTx {
     func updateAccount(_ id: Int64, _ f: AccountFields, expectedVersion: Int, by actor: Actor, at now: Date) throws -> Bool {
         let sets = Self.accountFieldNames.map { "\($0) = ?" }
         let args = Self.arguments(f) + [now, actor.description, id, expectedVersion]
-        try db.execute(sql: """
+        let changed = try execute(sql: """
             UPDATE accounts SET \(sets.joined(separator: ", ")), updated_at = ?, updated_by = ?, version = version + 1
             WHERE id = ? AND version = ?
-            """, arguments: StatementArguments(args))
-        guard db.changesCount == 1 else { return false }
+            """, arguments: SQLArguments(args))
+        guard changed == 1 else { return false }
         let name = SearchQuery.fold(f.name), trading = f.tradingName.map(SearchQuery.fold), email = SearchQuery.fold(f.email)
-        try db.execute(sql: "UPDATE account_search SET name = ?, trading_name = ?, email = ?, vat = ? WHERE rowid = ?",
+        try execute(sql: "UPDATE account_search SET name = ?, trading_name = ?, email = ?, vat = ? WHERE rowid = ?",
                        arguments: [name, trading, email, f.registrationNumber.map(SearchQuery.vatText), id])
         try indexTerms(name, trading, email)
         return true
@@ -39,22 +38,22 @@ extension StoreTx {
 
     /// Rebuilds the contacts part of an account's search row from its contacts.
     func reindexContacts(of accountId: Int64) throws {
-        let contacts = try Row.fetchAll(db, sql: "SELECT first_name, last_name, email FROM contacts WHERE account_id = ?",
+        let contacts = try rows(sql: "SELECT first_name, last_name, email FROM contacts WHERE account_id = ?",
                                         arguments: [accountId])
         let text = SearchQuery.fold(contacts.map { SearchQuery.contactText(firstName: $0[0], lastName: $0[1], email: $0[2]) }
             .joined(separator: " "))
-        try db.execute(sql: "UPDATE account_search SET contacts = ? WHERE rowid = ?", arguments: [text, accountId])
+        try execute(sql: "UPDATE account_search SET contacts = ? WHERE rowid = ?", arguments: [text, accountId])
         try indexTerms(text)
     }
 
     /// Adds the alphabetic words of already folded `texts` to the search vocabulary. Words are never
     /// removed: a stale one only adds an OR branch that matches nothing.
     private func indexTerms(_ texts: String?...) throws {
-        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_terms (term) VALUES (?)")
         var seen = Set<Substring>()
         for text in texts.compactMap({ $0 }) {
             for word in SearchQuery.split(text) where word.allSatisfy(\.isLetter) && seen.insert(word).inserted {
-                try statement.execute(arguments: [String(word)])
+                try execute(sql: "INSERT INTO search_terms (term) VALUES (?) ON CONFLICT DO NOTHING",
+                            arguments: [String(word)])
             }
         }
     }
@@ -71,9 +70,9 @@ extension StoreTx {
                 parts.append(SearchQuery.prefixTerm(word))
                 continue
             }
-            let terms = try String.fetchAll(db.cachedStatement(sql: """
+            let terms = try values(String.self, sql: """
                 SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT 17
-                """), arguments: [word, word + "\u{10FFFF}"])
+                """, arguments: [word, word + "\u{10FFFF}"])
             if terms.isEmpty { return nil }
             parts.append(terms.count > 16 ? SearchQuery.prefixTerm(word) : "(" + terms.map(SearchQuery.exactTerm).joined(separator: " OR ") + ")")
         }
@@ -86,7 +85,7 @@ extension StoreTx {
     }
 
     func account(_ id: Int64) throws -> Account? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.accountSelect) FROM accounts a WHERE a.id = ?"),
+        try row(sql: "SELECT \(Self.accountSelect) FROM accounts a WHERE a.id = ?",
                          arguments: [id]).map(Self.account)
     }
 
@@ -98,7 +97,7 @@ extension StoreTx {
     /// Where the columns that follow `accountSelect` start.
     static let accountColumnCount = 1 + accountFieldNames.count + accountRecordNames.count
 
-    static func account(_ row: Row) -> Account {
+    static func account(_ row: SQLRow) -> Account {
         let record = 1 + accountFieldNames.count
         return Account(id: row[0], fields: accountFields(row), parentAccountId: row[record], version: row[record + 1],
                        createdAt: row[record + 2], updatedAt: row[record + 3], updatedBy: row[record + 4],
@@ -108,16 +107,16 @@ extension StoreTx {
 
     /// Balance = debits − credits, in minor units.
     func balance(of accountId: Int64) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: """
+        try value(Int64.self, sql: """
             SELECT COALESCE(SUM(CASE kind WHEN 'debit' THEN amount_minor ELSE -amount_minor END), 0)
             FROM ledger WHERE account_id = ?
-            """), arguments: [accountId]) ?? 0
+            """, arguments: [accountId]) ?? 0
     }
 
     /// The rows of the accounts table for the given ids, in the order given.
     func summaries(_ ids: [Int64]) throws -> [AccountSummary] {
         guard !ids.isEmpty else { return [] }
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        let rows = try rows(sql: """
             SELECT \(Self.accountSelect),
               EXISTS (SELECT 1 FROM account_price_lists p WHERE p.account_id = a.id) AS has_price_list,
               EXISTS (SELECT 1 FROM contacts c JOIN storefront_users u ON u.contact_id = c.id WHERE c.account_id = a.id) AS invited,
@@ -128,7 +127,7 @@ extension StoreTx {
               (SELECT COALESCE(SUM(amount_minor), 0) FROM pending_charges pc
                WHERE pc.billed_account_id = a.id AND pc.invoice_id IS NULL) AS uninvoiced
             FROM accounts a WHERE a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
-            """), arguments: StatementArguments(ids))
+            """, arguments: SQLArguments(ids))
         var byId: [Int64: AccountSummary] = [:]
         let n = Self.accountColumnCount
         for r in rows {
@@ -153,24 +152,24 @@ extension StoreTx {
         let filter = all ? "" : " AND a.status IN (" + statuses.map { "'\($0.rawValue)'" }.sorted()
             .joined(separator: ",") + ")"
         if parsed.words.isEmpty && parsed.vats.isEmpty {
-            return try Int64.fetchAll(db.cachedStatement(sql: """
+            return try values(Int64.self, sql: """
                 SELECT a.id FROM accounts a WHERE a.id > ?\(filter) ORDER BY a.id LIMIT ?
-                """), arguments: [after, limit])
+                """, arguments: [after, limit])
         }
         guard let match = try matchExpression(parsed) else { return [] }
         if all {
-            return try Int64.fetchAll(db.cachedStatement(sql: """
+            return try values(Int64.self, sql: """
                 SELECT rowid FROM account_search WHERE account_search MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?
-                """), arguments: [match, after, limit])
+                """, arguments: [match, after, limit])
         }
-        return try Int64.fetchAll(db.cachedStatement(sql: """
+        return try values(Int64.self, sql: """
             SELECT s.rowid FROM account_search s JOIN accounts a ON a.id = s.rowid
             WHERE account_search MATCH ? AND s.rowid > ?\(filter) ORDER BY s.rowid LIMIT ?
-            """), arguments: [match, after, limit])
+            """, arguments: [match, after, limit])
     }
 
     func setAccountStatus(_ id: Int64, _ status: AccountStatus, reason: String, by actor: Actor, at now: Date) throws {
-        try db.execute(sql: """
+        try execute(sql: """
             UPDATE accounts SET status = ?, status_reason = ?, status_by = ?, version = version + 1, updated_at = ?,
               updated_by = ? WHERE id = ?
             """, arguments: [status.rawValue, reason, actor.description, now, actor.description, id])

@@ -6,9 +6,9 @@ extension StoreTx {
     func audit(_ actor: Actor, _ entity: String, _ id: Int64, _ action: String,
                _ changes: [String: [String?]] = [:], at now: Date) throws {
         let json = CompactJSON.encode(changes)
-        try db.cachedStatement(sql: """
+        try execute(sql: """
             INSERT INTO audit_events (at, actor, actor_kind, entity, entity_id, action, changes) VALUES (?,?,?,?,?,?,?)
-            """).execute(arguments: [Self.stamp(now), actor.description, actor.kind, entity, id, action, json])
+            """, arguments: [Self.stamp(now), actor.description, actor.kind, entity, id, action, json])
         pending?.entries.append(JournalEntry.audit(actor, entity, id, action, changes: json))
     }
 
@@ -16,12 +16,12 @@ extension StoreTx {
     /// storefront users and its orders, newest first; with `before`, the events older than that one.
     func accountTrail(_ id: Int64, before: Int64? = nil, limit: Int) throws -> [AuditEvent] {
         let sql = "SELECT * FROM audit_events WHERE (\(Self.trailOf)) AND id < ?2 ORDER BY id DESC LIMIT ?3"
-        return try events(Row.fetchAll(db, sql: sql, arguments: [id, before ?? Int64.max, limit]))
+        return try events(rows(sql: sql, arguments: [id, before ?? Int64.max, limit]))
     }
 
     /// How many events `accountTrail` holds in all: the count on the detail's History tab.
     func accountTrailCount(_ id: Int64) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_events WHERE \(Self.trailOf)", arguments: [id]) ?? 0
+        try value(Int.self, sql: "SELECT COUNT(*) FROM audit_events WHERE \(Self.trailOf)", arguments: [id]) ?? 0
     }
 
     /// The events of account ?1 and of what hangs off it.
@@ -33,7 +33,7 @@ extension StoreTx {
            OR (entity = 'order' AND entity_id IN (SELECT id FROM orders WHERE account_id = ?1))
         """
 
-    private func events(_ rows: [Row]) -> [AuditEvent] {
+    private func events(_ rows: [SQLRow]) -> [AuditEvent] {
         rows.map {
             AuditEvent(id: $0["id"], at: $0["at"], actor: $0["actor"], actorKind: $0["actor_kind"], entity: $0["entity"],
                        entityId: $0["entity_id"], action: $0["action"],
@@ -45,10 +45,10 @@ extension StoreTx {
     /// index on (entity, entity_id) keeps this to the account's own events.
     func storefrontActions(on accountId: Int64, _ actions: [String], since: Date) throws -> Int {
         let marks = Array(repeating: "?", count: actions.count).joined(separator: ",")
-        return try Int.fetchOne(db, sql: """
+        return try value(Int.self, sql: """
             SELECT COUNT(*) FROM audit_events WHERE entity = 'account' AND entity_id = ? AND actor_kind = 'storefront'
             AND action IN (\(marks)) AND at >= ?
-            """, arguments: StatementArguments([accountId] + actions + [Self.stamp(since)])) ?? 0
+            """, arguments: SQLArguments([accountId] + actions + [Self.stamp(since)])) ?? 0
     }
 }
 

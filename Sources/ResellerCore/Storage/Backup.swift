@@ -27,7 +27,7 @@ extension Store {
                 // The live desk is in WAL mode; a copy on its own is one self-contained file.
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
                 return (try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer",
-                        try StoreTx(db: db).tableCounts())
+                        try StoreTx(session: SQLiteSession(db)).tableCounts())
             }
             try copy.close()
             guard integrity == "ok" else {

@@ -6,7 +6,7 @@ extension StoreTx {
     /// their credits) and have an invoice due before it. One pass over the ledger, so a run over a large desk
     /// reads the invoices of the few that owe, not of everyone who ever had an invoice.
     func accountsOwingPastDue(today: CalendarDay) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: """
+        try values(Int64.self, sql: """
             SELECT l.account_id FROM ledger l
             GROUP BY l.account_id
             HAVING SUM(CASE WHEN l.kind = 'credit' THEN -l.amount_minor ELSE l.amount_minor END) > 0
@@ -18,17 +18,17 @@ extension StoreTx {
     /// The account's invoices with something left to pay after their due date, oldest first, each with the
     /// highest collections step sent for it. What is paid follows from the ledger (`InvoiceSettlement`).
     func overdueInvoices(of accountId: Int64, currency: String, today: CalendarDay) throws -> [OverdueInvoice] {
-        let due = try Row.fetchAll(db.cachedStatement(sql: """
+        let due = try rows(sql: """
             SELECT id, number, due_date, total_minor FROM invoices WHERE billed_account_id = ? AND due_date < ?
             ORDER BY id
-            """), arguments: [accountId, today.description])
+            """, arguments: [accountId, today.description])
         guard !due.isEmpty else { return [] }
         let ledger = try settlementLedger(of: accountId)
         let paid = InvoiceSettlement.paid(debits: ledger.debits, credits: ledger.credits)
         var sent: [Int64: Int] = [:]
-        for r in try Row.fetchAll(db.cachedStatement(sql: """
+        for r in try rows(sql: """
             SELECT invoice_id, MAX(step) FROM dunning_notices WHERE account_id = ? GROUP BY invoice_id
-            """), arguments: [accountId]) {
+            """, arguments: [accountId]) {
             sent[r[0]] = r[1]
         }
         return try due.compactMap { r in
@@ -45,13 +45,12 @@ extension StoreTx {
     func recordNotices(_ invoiceIds: [Int64], step: Int, accountId: Int64, on today: CalendarDay,
                        by actor: Actor) throws -> Bool {
         var fresh = false
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO dunning_notices (invoice_id, step, account_id, sent_on, created_by) VALUES (?,?,?,?,?)
-            ON CONFLICT DO NOTHING
-            """)
         for id in invoiceIds {
-            try insert.execute(arguments: [id, step, accountId, today.description, actor.description])
-            fresh = fresh || db.changesCount > 0
+            let changed = try execute(sql: """
+                INSERT INTO dunning_notices (invoice_id, step, account_id, sent_on, created_by) VALUES (?,?,?,?,?)
+                ON CONFLICT DO NOTHING
+                """, arguments: [id, step, accountId, today.description, actor.description])
+            fresh = fresh || changed > 0
         }
         return fresh
     }
@@ -59,7 +58,7 @@ extension StoreTx {
     /// The day each step last went to the account, step → day.
     func noticeDays(of accountId: Int64) throws -> [Int: CalendarDay] {
         var out: [Int: CalendarDay] = [:]
-        for r in try Row.fetchAll(db, sql: """
+        for r in try rows(sql: """
             SELECT step, MAX(sent_on) FROM dunning_notices WHERE account_id = ? GROUP BY step
             """, arguments: [accountId]) {
             out[r[0]] = Self.day(r[1])
@@ -68,14 +67,14 @@ extension StoreTx {
     }
 
     func collectionsHold(of accountId: Int64) throws -> CollectionsHold {
-        guard let r = try Row.fetchOne(db.cachedStatement(sql: """
+        guard let r = try row(sql: """
             SELECT no_auto_suspend, paused_until, reason FROM collections_holds WHERE account_id = ?
-            """), arguments: [accountId]) else { return CollectionsHold() }
+            """, arguments: [accountId]) else { return CollectionsHold() }
         return CollectionsHold(noAutoSuspend: r[0], pausedUntil: Self.day(r[1]), reason: r[2])
     }
 
     func setCollectionsHold(_ accountId: Int64, _ hold: CollectionsHold, by actor: Actor, at now: Date) throws {
-        try db.execute(sql: """
+        try execute(sql: """
             INSERT INTO collections_holds (account_id, no_auto_suspend, paused_until, reason, updated_at, updated_by)
             VALUES (?,?,?,?,?,?)
             ON CONFLICT (account_id) DO UPDATE SET no_auto_suspend = excluded.no_auto_suspend,

@@ -3,17 +3,16 @@ import GRDB
 
 extension StoreTx {
     func insertContact(_ f: ContactFields, accountId: Int64, at now: Date) throws -> Int64 {
-        try db.cachedStatement(sql: """
+        return try insert(sql: """
             INSERT INTO contacts (account_id, first_name, last_name, email, email_key, phone, mobile, company_role,
                                   is_primary, is_bill_to, opt_in, created_at, updated_at)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """).execute(arguments: [accountId, f.firstName, f.lastName, f.email, EmailAddress.key(f.email), f.phone, f.mobile,
+            """, arguments: [accountId, f.firstName, f.lastName, f.email, EmailAddress.key(f.email), f.phone, f.mobile,
                              f.companyRole, f.primary, f.billTo, f.optIn, now, now])
-        return db.lastInsertedRowID
     }
 
     func updateContact(_ id: Int64, _ f: ContactFields, at now: Date) throws {
-        try db.execute(sql: """
+        try execute(sql: """
             UPDATE contacts SET first_name = ?, last_name = ?, email = ?, email_key = ?, phone = ?, mobile = ?,
               company_role = ?, is_primary = ?, is_bill_to = ?, opt_in = ?, updated_at = ? WHERE id = ?
             """, arguments: [f.firstName, f.lastName, f.email, EmailAddress.key(f.email), f.phone, f.mobile,
@@ -22,7 +21,7 @@ extension StoreTx {
 
     /// The contact id holding this email (case-insensitive), if any.
     func contactId(email: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM contacts WHERE email_key = ?"), arguments: [EmailAddress.key(email)])
+        try value(Int64.self, sql: "SELECT id FROM contacts WHERE email_key = ?", arguments: [EmailAddress.key(email)])
     }
 
     private static let contactSelect = """
@@ -31,24 +30,24 @@ extension StoreTx {
         """
 
     func contact(_ id: Int64) throws -> Contact? {
-        try Row.fetchOne(db, sql: Self.contactSelect + " WHERE c.id = ?", arguments: [id]).map(Self.contact)
+        try row(sql: Self.contactSelect + " WHERE c.id = ?", arguments: [id]).map(Self.contact)
     }
 
     func contacts(of accountId: Int64) throws -> [Contact] {
-        try Row.fetchAll(db.cachedStatement(sql: Self.contactSelect + " WHERE c.account_id = ? ORDER BY c.id"),
+        try rows(sql: Self.contactSelect + " WHERE c.account_id = ? ORDER BY c.id",
                          arguments: [accountId]).map(Self.contact)
     }
 
     /// The bill-to contacts of the account as (email, full name), oldest first: who receives its invoices.
     func billToRecipients(of accountId: Int64) throws -> [(String, String)] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+        try rows(sql: """
             SELECT email, first_name, last_name FROM contacts WHERE account_id = ? AND is_bill_to ORDER BY id
-            """), arguments: [accountId]).map { r in
+            """, arguments: [accountId]).map { r in
             (r[0], [r[1] as String?, r[2] as String?].compactMap { $0 }.joined(separator: " "))
         }
     }
 
-    static func contact(_ r: Row) -> Contact {
+    static func contact(_ r: SQLRow) -> Contact {
         var user: StorefrontUser?
         if let uid = r["user_id"] as Int64? {
             let roles = (r["roles"] as String? ?? "").split(separator: ",").compactMap { UserRole(rawValue: String($0)) }
@@ -63,14 +62,13 @@ extension StoreTx {
     }
 
     func insertStorefrontUser(contactId: Int64, type: UserType, at now: Date) throws -> Int64 {
-        try db.execute(sql: """
+        return try insert(sql: """
             INSERT INTO storefront_users (contact_id, user_type, status, created_at) VALUES (?, ?, ?, ?)
             """, arguments: [contactId, type.rawValue, UserStatus.pending.rawValue, now])
-        return db.lastInsertedRowID
     }
 
     func setUserAccess(_ userId: Int64, type: UserType, roles: [UserRole]) throws {
-        try db.execute(sql: "UPDATE storefront_users SET user_type = ?, roles = ? WHERE id = ?",
+        try execute(sql: "UPDATE storefront_users SET user_type = ?, roles = ? WHERE id = ?",
                        arguments: [type.rawValue, roles.map(\.rawValue).joined(separator: ","), userId])
     }
 
@@ -78,16 +76,16 @@ extension StoreTx {
     /// emails were withdrawn first and keep their history without the user).
     func deleteContact(_ contactId: Int64) throws {
         if let userId = try userIdForContact(contactId) {
-            try db.execute(sql: "UPDATE outbox SET link_user_id = NULL WHERE link_user_id = ?", arguments: [userId])
-            try db.execute(sql: "DELETE FROM tokens WHERE user_id = ?", arguments: [userId])
-            try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [userId])
-            try db.execute(sql: "DELETE FROM storefront_users WHERE id = ?", arguments: [userId])
+            try execute(sql: "UPDATE outbox SET link_user_id = NULL WHERE link_user_id = ?", arguments: [userId])
+            try execute(sql: "DELETE FROM tokens WHERE user_id = ?", arguments: [userId])
+            try execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [userId])
+            try execute(sql: "DELETE FROM storefront_users WHERE id = ?", arguments: [userId])
         }
-        try db.execute(sql: "DELETE FROM contacts WHERE id = ?", arguments: [contactId])
+        try execute(sql: "DELETE FROM contacts WHERE id = ?", arguments: [contactId])
     }
 
     func setUserStatus(_ userId: Int64, _ status: UserStatus, at now: Date) throws {
-        try db.execute(sql: """
+        try execute(sql: """
             UPDATE storefront_users SET status = ?,
               activated_at = CASE WHEN ? = 'Active' THEN COALESCE(activated_at, ?) ELSE activated_at END
             WHERE id = ?
@@ -95,12 +93,12 @@ extension StoreTx {
     }
 
     func setPassword(_ userId: Int64, hash: String) throws {
-        try db.execute(sql: "UPDATE storefront_users SET password_hash = ?, failed_logins = 0, locked = 0 WHERE id = ?",
+        try execute(sql: "UPDATE storefront_users SET password_hash = ?, failed_logins = 0, locked = 0 WHERE id = ?",
                        arguments: [hash, userId])
     }
 
     func passwordHash(_ userId: Int64) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT password_hash FROM storefront_users WHERE id = ?", arguments: [userId])
+        try value(String.self, sql: "SELECT password_hash FROM storefront_users WHERE id = ?", arguments: [userId])
     }
 
     /// Counts a sign-in attempt before its password is checked, in the one statement that decides whether it
@@ -109,7 +107,7 @@ extension StoreTx {
     /// together, at most four are checked. One that proves right lifts the count and its lock
     /// (`resetFailedLogins`). Nil when the attempt may not be checked; else the count and the stored hash.
     func claimSignIn(_ userId: Int64) throws -> (failedLogins: Int, hash: String)? {
-        try Row.fetchOne(db, sql: """
+        try row(sql: """
             UPDATE storefront_users SET failed_logins = failed_logins + 1,
               locked = CASE WHEN failed_logins + 1 >= 4 THEN 1 ELSE 0 END
             WHERE id = ? AND status = ? AND locked = 0 AND password_hash IS NOT NULL
@@ -118,7 +116,7 @@ extension StoreTx {
     }
 
     func resetFailedLogins(_ userId: Int64) throws {
-        try db.execute(sql: "UPDATE storefront_users SET failed_logins = 0, locked = 0 WHERE id = ?",
+        try execute(sql: "UPDATE storefront_users SET failed_logins = 0, locked = 0 WHERE id = ?",
                        arguments: [userId])
     }
 
@@ -128,7 +126,7 @@ extension StoreTx {
     /// sent is the only live one.
     func insertToken(hash: [UInt8], userId: Int64, purpose: TokenPurpose, expires: Date, at now: Date) throws {
         try revokeTokenRows(userId: userId, purpose: purpose, at: now)
-        try db.execute(sql: """
+        try execute(sql: """
             INSERT INTO tokens (user_id, purpose, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?, ?)
             """, arguments: [userId, purpose.rawValue, Data(hash), expires, now])
     }
@@ -142,7 +140,7 @@ extension StoreTx {
     }
 
     private func revokeTokenRows(userId: Int64, purpose: TokenPurpose?, at now: Date) throws {
-        try db.execute(sql: """
+        try execute(sql: """
             UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND used_at IS NULL AND revoked_at IS NULL
               AND (? IS NULL OR purpose = ?)
             """, arguments: [now, userId, purpose?.rawValue, purpose?.rawValue])
@@ -153,7 +151,7 @@ extension StoreTx {
     }
 
     func token(hash: [UInt8]) throws -> TokenRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM tokens WHERE token_hash = ?", arguments: [Data(hash)]).map {
+        try row(sql: "SELECT * FROM tokens WHERE token_hash = ?", arguments: [Data(hash)]).map {
             TokenRow(id: $0["id"], userId: $0["user_id"], purpose: $0["purpose"], expiresAt: $0["expires_at"],
                      usedAt: $0["used_at"], revokedAt: $0["revoked_at"])
         }
@@ -161,23 +159,23 @@ extension StoreTx {
 
     /// Marks a token used; false if another request used or revoked it first.
     func consumeToken(_ id: Int64, at now: Date) throws -> Bool {
-        try db.execute(sql: "UPDATE tokens SET used_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
+        let changed = try execute(sql: "UPDATE tokens SET used_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
                        arguments: [now, id])
-        return db.changesCount == 1
+        return changed == 1
     }
 
     func liveTokenCount(userId: Int64, at now: Date) throws -> Int {
-        try Int.fetchOne(db, sql: """
+        try value(Int.self, sql: """
             SELECT COUNT(*) FROM tokens WHERE user_id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?
             """, arguments: [userId, now]) ?? 0
     }
 
     func userIdForContact(_ contactId: Int64) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT id FROM storefront_users WHERE contact_id = ?", arguments: [contactId])
+        try value(Int64.self, sql: "SELECT id FROM storefront_users WHERE contact_id = ?", arguments: [contactId])
     }
 
     func contactIdForUser(_ userId: Int64) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT contact_id FROM storefront_users WHERE id = ?", arguments: [userId])
+        try value(Int64.self, sql: "SELECT contact_id FROM storefront_users WHERE id = ?", arguments: [userId])
     }
 
     /// The contact a storefront user belongs to (with the user), or nil when there is none any more.
@@ -186,6 +184,6 @@ extension StoreTx {
     }
 
     func deleteSessions(userId: Int64) throws {
-        try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [userId])
+        try execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [userId])
     }
 }

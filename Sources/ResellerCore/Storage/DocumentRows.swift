@@ -4,7 +4,7 @@ import GRDB
 extension StoreTx {
     /// The stored file of an invoice or credit note in one format, as first rendered.
     func storedDocument(number: String, format: DocumentFormat) throws -> DocumentFile? {
-        try Row.fetchOne(db, sql: "SELECT bytes, sha256 FROM documents WHERE number = ? AND format = ?",
+        try row(sql: "SELECT bytes, sha256 FROM documents WHERE number = ? AND format = ?",
                          arguments: [number, format.rawValue]).map { r in
             DocumentFile(number: number, format: format, bytes: [UInt8](r[0] as Data), sha256: r[1])
         }
@@ -13,7 +13,7 @@ extension StoreTx {
     /// Keeps a rendered file unless one is stored already (two renders at once: the first stays, and both
     /// callers then serve it).
     func insertDocument(_ f: DocumentFile, at now: Date) throws {
-        try db.execute(sql: """
+        try execute(sql: """
             INSERT INTO documents (number, format, bytes, sha256, rendered_at) VALUES (?,?,?,?,?)
             ON CONFLICT (number, format) DO NOTHING
             """, arguments: [f.number, f.format.rawValue, Data(f.bytes), f.sha256, Self.stamp(now)])
@@ -21,10 +21,10 @@ extension StoreTx {
 
     /// The numbers of the invoices, then the credit notes, dated from `from` to `to` (both included), in order.
     func documentNumbers(from: CalendarDay, to: CalendarDay) throws -> (invoices: [String], creditNotes: [String]) {
-        let range: StatementArguments = [from.description, to.description]
+        let range: SQLArguments = [from.description, to.description]
         let invoices = "SELECT number FROM invoices WHERE invoice_date BETWEEN ? AND ? ORDER BY id"
         let notes = "SELECT number FROM credit_notes WHERE note_date BETWEEN ? AND ? ORDER BY id"
-        return (try String.fetchAll(db, sql: invoices, arguments: range),
-                try String.fetchAll(db, sql: notes, arguments: range))
+        return (try values(String.self, sql: invoices, arguments: range),
+                try values(String.self, sql: notes, arguments: range))
     }
 }

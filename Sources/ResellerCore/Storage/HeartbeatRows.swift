@@ -3,19 +3,19 @@ import GRDB
 
 extension StoreTx {
     func beat(_ name: String, owner: String, detail: String, at now: Date) throws {
-        try db.execute(sql: """
+        try execute(sql: """
             INSERT INTO heartbeats (name, at, owner, detail) VALUES (?, ?, ?, ?)
             ON CONFLICT(name) DO UPDATE SET at = excluded.at, owner = excluded.owner, detail = excluded.detail
             """, arguments: [name, now, owner, detail])
     }
 
     func heartbeat(_ name: String) throws -> Heartbeat? {
-        try Row.fetchOne(db, sql: "SELECT name, at, owner, detail FROM heartbeats WHERE name = ?", arguments: [name])
+        try row(sql: "SELECT name, at, owner, detail FROM heartbeats WHERE name = ?", arguments: [name])
             .map { Heartbeat(name: $0["name"], at: $0["at"], owner: $0["owner"], detail: $0["detail"]) }
     }
 
     func oldestWaitingMail() throws -> Date? {
-        try Date.fetchOne(db, sql: """
+        try value(Date.self, sql: """
             SELECT MIN(created_at) FROM outbox WHERE status IN ('queued', 'retrying', 'sending')
             """)
     }
@@ -23,7 +23,7 @@ extension StoreTx {
     /// Rows per table, for a backup's summary and its check against the live desk.
     func tableCounts() throws -> [(table: String, rows: Int)] {
         try Store.countedTables.map { table in
-            (table, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0)
+            (table, try value(Int.self, sql: "SELECT COUNT(*) FROM \(table)") ?? 0)
         }
     }
 }
@@ -44,8 +44,8 @@ public struct StoreHealth: Sendable {
 extension Store {
     public func health() throws(ServiceError) -> StoreHealth {
         let (version, check) = try read { tx in
-            (try Int.fetchOne(tx.db, sql: "PRAGMA user_version") ?? 0,
-             try String.fetchOne(tx.db, sql: "PRAGMA quick_check") ?? "no answer")
+            (try tx.value(Int.self, sql: "PRAGMA user_version") ?? 0,
+             try tx.value(String.self, sql: "PRAGMA quick_check") ?? "no answer")
         }
         var info = stat()
         let wal = stat(path + "-wal", &info) == 0 ? Int64(info.st_size) : 0

@@ -25,7 +25,7 @@ extension StoreTx {
     /// gives its number back, so numbers have no gaps.
     func nextNumber(_ counter: String) throws -> Int64 {
         let sql = "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value"
-        guard let n = try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: [counter]) else {
+        guard let n = try value(Int64.self, sql: sql, arguments: [counter]) else {
             throw ServiceError.storage("the numbering counter \(counter) is missing")
         }
         return n
@@ -33,22 +33,20 @@ extension StoreTx {
 
     /// Writes an invoice and its lines; the unique index refuses a period invoiced before.
     func insertInvoice(_ d: InvoiceDraft, number: String, by actor: Actor, at now: Date) throws -> Int64 {
-        try db.cachedStatement(sql: """
+        let id = try insert(sql: """
             INSERT INTO invoices (number, billed_account_id, for_account_id, invoice_date, due_date, total_minor,
               currency, created_at, created_by, net_minor, tax_minor, taxes, seller, buyer_vat_id)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """).execute(arguments: StatementArguments([number, d.billedAccountId, d.forAccountId,
+            """, arguments: SQLArguments([number, d.billedAccountId, d.forAccountId,
                                                          d.date.description, d.dueDate.description, d.total.minor,
                                                          d.total.currency, Self.stamp(now), actor.description]
                                                         + Self.amountColumns(d.amounts)))
-        let id = db.lastInsertedRowID
-        let insertLine = try db.cachedStatement(sql: """
-            INSERT INTO invoice_lines (invoice_id, kind, subscription_id, for_account_id, for_account_name,
-              product_code, description, period_start, period_end, quantity, unit_price_minor, days_charged,
-              days_in_period, amount_minor, tax_category, tax_rate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
         for l in d.lines {
-            try insertLine.execute(arguments: [id, l.chargeId == nil && l.subscriptionId != nil ? "period" : "charge",
+            try execute(sql: """
+                INSERT INTO invoice_lines (invoice_id, kind, subscription_id, for_account_id, for_account_name,
+                  product_code, description, period_start, period_end, quantity, unit_price_minor, days_charged,
+                  days_in_period, amount_minor, tax_category, tax_rate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """, arguments: [id, l.chargeId == nil && l.subscriptionId != nil ? "period" : "charge",
                                                l.subscriptionId, l.forAccountId, l.forAccountName, l.productCode,
                                                l.description, l.periodStart?.description, l.periodEnd?.description,
                                                l.quantity, l.unitPrice.minor, l.daysCharged, l.daysInPeriod,
@@ -59,7 +57,7 @@ extension StoreTx {
     }
 
     func invoices(of accountId: Int64) throws -> [Invoice] {
-        try Row.fetchAll(db, sql: "SELECT * FROM invoices WHERE billed_account_id = ? ORDER BY id",
+        try rows(sql: "SELECT * FROM invoices WHERE billed_account_id = ? ORDER BY id",
                          arguments: [accountId]).map(invoice)
     }
 
@@ -69,7 +67,7 @@ extension StoreTx {
         var debits: [InvoiceSettlement.Debit] = []
         var credits: Int64 = 0
         let what = "the sum of the payments of \(AccountCode.format(accountId))"
-        for r in try Row.fetchAll(db, sql: """
+        for r in try rows(sql: """
             SELECT kind, amount_minor, invoice_id, reverses_id FROM ledger WHERE account_id = ? ORDER BY id
             """, arguments: [accountId]) {
             let amount: Int64 = r["amount_minor"]
@@ -86,34 +84,34 @@ extension StoreTx {
 
     /// The sums of `settlementLedger`: the account's credits (less reversals) and all of its debits.
     func settlementTotals(of accountId: Int64) throws -> (debits: Int64, credits: Int64) {
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
+        let row = try row(sql: """
             SELECT COALESCE(SUM(CASE WHEN kind <> 'credit' AND reverses_id IS NULL THEN amount_minor ELSE 0 END), 0),
                    COALESCE(SUM(CASE WHEN kind = 'credit' THEN amount_minor WHEN reverses_id IS NOT NULL
                                      THEN -amount_minor ELSE 0 END), 0)
             FROM ledger WHERE account_id = ?
-            """), arguments: [accountId])
+            """, arguments: [accountId])
         return (row?[0] ?? 0, row?[1] ?? 0)
     }
 
     func allInvoices() throws -> [Invoice] {
-        try Row.fetchAll(db, sql: "SELECT * FROM invoices ORDER BY id").map(invoice)
+        try rows(sql: "SELECT * FROM invoices ORDER BY id").map(invoice)
     }
 
     /// The account an invoice is billed to, without reading the invoice: a bank entry's match.
     func billedAccountId(ofInvoice number: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT billed_account_id FROM invoices WHERE number = ?"),
+        try value(Int64.self, sql: "SELECT billed_account_id FROM invoices WHERE number = ?",
                            arguments: [number])
     }
 
     func invoice(number: String) throws -> Invoice? {
-        try Row.fetchOne(db, sql: "SELECT * FROM invoices WHERE number = ?", arguments: [number]).map(invoice)
+        try row(sql: "SELECT * FROM invoices WHERE number = ?", arguments: [number]).map(invoice)
     }
 
-    private func invoice(_ r: Row) throws -> Invoice {
+    private func invoice(_ r: SQLRow) throws -> Invoice {
         let currency: String = r["currency"]
         let id: Int64 = r["id"]
         let amounts = try Self.amounts(r, currency: currency)
-        let lines = try Row.fetchAll(db, sql: "SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY id",
+        let lines = try rows(sql: "SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY id",
                                      arguments: [id]).map { Self.line($0, currency: currency, taxes: amounts.taxes) }
         let draft = InvoiceDraft(billedAccountId: r["billed_account_id"], forAccountId: r["for_account_id"],
                                  date: Self.day(r["invoice_date"])!, dueDate: Self.day(r["due_date"])!, lines: lines,
@@ -128,7 +126,7 @@ extension StoreTx {
 
     /// One line of an invoice or a credit note: both tables keep the same columns. Its tax's reason is its
     /// category's in the document's breakdown.
-    static func line(_ l: Row, currency: String, taxes: [TaxSubtotal]) -> InvoiceLine {
+    static func line(_ l: SQLRow, currency: String, taxes: [TaxSubtotal]) -> InvoiceLine {
         InvoiceLine(forAccountId: l["for_account_id"], forAccountName: l["for_account_name"],
                     subscriptionId: l["subscription_id"], productCode: l["product_code"],
                     description: l["description"], periodStart: day(l["period_start"]),
@@ -148,7 +146,7 @@ extension StoreTx {
     }
 
     /// A document's amounts as stored; one with no net was issued before tax.
-    static func amounts(_ r: Row, currency: String) throws -> TaxedAmounts {
+    static func amounts(_ r: SQLRow, currency: String) throws -> TaxedAmounts {
         let total = Money(minor: r["total_minor"], currency: currency)
         guard let net = r["net_minor"] as Int64? else { return TaxedAmounts(beforeTax: total) }
         let taxes = try TaxedAmountsJSON.taxes(from: r["taxes"])

@@ -4,9 +4,10 @@ import GRDB
 extension StoreTx {
     /// Appends one ledger entry. Nothing is ever updated or deleted in the ledger: a mistake is corrected by
     /// a new entry (a reversal names the payment it cancels in `reverses`).
+    @discardableResult
     func insertLedger(accountId: Int64, kind: String, amount: Int64, orderId: Int64?, note: String?,
                       reverses: Int64? = nil, invoiceId: Int64? = nil, creditNoteId: Int64? = nil,
-                      by actor: Actor, at now: Date) throws {
+                      by actor: Actor, at now: Date) throws -> Int64 {
         // The ledger must still sum inside Int64 afterwards, or SQLite's SUM fails every later read of the
         // balance. Each entry is at most the money ceiling, so only a ledger no form can write gets here.
         let (_, overflow) = try balance(of: accountId).addingReportingOverflow(kind == "debit" ? amount : -amount)
@@ -14,21 +15,21 @@ extension StoreTx {
             throw ServiceError.refused(field: "account", message: "the ledger balance of account "
                                        + "\(AccountCode.format(accountId)) would be out of range")
         }
-        try db.cachedStatement(sql: """
+        return try insert(sql: """
             INSERT INTO ledger (account_id, kind, amount_minor, order_id, note, reverses_id, invoice_id,
                                 credit_note_id, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?)
-            """).execute(arguments: [accountId, kind, amount, orderId, note, reverses, invoiceId, creditNoteId,
+            """, arguments: [accountId, kind, amount, orderId, note, reverses, invoiceId, creditNoteId,
                                      Self.stamp(now), actor.description])
     }
 
     func ledgerEntryCount(of accountId: Int64) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM ledger WHERE account_id = ?", arguments: [accountId]) ?? 0
+        try value(Int.self, sql: "SELECT count(*) FROM ledger WHERE account_id = ?", arguments: [accountId]) ?? 0
     }
 
     /// Every entry of the account, oldest first, each with the balance after it.
     func ledger(of accountId: Int64, currency: String) throws -> [LedgerEntry] {
         var balance: Int64 = 0
-        return try Row.fetchAll(db, sql: """
+        return try rows(sql: """
             SELECT l.*, r.id AS reversed_by FROM ledger l LEFT JOIN ledger r ON r.reverses_id = l.id
             WHERE l.account_id = ? ORDER BY l.id
             """, arguments: [accountId]).map { row in
@@ -43,7 +44,7 @@ extension StoreTx {
     }
 
     func ledgerEntry(_ id: Int64) throws -> (accountId: Int64, entry: LedgerEntry)? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try row(sql: """
             SELECT l.*, a.currency, r.id AS reversed_by FROM ledger l JOIN accounts a ON a.id = l.account_id
             LEFT JOIN ledger r ON r.reverses_id = l.id WHERE l.id = ?
             """, arguments: [id]) else { return nil }
@@ -52,7 +53,7 @@ extension StoreTx {
 
     /// An order's debit from before billing invoiced first charges: a plain debit, tied to no invoice.
     func plainOrderDebit(_ orderId: Int64) throws -> (id: Int64, amount: Int64)? {
-        try Row.fetchOne(db, sql: """
+        try row(sql: """
             SELECT id, amount_minor FROM ledger WHERE order_id = ? AND kind = 'debit' AND invoice_id IS NULL
             """, arguments: [orderId]).map { ($0["id"], $0["amount_minor"]) }
     }
@@ -60,11 +61,11 @@ extension StoreTx {
     /// Ties a debit to the invoice that now stands for it (the migration of orders from before); its
     /// amount is never changed.
     func linkDebit(_ id: Int64, toInvoice invoiceId: Int64, number: String) throws {
-        try db.execute(sql: "UPDATE ledger SET invoice_id = ?, note = ? WHERE id = ?",
+        try execute(sql: "UPDATE ledger SET invoice_id = ?, note = ? WHERE id = ?",
                        arguments: [invoiceId, number, id])
     }
 
-    private static func ledgerEntry(_ r: Row, currency: String) -> LedgerEntry {
+    private static func ledgerEntry(_ r: SQLRow, currency: String) -> LedgerEntry {
         let debit = (r["kind"] as String) == "debit"
         let kind: LedgerEntry.Kind = (r["invoice_id"] as Int64?) != nil ? .invoice
             : (r["credit_note_id"] as Int64?) != nil ? .creditNote

@@ -5,20 +5,19 @@ extension StoreTx {
     @discardableResult
     func enqueue(_ m: QueuedMail, at now: Date) throws -> Int64 {
         let params = CompactJSON.encode(m.params), now = Self.stamp(now)
-        try db.cachedStatement(sql: """
+        return try insert(sql: """
             INSERT INTO outbox (kind, to_address, to_name, subject, params, status, next_attempt_at, created_at,
                                 link_user_id, link_purpose)
             VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
-            """).execute(arguments: [m.kind.rawValue, m.toAddress, m.toName, m.subject, params, now, now,
+            """, arguments: [m.kind.rawValue, m.toAddress, m.toName, m.subject, params, now, now,
                              m.link?.userId, m.link?.purpose.rawValue])
-        return db.lastInsertedRowID
     }
 
     func outbox(limit: Int) throws -> [OutboxMessage] {
-        try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.message)
+        try rows(sql: "SELECT * FROM outbox ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.message)
     }
 
-    static func message(_ r: Row) -> OutboxMessage {
+    static func message(_ r: SQLRow) -> OutboxMessage {
         let params = (try? JSONDecoder().decode([String: String].self, from: Data((r["params"] as String).utf8))) ?? [:]
         return OutboxMessage(id: r["id"], kind: MailKind(rawValue: r["kind"]) ?? .test, toAddress: r["to_address"],
                              toName: r["to_name"], subject: r["subject"], params: params,
@@ -27,7 +26,7 @@ extension StoreTx {
                              nextAttemptAt: r["next_attempt_at"], link: link(r))
     }
 
-    private static func link(_ r: Row) -> LinkRequest? {
+    private static func link(_ r: SQLRow) -> LinkRequest? {
         guard let userId: Int64 = r["link_user_id"], let purpose = TokenPurpose(rawValue: r["link_purpose"] ?? "")
         else { return nil }
         return LinkRequest(userId: userId, purpose: purpose)
@@ -36,7 +35,7 @@ extension StoreTx {
     /// Withdraws the user's link emails of `purpose` (all when nil) not yet sent, even one a deliverer holds
     /// now (its send is then not recorded, so it mints no token): part of revoking the user's links.
     func withdrawLinkMail(userId: Int64, purpose: TokenPurpose?, reason: String) throws {
-        try db.execute(sql: """
+        try execute(sql: """
             UPDATE outbox SET status = 'withdrawn', last_error = ?, claimed_by = NULL, claimed_until = NULL
             WHERE link_user_id = ? AND status IN ('queued', 'sending', 'retrying', 'failed')
               AND (? IS NULL OR link_purpose = ?)
@@ -44,7 +43,7 @@ extension StoreTx {
     }
 
     func withdrawMail(_ id: Int64, reason: String) throws {
-        try db.execute(sql: """
+        try execute(sql: """
             UPDATE outbox SET status = 'withdrawn', last_error = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?
             """, arguments: [reason, id])
     }
@@ -55,51 +54,51 @@ extension StoreTx {
     /// come, and ones left "sending" by a deliverer whose lease ran out or that is known dead.
     func claimDueMail(owner: String, deadOwners: [String], now: Date, until: Date, limit: Int) throws -> [OutboxMessage] {
         let dead = deadOwners.isEmpty ? "" : " OR claimed_by IN (\(deadOwners.map { _ in "?" }.joined(separator: ",")))"
-        let ids = try Int64.fetchAll(db, sql: """
+        let ids = try values(Int64.self, sql: """
             SELECT id FROM outbox
             WHERE (status IN ('queued', 'retrying') AND next_attempt_at <= ?)
                OR (status = 'sending' AND (claimed_until < ?\(dead)))
             ORDER BY next_attempt_at, id LIMIT ?
-            """, arguments: StatementArguments(([now, now] as [any DatabaseValueConvertible]) + deadOwners + [limit]))
+            """, arguments: SQLArguments(([now, now] as [any DatabaseValueConvertible]) + deadOwners + [limit]))
         guard !ids.isEmpty else { return [] }
         let list = ids.map { _ in "?" }.joined(separator: ",")
         let values: [any DatabaseValueConvertible] = [owner, until] + ids
-        try db.execute(sql: "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ? WHERE id IN (\(list))",
-                       arguments: StatementArguments(values))
-        return try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE id IN (\(list)) ORDER BY next_attempt_at, id",
-                                arguments: StatementArguments(ids)).map(Self.message)
+        try execute(sql: "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ? WHERE id IN (\(list))",
+                       arguments: SQLArguments(values))
+        return try rows(sql: "SELECT * FROM outbox WHERE id IN (\(list)) ORDER BY next_attempt_at, id",
+                                arguments: SQLArguments(ids)).map(Self.message)
     }
 
     func mailOwners() throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT DISTINCT claimed_by FROM outbox WHERE status = 'sending' AND claimed_by IS NOT NULL")
+        try values(String.self, sql: "SELECT DISTINCT claimed_by FROM outbox WHERE status = 'sending' AND claimed_by IS NOT NULL")
     }
 
     /// Records a result, but only while `owner` still holds the claim (a slow deliverer whose lease was
     /// taken over must not overwrite the new owner's record). Returns whether it was recorded.
     func recordMail(_ id: Int64, owner: String, status: MailStatus, error: String?, next: Date?,
                     attempted: Bool, now: Date) throws -> Bool {
-        try db.execute(sql: """
+        let changed = try execute(sql: """
             UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at),
               attempts = attempts + ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END,
               claimed_by = NULL, claimed_until = NULL
             WHERE id = ? AND status = 'sending' AND claimed_by = ?
             """, arguments: [status.rawValue, error, next, attempted ? 1 : 0, status.rawValue, now, id, owner])
-        return db.changesCount == 1
+        return changed == 1
     }
 
     func retryFailedMail(_ id: Int64, now: Date) throws -> Bool {
-        try db.execute(sql: """
+        let changed = try execute(sql: """
             UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'failed'
             """, arguments: [now, id])
-        return db.changesCount == 1
+        return changed == 1
     }
 
     func mailMessage(_ id: Int64) throws -> OutboxMessage? {
-        try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map(Self.message)
+        try row(sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map(Self.message)
     }
 
     /// When the next queued or retrying message falls due, if any.
     func nextMailDue() throws -> Date? {
-        try Date.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE status IN ('queued', 'retrying')")
+        try value(Date.self, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE status IN ('queued', 'retrying')")
     }
 }

@@ -5,7 +5,7 @@ extension StoreTx {
     /// Stores a charge until the invoice of its date; returns its id.
     func insertPendingCharge(_ c: PendingCharge, at now: Date) throws -> Int64 {
         let l = c.line
-        try db.execute(sql: """
+        return try insert(sql: """
             INSERT INTO pending_charges (billed_account_id, invoice_date, subscription_id, for_account_id,
               for_account_name, product_code, description, period_start, period_end, quantity, unit_price_minor,
               currency, days_charged, days_in_period, amount_minor, created_at, order_id, tax_class)
@@ -14,34 +14,33 @@ extension StoreTx {
                              l.forAccountName, l.productCode, l.description, l.periodStart?.description,
                              l.periodEnd?.description, l.quantity, l.unitPrice.minor, l.unitPrice.currency,
                              l.daysCharged, l.daysInPeriod, l.amount.minor, now, c.orderId, l.taxClass.rawValue])
-        return db.lastInsertedRowID
     }
 
     /// The charges of `accountId` not yet invoiced and dated on or before `through`, each line carrying its id.
     func pendingCharges(of accountId: Int64, through: CalendarDay) throws -> [PendingCharge] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+        try rows(sql: """
             SELECT * FROM pending_charges WHERE billed_account_id = ? AND invoice_id IS NULL AND invoice_date <= ?
             ORDER BY id
-            """), arguments: [accountId, through.description]).map(Self.pendingCharge)
+            """, arguments: [accountId, through.description]).map(Self.pendingCharge)
     }
 
     /// Every charge of `accountId` not yet invoiced, whatever its date: what available credit still owes.
     func uninvoicedCharges(of accountId: Int64) throws -> [PendingCharge] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+        try rows(sql: """
             SELECT * FROM pending_charges WHERE billed_account_id = ? AND invoice_id IS NULL ORDER BY id
-            """), arguments: [accountId]).map(Self.pendingCharge)
+            """, arguments: [accountId]).map(Self.pendingCharge)
     }
 
     /// Marks a charge invoiced; a charge already on an invoice is refused, so it is never invoiced twice.
     func markChargeInvoiced(_ chargeId: Int64, invoiceId: Int64) throws {
-        try db.execute(sql: "UPDATE pending_charges SET invoice_id = ? WHERE id = ? AND invoice_id IS NULL",
+        let changed = try execute(sql: "UPDATE pending_charges SET invoice_id = ? WHERE id = ? AND invoice_id IS NULL",
                        arguments: [invoiceId, chargeId])
-        guard db.changesCount == 1 else {
+        guard changed == 1 else {
             throw ServiceError.storage("charge \(chargeId) is already on an invoice")
         }
     }
 
-    private static func pendingCharge(_ r: Row) -> PendingCharge {
+    private static func pendingCharge(_ r: SQLRow) -> PendingCharge {
         let currency: String = r["currency"]
         func day(_ t: String?) -> CalendarDay? { t.flatMap { try? CalendarDay.parse($0, field: "", label: "") } }
         let line = InvoiceLine(forAccountId: r["for_account_id"], forAccountName: r["for_account_name"],

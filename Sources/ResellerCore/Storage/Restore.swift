@@ -167,7 +167,7 @@ extension Store {
                 guard integrity == "ok" else {
                     throw ServiceError.invalid("backup", "\(backup) failed its integrity check: \(integrity)")
                 }
-                return try StoreTx(db: db).tableCounts()
+                return try StoreTx(session: SQLiteSession(db)).tableCounts()
             }
         } catch let error as ServiceError {
             throw error

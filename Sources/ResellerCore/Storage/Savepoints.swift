@@ -1,5 +1,3 @@
-import GRDB
-
 extension StoreTx {
     /// Runs `body` in a savepoint of the caller's transaction: when it throws, what it wrote is rolled back
     /// and the error rethrown, while the transaction and what it wrote before stay.
@@ -7,10 +5,7 @@ extension StoreTx {
         var result: T?
         let journaled = pending?.entries.count ?? 0
         do {
-            try db.inSavepoint {
-                result = try body()
-                return .commit
-            }
+            try session.savepoint { result = try body() }
         } catch {
             // Its audit rows were rolled back: so are their journal entries.
             pending?.entries.removeSubrange(journaled...)
@@ -19,6 +14,6 @@ extension StoreTx {
         return result!
     }
 
-    /// False once SQLite has rolled the whole transaction back by itself (a full disk, an I/O error).
-    var inTransaction: Bool { db.isInsideTransaction }
+    /// False once the engine has rolled the whole transaction back by itself (a full disk, an I/O error).
+    var inTransaction: Bool { session.isInsideTransaction }
 }

@@ -25,7 +25,8 @@ extension Store {
         do { expected = try Store.expectedSchema() } catch {
             throw .storage("cannot build the expected schema: \(error)")
         }
-        let actual = try read { tx in try Store.schemaObjects(tx.db) }
+        let actual: Set<SchemaObject>
+        do { actual = try pool.read { db in try Store.schemaObjects(db) } } catch { throw Store.describe(error, path: path) }
         return SchemaDrift.differences(expected: expected, actual: actual)
     }
 }

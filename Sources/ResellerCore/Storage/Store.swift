@@ -106,7 +106,7 @@ public final class Store: Sendable {
             let pending = JournalBuffer()
             let (result, changed) = try pool.write { db in
                 let before = db.totalChangesCount
-                return (try body(StoreTx(db: db, pending: pending)), db.totalChangesCount != before)
+                return (try body(StoreTx(session: SQLiteSession(db), pending: pending)), db.totalChangesCount != before)
             }
             journal.send(pending.entries)
             if changed { changingWrites.add(1, ordering: .relaxed) }
@@ -120,7 +120,7 @@ public final class Store: Sendable {
 
     func read<T>(_ body: (StoreTx) throws -> T) throws(ServiceError) -> T {
         do {
-            return try pool.read { db in try body(StoreTx(db: db)) }
+            return try pool.read { db in try body(StoreTx(session: SQLiteSession(db))) }
         } catch let error as ServiceError {
             throw error
         } catch {
@@ -145,7 +145,7 @@ public final class Store: Sendable {
 
     /// Runs `PRAGMA integrity_check`; "ok" when the file is sound.
     public func integrityCheck() throws(ServiceError) -> String {
-        try read { tx in try String.fetchOne(tx.db, sql: "PRAGMA integrity_check") ?? "no answer" }
+        try read { tx in try tx.value(String.self, sql: "PRAGMA integrity_check") ?? "no answer" }
     }
 
     /// Turns SQLite's codes into sentences an operator can act on.
@@ -172,7 +172,7 @@ public final class Store: Sendable {
 
 /// One open transaction (or read). Storage files add the typed queries as extensions.
 struct StoreTx {
-    let db: Database
+    let session: any SQLSession
     /// The audit events for the journal, sent once this transaction commits (nil: a read, nothing to send).
     var pending: JournalBuffer? = nil
 

@@ -3,7 +3,7 @@ import GRDB
 
 extension StoreTx {
     func insertSubscription(_ s: Subscription, at now: Date) throws -> Int64 {
-        try db.execute(sql: """
+        return try insert(sql: """
             INSERT INTO subscriptions (billed_account_id, for_account_id, order_id, product_code, description,
               billing_period, unit_price_minor, currency, start_day, quantity, quantity_steps, next_billing_date,
               end_date, status, billing_day, first_order_day, partial_charges, created_at, tax_class)
@@ -15,16 +15,15 @@ extension StoreTx {
                              s.scheme?.firstOrderDay?.description,
                              (s.scheme?.partialChargesInvoicing ?? .onOrderDay).rawValue, now,
                              s.taxClass.rawValue])
-        return db.lastInsertedRowID
     }
 
     func subscription(_ id: Int64) throws -> Subscription? {
-        try Row.fetchOne(db, sql: Self.subscriptionSelect + " WHERE s.id = ?", arguments: [id]).map(Self.subscription)
+        try row(sql: Self.subscriptionSelect + " WHERE s.id = ?", arguments: [id]).map(Self.subscription)
     }
 
     /// Writes what a quantity change or a cancellation decided; the run's next billing date is left alone.
     func updateSubscriptionTerms(_ s: Subscription, on day: CalendarDay) throws {
-        try db.execute(sql: """
+        try execute(sql: """
             UPDATE subscriptions SET quantity = ?, quantity_steps = ?, end_date = ?, status = ? WHERE id = ?
             """, arguments: [s.quantity(on: day), try Self.steps(s.quantitySteps), s.endDate?.description,
                              s.status.rawValue, s.id])
@@ -42,23 +41,23 @@ extension StoreTx {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 var values: [any DatabaseValueConvertible] = [day.description]
                 values += chunk.map { $0 as any DatabaseValueConvertible }
-                try db.cachedStatement(sql: "UPDATE subscriptions SET next_billing_date = ? WHERE id IN (\(marks))")
-                    .execute(arguments: StatementArguments(values))
+                try execute(sql: "UPDATE subscriptions SET next_billing_date = ? WHERE id IN (\(marks))",
+                    arguments: SQLArguments(values))
             }
         }
     }
 
     /// The subscriptions billed to `accountId` that may owe a period by `through` (the invoicer decides).
     func billableSubscriptions(of accountId: Int64, through: CalendarDay) throws -> [Subscription] {
-        try Row.fetchAll(db.cachedStatement(sql: Self.subscriptionSelect + """
+        try rows(sql: Self.subscriptionSelect + """
              WHERE s.billed_account_id = ? AND s.next_billing_date <= ?
                AND (s.end_date IS NULL OR s.next_billing_date <= s.end_date) ORDER BY s.id
-            """), arguments: [accountId, through.description]).map(Self.subscription)
+            """, arguments: [accountId, through.description]).map(Self.subscription)
     }
 
     /// The accounts with a subscription or a waiting charge that may owe something by `through`.
     func accountsWithBillableSubscriptions(through: CalendarDay) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: """
+        try values(Int64.self, sql: """
             SELECT billed_account_id FROM subscriptions
              WHERE next_billing_date <= ? AND (end_date IS NULL OR next_billing_date <= end_date)
             UNION
@@ -69,7 +68,7 @@ extension StoreTx {
 
     /// The first day the account owes something new: its earliest next billing date or waiting charge.
     func nextBillingDate(of accountId: Int64) throws -> CalendarDay? {
-        try String.fetchOne(db, sql: """
+        try value(String.self, sql: """
             SELECT MIN(d) FROM (
               SELECT next_billing_date AS d FROM subscriptions
                WHERE billed_account_id = ? AND (end_date IS NULL OR next_billing_date <= end_date)
@@ -79,12 +78,12 @@ extension StoreTx {
     }
 
     func subscriptions(billedTo accountId: Int64) throws -> [Subscription] {
-        try Row.fetchAll(db, sql: Self.subscriptionSelect + " WHERE s.billed_account_id = ? ORDER BY s.id",
+        try rows(sql: Self.subscriptionSelect + " WHERE s.billed_account_id = ? ORDER BY s.id",
                          arguments: [accountId]).map(Self.subscription)
     }
 
     func allSubscriptions() throws -> [Subscription] {
-        try Row.fetchAll(db, sql: Self.subscriptionSelect + " ORDER BY s.id").map(Self.subscription)
+        try rows(sql: Self.subscriptionSelect + " ORDER BY s.id").map(Self.subscription)
     }
 
     /// The columns in a fixed order, read back by position: a billing run reads every due subscription, and
@@ -102,7 +101,7 @@ extension StoreTx {
                                                               "quantity": String($0.quantity)] }), as: UTF8.self)
     }
 
-    private static func subscription(_ r: Row) throws -> Subscription {
+    private static func subscription(_ r: SQLRow) throws -> Subscription {
         let currency: String = r[9]
         let start = day(r[10])!
         var s = Subscription(id: r[0], billedAccountId: r[1], forAccountId: r[2], forAccountName: r[3],
