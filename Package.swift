@@ -23,10 +23,13 @@ let package = Package(
         // libsodium (Argon2id, SHA-256, CSPRNG) from Debian's libsodium-dev.
         .systemLibrary(name: "CSodium", path: "Sources/CSodium", pkgConfig: "libsodium",
                        providers: [.apt(["libsodium-dev"])]),
+        // libpq from Debian's libpq-dev: the PostgreSQL engine's client (synchronous like the service).
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
+                       providers: [.apt(["libpq-dev"])]),
         // Each form's fields described once (no dependencies): the validators and the terminal's Form read it.
         .target(name: "FieldSchema"),
         .target(name: "ResellerCore", dependencies: [
-            "CSodium", "FieldSchema", "CPDF",
+            "CSodium", "CLibPQ", "FieldSchema", "CPDF",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),   // the SQLite C API, for the persistent WAL
             .product(name: "TOMLKit", package: "TOMLKit"),

@@ -1,0 +1,101 @@
+import CLibPQ
+import Foundation
+import GRDB
+
+/// One libpq connection, used by one thread at a time (the storage layer pools them). Synchronous like the
+/// service: every call blocks until the server has answered.
+///
+/// Not Sendable: a pool hands a connection from thread to thread by `sending` it, never shares one.
+public final class PGConnection {
+    private let conn: OpaquePointer
+    /// SQL text → server-side statement name: the billing run sends the same few statements hundreds of
+    /// thousands of times, so each is parsed and planned once per connection.
+    private var prepared: [String: String] = [:]
+    private var nextStatement = 0
+    /// Past this many distinct texts, statements run unprepared: SQL built with a variable shape (an IN list
+    /// per count) must not grow the server's per-session memory without bound.
+    private static let preparedLimit = 1_000
+
+    /// `conninfo` is anything libpq accepts (a `postgresql://` URL or `key=value` pairs), so `.pgpass`,
+    /// `sslmode=verify-full` and Unix-socket peer authentication all come from libpq itself.
+    public init(conninfo: String) throws(PGError) {
+        // Array order decides: entries after the expanded dbname override the conninfo's (client_encoding is
+        // always UTF8); fallback_application_name yields to an application_name the conninfo or PGAPPNAME gives.
+        let keywords = ["fallback_application_name", "dbname", "client_encoding"]
+        let values = ["resellerdesk", conninfo, "UTF8"]
+        let connection = withCStringArray(keywords) { keys in
+            withCStringArray(values) { vals in PQconnectdbParams(keys, vals, 1) }
+        }
+        guard let connection else {
+            throw PGError(sqlState: nil, message: "out of memory opening a PostgreSQL connection", connectionBad: true)
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(connection))
+            PQfinish(connection)
+            // libpq keeps the server's SQLSTATE of a refused start-up to itself; 08001 is the standard's
+            // "unable to establish connection", what JDBC drivers report too.
+            throw PGError(sqlState: "08001", message: message, connectionBad: true)
+        }
+        conn = connection
+        // libpq prints NOTICEs ("table does not exist, skipping") to stderr, over the terminal's screen.
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
+    }
+
+    deinit { PQfinish(conn) }
+
+    /// The server's version as a number: 150004 for 15.4.
+    public var serverVersion: Int32 { PQserverVersion(conn) }
+
+    /// The connection is gone (the server restarted, the backend was terminated): `reset()` before reuse.
+    public var isBroken: Bool { PQstatus(conn) != CONNECTION_OK }
+
+    /// Reconnects with the same parameters. The new session has none of the old one's prepared statements.
+    public func reset() {
+        PQreset(conn)
+        prepared.removeAll()
+    }
+
+    /// Runs one statement whose parameters are `$1…$n`, prepared once per distinct text on this connection.
+    @discardableResult
+    public func query(_ sql: String, _ params: [DatabaseValue] = []) throws(PGError) -> PGResult {
+        let statement = try preparedName(for: sql)
+        let result = try PGParameters(params).withArrays { count, values, lengths, formats in
+            if let statement {
+                PQexecPrepared(conn, statement, count, values, lengths, formats, 0)
+            } else {
+                PQexecParams(conn, sql, count, nil, values, lengths, formats, 0)
+            }
+        }
+        return try PGResult.take(result, from: self)
+    }
+
+    /// Runs several statements at once with no parameters (the schema's DDL), in one round trip.
+    public func execute(script: String) throws(PGError) {
+        _ = try PGResult.take(PQexec(conn, script), from: self)
+    }
+
+    /// The statement's name on the server, preparing it on first use; nil past the limit (run unprepared).
+    private func preparedName(for sql: String) throws(PGError) -> String? {
+        if let name = prepared[sql] { return name }
+        guard prepared.count < Self.preparedLimit else { return nil }
+        nextStatement += 1
+        let name = "rd\(nextStatement)"
+        // No parameter types: the server infers each from its use, as SQLite's untyped `?` works.
+        _ = try PGResult.take(PQprepare(conn, name, sql, 0, nil), from: self)
+        prepared[sql] = name
+        return name
+    }
+
+    /// The error libpq holds for the last failed call, when it produced no result with fields.
+    func lastError() -> PGError {
+        PGError(sqlState: nil, message: String(cString: PQerrorMessage(conn)), connectionBad: isBroken)
+    }
+}
+
+/// Calls `body` with a NULL-terminated C array of the strings, valid only during the call.
+private func withCStringArray<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    let copies = strings.map { strdup($0) }
+    defer { copies.forEach { free($0) } }
+    let pointers = copies.map { UnsafePointer($0) } + [nil]
+    return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
+}

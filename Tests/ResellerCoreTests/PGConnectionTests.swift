@@ -1,0 +1,178 @@
+import DeskTestSupport
+import Foundation
+import GRDB
+import Testing
+@testable import ResellerCore
+
+/// The libpq client against a real PostgreSQL: every value kind there and back, the errors the storage layer
+/// decides on, the prepared-statement cache, and a connection the server dropped.
+@Suite struct PGConnectionTests {
+    @Test func everyValueKindRoundTrips() throws {
+        let db = try TempPostgresDatabase()
+        let pg = try PGConnection(conninfo: db.url)
+        try pg.execute(script: "CREATE TABLE v (n int, i bigint, d float8, t text, b bytea)")
+        let values: [[DatabaseValue]] = [
+            [Int64.min.databaseValue, 0.1.databaseValue, "".databaseValue, Data().databaseValue],
+            [Int64.max.databaseValue, (-1e300).databaseValue, "Καλημέρα, ΑΘΗΝΑ 🌍 ü".databaseValue,
+             Data([0, 1, 0, 255, 0]).databaseValue],
+            [Int64(0).databaseValue, Double.infinity.databaseValue, "a'b\\c\"d\n".databaseValue,
+             Data([0]).databaseValue],
+            [.null, .null, .null, .null],
+        ]
+        for (index, row) in values.enumerated() {
+            let inserted = try pg.query("INSERT INTO v VALUES ($1, $2, $3, $4, $5)", [Int64(index).databaseValue] + row)
+            #expect(inserted.affectedRows == 1)
+        }
+        let result = try pg.query("SELECT i, d, t, b FROM v ORDER BY n")
+        #expect(result.columns == ["i", "d", "t", "b"])
+        #expect(result.rows == values)
+        // The empty string and the empty blob are values, not NULL.
+        #expect(result.rows[0][2].storage.value as? String == "")
+        #expect(result.rows[0][3].storage.value as? Data == Data())
+    }
+
+    @Test func columnTypesComeBackAsSQLiteWould() throws {
+        let db = try TempPostgresDatabase()
+        let pg = try PGConnection(conninfo: db.url)
+        let row = try pg.query("""
+            SELECT 7::int2, -8::int4, 26::oid, true, false, 1.5::float4, 'NaN'::float8, 123.00::numeric,
+                   avg(x), '2026-01-02'::date, 'x'::varchar, to_tsvector('simple', 'Ab'), NULL::bigint
+            FROM (VALUES (1::bigint), (2)) v(x)
+            """).rows[0]
+        #expect(Array(row[0...5]) == [7, -8, 26, 1, 0, 1.5].map { ($0 as DatabaseValueConvertible).databaseValue })
+        #expect((row[6].storage.value as? Double)?.isNaN == true)
+        #expect(row[7] == Int64(123).databaseValue)
+        #expect(row[8] == 1.5.databaseValue)   // an average with a fraction is a Double, as SQLite's AVG
+        #expect(Array(row[9...]) == ["2026-01-02".databaseValue, "x".databaseValue, "'ab':1".databaseValue, .null])
+    }
+
+    @Test func integerSumPastInt64IsAnIntegerOverflow() throws {
+        let db = try TempPostgresDatabase()
+        let pg = try PGConnection(conninfo: db.url)
+        let sum = "SELECT sum(x) FROM (VALUES ($1::bigint), ($2::bigint)) v(x)"
+        #expect(try pg.query(sum, [Int64.max.databaseValue, 0.databaseValue]).rows == [[Int64.max.databaseValue]])
+        #expect(try pg.query(sum, [Int64.min.databaseValue, 0.databaseValue]).rows == [[Int64.min.databaseValue]])
+        for pair in [(Int64.max, 1), (Int64.min, -1)] {
+            let error = #expect(throws: PGError.self) {
+                try pg.query(sum, [pair.0.databaseValue, pair.1.databaseValue])
+            }
+            #expect(error?.isIntegerOverflow == true)
+            #expect(error?.description.hasPrefix("integer overflow") == true)
+        }
+        // The server's own bigint overflow reads the same.
+        let error = #expect(throws: PGError.self) { try pg.query("SELECT $1::bigint + 1", [Int64.max.databaseValue]) }
+        #expect(error?.isIntegerOverflow == true)
+    }
+
+    @Test func constraintViolationsAreNamedBySQLState() throws {
+        let db = try TempPostgresDatabase()
+        let pg = try PGConnection(conninfo: db.url)
+        try pg.execute(script: """
+            CREATE TABLE parent (id bigint PRIMARY KEY, n int CHECK (n >= 0));
+            CREATE TABLE child (parent bigint REFERENCES parent);
+            INSERT INTO parent VALUES (1, 0);
+            """)
+        let unique = #expect(throws: PGError.self) {
+            try pg.query("INSERT INTO parent VALUES ($1, 0)", [1.databaseValue])
+        }
+        #expect(unique?.sqlState == "23505")
+        #expect(unique?.isUniqueViolation == true)
+        #expect(unique?.description
+                == #"duplicate key value violates unique constraint "parent_pkey" — Key (id)=(1) already exists."#)
+        let foreign = #expect(throws: PGError.self) { try pg.query("INSERT INTO child VALUES ($1)", [2.databaseValue]) }
+        #expect(foreign?.isForeignKeyViolation == true)
+        let check = #expect(throws: PGError.self) { try pg.query("UPDATE parent SET n = $1", [(-1).databaseValue]) }
+        #expect(check?.isCheckViolation == true)
+        #expect(check?.isUniqueViolation == false)
+        #expect(try pg.query("UPDATE parent SET n = n + 1").affectedRows == 1)
+    }
+
+    @Test func aStatementIsPreparedOnceAndReused() throws {
+        let db = try TempPostgresDatabase()
+        let pg = try PGConnection(conninfo: db.url)
+        let sql = "SELECT $1::bigint * 2, $2::text"
+        for n in 0..<1000 {
+            let row = try pg.query(sql, [Int64(n).databaseValue, "n\(n)".databaseValue]).rows[0]
+            #expect(row == [Int64(2 * n).databaseValue, "n\(n)".databaseValue])
+        }
+        let statements = try pg.query(
+            "SELECT count(*), sum(generic_plans + custom_plans) FROM pg_prepared_statements WHERE statement = $1",
+            [sql.databaseValue])
+        #expect(statements.rows == [[1.databaseValue, 1000.databaseValue]])
+    }
+
+    @Test func aSyntaxErrorSaysWhereAndLeavesTheConnectionUsable() throws {
+        let db = try TempPostgresDatabase()
+        let pg = try PGConnection(conninfo: db.url)
+        for _ in 0..<2 {   // not cached: the second try fails the same way, not as an unknown statement
+            let error = #expect(throws: PGError.self) { try pg.query("SELEC 1") }
+            #expect(error?.sqlState == "42601")
+            #expect(error?.description == #"syntax error at or near "SELEC""#)
+            #expect(error?.isConnectionLost == false)
+        }
+        let script = #expect(throws: PGError.self) { try pg.execute(script: "CREATE TABLE a (x int); SELECT nope") }
+        #expect(script?.message == #"column "nope" does not exist"#)
+        #expect(try pg.query("SELECT 1").rows == [[1.databaseValue]])
+    }
+
+    @Test func aTerminatedBackendIsLostUntilReset() throws {
+        let db = try TempPostgresDatabase()
+        let pg = try PGConnection(conninfo: db.url)
+        let pidSQL = "SELECT pg_backend_pid()"
+        let pid = try pg.query(pidSQL).rows[0][0]
+        // With a timeout, pg_terminate_backend waits until the backend has gone.
+        #expect(try db.psql("SELECT pg_terminate_backend(\(pid), 5000)") == "t\n")
+        let error = #expect(throws: PGError.self) { try pg.query(pidSQL) }
+        #expect(error?.isConnectionLost == true)
+        #expect(pg.isBroken)
+        pg.reset()
+        #expect(!pg.isBroken)
+        let again = try pg.query(pidSQL).rows[0][0]   // prepared anew: the new session never saw it
+        #expect(again != pid)
+    }
+
+    @Test func aRefusedConnectionSaysWhy() throws {
+        let db = try TempPostgresDatabase()
+        let missing = #expect(throws: PGError.self) {
+            try PGConnection(conninfo: db.server.url(database: "no_such_desk"))
+        }
+        #expect(missing?.description.contains(#"database "no_such_desk" does not exist"#) == true)
+        #expect(missing?.description.contains("\n") == false)
+        #expect(missing?.isConnectionLost == true)
+        let stranger = #expect(throws: PGError.self) {
+            try PGConnection(conninfo: db.url(with: ["user": "nobody_here"]))
+        }
+        #expect(stranger?.description.contains(#"role "nobody_here" does not exist"#) == true)
+    }
+
+    @Test(.enabled(if: (try? PostgresServer.shared.checksPasswords) ?? false))
+    func aWrongPasswordIsRefused() throws {
+        let db = try TempPostgresDatabase()
+        let role = "pw_" + db.name
+        try db.psql("CREATE ROLE \(role) LOGIN PASSWORD 'right' IN ROLE \(PostgresServer.passwordLoginRole)")
+        defer { _ = try? db.psql("DROP ROLE \(role)") }
+        let wrong = #expect(throws: PGError.self) {
+            try PGConnection(conninfo: db.url(with: ["user": role, "password": "wrong"]))
+        }
+        #expect(wrong?.description.contains(#"password authentication failed for user "\#(role)""#) == true)
+        let right = try PGConnection(conninfo: db.url(with: ["user": role, "password": "right"]))
+        #expect(try right.query("SELECT current_user").rows == [[role.databaseValue]])
+    }
+
+    @Test func theSessionIsNamedAndSpeaksUTF8() throws {
+        let db = try TempPostgresDatabase()
+        let pg = try PGConnection(conninfo: db.url(with: ["client_encoding": "LATIN1"]))
+        #expect(try pg.query("SHOW application_name").rows == [["resellerdesk".databaseValue]])
+        #expect(try pg.query("SHOW client_encoding").rows == [["UTF8".databaseValue]])
+        #expect(pg.serverVersion >= 150_000)
+        let named = try PGConnection(conninfo: db.url(with: ["application_name": "storefront"]))
+        #expect(try named.query("SHOW application_name").rows == [["storefront".databaseValue]])
+    }
+
+    @Test func textWithNULIsRefusedNotCut() throws {
+        let db = try TempPostgresDatabase()
+        let pg = try PGConnection(conninfo: db.url)
+        let error = #expect(throws: PGError.self) { try pg.query("SELECT $1::text", ["a\u{0}b".databaseValue]) }
+        #expect(error?.sqlState == "22021")
+    }
+}
