@@ -18,7 +18,7 @@ struct ResellerDesk: ParsableCommand {
                       PaymentCommand.self, OrderCommand.self, BillingCommand.self, SubscriptionCommand.self,
                       InvoiceCommand.self, CreditNoteCommand.self, MailCommand.self, StorefrontCommand.self,
                       ConfigCommand.self, TaxCommand.self, CollectionsCommand.self,
-                      BackupCommand.self, RestoreCommand.self, DoctorCommand.self])
+                      BackupCommand.self, RestoreCommand.self, StorageCommand.self, DoctorCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Monochrome: bold, reverse and underline instead of colours (also with NO_COLOR).") var mono = false

@@ -21,7 +21,7 @@ public struct Fixture: Sendable {
 
     /// A desk whose invoices `seller` issues (the outside-EU one unless a test says otherwise).
     public init(seller: Seller = TestSeller.outsideEU) throws {
-        let store = try Store(path: db.path)
+        let store = try db.open()
         let clock = self.clock
         var settings = ServiceSettings.test
         settings.seller = seller
@@ -31,7 +31,7 @@ public struct Fixture: Sendable {
     /// A second service on the same file, as another process would open it.
     public func secondService() throws -> ResellerService {
         let clock = self.clock
-        return ResellerService(store: try Store(path: db.path), settings: service.settings, clock: { clock.now })
+        return ResellerService(store: try db.open(), settings: service.settings, clock: { clock.now })
     }
 
     public func reseller(_ name: String = "Aegean Cloud Partners", email: String = "accounts@aegean.example",

@@ -211,7 +211,7 @@ import DeskTestSupport
         #expect(SearchQuery.parse("Aegean PT736 x12").words == ["aegean", "x", "12"])
     }
 
-    @Test func optimizeKeepsResults() throws {
+    @Test(.sqliteOnly) func optimizeKeepsResults() throws {
         let fx = try Fixture()
         let a = try fx.reseller("Nordic Bytes", email: "n@nordic.example")
         try fx.service.store.optimize()

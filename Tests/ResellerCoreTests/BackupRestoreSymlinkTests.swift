@@ -7,7 +7,7 @@ import DeskTestSupport
 /// Backup and restore in a folder that group members can write (no sticky bit): a symlink a member plants
 /// before or during the copy must change nothing outside the desk. Real files, real symlinks; the member
 /// acts at the moment it could (`whileCopied`, the end of the long copy) instead of racing a thread.
-@Suite struct BackupRestoreSymlinkTests {
+@Suite(.sqliteOnly) struct BackupRestoreSymlinkTests {
     /// A team desk in a 2770 folder, a checked backup of a desk with one account, and a victim file outside.
     struct SharedDesk {
         let fx: Fixture   // keeps the temporary folder alive

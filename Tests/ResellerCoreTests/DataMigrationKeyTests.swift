@@ -5,7 +5,7 @@ import DeskTestSupport
 
 /// Data migrations are keyed by the name of the SQL migration that brings them in; desks store only how
 /// many migrations they applied, so the name must resolve to the number the step used to be keyed by.
-@Suite struct DataMigrationKeyTests {
+@Suite(.sqliteOnly) struct DataMigrationKeyTests {
     @Test func theFirstInvoicesStepKeepsTheVersionItWasKeyedByBefore() {
         #expect(Store.version(after: "firstInvoices") == 10)
         #expect(Store.pendingDataMigrations(after: 9).count == 1)

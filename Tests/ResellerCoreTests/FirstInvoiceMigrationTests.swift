@@ -5,7 +5,7 @@ import DeskTestSupport
 
 /// A desk from before billing invoiced first charges (issue #12: "an executed order of today becomes its
 /// subscriptions, and its debit becomes its first invoice"), opened by this version.
-@Suite struct FirstInvoiceMigrationTests {
+@Suite(.sqliteOnly) struct FirstInvoiceMigrationTests {
     let billing = BillingDesk()
 
     /// Rewrites the file to what the versions before wrote: each executed order's first charge a plain ledger

@@ -123,7 +123,7 @@ final class JournalSocket {
         #expect(JournalSocket.fields(entry.bytes)["RESELLERDESK_ACTOR"] == "a@b.example")
     }
 
-    @Test func aRestoreReachesTheJournalNamingTheBackup() throws {
+    @Test(.sqliteOnly) func aRestoreReachesTheJournalNamingTheBackup() throws {
         let fx = try Fixture()
         let backup = fx.db.folder + "/nightly.sqlite"
         _ = try fx.service.store.backup(to: backup)

@@ -20,7 +20,7 @@ import DeskTestSupport
 
         var settings = ServiceSettings.test
         settings.paymentTermsDays = 14
-        let desk = ResellerService(store: try Store(path: f.db.path), settings: settings, clock: { f.clock.now })
+        let desk = ResellerService(store: try f.db.open(), settings: settings, clock: { f.clock.now })
         var other = AccountForm()
         other.name = "Zero Terms"; other.email = "z@zero.example"; other.country = "DE"
         #expect(try desk.createAccount(other, by: staff).fields.paymentTermsDays == 14)

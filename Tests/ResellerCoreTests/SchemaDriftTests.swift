@@ -5,7 +5,7 @@ import DeskTestSupport
 @testable import ResellerCore
 
 /// `doctor`'s schema check: a desk holds what the migrations make, and any change made beside them is named.
-@Suite struct SchemaDriftTests {
+@Suite(.sqliteOnly) struct SchemaDriftTests {
     @Test func aDeskHoldsTheMigrationsSchemaAndEveryChangeIsNamed() throws {
         let fx = try Fixture()
         #expect(try fx.service.store.schemaDifferences() == [])

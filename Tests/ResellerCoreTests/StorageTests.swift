@@ -5,11 +5,11 @@ import DeskTestSupport
 @testable import ResellerCore
 
 @Suite struct StorageTests {
-    @Test func fileIsPrivateAndConfiguredForSharing() throws {
+    @Test(.sqliteOnly) func fileIsPrivateAndConfiguredForSharing() throws {
         let fx = try Fixture()
         let mode = try FileManager.default.attributesOfItem(atPath: fx.db.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        let (journal, synchronous, foreignKeys, busy) = try fx.service.store.pool.read { db in
+        let (journal, synchronous, foreignKeys, busy) = try fx.service.store.sqlitePool(for: "the test").read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
              try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try Int.fetchOne(db, sql: "PRAGMA busy_timeout"))
         }
@@ -62,15 +62,15 @@ import DeskTestSupport
                     == "/home/a/.local/share/resellerdesk/resellerdesk.sqlite")
     }
 
-    @Test func schemaRefusesHalfOrderedAccounts() throws {
+    @Test(.sqliteOnly) func schemaRefusesHalfOrderedAccounts() throws {
         let fx = try Fixture()
         _ = try fx.reseller()
         // The CHECK constraints hold the Ordering rules even against a hand-written UPDATE.
         #expect(throws: (any Error).self) {
-            try fx.service.store.pool.write { try $0.execute(sql: "UPDATE accounts SET enable_ordering = 0") }
+            try fx.service.store.sqlitePool(for: "the test").write { try $0.execute(sql: "UPDATE accounts SET enable_ordering = 0") }
         }
         #expect(throws: (any Error).self) {
-            try fx.service.store.pool.write { try $0.execute(sql: "UPDATE accounts SET credit_unlimited = 1") }
+            try fx.service.store.sqlitePool(for: "the test").write { try $0.execute(sql: "UPDATE accounts SET credit_unlimited = 1") }
         }
     }
 

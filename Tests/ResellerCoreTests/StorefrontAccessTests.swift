@@ -137,7 +137,9 @@ import DeskTestSupport
         #expect(throws: ServiceError.invalidCredentials) { try fx.service.authenticate(email: "pending@aegean.example", password: "anything long enough") }
         _ = try fx.activeUser(a)
         try fx.service.store.write { tx in
-            try tx.execute(sql: "INSERT INTO sessions (id_hash, user_id, csrf, created_at, expires_at) SELECT x'00', id, 'c', '2026-01-01', '2027-01-01' FROM storefront_users WHERE status = 'Active'")
+            let zero = tx.dialect == .sqlite ? "x'00'" : "'\\x00'::bytea"
+            try tx.execute(sql: "INSERT INTO sessions (id_hash, user_id, csrf, created_at, expires_at) SELECT \(zero), id, 'c', "
+                           + "'2026-01-01', '2027-01-01' FROM storefront_users WHERE status = 'Active'")
         }
         try fx.service.deactivateStorefront(email: "maria@aegean.example", by: staff)
         #expect(try fx.count("SELECT COUNT(*) FROM sessions") == 0)

@@ -5,7 +5,7 @@ import Testing
 
 /// A desk from before tax (issue #23) migrates with no change to its balances: its invoices keep their figures
 /// and say they were issued before tax; what it issues afterwards is taxed.
-@Suite struct TaxMigrationTests {
+@Suite(.sqliteOnly) struct TaxMigrationTests {
     @Test func invoicesFromBeforeTaxKeepTheirFiguresAndSaySo() throws {
         let billing = BillingDesk()
         let (fx, a) = try billing.setUp()

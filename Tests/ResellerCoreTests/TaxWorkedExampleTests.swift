@@ -162,7 +162,7 @@ import Testing
         _ = try Self.order(fx, a, [("SVC", 10)])
         var settings = ServiceSettings.test
         settings.seller = Seller()
-        let bare = ResellerService(store: try Store(path: fx.db.path), settings: settings, clock: { fx.clock.now })
+        let bare = ResellerService(store: try fx.db.open(), settings: settings, clock: { fx.clock.now })
         let standing = try bare.billingStanding(accountId: a.id)
         #expect(standing.nextInvoice == nil && standing.nextInvoiceProblem?.contains("set company.name") == true)
         let detail = try bare.accountDetail(a.id)

@@ -44,7 +44,7 @@ import DeskTestSupport
         (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
     }
 
-    @Test func aGroupFolderGetsGroupWritableFilesWhateverTheUmask() throws {
+    @Test(.sqliteOnly) func aGroupFolderGetsGroupWritableFilesWhateverTheUmask() throws {
         let db = TempDatabase()
         let shared = db.folder + "/desk"
         try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
@@ -67,7 +67,7 @@ import DeskTestSupport
         }
     }
 
-    @Test func aBackupIsOneCheckedSelfContainedFile() throws {
+    @Test(.sqliteOnly) func aBackupIsOneCheckedSelfContainedFile() throws {
         let fx = try Fixture()
         _ = try fx.service.createAccount(form("Before Backup", "b@backup.example"), by: staff)
         let copy = fx.db.folder + "/copy.sqlite"
@@ -80,7 +80,7 @@ import DeskTestSupport
         // Refused while another process holds the desk, and a restore itself: DeskCommandsTests (processes).
     }
 
-    @Test func aRestoreRefusesWhatIsNotABackup() throws {
+    @Test(.sqliteOnly) func aRestoreRefusesWhatIsNotABackup() throws {
         let db = TempDatabase()
         try FileManager.default.createDirectory(atPath: db.folder, withIntermediateDirectories: true)
         try "not a database".write(toFile: db.folder + "/junk", atomically: true, encoding: .utf8)

@@ -58,6 +58,9 @@ extension ConfigFile {
         .init("storage.path", .text,
               "the desk's database; default ~/.local/share/resellerdesk/resellerdesk.sqlite, "
                 + "/var/lib/resellerdesk/desk/desk.sqlite in the system configuration of a team desk"),
+        .init("storage.url", .text,
+              "a PostgreSQL 15+ database shared by several hosts (postgresql://…, as libpq reads it: ~/.pgpass, "
+                + "sslmode=verify-full, a socket folder as host=); set, it replaces storage.path"),
         .init("storage.max_pages", .number,
               "cap on the database file in 4 KiB pages; when reached, changes are refused (default 0: none)"),
         .init("storefront.url", .text, "base URL of the storefront in emailed links, default http://127.0.0.1:8080"),

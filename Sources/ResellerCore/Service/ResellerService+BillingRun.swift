@@ -64,12 +64,15 @@ extension ResellerService {
             let first = next
             var done: [T] = [], failed: [(accountId: Int64, message: String)] = []
             do {
-                try store.write { tx in
+                // On PostgreSQL each account is locked, or passed over while another host's run holds it: two
+                // runs share the accounts, and each waits for the other only at the numbering counter.
+                try store.write(isolation: .lockedRows) { tx in
                     let started = DispatchTime.now().uptimeNanoseconds
                     repeat {
                         let accountId = accountIds[next]
                         next += 1
                         do {
+                            guard try tx.lockAccount(accountId, skipLocked: true) else { continue }
                             done += try tx.savepoint { try body(tx, accountId) }
                         } catch {
                             // A failure that ended the whole transaction (a full disk) ends the batch with it.
@@ -93,7 +96,7 @@ extension ResellerService {
     }
 
     static func failureMessage(_ error: Error, _ store: Store) -> String {
-        let e = error as? ServiceError ?? Store.describe(error, path: store.path)
+        let e = error as? ServiceError ?? store.describe(error)
         return e.fieldErrors.map(\.message).joined(separator: "; ")
     }
 
@@ -130,7 +133,7 @@ extension ResellerService {
                                                           what: "the forecast's \(currency) net")
                     }
                 } catch {
-                    let e = error as? ServiceError ?? Store.describe(error, path: store.path)
+                    let e = error as? ServiceError ?? store.describe(error)
                     let message = e.fieldErrors.map(\.message).joined(separator: "; ")
                     forecast.failures.append("\(AccountCode.format(id)): \(message)")
                 }

@@ -131,6 +131,7 @@ extension ResellerService {
         let now = self.now, day = self.today
         return try store.write { tx in
             try checkStorefrontRights(tx, actor, accountId: accountId, needs: .order)
+            try tx.lockAccount(accountId)
             let preview = try price(tx, accountId: accountId, customerAccountId: customerAccountId, lines: lines, on: day)
             let status: OrderStatus = preview.withinCredit ? .executed : .submitted
             let id = try tx.insertOrder(preview, status: status, placedBy: actor, at: now)
@@ -189,6 +190,7 @@ extension ResellerService {
         let now = self.now, today = self.today
         return try store.write { tx in
             let order = try submittedOrder(tx, orderId)
+            try tx.lockAccount(order.accountId)
             guard let account = try tx.account(order.accountId) else { throw ServiceError.notFound(field: "order", message: "no account") }
             try checkTakesOrders(tx, account)
             guard account.fields.ordering != nil else {

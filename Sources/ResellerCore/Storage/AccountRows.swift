@@ -14,8 +14,10 @@ extension StoreTx {
         let name = SearchQuery.fold(f.name), trading = f.tradingName.map(SearchQuery.fold)
         let email = SearchQuery.fold(f.email), contacts = SearchQuery.fold(contactsText)
         try execute(sql: """
-            INSERT INTO account_search (rowid, name, trading_name, code, email, vat, contacts) VALUES (?,?,?,?,?,?,?)
-            """, arguments: [id, name, trading, SearchQuery.codeText(id), email, f.registrationNumber.map(SearchQuery.vatText), contacts])
+            INSERT INTO account_search (\(dialect.searchKey), name, trading_name, code, email, vat, contacts)
+            VALUES (?,?,?,?,?,?,?)
+            """, arguments: Self.searchWords([id, name, trading, SearchQuery.codeText(id), email,
+                                              f.registrationNumber.map(SearchQuery.vatText), contacts]))
         try indexTerms(name, trading, email, contacts)
         return id
     }
@@ -30,8 +32,8 @@ extension StoreTx {
             """, arguments: SQLArguments(args))
         guard changed == 1 else { return false }
         let name = SearchQuery.fold(f.name), trading = f.tradingName.map(SearchQuery.fold), email = SearchQuery.fold(f.email)
-        try execute(sql: "UPDATE account_search SET name = ?, trading_name = ?, email = ?, vat = ? WHERE rowid = ?",
-                       arguments: [name, trading, email, f.registrationNumber.map(SearchQuery.vatText), id])
+        try execute(sql: "UPDATE account_search SET name = ?, trading_name = ?, email = ?, vat = ? WHERE \(dialect.searchKey) = ?",
+                    arguments: Self.searchWords([name, trading, email, f.registrationNumber.map(SearchQuery.vatText), id]))
         try indexTerms(name, trading, email)
         return true
     }
@@ -42,13 +44,15 @@ extension StoreTx {
                                         arguments: [accountId])
         let text = SearchQuery.fold(contacts.map { SearchQuery.contactText(firstName: $0[0], lastName: $0[1], email: $0[2]) }
             .joined(separator: " "))
-        try execute(sql: "UPDATE account_search SET contacts = ? WHERE rowid = ?", arguments: [text, accountId])
+        try execute(sql: "UPDATE account_search SET contacts = ? WHERE \(dialect.searchKey) = ?",
+                    arguments: Self.searchWords([text, accountId]))
         try indexTerms(text)
     }
 
     /// Adds the alphabetic words of already folded `texts` to the search vocabulary. Words are never
     /// removed: a stale one only adds an OR branch that matches nothing.
     private func indexTerms(_ texts: String?...) throws {
+        guard dialect == .sqlite else { return }   // PostgreSQL's GIN index answers prefixes itself
         var seen = Set<Substring>()
         for text in texts.compactMap({ $0 }) {
             for word in SearchQuery.split(text) where word.allSatisfy(\.isLetter) && seen.insert(word).inserted {
@@ -79,6 +83,15 @@ extension StoreTx {
         return parts.joined(separator: " AND ")
     }
 
+    /// The search row's texts as words of letters and digits with one space between: the tokens both engines
+    /// index (FTS5 splits the folded text the same way; PostgreSQL takes each word as a lexeme as it is, whatever
+    /// the database's locale, so Greek is indexed in a "C" database too).
+    static func searchWords(_ values: [(any DatabaseValueConvertible)?]) -> SQLArguments {
+        SQLArguments(values.map { value in
+            (value as? String).map { SearchQuery.split($0).joined(separator: " ") } ?? value
+        })
+    }
+
     /// The text of contacts as the search index holds it.
     static func searchText(_ contacts: [ContactFields]) -> String {
         contacts.map { SearchQuery.contactText(firstName: $0.firstName, lastName: $0.lastName, email: $0.email) }.joined(separator: " ")
@@ -103,6 +116,15 @@ extension StoreTx {
                        createdAt: row[record + 2], updatedAt: row[record + 3], updatedBy: row[record + 4],
                        status: AccountStatus(rawValue: row[record + 5]) ?? .active, statusReason: row[record + 6],
                        statusBy: row[record + 7])
+    }
+
+    /// Locks the account's row until the transaction ends, so what is checked against it (its credit, what a
+    /// billing run owes) cannot change underneath (on PostgreSQL; SQLite's one writer holds every row).
+    /// `skipLocked`: returns false at once when another transaction holds it (another host's billing run).
+    @discardableResult
+    func lockAccount(_ id: Int64, skipLocked: Bool = false) throws -> Bool {
+        try value(Int64.self, sql: "SELECT id FROM accounts WHERE id = ?"
+                  + (skipLocked ? dialect.forUpdateSkipLocked : dialect.forUpdate), arguments: [id]) != nil
     }
 
     /// Balance = debits − credits, in minor units.
@@ -156,15 +178,24 @@ extension StoreTx {
                 SELECT a.id FROM accounts a WHERE a.id > ?\(filter) ORDER BY a.id LIMIT ?
                 """, arguments: [after, limit])
         }
+        if dialect == .postgresql {
+            // The server splits, folds and quotes the words itself (PostgresSchema's account_search_ids).
+            return try values(Int64.self, sql: PostgresSchema.searchAccountIds, arguments: [
+                SearchQuery.selectiveFirst(parsed.words).joined(separator: " "), parsed.vats.joined(separator: " "),
+                after, limit,
+                all ? nil : statuses.map(\.rawValue).sorted().joined(separator: ",")])
+        }
         guard let match = try matchExpression(parsed) else { return [] }
+        let key = dialect.searchKey
         if all {
             return try values(Int64.self, sql: """
-                SELECT rowid FROM account_search WHERE account_search MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?
+                SELECT s.\(key) FROM account_search s WHERE account_search MATCH ? AND s.\(key) > ?
+                ORDER BY s.\(key) LIMIT ?
                 """, arguments: [match, after, limit])
         }
         return try values(Int64.self, sql: """
-            SELECT s.rowid FROM account_search s JOIN accounts a ON a.id = s.rowid
-            WHERE account_search MATCH ? AND s.rowid > ?\(filter) ORDER BY s.rowid LIMIT ?
+            SELECT s.\(key) FROM account_search s JOIN accounts a ON a.id = s.\(key)
+            WHERE account_search MATCH ? AND s.\(key) > ?\(filter) ORDER BY s.\(key) LIMIT ?
             """, arguments: [match, after, limit])
     }
 

@@ -41,7 +41,7 @@ extension StoreTx {
     /// The bill-to contacts of the account as (email, full name), oldest first: who receives its invoices.
     func billToRecipients(of accountId: Int64) throws -> [(String, String)] {
         try rows(sql: """
-            SELECT email, first_name, last_name FROM contacts WHERE account_id = ? AND is_bill_to ORDER BY id
+            SELECT email, first_name, last_name FROM contacts WHERE account_id = ? AND is_bill_to = 1 ORDER BY id
             """, arguments: [accountId]).map { r in
             (r[0], [r[1] as String?, r[2] as String?].compactMap { $0 }.joined(separator: " "))
         }
@@ -142,7 +142,7 @@ extension StoreTx {
     private func revokeTokenRows(userId: Int64, purpose: TokenPurpose?, at now: Date) throws {
         try execute(sql: """
             UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND used_at IS NULL AND revoked_at IS NULL
-              AND (? IS NULL OR purpose = ?)
+              AND (CAST(? AS TEXT) IS NULL OR purpose = ?)
             """, arguments: [now, userId, purpose?.rawValue, purpose?.rawValue])
     }
 

@@ -38,7 +38,7 @@ extension StoreTx {
 
     /// The credit notes of one account, or of every account with nil, oldest first.
     func creditNotes(of accountId: Int64?) throws -> [CreditNote] {
-        try rows(sql: "SELECT * FROM credit_notes WHERE ? IS NULL OR billed_account_id = ? ORDER BY id",
+        try rows(sql: "SELECT * FROM credit_notes WHERE CAST(? AS BIGINT) IS NULL OR billed_account_id = ? ORDER BY id",
                          arguments: [accountId, accountId]).map(creditNote)
     }
 

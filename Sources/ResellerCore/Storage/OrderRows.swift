@@ -14,7 +14,8 @@ extension StoreTx {
                 INSERT INTO order_lines (order_id, product_code, description, billing_period, quantity, unit_price_minor,
                   first_charge_minor, prorated_days, period_days, invoice_day, price_list_id, tax_class)
                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
-                """, arguments: [id, l.productCode, l.description, l.billingPeriod.rawValue, l.quantity, l.unitPrice.minor,
+                """,
+                    arguments: [id, l.productCode, l.description, l.billingPeriod.rawValue, l.quantity, l.unitPrice.minor,
                                  l.firstCharge.minor, l.proration?.days, l.proration?.periodDays, l.invoiceDay.description,
                                  l.priceListId, l.taxClass.rawValue])
         }
@@ -86,7 +87,8 @@ extension StoreTx {
         let id: Int64 = r["id"]
         var lines: [OrderLine] = []
         if withLines {
-            lines = try rows(sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY id", arguments: [id]).map { l in
+            lines = try rows(sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY id",
+                arguments: [id]).map { l in
                 let day = (try? CalendarDay.parse(l["invoice_day"], field: "", label: "")) ?? CalendarDay(Date())
                 var proration: Proration?
                 if let d = l["prorated_days"] as Int?, let p = l["period_days"] as Int? {
@@ -111,6 +113,7 @@ extension StoreTx {
     }
 
     func endCustomerIds(of resellerId: Int64) throws -> [Int64] {
-        try values(Int64.self, sql: "SELECT id FROM accounts WHERE parent_account_id = ? ORDER BY name", arguments: [resellerId])
+        try values(Int64.self, sql: "SELECT id FROM accounts WHERE parent_account_id = ? ORDER BY name",
+            arguments: [resellerId])
     }
 }

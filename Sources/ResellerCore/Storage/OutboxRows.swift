@@ -38,7 +38,7 @@ extension StoreTx {
         try execute(sql: """
             UPDATE outbox SET status = 'withdrawn', last_error = ?, claimed_by = NULL, claimed_until = NULL
             WHERE link_user_id = ? AND status IN ('queued', 'sending', 'retrying', 'failed')
-              AND (? IS NULL OR link_purpose = ?)
+              AND (CAST(? AS TEXT) IS NULL OR link_purpose = ?)
             """, arguments: [reason, userId, purpose?.rawValue, purpose?.rawValue])
     }
 
@@ -58,7 +58,7 @@ extension StoreTx {
             SELECT id FROM outbox
             WHERE (status IN ('queued', 'retrying') AND next_attempt_at <= ?)
                OR (status = 'sending' AND (claimed_until < ?\(dead)))
-            ORDER BY next_attempt_at, id LIMIT ?
+            ORDER BY next_attempt_at, id LIMIT ?\(dialect.forUpdateSkipLocked)
             """, arguments: SQLArguments(([now, now] as [any DatabaseValueConvertible]) + deadOwners + [limit]))
         guard !ids.isEmpty else { return [] }
         let list = ids.map { _ in "?" }.joined(separator: ",")

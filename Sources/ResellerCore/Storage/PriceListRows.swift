@@ -7,7 +7,8 @@ extension StoreTx {
         let id = try insert(sql: """
             INSERT INTO price_lists (name, name_key, currency, valid_from, valid_to, active, description, created_at)
             VALUES (?,?,?,?,?,?,?,?)
-            """, arguments: [name, name.lowercased(), currency, validFrom?.description, validTo?.description, active, description, now])
+            """,
+                arguments: [name, name.lowercased(), currency, validFrom?.description, validTo?.description, active, description, now])
         try insertItems(items, into: id)
         return id
     }
@@ -69,7 +70,8 @@ extension StoreTx {
     }
 
     func items(of priceListId: Int64) throws -> [PriceListItem] {
-        let currency = try value(String.self, sql: "SELECT currency FROM price_lists WHERE id = ?", arguments: [priceListId]) ?? "EUR"
+        let currency = try value(String.self, sql: "SELECT currency FROM price_lists WHERE id = ?",
+            arguments: [priceListId]) ?? "EUR"
         return try rows(sql: "SELECT * FROM price_list_items WHERE price_list_id = ? ORDER BY product_code, billing_period",
                                 arguments: [priceListId]).map {
             PriceListItem(productCode: $0["product_code"], description: $0["description"],
@@ -87,7 +89,8 @@ extension StoreTx {
     }
 
     func unassign(priceList id: Int64, from accountId: Int64) throws -> Bool {
-        let changed = try execute(sql: "DELETE FROM account_price_lists WHERE account_id = ? AND price_list_id = ?", arguments: [accountId, id])
+        let changed = try execute(sql: "DELETE FROM account_price_lists WHERE account_id = ? AND price_list_id = ?",
+            arguments: [accountId, id])
         return changed == 1
     }
 

@@ -3,10 +3,17 @@ import GRDB
 import GRDBSQLite
 import Synchronization
 
-/// The one SQLite file, opened as a GRDB DatabasePool in WAL mode. Everything that touches SQL lives in
-/// Storage/; the service sees only `Store.read`/`Store.write` and the typed methods of `StoreTx`.
+/// The desk's database: one SQLite file (the embedded default, a GRDB DatabasePool in WAL mode) or a PostgreSQL
+/// database shared by several hosts. Everything that touches SQL lives in Storage/; the service sees only
+/// `Store.read`/`Store.write` and the typed methods of `StoreTx`, the same on both engines.
 public final class Store: Sendable {
-    let pool: DatabasePool
+    enum Engine: Sendable {
+        case sqlite(DatabasePool)
+        case postgresql(PostgresPool)
+    }
+
+    let engine: Engine
+    /// The SQLite file, or the PostgreSQL URL as given (libpq reads passwords from ~/.pgpass, not the URL).
     public let path: String
     /// Where every audit event is mirrored once its transaction commits.
     public let journal: Journal
@@ -38,10 +45,11 @@ public final class Store: Sendable {
                 let code = withUnsafeMutablePointer(to: &persist) { sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, $0) }
                 guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
             }
-            pool = try DatabasePool(path: path, configuration: config)
+            let pool = try DatabasePool(path: path, configuration: config)
             // After GRDB's WAL setup, which sets NORMAL: a committed change survives a power cut.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Store.migrate(pool, journal: journal)
+            engine = .sqlite(pool)
         } catch let error as ServiceError {
             throw error
         } catch {
@@ -49,11 +57,39 @@ public final class Store: Sendable {
         }
     }
 
-    /// The store the configuration names (see `DatabaseLocation`); `storage.max_pages` caps its size.
+    /// A PostgreSQL database whose schema `storage init` made (PostgresSchema); `url` is anything libpq takes.
+    public init(postgresql url: String, journal: Journal = .system) throws(ServiceError) {
+        path = url
+        self.journal = journal
+        let pool = PostgresPool(conninfo: url)
+        engine = .postgresql(pool)
+        do {
+            try pool.connection { c in try PostgresStorage.check(c, url: url) }
+        } catch let error as ServiceError {
+            throw error
+        } catch {
+            throw Store.describePostgres(error, url: url)
+        }
+    }
+
+    /// The store the configuration names (see `DatabaseLocation`); `storage.max_pages` caps a SQLite file.
     public convenience init(config: ConfigFile, explicitPath: String?) throws(ServiceError) {
+        let location = DatabaseLocation.resolve(explicit: explicitPath, config: config).path
+        if DatabaseLocation.isPostgres(location) {
+            try self.init(postgresql: location)
+            return
+        }
         let pages = try config.int("storage.max_pages", default: 0, range: 0...1_000_000_000)
-        try self.init(path: DatabaseLocation.resolve(explicit: explicitPath, config: config).path,
-                      maxPages: pages == 0 ? nil : pages)
+        try self.init(path: location, maxPages: pages == 0 ? nil : pages)
+    }
+
+    /// The SQLite pool, for what only a SQLite file has (a backup through SQLite, integrity, the WAL).
+    func sqlitePool(for what: String) throws(ServiceError) -> DatabasePool {
+        guard case .sqlite(let pool) = engine else {
+            throw .storage("\(what) is for a SQLite desk; on PostgreSQL use the server's own tools (pg_dump, "
+                           + "base backups, amcheck)")
+        }
+        return pool
     }
 
     /// Creates the folder (0700) and an empty file so the database is never readable by others: 0600 in a
@@ -101,12 +137,23 @@ public final class Store: Sendable {
 
     /// Runs `body` in an IMMEDIATE transaction: it takes the write lock first, so two processes can never
     /// both read a balance and then both spend it. Everything in `body` commits together or not at all.
-    func write<T>(_ body: (StoreTx) throws -> T) throws(ServiceError) -> T {
+    /// On PostgreSQL the transaction is SERIALIZABLE unless `isolation` says the body locks its own rows, and a
+    /// conflict with another host runs `body` again from the start (see `PostgresPool.transaction`).
+    func write<T>(isolation: WriteIsolation = .serializable, _ body: (StoreTx) throws -> T) throws(ServiceError) -> T {
         do {
-            let pending = JournalBuffer()
-            let (result, changed) = try pool.write { db in
-                let before = db.totalChangesCount
-                return (try body(StoreTx(session: SQLiteSession(db), pending: pending)), db.totalChangesCount != before)
+            var pending = JournalBuffer()
+            let result: T, changed: Bool
+            switch engine {
+            case .sqlite(let pool):
+                (result, changed) = try pool.write { db in
+                    let before = db.totalChangesCount
+                    return (try body(StoreTx(session: SQLiteSession(db), pending: pending)), db.totalChangesCount != before)
+                }
+            case .postgresql(let pool):
+                (result, changed) = try pool.transaction(readOnly: false, isolation: isolation,
+                                                         prepare: { pending = JournalBuffer() }) { session in
+                    (try body(StoreTx(session: session, pending: pending)), session.totalChanges > 0)
+                }
             }
             journal.send(pending.entries)
             if changed { changingWrites.add(1, ordering: .relaxed) }
@@ -114,17 +161,32 @@ public final class Store: Sendable {
         } catch let error as ServiceError {
             throw error
         } catch {
-            throw Store.describe(error, path: path)
+            throw describe(error)
         }
     }
 
     func read<T>(_ body: (StoreTx) throws -> T) throws(ServiceError) -> T {
         do {
-            return try pool.read { db in try body(StoreTx(session: SQLiteSession(db))) }
+            switch engine {
+            case .sqlite(let pool):
+                return try pool.read { db in try body(StoreTx(session: SQLiteSession(db))) }
+            case .postgresql(let pool):
+                return try pool.transaction(readOnly: true, isolation: .serializable) { session in
+                    try body(StoreTx(session: session))
+                }
+            }
         } catch let error as ServiceError {
             throw error
         } catch {
-            throw Store.describe(error, path: path)
+            throw describe(error)
+        }
+    }
+
+    /// An engine's error as a sentence an operator can act on.
+    func describe(_ error: Error) -> ServiceError {
+        switch engine {
+        case .sqlite: Store.describe(error, path: path)
+        case .postgresql: Store.describePostgres(error, url: path)
         }
     }
 
@@ -132,6 +194,7 @@ public final class Store: Sendable {
     /// write transaction adds an FTS5 segment and automerge keeps only some levels merged, so after a bulk
     /// load every search term is looked up in many segments; one merge makes searches fast again.
     public func optimize() throws(ServiceError) {
+        guard case .sqlite(let pool) = engine else { return }   // PostgreSQL's autovacuum and GIN do it
         do {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "INSERT INTO account_search(account_search) VALUES ('optimize')")
@@ -145,7 +208,8 @@ public final class Store: Sendable {
 
     /// Runs `PRAGMA integrity_check`; "ok" when the file is sound.
     public func integrityCheck() throws(ServiceError) -> String {
-        try read { tx in try tx.value(String.self, sql: "PRAGMA integrity_check") ?? "no answer" }
+        _ = try sqlitePool(for: "the integrity check")
+        return try read { tx in try tx.value(String.self, sql: "PRAGMA integrity_check") ?? "no answer" }
     }
 
     /// Turns SQLite's codes into sentences an operator can act on.
@@ -199,8 +263,14 @@ public enum DatabaseLocation {
         -> (path: String, source: String) {
         if let explicit, !explicit.isEmpty { return (explicit, "--db") }
         if let env = environment["RESELLERDESK_DB"], !env.isEmpty { return (env, "RESELLERDESK_DB") }
+        if let url = config.string("storage.url") { return (url, config.source("storage.url")) }
         if let configured = config.string("storage.path") { return (configured, config.source("storage.path")) }
         return (dataHome(environment) + "/resellerdesk/resellerdesk.sqlite", "default (per user)")
+    }
+
+    /// A `postgresql://` or `postgres://` URL (libpq's two schemes) selects PostgreSQL; anything else is a file.
+    public static func isPostgres(_ location: String) -> Bool {
+        location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")
     }
 
     public static func dataHome(_ environment: [String: String]) -> String {

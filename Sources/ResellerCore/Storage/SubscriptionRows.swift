@@ -73,7 +73,7 @@ extension StoreTx {
               SELECT next_billing_date AS d FROM subscriptions
                WHERE billed_account_id = ? AND (end_date IS NULL OR next_billing_date <= end_date)
               UNION ALL
-              SELECT invoice_date FROM pending_charges WHERE billed_account_id = ? AND invoice_id IS NULL)
+              SELECT invoice_date FROM pending_charges WHERE billed_account_id = ? AND invoice_id IS NULL) AS due
             """, arguments: [accountId, accountId]).flatMap(Self.day)
     }
 

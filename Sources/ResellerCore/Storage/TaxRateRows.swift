@@ -5,7 +5,7 @@ extension StoreTx {
     /// The desk's rates, of one country or all, by country, class and day.
     func taxRates(country: String? = nil) throws -> [TaxRate] {
         try rows(sql: """
-            SELECT country, tax_class, rate, valid_from FROM tax_rates WHERE ? IS NULL OR country = ?
+            SELECT country, tax_class, rate, valid_from FROM tax_rates WHERE CAST(? AS TEXT) IS NULL OR country = ?
             ORDER BY country, tax_class, valid_from
             """, arguments: [country, country]).map { r in
             TaxRate(country: r[0], taxClass: TaxClass(rawValue: r[1]) ?? .standard,

@@ -49,6 +49,13 @@ public final class PGConnection {
     /// The connection is gone (the server restarted, the backend was terminated): `reset()` before reuse.
     public var isBroken: Bool { PQstatus(conn) != CONNECTION_OK }
 
+    /// Inside a transaction that can go on: not ended, not failed (a failed statement outside a savepoint ends
+    /// everything but ROLLBACK), the connection alive.
+    public var transactionIsUsable: Bool { PQtransactionStatus(conn) == PQTRANS_INTRANS }
+
+    /// Between transactions: the state a pooled connection must be in to be reused.
+    public var transactionIsIdle: Bool { PQtransactionStatus(conn) == PQTRANS_IDLE }
+
     /// Reconnects with the same parameters. The new session has none of the old one's prepared statements.
     public func reset() {
         PQreset(conn)

@@ -1,0 +1,86 @@
+import Foundation
+import Synchronization
+
+/// How a PostgreSQL write transaction keeps its promises. SQLite has one writer at a time, so every write
+/// there is both.
+enum WriteIsolation: Sendable {
+    /// SERIALIZABLE: the outcome is that of some one-at-a-time order, as on SQLite, whatever the body reads.
+    /// A conflict with another host's transaction is retried from the start.
+    case serializable
+    /// READ COMMITTED: for the batch loops (billing, collections, outbox claims) that take their rows with
+    /// `FOR UPDATE [SKIP LOCKED]` and the numbering counter with its UPDATE, so two hosts share the work and
+    /// wait on each other's counter instead of failing and retrying a whole batch.
+    case lockedRows
+}
+
+/// The connections of one process to one database, reused: a connection costs a fork on the server. A broken
+/// one (the server restarted, the network dropped) is closed, and the next transaction opens a new one.
+final class PostgresPool: Sendable {
+    let conninfo: String
+    private let idle = Mutex<[PGConnection]>([])
+    /// How often a transaction that lost a conflict, or its connection before COMMIT, runs again.
+    static let attempts = 8
+
+    init(conninfo: String) { self.conninfo = conninfo }
+
+    func connection<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        let connection = try idle.withLock { $0.popLast() } ?? open()
+        defer {
+            if !connection.isBroken && connection.transactionIsIdle {
+                idle.withLock { if $0.count < 8 { $0.append(connection) } }
+            }
+        }
+        return try body(connection)
+    }
+
+    /// A new connection whose names resolve in the desk's schema: the database's own default (`storage init`
+    /// sets it) is not copied with the database, nor does it hold for a role that sets its own.
+    private func open() throws -> PGConnection {
+        let connection = try PGConnection(conninfo: conninfo)
+        try connection.execute(script: "SET search_path TO \(PostgresSchema.schema)")
+        return connection
+    }
+
+    /// Runs `body` in one transaction and commits it. A serialization failure or deadlock, or a connection lost
+    /// before COMMIT was sent, rolls back everything, so `body` runs again on a fresh snapshot (`prepare` first
+    /// resets what the caller collected). A connection lost while committing is reported whole: the server may
+    /// have committed or not, and only a look at the desk can say which.
+    func transaction<T>(readOnly: Bool, isolation: WriteIsolation, prepare: () -> Void = {},
+                        _ body: (PostgresSession) throws -> T) throws -> T {
+        let begin = readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+            : isolation == .serializable ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL READ COMMITTED"
+        var attempt = 0
+        while true {
+            attempt += 1
+            prepare()
+            var committing = false
+            do {
+                return try connection { c in
+                    try c.execute(script: begin)
+                    do {
+                        let result = try body(PostgresSession(c))
+                        committing = true
+                        try c.execute(script: "COMMIT")
+                        return result
+                    } catch {
+                        if !committing && !c.isBroken { try? c.execute(script: "ROLLBACK") }
+                        throw error
+                    }
+                }
+            } catch let error as PGError where attempt < Self.attempts && Self.retryable(error, committing: committing) {
+                // Conflicts come in bursts between the same transactions: wait a little, longer each time. A lost
+                // server is given seconds to come back (a restart, a failover).
+                usleep(error.isConnectionLost ? 250_000 * UInt32(attempt) : UInt32.random(in: 1_000...5_000) * UInt32(attempt))
+            }
+        }
+    }
+
+    static func retryable(_ error: PGError, committing: Bool) -> Bool {
+        if error.isSerializationFailure || error.isDeadlock { return true }
+        return error.isConnectionLost && !committing
+    }
+}
+
+/// A connection is used by one thread at a time: the pool hands it over under its lock, and a transaction keeps
+/// it to itself until it returns it.
+extension PGConnection: @unchecked Sendable {}
