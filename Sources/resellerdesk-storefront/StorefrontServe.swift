@@ -14,7 +14,8 @@ struct StorefrontServe: AsyncParsableCommand {
 
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
-    @Option(help: "The SQLite database file (else $RESELLERDESK_DB, else the default).") var db: String?
+    @Option(help: "The desk: a SQLite file or postgresql://… (else $RESELLERDESK_DB, else the configuration).")
+    var db: String?
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535, not \(port)") }

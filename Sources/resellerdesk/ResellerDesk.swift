@@ -10,9 +10,9 @@ struct ResellerDesk: ParsableCommand {
         discussion: """
             Exit codes: 0 success; 1 a validation or business error (each problem on stderr as `field: message`, \
             or {"errors":[…]} on stdout with --json); 2 a usage error; 3 a database that cannot be opened or written.
-            The database is --db PATH, else $RESELLERDESK_DB, else storage.path of the configuration \
-            (/etc/resellerdesk/config.toml, then ~/.config/resellerdesk/config.toml), \
-            else $XDG_DATA_HOME/resellerdesk/resellerdesk.sqlite.
+            The database is --db PATH, else $RESELLERDESK_DB, else storage.url or storage.path of the \
+            configuration (/etc/resellerdesk/config.toml, then ~/.config/resellerdesk/config.toml), \
+            else $XDG_DATA_HOME/resellerdesk/resellerdesk.sqlite. A postgresql://… URL is a PostgreSQL desk.
             """,
         subcommands: [DemoCommand.self, PriceListCommand.self, AccountCommand.self, ContactCommand.self,
                       PaymentCommand.self, OrderCommand.self, BillingCommand.self, SubscriptionCommand.self,
@@ -51,6 +51,6 @@ struct ResellerDesk: ParsableCommand {
 
 /// Options every command takes, before or after the subcommand name.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The SQLite database file.")
+    @Option(name: .long, help: "The desk: a SQLite file, or a PostgreSQL database (postgresql://…).")
     var db: String?
 }

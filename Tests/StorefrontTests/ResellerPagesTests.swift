@@ -181,7 +181,7 @@ import GRDB
 }
 
 @Suite struct StorageFaultPageTests {
-    @Test func aFullDatabaseGetsAPageSayingNothingWasSaved() async throws {
+    @Test(.sqliteOnly) func aFullDatabaseGetsAPageSayingNothingWasSaved() async throws {
         let fx = try StorefrontFixture()
         defer { fx.cleanUp() }
         let pages = try fx.service.store.read { tx in try tx.value(Int.self, sql: "PRAGMA page_count") ?? 0 }

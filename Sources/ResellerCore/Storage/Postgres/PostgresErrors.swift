@@ -1,10 +1,22 @@
+import Foundation
+
 extension Store {
+    /// What the server says when it refuses a login (in its default English messages).
+    static let refusedLogin = ["does not exist", "Peer authentication failed", "permission denied for database",
+                               "password authentication failed", "no pg_hba.conf entry"]
+
     /// PostgreSQL's errors as sentences an operator can act on; `url` is named as given.
     static func describePostgres(_ error: Error, url: String) -> ServiceError {
         guard let e = error as? PGError else { return .storage("\(error)") }
         if e.isIntegerOverflow { return MoneySum.outOfRange("a sum of stored amounts") }
+        let message = e.message.trimmingCharacters(in: .whitespacesAndNewlines)
+        // libpq gives a refused start-up no SQLSTATE: its text says whether the login is unknown to the desk.
+        if Self.refusedLogin.contains(where: { message.contains($0) }) {
+            return .storage("the PostgreSQL desk \(url) does not let this login in: \(message) (staff are added "
+                            + "by the desk's administrator: `resellerdesk storage grant LOGIN`)")
+        }
         if e.isConnectionLost {
-            return .storage("cannot reach the PostgreSQL desk \(url): \(e.message); nothing was saved, try again")
+            return .storage("cannot reach the PostgreSQL desk \(url): \(message); nothing was saved, try again")
         }
         if e.isInsufficientPrivilege {
             return .storage("the PostgreSQL desk refused: \(e.message) (a staff login must be a member of "
