@@ -36,10 +36,13 @@ struct DoctorCommand: ParsableCommand {
         let files = config.filesRead.isEmpty ? "no file, defaults" : config.filesRead.joined(separator: ", then ")
         var out = [Check(status: .ok, name: "configuration", detail: files)]
         let (path, source) = DatabaseLocation.resolve(explicit: db, config: config)
-        out.append(fileCheck(path, source: source))
-        // Opening the store would create a missing desk, and its folder: doctor only looks.
-        var info = stat()
-        guard stat(path, &info) == 0 else { return out }
+        let postgres = DatabaseLocation.isPostgres(path)
+        if !postgres {
+            out.append(fileCheck(path, source: source))
+            // Opening the store would create a missing desk, and its folder: doctor only looks.
+            var info = stat()
+            guard stat(path, &info) == 0 else { return out }
+        }
         let service: ResellerService
         do {
             service = ResellerService(store: try Store(config: config, explicitPath: db),
@@ -48,7 +51,7 @@ struct DoctorCommand: ParsableCommand {
             out.append(Check(status: .fail, name: "database", detail: error.description))
             return out
         }
-        out += databaseChecks(service)
+        out += postgres ? postgresChecks(service.store, source: source) : databaseChecks(service)
         // Who the account manager completes from in the terminal's account form.
         out.append(Check(status: .ok, name: "staff", detail: "account managers complete from "
                          + service.staffLogins().joined(separator: ", ")))
@@ -57,7 +60,9 @@ struct DoctorCommand: ParsableCommand {
         if let folder = config.string("mail.templates") { out.append(templatesCheck(folder)) }
         out += delivererChecks(service)
         out.append(storefrontCheck(service.settings.storefrontURL, set: config.isSet("storefront.url")))
-        out.append(backupCheck(service))
+        out.append(postgres ? Check(status: .ok, name: "backup", detail: "by the PostgreSQL server's own tools "
+                                    + "(pg_dump, base backups; docs/postgresql.md), not resellerdesk backup")
+                   : backupCheck(service))
         return out
     }
 
@@ -101,6 +106,28 @@ struct DoctorCommand: ParsableCommand {
                               + "(resellerdesk restore FILE) after stopping the services")]
             }
             return [Check(status: .ok, name: "database", detail: detail), schemaCheck(service.store)]
+        } catch {
+            return [Check(status: .fail, name: "database", detail: error.description)]
+        }
+    }
+
+    /// A PostgreSQL desk: the server and its version, who this login is to the desk, the schema's version, and
+    /// whether the privileges `storage init` gave still hold.
+    static func postgresChecks(_ store: Store, source: String) -> [Check] {
+        do {
+            guard let h = try store.postgresHealth() else { return [] }
+            var out = [Check(status: .ok, name: "database", detail: "PostgreSQL \(h.serverVersion) at \(store.path) "
+                             + "(from \(source)), schema version \(h.schemaVersion)")]
+            out.append(h.roles.isEmpty
+                ? Check(status: .fail, name: "login", detail: "\(h.login) is in none of the desk's roles; its "
+                        + "administrator runs resellerdesk storage grant \(h.login)")
+                : Check(status: .ok, name: "login", detail: "\(h.login), \(h.roles.joined(separator: ", "))"))
+            out.append(h.loosened.isEmpty
+                ? Check(status: .ok, name: "privileges", detail: "as storage init gave them: staff cannot change "
+                        + "the audit or the ledger, nor read password hashes, sessions or link tokens")
+                : Check(status: .fail, name: "privileges", detail: h.loosened.joined(separator: "; ")
+                        + "; someone changed the grants by hand: compare with docs/postgresql.md"))
+            return out
         } catch {
             return [Check(status: .fail, name: "database", detail: error.description)]
         }

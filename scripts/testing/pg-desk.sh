@@ -77,6 +77,16 @@ equals "an audit event claiming another actor names the login" "$(psql_as "$staf
   resellerdesk.audit_events (at, actor, actor_kind, entity, entity_id, action, changes) VALUES
   ('2027-01-01 00:00:00.000', 'bob', 'storefront', 'account', 1, 'forged', '{}') RETURNING actor")" "$staff"
 
+doctor=$(rd "$staff" doctor --db "$url" 2>&1 || true)
+for want in "ok   database: PostgreSQL 1" "ok   login: $staff, resellerdesk_staff" "ok   privileges: as storage init"; do
+  if grep -qF "$want" <<<"$doctor"; then pass "doctor: $want"; else fail "doctor: $want" "$doctor"; fi
+done
+psql_as postgres "GRANT UPDATE ON resellerdesk.audit_events TO resellerdesk_staff" >/dev/null
+doctor=$(rd "$staff" doctor --db "$url" 2>&1 || true)
+want="fail privileges: not so: staff may not change or erase the audit"
+if grep -qF "$want" <<<"$doctor"; then pass "doctor: a grant loosened by hand"; else fail "doctor: $want" "$doctor"; fi
+psql_as postgres "REVOKE UPDATE ON resellerdesk.audit_events FROM resellerdesk_staff" >/dev/null
+
 refused "a login never granted is refused, saying how to be granted" "storage grant" \
   rd "$other" account list --db "$url"
 succeeds "storage revoke" rd postgres storage revoke "$staff" --db "$url"
