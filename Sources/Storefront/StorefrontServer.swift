@@ -11,8 +11,8 @@ import ResellerCore
 public struct StorefrontServer: Sendable {
     let service: ResellerService
     /// Failed sign-ins and reset requests: per email and per client address (10 and 30 per 10 minutes).
-    let perAccount = Throttle(limit: 10, window: 600)
-    let perAddress = Throttle(limit: 30, window: 600)
+    let perAccount: Throttle
+    let perAddress: Throttle
     /// Where sign-in password checks and new passwords' hashing run, a few at once.
     let passwords: PasswordGate
     /// Signs and verifies the pre-login forms' CSRF cookie with the desk's storefront key.
@@ -31,6 +31,9 @@ public struct StorefrontServer: Sendable {
     /// waits for a turn to check its password.
     public init(service: ResellerService, passwordPatience: TimeAmount = .seconds(5)) throws(ServiceError) {
         self.service = service
+        let shared = service.sharesSignInAttempts ? service : nil
+        perAccount = Throttle(limit: 10, window: 600, shared: shared)
+        perAddress = Throttle(limit: 30, window: 600, shared: shared)
         passwords = PasswordGate(limit: service.settings.passwordChecks, patience: passwordPatience)
         forms = FormCookie(key: try service.storefrontKey())
     }

@@ -1,9 +1,11 @@
 import Foundation
+import ResellerCore
 import Synchronization
 
 /// Counts attempts per key (an email, a client address) in a sliding window, so that password guessing
-/// and reset-link spamming slow to a trickle. In memory: one storefront process; the per-user lock after
-/// four wrong passwords lives in the database.
+/// and reset-link spamming slow to a trickle. In memory for a SQLite desk, which has one storefront process;
+/// in the database for a PostgreSQL desk (`shared`), so every instance behind a load balancer counts the same
+/// attempts. The per-user lock after four wrong passwords lives in the database on both.
 ///
 /// The table is bounded: at most `capacity` keys, each with at most `limit` times, so a flood of distinct
 /// emails or addresses cannot grow the process. When it is full, expired keys go first, then the keys
@@ -14,12 +16,15 @@ final class Throttle: Sendable {
     let limit: Int
     let window: TimeInterval
     let capacity: Int
+    /// The desk whose database counts the attempts, when it is shared by several storefronts.
+    let shared: ResellerService?
 
     /// 10,000 keys of at most about 1 KiB (a cut email) and `limit` dates: some 15 MiB at the very worst.
-    init(limit: Int, window: TimeInterval, capacity: Int = 10_000) {
+    init(limit: Int, window: TimeInterval, capacity: Int = 10_000, shared: ResellerService? = nil) {
         self.limit = limit
         self.window = window
         self.capacity = max(10, capacity)
+        self.shared = shared
     }
 
     /// Keys held now (for tests and the bound).
@@ -37,7 +42,11 @@ final class Throttle: Sendable {
     /// nil when it is counted, else the seconds until one is allowed again (and nothing is counted). Checked
     /// and counted apart, any number of concurrent attempts passed the check before the first was counted.
     func claim(_ keys: [String], now: Date = Date()) -> TimeInterval? {
-        attempts.withLock { table in
+        if let shared {
+            // A database that cannot count is no reason to let guesses through: the attempt waits a minute.
+            do { return try shared.claimSignInAttempt(keys, limit: limit, window: window) } catch { return 60 }
+        }
+        return attempts.withLock { table in
             var recent: [String: [Date]] = [:]
             var wait: TimeInterval?
             for key in keys {
@@ -59,6 +68,10 @@ final class Throttle: Sendable {
     /// Gives back an attempt claimed for every key that turned out not to count (a right password; a server
     /// too busy to check it): the newest is removed, which leaves the same count.
     func release(_ keys: [String]) {
+        if let shared {
+            try? shared.releaseSignInAttempt(keys)
+            return
+        }
         attempts.withLock { table in
             for key in keys where table[key]?.isEmpty == false { table[key]!.removeLast() }
         }

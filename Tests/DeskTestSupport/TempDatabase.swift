@@ -77,3 +77,11 @@ extension Trait where Self == ConditionTrait {
         .enabled(if: TestEngine.isSQLite, "a SQLite desk's own: its file, PRAGMAs, old files, backup")
     }
 }
+
+extension Trait where Self == ConditionTrait {
+    /// A test of what only a PostgreSQL desk has (what several hosts share through it): it runs on the
+    /// PostgreSQL pass of the suite (`scripts/test` runs both) and is shown as skipped on SQLite's.
+    public static var postgresOnly: Self {
+        .enabled(if: !TestEngine.isSQLite, "a PostgreSQL desk's own: what several hosts share through it")
+    }
+}

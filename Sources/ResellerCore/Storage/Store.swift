@@ -83,6 +83,12 @@ public final class Store: Sendable {
         try self.init(path: location, maxPages: pages == 0 ? nil : pages)
     }
 
+    /// A PostgreSQL desk, shared by several hosts.
+    public var isPostgres: Bool {
+        if case .postgresql = engine { return true }
+        return false
+    }
+
     /// The SQLite pool, for what only a SQLite file has (a backup through SQLite, integrity, the WAL).
     func sqlitePool(for what: String) throws(ServiceError) -> DatabasePool {
         guard case .sqlite(let pool) = engine else {

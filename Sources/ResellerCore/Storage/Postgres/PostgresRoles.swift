@@ -107,6 +107,9 @@ extension PostgresSchema {
     GRANT SELECT ON heartbeats TO resellerdesk_staff, resellerdesk_storefront, resellerdesk_deliverer;
     GRANT INSERT, UPDATE ON heartbeats TO resellerdesk_deliverer;
 
+    -- The storefront's sign-in throttle, shared by its instances.
+    GRANT SELECT, INSERT, DELETE ON sign_in_attempts TO resellerdesk_storefront;
+
     -- Secrets: the storefront's whole.
     GRANT SELECT, INSERT, UPDATE, DELETE ON storefront_users, tokens, sessions TO resellerdesk_storefront;
     GRANT SELECT, INSERT ON server_keys TO resellerdesk_storefront;

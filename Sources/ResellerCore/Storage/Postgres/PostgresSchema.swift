@@ -79,6 +79,16 @@ enum PostgresSchema {
     static let tables = #"""
     -- The schema's version, one row: `doctor` reads it (SQLite keeps it in PRAGMA user_version).
     CREATE TABLE schema_info (version integer NOT NULL);
+
+    -- Sign-in and reset attempts in the last minutes, per email and per client address, so every storefront
+    -- instance behind a load balancer counts the same ones (one SQLite desk has one storefront, which counts
+    -- them in memory). UNLOGGED: written at each attempt, never worth a WAL record; a crash forgets them.
+    CREATE UNLOGGED TABLE sign_in_attempts (
+        key text COLLATE "C" NOT NULL,
+        at text COLLATE "C" NOT NULL
+    );
+    CREATE INDEX sign_in_attempts_key ON sign_in_attempts (key, at);
+    CREATE INDEX sign_in_attempts_at ON sign_in_attempts (at);
     CREATE UNIQUE INDEX schema_info_one_row ON schema_info ((true));
 
     CREATE TABLE accounts (
