@@ -49,7 +49,8 @@ import DeskTestSupport
         }
         let store = try Store(path: db.path)
         #expect(try store.read { try $0.value(Int.self, sql: "PRAGMA user_version") } == Store.migrations.count)
-        #expect(try store.read { try $0.value(Int.self, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'accounts'") } == 1)
+        #expect(try store.read { try $0.value(Int.self, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'accounts'") }
+                == 1)
     }
 
     @Test func databaseLocation() {
@@ -67,10 +68,14 @@ import DeskTestSupport
         _ = try fx.reseller()
         // The CHECK constraints hold the Ordering rules even against a hand-written UPDATE.
         #expect(throws: (any Error).self) {
-            try fx.service.store.sqlitePool(for: "the test").write { try $0.execute(sql: "UPDATE accounts SET enable_ordering = 0") }
+            try fx.service.store.sqlitePool(for: "the test").write {
+                try $0.execute(sql: "UPDATE accounts SET enable_ordering = 0")
+            }
         }
         #expect(throws: (any Error).self) {
-            try fx.service.store.sqlitePool(for: "the test").write { try $0.execute(sql: "UPDATE accounts SET credit_unlimited = 1") }
+            try fx.service.store.sqlitePool(for: "the test").write {
+                try $0.execute(sql: "UPDATE accounts SET credit_unlimited = 1")
+            }
         }
     }
 

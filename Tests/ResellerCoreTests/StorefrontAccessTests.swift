@@ -138,8 +138,9 @@ import DeskTestSupport
         _ = try fx.activeUser(a)
         try fx.service.store.write { tx in
             let zero = tx.dialect == .sqlite ? "x'00'" : "'\\x00'::bytea"
-            try tx.execute(sql: "INSERT INTO sessions (id_hash, user_id, csrf, created_at, expires_at) SELECT \(zero), id, 'c', "
-                           + "'2026-01-01', '2027-01-01' FROM storefront_users WHERE status = 'Active'")
+            try tx.execute(sql: "INSERT INTO sessions (id_hash, user_id, csrf, created_at, expires_at) "
+                           + "SELECT \(zero), id, 'c', '2026-01-01', '2027-01-01' FROM storefront_users "
+                           + "WHERE status = 'Active'")
         }
         try fx.service.deactivateStorefront(email: "maria@aegean.example", by: staff)
         #expect(try fx.count("SELECT COUNT(*) FROM sessions") == 0)

@@ -78,7 +78,8 @@ equals "an audit event claiming another actor names the login" "$(psql_as "$staf
   ('2027-01-01 00:00:00.000', 'bob', 'storefront', 'account', 1, 'forged', '{}') RETURNING actor")" "$staff"
 
 doctor=$(rd "$staff" doctor --db "$url" 2>&1 || true)
-for want in "ok   database: PostgreSQL 1" "ok   login: $staff, resellerdesk_staff" "ok   privileges: as storage init"; do
+for want in "ok   database: PostgreSQL 1" "ok   login: $staff, resellerdesk_staff" \
+  "ok   privileges: as storage init"; do
   if grep -qF "$want" <<<"$doctor"; then pass "doctor: $want"; else fail "doctor: $want" "$doctor"; fi
 done
 psql_as postgres "GRANT UPDATE ON resellerdesk.audit_events TO resellerdesk_staff" >/dev/null

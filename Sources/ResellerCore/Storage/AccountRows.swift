@@ -32,8 +32,9 @@ extension StoreTx {
             """, arguments: SQLArguments(args))
         guard changed == 1 else { return false }
         let name = SearchQuery.fold(f.name), trading = f.tradingName.map(SearchQuery.fold), email = SearchQuery.fold(f.email)
-        try execute(sql: "UPDATE account_search SET name = ?, trading_name = ?, email = ?, vat = ? WHERE \(dialect.searchKey) = ?",
-                    arguments: Self.searchWords([name, trading, email, f.registrationNumber.map(SearchQuery.vatText), id]))
+        try execute(sql: """
+            UPDATE account_search SET name = ?, trading_name = ?, email = ?, vat = ? WHERE \(dialect.searchKey) = ?
+            """, arguments: Self.searchWords([name, trading, email, f.registrationNumber.map(SearchQuery.vatText), id]))
         try indexTerms(name, trading, email)
         return true
     }

@@ -159,7 +159,9 @@ extension StoreTx {
 
     /// Marks a token used; false if another request used or revoked it first.
     func consumeToken(_ id: Int64, at now: Date) throws -> Bool {
-        let changed = try execute(sql: "UPDATE tokens SET used_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
+        let changed = try execute(sql: """
+            UPDATE tokens SET used_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL
+            """,
                        arguments: [now, id])
         return changed == 1
     }

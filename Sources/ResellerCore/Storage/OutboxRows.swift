@@ -63,7 +63,9 @@ extension StoreTx {
         guard !ids.isEmpty else { return [] }
         let list = ids.map { _ in "?" }.joined(separator: ",")
         let values: [any DatabaseValueConvertible] = [owner, until] + ids
-        try execute(sql: "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ? WHERE id IN (\(list))",
+        try execute(sql: """
+            UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ? WHERE id IN (\(list))
+            """,
                        arguments: SQLArguments(values))
         return try rows(sql: "SELECT * FROM outbox WHERE id IN (\(list)) ORDER BY next_attempt_at, id",
                                 arguments: SQLArguments(ids)).map(Self.message)

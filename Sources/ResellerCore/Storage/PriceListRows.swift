@@ -72,7 +72,9 @@ extension StoreTx {
     func items(of priceListId: Int64) throws -> [PriceListItem] {
         let currency = try value(String.self, sql: "SELECT currency FROM price_lists WHERE id = ?",
             arguments: [priceListId]) ?? "EUR"
-        return try rows(sql: "SELECT * FROM price_list_items WHERE price_list_id = ? ORDER BY product_code, billing_period",
+        return try rows(sql: """
+            SELECT * FROM price_list_items WHERE price_list_id = ? ORDER BY product_code, billing_period
+            """,
                                 arguments: [priceListId]).map {
             PriceListItem(productCode: $0["product_code"], description: $0["description"],
                           billingPeriod: BillingPeriod(rawValue: $0["billing_period"]) ?? .oneTime,

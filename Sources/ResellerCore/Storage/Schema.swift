@@ -51,7 +51,9 @@ extension Store {
             let applied = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             guard applied < migrations.count else { return }
             for migration in migrations[applied...] { try db.execute(sql: migration.sql) }
-            for run in pendingDataMigrations(after: applied) { try run(StoreTx(session: SQLiteSession(db), pending: pending), Date()) }
+            for run in pendingDataMigrations(after: applied) {
+                try run(StoreTx(session: SQLiteSession(db), pending: pending), Date())
+            }
             try db.execute(sql: "PRAGMA user_version = \(migrations.count)")
         }
         journal.send(pending.entries)   // committed: a data migration's audit events too

@@ -26,7 +26,8 @@ extension Store {
             throw .storage("cannot build the expected schema: \(error)")
         }
         let actual: Set<SchemaObject>
-        do { actual = try sqlitePool(for: "the schema check").read { db in try Store.schemaObjects(db) } } catch { throw Store.describe(error, path: path) }
+        let pool = try sqlitePool(for: "the schema check")
+        do { actual = try pool.read { db in try Store.schemaObjects(db) } } catch { throw Store.describe(error, path: path) }
         return SchemaDrift.differences(expected: expected, actual: actual)
     }
 }

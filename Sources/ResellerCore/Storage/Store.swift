@@ -153,7 +153,8 @@ public final class Store: Sendable {
             case .sqlite(let pool):
                 (result, changed) = try pool.write { db in
                     let before = db.totalChangesCount
-                    return (try body(StoreTx(session: SQLiteSession(db), pending: pending)), db.totalChangesCount != before)
+                    let result = try body(StoreTx(session: SQLiteSession(db), pending: pending))
+                    return (result, db.totalChangesCount != before)
                 }
             case .postgresql(let pool):
                 (result, changed) = try pool.transaction(readOnly: false, isolation: isolation,

@@ -67,10 +67,11 @@ final class PostgresPool: Sendable {
                         throw error
                     }
                 }
-            } catch let error as PGError where attempt < Self.attempts && Self.retryable(error, committing: committing) {
+            } catch let error as PGError
+                        where attempt < Self.attempts && Self.retryable(error, committing: committing) {
                 // Conflicts come in bursts between the same transactions: wait a little, longer each time. A lost
                 // server is given seconds to come back (a restart, a failover).
-                usleep(error.isConnectionLost ? 250_000 * UInt32(attempt) : UInt32.random(in: 1_000...5_000) * UInt32(attempt))
+                usleep(UInt32(attempt) * (error.isConnectionLost ? 250_000 : UInt32.random(in: 1_000...5_000)))
             }
         }
     }

@@ -45,7 +45,9 @@ final class PostgresSession: SQLSession {
             try body()
         } catch {
             // A failed statement leaves the transaction unusable until rolled back to before it.
-            if !connection.isBroken { try connection.execute(script: "ROLLBACK TO SAVEPOINT \(name); RELEASE SAVEPOINT \(name)") }
+            if !connection.isBroken {
+                try connection.execute(script: "ROLLBACK TO SAVEPOINT \(name); RELEASE SAVEPOINT \(name)")
+            }
             throw error
         }
         try connection.execute(script: "RELEASE SAVEPOINT \(name)")
