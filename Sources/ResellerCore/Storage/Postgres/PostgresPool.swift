@@ -69,6 +69,8 @@ final class PostgresPool: Sendable {
                 }
             } catch let error as PGError
                         where attempt < Self.attempts && Self.retryable(error, committing: committing) {
+                // A lost server leaves every idle connection dead too: open fresh ones.
+                if error.isConnectionLost { idle.withLock { $0.removeAll() } }
                 // Conflicts come in bursts between the same transactions: wait a little, longer each time. A lost
                 // server is given seconds to come back (a restart, a failover).
                 usleep(UInt32(attempt) * (error.isConnectionLost ? 250_000 : UInt32.random(in: 1_000...5_000)))
