@@ -59,12 +59,21 @@ extension MailCommand {
                 let owner = "\(ProcessInfo.processInfo.hostName):\(getpid())"
                 var lastBeat = Date.distantPast
                 repeat {
-                    let r = try deliverer.deliverDue()
-                    // A sign of life for `doctor`, at most every 30 s: not a write per pass.
-                    if Date().timeIntervalSince(lastBeat) >= 30 {
-                        try ctx.service.recordHeartbeat("mail-deliverer", owner: owner,
-                                                        detail: watch ? "watching" : "ran once")
-                        lastBeat = Date()
+                    let r: Deliverer.Report
+                    do throws(ServiceError) {
+                        r = try deliverer.deliverDue()
+                        // A sign of life for `doctor`, at most every 30 s: not a write per pass.
+                        if Date().timeIntervalSince(lastBeat) >= 30 {
+                            try ctx.service.recordHeartbeat("mail-deliverer", owner: owner,
+                                                            detail: watch ? "watching" : "ran once")
+                            lastBeat = Date()
+                        }
+                    } catch .storage(let why) where watch {
+                        // A database out of reach (a PostgreSQL server restarting, a full disk) is waited out:
+                        // what was claimed and not recorded is claimed again once the lease ends.
+                        Console.error("\(Format.timestamp(Date())) mail: \(why); trying again in 5 s")
+                        sleep(5)
+                        continue
                     }
                     if ctx.json {
                         JSON.print(["sent": r.sent, "retrying": r.retrying, "failed": r.failed, "released": r.released])

@@ -42,7 +42,7 @@ extension CLI {
     @discardableResult
     public func unmatchedCredit(_ amount: String, from debtor: String, remittance: String,
                                 key: String = "BANKREF-1") throws -> Int64 {
-        let service = ResellerService(store: try Store(path: db), settings: .test)
+        let service = ResellerService(store: try openStore(), settings: .test)
         let minor = try #require(Int64(amount.replacingOccurrences(of: ".", with: "")))
         let item = StatementItem(key: key, file: "test.xml", statementId: "STMT-1", line: 1,
                                  bookingDate: CalendarDay(Date()), amount: Money(minor: minor, currency: "EUR"),

@@ -1,11 +1,29 @@
 import Foundation
+import ResellerCore
 
 /// Runs the built `resellerdesk` binary as a separate process on a temporary database.
 public struct CLI: Sendable {
     public init() {}
 
     public let folder = NSTemporaryDirectory() + "resellerdesk-cli-" + UUID().uuidString
-    public var db: String { folder + "/cli.sqlite" }
+    private let desk = TempDatabase()
+    /// The desk every run uses: a SQLite file in `folder`, or on the PostgreSQL pass (`TestEngine`) a database
+    /// of the test server, made on first use.
+    public var db: String {
+        guard !TestEngine.isSQLite else { return folder + "/cli.sqlite" }
+        do {
+            // The folder a test writes its files in, which a SQLite desk's first open makes.
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            return try desk.location
+        } catch {
+            preconditionFailure("no PostgreSQL desk for the CLI: \(error)")
+        }
+    }
+
+    /// The desk, opened in this process as another process would.
+    public func openStore() throws -> Store {
+        TestEngine.isSQLite ? try Store(path: db) : try Store(postgresql: db)
+    }
 
     public struct Result: Sendable {
         public var code: Int32

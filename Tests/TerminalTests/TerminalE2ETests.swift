@@ -298,7 +298,7 @@ import DeskTestSupport
     /// section stays for the next account opened; Ctrl-Q leaves without asking.
     @Test func oneEnterOpensTheSearchedAccountAndEverySectionShows() throws {
         #expect(try cli.run(["demo"]).code == 0)
-        let service = ResellerService(store: try Store(path: cli.db), settings: .test)
+        let service = ResellerService(store: try cli.openStore(), settings: .test)
         let id = try service.findAccount("ACC-000001").id
         for n in 1..<30 {
             var form = ContactForm()

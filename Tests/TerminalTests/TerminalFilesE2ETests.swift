@@ -24,7 +24,7 @@ extension TerminalE2ETests {
 
     /// The kept bytes of INV-000001's files, as the service gives them.
     func keptFiles() throws -> [DocumentFormat: [UInt8]] {
-        let service = ResellerService(store: try Store(path: cli.db), settings: .test)
+        let service = ResellerService(store: try cli.openStore(), settings: .test)
         var out: [DocumentFormat: [UInt8]] = [:]
         for format in DocumentFormat.allCases {
             out[format] = try service.documentFile(number: "INV-000001", format: format, by: .staff("dora")).bytes

@@ -5,10 +5,12 @@ extension SQLDialect {
     var searchKey: String { self == .sqlite ? "rowid" : "account_id" }
 
     /// Locks the rows a SELECT reads until the transaction ends. SQLite has one writer at a time, so its write
-    /// transactions hold every row already.
-    var forUpdate: String { self == .sqlite ? "" : " FOR UPDATE" }
+    /// transactions hold every row already. NO KEY UPDATE: a row is locked against another change, not against
+    /// the key-share lock a foreign key check takes (an invoice line naming an end customer's account, which
+    /// another host's run has locked to bill it, waits for nothing: else two runs deadlock over the counter).
+    var forUpdate: String { self == .sqlite ? "" : " FOR NO KEY UPDATE" }
 
     /// Locks the rows a SELECT reads and passes over those another transaction holds: two billing runs or two
     /// deliverers on two hosts take different rows instead of waiting for, then repeating, each other's.
-    var forUpdateSkipLocked: String { self == .sqlite ? "" : " FOR UPDATE SKIP LOCKED" }
+    var forUpdateSkipLocked: String { self == .sqlite ? "" : " FOR NO KEY UPDATE SKIP LOCKED" }
 }

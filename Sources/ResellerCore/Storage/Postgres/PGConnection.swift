@@ -95,7 +95,8 @@ public final class PGConnection {
 
     /// The error libpq holds for the last failed call, when it produced no result with fields.
     func lastError() -> PGError {
-        PGError(sqlState: nil, message: String(cString: PQerrorMessage(conn)), connectionBad: isBroken)
+        // No result at all: libpq could not even send or read, whatever PQstatus says yet.
+        PGError(sqlState: nil, message: String(cString: PQerrorMessage(conn)), connectionBad: true)
     }
 }
 

@@ -54,7 +54,10 @@ extension PGError {
             PQresultErrorField(result, code).map { String(cString: $0) }
         }
         let message = field(RD_PG_DIAG_MESSAGE_PRIMARY) ?? String(cString: PQresultErrorMessage(result))
-        self.init(sqlState: field(RD_PG_DIAG_SQLSTATE), message: message, detail: field(RD_PG_DIAG_MESSAGE_DETAIL),
-                  hint: field(RD_PG_DIAG_MESSAGE_HINT), connectionBad: connectionBad)
+        let sqlState = field(RD_PG_DIAG_SQLSTATE)
+        // Every error the server sends has a SQLSTATE; one without came from libpq itself, about the connection.
+        // A failed send ("server closed the connection unexpectedly") leaves PQstatus OK until the next read.
+        self.init(sqlState: sqlState, message: message, detail: field(RD_PG_DIAG_MESSAGE_DETAIL),
+                  hint: field(RD_PG_DIAG_MESSAGE_HINT), connectionBad: connectionBad || sqlState == nil)
     }
 }

@@ -8,7 +8,7 @@ enum WriteIsolation: Sendable {
     /// A conflict with another host's transaction is retried from the start.
     case serializable
     /// READ COMMITTED: for the batch loops (billing, collections, outbox claims) that take their rows with
-    /// `FOR UPDATE [SKIP LOCKED]` and the numbering counter with its UPDATE, so two hosts share the work and
+    /// `FOR NO KEY UPDATE [SKIP LOCKED]` and the numbering counter with its UPDATE, so two hosts share the work and
     /// wait on each other's counter instead of failing and retrying a whole batch.
     case lockedRows
 }
