@@ -178,10 +178,17 @@ class PostgresServer:
     def psql(self, sql, database="postgres", env=None):
         """Runs one statement with psql as `postgres`; its rows as tuples of strings, None for NULL (psql's
         unaligned output with separators no value holds). Raises on any error."""
-        r = subprocess.run([f"{self.bin}/psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", self.dir,
-                            "-p", str(self.port), "-U", "postgres", "-d", database, "-F", FIELD, "-R", RECORD,
-                            "-P", f"null={NULL}", "-c", sql],
-                           capture_output=True, text=True, env=dict(os.environ, **(env or {})))
+        line = [f"{self.bin}/psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", self.dir, "-p",
+                str(self.port), "-U", "postgres", "-d", database, "-F", FIELD, "-R", RECORD, "-P", f"null={NULL}",
+                "-c", sql]
+        deadline = time.time() + 60
+        while True:
+            r = subprocess.run(line, capture_output=True, text=True, env=dict(os.environ, **(env or {})))
+            # Exit status 2: the connection failed or was lost (the server restarting): the scripts' own
+            # statements are reads or idempotent, so they are tried again until the server is back.
+            if r.returncode != 2 or time.time() > deadline:
+                break
+            time.sleep(0.1)
         if r.returncode != 0:
             raise RuntimeError(f"psql failed ({r.returncode}): {r.stderr.strip()}\n  {sql[:500]}")
         out = r.stdout[:-1] if r.stdout.endswith("\n") else r.stdout
