@@ -1,6 +1,6 @@
 """What the soak and crash scripts share: a temporary ResellerDesk (database, config by environment), the
 CLI, the storefront and the SMTP server as real processes, and a small browser for the storefront's forms."""
-import datetime, email.parser as email_parser, email.policy as email_policy
+import atexit, datetime, email.parser as email_parser, email.policy as email_policy, glob, itertools
 import http.cookiejar, os, re, shutil, socket, sqlite3, subprocess, tempfile, time, urllib.error, urllib.parse, urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -43,13 +43,202 @@ def listening(port):
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-class Desk:
-    """A ResellerDesk in a temporary folder: `bin` holds resellerdesk and resellerdesk-storefront."""
+ROOT = os.getuid() == 0
 
-    def __init__(self, bin_dir):
+
+def pg_bin():
+    """The newest PostgreSQL's programs (Debian keeps them in /usr/lib/postgresql/VERSION/bin)."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))
+    if not found:
+        raise SystemExit("PostgreSQL is not installed (apt install postgresql)")
+    return found[-1]
+
+
+# psql's field and record separators and its NULL: ASCII's unit, record and group separators, which no value
+# the desk stores contains.
+FIELD, RECORD, NULL = "\x1f", "\x1e", "\x1d"
+
+
+def sql_literal(value):
+    """`value` as a PostgreSQL literal: NULL, an integer, a number or a string in single quotes (each quote
+    doubled; backslashes are plain characters, standard_conforming_strings being on since 9.1)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"no SQL literal for {value}")
+        return repr(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        value = value.isoformat()
+    if not isinstance(value, str):
+        raise TypeError(f"no SQL literal for {type(value).__name__}")
+    if "\0" in value:
+        raise ValueError("a NUL character cannot be in a PostgreSQL string")
+    return "'" + value.replace("'", "''") + "'"
+
+
+def bind(query, args):
+    """`query` with each `?` placeholder (outside quotes and comments) replaced by its argument's literal."""
+    out, args, i, n = [], list(args), 0, len(query)
+    used = 0
+    while i < n:
+        c = query[i]
+        if c in "'\"":                                  # a quoted string or name: copied whole ('' and "" inside)
+            j = i + 1
+            while j < n:
+                if query[j] == c:
+                    if j + 1 < n and query[j + 1] == c:
+                        j += 2
+                        continue
+                    break
+                j += 1
+            out.append(query[i:j + 1])
+            i = j + 1
+        elif query.startswith("--", i):
+            j = query.find("\n", i)
+            j = n if j < 0 else j
+            out.append(query[i:j])
+            i = j
+        elif c == "?":
+            if used == len(args):
+                raise ValueError(f"more placeholders than the {len(args)} arguments: {query}")
+            out.append(sql_literal(args[used]))
+            used += 1
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    if used != len(args):
+        raise ValueError(f"{len(args)} arguments for {used} placeholders: {query}")
+    return "".join(out)
+
+
+class PostgresServer:
+    """A PostgreSQL server of its own in a temporary folder: its socket in that folder (never the system's),
+    local connections trusted as the superuser `postgres`, with `tcp` also on 127.0.0.1 with passwords. Run
+    as root, the server runs as the postgres user. Durable: fsync, synchronous_commit and full_page_writes
+    stay on (the defaults), as the crash trials and the soak's restart need."""
+
+    def __init__(self, tcp=False):
+        self.bin = pg_bin()
+        self.tcp = tcp
+        self.dir = tempfile.mkdtemp(prefix="rd-postgres-")
+        os.chmod(self.dir, 0o755)
+        if ROOT:
+            shutil.chown(self.dir, "postgres")
+        self.data = os.path.join(self.dir, "data")
+        self.log = os.path.join(self.dir, "server.log")
+        self.port = free_port()
+        self.running = False
+        self._names = itertools.count(1)
+
+    def as_postgres(self, line, check=True, **kw):
+        return subprocess.run((["runuser", "-u", "postgres", "--"] if ROOT else []) + line, check=check,
+                              capture_output=True, text=True, **kw)
+
+    def start(self):
+        if not os.path.exists(self.data):
+            # --no-sync: initdb's own files need not reach the disk before the server starts; the server syncs.
+            self.as_postgres([f"{self.bin}/initdb", "-D", self.data, "-U", "postgres", "--auth-local=trust",
+                              "--auth-host=scram-sha-256", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"])
+        listen = "127.0.0.1" if self.tcp else "''"
+        self.as_postgres([f"{self.bin}/pg_ctl", "-D", self.data, "-l", self.log, "-w", "-t", "60", "-o",
+                          f"-p {self.port} -k {self.dir} -c listen_addresses={listen}", "start"])
+        self.running = True
+        return self
+
+    def restart(self, mode="fast"):
+        """`pg_ctl restart -m MODE`, waiting until the server accepts connections again; returns the seconds
+        it took (the server refuses connections for about all of them)."""
+        started = time.time()
+        self.as_postgres([f"{self.bin}/pg_ctl", "-D", self.data, "-l", self.log, "-w", "-t", "60", "-m", mode,
+                          "-o", f"-p {self.port} -k {self.dir} -c listen_addresses={'127.0.0.1' if self.tcp else chr(39) * 2}",
+                          "restart"])
+        return time.time() - started
+
+    def stop(self, mode="fast"):
+        if self.running:
+            self.as_postgres([f"{self.bin}/pg_ctl", "-D", self.data, "-m", mode, "-w", "stop"], check=False)
+            self.running = False
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def url(self, database):
+        """The libpq URL of `database` over the socket, as the superuser."""
+        return f"postgresql:///{database}?host={self.dir}&port={self.port}&user=postgres"
+
+    def new_database(self, prefix="desk"):
+        name = f"{prefix}{next(self._names)}"
+        self.psql(f'CREATE DATABASE "{name}" ENCODING \'UTF8\'', "postgres")
+        return name
+
+    def psql(self, sql, database="postgres", env=None):
+        """Runs one statement with psql as `postgres`; its rows as tuples of strings, None for NULL (psql's
+        unaligned output with separators no value holds). Raises on any error."""
+        line = [f"{self.bin}/psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", self.dir, "-p",
+                str(self.port), "-U", "postgres", "-d", database, "-F", FIELD, "-R", RECORD, "-P", f"null={NULL}",
+                "-c", sql]
+        deadline = time.time() + 60
+        while True:
+            r = subprocess.run(line, capture_output=True, text=True, env=dict(os.environ, **(env or {})))
+            # Exit status 2: the connection failed or was lost (the server restarting): the scripts' own
+            # statements are reads or idempotent, so they are tried again until the server is back.
+            if r.returncode != 2 or time.time() > deadline:
+                break
+            time.sleep(0.1)
+        if r.returncode != 0:
+            raise RuntimeError(f"psql failed ({r.returncode}): {r.stderr.strip()}\n  {sql[:500]}")
+        out = r.stdout[:-1] if r.stdout.endswith("\n") else r.stdout
+        if out == "":
+            return []
+        return [tuple(None if v == NULL else v for v in row.split(FIELD)) for row in out.split(RECORD)]
+
+
+_shared_postgres = None
+
+
+def shared_postgres():
+    """One server for every PostgreSQL desk of this process (each desk its own database), stopped at exit."""
+    global _shared_postgres
+    if _shared_postgres is None:
+        _shared_postgres = PostgresServer().start()
+        atexit.register(_shared_postgres.stop, "immediate")
+    return _shared_postgres
+
+
+INTEGER = re.compile(r"-?[0-9]+")
+
+
+def _typed(value):
+    return int(value) if value is not None and INTEGER.fullmatch(value) else value
+
+
+class Desk:
+    """A ResellerDesk in a temporary folder: `bin` holds resellerdesk and resellerdesk-storefront. `engine`
+    "sqlite" keeps the desk in a file there; "postgresql" in a fresh database on a shared PostgreSQL server
+    (`server`, else shared_postgres()) with the schema `resellerdesk storage init` makes. Either way
+    RESELLERDESK_DB names it, and `sql` reads it with `?` placeholders."""
+
+    def __init__(self, bin_dir, engine="sqlite", server=None):
         self.bin = os.path.abspath(bin_dir)
+        self.engine = engine
         self.tmp = tempfile.mkdtemp(prefix="resellerdesk-prove-")
-        self.db = os.path.join(self.tmp, "rd.sqlite")
+        if engine == "sqlite":
+            self.db = os.path.join(self.tmp, "rd.sqlite")
+            self.server = None
+        elif engine == "postgresql":
+            self.server = server or shared_postgres()
+            self.database = self.server.new_database()
+            self.db = self.server.url(self.database)
+            r = subprocess.run([os.path.join(self.bin, "resellerdesk"), "storage", "init", self.db],
+                               capture_output=True, text=True)
+            if r.returncode != 0:
+                raise SystemExit(f"resellerdesk storage init failed: {r.stderr.strip()}")
+        else:
+            raise ValueError(f"unknown engine {engine}")
         self.spool = os.path.join(self.tmp, "spool")
         self.smtp_port, self.web_port = free_port(), free_port()
         self.base = f"http://127.0.0.1:{self.web_port}"
@@ -58,6 +247,7 @@ class Desk:
                         RESELLERDESK_MAIL_TRANSPORT="smtp", RESELLERDESK_SMTP_HOST="127.0.0.1",
                         RESELLERDESK_SMTP_PORT=str(self.smtp_port), SUDO_USER="soak", **SELLER)
         self.smtp = self.storefront = None
+        self.amcheck = False
 
     def command(self, args, on=None):
         """The command line and environment; `on` (YYYY-MM-DD) runs it at noon UTC of that day with Debian's
@@ -99,14 +289,55 @@ class Desk:
             return f.read()
 
     def sql(self, query, *args):
+        """The rows of `query` (one text for both engines, `?` placeholders): on PostgreSQL through psql in
+        the schema `resellerdesk`, integers as int, NULL as None, everything else as text."""
+        if self.engine == "postgresql":
+            rows = self.server.psql(bind(query, args), self.database,
+                                    env={"PGOPTIONS": "-c search_path=resellerdesk"})
+            return [tuple(_typed(v) for v in row) for row in rows]
         con = sqlite3.connect(self.db, timeout=30)
         try:
             return con.execute(query, args).fetchall()
         finally:
             con.close()
 
+    # What differs between the engines' SQL, in one place.
+    def json_text(self, column, key):
+        """The text of `key` in the JSON object in the text column `column`."""
+        if self.engine == "postgresql":
+            return f"({column})::json->>'{key}'"
+        return f"json_extract({column}, '$.{key}')"
+
+    @property
+    def search_key(self):
+        """The account's id in account_search: FTS5's rowid on SQLite, a real column on PostgreSQL."""
+        return "account_id" if self.engine == "postgresql" else "rowid"
+
     def integrity(self):
-        return self.sql("PRAGMA integrity_check")[0][0]
+        """"ok", or what is corrupt. SQLite: PRAGMA integrity_check. PostgreSQL: amcheck, every B-tree index
+        of the schema checked (bt_index_check with heapallindexed: each heap tuple found in the index) and
+        every table's heap (verify_heapam)."""
+        if self.engine != "postgresql":
+            return self.sql("PRAGMA integrity_check")[0][0]
+        psql = lambda q: self.server.psql(q, self.database)
+        if not self.amcheck:
+            psql("CREATE EXTENSION IF NOT EXISTS amcheck SCHEMA public")
+            self.amcheck = True
+        schema = "c.relnamespace = 'resellerdesk'::regnamespace"
+        # One statement each: the first index that fails stops it, and amcheck's error names that index.
+        try:
+            indexes = psql(f"""SELECT count(public.bt_index_check(c.oid, true)::text) FROM pg_class c
+                               JOIN pg_am a ON a.oid = c.relam WHERE {schema} AND c.relkind = 'i'
+                               AND a.amname = 'btree'""")[0][0]
+            corrupt = psql(f"""SELECT c.relname, v.blkno, v.offnum, v.msg FROM pg_class c,
+                               LATERAL public.verify_heapam(c.oid) v WHERE {schema} AND c.relkind = 'r'""")
+            tables = psql(f"SELECT count(*) FROM pg_class c WHERE {schema} AND c.relkind = 'r'")[0][0]
+        except RuntimeError as e:
+            return f"amcheck: {e}"
+        problems = [f"table {name}, block {block}, item {item}: {msg}" for name, block, item, msg in corrupt]
+        if int(indexes) == 0 or int(tables) == 0:
+            problems.append(f"nothing to check: {indexes} indexes, {tables} tables")
+        return "ok" if not problems else "; ".join(problems[:5])
 
     def token(self, email, kind="activation"):
         """The token of the newest link emailed to `email`: the database never holds it, so what is due is
@@ -131,6 +362,11 @@ class Desk:
         if self.smtp:
             self.smtp.kill()
             self.smtp.wait()
+        if self.engine == "postgresql" and self.server.running:
+            try:
+                self.server.psql(f'DROP DATABASE "{self.database}" WITH (FORCE)', "postgres")
+            except RuntimeError:
+                pass
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
@@ -203,16 +439,17 @@ def billing_problems(desk, through=None):
     for number, total, lines, summed in bad:
         if lines == 0 or summed != total:
             problems.append(f"{number}: {lines} lines summing to {summed}, total {total}")
-    for number, total, debits, debited, audits, mails, recipients in q("""
+    for number, total, debits, debited, audits, mails, recipients in q(f"""
             SELECT i.number, i.total_minor,
                    (SELECT count(*) FROM ledger l WHERE l.invoice_id = i.id),
                    (SELECT coalesce(sum(amount_minor), 0) FROM ledger l WHERE l.invoice_id = i.id AND l.kind = 'debit'),
                    (SELECT count(*) FROM audit_events a WHERE a.entity = 'invoice' AND a.entity_id = i.id
                        AND a.action = 'issue'),
                    (SELECT count(*) FROM outbox o WHERE o.kind = 'invoice'
-                       AND json_extract(o.params, '$.invoiceNumber') = i.number),
-                   max(1, (SELECT count(*) FROM contacts c WHERE c.account_id = i.billed_account_id AND c.is_bill_to))
+                       AND {desk.json_text('o.params', 'invoiceNumber')} = i.number),
+                   (SELECT count(*) FROM contacts c WHERE c.account_id = i.billed_account_id AND c.is_bill_to <> 0)
             FROM invoices i"""):
+        recipients = max(1, recipients)                   # no bill-to contact: the account's own address
         if (debits, debited) != ((1, total) if total > 0 else (0, 0)):
             problems.append(f"{number} (total {total}): {debits} ledger entries of {debited}")
         if audits != 1 or mails != recipients:
@@ -259,7 +496,7 @@ def collections_problems(desk):
     problems = []
     recorded = set((f"ACC-{a:06d}", STEP_MAILS[s]) for a, s in
                    q("SELECT DISTINCT account_id, step FROM dunning_notices"))
-    mailed = set(q("""SELECT DISTINCT json_extract(params, '$.accountCode'), kind FROM outbox
+    mailed = set(q(f"""SELECT DISTINCT {desk.json_text('params', 'accountCode')}, kind FROM outbox
                       WHERE kind IN ('reminder', 'secondReminder', 'finalNotice')"""))
     if recorded != mailed:
         problems.append(f"steps recorded without emails {sorted(recorded - mailed)[:5]}, "

@@ -7,28 +7,19 @@ holds on the other; that sign-in throttling counts attempts across both (ten wro
 instance having seen about half); and that with one instance killed, nginx's next requests reach the other and
 the session goes on. Runs as root (the server as the postgres user) or as any login; exits 1 on a failure.
     pg-two-hosts.py --bin .build/debug"""
-import argparse, glob, os, re, shutil, subprocess, sys, tempfile
-from harness import Browser, Desk, free_port, listening, wait_for
-
-ROOT = os.getuid() == 0
-
-
-def as_postgres(line, **kw):
-    return subprocess.run((["runuser", "-u", "postgres", "--"] if ROOT else []) + line, check=True,
-                          capture_output=True, text=True, **kw)
+import argparse, os, shutil, subprocess, sys, tempfile
+from harness import Browser, Desk, PostgresServer, free_port, listening, wait_for
 
 
 def main():
     args = argparse.ArgumentParser()
     args.add_argument("--bin", default=".build/debug")
     bin_dir = os.path.abspath(args.parse_args().bin)
-    pgbin = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))[-1]
     desk = Desk(bin_dir)
+    server = PostgresServer(tcp=True)
     work = tempfile.mkdtemp(prefix="rd-two-hosts-")
-    os.chmod(work, 0o755)
-    if ROOT:
-        shutil.chown(work, "postgres")
-    port, web1, web2, front = free_port(), free_port(), free_port(), free_port()
+    os.chmod(work, 0o755)                                 # nginx workers (nobody, when root) reach its temp
+    port, web1, web2, front = server.port, free_port(), free_port(), free_port()
     procs = []
     failures = []
 
@@ -38,17 +29,13 @@ def main():
             failures.append(what)
 
     try:
-        as_postgres([f"{pgbin}/initdb", "-D", f"{work}/data", "-U", "postgres", "--auth-local=trust",
-                     "--auth-host=scram-sha-256", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"])
-        as_postgres([f"{pgbin}/pg_ctl", "-D", f"{work}/data", "-l", f"{work}/server.log", "-w", "-o",
-                     f"-p {port} -k {work} -c listen_addresses=127.0.0.1", "start"])
-        psql = [f"{pgbin}/psql", "-X", "-q", "-At", "-h", work, "-p", str(port), "-U", "postgres"]
-        as_postgres([f"{pgbin}/createdb", "-h", work, "-p", str(port), "-U", "postgres", "desk"])
-        admin = f"postgresql:///desk?host={work}&port={port}&user=postgres"
+        server.start()
+        server.psql("CREATE DATABASE desk")
+        admin = server.url("desk")
         subprocess.run([f"{bin_dir}/resellerdesk", "storage", "init", admin], check=True, capture_output=True)
         # The storefront hosts' login: the storefront's and the deliverer's groups, a password, TCP.
-        as_postgres(psql + ["-d", "desk", "-c", "CREATE ROLE web LOGIN PASSWORD 'two hosts, one desk' "
-                            "IN ROLE resellerdesk_storefront, resellerdesk_deliverer"])
+        server.psql("CREATE ROLE web LOGIN PASSWORD 'two hosts, one desk' "
+                    "IN ROLE resellerdesk_storefront, resellerdesk_deliverer", "desk")
         pgpass = os.path.join(desk.tmp, "pgpass")
         with open(pgpass, "w") as f:
             f.write(f"127.0.0.1:{port}:desk:web:two hosts, one desk\n")
@@ -108,9 +95,8 @@ def main():
         pages = [browser.get("/dashboard") for _ in range(4)]
         check(all(code == 200 for code in pages) and "Log out" in browser.page,
               "one instance killed: the session goes on at the other", f"{pages}")
-        audit = as_postgres(psql + ["-d", "desk", "-c", "SELECT count(*) FROM resellerdesk.audit_events "
-                                    "WHERE action = 'activate'"]).stdout.strip()
-        check(audit == "1", "the activation audited once in the one database", audit)
+        audit = server.psql("SELECT count(*) FROM resellerdesk.audit_events WHERE action = 'activate'", "desk")
+        check(audit == [("1",)], "the activation audited once in the one database", audit)
     finally:
         for p in procs:
             if p.poll() is None:
@@ -118,8 +104,7 @@ def main():
                 p.wait()
         subprocess.run(["nginx", "-c", os.path.join(work, "nginx.conf"), "-p", os.path.join(work, "nginx"), "-s",
                         "stop"], capture_output=True)
-        subprocess.run((["runuser", "-u", "postgres", "--"] if ROOT else []) +
-                       [f"{pgbin}/pg_ctl", "-D", f"{work}/data", "-m", "immediate", "stop"], capture_output=True)
+        server.stop("immediate")
         desk.close()
         shutil.rmtree(work, ignore_errors=True)
     print(f"pg-two-hosts: {'passed' if not failures else 'FAILED: ' + ', '.join(failures)}")
