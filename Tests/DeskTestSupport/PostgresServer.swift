@@ -53,6 +53,25 @@ public final class PostgresServer: Sendable {
         return Self.adding(parameters, to: base)
     }
 
+    /// `database` as a postgresql:// URL, the form `--db` and RESELLERDESK_DB take (anything else is a SQLite
+    /// file's path there): for the tests that run the binary on a PostgreSQL desk.
+    public func uri(database: String) -> String {
+        switch location {
+        case .cluster(let cluster):
+            var components = URLComponents()
+            components.scheme = "postgresql"
+            components.host = ""
+            components.path = "/" + database
+            components.queryItems = [URLQueryItem(name: "host", value: cluster.socketDirectory),
+                                     URLQueryItem(name: "port", value: String(cluster.port)),
+                                     URLQueryItem(name: "user", value: "postgres")]
+            return components.string!
+        case .external(let conninfo):
+            precondition(Self.isURL(conninfo), "RESELLERDESK_TEST_PG must be a postgresql:// URL for the CLI tests")
+            return Self.replacingDatabase(in: conninfo, with: database)
+        }
+    }
+
     /// On a cluster of the tests' own, a role in this group must sign in with its password (everyone else is
     /// trusted): for the tests of a refused sign-in.
     public static let passwordLoginRole = "password_login"

@@ -36,17 +36,19 @@ public final class TempDatabase: Sendable {
 
     /// Where the desk is, as `--db` takes it: the file, or the PostgreSQL URL.
     public var location: String {
-        get throws { TestEngine.isSQLite ? path : try url() }
+        get throws { TestEngine.isSQLite ? path : try postgres().uri }
     }
 
-    private func url() throws -> String {
+    private func url() throws -> String { try postgres().url }
+
+    private func postgres() throws -> TempPostgresDatabase {
         try database.withLock { database in
             if database == nil {
                 database = try TempPostgresDatabase(template: try PostgresTemplate.name())
                 // The folder tests write beside the desk, which a SQLite desk's Store makes.
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            return database!.url
+            return database!
         }
     }
 

@@ -8,7 +8,7 @@ import DeskTestSupport
 
     /// The desk started in tmux on this test's database, as the staff login dora.
     func startDesk(_ session: TmuxSession) throws {
-        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) SUDO_USER=dora \(CLI.binary)'")
+        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\"\(cli.db)\" SUDO_USER=dora \(CLI.binary)'")
     }
 
     @Test func searchOpenHelpResizeAndHangUp() throws {
