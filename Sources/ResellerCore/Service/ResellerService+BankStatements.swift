@@ -14,17 +14,20 @@ extension ResellerService {
         var next = 0
         while next < items.count {
             let first = next
-            let done = try store.write { tx in
+            // The body keeps its progress to itself: on PostgreSQL it runs again from the start after a conflict.
+            let (done, reached) = try store.write { tx in
                 var out: [(item: StatementItem, outcome: StatementOutcome)] = []
+                var cursor = first
                 let now = self.now
-                while next < items.count && next - first < Self.statementBatch {
-                    let item = items[next]
+                while cursor < items.count && cursor - first < Self.statementBatch {
+                    let item = items[cursor]
                     out.append((item, try tx.savepoint { try book(tx, item, by: actor, at: now) }))
-                    next += 1
+                    cursor += 1
                 }
-                return out
+                return (out, cursor)
             }
             report.items += done
+            next = reached
         }
         return report
     }

@@ -62,32 +62,40 @@ extension ResellerService {
         while next < accountIds.count {
             progress(next, accountIds.count)
             let first = next
-            var done: [T] = [], failed: [(accountId: Int64, message: String)] = []
+            // How far the batch got, only to report a batch that failed whole.
+            var reached = first
             do {
                 // On PostgreSQL each account is locked, or passed over while another host's run holds it: two
-                // runs share the accounts, and each waits for the other only at the numbering counter.
-                try store.write(isolation: .lockedRows) { tx in
+                // runs share the accounts, and each waits for the other only at the numbering counter. The body
+                // keeps its progress to itself: there a lost connection runs it again from the start.
+                let (done, failed, end) = try store.write(isolation: .lockedRows) { tx in
+                    var done: [T] = [], failed: [(accountId: Int64, message: String)] = []
+                    var cursor = first
                     let started = DispatchTime.now().uptimeNanoseconds
                     repeat {
-                        let accountId = accountIds[next]
-                        next += 1
+                        let accountId = accountIds[cursor]
+                        cursor += 1
+                        reached = max(reached, cursor)
                         do {
                             guard try tx.lockAccount(accountId, skipLocked: true) else { continue }
                             done += try tx.savepoint { try body(tx, accountId) }
                         } catch {
-                            // A failure that ended the whole transaction (a full disk) ends the batch with it.
-                            guard tx.inTransaction else { throw error }
+                            // A failure that ended the whole transaction (a full disk) ends the batch with it; a
+                            // conflict with another host's transaction runs the whole batch again.
+                            guard tx.inTransaction && !Store.retriesWhole(error) else { throw error }
                             failed.append((accountId, Self.failureMessage(error, store)))
                         }
-                    } while next < accountIds.count && next - first < Self.billingBatchAccounts
+                    } while cursor < accountIds.count && cursor - first < Self.billingBatchAccounts
                         && DispatchTime.now().uptimeNanoseconds - started < Self.billingBatchNanoseconds
+                    return (done, failed, cursor)
                 }
                 results += done
                 failures += failed
+                next = end
             } catch {
                 // Nothing of this batch was committed: each of its accounts is reported (at least one, so a
                 // transaction that cannot even begin still moves the run on, as one account at a time did).
-                next = max(next, first + 1)
+                next = max(reached, first + 1)
                 let message = error.fieldErrors.map(\.message).joined(separator: "; ")
                 failures += accountIds[first..<next].map { ($0, message) }
             }

@@ -64,7 +64,10 @@ public final class Store: Sendable {
         let pool = PostgresPool(conninfo: url)
         engine = .postgresql(pool)
         do {
-            try pool.connection { c in try PostgresStorage.check(c, url: url) }
+            // Through a transaction: a server restarting as the command starts is waited for, as in any write.
+            try pool.transaction(readOnly: true, isolation: .serializable) { session in
+                try PostgresStorage.check(session.connection, url: url)
+            }
         } catch let error as ServiceError {
             throw error
         } catch {
@@ -144,7 +147,8 @@ public final class Store: Sendable {
     /// Runs `body` in an IMMEDIATE transaction: it takes the write lock first, so two processes can never
     /// both read a balance and then both spend it. Everything in `body` commits together or not at all.
     /// On PostgreSQL the transaction is SERIALIZABLE unless `isolation` says the body locks its own rows, and a
-    /// conflict with another host runs `body` again from the start (see `PostgresPool.transaction`).
+    /// conflict with another host, or a connection lost before COMMIT, runs `body` again from the start (see
+    /// `PostgresPool.transaction`): `body` keeps its state to itself and returns it, never changing what it captured.
     func write<T>(isolation: WriteIsolation = .serializable, _ body: (StoreTx) throws -> T) throws(ServiceError) -> T {
         do {
             var pending = JournalBuffer()

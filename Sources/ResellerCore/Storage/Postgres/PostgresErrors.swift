@@ -1,6 +1,13 @@
 import Foundation
 
 extension Store {
+    /// An error the whole transaction must be run again for (PostgreSQL's deadlock or serialization failure),
+    /// not one that a savepoint can roll back alone and report.
+    static func retriesWhole(_ error: Error) -> Bool {
+        guard let e = error as? PGError else { return false }
+        return e.isDeadlock || e.isSerializationFailure || e.isConnectionLost
+    }
+
     /// What the server says when it refuses a login (in its default English messages).
     static let refusedLogin = ["does not exist", "Peer authentication failed", "permission denied for database",
                                "password authentication failed", "no pg_hba.conf entry"]

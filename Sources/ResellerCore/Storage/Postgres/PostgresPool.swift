@@ -19,7 +19,7 @@ final class PostgresPool: Sendable {
     let conninfo: String
     private let idle = Mutex<[PGConnection]>([])
     /// How often a transaction that lost a conflict, or its connection before COMMIT, runs again.
-    static let attempts = 8
+    static let attempts = 10
 
     init(conninfo: String) { self.conninfo = conninfo }
 
@@ -71,9 +71,11 @@ final class PostgresPool: Sendable {
                         where attempt < Self.attempts && Self.retryable(error, committing: committing) {
                 // A lost server leaves every idle connection dead too: open fresh ones.
                 if error.isConnectionLost { idle.withLock { $0.removeAll() } }
-                // Conflicts come in bursts between the same transactions: wait a little, longer each time. A lost
-                // server is given seconds to come back (a restart, a failover).
-                usleep(UInt32(attempt) * (error.isConnectionLost ? 250_000 : UInt32.random(in: 1_000...5_000)))
+                // Conflicts come in bursts between the same transactions: wait a little, twice as long each time
+                // (2 to 10 ms, then up to about a second: a long import against a busy desk). A lost server is
+                // given seconds to come back (a restart, a failover).
+                usleep(error.isConnectionLost ? 250_000 * UInt32(attempt)
+                       : UInt32.random(in: 1_000...5_000) << UInt32(min(attempt, 8)))
             }
         }
     }
