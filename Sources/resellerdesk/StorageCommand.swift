@@ -11,9 +11,9 @@ struct StorageCommand: ParsableCommand {
             A desk on PostgreSQL 15 or later is named by storage.url in the configuration, --db or RESELLERDESK_DB \
             (postgresql://…, as libpq reads it). `storage init` creates its schema and roles once; `storage grant` \
             and `storage revoke` add and remove staff logins (Unix logins, connecting over the server's socket with \
-            peer authentication).
+            peer authentication). `storage copy` moves a whole desk between engines while it is offline.
             """,
-        subcommands: [Init.self, Grant.self, Revoke.self])
+        subcommands: [Init.self, Grant.self, Revoke.self, Copy.self])
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -56,6 +56,40 @@ struct StorageCommand: ParsableCommand {
                 let url = try StorageCommand.url(global)
                 try PostgresStorage.revoke(login: login, url: url)
                 print("\(login) is no longer staff of \(url).")
+            }
+        }
+    }
+
+    struct Copy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy a whole desk into an empty one, SQLite and PostgreSQL either way, with the desk offline.",
+            discussion: """
+                Every table is copied in one transaction on the target, ids kept, and checked before it commits: \
+                each table's row count, each account's ledger balance, the invoice and credit-note numbers and \
+                the counters; any difference copies nothing. Refused while a resellerdesk program has either desk \
+                open, when the target holds anything, or when both name the same desk. A PostgreSQL target needs \
+                `storage init` first, and a PostgreSQL end is copied by a member of resellerdesk_owner.
+                """)
+        @Option(help: "The desk to copy: a SQLite file or postgresql://…") var from: String
+        @Option(help: "The empty desk to copy into: a new SQLite file, or postgresql://… after storage init.")
+        var to: String
+        @Flag(help: "Print JSON.") var json = false
+
+        func validate() throws {
+            for (flag, value) in [("--from", from), ("--to", to)]
+            where value.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("\(flag) needs a desk: a SQLite file or a postgresql:// URL")
+            }
+        }
+
+        func run() throws {
+            do {
+                let report = try Store.copy(from: from, to: to, by: .currentStaff())
+                json ? StorageCommand.showJSON(report) : StorageCommand.show(report)
+            } catch {
+                CLIContext.report(error, json: json)
+                if case .storage = error { throw ExitCode(3) }
+                throw ExitCode(1)
             }
         }
     }

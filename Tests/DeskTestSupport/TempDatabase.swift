@@ -36,7 +36,7 @@ public final class TempDatabase: Sendable {
 
     /// Where the desk is, as `--db` takes it: the file, or the PostgreSQL URL.
     public var location: String {
-        get throws { TestEngine.isSQLite ? path : try postgres().uri }
+        get throws { TestEngine.isSQLite ? path : try postgres().location }
     }
 
     private func url() throws -> String { try postgres().url }

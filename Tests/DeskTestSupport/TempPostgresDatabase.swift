@@ -7,8 +7,6 @@ public final class TempPostgresDatabase: Sendable {
     public let name: String
     /// The conninfo of the database for libpq, as the superuser.
     public var url: String { server.url(database: name) }
-    /// The same as a postgresql:// URL, as `--db` takes it.
-    public var uri: String { server.uri(database: name) }
 
     /// The conninfo with `parameters` added (`["user": "clerk"]`).
     public func url(with parameters: KeyValuePairs<String, String>) -> String {
