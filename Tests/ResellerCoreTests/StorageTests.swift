@@ -49,8 +49,8 @@ import DeskTestSupport
         }
         let store = try Store(path: db.path)
         #expect(try store.read { try $0.value(Int.self, sql: "PRAGMA user_version") } == Store.migrations.count)
-        #expect(try store.read { try $0.value(Int.self, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'accounts'") }
-                == 1)
+        let tables = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'accounts'"
+        #expect(try store.read { try $0.value(Int.self, sql: tables) } == 1)
     }
 
     @Test func databaseLocation() {

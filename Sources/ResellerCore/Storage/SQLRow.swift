@@ -3,7 +3,8 @@ import GRDB
 
 /// One row as either engine returns it: the statement's column names, shared by its rows, and the values.
 /// Read like GRDB's Row (`row["name"]`, `row[0]`, typed by the caller, an Optional reading NULL as nil), so the
-/// storage code reads both engines with one text. A missing column or a NULL read as a non-optional is a programming error and traps, as in GRDB.
+/// storage code reads both engines with one text. A missing column or a NULL read as a non-optional is a
+/// programming error and traps, as in GRDB.
 struct SQLRow {
     let columns: SQLColumns
     let values: [DatabaseValue]

@@ -27,7 +27,11 @@ extension Store {
         }
         let actual: Set<SchemaObject>
         let pool = try sqlitePool(for: "the schema check")
-        do { actual = try pool.read { db in try Store.schemaObjects(db) } } catch { throw Store.describe(error, path: path) }
+        do {
+            actual = try pool.read { db in try Store.schemaObjects(db) }
+        } catch {
+            throw Store.describe(error, path: path)
+        }
         return SchemaDrift.differences(expected: expected, actual: actual)
     }
 }

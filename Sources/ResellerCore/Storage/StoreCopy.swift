@@ -61,7 +61,8 @@ extension Store {
                                                          on: t)
                     }
                     let rows = tables.reduce(0) { $0 + $1.rows }
-                    try t.audit(actor, "desk", 0, "copy", ["from": [nil, names.from], "rows": [nil, "\(rows)"]], at: now)
+                    try t.audit(actor, "desk", 0, "copy", ["from": [nil, names.from], "rows": [nil, "\(rows)"]],
+                                at: now)
                     return (tables, checked)
                 } catch {
                     throw ServiceError.storage(explain(error, source, target) + "; nothing was copied, \(names.to) "

@@ -14,6 +14,10 @@ extension Store {
 
     /// PostgreSQL's errors as sentences an operator can act on; `url` is named as given.
     static func describePostgres(_ error: Error, url: String) -> ServiceError {
+        if let uncertain = error as? PostgresPool.UncertainCommit {
+            return .storage("lost the PostgreSQL desk \(url) while saving (\(uncertain.error.message)): the change may "
+                            + "or may not have been saved; look at the desk before you try again")
+        }
         guard let e = error as? PGError else { return .storage("\(error)") }
         if e.isIntegerOverflow { return MoneySum.outOfRange("a sum of stored amounts") }
         let message = e.message.trimmingCharacters(in: .whitespacesAndNewlines)

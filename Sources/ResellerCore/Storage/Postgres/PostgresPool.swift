@@ -62,6 +62,8 @@ final class PostgresPool: Sendable {
                         committing = true
                         try c.execute(script: "COMMIT")
                         return result
+                    } catch let error as PGError where committing && error.isConnectionLost {
+                        throw PostgresPool.UncertainCommit(error: error)
                     } catch {
                         if !committing && !c.isBroken { try? c.execute(script: "ROLLBACK") }
                         throw error
@@ -78,6 +80,11 @@ final class PostgresPool: Sendable {
                        : UInt32.random(in: 1_000...5_000) << UInt32(min(attempt, 8)))
             }
         }
+    }
+
+    /// The connection was lost while COMMIT was on its way: the server may have committed or not.
+    struct UncertainCommit: Error {
+        let error: PGError
     }
 
     static func retryable(_ error: PGError, committing: Bool) -> Bool {
