@@ -161,8 +161,7 @@ extension StoreTx {
     func consumeToken(_ id: Int64, at now: Date) throws -> Bool {
         let changed = try execute(sql: """
             UPDATE tokens SET used_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL
-            """,
-                       arguments: [now, id])
+            """, arguments: [now, id])
         return changed == 1
     }
 

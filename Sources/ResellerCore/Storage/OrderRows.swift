@@ -11,13 +11,12 @@ extension StoreTx {
                              p.net.minor, p.tax.minor, TaxedAmountsJSON.taxes(p.taxes)])
         for l in p.lines {
             try execute(sql: """
-                INSERT INTO order_lines (order_id, product_code, description, billing_period, quantity, unit_price_minor,
-                  first_charge_minor, prorated_days, period_days, invoice_day, price_list_id, tax_class)
-                  VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
-                """,
-                    arguments: [id, l.productCode, l.description, l.billingPeriod.rawValue, l.quantity, l.unitPrice.minor,
-                                 l.firstCharge.minor, l.proration?.days, l.proration?.periodDays, l.invoiceDay.description,
-                                 l.priceListId, l.taxClass.rawValue])
+                INSERT INTO order_lines (order_id, product_code, description, billing_period, quantity,
+                  unit_price_minor, first_charge_minor, prorated_days, period_days, invoice_day, price_list_id,
+                  tax_class) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+                """, arguments: [id, l.productCode, l.description, l.billingPeriod.rawValue, l.quantity,
+                                 l.unitPrice.minor, l.firstCharge.minor, l.proration?.days, l.proration?.periodDays,
+                                 l.invoiceDay.description, l.priceListId, l.taxClass.rawValue])
         }
         return id
     }
@@ -79,7 +78,8 @@ extension StoreTx {
     }
 
     func submittedOrders() throws -> [Order] {
-        try rows(sql: Self.orderSelect + " WHERE o.status = 'Submitted' ORDER BY o.id").map { try order($0, withLines: false) }
+        try rows(sql: Self.orderSelect + " WHERE o.status = 'Submitted' ORDER BY o.id")
+            .map { try order($0, withLines: false) }
     }
 
     private func order(_ r: SQLRow, withLines: Bool) throws -> Order {

@@ -65,14 +65,15 @@ extension StoreTx {
         let values: [any DatabaseValueConvertible] = [owner, until] + ids
         try execute(sql: """
             UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ? WHERE id IN (\(list))
-            """,
-                       arguments: SQLArguments(values))
+            """, arguments: SQLArguments(values))
         return try rows(sql: "SELECT * FROM outbox WHERE id IN (\(list)) ORDER BY next_attempt_at, id",
                                 arguments: SQLArguments(ids)).map(Self.message)
     }
 
     func mailOwners() throws -> [String] {
-        try values(String.self, sql: "SELECT DISTINCT claimed_by FROM outbox WHERE status = 'sending' AND claimed_by IS NOT NULL")
+        try values(String.self, sql: """
+            SELECT DISTINCT claimed_by FROM outbox WHERE status = 'sending' AND claimed_by IS NOT NULL
+            """)
     }
 
     /// Records a result, but only while `owner` still holds the claim (a slow deliverer whose lease was

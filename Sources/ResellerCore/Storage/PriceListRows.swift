@@ -7,8 +7,8 @@ extension StoreTx {
         let id = try insert(sql: """
             INSERT INTO price_lists (name, name_key, currency, valid_from, valid_to, active, description, created_at)
             VALUES (?,?,?,?,?,?,?,?)
-            """,
-                arguments: [name, name.lowercased(), currency, validFrom?.description, validTo?.description, active, description, now])
+            """, arguments: [name, name.lowercased(), currency, validFrom?.description, validTo?.description, active,
+                             description, now])
         try insertItems(items, into: id)
         return id
     }
@@ -74,8 +74,7 @@ extension StoreTx {
             arguments: [priceListId]) ?? "EUR"
         return try rows(sql: """
             SELECT * FROM price_list_items WHERE price_list_id = ? ORDER BY product_code, billing_period
-            """,
-                                arguments: [priceListId]).map {
+            """, arguments: [priceListId]).map {
             PriceListItem(productCode: $0["product_code"], description: $0["description"],
                           billingPeriod: BillingPeriod(rawValue: $0["billing_period"]) ?? .oneTime,
                           unitPrice: Money(minor: $0["price_minor"], currency: currency),
