@@ -12,8 +12,9 @@ SELLER = {"RESELLERDESK_COMPANY_NAME": "Fixture Cloud AG", "RESELLERDESK_COMPANY
           "RESELLERDESK_COMPANY_COUNTRY": "CH", "RESELLERDESK_COMPANY_VAT_ID": "CHE-123.456.788 MWST"}
 
 
-def kill_program(p):
-    """SIGKILLs the program `p` started and waits for it. Under Debian's faketime, `p` is the wrapper and the
+def kill_program(p, group=False):
+    """SIGKILLs the program `p` started and waits for it (with `group`, its whole process group, for a program
+    started in a session of its own). Under Debian's faketime, `p` is the wrapper and the
     program its child: the child is killed, and the wrapper, left to exit, removes its semaphore from /dev/shm
     (killed itself, it leaves it there, and a later faketime given the same PID fails with "sem_open: File
     exists")."""
@@ -28,7 +29,10 @@ def kill_program(p):
         except ProcessLookupError:
             pass
     if not children:
-        p.kill()
+        try:
+            os.killpg(p.pid, 9) if group else p.kill()
+        except ProcessLookupError:
+            pass
     return p.communicate() if p.stdout else p.wait()
 
 

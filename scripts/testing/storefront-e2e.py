@@ -33,7 +33,7 @@ from axe_selenium_python import Axe
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from harness import PASSWORD, free_port, listening, wait_for  # noqa: E402
+from harness import PASSWORD, free_port, kill_program, listening, wait_for  # noqa: E402
 
 # The seller of this desk: in Greece, complete (address, VAT ID, bank, footer), as the Swift tests'
 # TestSeller.greek. The demo reseller is Greek too, so its invoices bear Greek VAT (S 24 %) and the browser
@@ -97,24 +97,7 @@ class Run:
 
     @staticmethod
     def kill(p):
-        # A faketime-wrapped storefront: only its child, so the wrapper exits by itself and removes its semaphore
-        # (killed, it leaves it in /dev/shm for a later faketime of the same PID to fail on).
-        try:
-            with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
-                children = [int(c) for c in f.read().split()]
-        except OSError:
-            children = []
-        for child in children:
-            try:
-                os.kill(child, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        if not children:
-            try:
-                os.killpg(p.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        p.wait()
+        kill_program(p, group=True)
 
     def shot(self, browser, name):
         self.shots += 1
