@@ -22,7 +22,7 @@ public struct CLI: Sendable {
 
     /// The desk, opened in this process as another process would.
     public func openStore() throws -> Store {
-        TestEngine.isSQLite ? try Store(path: db) : try Store(postgresql: db)
+        try Store(location: db)
     }
 
     public struct Result: Sendable {

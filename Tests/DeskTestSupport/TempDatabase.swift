@@ -28,18 +28,13 @@ public final class TempDatabase: Sendable {
 
     /// The desk on the test engine; on PostgreSQL every open of one TempDatabase is the same database.
     public func open(journal: Journal = .system) throws -> Store {
-        switch TestEngine.current {
-        case .sqlite: return try Store(path: path, journal: journal)
-        case .postgresql: return try Store(postgresql: try url(), journal: journal)
-        }
+        try Store(location: try location, journal: journal)
     }
 
     /// Where the desk is, as `--db` takes it: the file, or the PostgreSQL URL.
     public var location: String {
         get throws { TestEngine.isSQLite ? path : try postgres().location }
     }
-
-    private func url() throws -> String { try postgres().url }
 
     private func postgres() throws -> TempPostgresDatabase {
         try database.withLock { database in

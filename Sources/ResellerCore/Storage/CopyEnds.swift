@@ -8,8 +8,7 @@ enum CopyEnds {
     static let seeded: Set<String> = ["counters", "tax_rates"]
 
     static func open(_ location: String, journal: Journal) throws(ServiceError) -> Store {
-        DatabaseLocation.isPostgres(location) ? try Store(postgresql: location, journal: journal)
-            : try Store(path: location, journal: journal)
+        try Store(location: location, journal: journal)
     }
 
     static func refuseSame(_ source: String, _ target: String, named: String) throws(ServiceError) {

@@ -14,7 +14,4 @@ struct SQLArguments: ExpressibleByArrayLiteral {
 
     init(arrayLiteral elements: (any DatabaseValueConvertible)?...) { self.init(elements) }
 
-    static func + (lhs: SQLArguments, rhs: SQLArguments) -> SQLArguments {
-        SQLArguments(values: lhs.values + rhs.values)
-    }
 }

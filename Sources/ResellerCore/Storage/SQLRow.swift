@@ -17,8 +17,6 @@ struct SQLRow {
         Self.decode(values[columns.index(of: name)], column: name)
     }
 
-    func hasColumn(_ name: String) -> Bool { columns.find(name) != nil }
-
     private static func decode<Value: DatabaseValueConvertible>(_ value: DatabaseValue, column: String) -> Value {
         guard let decoded = Value.fromDatabaseValue(value) else {
             preconditionFailure("column \(column): cannot read \(value) as \(Value.self)")

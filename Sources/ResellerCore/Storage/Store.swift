@@ -77,13 +77,18 @@ public final class Store: Sendable {
 
     /// The store the configuration names (see `DatabaseLocation`); `storage.max_pages` caps a SQLite file.
     public convenience init(config: ConfigFile, explicitPath: String?) throws(ServiceError) {
-        let location = DatabaseLocation.resolve(explicit: explicitPath, config: config).path
-        if DatabaseLocation.isPostgres(location) {
-            try self.init(postgresql: location)
-            return
-        }
         let pages = try config.int("storage.max_pages", default: 0, range: 0...1_000_000_000)
-        try self.init(path: location, maxPages: pages == 0 ? nil : pages)
+        try self.init(location: DatabaseLocation.resolve(explicit: explicitPath, config: config).path,
+                      maxPages: pages == 0 ? nil : pages)
+    }
+
+    /// The desk at `location` as `--db` takes it: a `postgresql://` URL, else a SQLite file (capped at `maxPages`).
+    public convenience init(location: String, maxPages: Int? = nil, journal: Journal = .system) throws(ServiceError) {
+        if DatabaseLocation.isPostgres(location) {
+            try self.init(postgresql: location, journal: journal)
+        } else {
+            try self.init(path: location, maxPages: maxPages, journal: journal)
+        }
     }
 
     /// A PostgreSQL desk, shared by several hosts.
