@@ -4,8 +4,7 @@ extension Store {
     /// An error the whole transaction must be run again for (PostgreSQL's deadlock or serialization failure),
     /// not one that a savepoint can roll back alone and report.
     static func retriesWhole(_ error: Error) -> Bool {
-        guard let e = error as? PGError else { return false }
-        return e.isDeadlock || e.isSerializationFailure || e.isConnectionLost
+        (error as? PGError).map(PostgresPool.retryable) ?? false
     }
 
     /// What the server says when it refuses a login (in its default English messages).

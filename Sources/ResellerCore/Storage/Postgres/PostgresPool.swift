@@ -53,10 +53,10 @@ final class PostgresPool: Sendable {
         while true {
             attempt += 1
             prepare()
-            var committing = false
             do {
                 return try connection { c in
                     try c.execute(script: begin)
+                    var committing = false
                     do {
                         let result = try body(PostgresSession(c))
                         committing = true
@@ -69,8 +69,7 @@ final class PostgresPool: Sendable {
                         throw error
                     }
                 }
-            } catch let error as PGError
-                        where attempt < Self.attempts && Self.retryable(error, committing: committing) {
+            } catch let error as PGError where attempt < Self.attempts && Self.retryable(error) {
                 // A lost server leaves every idle connection dead too: open fresh ones.
                 if error.isConnectionLost { idle.withLock { $0.removeAll() } }
                 // Conflicts come in bursts between the same transactions: wait a little, twice as long each time
@@ -87,9 +86,10 @@ final class PostgresPool: Sendable {
         let error: PGError
     }
 
-    static func retryable(_ error: PGError, committing: Bool) -> Bool {
-        if error.isSerializationFailure || error.isDeadlock { return true }
-        return error.isConnectionLost && !committing
+    /// Nothing of the transaction was kept: a conflict, or a connection lost before COMMIT (one lost during it
+    /// is an `UncertainCommit`, never retried).
+    static func retryable(_ error: PGError) -> Bool {
+        error.isSerializationFailure || error.isDeadlock || error.isConnectionLost
     }
 }
 
