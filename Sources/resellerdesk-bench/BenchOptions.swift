@@ -1,4 +1,5 @@
 import Foundation
+import ResellerCore
 
 struct BenchOptions {
     var accounts = 1_000_000
@@ -14,6 +15,11 @@ struct BenchOptions {
     var collections = false
     var overdue = 20_000
     var importEntries = 10_000
+    /// A PostgreSQL server (a postgresql:// URL whose login may create databases): the desk is a database there.
+    var postgresql: String?
+    var processes = 1
+    /// `billing-run --db LOCATION`: one process of `billing --processes N`.
+    var billingRunOn: String?
 
     static func parse(_ args: [String]) -> BenchOptions {
         var o = BenchOptions()
@@ -42,12 +48,26 @@ struct BenchOptions {
                 guard let n = Int(value()), n >= 0 else { fail("--import takes a whole number") }
                 o.importEntries = n
             case "--documents": o.documents = true
+            case "--postgresql":
+                o.postgresql = value()
+                guard DatabaseLocation.isPostgres(o.postgresql!) else {
+                    fail("--postgresql takes a postgresql:// URL of a server where this login may create databases")
+                }
+            case "--processes":
+                guard let n = Int(value()), (1...8).contains(n) else { fail("--processes takes 1 to 8") }
+                o.processes = n
+            case "billing-run":
+                guard i + 2 < args.count, args[i + 1] == "--db" else { fail("billing-run takes --db LOCATION") }
+                o.billingRunOn = args[i + 2]
+                i += 2
             case "--search-only": o.searchOnly = true; o.keep = true
             case "--messages": guard let n = Int(value()), n > 0 else { fail("--messages takes a positive whole number") }; o.messages = n
             case "-h", "--help":
                 print("""
                     usage: resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep] [--search-only]
+                                             [--postgresql SERVER_URL]
                            resellerdesk-bench billing [--accounts N] [--documents] [--dir DIR] [--keep]
+                                                      [--postgresql SERVER_URL] [--processes N]
                            resellerdesk-bench mail [--messages N] [--dir DIR]
                            resellerdesk-bench collections [--accounts N] [--overdue M] [--import E] [--dir DIR]
                     """)
@@ -57,6 +77,10 @@ struct BenchOptions {
             i += 1
         }
         guard o.accounts > 0, o.batch > 0 else { fail("--accounts and --batch must be positive") }
+        if o.postgresql != nil && (o.mail || o.collections || o.documents) {
+            fail("--postgresql measures the accounts and billing benchmarks; mail, collections and --documents "
+                 + "run on SQLite")
+        }
         return o
     }
 }

@@ -11,54 +11,129 @@ import ResellerCore
 enum BillingBenchmark {
     static let orderDay = "2027-01-10", runDay = "2027-02-01"
 
-    static func run(accounts: Int, dir: String, documents: Bool = false) throws {
+    static func run(accounts: Int, dir: String, documents: Bool = false, postgresql: String? = nil,
+                    processes: Int = 1, keep: Bool = false) throws {
         let path = dir + "/billing.sqlite"
-        print("ResellerDesk billing benchmark: \(accounts) accounts × 5 monthly subscriptions, run through \(runDay)")
-        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, SQLite file in \(dir)")
+        print("ResellerDesk billing benchmark on \(postgresql == nil ? "SQLite" : "PostgreSQL"): \(accounts) "
+              + "accounts × 5 monthly subscriptions, run through \(runDay)"
+              + (processes > 1 ? ", \(processes) processes at once" : ""))
+        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+              + (postgresql == nil ? "SQLite file in \(dir)" : "PostgreSQL (\(DatabaseLocation.named(postgresql!)))"))
         let setupStart = Date()
         try template(path: path)
         try clone(path: path, accounts: accounts)
         print(String(format: "setup: %.1f s (the template through the service, the copies by sqlite3)",
                      Date().timeIntervalSince(setupStart)))
+        let desk = try postgresql.map { try moved(path, to: $0) } ?? .sqlite(path: path)
+        defer { if !keep { desk.drop(server: postgresql) } }
 
-        let runDate = date(runDay)
-        let service = ResellerService(store: try Store(path: path), settings: settings, clock: { runDate })
         let through = try CalendarDay.parse(runDay, field: "day", label: "day")
-        let before = size(path)
+        let before = try desk.bytes()
         // Each order issued its own first invoice (with its debit) already: the run's are counted on top.
-        let issuedBefore = try issuedRows(path)
-        let start = Date(), cpuStart = cpuSeconds()
-        let report = try service.billingRun(through: through, by: .staff("bench"))
-        let seconds = Date().timeIntervalSince(start), cpu = cpuSeconds() - cpuStart
-        let after = size(path)
-        let renewals = try count(path, "SELECT COUNT(*) FROM invoice_lines WHERE kind = 'period'")
+        let issuedBefore = try issuedRows(desk)
+        let start = Date()
+        let runs = processes == 1 ? [try runOnce(desk.location)] : try runAtOnce(desk.location, processes)
+        let seconds = Date().timeIntervalSince(start)
+        let after = try desk.bytes()
+        let renewals = try desk.count("SELECT COUNT(*) FROM invoice_lines WHERE kind = 'period'")
+        let invoices = runs.reduce(0) { $0 + $1.invoices }, failures = runs.reduce(0) { $0 + $1.failures }
         print(String(format: "billing run: %.1f s, %.0f renewals/s (%d renewals, %d invoices, %d failures; "
-                     + "target ≥ 20,000/s)", seconds, Double(renewals) / seconds, renewals, report.invoices.count,
-                     report.failures.count))
+                     + "target ≥ 20,000/s)", seconds, Double(renewals) / seconds, renewals, invoices, failures))
         // On a shared machine the wall time says more about the other processes than about the run.
-        print(String(format: "CPU of the run: %.1f s (user + system), %.0f renewals per CPU second; load average "
-                     + "at the end %.1f", cpu, Double(renewals) / cpu, loadAverage()))
-        print(String(format: "peak RSS: %.1f MiB", Double(peakRSSKiB()) / 1024))
-        print(String(format: "database: %.1f MiB before, %.1f MiB after (with its WAL): +%.1f MiB, "
-                     + "%.0f bytes per renewal", mib(before), mib(after), mib(after - before),
-                     Double(after - before) / Double(max(renewals, 1))))
+        let cpu = runs.reduce(0) { $0 + $1.cpu }
+        print(String(format: "CPU of the run: %.1f s (user + system, the database server's not counted), "
+                     + "%.0f renewals per CPU second; load average at the end %.1f", cpu, Double(renewals) / cpu,
+                     loadAverage()))
+        print(String(format: "peak RSS: %.1f MiB", Double(runs.map(\.peakRSSKiB).max() ?? 0) / 1024))
+        print(String(format: "database: %.1f MiB before, %.1f MiB after: +%.1f MiB, %.0f bytes per renewal",
+                     mib(before), mib(after), mib(after - before), Double(after - before) / Double(max(renewals, 1))))
+        let runDate = date(runDay)
+        let service = ResellerService(store: try Store(location: desk.location), settings: settings,
+                                      clock: { runDate })
         let againStart = Date()
         let again = try service.billingRun(through: through, by: .staff("bench"))
         let againSeconds = Date().timeIntervalSince(againStart)
         print(String(format: "the same run again: %.3f s, %d invoices (target < 2 s)", againSeconds,
                      again.invoices.count))
 
-        let expected = accounts * 5, issuedAfter = try issuedRows(path)
+        let expected = accounts * 5, issuedAfter = try issuedRows(desk)
         let numbers = issuedAfter.numbers - issuedBefore.numbers, debits = issuedAfter.debits - issuedBefore.debits
         let mails = issuedAfter.mails - issuedBefore.mails
         print("check: \(renewals == expected ? "ok" : "WRONG") \(renewals) renewals of \(expected), "
               + "\(numbers) invoice numbers, \(debits) ledger debits, \(mails) invoice emails")
-        print("integrity: \(try service.store.integrityCheck())")
+        if case .sqlite = desk { print("integrity: \(try service.store.integrityCheck())") }
         if renewals != expected || numbers != accounts || debits != accounts || mails != accounts
-            || !report.failures.isEmpty || again.invoices.count != 0 {
+            || failures != 0 || invoices != accounts || again.invoices.count != 0 {
             fail("the run did not issue exactly one invoice per account")
         }
         if documents { try DocumentBenchmark.run(service: service, path: path, day: through, dir: dir) }
+    }
+
+    /// The prepared SQLite file moved into a new database on the PostgreSQL server by `storage copy`'s code,
+    /// then vacuumed and analysed, as an administrator moving a desk would.
+    static func moved(_ path: String, to server: String) throws -> BenchDesk {
+        let start = Date()
+        let desk = try BenchDesk.newPostgres(server: server, name: "resellerdesk_bench_billing")
+        let report = try Store.copy(from: path, to: desk.location, by: .staff("bench"))
+        _ = try desk.query("VACUUM ANALYZE;")
+        print(String(format: "moved to PostgreSQL: %d rows in %.1f s (storage copy, then VACUUM ANALYZE)",
+                     report.rows, Date().timeIntervalSince(start)))
+        return desk
+    }
+
+    /// What one process's billing run did.
+    struct RunResult {
+        var invoices: Int, failures: Int, cpu: Double, peakRSSKiB: Int
+
+        var line: String { "run-result \(invoices) \(failures) \(cpu) \(peakRSSKiB)" }
+
+        init(invoices: Int, failures: Int, cpu: Double, peakRSSKiB: Int) {
+            (self.invoices, self.failures, self.cpu, self.peakRSSKiB) = (invoices, failures, cpu, peakRSSKiB)
+        }
+
+        init?(line: Substring) {
+            let f = line.split(separator: " ")
+            guard f.count == 5, f[0] == "run-result", let i = Int(f[1]), let n = Int(f[2]), let c = Double(f[3]),
+                  let r = Int(f[4]) else { return nil }
+            self.init(invoices: i, failures: n, cpu: c, peakRSSKiB: r)
+        }
+    }
+
+    /// The month-end run in this process, as the daily timer's `resellerdesk billing run` makes it.
+    static func runOnce(_ location: String) throws -> RunResult {
+        let runDate = date(runDay)
+        let service = ResellerService(store: try Store(location: location), settings: settings,
+                                      clock: { runDate })
+        let cpuStart = cpuSeconds()
+        let report = try service.billingRun(through: try CalendarDay.parse(runDay, field: "day", label: "day"),
+                                            by: .staff("bench"))
+        return RunResult(invoices: report.invoices.count, failures: report.failures.count,
+                         cpu: cpuSeconds() - cpuStart, peakRSSKiB: peakRSSKiB())
+    }
+
+    /// `count` processes (this program as `billing-run --db LOCATION`) started together on the same desk, as two
+    /// hosts' timers would; each prints its RunResult's line.
+    static func runAtOnce(_ location: String, _ count: Int) throws -> [RunResult] {
+        let me = Bundle.main.executableURL ?? URL(fileURLWithPath: "/proc/self/exe")
+        let children = try (1...count).map { _ in
+            let p = Process(), out = Pipe()
+            p.executableURL = me
+            p.arguments = ["billing-run", "--db", location]
+            p.standardOutput = out
+            try p.run()
+            return (p, out)
+        }
+        return children.enumerated().map { n, child in
+            let printed = String(decoding: child.1.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            child.0.waitUntilExit()
+            guard child.0.terminationStatus == 0,
+                  let result = printed.split(separator: "\n").last.flatMap(RunResult.init(line:)) else {
+                fail("billing process \(n + 1) failed (status \(child.0.terminationStatus)): \(printed)")
+            }
+            print("  process \(n + 1): \(result.invoices) invoices, \(result.failures) failures, "
+                  + String(format: "%.1f s CPU", result.cpu))
+            return result
+        }
     }
 
     /// A Greek seller: the Greek resellers' invoices bear 24 % VAT, so the run computes tax as a desk in use does.
@@ -96,11 +171,12 @@ enum BillingBenchmark {
     /// between the copied rows move by the same amount.
     static func clone(path: String, accounts: Int) throws {
         guard accounts > 1 else { return }
+        let desk = BenchDesk.sqlite(path: path)
         // The largest template id of each table, read before any copy is written.
         var stride: [String: Int] = [:]
         for table in ["contacts", "orders", "order_lines", "invoices", "subscriptions", "invoice_lines", "ledger",
                       "audit_events"] {
-            stride[table] = try count(path, "SELECT COALESCE(MAX(id), 0) FROM \(table)")
+            stride[table] = try desk.count("SELECT COALESCE(MAX(id), 0) FROM \(table)")
         }
         func moved(_ table: String) -> String { "t.id + (k - 1) * \(stride[table]!)" }
         func ref(_ column: String, _ table: String) -> String {
@@ -142,7 +218,7 @@ enum BillingBenchmark {
 
             """
         for (table, overrides) in tables {
-            let columns = try sqlite(path, "SELECT name FROM pragma_table_info('\(table)') ORDER BY cid")
+            let columns = try desk.query("SELECT name FROM pragma_table_info('\(table)') ORDER BY cid")
                 .split(separator: "\n").map(String.init)
             let values = columns.map { overrides[$0] ?? "t.\($0)" }
             // Audit rows of the price list are the desk's, not the account's: not copied.
@@ -161,50 +237,19 @@ enum BillingBenchmark {
             PRAGMA wal_checkpoint(TRUNCATE);
             ANALYZE;
             """
-        _ = try sqlite(path, script)
+        _ = try desk.query(script)
     }
 
     /// Distinct invoice numbers, ledger debits of invoices and invoice emails in the file.
-    static func issuedRows(_ path: String) throws -> (numbers: Int, debits: Int, mails: Int) {
-        (try count(path, "SELECT COUNT(DISTINCT number) FROM invoices"),
-         try count(path, "SELECT COUNT(*) FROM ledger WHERE invoice_id IS NOT NULL"),
-         try count(path, "SELECT COUNT(*) FROM outbox WHERE kind = 'invoice'"))
+    static func issuedRows(_ desk: BenchDesk) throws -> (numbers: Int, debits: Int, mails: Int) {
+        (try desk.count("SELECT COUNT(DISTINCT number) FROM invoices"),
+         try desk.count("SELECT COUNT(*) FROM ledger WHERE invoice_id IS NOT NULL"),
+         try desk.count("SELECT COUNT(*) FROM outbox WHERE kind = 'invoice'"))
     }
 
     static func date(_ day: String) -> Date {
         let d = try! CalendarDay.parse(day, field: "day", label: "day")
         return Date(timeIntervalSince1970: Double(d.dayNumber) * 86_400 + 12 * 3600)
-    }
-
-    static func count(_ path: String, _ sql: String) throws -> Int {
-        Int(try sqlite(path, sql).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
-    }
-
-    /// Runs SQL with the sqlite3 tool and returns what it printed.
-    static func sqlite(_ path: String, _ sql: String) throws -> String {
-        let tool = "/usr/bin/sqlite3"
-        guard FileManager.default.isExecutableFile(atPath: tool) else {
-            fail("\(tool) is missing: install Debian's sqlite3 package (scripts/ensure-deps does)")
-        }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = ["-bail", path]
-        let input = Pipe(), output = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        try p.run()
-        input.fileHandleForWriting.write(Data(sql.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        if p.terminationStatus != 0 { fail("sqlite3 failed with status \(p.terminationStatus)") }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    static func size(_ path: String) -> Int64 {
-        [path, path + "-wal"].reduce(0) { sum, p in
-            sum + (((try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? NSNumber)?.int64Value ?? 0)
-        }
     }
 
     static func mib(_ bytes: Int64) -> Double { Double(bytes) / 1_048_576 }

@@ -8,14 +8,14 @@ import ResellerCore
 /// and a copy to the manager per account), again the same day (nothing to send), and on the suspension day.
 enum CollectionsBenchmark {
     static func run(accounts: Int, overdue: Int, dir: String, importEntries: Int) throws {
-        let path = dir + "/collections.sqlite"
+        let path = dir + "/collections.sqlite", desk = BenchDesk.sqlite(path: path)
         print("ResellerDesk collections benchmark: \(accounts) accounts, \(overdue) with an overdue invoice")
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, SQLite file in \(dir)")
         let setupStart = Date()
         try BillingBenchmark.template(path: path)
         try BillingBenchmark.clone(path: path, accounts: accounts)
         // Every account but the first `overdue` pays its invoice in full, as a payment staff would record.
-        _ = try BillingBenchmark.sqlite(path, """
+        _ = try desk.query("""
             INSERT INTO ledger (account_id, kind, amount_minor, note, created_at, created_by)
             SELECT billed_account_id, 'credit', total_minor, 'bench payment', '2027-01-20 12:00:00.000', 'bench'
             FROM invoices WHERE billed_account_id > \(overdue);
@@ -36,8 +36,8 @@ enum CollectionsBenchmark {
                          Double(report.emails) / max(seconds, 0.000_001), report.suspensions, report.failures.count))
             if !report.failures.isEmpty { fail("the run failed for \(report.failures.count) accounts") }
         }
-        let reminders = try BillingBenchmark.count(path, "SELECT COUNT(*) FROM outbox WHERE kind = 'reminder'")
-        let suspended = try BillingBenchmark.count(path, "SELECT COUNT(*) FROM accounts WHERE status = 'suspended'")
+        let reminders = try desk.count("SELECT COUNT(*) FROM outbox WHERE kind = 'reminder'")
+        let suspended = try desk.count("SELECT COUNT(*) FROM accounts WHERE status = 'suspended'")
         print("check: \(reminders == overdue * 2 && suspended == overdue ? "ok" : "WRONG") \(reminders) reminder "
               + "emails (expected \(overdue * 2)), \(suspended) accounts suspended (expected \(overdue))")
         print(String(format: "peak RSS: %.1f MiB", Double(BillingBenchmark.peakRSSKiB()) / 1024))

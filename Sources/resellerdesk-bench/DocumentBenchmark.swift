@@ -7,8 +7,9 @@ import ResellerCore
 /// nothing: the documents table is empty before the export.
 enum DocumentBenchmark {
     static func run(service: ResellerService, path: String, day: CalendarDay, dir: String) throws {
+        let desk = BenchDesk.sqlite(path: path)
         let kept = try service.documentNumbers(from: day, to: day).invoices
-        let stored = try BillingBenchmark.count(path, "SELECT COUNT(*) FROM documents")
+        let stored = try desk.count("SELECT COUNT(*) FROM documents")
         print("documents kept after the billing run: \(stored) (target 0: the run renders nothing)")
         for format in [DocumentFormat.ubl, .pdf] {
             let folder = dir + "/export-" + format.rawValue
@@ -23,7 +24,7 @@ enum DocumentBenchmark {
                              Double(bytes) / Double(max(files.count, 1)) / 1024, Double(bytes) / 1_048_576))
             }
         }
-        print("documents kept after the export: \(try BillingBenchmark.count(path, "SELECT COUNT(*) FROM documents"))")
+        print("documents kept after the export: \(try desk.count("SELECT COUNT(*) FROM documents"))")
         if stored != 0 { fail("the billing run rendered documents") }
     }
 }

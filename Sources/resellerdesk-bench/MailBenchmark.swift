@@ -10,7 +10,7 @@ enum MailBenchmark {
         let service = ResellerService(store: try Store(path: dbPath))
         // Queue the messages with sqlite3 itself: the benchmark measures delivery, not queueing.
         let now = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
-        try RawSQLite.run("/usr/bin/sqlite3", [dbPath], input: """
+        _ = try BenchDesk.sqlite(path: dbPath).query("""
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(messages))
             INSERT INTO outbox (kind, to_address, to_name, subject, params, status, next_attempt_at, created_at)
             SELECT 'activation', 'user' || i || '@bench.example', 'Γιώργος Παπαδόπουλος ' || i,

@@ -29,9 +29,9 @@ enum RawSQLite {
             SELECT 'INSERT INTO search_terms VALUES(' || quote(term) || ');' FROM search_terms;
             SELECT 'COMMIT;';
             """
-        try run("/usr/bin/sqlite3", [source], input: dump)
+        _ = try BenchDesk.sqlite(path: source).query(dump)
         let start = Date()
-        try run("/usr/bin/sqlite3", [target], inputFile: script)
+        try BenchDesk.tool("/usr/bin/sqlite3", ["-bail", target], inputFile: script)
         let seconds = Date().timeIntervalSince(start)
         try? FileManager.default.removeItem(atPath: script)
         return Result(scriptSeconds: seconds, scriptRate: Double(accounts) / seconds)
@@ -39,7 +39,7 @@ enum RawSQLite {
 
     /// The columns of `table` in the database at `path`, in their order.
     static func columns(of table: String, in path: String) throws -> [String] {
-        let out = try run("/usr/bin/sqlite3", [path], input: "SELECT name FROM pragma_table_info('\(table)');")
+        let out = try BenchDesk.sqlite(path: path).query("SELECT name FROM pragma_table_info('\(table)');")
         let names = out.split(separator: "\n").map(String.init)
         if names.isEmpty { fail("\(path) has no table \(table)") }
         return names
@@ -49,32 +49,5 @@ enum RawSQLite {
     static func copy(_ table: String, _ columns: [String]) -> String {
         "SELECT 'INSERT INTO \(table)(\(columns.joined(separator: ","))) VALUES(' || "
             + columns.map { "quote(\($0))" }.joined(separator: " || ',' || ") + " || ');' FROM \(table) ORDER BY id;"
-    }
-
-    /// Runs `tool` with `input` (or `inputFile`) on its standard input; what it prints.
-    @discardableResult
-    static func run(_ tool: String, _ args: [String], input: String? = nil, inputFile: String? = nil) throws -> String {
-        guard FileManager.default.isExecutableFile(atPath: tool) else {
-            fail("\(tool) is missing: install Debian's sqlite3 package (scripts/ensure-deps does)")
-        }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = ["-bail"] + args
-        let pipe = Pipe(), output = Pipe()
-        p.standardOutput = output
-        if let inputFile {
-            p.standardInput = FileHandle(forReadingAtPath: inputFile)
-        } else {
-            p.standardInput = pipe
-        }
-        try p.run()
-        if let input {
-            pipe.fileHandleForWriting.write(Data(input.utf8))
-            try pipe.fileHandleForWriting.close()
-        }
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        if p.terminationStatus != 0 { fail("\(tool) \(args.joined(separator: " ")) failed with status \(p.terminationStatus)") }
-        return String(decoding: printed, as: UTF8.self)
     }
 }

@@ -6,10 +6,11 @@ import ResellerCore
 /// service as `payment import` does; then the same file again, which books nothing.
 enum StatementBenchmark {
     static func run(path: String, entries: Int, dir: String) throws {
+        let desk = BenchDesk.sqlite(path: path)
         let service = ResellerService(store: try Store(path: path), settings: BillingBenchmark.settings,
                                       clock: { BillingBenchmark.date("2027-03-12") })
         var invoices: [(number: String, minor: Int64)] = []
-        for line in try BillingBenchmark.sqlite(path, """
+        for line in try desk.query("""
             SELECT number, total_minor FROM invoices WHERE billed_account_id <= \(entries) ORDER BY id;
             """).split(separator: "\n") {
             let parts = line.split(separator: "|")
@@ -30,7 +31,7 @@ enum StatementBenchmark {
                          Double(size) / 1_048_576, seconds, cpu, parsed, Double(read.count) / seconds,
                          report.count("booked"), report.count("already imported"), report.count("unmatched")))
         }
-        let resumed = try BillingBenchmark.count(path, """
+        let resumed = try desk.count("""
             SELECT COUNT(*) FROM accounts WHERE status = 'active' AND status_by = 'collections'
             """)
         print("check: \(resumed == entries ? "ok" : "WRONG") \(resumed) suspended accounts resumed by their payment "

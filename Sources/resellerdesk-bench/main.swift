@@ -7,13 +7,19 @@ import ResellerCore
 //
 //   swift build -c release --product resellerdesk-bench
 //   .build/release/resellerdesk-bench [--accounts N] [--batch N] [--dir DIR] [--keep]
+//   .build/release/resellerdesk-bench --postgresql URL     (the same in a new database on that PostgreSQL server)
 //   .build/release/resellerdesk-bench mail [--messages N]      (mail delivery to the local test SMTP server)
 //   .build/release/resellerdesk-bench billing [--accounts N]   (a month-end billing run, N default 100,000)
+//   .build/release/resellerdesk-bench billing --processes 2 [--postgresql URL]   (two runs at once, as two hosts)
 //   .build/release/resellerdesk-bench billing --documents      (then every invoice's PDF and e-invoice exported)
 //   .build/release/resellerdesk-bench collections [--accounts N] [--overdue M] [--import E]
 //                                    (the collections run over N accounts, M overdue; a statement of E entries)
 
 let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+if let location = options.billingRunOn {
+    print(try BillingBenchmark.runOnce(location).line)
+    exit(0)
+}
 let dir = options.dir ?? (NSTemporaryDirectory() + "resellerdesk-bench-" + String(getpid()))
 if !options.searchOnly { try? FileManager.default.removeItem(atPath: dir) }
 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -31,7 +37,8 @@ if options.collections {
 }
 if options.billing {
     try BillingBenchmark.run(accounts: options.accountsGiven ? options.accounts : 100_000, dir: dir,
-                             documents: options.documents)
+                             documents: options.documents, postgresql: options.postgresql,
+                             processes: options.processes, keep: options.keep)
     if !options.keep { try? FileManager.default.removeItem(atPath: dir) }
     exit(0)
 }
@@ -39,7 +46,8 @@ let servicePath = dir + "/service.sqlite"
 let rawPath = dir + "/raw.sqlite"
 
 print("ResellerDesk service benchmark: \(options.accounts) accounts × 2 contacts, batches of \(options.batch)")
-print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, SQLite file in \(dir)")
+print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, SQLite file in \(dir)"
+      + (options.postgresql.map { ", then PostgreSQL (\(DatabaseLocation.named($0)))" } ?? ""))
 
 // 1. Ingest through the service layer (skipped with --search-only, which measures a kept database again).
 let service = ResellerService(store: try Store(path: servicePath))
@@ -58,7 +66,8 @@ var serviceRate: Double?
 if !options.searchOnly {
     let ingestSeconds = Date().timeIntervalSince(ingestStart)
     serviceRate = Double(options.accounts) / ingestSeconds
-    print(String(format: "service ingest:  %.1f s, %.0f accounts/s (each with 2 contacts, search row and 3 audit events)", ingestSeconds, serviceRate!))
+    print(String(format: "service ingest:  %.1f s, %.0f accounts/s (each with 2 contacts, search row and 3 audit "
+                 + "events)", ingestSeconds, serviceRate!))
     let optimizeStart = Date()
     try service.store.optimize()
     let optimizeSeconds = Date().timeIntervalSince(optimizeStart)
@@ -66,43 +75,25 @@ if !options.searchOnly {
                  Double(options.accounts) / (ingestSeconds + optimizeSeconds)))
 }
 
-// 3. Search latency, before the sqlite3 comparison writes another 2 GB that the kernel would still be flushing.
+// 2. Search latency, before the sqlite3 comparison writes another 2 GB that the kernel would still be flushing.
 let queries = generator.queries(count: 1000, accounts: options.accounts)
-var latencies: [Double] = []
-var timed: [(Double, String)] = []
-var hits = 0
-for q in queries.prefix(50) { _ = try service.searchAccounts(q) }   // warm the page cache
-for q in queries {
-    let t = DispatchTime.now().uptimeNanoseconds
-    let page = try service.searchAccounts(q, limit: 50)
-    latencies.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
-    timed.append((latencies.last!, q))
-    hits += page.rows.isEmpty ? 0 : 1
-}
-latencies.sort()
-let sorted = latencies
-func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
-print(String(format: "search (page of 50, %d queries, %d with results): p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 < 5 ms)",
-             queries.count, hits, percentile(0.50), percentile(0.99), sorted.last ?? 0))
+try SearchBenchmark.run(service, queries, engine: "SQLite")
+let sqliteDesk = BenchDesk.sqlite(path: servicePath)
+try SearchBenchmark.printSize(sqliteDesk, accounts: options.accounts)
 
-print("slowest queries: " + timed.sorted { $0.0 > $1.0 }.prefix(10).map { String(format: "\"%@\" %.1f ms", $0.1, $0.0) }.joined(separator: ", "))
-// The slowest again, now that their pages are in memory: shows how much of their time was reading the file.
-let again = try timed.sorted { $0.0 > $1.0 }.prefix(10).map { (_, q) -> String in
-    let t = DispatchTime.now().uptimeNanoseconds
-    _ = try service.searchAccounts(q, limit: 50)
-    return String(format: "\"%@\" %.2f ms", q, Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
+// 3. The same desk moved to PostgreSQL by `storage copy`'s code, and searched there with the same queries.
+if let server = options.postgresql {
+    let desk = try SearchBenchmark.postgresDesk(from: servicePath, server: server, kept: options.searchOnly)
+    defer { if !options.keep { desk.drop(server: server) } }
+    try SearchBenchmark.run(ResellerService(store: try Store(location: desk.location)), queries, engine: "PostgreSQL")
+    try SearchBenchmark.printSize(desk, accounts: options.accounts)
 }
-print("the same, run again: " + again.joined(separator: ", "))
 
-// 4. File size.
-func size(_ path: String) -> Int64 { ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0 }
-let total = size(servicePath) + size(servicePath + "-wal")
-print(String(format: "file size: %.1f MiB (%.0f bytes per account with its contacts, search row and audit)",
-             Double(total) / 1_048_576, Double(total) / Double(options.accounts)))
-// 5. The same rows, inserted by the sqlite3 tool into the same schema.
+// 4. The same rows, inserted by the sqlite3 tool into the same schema: the floor of the SQLite desk.
 if let serviceRate {
     let raw = try RawSQLite.compare(from: servicePath, to: rawPath, accounts: options.accounts)
-    print(String(format: "sqlite3 script:  %.1f s, %.0f accounts/s (INSERT statements for the same rows, one transaction)", raw.scriptSeconds, raw.scriptRate))
+    print(String(format: "sqlite3 script:  %.1f s, %.0f accounts/s (INSERT statements for the same rows, one "
+                 + "transaction)", raw.scriptSeconds, raw.scriptRate))
     print(String(format: "service / sqlite3 script = %.0f %% (target ≥ 30 %%)", 100 * serviceRate / raw.scriptRate))
 }
 
