@@ -69,7 +69,8 @@ extension PostgresSchema {
     -- fewer than `n` matches, the matches found so far say how far on the rest lie, and the walk goes on
     -- that far and half again (about 0.4 ms per 1,000 ids) while that stays within 100,000 ids; past that, or
     -- with no match at all, the words are rare enough for the index. Measured at a million accounts over the
-    -- benchmark's 1,000 queries: p99 70 ms with one walk of 10,000 and then the index, 11 to 18 ms so.
+    -- benchmark's 1,000 queries, the service's whole search: p99 100 ms with one walk and then the index, 35 ms
+    -- so (the function alone: 70 ms, 11 to 18 ms).
     -- An empty query is no search: the Swift code lists accounts without this. Not SECURITY DEFINER: it
     -- reads with the caller's privileges.
     CREATE FUNCTION resellerdesk.account_search_ids(words text, vats text, after bigint, n integer,
