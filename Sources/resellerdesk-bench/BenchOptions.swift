@@ -77,6 +77,7 @@ struct BenchOptions {
             i += 1
         }
         guard o.accounts > 0, o.batch > 0 else { fail("--accounts and --batch must be positive") }
+        if o.processes > 1 && !o.billing { fail("--processes is for the billing benchmark (billing --processes N)") }
         if o.postgresql != nil && (o.mail || o.collections || o.documents) {
             fail("--postgresql measures the accounts and billing benchmarks; mail, collections and --documents "
                  + "run on SQLite")
