@@ -24,7 +24,9 @@ enum BillingBenchmark {
         try clone(path: path, accounts: accounts)
         print(String(format: "setup: %.1f s (the template through the service, the copies by sqlite3)",
                      Date().timeIntervalSince(setupStart)))
-        let desk = try postgresql.map { try moved(path, to: $0) } ?? .sqlite(path: path)
+        let desk = try postgresql.map { server in
+            try BenchDesk.moved(from: path, server: server, name: "resellerdesk_bench_billing")
+        } ?? .sqlite(path: path)
         defer { if !keep { desk.drop(server: postgresql) } }
 
         let through = try CalendarDay.parse(runDay, field: "day", label: "day")
@@ -47,9 +49,7 @@ enum BillingBenchmark {
         print(String(format: "peak RSS: %.1f MiB", Double(runs.map(\.peakRSSKiB).max() ?? 0) / 1024))
         print(String(format: "database: %.1f MiB before, %.1f MiB after: +%.1f MiB, %.0f bytes per renewal",
                      mib(before), mib(after), mib(after - before), Double(after - before) / Double(max(renewals, 1))))
-        let runDate = date(runDay)
-        let service = ResellerService(store: try Store(location: desk.location), settings: settings,
-                                      clock: { runDate })
+        let service = try service(desk.location)
         let againStart = Date()
         let again = try service.billingRun(through: through, by: .staff("bench"))
         let againSeconds = Date().timeIntervalSince(againStart)
@@ -67,18 +67,6 @@ enum BillingBenchmark {
             fail("the run did not issue exactly one invoice per account")
         }
         if documents { try DocumentBenchmark.run(service: service, path: path, day: through, dir: dir) }
-    }
-
-    /// The prepared SQLite file moved into a new database on the PostgreSQL server by `storage copy`'s code,
-    /// then vacuumed and analysed, as an administrator moving a desk would.
-    static func moved(_ path: String, to server: String) throws -> BenchDesk {
-        let start = Date()
-        let desk = try BenchDesk.newPostgres(server: server, name: "resellerdesk_bench_billing")
-        let report = try Store.copy(from: path, to: desk.location, by: .staff("bench"))
-        _ = try desk.query("VACUUM ANALYZE;")
-        print(String(format: "moved to PostgreSQL: %d rows in %.1f s (storage copy, then VACUUM ANALYZE)",
-                     report.rows, Date().timeIntervalSince(start)))
-        return desk
     }
 
     /// What one process's billing run did.
@@ -99,11 +87,15 @@ enum BillingBenchmark {
         }
     }
 
+    /// The service on the desk at `location`, its clock on the run's day.
+    static func service(_ location: String) throws -> ResellerService {
+        let runDate = date(runDay)
+        return ResellerService(store: try Store(location: location), settings: settings, clock: { runDate })
+    }
+
     /// The month-end run in this process, as the daily timer's `resellerdesk billing run` makes it.
     static func runOnce(_ location: String) throws -> RunResult {
-        let runDate = date(runDay)
-        let service = ResellerService(store: try Store(location: location), settings: settings,
-                                      clock: { runDate })
+        let service = try service(location)
         let cpuStart = cpuSeconds()
         let report = try service.billingRun(through: try CalendarDay.parse(runDay, field: "day", label: "day"),
                                             by: .staff("bench"))

@@ -36,20 +36,10 @@ enum SearchBenchmark {
                      desk.engine, Double(total) / 1_048_576, Double(total) / Double(accounts)))
     }
 
-    /// The SQLite desk copied into a new database on `server` (or the one a `--keep` run left), vacuumed and
-    /// analysed as an administrator moving a desk would. Copying is how a 1M-account PostgreSQL desk is made in
-    /// minutes: the service's own ingest there pays a round trip per statement.
+    /// The SQLite desk moved to `server` (or the database a `--keep` run left there).
     static func postgresDesk(from path: String, server: String, kept: Bool) throws -> BenchDesk {
         let name = "resellerdesk_bench_accounts"
         if kept { return .postgresql(url: try BenchDesk.replacingDatabase(of: server, with: name)) }
-        let start = Date()
-        let desk = try BenchDesk.newPostgres(server: server, name: name)
-        let report = try Store.copy(from: path, to: desk.location, by: .staff("bench"))
-        let copied = Date().timeIntervalSince(start)
-        _ = try desk.query("VACUUM ANALYZE;")
-        print(String(format: "moved to PostgreSQL: %d rows in %.1f s (%.0f rows/s, storage copy); VACUUM ANALYZE "
-                     + "%.1f s", report.rows, copied, Double(report.rows) / copied,
-                     Date().timeIntervalSince(start) - copied))
-        return desk
+        return try BenchDesk.moved(from: path, server: server, name: name)
     }
 }
