@@ -116,8 +116,9 @@ struct DoctorCommand: ParsableCommand {
     static func postgresChecks(_ store: Store, source: String) -> [Check] {
         do {
             guard let h = try store.postgresHealth() else { return [] }
-            var out = [Check(status: .ok, name: "database", detail: "PostgreSQL \(h.serverVersion) at \(store.path) "
-                             + "(from \(source)), schema version \(h.schemaVersion)")]
+            var out = [Check(status: .ok, name: "database", detail: "PostgreSQL \(h.serverVersion) at "
+                             + "\(DatabaseLocation.named(store.path)) (from \(source)), "
+                             + "schema version \(h.schemaVersion)")]
             out.append(h.roles.isEmpty
                 ? Check(status: .fail, name: "login", detail: "\(h.login) is in none of the desk's roles; its "
                         + "administrator runs resellerdesk storage grant \(h.login)")

@@ -24,8 +24,9 @@ struct StorageCommand: ParsableCommand {
         func run() throws {
             try StorageCommand.run { () throws(ServiceError) in
                 try PostgresStorage.initialize(url: url)
-                print("Created the ResellerDesk schema (version \(PostgresStorage.schemaVersion)) in \(url).")
-                print("Add staff with: resellerdesk storage grant LOGIN --db \(url)")
+                let named = DatabaseLocation.named(url)   // never the password, which a URL may hold
+                print("Created the ResellerDesk schema (version \(PostgresStorage.schemaVersion)) in \(named).")
+                print("Add staff with: resellerdesk storage grant LOGIN --db \(named)")
             }
         }
     }
@@ -40,7 +41,8 @@ struct StorageCommand: ParsableCommand {
             try StorageCommand.run { () throws(ServiceError) in
                 let url = try StorageCommand.url(global)
                 try PostgresStorage.grant(login: login, url: url)
-                print("\(login) is staff of \(url): the login connects over the server's socket as itself.")
+                print("\(login) is staff of \(DatabaseLocation.named(url)): the login connects over the server's "
+                      + "socket as itself.")
             }
         }
     }
@@ -55,7 +57,7 @@ struct StorageCommand: ParsableCommand {
             try StorageCommand.run { () throws(ServiceError) in
                 let url = try StorageCommand.url(global)
                 try PostgresStorage.revoke(login: login, url: url)
-                print("\(login) is no longer staff of \(url).")
+                print("\(login) is no longer staff of \(DatabaseLocation.named(url)).")
             }
         }
     }

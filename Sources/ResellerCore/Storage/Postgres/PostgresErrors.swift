@@ -11,8 +11,10 @@ extension Store {
     static let refusedLogin = ["does not exist", "Peer authentication failed", "permission denied for database",
                                "password authentication failed", "no pg_hba.conf entry"]
 
-    /// PostgreSQL's errors as sentences an operator can act on; `url` is named as given.
-    static func describePostgres(_ error: Error, url: String) -> ServiceError {
+    /// PostgreSQL's errors as sentences an operator can act on; `url` is named as given, without a password
+    /// (the sentence reaches terminals, logs and the journal).
+    static func describePostgres(_ error: Error, url given: String) -> ServiceError {
+        let url = DatabaseLocation.named(given)
         if let uncertain = error as? PostgresPool.UncertainCommit {
             return .storage("lost the PostgreSQL desk \(url) while saving (\(uncertain.error.message)): the change may "
                             + "or may not have been saved; look at the desk before you try again")
