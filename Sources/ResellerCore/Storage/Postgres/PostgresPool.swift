@@ -18,10 +18,16 @@ enum WriteIsolation: Sendable {
 final class PostgresPool: Sendable {
     let conninfo: String
     private let idle = Mutex<[PGConnection]>([])
-    /// How often a transaction that lost a conflict, or its connection before COMMIT, runs again.
-    static let attempts = 10
+    /// How long a transaction that keeps losing conflicts, or its connection before COMMIT, is run again before
+    /// it is refused whole. A budget of time, not a count: on a busy desk a short write can lose to one
+    /// transaction after another for as long as a long one (a statement import) runs, and a count of 10 (about
+    /// 2 s of waiting) was spent before it ended (the soak on a slow machine: a storefront order refused 503).
+    let retryBudget: Duration
 
-    init(conninfo: String) { self.conninfo = conninfo }
+    init(conninfo: String, retryBudget: Duration = .seconds(15)) {
+        self.conninfo = conninfo
+        self.retryBudget = retryBudget
+    }
 
     func connection<T>(_ body: (PGConnection) throws -> T) throws -> T {
         let connection = try idle.withLock { $0.popLast() } ?? open()
@@ -43,12 +49,13 @@ final class PostgresPool: Sendable {
 
     /// Runs `body` in one transaction and commits it. A serialization failure or deadlock, or a connection lost
     /// before COMMIT was sent, rolls back everything, so `body` runs again on a fresh snapshot (`prepare` first
-    /// resets what the caller collected). A connection lost while committing is reported whole: the server may
+    /// resets what the caller collected), until `retryBudget` is spent. A connection lost while committing is reported whole: the server may
     /// have committed or not, and only a look at the desk can say which.
     func transaction<T>(readOnly: Bool, isolation: WriteIsolation, prepare: () -> Void = {},
                         _ body: (PostgresSession) throws -> T) throws -> T {
         let begin = readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
             : isolation == .serializable ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL READ COMMITTED"
+        let started = ContinuousClock.now
         var attempt = 0
         while true {
             attempt += 1
@@ -69,14 +76,16 @@ final class PostgresPool: Sendable {
                         throw error
                     }
                 }
-            } catch let error as PGError where attempt < Self.attempts && Self.retryable(error) {
+            } catch let error as PGError where Self.retryable(error) {
+                // Conflicts come in bursts between the same transactions: wait a little, twice as long each time
+                // (2 to 10 ms, then at most 64 to 320 ms, so a write that lost to a long one is tried again soon
+                // after it ends). A lost server is given longer each time to come back (a restart, a failover).
+                let microseconds = error.isConnectionLost ? 250_000 * min(attempt, 8)
+                    : Int.random(in: 1_000...5_000) << min(attempt, 6)
+                guard ContinuousClock.now - started + .microseconds(microseconds) < retryBudget else { throw error }
                 // A lost server leaves every idle connection dead too: open fresh ones.
                 if error.isConnectionLost { idle.withLock { $0.removeAll() } }
-                // Conflicts come in bursts between the same transactions: wait a little, twice as long each time
-                // (2 to 10 ms, then up to about a second: a long import against a busy desk). A lost server is
-                // given seconds to come back (a restart, a failover).
-                usleep(error.isConnectionLost ? 250_000 * UInt32(attempt)
-                       : UInt32.random(in: 1_000...5_000) << UInt32(min(attempt, 8)))
+                usleep(UInt32(microseconds))
             }
         }
     }
