@@ -33,6 +33,7 @@ enum BillingBenchmark {
         let before = try desk.bytes()
         // Each order issued its own first invoice (with its debit) already: the run's are counted on top.
         let issuedBefore = try issuedRows(desk)
+        let floor = postgresql == nil ? try SQLiteFloor.copyBefore(path, to: dir + "/floor.sqlite") : nil
         let start = Date()
         let runs = processes == 1 ? [try runOnce(desk.location)] : try runAtOnce(desk.location, processes)
         let seconds = Date().timeIntervalSince(start)
@@ -46,6 +47,12 @@ enum BillingBenchmark {
         print(String(format: "CPU of the run: %.1f s (user + system, the database server's not counted), "
                      + "%.0f renewals per CPU second; load average at the end %.1f", cpu, Double(renewals) / cpu,
                      loadAverage()))
+        if let floor {
+            let floorSeconds = try floor.write(rowsOf: path, through: runDay)
+            print(String(format: "sqlite3, the same rows into the same schema as one script: %.1f s, %.0f renewals/s; "
+                         + "the service's run takes %.1f times as long (%.0f %% of the floor's rate)", floorSeconds,
+                         Double(renewals) / floorSeconds, seconds / floorSeconds, 100 * floorSeconds / seconds))
+        }
         print(String(format: "peak RSS: %.1f MiB", Double(runs.map(\.peakRSSKiB).max() ?? 0) / 1024))
         print(String(format: "database: %.1f MiB before, %.1f MiB after: +%.1f MiB, %.0f bytes per renewal",
                      mib(before), mib(after), mib(after - before), Double(after - before) / Double(max(renewals, 1))))
