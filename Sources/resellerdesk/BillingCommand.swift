@@ -35,16 +35,26 @@ extension BillingCommand {
             var failed = false
             try CLIContext.run(global, json: json) { (ctx) throws(ServiceError) in
                 let day = try ThroughDate.parse(through) ?? ctx.service.today
-                let report = try ctx.service.billingRun(through: day, by: ctx.actor)
-                failed = !report.failures.isEmpty
+                // The run hands over its invoices batch by batch; the text keeps only the first rows of its table,
+                // so a month-end run over any number of accounts (the daily service) holds no more than that.
+                var issued = 0, shown: [Invoice] = [], listed: [[String: Any]] = []
+                let failures = try ctx.service.billingRun(through: day, by: ctx.actor) { batch in
+                    issued += batch.count
+                    if ctx.json {
+                        listed += batch.map { JSONValues.invoice(number: $0.number, $0.draft) }
+                    } else {
+                        shown += batch.prefix(max(0, Self.tableRows - shown.count))
+                    }
+                }
+                failed = !failures.isEmpty
                 // After the invoices, so a payment that came in with today's statement counts first.
                 let collected = collections ? try ctx.service.collectionsRun() : nil
                 failed = failed || !(collected?.failures.isEmpty ?? true)
                 if ctx.json {
                     var out: [String: Any] = [
                         "through": day.description,
-                        "invoices": report.invoices.map { JSONValues.invoice(number: $0.number, $0.draft) },
-                        "failures": report.failures.map { ["accountId": $0.accountId, "message": $0.message] }]
+                        "invoices": listed,
+                        "failures": failures.map { ["accountId": $0.accountId, "message": $0.message] }]
                     if let collected { out["collections"] = CollectionsJSON.report(collected) }
                     JSON.print(out)
                     return
@@ -52,22 +62,27 @@ extension BillingCommand {
                 defer { if let collected { CollectionsCommand.print(collected, json: false, preview: false) } }
                 // An account the run could not bill does not stop the others; each is told, and the exit says so.
                 // (A refusal that already names the account, as a seller not configured, is not named twice.)
-                for f in report.failures {
+                for f in failures {
                     let code = AccountCode.format(f.accountId)
                     let named = f.message.hasPrefix(code + ": ") ? f.message : "\(code): \(f.message)"
                     Console.error("account: " + named)
                 }
-                if report.invoices.isEmpty {
-                    let failed = report.failures.count
-                    print(failed == 0 ? "Nothing due through \(day)."
-                                      : "No invoice issued through \(day): \(failed) account(s) could not be billed.")
+                if issued == 0 {
+                    print(failures.isEmpty ? "Nothing due through \(day)."
+                          : "No invoice issued through \(day): \(failures.count) account(s) could not be billed.")
                     return
                 }
-                print(InvoiceTable.render(report.invoices))
-                print("\(report.invoices.count) invoice(s) issued through \(day).")
+                print(InvoiceTable.render(shown))
+                if issued > shown.count {
+                    print("and \(issued - shown.count) more (`resellerdesk invoice list` lists every invoice).")
+                }
+                print("\(issued) invoice(s) issued through \(day).")
             }
             if failed { throw ExitCode(1) }
         }
+
+        /// The rows of the table a run prints; the rest are counted.
+        static let tableRows = 100
     }
 
     struct Preview: ParsableCommand {

@@ -52,6 +52,20 @@ import DeskTestSupport
         #expect(printed.contains { $0.hasPrefix("Total ") && $0.hasSuffix(" 60.00 EUR") }, "\(text.out)")
     }
 
+    /// A run prints the first 100 rows of its table and counts the rest: the daily service's run over a whole
+    /// desk holds no more than that (the service hands the invoices over batch by batch). The JSON lists them all.
+    @Test func aLongRunPrintsAHundredRowsAndCountsTheRest() throws {
+        let next = try cli.reseller()
+        let through = String(Int(next.prefix(4))! + 9) + next.dropFirst(4)
+        let run = try cli.run(["billing", "run", "--through", through])
+        #expect(run.code == 0, "\(run.err)")
+        #expect(run.out.split(separator: "\n").filter { $0.hasPrefix("INV-") }.count == 100, "\(run.out)")
+        let issued = try #require(try cli.run(["invoice", "list", "--json"]).json as? [[String: Any]]).count - 1
+        #expect(issued > 100)
+        #expect(run.out.hasSuffix("\nand \(issued - 100) more (`resellerdesk invoice list` lists every invoice).\n"
+                                  + "\(issued) invoice(s) issued through \(through).\n"), "\(run.out)")
+    }
+
     @Test func badInputIsNamedAndRefused() throws {
         _ = try cli.reseller()
         let bad = try cli.run(["billing", "run", "--through", "2027-02-30"])

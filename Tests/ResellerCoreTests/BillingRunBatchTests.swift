@@ -39,6 +39,25 @@ import DeskTestSupport
         try fx.service.store.read { tx in try tx.values(String.self, sql: "SELECT number FROM invoices ORDER BY id") }
     }
 
+    /// The run that keeps nothing (the daily service's) hands over each batch once it is committed: another
+    /// connection already reads every invoice of it, and together the batches are the whole run.
+    @Test func eachBatchArrivesCommittedAndTheBatchesAreTheWholeRun() throws {
+        let (fx, _) = try resellers(4)
+        let other = try Store(location: fx.service.store.path, journal: .none)
+        var seen: [String] = []
+        let failures = try fx.service.billingRun(through: day("2027-02-01"), by: staff) { batch in
+            let numbers = batch.map(\.number)
+            let committed = try? other.read { tx in
+                try tx.values(String.self, sql: "SELECT number FROM invoices ORDER BY id")
+            }
+            #expect(Set(numbers).isSubset(of: Set(committed ?? [])), "\(numbers) not yet committed")
+            seen += numbers
+        }
+        #expect(failures.isEmpty)
+        let last = Array(try numbers(fx).suffix(4))
+        #expect(seen.count == 4 && seen == last)
+    }
+
     @Test func aFailingAccountInTheMiddleOfABatchIsReportedAndTheOthersAreBilled() throws {
         let (fx, accounts) = try resellers(5)
         let first = try fx.service.billingRun(through: day("2027-02-01"), by: staff)

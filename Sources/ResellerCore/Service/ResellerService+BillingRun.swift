@@ -33,14 +33,25 @@ extension ResellerService {
     public func billingRun(through: CalendarDay? = nil, by actor: Actor,
                            progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
         throws(ServiceError) -> BillingRunReport {
+        var invoices: [Invoice] = []
+        let failures = try billingRun(through: through, by: actor, progress: progress) { invoices += $0 }
+        return BillingRunReport(invoices: invoices, failures: failures)
+    }
+
+    /// The same run, handing each batch's invoices to `eachBatch` once its transaction has committed and keeping
+    /// none of them: a month-end run over any number of accounts holds one batch at a time (the daily service's
+    /// memory stays flat). The accounts it could not bill, each with why.
+    public func billingRun(through: CalendarDay? = nil, by actor: Actor,
+                           progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
+                           eachBatch: ([Invoice]) -> Void)
+        throws(ServiceError) -> [(accountId: Int64, message: String)] {
         let through = through ?? today, now = self.now
         let (accountIds, tax) = try store.read { tx in
             (try tx.accountsWithBillableSubscriptions(through: through), try invoiceTax(tx))
         }
-        let (invoices, failures) = inBatches(accountIds, progress: progress) { tx, accountId in
+        return inBatches(accountIds, progress: progress, committed: eachBatch) { tx, accountId in
             try bill(tx, accountId: accountId, through: through, tax: tax, issue: true, by: actor, at: now)
         }
-        return BillingRunReport(invoices: invoices, failures: failures)
     }
 
     /// At most this many accounts, and about this long (50 ms), per transaction of the billing and collections
@@ -52,11 +63,12 @@ extension ResellerService {
     /// `body` for each account, in batches: each one IMMEDIATE transaction (up to `billingBatchAccounts` accounts
     /// or about `billingBatchNanoseconds`, so one fsync serves many accounts and other writers wait at most that
     /// long), each account in a savepoint of its own, so one that fails is rolled back alone and reported while
-    /// the others of its batch commit. What the bodies returned, and the accounts that failed with why.
+    /// the others of its batch commit. What the bodies of a batch returned goes to `committed` once the batch has
+    /// committed; the accounts that failed are returned, with why.
     func inBatches<T>(_ accountIds: [Int64], progress: (_ done: Int, _ total: Int) -> Void,
-                      _ body: (StoreTx, Int64) throws -> [T]) -> (results: [T], failures: [(accountId: Int64,
-                                                                                             message: String)]) {
-        var results: [T] = [], failures: [(accountId: Int64, message: String)] = []
+                      committed: ([T]) -> Void,
+                      _ body: (StoreTx, Int64) throws -> [T]) -> [(accountId: Int64, message: String)] {
+        var failures: [(accountId: Int64, message: String)] = []
         var next = 0
         defer { progress(accountIds.count, accountIds.count) }
         while next < accountIds.count {
@@ -89,7 +101,7 @@ extension ResellerService {
                         && DispatchTime.now().uptimeNanoseconds - started < Self.billingBatchNanoseconds
                     return (done, failed, cursor)
                 }
-                results += done
+                committed(done)
                 failures += failed
                 next = end
             } catch {
@@ -100,7 +112,7 @@ extension ResellerService {
                 failures += accountIds[first..<next].map { ($0, message) }
             }
         }
-        return (results, failures)
+        return failures
     }
 
     static func failureMessage(_ error: Error, _ store: Store) -> String {

@@ -61,7 +61,8 @@ extension ResellerService {
         throws(ServiceError) -> CollectionsReport {
         let today = self.today, now = self.now
         let accountIds = try store.read { tx in try tx.accountsOwingPastDue(today: today) }
-        let (actions, failures) = inBatches(accountIds, progress: progress) { tx, accountId in
+        var actions: [CollectionsAction] = []
+        let failures = inBatches(accountIds, progress: progress, committed: { actions += $0 }) { tx, accountId in
             try collect(tx, accountId, today: today, write: true, force: false, by: actor, at: now).map { [$0] } ?? []
         }
         return CollectionsReport(today: today, accountsExamined: accountIds.count, actions: actions,
