@@ -49,8 +49,8 @@ final class PostgresPool: Sendable {
 
     /// Runs `body` in one transaction and commits it. A serialization failure or deadlock, or a connection lost
     /// before COMMIT was sent, rolls back everything, so `body` runs again on a fresh snapshot (`prepare` first
-    /// resets what the caller collected), until `retryBudget` is spent. A connection lost while committing is reported whole: the server may
-    /// have committed or not, and only a look at the desk can say which.
+    /// resets what the caller collected), until `retryBudget` is spent. A connection lost while committing is
+    /// reported whole: the server may have committed or not, and only a look at the desk can say which.
     func transaction<T>(readOnly: Bool, isolation: WriteIsolation, prepare: () -> Void = {},
                         _ body: (PostgresSession) throws -> T) throws -> T {
         let begin = readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
