@@ -53,6 +53,35 @@ import DeskTestSupport
         #expect(try store.read { try $0.value(Int.self, sql: tables) } == 1)
     }
 
+    /// A process that opens the desk while another is upgrading it waits for the upgrade, however long it
+    /// takes (a large desk, a loaded machine), instead of giving up after the 10 s an ordinary write waits.
+    @Test(.sqliteOnly) func openingWaitsOutAMigrationLongerThanTheBusyTimeout() throws {
+        let db = TempDatabase()
+        try FileManager.default.createDirectory(atPath: db.folder, withIntermediateDirectories: true)
+        let upgrader = try DatabaseQueue(path: db.path)
+        // As a Store leaves a new file: in WAL mode, with a WAL that is not empty.
+        try upgrader.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL; CREATE TABLE opened (x); DROP TABLE opened")
+        }
+        let holding = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            try? upgrader.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN IMMEDIATE; CREATE TABLE upgrading (x)")
+                holding.signal()
+                Thread.sleep(forTimeInterval: 11)
+                try db.execute(sql: "ROLLBACK")
+            }
+            released.signal()
+        }
+        holding.wait()
+        let started = Date()
+        let store = try Store(path: db.path)
+        #expect(Date().timeIntervalSince(started) > 10)
+        #expect(try store.read { try $0.value(Int.self, sql: "PRAGMA user_version") } == Store.migrations.count)
+        released.wait()
+    }
+
     @Test func databaseLocation() {
         #expect(DatabaseLocation.resolve(explicit: "/x.sqlite", environment: ["RESELLERDESK_DB": "/y"]).path
                     == "/x.sqlite")
