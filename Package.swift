@@ -23,9 +23,9 @@ let package = Package(
         // libsodium (Argon2id, SHA-256, CSPRNG) from Debian's libsodium-dev.
         .systemLibrary(name: "CSodium", path: "Sources/CSodium", pkgConfig: "libsodium",
                        providers: [.apt(["libsodium-dev"])]),
-        // libpq from Debian's libpq-dev: the PostgreSQL engine's client (synchronous like the service).
-        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
-                       providers: [.apt(["libpq-dev"])]),
+        // libpq: the PostgreSQL engine's client (synchronous like the service), built against libpq-dev's header
+        // and loaded on first use, so that a process on a SQLite desk never loads it.
+        .target(name: "CLibPQ", linkerSettings: [.linkedLibrary("dl")]),
         // Each form's fields described once (no dependencies): the validators and the terminal's Form read it.
         .target(name: "FieldSchema"),
         .target(name: "ResellerCore", dependencies: [

@@ -19,6 +19,9 @@ public final class PGConnection {
     /// `conninfo` is anything libpq accepts (a `postgresql://` URL or `key=value` pairs), so `.pgpass`,
     /// `sslmode=verify-full` and Unix-socket peer authentication all come from libpq itself.
     public init(conninfo: String) throws(PGError) {
+        if let missing = rd_libpq_load() {
+            throw PGError(sqlState: nil, message: String(cString: missing))
+        }
         // Array order decides: entries after the expanded dbname override the conninfo's (client_encoding is
         // always UTF8); fallback_application_name yields to an application_name the conninfo or PGAPPNAME gives.
         let keywords = ["fallback_application_name", "dbname", "client_encoding"]
