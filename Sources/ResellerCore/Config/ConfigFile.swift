@@ -10,8 +10,11 @@ public struct ConfigFile: Sendable {
     /// "section.key" → value as text (a list is kept in `lists` too).
     public private(set) var values: [String: String] = [:]
     public private(set) var lists: [String: [String]] = [:]
-    /// Where each value came from, for messages: "/etc/resellerdesk/config.toml line 4" or "RESELLERDESK_SMTP_PORT".
+    /// Where each value came from, for messages: a file's path or "RESELLERDESK_SMTP_PORT".
     private var sources: [String: String] = [:]
+    /// Each file's text, to find a key's line when a message needs it (finding every key's line as the file
+    /// was read took 5 ms of every start, the terminal's first frame included).
+    private var fileTexts: [String: String] = [:]
     /// The files read, in order (a missing file is skipped).
     public private(set) var filesRead: [String] = []
 
@@ -75,16 +78,17 @@ public struct ConfigFile: Sendable {
         } catch {
             throw .invalid("config", "\(source): \(error)")
         }
+        fileTexts[source] = text
         for (key, value) in ConfigFile.flatten(table) {
-            let at = ConfigLines.locate(key, in: text).map { "\(source) line \($0)" } ?? source
+            let at = { ConfigFile.place(of: key, in: text, source: source) }
             guard let spec = ConfigFile.keyNamed[key] else {
-                throw .invalid("config", "\(at): unknown key \(key); known keys: "
+                throw .invalid("config", "\(at()): unknown key \(key); known keys: "
                                 + ConfigFile.keys.map(\.name).joined(separator: ", "))
             }
             let (text, list) = try ConfigFile.convert(value, to: spec, at: at)
             values[key] = text
             lists[key] = list
-            sources[key] = at
+            sources[key] = source
         }
     }
 
@@ -98,9 +102,14 @@ public struct ConfigFile: Sendable {
         return out
     }
 
-    private static func convert(_ value: any TOMLValueConvertible, to spec: ConfigKey, at: String)
+    /// "/etc/resellerdesk/config.toml line 4", or the file alone when the key's line is not found.
+    private static func place(of key: String, in text: String, source: String) -> String {
+        ConfigLines.locate(key, in: text).map { "\(source) line \($0)" } ?? source
+    }
+
+    private static func convert(_ value: any TOMLValueConvertible, to spec: ConfigKey, at: () -> String)
         throws(ServiceError) -> (String, [String]?) {
-        let wrong = ServiceError.invalid("config", "\(at): \(spec.name) must be \(spec.kind.expected)")
+        var wrong: ServiceError { .invalid("config", "\(at()): \(spec.name) must be \(spec.kind.expected)") }
         switch spec.kind {
         case .text:
             guard let s = value.string else { throw wrong }
@@ -164,8 +173,13 @@ public struct ConfigFile: Sendable {
         return text
     }
 
-    /// Where the key's value came from, or the key itself when it was set in code.
-    public func source(_ key: String) -> String { sources[key] ?? key }
+    /// Where the key's value came from (a file and line, or an environment variable), or the key itself when
+    /// it was set in code.
+    public func source(_ key: String) -> String {
+        guard let from = sources[key] else { return key }
+        guard let text = fileTexts[from] else { return from }
+        return ConfigFile.place(of: key, in: text, source: from)
+    }
 
     /// Whether the key was set by a file or the environment (else its default applies).
     public func isSet(_ key: String) -> Bool { sources[key] != nil || values[key] != nil }
