@@ -31,9 +31,10 @@ public final class Terminal {
         for sig in [SIGWINCH, SIGHUP, SIGTERM, SIGINT, SIGTSTP, SIGCONT] { sigaddset(&wanted, sig) }
         pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         setlocale(LC_ALL, "")
-        utf8 = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
-        // Esc must react quickly; honour $ESCDELAY when set.
-        let delay = Int32(ProcessInfo.processInfo.environment["ESCDELAY"] ?? "") ?? 50
+        utf8 = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().filter { $0 != "-" } == "UTF8"
+        // Esc must react quickly; honour $ESCDELAY when set. (getenv: Foundation's whole environment as a
+        // dictionary, made for one variable, is time before the first frame.)
+        let delay = getenv("ESCDELAY").flatMap { Int32(String(cString: $0)) } ?? 50
         // newterm, not initscr: initscr prints "Error opening terminal" and exits for an unknown $TERM,
         // leaving the user nothing to try.
         guard rd_newterm() != nil else { throw Unusable(message: Self.unknownTerm()) }
@@ -44,7 +45,7 @@ public final class Terminal {
         nonl()
         keypad(rd_stdscr(), true)
         wtimeout(rd_stdscr(), 100)   // wake up to notice signals even with no input
-        useColor(!mono && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && has_colors())
+        useColor(!mono && getenv("NO_COLOR") == nil && has_colors())
         width = Int(rd_cols())
         height = Int(rd_lines())
         // Bracketed paste: pasted text arrives between ESC[200~ and ESC[201~ and is inserted, never

@@ -65,7 +65,7 @@ public struct ConfigFile: Sendable {
     }
 
     public static func envName(_ key: String) -> String {
-        "RESELLERDESK_" + key.uppercased().replacingOccurrences(of: ".", with: "_")
+        "RESELLERDESK_" + String(key.uppercased().map { $0 == "." ? "_" : $0 })
     }
 
     /// Parses one file's TOML and takes its keys, checking each against `keys`.

@@ -18,6 +18,9 @@ struct SQLRow {
     }
 
     private static func decode<Value: DatabaseValueConvertible>(_ value: DatabaseValue, column: String) -> Value {
+        if Value.self == Date.self || Value.self == Date?.self, let date = StoredDate.parse(value) {
+            return date as! Value   // Value is Date or Date?, checked just above
+        }
         guard let decoded = Value.fromDatabaseValue(value) else {
             preconditionFailure("column \(column): cannot read \(value) as \(Value.self)")
         }

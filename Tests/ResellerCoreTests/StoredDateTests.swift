@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ResellerCore
+
+/// The storage layer reads stored instants by arithmetic; GRDB's reader (through a Gregorian Calendar) is the
+/// oracle: the very same Date for every text GRDB writes, and GRDB's answer for any other form.
+@Suite struct StoredDateTests {
+    @Test func everyStoredInstantReadsAsGRDBReadsIt() throws {
+        var generator = SystemRandomNumberGenerator()
+        // 1900 to 2200, to the millisecond, plus the edges of days, months, leap years and the epoch.
+        var instants = (0..<20_000).map { _ in
+            Date(timeIntervalSince1970: Double(Int64.random(in: -2_208_988_800_000...7_258_118_400_000,
+                                                            using: &generator)) / 1_000)
+        }
+        instants += [0, -0.001, 0.999, 951_782_399.999, 951_782_400, 4_107_542_399.5, 1_798_761_600.123]
+            .map { Date(timeIntervalSince1970: $0) }
+        for instant in instants {
+            let stored = instant.databaseValue
+            let expected = try #require(Date.fromDatabaseValue(stored))
+            #expect(StoredDate.parse(stored) == expected, "\(stored)")
+        }
+    }
+
+    @Test func otherFormsAreLeftToGRDB() {
+        for text in ["2027-01-10", "2027-01-10 10:00", "2027-01-10T10:00:00.000", "2027-01-10 10:00:00",
+                     "2027-13-10 10:00:00.000", "2027-01-10 24:00:00.000", "2027-01-1x 10:00:00.000", ""] {
+            #expect(StoredDate.parse(text.databaseValue) == nil, "\(text)")
+        }
+        #expect(StoredDate.parse(1_800_000_000.databaseValue) == nil)
+        #expect(StoredDate.parse(DatabaseValue.null) == nil)
+    }
+}
