@@ -25,11 +25,12 @@ enum StoredDate {
               let minute = number(14, 2), let second = number(17, 2), let milliseconds = number(20, 3),
               (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60
         else { return nil }
-        let seconds = daysFromCivil(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second
-        // In the same steps as Foundation's Calendar, from 2001 and in nanoseconds, so that the Date is the same
-        // to the last bit (StoredDateTests holds it to GRDB's reader).
-        let sinceReferenceDate = Double(seconds - 978_307_200) + Double(milliseconds * 1_000_000) / 1e9
-        return Date(timeIntervalSinceReferenceDate: sinceReferenceDate)
+        // In the same steps as Foundation's Calendar, so that the Date is the same to the last bit: the second of
+        // the day and its fraction (in nanoseconds) first, then the day's start, counted from 2001. Adding the
+        // fraction last differed in 3 of 300,000 instants (StoredDateTests holds every step to GRDB's reader).
+        let dayStart = daysFromCivil(year, month, day) * 86_400 - 978_307_200
+        let secondOfDay = Double(hour * 3_600 + minute * 60 + second) + Double(milliseconds * 1_000_000) / 1e9
+        return Date(timeIntervalSinceReferenceDate: Double(dayStart) + secondOfDay)
     }
 
     /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's algorithm).
