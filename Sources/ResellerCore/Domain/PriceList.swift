@@ -71,7 +71,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     /// "YYYY-MM-DD" exactly (ten bytes, no spaces), as stored; nil for anything else or an impossible day.
-    private static func exact(_ raw: String) -> CalendarDay? {
+    static func exact(_ raw: String) -> CalendarDay? {
         raw.utf8.withContiguousStorageIfAvailable { b -> CalendarDay? in
             guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
             func number(_ range: Range<Int>) -> Int? {
