@@ -54,10 +54,10 @@ extension Store {
         let pending = JournalBuffer()
         try pool.writeWithoutTransaction { db in
             // The writer we would wait for is most likely another process upgrading this desk, which on a large
-            // desk or a loaded machine takes longer than the 10 s any other write waits: wait for it to finish
-            // (then find nothing left to do) rather than tell the user to try again in the middle of it.
+            // desk or a loaded machine takes longer than any other write waits (busyWaitSeconds): wait for it to
+            // finish (then find nothing left to do) rather than tell the user to try again in the middle of it.
             sqlite3_busy_timeout(db.sqliteConnection, CInt(migrationWait.components.seconds * 1000))
-            defer { sqlite3_busy_timeout(db.sqliteConnection, 10_000) }
+            defer { sqlite3_busy_timeout(db.sqliteConnection, CInt(busyWaitSeconds * 1000)) }
             do {
                 try db.inTransaction(.immediate) {
                     let applied = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0

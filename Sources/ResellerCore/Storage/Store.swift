@@ -23,6 +23,9 @@ public final class Store: Sendable {
     /// its fsync. Counted so that tests can compare the disk work of requests that must look alike.
     public var committedChanges: Int { changingWrites.load(ordering: .relaxed) }
 
+    /// How long a write waits for another process's write to finish before it is refused.
+    static let busyWaitSeconds = 10
+
     /// Opens (creating if needed, mode 0600) the database at `path` and brings its schema up to date.
     /// `maxPages` caps the file (4 KiB pages): a full database refuses every change and says so.
     public init(path: String, maxPages: Int? = nil, journal: Journal = .system) throws(ServiceError) {
@@ -33,7 +36,7 @@ public final class Store: Sendable {
             var config = Configuration()
             // Several staff processes and the storefront share the file: wait for the writer rather than
             // fail with "database is locked".
-            config.busyMode = .timeout(10)
+            config.busyMode = .timeout(TimeInterval(Store.busyWaitSeconds))
             config.foreignKeysEnabled = true
             config.prepareDatabase { db in
                 if let maxPages { try db.execute(sql: "PRAGMA max_page_count = \(maxPages)") }
@@ -237,7 +240,9 @@ public final class Store: Sendable {
         case .SQLITE_CANTOPEN:
             return DeskAccess.refusal(path: path, errno: EACCES)
                 ?? .storage("cannot open the database \(path) (check the folder exists and is writable)")
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return .storage("the database \(path) stayed busy for 10 seconds; nothing was saved, try again")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .storage("the database \(path) stayed busy for \(busyWaitSeconds) seconds; nothing was saved, "
+                            + "try again")
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .storage("\(path) is not a ResellerDesk database or is damaged")
         case .SQLITE_PERM, .SQLITE_AUTH:
             return DeskAccess.refusal(path: path, errno: EACCES)
