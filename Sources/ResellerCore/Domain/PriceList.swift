@@ -74,15 +74,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     static func exact(_ raw: String) -> CalendarDay? {
         raw.utf8.withContiguousStorageIfAvailable { b -> CalendarDay? in
             guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var v = 0
-                for i in range {
-                    guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[i]) else { return nil }
-                    v = v * 10 + Int(b[i] - UInt8(ascii: "0"))
-                }
-                return v
-            }
-            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            guard let y = b.decimal(0..<4), let m = b.decimal(5..<7), let d = b.decimal(8..<10) else { return nil }
             return CalendarDay(year: y, month: m, day: d)
         } ?? nil
     }

@@ -21,16 +21,8 @@ enum StoredDate {
     private static func timeOfDay(_ b: UnsafeBufferPointer<UInt8>) -> (second: Int, milliseconds: Int)? {
         guard b[10] == UInt8(ascii: " "), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
               b[19] == UInt8(ascii: ".") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var v = 0
-            for i in range {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[i]) else { return nil }
-                v = v * 10 + Int(b[i] - UInt8(ascii: "0"))
-            }
-            return v
-        }
-        guard let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-              let milliseconds = number(20..<23), hour < 24, minute < 60, second < 60 else { return nil }
+        guard let hour = b.decimal(11..<13), let minute = b.decimal(14..<16), let second = b.decimal(17..<19),
+              let milliseconds = b.decimal(20..<23), hour < 24, minute < 60, second < 60 else { return nil }
         return (hour * 3_600 + minute * 60 + second, milliseconds)
     }
 }
