@@ -70,6 +70,9 @@ extension TerminalE2ETests {
         try session.waitFor("Aegean · BK Backup 100 GB")
         try session.waitFor("2 × 30.00  S 24 %")
         try session.keys("End")                                            // the totals
+        // Left to pay is the last line: "VAT S 24 % on 60.00" shows on the first page already, and waiting for it
+        // read the screen before End had scrolled it (CI, under load).
+        try session.waitFor("Left to pay")
         try session.waitFor("VAT S 24 % on 60.00")
         let shown = try rows(session)
         #expect(shown.contains { $0.hasSuffix("2 × 30.00  S 24 %         60.00") }, "\(shown)")
