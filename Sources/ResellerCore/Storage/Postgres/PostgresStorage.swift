@@ -24,18 +24,19 @@ public enum PostgresStorage {
     }
 
     /// Refuses a database without the desk's schema, or with another version of it, naming what to run.
+    /// (The table is read directly: PostgreSQL resolves every name of a statement before it runs, so a query
+    /// that looked for the schema first failed on a database without it, as "database error: relation … does
+    /// not exist".) The URL is named without its password.
     static func check(_ c: PGConnection, url: String) throws {
-        let found = try c.query("""
-            SELECT (SELECT version FROM resellerdesk.schema_info)
-              FROM pg_catalog.pg_namespace WHERE nspname = 'resellerdesk'
-            """, [])
-        guard let row = found.rows.first else {
-            throw ServiceError.storage("\(url) holds no ResellerDesk desk: its administrator runs "
-                                       + "`resellerdesk storage init \(url)` once")
+        let named = DatabaseLocation.named(url)
+        let found = Result { () throws(PGError) in try c.query("SELECT version FROM resellerdesk.schema_info", []) }
+        if case .failure(let error) = found, error.isUndefinedTable {
+            throw ServiceError.storage("\(named) holds no ResellerDesk desk: its administrator runs "
+                                       + "`resellerdesk storage init \(named)` once")
         }
-        let version = Int.fromDatabaseValue(row[0]) ?? 0
+        let version = try found.get().rows.first.flatMap { Int.fromDatabaseValue($0[0]) } ?? 0
         guard version == schemaVersion else {
-            throw ServiceError.storage("the desk \(url) has schema version \(version), this resellerdesk knows "
+            throw ServiceError.storage("the desk \(named) has schema version \(version), this resellerdesk knows "
                                        + "\(schemaVersion): install the matching version of resellerdesk")
         }
     }
