@@ -138,11 +138,62 @@ import Testing
         }
         #expect(missing?.description.contains(#"database "no_such_desk" does not exist"#) == true)
         #expect(missing?.description.contains("\n") == false)
-        #expect(missing?.isConnectionLost == true)
+        // Not a lost connection: another try would be told the same.
+        #expect(missing?.isConnectionLost == false && missing?.isRefusal == true)
+        #expect(missing?.isLoginRefused == false)
         let stranger = #expect(throws: PGError.self) {
             try PGConnection(conninfo: db.url(with: ["user": "nobody_here"]))
         }
         #expect(stranger?.description.contains(#"role "nobody_here" does not exist"#) == true)
+        #expect(stranger?.isLoginRefused == true && stranger?.isConnectionLost == false)
+        let noServer = #expect(throws: PGError.self) {
+            try PGConnection(conninfo: "host=127.0.0.1 port=1 dbname=desk connect_timeout=2")
+        }
+        // TLS that cannot be had is libpq's own refusal (the test server speaks no TLS).
+        if let port = db.server.port {
+            for (tls, said) in [("require", "server does not support SSL"),
+                                ("sure", "invalid sslmode value")] {
+                let refused = #expect(throws: PGError.self) {
+                    try PGConnection(conninfo: "host=127.0.0.1 port=\(port) dbname=\(db.name) sslmode=\(tls)")
+                }
+                #expect(refused?.message.contains(said) == true, "\(String(describing: refused))")
+                #expect(refused?.isRefusal == true && refused?.isConnectionLost == false)
+            }
+        }
+        // A server that is not listening may be restarting: that one is worth waiting for.
+        #expect(noServer?.isConnectionLost == true && noServer?.isRefusal == false)
+    }
+
+    /// A database without the desk's schema, or with another version of it, is named with what to run, and
+    /// without the password its URL holds (it said "database error: relation … does not exist").
+    @Test func aDatabaseWithoutTheDeskSaysWhatToRun() throws {
+        let db = try TempPostgresDatabase()
+        // A URL, as storage.url and --db take it (a conninfo of key=value pairs is never named to a user).
+        let url = db.server.uri(database: db.name) + "&password=s3cret"
+        let empty = #expect(throws: ServiceError.self) { try Store(postgresql: url) }
+        let said = empty?.description ?? ""
+        #expect(said.contains("holds no ResellerDesk desk") && said.contains("`resellerdesk storage init "), "\(said)")
+        #expect(!said.contains("s3cret"), "\(said)")
+        try db.psql("CREATE SCHEMA resellerdesk; CREATE TABLE resellerdesk.schema_info (version int); "
+                    + "INSERT INTO resellerdesk.schema_info VALUES (999)")
+        let old = #expect(throws: ServiceError.self) { try Store(postgresql: url) }
+        #expect(old?.description.contains("has schema version 999, this resellerdesk knows") == true,
+                "\(String(describing: old))")
+        #expect(old?.description.contains("s3cret") == false)
+    }
+
+    /// A refused login is said at once, not after the seconds of retries a restarting server is given (it was
+    /// retried for about 13 s, then told to "try again").
+    @Test func aDeskThatRefusesTheLoginSaysSoAtOnce() throws {
+        let db = try TempPostgresDatabase()
+        for (url, want) in [(db.url(with: ["user": "nobody_here"]), "does not let this login in"),
+                            (db.server.url(database: "no_such_desk"), "refused the connection")] {
+            let started = ContinuousClock.now
+            let error = #expect(throws: ServiceError.self) { try Store(postgresql: url) }
+            #expect(ContinuousClock.now - started < .seconds(5), "retried: \(String(describing: error))")
+            #expect(error?.description.contains(want) == true, "\(String(describing: error))")
+            #expect(error?.description.contains("try again") == false, "\(String(describing: error))")
+        }
     }
 
     @Test(.enabled(if: (try? PostgresServer.shared.checksPasswords) ?? false))
@@ -155,6 +206,11 @@ import Testing
             try PGConnection(conninfo: db.url(with: ["user": role, "password": "wrong"]))
         }
         #expect(wrong?.description.contains(#"password authentication failed for user "\#(role)""#) == true)
+        #expect(wrong?.isLoginRefused == true)
+        let none = #expect(throws: PGError.self) {
+            try PGConnection(conninfo: db.url(with: ["user": role, "passfile": "/nonexistent"]))
+        }
+        #expect(none?.isLoginRefused == true, "\(String(describing: none))")
         let right = try PGConnection(conninfo: db.url(with: ["user": role, "password": "right"]))
         #expect(try right.query("SELECT current_user").rows == [[role.databaseValue]])
     }

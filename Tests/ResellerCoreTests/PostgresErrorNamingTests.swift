@@ -9,7 +9,7 @@ import Testing
         let url = "postgresql://clerk:s3cret@db.example:5432/desk?sslmode=verify-full&password=other"
         let lost = PGError(sqlState: nil, message: "server closed the connection unexpectedly", connectionBad: true)
         let refused = PGError(sqlState: nil, message: "password authentication failed for user \"clerk\"",
-                              connectionBad: true)
+                              connectionBad: true, isRefusal: true)
         for error in [lost, refused] as [Error] + [PostgresPool.UncertainCommit(error: lost)] {
             let sentence = Store.describePostgres(error, url: url).description
             #expect(sentence.contains("postgresql://clerk@db.example:5432/desk?sslmode=verify-full"), "\(sentence)")

@@ -34,10 +34,12 @@ public final class PGConnection {
         }
         guard PQstatus(connection) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(connection))
+            let refused = PQconnectionNeedsPassword(connection) == 1
+                || PGError.refusals.contains { message.contains($0) }
             PQfinish(connection)
             // libpq keeps the server's SQLSTATE of a refused start-up to itself; 08001 is the standard's
             // "unable to establish connection", what JDBC drivers report too.
-            throw PGError(sqlState: "08001", message: message, connectionBad: true)
+            throw PGError(sqlState: "08001", message: message, connectionBad: true, isRefusal: refused)
         }
         conn = connection
         // libpq prints NOTICEs ("table does not exist, skipping") to stderr, over the terminal's screen.

@@ -7,10 +7,6 @@ extension Store {
         (error as? PGError).map(PostgresPool.retryable) ?? false
     }
 
-    /// What the server says when it refuses a login (in its default English messages).
-    static let refusedLogin = ["does not exist", "Peer authentication failed", "permission denied for database",
-                               "password authentication failed", "no pg_hba.conf entry"]
-
     /// PostgreSQL's errors as sentences an operator can act on; `url` is named as given, without a password
     /// (the sentence reaches terminals, logs and the journal).
     static func describePostgres(_ error: Error, url given: String) -> ServiceError {
@@ -22,10 +18,14 @@ extension Store {
         guard let e = error as? PGError else { return .storage("\(error)") }
         if e.isIntegerOverflow { return MoneySum.outOfRange("a sum of stored amounts") }
         let message = e.message.trimmingCharacters(in: .whitespacesAndNewlines)
-        // libpq gives a refused start-up no SQLSTATE: its text says whether the login is unknown to the desk.
-        if Self.refusedLogin.contains(where: { message.contains($0) }) {
+        // Said at once, not after the retries a restarting server gets: trying again would get the same answer.
+        if e.isLoginRefused {
             return .storage("the PostgreSQL desk \(url) does not let this login in: \(message) (staff are added "
                             + "by the desk's administrator: `resellerdesk storage grant LOGIN`)")
+        }
+        if e.isRefusal {
+            return .storage("the PostgreSQL desk \(url) refused the connection: \(message) (check storage.url or "
+                            + "--db, and the TLS settings in it; nothing was saved)")
         }
         if e.isConnectionLost {
             return .storage("cannot reach the PostgreSQL desk \(url): \(message); nothing was saved, try again")
