@@ -9,7 +9,7 @@ extension StoreTx {
         let id = try insert(sql: """
             INSERT INTO accounts (\(Self.accountFieldNames.joined(separator: ", ")), parent_account_id, created_at,
                                   updated_at, updated_by)
-            VALUES (\(Array(repeating: "?", count: args.count).joined(separator: ",")))
+            VALUES \(SQLMarks.tuple(args.count))
             """, arguments: SQLArguments(args))
         let name = SearchQuery.fold(f.name), trading = f.tradingName.map(SearchQuery.fold)
         let email = SearchQuery.fold(f.email), contacts = SearchQuery.fold(contactsText)

@@ -44,7 +44,7 @@ extension StoreTx {
     /// How many of `actions` storefront users did on the account since `since` (the daily quotas). The audit
     /// index on (entity, entity_id) keeps this to the account's own events.
     func storefrontActions(on accountId: Int64, _ actions: [String], since: Date) throws -> Int {
-        let marks = Array(repeating: "?", count: actions.count).joined(separator: ",")
+        let marks = SQLMarks.list(actions.count)
         return try value(Int.self, sql: """
             SELECT COUNT(*) FROM audit_events WHERE entity = 'account' AND entity_id = ? AND actor_kind = 'storefront'
             AND action IN (\(marks)) AND at >= ?

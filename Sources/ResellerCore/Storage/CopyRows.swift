@@ -38,16 +38,15 @@ enum CopyRows {
     static func select(_ table: CopyTable, _ dialect: SQLDialect, after: Bool) -> String {
         let key = table.key(on: dialect).map(quoted)
         let keyList = key.count == 1 ? key[0] : "(" + key.joined(separator: ", ") + ")"
-        let marks = key.count == 1 ? "?" : "(" + Array(repeating: "?", count: key.count).joined(separator: ", ") + ")"
+        let marks = key.count == 1 ? "?" : SQLMarks.tuple(key.count)
         return "SELECT " + table.columns(on: dialect).map(quoted).joined(separator: ", ")
             + " FROM " + quoted(table.name)
             + (after ? " WHERE \(keyList) > \(marks)" : "") + " ORDER BY " + key.joined(separator: ", ") + " LIMIT ?"
     }
 
     static func insert(_ table: String, _ columns: [String], rows: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        return "INSERT INTO \(quoted(table)) (" + columns.map(quoted).joined(separator: ", ") + ") VALUES "
-            + Array(repeating: row, count: rows).joined(separator: ", ")
+        "INSERT INTO \(quoted(table)) (" + columns.map(quoted).joined(separator: ", ") + ") VALUES "
+            + SQLMarks.tuples(rows, width: columns.count)
     }
 
     /// Names as written, on both engines: `key`, `at` and `number` are column names here. FTS5's `rowid` is

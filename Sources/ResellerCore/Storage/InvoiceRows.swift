@@ -63,10 +63,7 @@ extension StoreTx {
     }
 
     /// "(?,…,?),(?,…,?)…": 1 to 50 tuples of an invoice line's 16 values, made once.
-    private static let invoiceLineTuples: [String] = (0...50).map { n in
-        Array(repeating: "(" + Array(repeating: "?", count: 16).joined(separator: ",") + ")", count: n)
-            .joined(separator: ",")
-    }
+    private static let invoiceLineTuples: [String] = (0...50).map { SQLMarks.tuples($0, width: 16) }
 
     func invoices(of accountId: Int64) throws -> [Invoice] {
         try rows(sql: "SELECT * FROM invoices WHERE billed_account_id = ? ORDER BY id",

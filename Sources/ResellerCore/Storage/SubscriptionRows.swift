@@ -38,7 +38,7 @@ extension StoreTx {
             let sorted = ids.sorted()
             for start in stride(from: 0, to: sorted.count, by: 50) {
                 let chunk = sorted[start..<min(start + 50, sorted.count)]
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let marks = SQLMarks.list(chunk.count)
                 var values: [any DatabaseValueConvertible] = [day.description]
                 values += chunk.map { $0 as any DatabaseValueConvertible }
                 try execute(sql: "UPDATE subscriptions SET next_billing_date = ? WHERE id IN (\(marks))",
