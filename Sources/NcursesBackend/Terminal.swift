@@ -51,6 +51,12 @@ public final class Terminal {
         // Bracketed paste: pasted text arrives between ESC[200~ and ESC[201~ and is inserted, never
         // taken as keys (a pasted newline must not press Enter).
         Terminal.send("\u{1B}[?2004h")
+        // ncurses 6.4 flushes its output after every cursor move until the screen has been through endwin
+        // once (it takes a screen never ended for a low-level terminfo program's): a frame went out as dozens
+        // of small writes, each a packet of its own over SSH. Ended and resumed once, as Ctrl-Z does, before
+        // anything is drawn, each doupdate is one write (ncurses buffers about a screenful).
+        endwin()
+        doupdate()
     }
 
     /// What to say when ncurses knows no terminal by the name in $TERM.

@@ -215,6 +215,33 @@ import DeskTestSupport
         #expect(payments.count == 1 && payments.first?["reversedBy"] is Int64)
     }
 
+    /// A screen update reaches the terminal in one write (and one more when the cursor shows or hides: curs_set
+    /// writes at once), so over SSH it is a packet, not one per line: ncurses 6.4 flushed after every cursor
+    /// move until the program put its screen once through endwin (40 writes for Help, 27 back from it).
+    @Test func aScreenUpdateIsOneWriteToTheTerminal() throws {
+        #expect(try cli.run(["demo"]).code == 0)
+        let session = TmuxSession()
+        defer { session.kill() }
+        try session.start("bash -c 'LANG=C.UTF-8 RESELLERDESK_DB=\(cli.db) exec \(CLI.binary)'")
+        try session.waitFor("Ctrl-Q Quit")
+        let pid = try session.paneProcess()
+        // The kernel's count of the program's write calls; the desk is only read meanwhile.
+        func writes() throws -> Int {
+            let io = try String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8)
+            let line = try #require(io.split(separator: "\n").first { $0.hasPrefix("syscw:") })
+            return try #require(Int(line.dropFirst("syscw:".count).trimmingCharacters(in: .whitespaces)))
+        }
+        for (key, shows) in [("F1", "Help · Accounts"), ("Escape", "Ctrl-Q Quit")] {
+            usleep(300_000)                       // after the last update, and Esc's wait for a sequence
+            let before = try writes()
+            try session.keys(key)
+            try session.waitFor(shows)
+            usleep(300_000)
+            let made = try writes() - before
+            #expect(made <= 2, "\(key): \(made) writes")
+        }
+    }
+
     @Test func aVanishedTerminalEndsTheProgram() throws {
         let session = TmuxSession()
         defer { session.kill() }
