@@ -39,6 +39,13 @@ public final class Terminal {
         // leaving the user nothing to try.
         guard rd_newterm() != nil else { throw Unusable(message: Self.unknownTerm()) }
         started = true
+        // ncurses 6.4 flushes its output after every cursor move until the screen has been through endwin
+        // once (it takes a screen never ended for a low-level terminfo program's): a frame went out as dozens
+        // of small writes, each a packet of its own over SSH. Ended and resumed once, as Ctrl-Z does, before
+        // anything is drawn, each doupdate is one write (ncurses buffers about a screenful). First, so that the
+        // modes set below (and the keypad's switch, which endwin turns off) go out with the first frame.
+        endwin()
+        doupdate()
         set_escdelay(delay)
         raw()
         noecho()
@@ -51,12 +58,6 @@ public final class Terminal {
         // Bracketed paste: pasted text arrives between ESC[200~ and ESC[201~ and is inserted, never
         // taken as keys (a pasted newline must not press Enter).
         Terminal.send("\u{1B}[?2004h")
-        // ncurses 6.4 flushes its output after every cursor move until the screen has been through endwin
-        // once (it takes a screen never ended for a low-level terminfo program's): a frame went out as dozens
-        // of small writes, each a packet of its own over SSH. Ended and resumed once, as Ctrl-Z does, before
-        // anything is drawn, each doupdate is one write (ncurses buffers about a screenful).
-        endwin()
-        doupdate()
     }
 
     /// What to say when ncurses knows no terminal by the name in $TERM.
