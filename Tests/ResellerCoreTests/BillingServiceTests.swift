@@ -52,6 +52,27 @@ import DeskTestSupport
     }
 
     /// Worked example 2: the same order with "on next billing day".
+    /// Billing day "day of first order": the first order fixes the day (the 10th), a later order is charged to
+    /// it, and the run renews both on it (each subscription keeps the scheme it was ordered under).
+    @Test func theFirstOrdersDayIsEveryLaterSubscriptionsBillingDay() throws {
+        let (fx, a) = try billing.setUp(billingDay: "first-order")
+        try billing.on(fx, "2027-01-10")
+        #expect(try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)]).total.decimalString
+                == "30.00")
+        try billing.on(fx, "2027-01-20")
+        #expect(try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)]).total.decimalString
+                == "20.32")   // 21 days of the 31 from 2027-01-10 to 2027-02-09
+        #expect(try fx.service.subscriptions(of: a.id).map(\.nextBillingDate)
+                == [billing.day("2027-02-10"), billing.day("2027-02-10")])
+        try billing.on(fx, "2027-02-10")
+        let run = try fx.service.billingRun(by: staff)
+        #expect(run.failures.isEmpty)
+        let lines = try #require(run.invoices.first).draft.lines
+        #expect(run.invoices.count == 1 && lines.map { "\($0.periodStart!)..\($0.periodEnd!)" }
+                == ["2027-02-10..2027-03-09", "2027-02-10..2027-03-09"])
+        #expect(lines.map(\.amount.decimalString) == ["30.00", "30.00"])
+    }
+
     @Test func onNextBillingDayTheFirstChargeJoinsTheFirstWholePeriodOnOneInvoice() throws {
         let fx = try Fixture()
         var f = AccountForm()

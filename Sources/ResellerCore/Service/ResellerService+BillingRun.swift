@@ -170,7 +170,11 @@ extension ResellerService {
               by actor: Actor, at now: Date) throws -> [Invoice] {
         let account = try existingAccount(tx, accountId)
         let subs = try tx.billableSubscriptions(of: accountId, through: through)
-        let scheme = try BillingScheme(account.fields.ordering, firstOrderDay: try tx.firstOrderDay(of: accountId))
+        // The account's scheme only stands in for a subscription without its own (a stored one always has
+        // one): the first order's day, a query per account, is read only where it would fix the billing day.
+        let fixesDay = account.fields.ordering?.prorateBillingDay == .dayOfFirstOrder
+        let scheme = try BillingScheme(account.fields.ordering,
+                                       firstOrderDay: fixesDay ? try tx.firstOrderDay(of: accountId) : nil)
         // The account's form already validated its payment terms and currency; these checks only guard code.
         let billing = try BillingAccount(id: accountId, scheme: scheme, currency: account.fields.currency,
                                          separateInvoices: account.fields.separateInvoices,
