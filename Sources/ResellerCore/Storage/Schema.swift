@@ -44,7 +44,7 @@ extension Store {
         dataMigrations.filter { version(after: $0.migration) > applied }.map(\.run)
     }
 
-    /// How long opening a desk waits for another process that holds the write lock while the schema is behind.
+    /// How long opening a desk waits for another process that holds the write lock (creating or upgrading it).
     static let migrationWait: Duration = .seconds(600)
 
     static func migrate(_ pool: DatabasePool, journal: Journal) throws {
@@ -52,27 +52,17 @@ extension Store {
         let current = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
         guard current < migrations.count else { return }
         let pending = JournalBuffer()
+        // The writer waits up to migrationWait for the lock here (set as the desk opens, Store.init).
         try pool.writeWithoutTransaction { db in
-            // The writer we would wait for is most likely another process upgrading this desk, which on a large
-            // desk or a loaded machine takes longer than any other write waits (busyWaitSeconds): wait for it to
-            // finish (then find nothing left to do) rather than tell the user to try again in the middle of it.
-            sqlite3_busy_timeout(db.sqliteConnection, CInt(migrationWait.components.seconds * 1000))
-            defer { sqlite3_busy_timeout(db.sqliteConnection, CInt(busyWaitSeconds * 1000)) }
-            do {
-                try db.inTransaction(.immediate) {
-                    let applied = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                    guard applied < migrations.count else { return .commit }
-                    for migration in migrations[applied...] { try db.execute(sql: migration.sql) }
-                    for run in pendingDataMigrations(after: applied) {
-                        try run(StoreTx(session: SQLiteSession(db), pending: pending), Date())
-                    }
-                    try db.execute(sql: "PRAGMA user_version = \(migrations.count)")
-                    return .commit
+            try db.inTransaction(.immediate) {
+                let applied = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                guard applied < migrations.count else { return .commit }
+                for migration in migrations[applied...] { try db.execute(sql: migration.sql) }
+                for run in pendingDataMigrations(after: applied) {
+                    try run(StoreTx(session: SQLiteSession(db), pending: pending), Date())
                 }
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-                let minutes = migrationWait.components.seconds / 60
-                throw ServiceError.storage("another process has been upgrading the database \(pool.path) for "
-                                           + "\(minutes) minutes; nothing was saved, try again once it has finished")
+                try db.execute(sql: "PRAGMA user_version = \(migrations.count)")
+                return .commit
             }
         }
         journal.send(pending.entries)   // committed: a data migration's audit events too

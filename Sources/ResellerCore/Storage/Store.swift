@@ -47,14 +47,30 @@ public final class Store: Sendable {
                 var persist: CInt = 1
                 let code = withUnsafeMutablePointer(to: &persist) { sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, $0) }
                 guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+                // Until the desk is open and current, the writer this one would wait for is most likely another
+                // process creating or upgrading it (GRDB's first write into a new file's empty WAL, then the
+                // migrations), which on a large desk or a loaded machine takes longer than any other write
+                // waits: wait for it to finish (then find nothing left to do) rather than say "try again" in the
+                // middle of it. Readers never wait for a writer.
+                if !db.configuration.readonly {
+                    sqlite3_busy_timeout(db.sqliteConnection, CInt(Store.migrationWait.components.seconds * 1000))
+                }
             }
             let pool = try DatabasePool(path: path, configuration: config)
             // After GRDB's WAL setup, which sets NORMAL: a committed change survives a power cut.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Store.migrate(pool, journal: journal)
+            try pool.writeWithoutTransaction { db in
+                sqlite3_busy_timeout(db.sqliteConnection, CInt(Store.busyWaitSeconds * 1000))
+            }
             engine = .sqlite(pool)
         } catch let error as ServiceError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            // Only the opening writer waits this long: for another process creating or upgrading the desk.
+            let minutes = Store.migrationWait.components.seconds / 60
+            throw ServiceError.storage("another process has been creating or upgrading the database \(path) for "
+                                       + "\(minutes) minutes; nothing was saved, try again once it has finished")
         } catch {
             throw Store.describe(error, path: path)
         }
