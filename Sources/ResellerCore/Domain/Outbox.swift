@@ -65,11 +65,23 @@ public struct OutboxMessage: Sendable, Hashable {
 }
 
 /// An email the service queues inside the transaction that causes it.
-struct QueuedMail {
+struct QueuedMail: Sendable {
     var kind: MailKind
     var toAddress: String
     var toName: String
     var subject: String
     var params: [String: String]
     var link: LinkRequest? = nil
+}
+
+/// A queued email with its parameters encoded as the outbox stores them: encoding an invoice's document is
+/// work a billing run does beside its statements.
+struct EncodedMail: Sendable {
+    var mail: QueuedMail
+    var params: String
+
+    init(_ mail: QueuedMail) {
+        self.mail = mail
+        params = CompactJSON.encode(mail.params)
+    }
 }

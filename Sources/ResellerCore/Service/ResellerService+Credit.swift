@@ -5,14 +5,16 @@ import Foundation
 extension ResellerService {
     private var quantityField: String { SubscriptionQuantitySchema.quantity.id }
 
-    /// Available credit = credit limit − balance (domain.md#credit); nil means Unlimited.
-    func available(_ tx: StoreTx, _ account: Account) throws -> Money? {
+    /// Available credit = credit limit − balance (domain.md#credit); nil means Unlimited. A caller that has read
+    /// the balance, or knows the account has no charges waiting, passes what it knows (a billing run's batch).
+    func available(_ tx: StoreTx, _ account: Account, balance: Int64? = nil,
+                   uninvoiced known: Int64? = nil) throws -> Money? {
         guard case .amount(let limit)? = account.fields.ordering?.creditLimit else { return nil }
         // Charges executed but not yet invoiced (a raised quantity waiting for the next billing day) are spent
         // credit already (domain.md#credit: available credit = limit − balance − uninvoiced charges), with the
         // tax they will bear (domain.md#the-seller-and-tax).
-        let uninvoiced = try uninvoicedGross(tx, account)
-        let (owed, o1) = try tx.balance(of: account.id).addingReportingOverflow(uninvoiced)
+        let uninvoiced = try known ?? uninvoicedGross(tx, account)
+        let (owed, o1) = try (balance ?? tx.balance(of: account.id)).addingReportingOverflow(uninvoiced)
         let (left, o2) = limit.minor.subtractingReportingOverflow(owed)
         let overflow = o1 || o2
         // Only a ledger no form can write gets here (each entry is at most the ceiling); refuse, never trap.

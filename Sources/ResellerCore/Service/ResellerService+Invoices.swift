@@ -66,27 +66,50 @@ extension ResellerService {
 
     /// Numbers and writes one invoice with its ledger debit, audit and email, inside the caller's transaction;
     /// the waiting charges it carries are marked invoiced, so none is invoiced twice.
-    func issueInvoice(_ tx: StoreTx, _ account: Account, _ draft: InvoiceDraft, by actor: Actor,
-                      at now: Date) throws -> Invoice {
-        let number = DocumentNumber.format("INV", try tx.nextNumber("invoice"))
-        let id = try tx.insertInvoice(draft, number: number, by: actor, at: now)
-        for chargeId in draft.lines.compactMap(\.chargeId) { try tx.markChargeInvoiced(chargeId, invoiceId: id) }
-        // The ledger holds only amounts above zero (a free trial item's invoice debits nothing).
-        if draft.total.minor > 0 {
-            try tx.insertLedger(accountId: account.id, kind: "debit", amount: draft.total.minor, orderId: nil,
-                                note: number, invoiceId: id, by: actor, at: now)
+    /// Issues drafts as invoices, in the order given: each takes the next number, its debit (the ledger holds
+    /// only amounts above zero, so a free trial item's invoice debits nothing), its audit event and its email
+    /// to the account's bill-to contacts. A billing run's batch is a few statements per table in all, and its
+    /// emails are built on a second thread while they run.
+    func issueInvoices(_ tx: StoreTx, _ drafts: [(account: Account, draft: InvoiceDraft)], by actor: Actor,
+                       at now: Date) throws -> [Invoice] {
+        guard !drafts.isEmpty else { return [] }
+        let first = try tx.nextNumbers("invoice", count: drafts.count).lowerBound
+        let numbers = drafts.indices.map { DocumentNumber.format("INV", first + Int64($0)) }
+        let accountIds = Array(Set(drafts.map(\.account.id))).sorted()
+        // Read before the debits: each email says what is paid of its invoice from these sums.
+        let sums = try tx.settlementTotals(of: accountIds), recipients = try tx.billToRecipients(of: accountIds)
+        let (mails, issued) = try alongside({ [self] in
+            invoiceMails(drafts, numbers: numbers, sums: sums, recipients: recipients, at: now)
+        }) {
+            let ids = try tx.insertInvoices(zip(drafts, numbers).map { ($0.draft, $1) }, by: actor, at: now)
+            var issued: [Invoice] = []
+            for (i, d) in drafts.enumerated() {
+                for chargeId in d.draft.lines.compactMap(\.chargeId) {
+                    try tx.markChargeInvoiced(chargeId, invoiceId: ids[i])
+                }
+                issued.append(Invoice(id: ids[i], number: numbers[i], draft: d.draft, createdAt: now))
+            }
+            try tx.insertInvoiceDebits(issued.filter { $0.draft.total.minor > 0 }.map {
+                ($0.draft.billedAccountId, $0.draft.total.minor, $0.number, $0.id)
+            }, balances: sums.mapValues { $0.debits - $0.credits }, by: actor, at: now)
+            try tx.audit(actor, "invoice", zip(drafts, issued).map { d, i in
+                (i.id, "issue", ["number": [nil, i.number], "account": [nil, d.account.code],
+                                 "total": [nil, i.draft.total.decimalString],
+                                 "date": [nil, i.draft.date.description]])
+            }, at: now)
+            return issued
         }
-        try tx.audit(actor, "invoice", id, "issue",
-                     ["number": [nil, number], "account": [nil, account.code],
-                      "total": [nil, draft.total.decimalString], "date": [nil, draft.date.description]], at: now)
-        try queueInvoice(tx, account, id: id, number: number, draft, at: now)
-        return Invoice(id: id, number: number, draft: draft, createdAt: now)
+        try tx.enqueue(mails, at: now)
+        return issued
     }
 
     /// To the account's bill-to contacts, or its email when it has none (domain.md#invoices).
     func billingRecipients(_ tx: StoreTx, _ account: Account) throws -> [(String, String)] {
-        let billTo = try tx.billToRecipients(of: account.id)
-        return billTo.isEmpty ? [(account.fields.email, account.name)] : billTo
+        Self.billingRecipients(account, billTo: try tx.billToRecipients(of: [account.id])[account.id] ?? [])
+    }
+
+    static func billingRecipients(_ account: Account, billTo: [(String, String)]) -> [(String, String)] {
+        billTo.isEmpty ? [(account.fields.email, account.name)] : billTo
     }
 
     /// One text line per invoice or credit note line, as the emails show them.
@@ -99,29 +122,37 @@ extension ResellerService {
         }.joined(separator: "\n")
     }
 
-    /// The email carries the document as issued (its status and what is paid as of its date, as a payment
-    /// made in advance settles it at once): both parts show what the printable page shows.
-    /// Its debit is the account's newest, so what is paid of it follows from the ledger's sums (as `settled`
-    /// would find, without reading the invoice and the whole ledger back).
-    private func queueInvoice(_ tx: StoreTx, _ account: Account, id: Int64, number: String, _ d: InvoiceDraft,
-                              at now: Date) throws {
-        let lines = Self.mailLines(d.lines)
-        let sums = try tx.settlementTotals(of: account.id), total = d.total.minor
-        let paid = InvoiceSettlement.paidOfNewest(amount: total, earlierDebits: sums.debits - max(total, 0),
-                                                  credits: sums.credits)
-        var issued = Invoice(id: id, number: number, draft: d, createdAt: now)
-        issued.paid = Money(minor: paid, currency: d.total.currency)
-        issued.status = InvoiceSettlement.status(total: total, paid: paid, dueDate: d.dueDate, today: d.date)
-        let document = InvoiceDocument(invoice: issued, account: account).jsonText
-        for (address, name) in try billingRecipients(tx, account) {
-            try tx.enqueue(QueuedMail(kind: .invoice, toAddress: address, toName: name,
-                                      subject: "Invoice \(number) for \(account.name)",
-                                      params: ["recipientName": name, "invoiceNumber": number,
-                                               "invoiceDate": d.date.description, "dueDate": d.dueDate.description,
-                                               "resellerName": account.name, "total": d.total.display,
-                                               "lines": lines, "document": document,
-                                               "helpContact": settings.helpContact]), at: now)
+    /// Each invoice's emails, with their parameters encoded. The email carries the document as issued (its
+    /// status and what is paid as of its date, as a payment made in advance settles it at once): both parts show
+    /// what the printable page shows. Each debit is its account's newest, so what is paid of it follows from the
+    /// ledger's sums before the batch and the debits of the account's earlier invoices in it (as `settled` would
+    /// find, without reading the invoice and the whole ledger back).
+    private func invoiceMails(_ drafts: [(account: Account, draft: InvoiceDraft)], numbers: [String],
+                              sums: [Int64: (debits: Int64, credits: Int64)], recipients: [Int64: [(String, String)]],
+                              at now: Date) -> [EncodedMail] {
+        var sums = sums, mails: [EncodedMail] = []
+        for ((account, d), number) in zip(drafts, numbers) {
+            let earlier = sums[account.id] ?? (0, 0), total = d.total.minor
+            // A ledger that would leave Int64 is refused by the debits' insert on the other thread; here the sum
+            // stops at the ceiling, so that this thread cannot trap before that refusal.
+            let (debits, over) = earlier.debits.addingReportingOverflow(max(total, 0))
+            sums[account.id] = (over ? .max : debits, earlier.credits)
+            let paid = InvoiceSettlement.paidOfNewest(amount: total, earlierDebits: earlier.debits,
+                                                      credits: earlier.credits)
+            // The document shows the number, not the row's id, which the other thread is writing meanwhile.
+            var issued = Invoice(id: 0, number: number, draft: d, createdAt: now)
+            issued.paid = Money(minor: paid, currency: d.total.currency)
+            issued.status = InvoiceSettlement.status(total: total, paid: paid, dueDate: d.dueDate, today: d.date)
+            let lines = Self.mailLines(d.lines), document = InvoiceDocument(invoice: issued, account: account).jsonText
+            for (address, name) in Self.billingRecipients(account, billTo: recipients[account.id] ?? []) {
+                mails.append(EncodedMail(QueuedMail(
+                    kind: .invoice, toAddress: address, toName: name, subject: "Invoice \(number) for \(account.name)",
+                    params: ["recipientName": name, "invoiceNumber": number, "invoiceDate": d.date.description,
+                             "dueDate": d.dueDate.description, "resellerName": account.name, "total": d.total.display,
+                             "lines": lines, "document": document, "helpContact": settings.helpContact])))
+            }
         }
+        return mails
     }
 
     public func creditNote(number: String) throws(ServiceError) -> CreditNote {

@@ -33,7 +33,7 @@ extension ResellerService {
             // Refused whole (an order that would invoice at once while the seller is not configured, names the key).
             throw ServiceError.refused(field: error.field, message: error.message)
         }
-        return try run.invoices.map { draft throws in try issueInvoice(tx, account, draft, by: actor, at: now) }
+        return try issueInvoices(tx, run.invoices.map { (account, $0) }, by: actor, at: now)
     }
 
     /// Creates the order's subscriptions (the run starts with the period after the first) and returns every
@@ -114,7 +114,7 @@ extension ResellerService {
             guard run.invoices.count == 1, let draft = run.invoices.first,
                   draft.total.minor == debit.amount else { continue }
             let number = DocumentNumber.format("INV", try tx.nextNumber("invoice"))
-            let id = try tx.insertInvoice(draft, number: number, by: .system, at: now)
+            let id = try tx.insertInvoices([(draft, number)], by: .system, at: now)[0]
             for charge in charges {
                 let chargeId = try tx.insertPendingCharge(charge, at: now)
                 try tx.markChargeInvoiced(chargeId, invoiceId: id)

@@ -128,6 +128,19 @@ extension StoreTx {
                   + (skipLocked ? dialect.forUpdateSkipLocked : dialect.forUpdate), arguments: [id]) != nil
     }
 
+    /// The accounts among `ids`, each locked as `lockAccount(skipLocked: true)` locks one, in one statement:
+    /// a billing run's batch. One that does not exist, or that another host's run holds, is not returned.
+    func lockedAccounts(_ ids: [Int64]) throws -> [Int64: Account] {
+        var found: [Int64: Account] = [:]
+        for r in try rows(forIds: ids, { marks in
+            "SELECT \(Self.accountSelect) FROM accounts a WHERE a.id IN (\(marks))" + dialect.forUpdateSkipLocked
+        }) {
+            let account = Self.account(r)
+            found[account.id] = account
+        }
+        return found
+    }
+
     /// Balance = debits − credits, in minor units.
     func balance(of accountId: Int64) throws -> Int64 {
         try value(Int64.self, sql: """

@@ -5,11 +5,21 @@ extension StoreTx {
     /// Records who changed what, inside the transaction of the change itself; the journal gets it on commit.
     func audit(_ actor: Actor, _ entity: String, _ id: Int64, _ action: String,
                _ changes: [String: [String?]] = [:], at now: Date) throws {
-        let json = CompactJSON.encode(changes)
-        try execute(sql: """
-            INSERT INTO audit_events (at, actor, actor_kind, entity, entity_id, action, changes) VALUES (?,?,?,?,?,?,?)
-            """, arguments: [Self.stamp(now), actor.description, actor.kind, entity, id, action, json])
-        pending?.entries.append(JournalEntry.audit(actor, entity, id, action, changes: json))
+        try audit(actor, entity, [(id, action, changes)], at: now)
+    }
+
+    /// Several events by one actor on entities of one kind, in a few statements (a billing run's batch).
+    func audit(_ actor: Actor, _ entity: String, _ events: [(id: Int64, action: String, changes: [String: [String?]])],
+               at now: Date) throws {
+        let stamp = Self.stamp(now)
+        let rows = events.map { e -> [(any DatabaseValueConvertible)?] in
+            [stamp, actor.description, actor.kind, entity, e.id, e.action, CompactJSON.encode(e.changes)]
+        }
+        try insertRows("INSERT INTO audit_events (at, actor, actor_kind, entity, entity_id, action, changes)",
+                       width: 7, rows)
+        for (e, row) in zip(events, rows) {
+            pending?.entries.append(JournalEntry.audit(actor, entity, e.id, e.action, changes: row[6] as! String))
+        }
     }
 
     /// An account's history as staff read it: the account's own events and those of its contacts, their

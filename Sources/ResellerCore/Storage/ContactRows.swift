@@ -38,13 +38,17 @@ extension StoreTx {
                          arguments: [accountId]).map(Self.contact)
     }
 
-    /// The bill-to contacts of the account as (email, full name), oldest first: who receives its invoices.
-    func billToRecipients(of accountId: Int64) throws -> [(String, String)] {
-        try rows(sql: """
-            SELECT email, first_name, last_name FROM contacts WHERE account_id = ? AND is_bill_to = 1 ORDER BY id
-            """, arguments: [accountId]).map { r in
-            (r[0], [r[1] as String?, r[2] as String?].compactMap { $0 }.joined(separator: " "))
+    /// The bill-to contacts of each account as (email, full name), oldest first: who receives its invoices.
+    func billToRecipients(of accountIds: [Int64]) throws -> [Int64: [(String, String)]] {
+        var found: [Int64: [(String, String)]] = [:]
+        for r in try rows(forIds: accountIds, { marks in """
+            SELECT account_id, email, first_name, last_name FROM contacts
+             WHERE account_id IN (\(marks)) AND is_bill_to = 1 ORDER BY id
+            """ }) {
+            found[r[0], default: []].append((r[1], [r[2] as String?, r[3] as String?].compactMap { $0 }
+                .joined(separator: " ")))
         }
+        return found
     }
 
     static func contact(_ r: SQLRow) -> Contact {

@@ -24,46 +24,51 @@ extension StoreTx {
     /// The next number of `counter`, taken inside the caller's IMMEDIATE transaction: a rolled-back invoice
     /// gives its number back, so numbers have no gaps.
     func nextNumber(_ counter: String) throws -> Int64 {
-        let sql = "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value"
-        guard let n = try value(Int64.self, sql: sql, arguments: [counter]) else {
+        try nextNumbers(counter, count: 1).lowerBound
+    }
+
+    /// The next `count` numbers of `counter` (at least one), taken at once as `nextNumber` takes one.
+    func nextNumbers(_ counter: String, count: Int) throws -> ClosedRange<Int64> {
+        let sql = "UPDATE counters SET value = value + ? WHERE name = ? RETURNING value"
+        guard let last = try value(Int64.self, sql: sql, arguments: [count, counter]) else {
             throw ServiceError.storage("the numbering counter \(counter) is missing")
         }
-        return n
+        return last - Int64(count) + 1...last
     }
 
-    /// Writes an invoice and its lines; the unique index refuses a period invoiced before.
-    func insertInvoice(_ d: InvoiceDraft, number: String, by actor: Actor, at now: Date) throws -> Int64 {
-        let id = try insert(sql: """
+    /// Writes invoices and their lines, each invoice with its number, and returns their ids in the same order;
+    /// the unique index refuses a period invoiced before. A batch's invoices are a few statements in all.
+    func insertInvoices(_ invoices: [(draft: InvoiceDraft, number: String)], by actor: Actor,
+                        at now: Date) throws -> [Int64] {
+        let stamp = Self.stamp(now)
+        let returned = try insertRows("""
             INSERT INTO invoices (number, billed_account_id, for_account_id, invoice_date, due_date, total_minor,
               currency, created_at, created_by, net_minor, tax_minor, taxes, seller, buyer_vat_id)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """, arguments: SQLArguments([number, d.billedAccountId, d.forAccountId,
-                                                         d.date.description, d.dueDate.description, d.total.minor,
-                                                         d.total.currency, Self.stamp(now), actor.description]
-                                                        + Self.amountColumns(d.amounts)))
-        // The lines in one statement per 50 (a renewal's 5 lines were 5 statements, each a round trip on
-        // PostgreSQL); ids follow the order of the values, so the lines keep their order.
-        for start in stride(from: 0, to: d.lines.count, by: 50) {
-            let chunk = d.lines[start..<min(start + 50, d.lines.count)]
-            var values: [(any DatabaseValueConvertible)?] = []
-            values.reserveCapacity(chunk.count * 16)
-            for l in chunk {
-                values += [id, l.chargeId == nil && l.subscriptionId != nil ? "period" : "charge", l.subscriptionId,
-                           l.forAccountId, l.forAccountName, l.productCode, l.description, l.periodStart?.description,
-                           l.periodEnd?.description, l.quantity, l.unitPrice.minor, l.daysCharged, l.daysInPeriod,
-                           l.amount.minor, l.tax?.category.rawValue, l.tax?.rate.hundredths]
+            """, width: 14, invoices.map { d, number in
+                [number, d.billedAccountId, d.forAccountId, d.date.description, d.dueDate.description, d.total.minor,
+                 d.total.currency, stamp, actor.description] + (try Self.amountColumns(d.amounts))
+            }, returning: "id, number")
+        var ids: [String: Int64] = [:]
+        for r in returned { ids[r[1]] = r[0] }
+        let invoiceIds = invoices.map { ids[$0.number]! }
+        // Line ids follow the order of the values, so the lines keep their order.
+        var lines: [[(any DatabaseValueConvertible)?]] = []
+        for (id, invoice) in zip(invoiceIds, invoices) {
+            for l in invoice.draft.lines {
+                lines.append([id, l.chargeId == nil && l.subscriptionId != nil ? "period" : "charge", l.subscriptionId,
+                              l.forAccountId, l.forAccountName, l.productCode, l.description,
+                              l.periodStart?.description, l.periodEnd?.description, l.quantity, l.unitPrice.minor,
+                              l.daysCharged, l.daysInPeriod, l.amount.minor, l.tax?.category.rawValue,
+                              l.tax?.rate.hundredths])
             }
-            try execute(sql: """
-                INSERT INTO invoice_lines (invoice_id, kind, subscription_id, for_account_id, for_account_name,
-                  product_code, description, period_start, period_end, quantity, unit_price_minor, days_charged,
-                  days_in_period, amount_minor, tax_category, tax_rate) VALUES
-                """ + Self.invoiceLineTuples[chunk.count], arguments: SQLArguments(values))
         }
-        return id
+        try insertRows("""
+            INSERT INTO invoice_lines (invoice_id, kind, subscription_id, for_account_id, for_account_name,
+              product_code, description, period_start, period_end, quantity, unit_price_minor, days_charged,
+              days_in_period, amount_minor, tax_category, tax_rate)
+            """, width: 16, lines)
+        return invoiceIds
     }
-
-    /// "(?,…,?),(?,…,?)…": 1 to 50 tuples of an invoice line's 16 values, made once.
-    private static let invoiceLineTuples: [String] = (0...50).map { SQLMarks.tuples($0, width: 16) }
 
     func invoices(of accountId: Int64) throws -> [Invoice] {
         try rows(sql: "SELECT * FROM invoices WHERE billed_account_id = ? ORDER BY id",
@@ -91,15 +96,20 @@ extension StoreTx {
         return (debits, credits)
     }
 
-    /// The sums of `settlementLedger`: the account's credits (less reversals) and all of its debits.
-    func settlementTotals(of accountId: Int64) throws -> (debits: Int64, credits: Int64) {
-        let row = try row(sql: """
-            SELECT COALESCE(SUM(CASE WHEN kind <> 'credit' AND reverses_id IS NULL THEN amount_minor ELSE 0 END), 0),
+    /// The sums of `settlementLedger` for each account: its credits (less reversals) and all of its debits (an
+    /// account with no entries has none). Their difference is the account's balance.
+    func settlementTotals(of accountIds: [Int64]) throws -> [Int64: (debits: Int64, credits: Int64)] {
+        var found: [Int64: (debits: Int64, credits: Int64)] = [:]
+        for r in try rows(forIds: accountIds, { marks in """
+            SELECT account_id,
+                   COALESCE(SUM(CASE WHEN kind <> 'credit' AND reverses_id IS NULL THEN amount_minor ELSE 0 END), 0),
                    COALESCE(SUM(CASE WHEN kind = 'credit' THEN amount_minor WHEN reverses_id IS NOT NULL
                                      THEN -amount_minor ELSE 0 END), 0)
-            FROM ledger WHERE account_id = ?
-            """, arguments: [accountId])
-        return (row?[0] ?? 0, row?[1] ?? 0)
+            FROM ledger WHERE account_id IN (\(marks)) GROUP BY account_id
+            """ }) {
+            found[r[0]] = (r[1], r[2])
+        }
+        return found
     }
 
     func allInvoices() throws -> [Invoice] {

@@ -15,12 +15,34 @@ extension StoreTx {
             throw ServiceError.refused(field: "account", message: "the ledger balance of account "
                                        + "\(AccountCode.format(accountId)) would be out of range")
         }
-        return try insert(sql: """
-            INSERT INTO ledger (account_id, kind, amount_minor, order_id, note, reverses_id, invoice_id,
-                                credit_note_id, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?)
-            """, arguments: [accountId, kind, amount, orderId, note, reverses, invoiceId, creditNoteId,
-                                     Self.stamp(now), actor.description])
+        return try insert(sql: Self.ledgerInsert + " VALUES " + SQLMarks.tuple(10),
+                          arguments: [accountId, kind, amount, orderId, note, reverses, invoiceId, creditNoteId,
+                                      Self.stamp(now), actor.description])
     }
+
+    /// The debits of newly issued invoices, in a few statements (a billing run's batch). `balances` are the
+    /// accounts' balances before them: the ledger must still sum inside Int64 afterwards, as `insertLedger` checks.
+    func insertInvoiceDebits(_ debits: [(accountId: Int64, amount: Int64, number: String, invoiceId: Int64)],
+                             balances: [Int64: Int64], by actor: Actor, at now: Date) throws {
+        var after = balances
+        for d in debits {
+            let (sum, overflow) = (after[d.accountId] ?? 0).addingReportingOverflow(d.amount)
+            guard !overflow else {
+                throw ServiceError.refused(field: "account", message: "the ledger balance of account "
+                                           + "\(AccountCode.format(d.accountId)) would be out of range")
+            }
+            after[d.accountId] = sum
+        }
+        let stamp = Self.stamp(now)
+        try insertRows(Self.ledgerInsert, width: 10, debits.map { d in
+            [d.accountId, "debit", d.amount, nil, d.number, nil, d.invoiceId, nil, stamp, actor.description]
+        })
+    }
+
+    private static let ledgerInsert = """
+        INSERT INTO ledger (account_id, kind, amount_minor, order_id, note, reverses_id, invoice_id, credit_note_id,
+                            created_at, created_by)
+        """
 
     func ledgerEntryCount(of accountId: Int64) throws -> Int {
         try value(Int.self, sql: "SELECT count(*) FROM ledger WHERE account_id = ?", arguments: [accountId]) ?? 0

@@ -4,13 +4,28 @@ import GRDB
 extension StoreTx {
     @discardableResult
     func enqueue(_ m: QueuedMail, at now: Date) throws -> Int64 {
-        let params = CompactJSON.encode(m.params), now = Self.stamp(now)
-        return try insert(sql: """
-            INSERT INTO outbox (kind, to_address, to_name, subject, params, status, next_attempt_at, created_at,
-                                link_user_id, link_purpose)
-            VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
-            """, arguments: [m.kind.rawValue, m.toAddress, m.toName, m.subject, params, now, now,
-                             m.link?.userId, m.link?.purpose.rawValue])
+        try insert(sql: Self.outboxInsert + " VALUES " + SQLMarks.tuple(10),
+                   arguments: SQLArguments(Self.outboxRow(EncodedMail(m), at: now)))
+    }
+
+    /// Several messages in a few statements (a billing run's batch).
+    func enqueue(_ mails: [QueuedMail], at now: Date) throws {
+        try enqueue(mails.map(EncodedMail.init), at: now)
+    }
+
+    func enqueue(_ mails: [EncodedMail], at now: Date) throws {
+        try insertRows(Self.outboxInsert, width: 10, mails.map { Self.outboxRow($0, at: now) })
+    }
+
+    private static let outboxInsert = """
+        INSERT INTO outbox (kind, to_address, to_name, subject, params, status, next_attempt_at, created_at,
+                            link_user_id, link_purpose)
+        """
+
+    private static func outboxRow(_ e: EncodedMail, at now: Date) -> [(any DatabaseValueConvertible)?] {
+        let m = e.mail, now = stamp(now)
+        return [m.kind.rawValue, m.toAddress, m.toName, m.subject, e.params, "queued", now, now, m.link?.userId,
+                m.link?.purpose.rawValue]
     }
 
     func outbox(limit: Int) throws -> [OutboxMessage] {

@@ -16,12 +16,22 @@ extension StoreTx {
                              l.daysCharged, l.daysInPeriod, l.amount.minor, now, c.orderId, l.taxClass.rawValue])
     }
 
-    /// The charges of `accountId` not yet invoiced and dated on or before `through`, each line carrying its id.
-    func pendingCharges(of accountId: Int64, through: CalendarDay) throws -> [PendingCharge] {
-        try rows(sql: """
-            SELECT * FROM pending_charges WHERE billed_account_id = ? AND invoice_id IS NULL AND invoice_date <= ?
-            ORDER BY id
-            """, arguments: [accountId, through.description]).map(Self.pendingCharge)
+    /// The charges of the accounts not yet invoiced and dated on or before `through`, each line carrying its id;
+    /// each account's oldest first.
+    func pendingCharges(of accountIds: [Int64], through: CalendarDay) throws -> [PendingCharge] {
+        try rows(forIds: accountIds, after: [through.description]) { marks in """
+            SELECT * FROM pending_charges WHERE billed_account_id IN (\(marks)) AND invoice_id IS NULL
+              AND invoice_date <= ? ORDER BY id
+            """
+        }.map(Self.pendingCharge)
+    }
+
+    /// Which of the accounts have a charge not yet invoiced, whatever its date.
+    func accountsWithUninvoicedCharges(_ accountIds: [Int64]) throws -> Set<Int64> {
+        Set(try rows(forIds: accountIds) { marks in
+            "SELECT DISTINCT billed_account_id FROM pending_charges WHERE billed_account_id IN (\(marks)) "
+                + "AND invoice_id IS NULL"
+        }.map { $0[0] as Int64 })
     }
 
     /// Every charge of `accountId` not yet invoiced, whatever its date: what available credit still owes.

@@ -29,30 +29,27 @@ extension StoreTx {
                              s.status.rawValue, s.id])
     }
 
-    /// Moves the next billing date of several subscriptions: one UPDATE per date (a run moves all of an
-    /// account's subscriptions, mostly to the same day), instead of one per subscription.
+    /// Moves the next billing date of several subscriptions: one UPDATE per date (a run moves all of a
+    /// batch's subscriptions, mostly to the same day), instead of one per subscription.
     func setNextBillingDates(_ dates: [Int64: CalendarDay]) throws {
         var byDay: [CalendarDay: [Int64]] = [:]
         for (id, day) in dates { byDay[day, default: []].append(id) }
         for (day, ids) in byDay.sorted(by: { $0.key < $1.key }) {
-            let sorted = ids.sorted()
-            for start in stride(from: 0, to: sorted.count, by: 50) {
-                let chunk = sorted[start..<min(start + 50, sorted.count)]
-                let marks = SQLMarks.list(chunk.count)
-                var values: [any DatabaseValueConvertible] = [day.description]
-                values += chunk.map { $0 as any DatabaseValueConvertible }
-                try execute(sql: "UPDATE subscriptions SET next_billing_date = ? WHERE id IN (\(marks))",
-                    arguments: SQLArguments(values))
+            try execute(forIds: ids.sorted(), before: [day.description]) { marks in
+                "UPDATE subscriptions SET next_billing_date = ? WHERE id IN (\(marks))"
             }
         }
     }
 
-    /// The subscriptions billed to `accountId` that may owe a period by `through` (the invoicer decides).
-    func billableSubscriptions(of accountId: Int64, through: CalendarDay) throws -> [Subscription] {
-        try rows(sql: Self.subscriptionSelect + """
-             WHERE s.billed_account_id = ? AND s.next_billing_date <= ?
+    /// The subscriptions billed to the accounts that may owe a period by `through` (the invoicer decides), each
+    /// account's in the order they were made.
+    func billableSubscriptions(of accountIds: [Int64], through: CalendarDay) throws -> [Subscription] {
+        try rows(forIds: accountIds, after: [through.description]) { marks in
+            Self.subscriptionSelect + """
+             WHERE s.billed_account_id IN (\(marks)) AND s.next_billing_date <= ?
                AND (s.end_date IS NULL OR s.next_billing_date <= s.end_date) ORDER BY s.id
-            """, arguments: [accountId, through.description]).map(Self.subscription)
+            """
+        }.map(Self.subscription)
     }
 
     /// The accounts with a subscription or a waiting charge that may owe something by `through`.
