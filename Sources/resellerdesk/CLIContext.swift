@@ -17,16 +17,27 @@ struct CLIContext {
 
     static func run(db: String?, json: Bool, _ body: (CLIContext) throws(ServiceError) -> Void) throws {
         do {
-            let config = try ConfigFile.load()
-            let settings = try ServiceSettings(config)
-            let store = try Store(config: config, explicitPath: db)
-            let service = ResellerService(store: store, settings: settings)
+            let (service, config) = try openDesk(db: db)
             try body(CLIContext(service: service, config: config, actor: .currentStaff(), json: json))
         } catch {
-            report(error, json: json)
-            if case .storage = error { throw ExitCode(3) }
-            throw ExitCode(1)
+            try fail(error, json: json)
         }
+    }
+
+    /// The configuration read and the service on the desk it names (or `db`), schema brought up to date. No
+    /// actor: the terminal opens the desk this way and looks the login up only when it writes.
+    static func openDesk(db: String?) throws(ServiceError) -> (ResellerService, ConfigFile) {
+        let config = try ConfigFile.load()
+        let settings = try ServiceSettings(config)
+        let store = try Store(config: config, explicitPath: db)
+        return (ResellerService(store: store, settings: settings), config)
+    }
+
+    /// Tells `error` as every command does, then exits: 3 for a database failure, else 1.
+    static func fail(_ error: ServiceError, json: Bool) throws -> Never {
+        report(error, json: json)
+        if case .storage = error { throw ExitCode(3) }
+        throw ExitCode(1)
     }
 
     static func report(_ error: ServiceError, json: Bool) {

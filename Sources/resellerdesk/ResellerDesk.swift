@@ -34,16 +34,18 @@ struct ResellerDesk: ParsableCommand {
 
     /// An unknown $TERM is a usage problem (exit 2), told in one sentence with a value to try.
     static func openTerminal(db: String?, mono: Bool) throws {
-        var unusable: Terminal.Unusable?
-        try CLIContext.run(db: db, json: false) { (ctx) throws(ServiceError) in
-            do throws(Terminal.Unusable) {
-                try TerminalApp(service: ctx.service, mono: mono).run()
-            } catch {
-                unusable = error
-            }
+        // The desk as every command opens it, but without the login's name (CLIContext.actor): the terminal
+        // looks it up when it writes, and at the start it was a read of /etc/passwd for nothing.
+        let service: ResellerService
+        do throws(ServiceError) {
+            service = try CLIContext.openDesk(db: db).0
+        } catch {
+            try CLIContext.fail(error, json: false)
         }
-        if let unusable {
-            Console.error(unusable.message)
+        do throws(Terminal.Unusable) {
+            try TerminalApp(service: service, mono: mono).run()
+        } catch {
+            Console.error(error.message)
             throw ExitCode(2)
         }
     }

@@ -8,6 +8,18 @@ import Testing
         #expect(DisplayWidth.of(text) == width)
     }
 
+    /// ASCII and Latin-1 are measured without Unicode's properties: the short cut must give what they give
+    /// (the soft hyphen is a format character, no column; every other printable one, one column).
+    @Test func latin1WidthsAgreeWithUnicodesProperties() {
+        for v in UInt32(0x20)..<0x100 where !(0x7F...0x9F).contains(v) {
+            let s = Unicode.Scalar(v)!
+            let zero: [Unicode.GeneralCategory] = [.nonspacingMark, .enclosingMark, .format]
+            let expected = zero.contains(s.properties.generalCategory) ? 0 : s.properties.isEmojiPresentation ? 2 : 1
+            #expect(DisplayWidth.scalarWidth(s) == expected, "U+\(String(v, radix: 16))")
+        }
+        #expect(DisplayWidth.of("Søren·Müller…\u{AD}") == 13)
+    }
+
     @Test func truncateAndPadNeverSplitAWideCharacter() {
         #expect(DisplayWidth.truncate("株式会社クラウド", to: 7) == "株式会…")
         #expect(DisplayWidth.of(DisplayWidth.truncate("株式会社クラウド", to: 7)) == 7)

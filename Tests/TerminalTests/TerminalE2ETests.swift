@@ -413,6 +413,24 @@ import DeskTestSupport
                 + "try `TERM=xterm-256color resellerdesk`.\n")
     }
 
+    /// A desk that cannot be opened (a file that is not one): its message on the shell's screen, exit 3, and the
+    /// terminal's modes as the shell had them (a start that overlaps ncurses with the desk must give the screen
+    /// back before the message).
+    @Test func aDeskThatCannotBeOpenedIsToldOnTheShellsScreen() throws {
+        let session = TmuxSession()
+        defer { session.kill() }
+        try FileManager.default.createDirectory(atPath: cli.folder, withIntermediateDirectories: true)
+        let bad = cli.folder + "/not-a-desk.sqlite"
+        try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: bad))
+        try session.start("bash -c 'modes=$(stty -g); LANG=C.UTF-8 RESELLERDESK_DB=\(bad) \(CLI.binary); "
+                          + "code=$?; [ \"$(stty -g)\" = \"$modes\" ] && echo modes kept; echo exit $code; sleep 60'")
+        try session.waitFor("exit ")
+        // Joined (-J): the message is longer than the 80 columns.
+        let screen = try session.tmux(["capture-pane", "-p", "-J", "-t", session.name])
+        #expect(screen.contains("database: \(bad) is not a ResellerDesk database or is damaged\n"), "\(screen)")
+        #expect(screen.contains("modes kept\nexit 3\n"), "\(screen)")
+    }
+
     @Test func aPasteIsTextNeverKeys() throws {
         let session = TmuxSession()
         defer { session.kill() }
