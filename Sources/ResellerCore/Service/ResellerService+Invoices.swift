@@ -68,8 +68,8 @@ extension ResellerService {
     /// the waiting charges it carries are marked invoiced, so none is invoiced twice.
     /// Issues drafts as invoices, in the order given: each takes the next number, its debit (the ledger holds
     /// only amounts above zero, so a free trial item's invoice debits nothing), its audit event and its email
-    /// to the account's bill-to contacts. A billing run's batch is a few statements per table in all, and its
-    /// emails are built on a second thread while they run.
+    /// to the account's bill-to contacts. A billing run's batch is a few statements per table in all, and from 16
+    /// invoices on their emails are built on a second thread while the statements run.
     func issueInvoices(_ tx: StoreTx, _ drafts: [(account: Account, draft: InvoiceDraft)], by actor: Actor,
                        at now: Date) throws -> [Invoice] {
         guard !drafts.isEmpty else { return [] }
@@ -78,7 +78,7 @@ extension ResellerService {
         let accountIds = Array(Set(drafts.map(\.account.id))).sorted()
         // Read before the debits: each email says what is paid of its invoice from these sums.
         let sums = try tx.settlementTotals(of: accountIds), recipients = try tx.billToRecipients(of: accountIds)
-        let (mails, issued) = try alongside({ [self] in
+        let (mails, issued) = try alongside(parallel: drafts.count >= 16, { [self] in
             invoiceMails(drafts, numbers: numbers, sums: sums, recipients: recipients, at: now)
         }) {
             let ids = try tx.insertInvoices(zip(drafts, numbers).map { ($0.draft, $1) }, by: actor, at: now)
