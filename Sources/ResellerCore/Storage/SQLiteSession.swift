@@ -26,7 +26,7 @@ final class SQLiteSession: SQLSession {
     }
 
     func insert(_ sql: String, _ arguments: SQLArguments) throws -> Int64 {
-        try execute(sql, arguments)
+        _ = try execute(sql, arguments)
         return db.lastInsertedRowID
     }
 
