@@ -50,13 +50,8 @@ extension ResellerService {
         // The account's scheme only stands in for a subscription without its own (a stored one always has
         // one): the first order's day, a query per account, is read only where it would fix the billing day.
         let fixesDay = account.fields.ordering?.prorateBillingDay == .dayOfFirstOrder
-        let scheme = try BillingScheme(account.fields.ordering,
-                                       firstOrderDay: fixesDay ? try tx.firstOrderDay(of: account.id) : nil)
-        // The account's form already validated its payment terms and currency; these checks only guard code.
-        let billing = try BillingAccount(id: account.id, scheme: scheme, currency: account.fields.currency,
-                                         separateInvoices: account.fields.separateInvoices,
-                                         paymentTermsDays: account.fields.paymentTermsDays,
-                                         buyer: Self.taxBuyer(account))
+        let billing = try Self.billingAccount(account,
+                                              firstOrderDay: fixesDay ? try tx.firstOrderDay(of: account.id) : nil)
         do {
             return try Invoicer.run(accounts: [billing], subscriptions: subscriptions, charges: charges,
                                     through: through, tax: tax)
@@ -84,18 +79,18 @@ extension ResellerService {
     /// per account and run, and none from a run that issued nothing (a re-run, or a run killed before commit).
     private func warnOverCredit(_ tx: StoreTx, _ billed: [Account], _ issued: [Invoice], through: CalendarDay,
                                 at now: Date) throws {
-        let limited = billed.filter {
-            if case .amount? = $0.fields.ordering?.creditLimit { true } else { false }
+        let limited = billed.compactMap { account -> (Account, Money)? in
+            guard case .amount(let limit)? = account.fields.ordering?.creditLimit else { return nil }
+            return (account, limit)
         }
         guard !limited.isEmpty else { return }
-        let ids = limited.map(\.id)
+        let ids = limited.map(\.0.id)
         let sums = try tx.settlementTotals(of: ids), waiting = try tx.accountsWithUninvoicedCharges(ids)
         let numbers = Dictionary(grouping: issued, by: \.draft.billedAccountId).mapValues { $0.map(\.number) }
         var mails: [QueuedMail] = []
-        for account in limited {
+        for (account, limit) in limited {
             let sum = sums[account.id] ?? (0, 0)
-            guard case .amount(let limit)? = account.fields.ordering?.creditLimit,
-                  let left = try available(tx, account, balance: sum.debits - sum.credits,
+            guard let left = try available(tx, account, balance: sum.debits - sum.credits,
                                            uninvoiced: waiting.contains(account.id) ? nil : 0),
                   left.minor < 0 else { continue }
             let manager = account.fields.accountManager

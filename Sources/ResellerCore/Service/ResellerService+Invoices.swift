@@ -64,11 +64,10 @@ extension ResellerService {
         return InvoiceDocument(invoice: invoice, account: account)
     }
 
-    /// Numbers and writes one invoice with its ledger debit, audit and email, inside the caller's transaction;
-    /// the waiting charges it carries are marked invoiced, so none is invoiced twice.
-    /// Issues drafts as invoices, in the order given: each takes the next number, its debit (the ledger holds
-    /// only amounts above zero, so a free trial item's invoice debits nothing), its audit event and its email
-    /// to the account's bill-to contacts. A billing run's batch is a few statements per table in all, and from 16
+    /// Issues drafts as invoices in the caller's transaction, in the order given: each takes the next number, its
+    /// debit (the ledger holds only amounts above zero, so a free trial item's invoice debits nothing), its audit
+    /// event and its email to the account's bill-to contacts; the waiting charges it carries are marked invoiced,
+    /// so none is invoiced twice. A billing run's batch is a few statements per table in all, and from 16
     /// invoices on their emails are built on a second thread while the statements run.
     func issueInvoices(_ tx: StoreTx, _ drafts: [(account: Account, draft: InvoiceDraft)], by actor: Actor,
                        at now: Date) throws -> [Invoice] {

@@ -127,7 +127,13 @@ extension ResellerService {
     }
 
     static func billingAccount(_ tx: StoreTx, _ account: Account) throws -> BillingAccount {
-        let scheme = try BillingScheme(account.fields.ordering, firstOrderDay: try tx.firstOrderDay(of: account.id))
+        try billingAccount(account, firstOrderDay: try tx.firstOrderDay(of: account.id))
+    }
+
+    /// The account's billing terms as the invoicer takes them. The account's form already validated its payment
+    /// terms and currency; these checks only guard code.
+    static func billingAccount(_ account: Account, firstOrderDay: CalendarDay?) throws -> BillingAccount {
+        let scheme = try BillingScheme(account.fields.ordering, firstOrderDay: firstOrderDay)
         return try BillingAccount(id: account.id, scheme: scheme, currency: account.fields.currency,
                                   separateInvoices: account.fields.separateInvoices,
                                   paymentTermsDays: account.fields.paymentTermsDays, buyer: taxBuyer(account))

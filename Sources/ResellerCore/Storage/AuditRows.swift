@@ -11,14 +11,13 @@ extension StoreTx {
     /// Several events by one actor on entities of one kind, in a few statements (a billing run's batch).
     func audit(_ actor: Actor, _ entity: String, _ events: [(id: Int64, action: String, changes: [String: [String?]])],
                at now: Date) throws {
-        let stamp = Self.stamp(now)
-        let rows = events.map { e -> [(any DatabaseValueConvertible)?] in
-            [stamp, actor.description, actor.kind, entity, e.id, e.action, CompactJSON.encode(e.changes)]
-        }
+        let stamp = Self.stamp(now), changes = events.map { CompactJSON.encode($0.changes) }
         try insertRows("INSERT INTO audit_events (at, actor, actor_kind, entity, entity_id, action, changes)",
-                       width: 7, rows)
-        for (e, row) in zip(events, rows) {
-            pending?.entries.append(JournalEntry.audit(actor, entity, e.id, e.action, changes: row[6] as! String))
+                       width: 7, zip(events, changes).map { e, json in
+                           [stamp, actor.description, actor.kind, entity, e.id, e.action, json]
+                       })
+        for (e, json) in zip(events, changes) {
+            pending?.entries.append(JournalEntry.audit(actor, entity, e.id, e.action, changes: json))
         }
     }
 

@@ -8,13 +8,7 @@ extension StoreTx {
     func insertLedger(accountId: Int64, kind: String, amount: Int64, orderId: Int64?, note: String?,
                       reverses: Int64? = nil, invoiceId: Int64? = nil, creditNoteId: Int64? = nil,
                       by actor: Actor, at now: Date) throws -> Int64 {
-        // The ledger must still sum inside Int64 afterwards, or SQLite's SUM fails every later read of the
-        // balance. Each entry is at most the money ceiling, so only a ledger no form can write gets here.
-        let (_, overflow) = try balance(of: accountId).addingReportingOverflow(kind == "debit" ? amount : -amount)
-        guard !overflow else {
-            throw ServiceError.refused(field: "account", message: "the ledger balance of account "
-                                       + "\(AccountCode.format(accountId)) would be out of range")
-        }
+        _ = try Self.balance(try balance(of: accountId), adding: kind == "debit" ? amount : -amount, of: accountId)
         return try insert(sql: Self.ledgerInsert + " VALUES " + SQLMarks.tuple(10),
                           arguments: [accountId, kind, amount, orderId, note, reverses, invoiceId, creditNoteId,
                                       Self.stamp(now), actor.description])
@@ -26,17 +20,24 @@ extension StoreTx {
                              balances: [Int64: Int64], by actor: Actor, at now: Date) throws {
         var after = balances
         for d in debits {
-            let (sum, overflow) = (after[d.accountId] ?? 0).addingReportingOverflow(d.amount)
-            guard !overflow else {
-                throw ServiceError.refused(field: "account", message: "the ledger balance of account "
-                                           + "\(AccountCode.format(d.accountId)) would be out of range")
-            }
-            after[d.accountId] = sum
+            after[d.accountId] = try Self.balance(after[d.accountId] ?? 0, adding: d.amount, of: d.accountId)
         }
         let stamp = Self.stamp(now)
         try insertRows(Self.ledgerInsert, width: 10, debits.map { d in
             [d.accountId, "debit", d.amount, nil, d.number, nil, d.invoiceId, nil, stamp, actor.description]
         })
+    }
+
+    /// `balance` after `change`, refused when it would leave Int64: the ledger must still sum inside it, or
+    /// SQLite's SUM fails every later read of the balance. Each entry is at most the money ceiling, so only a
+    /// ledger no form can write gets here.
+    private static func balance(_ balance: Int64, adding change: Int64, of accountId: Int64) throws -> Int64 {
+        let (sum, overflow) = balance.addingReportingOverflow(change)
+        guard !overflow else {
+            throw ServiceError.refused(field: "account", message: "the ledger balance of account "
+                                       + "\(AccountCode.format(accountId)) would be out of range")
+        }
+        return sum
     }
 
     private static let ledgerInsert = """
