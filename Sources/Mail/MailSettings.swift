@@ -29,11 +29,11 @@ public struct MailSettings: Sendable {
     public var storefrontURL: String
     public var helpContact: String
 
-    public static func defaultMaildir(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultMaildir(_ env: [String: String] = ProcessEnvironment.read()) -> String {
         DatabaseLocation.dataHome(env) + "/resellerdesk/Maildir"
     }
 
-    public init(_ config: ConfigFile, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ServiceError) {
+    public init(_ config: ConfigFile, environment: [String: String] = ProcessEnvironment.read()) throws(ServiceError) {
         let service = try ServiceSettings(config)
         storefrontURL = service.storefrontURL
         helpContact = service.helpContact

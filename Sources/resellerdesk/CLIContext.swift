@@ -29,7 +29,7 @@ struct CLIContext {
     static func openDesk(db: String?) throws(ServiceError) -> (ResellerService, ConfigFile) {
         let config = try ConfigFile.load()
         let settings = try ServiceSettings(config)
-        let store = try Store(config: config, explicitPath: db)
+        let store = try Store(config: config, explicitPath: db, connections: .one)   // one thing at a time
         return (ResellerService(store: store, settings: settings), config)
     }
 

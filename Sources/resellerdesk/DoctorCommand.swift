@@ -45,7 +45,7 @@ struct DoctorCommand: ParsableCommand {
         }
         let service: ResellerService
         do {
-            service = ResellerService(store: try Store(config: config, explicitPath: db),
+            service = ResellerService(store: try Store(config: config, explicitPath: db, connections: .one),
                                       settings: try ServiceSettings(config))
         } catch {
             out.append(Check(status: .fail, name: "database", detail: error.description))

@@ -9,15 +9,50 @@ import DeskTestSupport
         let fx = try Fixture()
         let mode = try FileManager.default.attributesOfItem(atPath: fx.db.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        let (journal, synchronous, foreignKeys, busy) = try fx.service.store.sqlitePool(for: "the test").read { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
-             try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try Int.fetchOne(db, sql: "PRAGMA busy_timeout"))
-        }
+        let (journal, synchronous, foreignKeys, busy) = try pragmas(fx.service.store)
         #expect(journal == "wal")
         #expect(synchronous == 2)   // FULL
         #expect(foreignKeys == 1)
         #expect((busy ?? 0) >= 5000)
         #expect(try fx.service.store.integrityCheck() == "ok")
+    }
+
+    /// The terminal and the commands hold the desk with one connection (`Store.Connections.one`). A desk it
+    /// creates is the one a pool creates: WAL (its file kept, so a pool's readers find it), FULL, foreign keys,
+    /// the busy timeout, the schema current; and the storefront's pool opens it beside it.
+    @Test(.sqliteOnly) func oneConnectionMakesTheSameDeskAsAPool() throws {
+        let db = TempDatabase()
+        let store = try Store(path: db.path, connections: .one)
+        #expect(try store.sqliteDatabase(for: "the test") is DatabaseQueue)
+        let (journal, synchronous, foreignKeys, busy) = try pragmas(store)
+        #expect(journal == "wal")
+        #expect(synchronous == 2)   // FULL
+        #expect(foreignKeys == 1)
+        #expect(busy == 10_000)
+        #expect(try store.read { try $0.value(Int.self, sql: "PRAGMA user_version") } == Store.migrations.count)
+        let wal = try FileManager.default.attributesOfItem(atPath: db.path + "-wal")[.size] as? Int
+        #expect((wal ?? 0) > 0)
+        try store.write { tx in _ = try tx.execute(sql: "INSERT INTO search_terms(term) VALUES ('written')") }
+        let pool = try Store(path: db.path)
+        #expect(try pool.sqliteDatabase(for: "the test") is DatabasePool)
+        #expect(try pool.read { try $0.value(String.self, sql: "SELECT term FROM search_terms") } == "written")
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    /// Read from `environ` (ProcessEnvironment) as Foundation reads it, and again at each call.
+    @Test func processEnvironmentIsFoundationsAndCurrent() {
+        #expect(ProcessEnvironment.read() == ProcessInfo.processInfo.environment)
+        setenv("RESELLERDESK_TEST_ENVIRONMENT", "a=b", 1)
+        defer { unsetenv("RESELLERDESK_TEST_ENVIRONMENT") }
+        #expect(ProcessEnvironment.read()["RESELLERDESK_TEST_ENVIRONMENT"] == "a=b")
+    }
+
+    /// The journal mode, synchronous level, foreign keys and busy timeout of the store's SQLite connection.
+    private func pragmas(_ store: Store) throws -> (String?, Int?, Int?, Int?) {
+        try store.sqliteDatabase(for: "the test").read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+             try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try Int.fetchOne(db, sql: "PRAGMA busy_timeout"))
+        }
     }
 
     @Test func createsItsFolder() throws {
@@ -41,10 +76,11 @@ import DeskTestSupport
         }
     }
 
-    @Test func manyStoresMigratingAtOnce() async throws {
+    @Test(arguments: [Store.Connections.pool, .one])
+    func manyStoresMigratingAtOnce(connections: Store.Connections) async throws {
         let db = TempDatabase()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<6 { group.addTask { _ = try Store(path: db.path) } }
+            for _ in 0..<6 { group.addTask { _ = try Store(path: db.path, connections: connections) } }
             try await group.waitForAll()
         }
         let store = try Store(path: db.path)
@@ -58,8 +94,9 @@ import DeskTestSupport
     /// `walWritten`: as a Store leaves a new file, in WAL mode with a WAL that is not empty; or as one finds a
     /// file another process has just created, its WAL still empty (GRDB then writes into it as it opens: that
     /// write waited only the 10 s, and CI's two processes starting on one new file failed there).
-    @Test(.sqliteOnly, arguments: [true, false])
-    func openingWaitsOutAMigrationLongerThanTheBusyTimeout(walWritten: Bool) throws {
+    /// With one connection too: it writes nothing as it opens, so it finds the upgrade at its first read.
+    @Test(.sqliteOnly, arguments: [(true, Store.Connections.pool), (false, .pool), (false, .one)])
+    func openingWaitsOutAMigrationLongerThanTheBusyTimeout(walWritten: Bool, connections: Store.Connections) throws {
         let db = TempDatabase()
         try FileManager.default.createDirectory(atPath: db.folder, withIntermediateDirectories: true)
         let upgrader = try DatabaseQueue(path: db.path)
@@ -80,11 +117,11 @@ import DeskTestSupport
         }
         holding.wait()
         let started = Date()
-        let store = try Store(path: db.path)
+        let store = try Store(path: db.path, connections: connections)
         #expect(Date().timeIntervalSince(started) > 10)
         #expect(try store.read { try $0.value(Int.self, sql: "PRAGMA user_version") } == Store.migrations.count)
         // Once open, a write waits the ordinary 10 s again.
-        let pool = try store.sqlitePool(for: "the test")
+        let pool = try store.sqliteDatabase(for: "the test")
         #expect(try pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA busy_timeout") } == 10_000)
         #expect(try pool.read { try Int.fetchOne($0, sql: "PRAGMA busy_timeout") } == 10_000)
         released.wait()
@@ -105,12 +142,12 @@ import DeskTestSupport
         _ = try fx.reseller()
         // The CHECK constraints hold the Ordering rules even against a hand-written UPDATE.
         #expect(throws: (any Error).self) {
-            try fx.service.store.sqlitePool(for: "the test").write {
+            try fx.service.store.sqliteDatabase(for: "the test").write {
                 try $0.execute(sql: "UPDATE accounts SET enable_ordering = 0")
             }
         }
         #expect(throws: (any Error).self) {
-            try fx.service.store.sqlitePool(for: "the test").write {
+            try fx.service.store.sqliteDatabase(for: "the test").write {
                 try $0.execute(sql: "UPDATE accounts SET credit_unlimited = 1")
             }
         }

@@ -25,11 +25,11 @@ public struct ConfigFile: Sendable {
     public static let systemPath = "/etc/resellerdesk/config.toml"
 
     /// The system file; `$RESELLERDESK_SYSTEM_CONFIG` replaces it (tests, or a second desk on one host).
-    public static func systemPath(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func systemPath(_ env: [String: String] = ProcessEnvironment.read()) -> String {
         env["RESELLERDESK_SYSTEM_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? systemPath
     }
 
-    public static func defaultPath(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultPath(_ env: [String: String] = ProcessEnvironment.read()) -> String {
         if let explicit = env["RESELLERDESK_CONFIG"], !explicit.isEmpty { return explicit }
         let home = env["HOME"] ?? NSHomeDirectory()
         let base = env["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? (home + "/.config")
@@ -38,7 +38,7 @@ public struct ConfigFile: Sendable {
 
     /// Reads the system file, the user's file (missing files are fine: defaults apply), then the environment.
     public static func load(systemPath: String? = nil, path: String? = nil,
-                            environment: [String: String] = ProcessInfo.processInfo.environment)
+                            environment: [String: String] = ProcessEnvironment.read())
         throws(ServiceError) -> ConfigFile {
         var config = ConfigFile()
         for file in [systemPath ?? Self.systemPath(environment), path ?? defaultPath(environment)]

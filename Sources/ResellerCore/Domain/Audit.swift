@@ -39,7 +39,7 @@ public enum Actor: Sendable, Hashable, CustomStringConvertible {
     /// The staff member running this process, from the real user id: the environment cannot turn one
     /// staff member into another. `SUDO_USER` counts only when the process really runs as root (sudo sets it
     /// then; a login that sets it by hand is not root, so it is ignored).
-    public static func currentStaff(environment: [String: String] = ProcessInfo.processInfo.environment) -> Actor {
+    public static func currentStaff(environment: [String: String] = ProcessEnvironment.read()) -> Actor {
         staff(uid: getuid(), environment: environment, loginOf: { uid in
             guard let pw = getpwuid(uid), let name = pw.pointee.pw_name else { return nil }
             return String(cString: name)

@@ -22,7 +22,7 @@ extension Store {
         do {
             // SQLite opens the empty file by name with O_NOFOLLOW and takes it as a new database.
             let copy = try DatabaseQueue(path: partial.path)
-            try sqlitePool(for: "backup").backup(to: copy)
+            try sqliteDatabase(for: "backup").backup(to: copy)
             let (integrity, counts) = try copy.writeWithoutTransaction { db in
                 // The live desk is in WAL mode; a copy on its own is one self-contained file.
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")

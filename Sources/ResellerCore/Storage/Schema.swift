@@ -50,13 +50,13 @@ extension Store {
     /// How long opening a desk waits for another process that holds the write lock (creating or upgrading it).
     static let migrationWait: Duration = .seconds(600)
 
-    static func migrate(_ pool: DatabasePool, journal: Journal) throws {
+    static func migrate(_ writer: any DatabaseWriter, journal: Journal) throws {
         // Most opens find the schema current: a read says so without taking the write lock.
-        let current = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+        let current = try writer.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
         guard current < migrations.count else { return }
         let pending = JournalBuffer()
         // The writer waits up to migrationWait for the lock here (set as the desk opens, Store.init).
-        try pool.writeWithoutTransaction { db in
+        try writer.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 let applied = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 guard applied < migrations.count else { return .commit }

@@ -26,9 +26,9 @@ extension Store {
             throw .storage("cannot build the expected schema: \(error)")
         }
         let actual: Set<SchemaObject>
-        let pool = try sqlitePool(for: "the schema check")
+        let database = try sqliteDatabase(for: "the schema check")
         do {
-            actual = try pool.read { db in try Store.schemaObjects(db) }
+            actual = try database.read { db in try Store.schemaObjects(db) }
         } catch {
             throw Store.describe(error, path: path)
         }

@@ -3,13 +3,22 @@ import GRDB
 import GRDBSQLite
 import Synchronization
 
-/// The desk's database: one SQLite file (the embedded default, a GRDB DatabasePool in WAL mode) or a PostgreSQL
-/// database shared by several hosts. Everything that touches SQL lives in Storage/; the service sees only
-/// `Store.read`/`Store.write` and the typed methods of `StoreTx`, the same on both engines.
+/// The desk's database: one SQLite file (the embedded default, in WAL mode, through a GRDB DatabasePool or one
+/// connection) or a PostgreSQL database shared by several hosts. Everything that touches SQL lives in Storage/;
+/// the service sees only `Store.read`/`Store.write` and the typed methods of `StoreTx`, the same on both engines.
 public final class Store: Sendable {
     enum Engine: Sendable {
-        case sqlite(DatabasePool)
+        case sqlite(any DatabaseWriter)
         case postgresql(PostgresPool)
+    }
+
+    /// How a process holds a SQLite desk open. A pool reads beside its writer, for a process that serves many
+    /// at once (the storefront, the tests' concurrent writers). A program that does one thing at a time (the
+    /// terminal, a command) needs one connection: opening a second one and parsing the schema again cost the
+    /// terminal about a millisecond before its first frame, and GRDB's pool checks the WAL file's size
+    /// through Foundation's URL resources as it opens (another half millisecond).
+    public enum Connections: Sendable {
+        case pool, one
     }
 
     let engine: Engine
@@ -28,7 +37,8 @@ public final class Store: Sendable {
 
     /// Opens (creating if needed, mode 0600) the database at `path` and brings its schema up to date.
     /// `maxPages` caps the file (4 KiB pages): a full database refuses every change and says so.
-    public init(path: String, maxPages: Int? = nil, journal: Journal = .system) throws(ServiceError) {
+    public init(path: String, maxPages: Int? = nil, journal: Journal = .system,
+                connections: Connections = .pool) throws(ServiceError) {
         self.path = path
         self.journal = journal
         do {
@@ -56,14 +66,27 @@ public final class Store: Sendable {
                     sqlite3_busy_timeout(db.sqliteConnection, CInt(Store.migrationWait.components.seconds * 1000))
                 }
             }
-            let pool = try DatabasePool(path: path, configuration: config)
-            // After GRDB's WAL setup, which sets NORMAL: a committed change survives a power cut.
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            try Store.migrate(pool, journal: journal)
-            try pool.writeWithoutTransaction { db in
+            let writer: any DatabaseWriter
+            switch connections {
+            case .pool:
+                writer = try DatabasePool(path: path, configuration: config)
+            case .one:
+                // The desk's file says WAL once any pool has opened it; a new file is made WAL here. Its WAL file
+                // is never empty for a pool's readers after that: it persists (above) and the migrations write.
+                writer = try DatabaseQueue(path: path, configuration: config)
+                try writer.writeWithoutTransaction { db in
+                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                        throw DatabaseError(message: "could not put \(path) in WAL mode")
+                    }
+                }
+            }
+            // FULL (a pool's WAL setup sets NORMAL): a committed change survives a power cut.
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try Store.migrate(writer, journal: journal)
+            try writer.writeWithoutTransaction { db in
                 sqlite3_busy_timeout(db.sqliteConnection, CInt(Store.busyWaitSeconds * 1000))
             }
-            engine = .sqlite(pool)
+            engine = .sqlite(writer)
         } catch let error as ServiceError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
@@ -95,18 +118,20 @@ public final class Store: Sendable {
     }
 
     /// The store the configuration names (see `DatabaseLocation`); `storage.max_pages` caps a SQLite file.
-    public convenience init(config: ConfigFile, explicitPath: String?) throws(ServiceError) {
+    public convenience init(config: ConfigFile, explicitPath: String?,
+                            connections: Connections = .pool) throws(ServiceError) {
         let pages = try config.int("storage.max_pages", default: 0, range: 0...1_000_000_000)
         try self.init(location: DatabaseLocation.resolve(explicit: explicitPath, config: config).path,
-                      maxPages: pages == 0 ? nil : pages)
+                      maxPages: pages == 0 ? nil : pages, connections: connections)
     }
 
     /// The desk at `location` as `--db` takes it: a `postgresql://` URL, else a SQLite file (capped at `maxPages`).
-    public convenience init(location: String, maxPages: Int? = nil, journal: Journal = .system) throws(ServiceError) {
+    public convenience init(location: String, maxPages: Int? = nil, journal: Journal = .system,
+                            connections: Connections = .pool) throws(ServiceError) {
         if DatabaseLocation.isPostgres(location) {
             try self.init(postgresql: location, journal: journal)
         } else {
-            try self.init(path: location, maxPages: maxPages, journal: journal)
+            try self.init(path: location, maxPages: maxPages, journal: journal, connections: connections)
         }
     }
 
@@ -116,13 +141,13 @@ public final class Store: Sendable {
         return false
     }
 
-    /// The SQLite pool, for what only a SQLite file has (a backup through SQLite, integrity, the WAL).
-    func sqlitePool(for what: String) throws(ServiceError) -> DatabasePool {
-        guard case .sqlite(let pool) = engine else {
+    /// The SQLite connections, for what only a SQLite file has (a backup through SQLite, integrity, the WAL).
+    func sqliteDatabase(for what: String) throws(ServiceError) -> any DatabaseWriter {
+        guard case .sqlite(let database) = engine else {
             throw .storage("\(what) is for a SQLite desk; on PostgreSQL use the server's own tools (pg_dump, "
                            + "base backups, amcheck)")
         }
-        return pool
+        return database
     }
 
     /// Creates the folder (0700) and an empty file so the database is never readable by others: 0600 in a
@@ -178,8 +203,8 @@ public final class Store: Sendable {
             var pending = JournalBuffer()
             let result: T, changed: Bool
             switch engine {
-            case .sqlite(let pool):
-                (result, changed) = try pool.write { db in
+            case .sqlite(let writer):
+                (result, changed) = try writer.write { db in
                     let before = db.totalChangesCount
                     let result = try body(StoreTx(session: SQLiteSession(db), pending: pending))
                     return (result, db.totalChangesCount != before)
@@ -203,8 +228,8 @@ public final class Store: Sendable {
     func read<T>(_ body: (StoreTx) throws -> T) throws(ServiceError) -> T {
         do {
             switch engine {
-            case .sqlite(let pool):
-                return try pool.read { db in try body(StoreTx(session: SQLiteSession(db))) }
+            case .sqlite(let writer):
+                return try writer.read { db in try body(StoreTx(session: SQLiteSession(db))) }
             case .postgresql(let pool):
                 return try pool.transaction(readOnly: true, isolation: .serializable) { session in
                     try body(StoreTx(session: session))
@@ -229,13 +254,13 @@ public final class Store: Sendable {
     /// write transaction adds an FTS5 segment and automerge keeps only some levels merged, so after a bulk
     /// load every search term is looked up in many segments; one merge makes searches fast again.
     public func optimize() throws(ServiceError) {
-        guard case .sqlite(let pool) = engine else { return }   // PostgreSQL's autovacuum and GIN do it
+        guard case .sqlite(let writer) = engine else { return }   // PostgreSQL's autovacuum and GIN do it
         do {
-            try pool.writeWithoutTransaction { db in
+            try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "INSERT INTO account_search(account_search) VALUES ('optimize')")
                 try db.execute(sql: "PRAGMA optimize")
             }
-            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         } catch {
             throw Store.describe(error, path: path)
         }
@@ -243,7 +268,7 @@ public final class Store: Sendable {
 
     /// Runs `PRAGMA integrity_check`; "ok" when the file is sound.
     public func integrityCheck() throws(ServiceError) -> String {
-        _ = try sqlitePool(for: "the integrity check")
+        _ = try sqliteDatabase(for: "the integrity check")
         return try read { tx in try tx.value(String.self, sql: "PRAGMA integrity_check") ?? "no answer" }
     }
 
@@ -296,7 +321,7 @@ struct StoreTx {
 /// configuration of a team desk names `/var/lib/resellerdesk/desk/desk.sqlite`), else the XDG data folder.
 public enum DatabaseLocation {
     public static func resolve(explicit: String?, config: ConfigFile = ConfigFile(),
-                               environment: [String: String] = ProcessInfo.processInfo.environment)
+                               environment: [String: String] = ProcessEnvironment.read())
         -> (path: String, source: String) {
         if let explicit, !explicit.isEmpty { return (explicit, "--db") }
         if let env = environment["RESELLERDESK_DB"], !env.isEmpty { return (env, "RESELLERDESK_DB") }
