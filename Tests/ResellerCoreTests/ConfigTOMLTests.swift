@@ -95,6 +95,25 @@ import Testing
         }
     }
 
+    /// Each key's variable, named byte by byte, as Foundation names it: upper case, dots as underscores.
+    @Test func everyKeyHasItsEnvironmentVariable() {
+        for key in ConfigFile.keys {
+            #expect(ConfigFile.envName(key.name)
+                        == "RESELLERDESK_" + key.name.uppercased().replacingOccurrences(of: ".", with: "_"))
+        }
+        #expect(ConfigFile.envName("smtp.port") == "RESELLERDESK_SMTP_PORT")
+    }
+
+    @Test func aConfigFileThatIsNotUTF8IsRefused() throws {
+        let file = NSTemporaryDirectory() + "rd-latin1-" + UUID().uuidString + ".toml"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let latin1 = Array("[company]\nname = 'Caf".utf8) + [0xE9] + Array("'\n".utf8)   // "Café" in Latin-1
+        try Data(latin1).write(to: URL(fileURLWithPath: file))
+        #expect(throws: ServiceError.invalid("config", "\(file) is not UTF-8 text")) {
+            try ConfigFile.load(systemPath: file, path: "/nonexistent/user.toml", environment: [:])
+        }
+    }
+
     @Test func systemFileThenUserFileThenEnvironment() throws {
         let folder = NSTemporaryDirectory() + "rd-layers-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

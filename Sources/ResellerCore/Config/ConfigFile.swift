@@ -46,7 +46,7 @@ public struct ConfigFile: Sendable {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw .invalid("config", "cannot read \(file): \(String(cString: strerror(errno)))")
             }
-            guard let text = String(data: data, encoding: .utf8) else {
+            guard let text = String(validating: data, as: UTF8.self) else {
                 throw .invalid("config", "\(file) is not UTF-8 text")
             }
             try config.merge(text: text, source: file)
@@ -64,8 +64,12 @@ public struct ConfigFile: Sendable {
         return config
     }
 
+    /// As bytes (the keys are ASCII): each start names every key, and by Characters that took 0.1 ms.
     public static func envName(_ key: String) -> String {
-        "RESELLERDESK_" + String(key.uppercased().map { $0 == "." ? "_" : $0 })
+        "RESELLERDESK_" + String(decoding: key.utf8.map { byte in
+            byte == UInt8(ascii: ".") ? UInt8(ascii: "_") : (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                ? byte - 32 : byte
+        }, as: UTF8.self)
     }
 
     /// Parses one file's TOML and takes its keys, checking each against `keys`.

@@ -95,7 +95,12 @@ struct CodeOrName: Sendable {
 
 extension String {
     /// "AT Austria|GR Greece" as (code, name) pairs: the compact form of the name tables.
+    /// Split as bytes: the codes are ASCII, and splitting by Characters took 0.1 ms of every start (the country
+    /// table is read as the seller's settings are).
     func codeNamePairs(codeLength: Int) -> [(String, String)] {
-        split(separator: "|").map { (String($0.prefix(codeLength)), String($0.dropFirst(codeLength + 1))) }
+        utf8.split(separator: UInt8(ascii: "|")).map { entry in
+            (String(decoding: entry.prefix(codeLength), as: UTF8.self),
+             String(decoding: entry.dropFirst(codeLength + 1), as: UTF8.self))
+        }
     }
 }
