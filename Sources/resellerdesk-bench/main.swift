@@ -49,52 +49,58 @@ print("ResellerDesk service benchmark: \(options.accounts) accounts × 2 contact
 print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, SQLite file in \(dir)"
       + (options.postgresql.map { ", then PostgreSQL (\(DatabaseLocation.named($0)))" } ?? ""))
 
-// 1. Ingest through the service layer (skipped with --search-only, which measures a kept database again).
-let service = ResellerService(store: try Store(path: servicePath))
-let generator = AccountGenerator(seed: 42)
-let actor = Actor.staff("bench")
-var done = options.searchOnly ? options.accounts : 0
-let ingestStart = Date()
-while done < options.accounts {
-    let n = min(options.batch, options.accounts - done)
-    let batch = (done..<(done + n)).map { generator.account($0) }
-    _ = try service.importAccounts(batch, by: actor)
-    done += n
-    if done % 100_000 == 0 { print("  \(done) accounts…") }
-}
-var serviceRate: Double?
-if !options.searchOnly {
-    let ingestSeconds = Date().timeIntervalSince(ingestStart)
-    serviceRate = Double(options.accounts) / ingestSeconds
-    print(String(format: "service ingest:  %.1f s, %.0f accounts/s (each with 2 contacts, search row and 3 audit "
-                 + "events)", ingestSeconds, serviceRate!))
-    let optimizeStart = Date()
-    try service.store.optimize()
-    let optimizeSeconds = Date().timeIntervalSince(optimizeStart)
-    print(String(format: "index optimize after the bulk load: %.1f s (with it: %.0f accounts/s)", optimizeSeconds,
-                 Double(options.accounts) / (ingestSeconds + optimizeSeconds)))
-}
+// Steps 1 to 3 hold the service's desk open; it is closed after them, so that step 4 may delete it.
+let serviceRate: Double? = try {
+    // 1. Ingest through the service layer (skipped with --search-only, which measures a kept database again).
+    let service = ResellerService(store: try Store(path: servicePath))
+    let generator = AccountGenerator(seed: 42)
+    let actor = Actor.staff("bench")
+    var done = options.searchOnly ? options.accounts : 0
+    let ingestStart = Date()
+    while done < options.accounts {
+        let n = min(options.batch, options.accounts - done)
+        let batch = (done..<(done + n)).map { generator.account($0) }
+        _ = try service.importAccounts(batch, by: actor)
+        done += n
+        if done % 100_000 == 0 { print("  \(done) accounts…") }
+    }
+    var serviceRate: Double?
+    if !options.searchOnly {
+        let ingestSeconds = Date().timeIntervalSince(ingestStart)
+        serviceRate = Double(options.accounts) / ingestSeconds
+        print(String(format: "service ingest:  %.1f s, %.0f accounts/s (each with 2 contacts, search row and 3 audit "
+                     + "events)", ingestSeconds, serviceRate!))
+        let optimizeStart = Date()
+        try service.store.optimize()
+        let optimizeSeconds = Date().timeIntervalSince(optimizeStart)
+        print(String(format: "index optimize after the bulk load: %.1f s (with it: %.0f accounts/s)", optimizeSeconds,
+                     Double(options.accounts) / (ingestSeconds + optimizeSeconds)))
+    }
 
-// 2. Search latency, before the sqlite3 comparison writes another 2 GB that the kernel would still be flushing.
-let queries = generator.queries(count: 1000, accounts: options.accounts)
-try SearchBenchmark.run(service, queries, engine: "SQLite")
-let sqliteDesk = BenchDesk.sqlite(path: servicePath)
-try SearchBenchmark.printSize(sqliteDesk, accounts: options.accounts)
+    // 2. Search latency, before the sqlite3 comparison writes another 2 GB that the kernel would still be flushing.
+    let queries = generator.queries(count: 1000, accounts: options.accounts)
+    try SearchBenchmark.run(service, queries, engine: "SQLite")
+    let sqliteDesk = BenchDesk.sqlite(path: servicePath)
+    try SearchBenchmark.printSize(sqliteDesk, accounts: options.accounts)
 
-// 3. The same desk moved to PostgreSQL by `storage copy`'s code, and searched there with the same queries.
-if let server = options.postgresql {
-    let desk = try SearchBenchmark.postgresDesk(from: servicePath, server: server, kept: options.searchOnly)
-    defer { if !options.keep { desk.drop(server: server) } }
-    try SearchBenchmark.run(ResellerService(store: try Store(location: desk.location)), queries, engine: "PostgreSQL")
-    try SearchBenchmark.printSize(desk, accounts: options.accounts)
-}
+    // 3. The same desk moved to PostgreSQL by `storage copy`'s code, and searched there with the same queries.
+    if let server = options.postgresql {
+        let desk = try SearchBenchmark.postgresDesk(from: servicePath, server: server, kept: options.searchOnly)
+        defer { if !options.keep { desk.drop(server: server) } }
+        let postgres = ResellerService(store: try Store(location: desk.location))
+        try SearchBenchmark.run(postgres, queries, engine: "PostgreSQL")
+        try SearchBenchmark.printSize(desk, accounts: options.accounts)
+    }
+    print("integrity: \(try service.store.integrityCheck())")
+    return serviceRate
+}()
 
 // 4. The same rows, inserted by the sqlite3 tool into the same schema: the floor of the SQLite desk.
 if let serviceRate {
-    let raw = try RawSQLite.compare(from: servicePath, to: rawPath, accounts: options.accounts)
+    let raw = try RawSQLite.compare(from: servicePath, to: rawPath, accounts: options.accounts,
+                                    deletingSource: !options.keep)
     print(String(format: "sqlite3 script:  %.1f s, %.0f accounts/s (INSERT statements for the same rows, one "
                  + "transaction)", raw.scriptSeconds, raw.scriptRate))
     print(String(format: "service / sqlite3 script = %.0f %% (target ≥ 30 %%)", 100 * serviceRate / raw.scriptRate))
 }
 
-print("integrity: \(try service.store.integrityCheck())")
