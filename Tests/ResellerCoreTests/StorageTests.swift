@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Testing
 import DeskTestSupport
 @testable import ResellerCore
@@ -37,6 +38,34 @@ import DeskTestSupport
         #expect(try pool.sqliteDatabase(for: "the test") is DatabasePool)
         #expect(try pool.read { try $0.value(String.self, sql: "SELECT term FROM search_terms") } == "written")
         #expect(try store.integrityCheck() == "ok")
+    }
+
+    /// One connection's reads keep their compiled statements. GRDB's read sets `PRAGMA query_only` around the
+    /// body, and that flag pragma expires every statement of the connection: each search keystroke compiled its
+    /// statements again.
+    @Test(.sqliteOnly) func readsOnOneConnectionKeepTheirCompiledStatements() throws {
+        let store = try Store(path: TempDatabase().path, connections: .one)
+        let sql = "SELECT COUNT(*) FROM accounts WHERE id > ?"
+        var reprepared: [Int32] = []
+        for _ in 0..<3 {
+            reprepared.append(try store.read { tx in
+                _ = try tx.value(Int.self, sql: sql, arguments: [0])
+                let statement = try (tx.session as! SQLiteSession).db.cachedStatement(sql: sql)
+                return sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_REPREPARE, 0)
+            })
+        }
+        #expect(reprepared == [0, 0, 0])
+    }
+
+    /// A read never changes the desk: a pool's readers are read-only connections, and one connection undoes the
+    /// change and refuses the read.
+    @Test(.sqliteOnly, arguments: [Store.Connections.pool, .one])
+    func aReadThatWritesIsRefusedAndUndone(connections: Store.Connections) throws {
+        let store = try Store(path: TempDatabase().path, connections: connections)
+        #expect(throws: ServiceError.self) {
+            try store.read { tx in try tx.execute(sql: "INSERT INTO search_terms(term) VALUES ('x')") }
+        }
+        #expect(try store.read { try $0.value(Int.self, sql: "SELECT COUNT(*) FROM search_terms") } == 0)
     }
 
     /// Read from `environ` (ProcessEnvironment) as Foundation reads it, and again at each call.
