@@ -48,12 +48,10 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalKit"]),
         .target(name: "Screens", dependencies: ["ResellerCore", "TerminalKit", "FieldSchema"], path: "Screens"),
-        // Its symbols not exported (Swift links executables with -export-dynamic): at every start the Swift
-        // runtime's backtracer calls dladdr, which walks the executable's dynamic symbols (15,000 of them, 0.2 ms).
         .executableTarget(name: "resellerdesk", dependencies: [
             "ResellerCore", "Mail", "Screens", "TerminalKit", "NcursesBackend", "FieldSchema",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]),
+        ]),
         // The storefront lives in its own executable (`resellerdesk storefront serve` starts it), so the
         // terminal front, started many times a day, carries none of the HTTP server.
         // Form bodies (x-www-form-urlencoded) decoded: pure, so the fuzzer can drive it without the server.

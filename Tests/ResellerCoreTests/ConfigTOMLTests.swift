@@ -114,6 +114,16 @@ import Testing
         }
     }
 
+    /// A byte-order mark, as some editors write, is no line of its own: the keys keep their line numbers.
+    @Test func aByteOrderMarkKeepsTheLineNumbers() throws {
+        let file = NSTemporaryDirectory() + "rd-bom-" + UUID().uuidString + ".toml"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "\u{FEFF}[company]\nname = 'Example'\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let config = try ConfigFile.load(systemPath: file, path: "/nonexistent/user.toml", environment: [:])
+        #expect(config.string("company.name") == "Example")
+        #expect(config.source("company.name") == file + " line 2")
+    }
+
     @Test func systemFileThenUserFileThenEnvironment() throws {
         let folder = NSTemporaryDirectory() + "rd-layers-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

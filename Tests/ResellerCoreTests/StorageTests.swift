@@ -66,6 +66,9 @@ import DeskTestSupport
             try store.read { tx in try tx.execute(sql: "INSERT INTO search_terms(term) VALUES ('x')") }
         }
         #expect(try store.read { try $0.value(Int.self, sql: "SELECT COUNT(*) FROM search_terms") } == 0)
+        // A pragma that writes changes no row, and is refused all the same.
+        #expect(throws: ServiceError.self) { try store.read { tx in try tx.script("PRAGMA user_version = 1") } }
+        #expect(try store.read { try $0.value(Int.self, sql: "PRAGMA user_version") } == Store.migrations.count)
     }
 
     /// Read from `environ` (ProcessEnvironment) as Foundation reads it, and again at each call.

@@ -46,9 +46,11 @@ public struct ConfigFile: Sendable {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw .invalid("config", "cannot read \(file): \(String(cString: strerror(errno)))")
             }
-            guard let text = String(validating: data, as: UTF8.self) else {
+            guard var text = String(validating: data, as: UTF8.self) else {
                 throw .invalid("config", "\(file) is not UTF-8 text")
             }
+            // A byte-order mark, as some editors write: TOML skips it, and the lines are counted without it.
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             try config.merge(text: text, source: file)
             config.filesRead.append(file)
         }

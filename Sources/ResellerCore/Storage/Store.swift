@@ -252,18 +252,19 @@ public final class Store: Sendable {
         }
     }
 
-    /// A read on the one connection: in a deferred transaction, undone and refused if the body changed anything.
-    /// Not GRDB's read, which sets `PRAGMA query_only` around the body: a flag pragma expires every prepared
-    /// statement of its connection, so each search keystroke compiled its statements again (0.4 ms of 2).
+    /// A read on the one connection: in a deferred transaction, undone and refused if the body wrote anything
+    /// (rows, or a schema or pragma change: the transaction became a write). Not GRDB's read, which sets
+    /// `PRAGMA query_only` around the body: a flag pragma expires every prepared statement of its connection, so
+    /// each search keystroke compiled its statements again (0.4 ms of 2).
     private static func read<T>(_ connection: DatabaseQueue, _ body: (StoreTx) throws -> T) throws -> T {
         try connection.writeWithoutTransaction { db in
-            let before = db.totalChangesCount
-            var result: T?
+            var result: T?, wrote = false
             try db.inTransaction(.deferred) {
                 result = try body(StoreTx(session: SQLiteSession(db)))
-                return db.totalChangesCount == before ? .commit : .rollback
+                wrote = sqlite3_txn_state(db.sqliteConnection, nil) == SQLITE_TXN_WRITE
+                return wrote ? .rollback : .commit
             }
-            guard let result, db.totalChangesCount == before else {
+            guard let result, !wrote else {
                 throw DatabaseError(resultCode: .SQLITE_READONLY, message: "a read tried to change the desk")
             }
             return result
