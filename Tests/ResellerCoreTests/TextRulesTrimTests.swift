@@ -23,7 +23,8 @@ import Testing
     }
 
     @Test func scalarsNotCharactersAreTrimmed() {
-        let cases = [" \u{301}é ", "\u{3000}Ελλάδα\u{2029}", "\t\n\r a  b \u{85}", "", "   ", "\u{A0}x\u{A0}", "x"]
+        let cases = [" \u{301}é ", "\u{3000}Ελλάδα\u{2029}", "\t\n\r a  b \u{85}", "", "   ",
+                     "\u{A0}x\u{A0}", "x"]
         for text in cases {
             #expect(TextRules.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines))
         }

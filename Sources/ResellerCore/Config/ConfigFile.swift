@@ -66,12 +66,10 @@ public struct ConfigFile: Sendable {
         return config
     }
 
-    /// As bytes (the keys are ASCII): each start names every key, and by Characters that took 0.1 ms.
+    /// The dots replaced as bytes: each start names every key, and mapping Characters took 0.1 ms.
     public static func envName(_ key: String) -> String {
-        "RESELLERDESK_" + String(decoding: key.utf8.map { byte in
-            byte == UInt8(ascii: ".") ? UInt8(ascii: "_") : (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                ? byte - 32 : byte
-        }, as: UTF8.self)
+        let bytes = key.uppercased().utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: "_") : $0 }
+        return "RESELLERDESK_" + String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses one file's TOML and takes its keys, checking each against `keys`.
