@@ -95,10 +95,10 @@ enum BenchDesk {
         return url
     }
 
-    /// Runs `tool` with `input` (or the file `inputFile`) on its standard input; what it printed.
+    /// Runs `tool` with `input` (or what the command `inputFrom` prints) on its standard input; what it printed.
     @discardableResult
-    static func tool(_ tool: String, _ args: [String], input: String? = nil, inputFile: String? = nil) throws
-        -> String {
+    static func tool(_ tool: String, _ args: [String], input: String? = nil,
+                     inputFrom source: (tool: String, args: [String])? = nil) throws -> String {
         guard FileManager.default.isExecutableFile(atPath: tool) else {
             fail("\(tool) is missing: install Debian's sqlite3 and postgresql-client (scripts/ensure-deps does)")
         }
@@ -107,16 +107,29 @@ enum BenchDesk {
         p.arguments = args
         let pipe = Pipe(), output = Pipe()
         p.standardOutput = output
-        p.standardInput = inputFile.flatMap { FileHandle(forReadingAtPath: $0) } ?? pipe
+        p.standardInput = pipe
+        let feeder = source.map { source in
+            let feeder = Process()
+            feeder.executableURL = URL(fileURLWithPath: source.tool)
+            feeder.arguments = source.args
+            feeder.standardOutput = pipe
+            return feeder
+        }
+        try feeder?.run()
         try p.run()
+        if feeder != nil { try pipe.fileHandleForWriting.close() }
         if let input {
             pipe.fileHandleForWriting.write(Data(input.utf8))
             try pipe.fileHandleForWriting.close()
         }
         let printed = output.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
+        feeder?.waitUntilExit()
         if p.terminationStatus != 0 {
             fail("\(tool) \(args.joined(separator: " ")) failed with status \(p.terminationStatus)")
+        }
+        if let feeder, let source, feeder.terminationStatus != 0 {
+            fail("\(source.tool) \(source.args.joined(separator: " ")) failed with status \(feeder.terminationStatus)")
         }
         return String(decoding: printed, as: UTF8.self)
     }
