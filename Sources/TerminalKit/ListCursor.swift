@@ -71,11 +71,18 @@ extension ListCursor {
     public static func bindings<Action>(_ help: KeyValuePairs<Move, String>, letters: Bool = true,
                                         spacePages: Bool = false,
                                         _ action: (Move) -> Action) -> [Binding<Action>] {
-        let keys: [Move: [Key]] = [
-            .down: [.down] + (letters ? [.char("j")] : []), .up: [.up] + (letters ? [.char("k")] : []),
-            .pageDown: [.pageDown] + (spacePages ? [.char(" ")] : []), .pageUp: [.pageUp],
-            .first: [.home], .last: [.end],
-        ]
-        return help.map { move, text in Binding(keys[move] ?? [], "", help: text, action(move), footer: false) }
+        // A switch, not a dictionary keyed by Move: the first dictionary of a key type makes the Swift runtime
+        // scan every protocol conformance in the binary, about 0.1 ms of the first frame (issue #27).
+        func keys(_ move: Move) -> [Key] {
+            switch move {
+            case .down: [.down] + (letters ? [.char("j")] : [])
+            case .up: [.up] + (letters ? [.char("k")] : [])
+            case .pageDown: [.pageDown] + (spacePages ? [.char(" ")] : [])
+            case .pageUp: [.pageUp]
+            case .first: [.home]
+            case .last: [.end]
+            }
+        }
+        return help.map { move, text in Binding(keys(move), "", help: text, action(move), footer: false) }
     }
 }
