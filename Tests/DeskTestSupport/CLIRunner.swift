@@ -5,7 +5,9 @@ import ResellerCore
 public struct CLI: Sendable {
     public init() {}
 
-    public let folder = NSTemporaryDirectory() + "resellerdesk-cli-" + UUID().uuidString
+    /// The folder the desk and the test's files are in: the TempDatabase's, removed with it when the test ends
+    /// (each test's folder of its own once stayed behind in /tmp, gigabytes over a day of test runs).
+    public var folder: String { desk.folder }
     private let desk = TempDatabase()
     /// The desk every run uses: a SQLite file in `folder`, or on the PostgreSQL pass (`TestEngine`) a database
     /// of the test server, made on first use.
