@@ -8,7 +8,7 @@ extension TerminalApp {
         switch effect {
         case .search(let query, let after, let request):
             do {
-                let page = try service.searchAccounts(query, after: after, limit: Self.searchPage)
+                let page = try service.searchAccounts(query, after: after, limit: searchPage)
                 // An Enter typed while this search ran opens its first match now.
                 let answer = AccountsScreen.Event.results(request: request, page: page, append: after > 0)
                 perform(accounts: accounts.update(answer, height: terminal.height))
