@@ -14,6 +14,8 @@ public struct AccountsScreen: Screen {
         /// A page of results for request `request`; answers to older requests are dropped.
         case results(request: Int, page: AccountPage, append: Bool)
         case failed(String)
+        /// The terminal changed size: a taller list may need the next page.
+        case resized
     }
 
     public enum Effect: Sendable, Equatable {
@@ -119,9 +121,11 @@ public struct AccountsScreen: Screen {
             rows = append ? rows + page.rows : page.rows
             nextAfter = page.nextAfter
             if !append { cursor = ListCursor() }
-            guard openWhenLoaded else { return [] }
+            guard openWhenLoaded else { return fill(height: height) }
             openWhenLoaded = false
             return perform(.open, height: height)
+        case .resized:
+            return fill(height: height)
         case .failed(let text):
             loading = false
             stale = false
@@ -136,6 +140,13 @@ public struct AccountsScreen: Screen {
             guard query.handle(key), query.text != before else { return [] }
             return [requestSearch(after: 0)]
         }
+    }
+
+    /// The next page when the rows loaded do not fill the list (a page is a screenful when asked for; the
+    /// terminal may have grown since), so the list never stands half empty while more accounts match.
+    private mutating func fill(height: Int) -> [Effect] {
+        guard rows.count < Self.visibleRows(height), let after = nextAfter, !loading, !stale else { return [] }
+        return [requestSearch(after: after)]
     }
 
     private mutating func perform(_ action: Action, height: Int) -> [Effect] {

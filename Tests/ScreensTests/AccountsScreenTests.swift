@@ -133,6 +133,27 @@ import TerminalKit
         #expect(s.update(.key(.ctrl("q"))) == [.quit])
     }
 
+    /// A page is a screenful when it is asked for; a list left taller than the rows loaded asks for the next.
+    @Test func aListTallerThanItsRowsLoadsTheNextPage() {
+        var s = AccountsScreen()
+        guard case .search(_, _, let first)? = s.start().first else { Issue.record("no first search"); return }
+        let page = AccountPage(rows: (1...24).map { Self.summary(Int64($0), "Account \($0)") }, nextAfter: 24)
+        // 24 rows fill the 18 of a 24-line terminal: nothing more is asked for.
+        #expect(s.update(.results(request: first, page: page, append: false), height: 24).isEmpty)
+        #expect(s.update(.resized, height: 24).isEmpty)
+        // The window grows to 50 lines (44 rows): the next page, after the last row loaded.
+        let more = s.update(.resized, height: 50)
+        guard case .search(_, 24, let second)? = more.first else { Issue.record("no next page: \(more)"); return }
+        #expect(s.update(.resized, height: 50).isEmpty, "one request at a time")
+        // A page that arrives and still leaves the list short asks for the next one.
+        let short = AccountPage(rows: (25...30).map { Self.summary(Int64($0), "Account \($0)") }, nextAfter: 30)
+        let after = s.update(.results(request: second, page: short, append: true), height: 50)
+        #expect(after.contains { if case .search(_, 30, _) = $0 { return true }; return false })
+        // The last page: nothing more to ask for.
+        var done = loaded((1...5).map { Self.summary(Int64($0), "Account \($0)") })
+        #expect(done.update(.resized, height: 50).isEmpty)
+    }
+
     @Test func tooNarrowStillFitsTheWidth() {
         let s = loaded([Self.summary(1, String(repeating: "Long name ", count: 20))])
         let g = s.render(width: 200, height: 50)

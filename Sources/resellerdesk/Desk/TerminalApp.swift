@@ -83,7 +83,9 @@ final class TerminalApp {
 
     private func handle(_ key: Key) -> [Work] {
         switch key {
-        case .resize: return []
+        case .resize:
+            // A taller list may show more rows than were loaded for the old size.
+            return stack.isEmpty ? accountsWork(accounts.update(.resized, height: terminal.height)) : []
         case .ctrl("l"):
             terminal.repaintAll()
             return []
@@ -96,16 +98,19 @@ final class TerminalApp {
             if Binding.action(for: key, in: AccountsScreen.bindings) == .quit { quit = true }
             return []
         }
-        guard var layer = stack.popLast() else {
-            return accounts.update(key, height: terminal.height).map { effect in
-                if case .search = effect { return .search(effect) }
-                return .run { [unowned self] in perform(accounts: effect) }
-            }
-        }
+        guard var layer = stack.popLast() else { return accountsWork(accounts.update(key, height: terminal.height)) }
         // The layer goes back changed before its work runs: the work reads the screen on top.
         let work = layer.press(key, in: self)
         stack.append(layer)
         return work.map(Work.run)
+    }
+
+    /// The accounts list's effects as work: searches wait for the end of the batch of keys, the rest run.
+    private func accountsWork(_ effects: [AccountsScreen.Effect]) -> [Work] {
+        effects.map { effect in
+            if case .search = effect { return .search(effect) }
+            return .run { [unowned self] in perform(accounts: effect) }
+        }
     }
 
     /// Carries out the accounts list's effects, one after the other.
