@@ -163,7 +163,7 @@ extension StoreTx {
               (SELECT COALESCE(SUM(amount_minor), 0) FROM pending_charges pc
                WHERE pc.billed_account_id = a.id AND pc.invoice_id IS NULL) AS uninvoiced
             FROM accounts a WHERE a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
-            """, arguments: SQLArguments(values: ids.map(\.databaseValue)))   // no cast per id to an existential
+            """, arguments: SQLArguments(values: ids.map { $0.databaseValue }))   // no cast per id to an existential
         var byId: [Int64: AccountSummary] = [:]
         let n = Self.accountColumnCount
         for r in rows {

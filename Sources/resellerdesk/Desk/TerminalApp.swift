@@ -37,6 +37,8 @@ final class TerminalApp {
     /// next page comes when the highlight nears the end. (Two screens at 80x24, 40 rows, took 0.2 ms more of the
     /// first search, issue #27.)
     var searchPage: Int { terminal.height }
+    /// Accounts the Assign picker offers before it asks for more typing: it does not page.
+    static let pickerPage = 40
     /// Orders and history events read at a time on the account detail.
     static let detailPage = 50
 
@@ -84,8 +86,9 @@ final class TerminalApp {
     private func handle(_ key: Key) -> [Work] {
         switch key {
         case .resize:
-            // A taller list may show more rows than were loaded for the old size.
-            return stack.isEmpty ? accountsWork(accounts.update(.resized, height: terminal.height)) : []
+            // A taller list may show more rows than were loaded for the old size: the list is told even under
+            // a layer, so that it is full again when the layer closes.
+            return accountsWork(accounts.update(.resized, height: terminal.height))
         case .ctrl("l"):
             terminal.repaintAll()
             return []

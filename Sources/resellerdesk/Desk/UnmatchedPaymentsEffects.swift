@@ -42,7 +42,7 @@ extension TerminalApp {
         case .help: showHelp(picker.help)
         case .search(let query, let request):
             do {
-                let page = try service.searchAccounts(query, limit: searchPage)
+                let page = try service.searchAccounts(query, limit: Self.pickerPage)
                 updateTop(AssignEntryPicker.self) {
                     $0.showResults(request: request, rows: page.rows, more: page.nextAfter != nil)
                 }
