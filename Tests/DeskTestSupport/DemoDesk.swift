@@ -6,15 +6,20 @@ import ResellerCore
 public enum DemoDesk {
     public static let noon = Date(timeIntervalSince1970: 1_795_953_600)   // 2026-11-29 12:00 UTC
 
-    /// The seeded service and the folder of its file (the caller removes it when it wants it gone); its time
-    /// is `clock`'s when the test moves it, else `noon`.
-    public static func service(clock: TestClock? = nil) throws -> (ResellerService, String) {
-        let folder = NSTemporaryDirectory() + "resellerdesk-demo-" + UUID().uuidString
-        let service = ResellerService(store: try Store(path: folder + "/rd.sqlite"),
-                                  settings: .test, clock: { clock?.now ?? noon })
+    /// The seeded service on a file of its own; its time is `clock`'s when the test moves it, else `noon`.
+    public static func service(clock: TestClock? = nil) throws -> ResellerService {
+        let service = ResellerService(store: try Store(path: folder + "/" + UUID().uuidString + "/rd.sqlite"),
+                                      settings: .test, clock: { clock?.now ?? noon })
         _ = try service.seedDemo(by: .staff("alice"))
-        return (service, folder)
+        return service
     }
+
+    /// The folder of this process's demo desks, removed at exit: a test's service may outlive the test's scope
+    /// (a suite's shared desk), so no test removes its own.
+    private static let folder: String = {
+        atexit { try? FileManager.default.removeItem(atPath: DemoDesk.folder) }
+        return NSTemporaryDirectory() + "resellerdesk-demo-\(getpid())"
+    }()
 
     /// Staff order `quantity` of `code` for account `id` itself.
     public static func order(_ service: ResellerService, _ id: Int64, _ code: String, _ quantity: Int) throws {

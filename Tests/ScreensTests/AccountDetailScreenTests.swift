@@ -9,18 +9,18 @@ import TerminalKit
 /// confirmations and the payment prompt, and orders and history read a page at a time.
 @Suite struct AccountDetailScreenTests {
     /// The demo reseller with one order above its credit (Submitted) and one within it (Executed).
-    static func demo() throws -> (ResellerService, AccountDetailContent, String) {
-        let (service, folder) = try DemoDesk.service()
+    static func demo() throws -> (ResellerService, AccountDetailContent) {
+        let service = try DemoDesk.service()
         let reseller = try service.findAccount("ACC-000001")
         try DemoDesk.order(service, reseller.id, "VM-2C4G", 2)
         try DemoDesk.order(service, reseller.id, "SETUP-STD", 40)
-        return (service, try DemoDesk.content(service, reseller.id), folder)
+        return (service, try DemoDesk.content(service, reseller.id))
     }
 
     /// The demo reseller grown large: 30 contacts, 60 orders (one Submitted, placed early) and the long
     /// history all that leaves.
-    static func large() throws -> (ResellerService, AccountDetailContent, String) {
-        let (service, folder) = try DemoDesk.service()
+    static func large() throws -> (ResellerService, AccountDetailContent) {
+        let service = try DemoDesk.service()
         let id = try service.findAccount("ACC-000001").id
         let first = ["Άννα", "Nikos", "Maria", "Jean-Luc", "Søren", "Zoë"]
         let last = ["Papadaki", "Οικονόμου", "Dupont", "Müller", "Smith"]
@@ -33,12 +33,11 @@ import TerminalKit
             _ = try service.addContact(to: id, form, by: .staff("alice"))
         }
         for n in 1...60 { try DemoDesk.order(service, id, n == 5 ? "SETUP-STD" : "VM-2C4G", n == 5 ? 40 : 1) }
-        return (service, try DemoDesk.content(service, id), folder)
+        return (service, try DemoDesk.content(service, id))
     }
 
     @Test func theServiceReadsOrdersAndHistoryAPageAtATime() throws {
-        let (service, content, folder) = try Self.large()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (service, content) = try Self.large()
         let id = content.detail.account.id
         #expect(content.counts.orders == 60)
         #expect(content.counts.history > 90)
@@ -59,8 +58,7 @@ import TerminalKit
     /// Each section at 80x24 over the large account: the goldens show the tabs with their counts, the
     /// columns, the highlighted row uncut under the list and the section's keys in the footer.
     @Test func eachSectionAt80x24() throws {
-        let (_, content, folder) = try Self.large()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (_, content) = try Self.large()
         var s = AccountDetailScreen(content)
         // A reseller has nine sections: at 80 columns only the one in view shows its count, the others go
         // by their short names, a column apart.
@@ -80,8 +78,7 @@ import TerminalKit
 
     /// A suspended account says so on its overview, with the reason staff gave.
     @Test func theOverviewOfASuspendedAccountSaysWhy() throws {
-        let (service, folder) = try DemoDesk.service()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let service = try DemoDesk.service()
         let id = try service.findAccount("ACC-000001").id
         let active = AccountDetailScreen(try DemoDesk.content(service, id)).render(width: 80, height: 24).text
         #expect(!active.contains("Suspended"))
@@ -91,8 +88,7 @@ import TerminalKit
     }
 
     @Test func sectionsSwitchWithTabArrowsAndDigitsAndKeepTheirPlace() throws {
-        let (_, content, folder) = try Self.large()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (_, content) = try Self.large()
         var s = AccountDetailScreen(content)
         _ = s.update(.right, height: 24)
         #expect(s.section == .contacts)
@@ -120,8 +116,7 @@ import TerminalKit
     }
 
     @Test func ordersAndHistoryReadMoreNearTheEnd() throws {
-        let (service, content, folder) = try Self.large()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (service, content) = try Self.large()
         let id = content.detail.account.id
         var s = AccountDetailScreen(content, section: .orders)
         #expect(s.update(.down, height: 24).isEmpty)
@@ -145,8 +140,7 @@ import TerminalKit
     }
 
     @Test func actOnTheHighlightedRows() throws {
-        let (_, content, folder) = try Self.demo()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (_, content) = try Self.demo()
         var s = AccountDetailScreen(content)
         let id = content.detail.account.id
         #expect(s.update(.char("3"), height: 24).isEmpty)                     // Price lists
@@ -190,8 +184,7 @@ import TerminalKit
 
     /// The help names the section's own keys first, then those of every section, wrapped to the window.
     @Test func theHelpIsTheSectionsKeysThenEverySections() throws {
-        let (_, content, folder) = try Self.demo()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (_, content) = try Self.demo()
         let help = AccountDetailScreen(content, section: .contacts).help.render(width: 80, height: 24).text
         let lines = help.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
         #expect(lines[0] == "Help · Account · Contacts")
@@ -206,8 +199,7 @@ import TerminalKit
     }
 
     @Test func aReloadKeepsTheSectionAndTheHighlight() throws {
-        let (service, content, folder) = try Self.large()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (service, content) = try Self.large()
         var s = AccountDetailScreen(content, section: .contacts)
         for _ in 0..<25 { _ = s.update(.down, height: 24) }
         let again = AccountDetailScreen(try DemoDesk.content(service, content.detail.account.id), keepingPlaceOf: s)
@@ -216,8 +208,7 @@ import TerminalKit
     }
 
     @Test func theHistoryNamesWhatChanged() throws {
-        let (_, content, folder) = try Self.demo()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (_, content) = try Self.demo()
         let text = AccountDetailText.render(content.detail, headline: nil)
         #expect(text.contains("History:"))
         #expect(text.contains("alice  order place: status - → Submitted"))

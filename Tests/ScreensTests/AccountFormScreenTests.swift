@@ -335,7 +335,7 @@ import TerminalKit
     /// On the account detail a key that cannot act now is greyed in the footer, says why, and the help
     /// tells it: Payment with Ordering off.
     @Test func aKeyThatCannotActSaysWhy() throws {
-        let (service, _) = try DemoDesk.service()
+        let service = try DemoDesk.service()
         var form = AccountForm()
         form.name = "No Ordering Ltd"; form.email = "a@b.example"; form.country = "GR"
         let id = try service.createAccount(form, by: .staff("alice")).id

@@ -11,7 +11,7 @@ import TerminalKit
 @Suite struct BillingScreensTests {
     static func service() throws -> (ResellerService, TestClock, Int64) {
         let clock = TestClock(DemoDesk.noon)                            // 2026-11-29
-        let (service, _) = try DemoDesk.service(clock: clock)
+        let service = try DemoDesk.service(clock: clock)
         return (service, clock, try service.findAccount("ACC-000001").id)
     }
 

@@ -22,7 +22,7 @@ extension DemoDesk {
 
     /// ACC-000001 (5,000.00 limit) with an order of 6,000.00 held; the small reseller with 300.00 held.
     static func submittedOrders() throws -> (ResellerService, [SubmittedOrderRow]) {
-        let (service, _) = try Self.service()
+        let service = try Self.service()
         let aegean = try service.findAccount("ACC-000001")
         let small = try smallReseller(service)
         try order(service, aegean.id, "SETUP-STD", 40)
@@ -44,7 +44,7 @@ extension DemoDesk {
 
     /// The demo, with a second reseller on Cloud Essentials EUR, on the price-lists screen.
     static func priceLists() throws -> (ResellerService, PriceListsScreen) {
-        let (service, _) = try Self.service()
+        let service = try Self.service()
         _ = try smallReseller(service)
         return (service, PriceListsScreen(try priceListsContent(service)))
     }

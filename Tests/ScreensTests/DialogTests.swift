@@ -87,7 +87,7 @@ import TerminalKit
 /// The picker marks the lists the service would refuse before any is chosen, with the service's reason.
 @Suite struct PriceListRefusalTests {
     @Test func refusedListsAreMarkedWithTheServicesReasonAndCannotBeChosen() throws {
-        let (service, _) = try DemoDesk.service()
+        let service = try DemoDesk.service()
         let account = try service.findAccount("ACC-000001")
         _ = try service.importPriceList(csv: "code,description,billing_period,price\nM365-BB,Basic,monthly,6.00\n",
                                         name: "Promo EUR", currency: "EUR", by: .staff("alice"))

@@ -15,7 +15,7 @@ import TerminalKit
         let form = AccountFormScreen().help
         let contact = ContactDialog.add(accountId: 1, accountName: "", hasPriceList: true).help
         // The dialogs over the demo reseller and its storefront contact, as staff meet them.
-        let (service, _) = try! DemoDesk.service()
+        let service = try! DemoDesk.service()
         let account = try! service.findAccount("ACC-000001")
         let someone = try! service.contact(email: "partners@aegean-cloud.example")
         _ = try! service.recordPayment(accountId: account.id, PaymentForm(amount: "1.00"), by: .staff("alice"))
@@ -123,7 +123,7 @@ import TerminalKit
                                      assigned: [], refusals: [2: [refusal]],
                                      today: CalendarDay(year: 2026, month: 11, day: 29)!)
         try expectGolden(picker.help.render(width: 80, height: 24), "price-list-picker-help-80x24")
-        let (service, _) = try DemoDesk.service()
+        let service = try DemoDesk.service()
         let id = try service.findAccount("ACC-000001").id
         let detail = AccountDetailScreen(try DemoDesk.content(service, id), section: .contacts)
         try expectGolden(detail.help.render(width: 80, height: 24), "account-detail-contacts-help-80x24")

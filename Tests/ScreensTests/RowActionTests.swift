@@ -9,8 +9,7 @@ import DeskTestSupport
 /// greyed keys and what a key does must then agree on every row of every section.
 extension AccountDetailScreenTests {
     @Test func everyRowsHintNamesTheKeysThatActOnItAndNoOther() throws {
-        let (service, _, folder) = try Self.demo()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (service, _) = try Self.demo()
         let id = try service.findAccount("ACC-000001").id
         var form = ContactForm()
         form.lastName = "Invited"

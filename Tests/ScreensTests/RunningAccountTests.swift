@@ -30,8 +30,7 @@ import TerminalKit
     }
 
     @Test func correctAContactsEmailAndItsActivationLinkFollows() throws {
-        let (service, folder) = try DemoDesk.service()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let service = try DemoDesk.service()
         let account = try service.findAccount("ACC-000001")
         var s = try Self.detail(service, account.id, .contacts, row: "partners@aegean-cloud.example")
         guard case .editContact(let contact)? = s.update(.char("e"), height: 24).first else {
@@ -62,8 +61,7 @@ import TerminalKit
     }
 
     @Test func removeAsksFirstAndInviteIsForContactsWithoutAUser() throws {
-        let (service, folder) = try DemoDesk.service()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let service = try DemoDesk.service()
         let id = try service.findAccount("ACC-000001").id
         var plain = ContactForm()
         plain.lastName = "Οικονόμου"; plain.email = "buyer@aegean-cloud.example"
@@ -87,8 +85,7 @@ import TerminalKit
     }
 
     @Test func aUsersAccessIsItsTypeAndRolesAndAUserNeedsOne() throws {
-        let (service, folder) = try DemoDesk.service()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let service = try DemoDesk.service()
         let id = try service.findAccount("ACC-000001").id
         var s = try Self.detail(service, id, .contacts, row: "partners@aegean-cloud.example")
         guard case .access(let contact)? = s.update(.char("a"), height: 24).first else {
@@ -118,8 +115,7 @@ import TerminalKit
     }
 
     @Test func suspendAndCloseWithAReasonAndAClosedAccountStaysClosed() throws {
-        let (service, folder) = try DemoDesk.service()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let service = try DemoDesk.service()
         let id = try service.findAccount("ACC-000001").id
         var s = try Self.detail(service, id, .overview)
         #expect(s.update(.char("s"), height: 24) == [.changeStatus(accountId: id)])
@@ -145,8 +141,7 @@ import TerminalKit
     }
 
     @Test func reverseAPaymentFromTheLedgerWithTheReason() throws {
-        let (service, folder) = try DemoDesk.service()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let service = try DemoDesk.service()
         let id = try service.findAccount("ACC-000001").id
         let paid = try service.recordPayment(accountId: id, PaymentForm(amount: "250.00"), by: .staff("alice"))
         var s = try Self.detail(service, id, .ledger, row: "Payment")

@@ -135,7 +135,7 @@ import TerminalKit
         var accounts = AccountsScreen()
         _ = accounts.update(.failed(notice))
         #expect(joined(accounts.render(width: 80, height: 24)).contains(notice))
-        let (service, _) = try DemoDesk.service()
+        let service = try DemoDesk.service()
         let id = try service.findAccount("ACC-000001").id
         var detail = AccountDetailScreen(try DemoDesk.content(service, id), section: .overview)
         detail.notify(notice)
