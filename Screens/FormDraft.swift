@@ -30,7 +30,7 @@ public struct FormDraft: Codable, Sendable, Equatable {
     }
 
     /// `~/.local/share/resellerdesk/drafts/form.json`: the staff member's own folder, mode 0600.
-    public static func path(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func path(_ environment: [String: String] = ProcessEnvironment.read()) -> String {
         DatabaseLocation.dataHome(environment) + "/resellerdesk/drafts/form.json"
     }
 
@@ -43,10 +43,11 @@ public struct FormDraft: Codable, Sendable, Equatable {
         _ = rename(tmp, path)
     }
 
-    /// The draft left for `database`, if any.
+    /// The draft left for `database`, if any. (Read before the terminal's first frame, so not through FileManager.)
     public static func read(for database: String, from path: String = FormDraft.path()) -> FormDraft? {
-        guard let data = FileManager.default.contents(atPath: path),
-              let draft = try? JSONDecoder().decode(FormDraft.self, from: data), draft.database == database else { return nil }
+        guard let bytes = try? FileBytes.read(path),
+              let draft = try? JSONDecoder().decode(FormDraft.self, from: Data(bytes)),
+              draft.database == database else { return nil }
         return draft
     }
 

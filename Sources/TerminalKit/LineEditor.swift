@@ -108,6 +108,10 @@ public struct LineEditor: Sendable, Equatable {
             used += DisplayWidth.of(characters[end])
             end += 1
         }
-        return (String(characters[start..<end]), columns(start, cursor))
+        // Character by character: String's generic initializer from a sequence made the Swift runtime scan every
+        // protocol conformance record of the binary on its first use, before the terminal's first frame (#27).
+        var text = ""
+        for character in characters[start..<end] { text.append(character) }
+        return (text, columns(start, cursor))
     }
 }

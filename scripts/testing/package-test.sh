@@ -236,8 +236,14 @@ expect "$data/backups: only the backup service writes, the group reads" \
 
 # --- files ---------------------------------------------------------------------------------------------------
 check "the storefront server is in /usr/lib/resellerdesk" test -x /usr/lib/resellerdesk/resellerdesk-storefront
-check "the Swift runtime is linked in (no libswift*.so needed)" \
-  bash -c '! ldd /usr/bin/resellerdesk /usr/lib/resellerdesk/resellerdesk-storefront | grep -E "libswift|not found"'
+check "the Swift and C++ runtimes are linked in (no libswift*, libstdc++ or libgcc_s needed)" bash -c \
+  '! ldd /usr/bin/resellerdesk /usr/lib/resellerdesk/resellerdesk-storefront |
+     grep -E "libswift|libstdc\+\+|libgcc_s|not found"'
+# toml++ (C++, in TOMLKit) reports a malformed configuration by throwing: the unwinder linked in must carry it.
+printf '[storage\n' > "$tmp/malformed.toml"
+malformed_out=$(RESELLERDESK_CONFIG="$tmp/malformed.toml" /usr/bin/resellerdesk account list 2>&1 || true)
+contains "a malformed config.toml is reported with its line (a C++ exception, unwound)" "$malformed_out" \
+  "$tmp/malformed.toml line 1:"
 check "the binaries are stripped" bash -c \
   '! readelf -S /usr/bin/resellerdesk /usr/lib/resellerdesk/resellerdesk-storefront | grep -q "\.symtab"'
 expect "/etc/resellerdesk/config.toml is a conffile" \

@@ -41,12 +41,15 @@ public struct ConfigFile: Sendable {
                             environment: [String: String] = ProcessEnvironment.read())
         throws(ServiceError) -> ConfigFile {
         var config = ConfigFile()
-        for file in [systemPath ?? Self.systemPath(environment), path ?? defaultPath(environment)]
-        where FileManager.default.fileExists(atPath: file) {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw .invalid("config", "cannot read \(file): \(String(cString: strerror(errno)))")
+        for file in [systemPath ?? Self.systemPath(environment), path ?? defaultPath(environment)] {
+            let read: [UInt8]?
+            do {
+                read = try FileBytes.read(file)
+            } catch {
+                throw .invalid("config", "cannot read \(file): \(error.reason)")
             }
-            guard var text = String(validating: data, as: UTF8.self) else {
+            guard let bytes = read else { continue }
+            guard var text = String(validating: bytes, as: UTF8.self) else {
                 throw .invalid("config", "\(file) is not UTF-8 text")
             }
             // A byte-order mark, as some editors write: TOML skips it, and the lines are counted without it.

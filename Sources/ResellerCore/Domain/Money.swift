@@ -46,7 +46,7 @@ public struct Money: Sendable, Hashable, Codable, Comparable {
     static func grouped(_ digits: String) -> String {
         var whole = digits, out = ""
         while whole.count > 3 {
-            out = "," + whole.suffix(3) + out
+            out = "," + String(whole.suffix(3)) + out   // two Strings: the generic + cost a conformance scan (#27)
             whole = String(whole.dropLast(3))
         }
         return whole + out
