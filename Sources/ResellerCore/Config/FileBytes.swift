@@ -18,16 +18,23 @@ public enum FileBytes {
             throw Unreadable(reason: String(cString: strerror(errno)))
         }
         defer { close(fd) }
+        // Reads of the file's size and one byte more (a file that grows meanwhile takes more of them), into
+        // uninitialised arrays: a zero-filled 64 KiB buffer cost 16 page faults per file.
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        let chunkSize = min(max(size + 1, 4_096), 1 << 20)
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = Glibc.read(fd, &chunk, chunk.count)
-            if count == 0 { return bytes }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Unreadable(reason: String(cString: strerror(errno)))
+            var count = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, initialized in
+                repeat {
+                    count = Glibc.read(fd, buffer.baseAddress, chunkSize)
+                } while count < 0 && errno == EINTR
+                initialized = max(count, 0)
             }
-            bytes += chunk[..<count]
+            if count < 0 { throw Unreadable(reason: String(cString: strerror(errno))) }
+            if count == 0 { return bytes }
+            bytes += chunk
         }
     }
 }
