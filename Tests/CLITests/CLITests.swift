@@ -147,6 +147,41 @@ import DeskTestSupport
         #expect(Set(rows.compactMap { $0["name"] as? String }).count == 30)
     }
 
+    /// Two processes opening one new desk at once both hold a read lock and want the exclusive one that puts the
+    /// file in WAL mode. SQLite refuses one of them at once, rather than let both wait for each other: that one
+    /// must try again, not report "another process has been creating the database for 10 minutes" (it failed
+    /// about one round in eight).
+    @Test func twoProcessesOpeningANewDeskAtOnceBothGetIn() throws {
+        let folder = NSTemporaryDirectory() + "rd-new-desks-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let script = """
+            for round in $(seq 1 20); do
+              for n in 1 2; do
+                err="$DIR/$round-$n.err"
+                ( "$BIN" account add --db "$DIR/$round.sqlite" --name "Round $round #$n" \
+                    --email "r$round-$n@x.example" --country GR >/dev/null 2>"$err" ||
+                  echo "round $round #$n: $(cat "$err")" ) &
+              done
+              wait
+            done
+            """
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = ["-c", script]
+        p.environment = ProcessInfo.processInfo.environment.merging(["BIN": CLI.binary, "DIR": folder]) { $1 }
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(output.isEmpty, "\(output)")
+        for round in 1...20 {
+            let list = try cli.run(["account", "list", "--db", "\(folder)/\(round).sqlite", "--json"])
+            #expect((list.json as? [[String: Any]])?.count == 2, "round \(round): \(list.out) \(list.err)")
+        }
+    }
+
     @Test func priceListsContactsPaymentsAndMail() throws {
         _ = try addReseller()
         let csv = cli.folder + "/list.csv"

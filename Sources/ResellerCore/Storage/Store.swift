@@ -73,12 +73,9 @@ public final class Store: Sendable {
             case .one:
                 // The desk's file says WAL once any pool has opened it; a new file is made WAL here. Its WAL file
                 // is never empty for a pool's readers after that: it persists (above) and the migrations write.
-                writer = try DatabaseQueue(path: path, configuration: config)
-                try writer.writeWithoutTransaction { db in
-                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
-                        throw DatabaseError(message: "could not put \(path) in WAL mode")
-                    }
-                }
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                try Store.enterWAL(queue, path: path)
+                writer = queue
             }
             // FULL (a pool's WAL setup sets NORMAL): a committed change survives a power cut.
             try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -148,6 +145,27 @@ public final class Store: Sendable {
                            + "base backups, amcheck)")
         }
         return database
+    }
+
+    /// Puts the file in WAL mode (a no-op once it is). A file still in rollback mode needs the exclusive lock for
+    /// that; when two processes open a new desk at once, each holds a read lock and wants it, and SQLite refuses
+    /// one of them at once with SQLITE_BUSY instead of calling its busy handler (the two would wait for each other
+    /// for ever), expecting it to let go and try again. It does, every 10 ms, for as long as an open may wait.
+    static func enterWAL(_ queue: DatabaseQueue, path: String) throws {
+        let deadline = ContinuousClock.now + Store.migrationWait
+        while true {
+            do {
+                try queue.writeWithoutTransaction { db in
+                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                        throw DatabaseError(message: "could not put \(path) in WAL mode")
+                    }
+                }
+                return
+            } catch let error as DatabaseError
+                        where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
+                usleep(10_000)
+            }
+        }
     }
 
     /// Creates the folder (0700) and an empty file so the database is never readable by others: 0600 in a
