@@ -18,7 +18,7 @@ static inline attr_t rd_pair(int n) { return COLOR_PAIR(n); }
 static inline int rd_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int rd_get_wch(wint_t *ch) { return wget_wch(stdscr, ch); }
 static inline int rd_attrset(attr_t a) { return wattrset(stdscr, (int)a); }
-static inline int rd_mvaddstr(int y, int x, const char *s) { return mvwaddstr(stdscr, y, x, s); }
+static inline int rd_mvaddnstr(int y, int x, const char *s, int n) { return mvwaddnstr(stdscr, y, x, s, n); }
 static inline int rd_move(int y, int x) { return wmove(stdscr, y, x); }
 static inline int rd_clearok(bool on) { return clearok(stdscr, on); }
 /* newterm on the standard streams: unlike initscr, it returns NULL for an unknown $TERM instead of exiting. */

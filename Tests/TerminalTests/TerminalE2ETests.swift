@@ -396,6 +396,22 @@ import DeskTestSupport
         #expect(FileManager.default.fileExists(atPath: done), "Ctrl-Q did not leave")
     }
 
+    /// The first page of accounts is read while ncurses starts, for the lines the kernel gives the pane. ncurses
+    /// lets $LINES say otherwise: then that page is not the one the list asks for, and its own is read. The
+    /// title counts the rows read, a page as many as the terminal has lines: 30 in a 30-line pane, 26 under
+    /// LINES=26 (30 would be the page read for the kernel's lines, kept by mistake).
+    @Test func theFirstPageIsReadForTheLinesNcursesUses() throws {
+        let add = "for i in $(seq 1 31); do \"$0\" account add --name \"Reseller $i\" --email r$i@example.com "
+            + "--country GR > /dev/null || exit 1; done"
+        #expect(try cli.run([], launcher: ["/bin/bash", "-c", add]).code == 0)
+        for (lines, shown) in [("", "30+ shown"), ("LINES=26", "26+ shown")] {
+            let session = TmuxSession()
+            defer { session.kill() }
+            try session.start("bash -c 'LANG=C.UTF-8 \(lines) RESELLERDESK_DB=\(cli.db) \(CLI.binary)'", height: 30)
+            try session.waitFor(shown)
+        }
+    }
+
     /// An unknown $TERM: one sentence naming it and a value to try, exit 2 (not ncurses' own bare line).
     @Test func anUnknownTermSaysWhatToTry() throws {
         let session = TmuxSession()

@@ -7,12 +7,15 @@ extension TerminalApp {
     func perform(accounts effect: AccountsScreen.Effect) {
         switch effect {
         case .search(let query, let after, let request):
-            do {
-                let page = try service.searchAccounts(query, after: after, limit: searchPage)
+            let result = takeFirstPage(query: query, after: after) ?? Result { () throws(ServiceError) in
+                try service.searchAccounts(query, after: after, limit: searchPage)
+            }
+            switch result {
+            case .success(let page):
                 // An Enter typed while this search ran opens its first match now.
                 let answer = AccountsScreen.Event.results(request: request, page: page, append: after > 0)
                 perform(accounts: accounts.update(answer, height: terminal.height))
-            } catch {
+            case .failure(let error):
                 _ = accounts.update(.failed(error.description))
             }
         case .open(let id): openDetail(id)
