@@ -44,6 +44,18 @@ import Testing
         #expect(long.count == Sanitizer.maxCharacters + 1)
         #expect(long.hasSuffix("…"))
     }
+
+    /// Text outside ASCII with nothing to change comes back as it is, up to the limit and not beyond it; one
+    /// control or bidi character anywhere, even last, still gets it cleaned.
+    @Test func textOutsideASCIIIsCutAndCleanedAtTheEdges() {
+        let most = String(repeating: "ω", count: Sanitizer.maxCharacters)
+        #expect(Sanitizer.clean(most) == most)
+        #expect(Sanitizer.clean(most + "ω") == most + "…")
+        #expect(Sanitizer.clean("Νέφος\u{1B}") == "Νέφος\u{FFFD}")
+        #expect(Sanitizer.clean("Νέφος\u{202E}") == "Νέφος")
+        #expect(Sanitizer.clean("Νέφοςω", maxCharacters: 5) == "Νέφος…")
+        #expect(Sanitizer.clean("Νέφος", maxCharacters: 5) == "Νέφος")
+    }
 }
 
 @Suite struct TextTableTests {
