@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Synchronization
 import Testing
 import DeskTestSupport
 @testable import ResellerCore
@@ -38,6 +39,43 @@ import DeskTestSupport
         #expect(try pool.sqliteDatabase(for: "the test") is DatabasePool)
         #expect(try pool.read { try $0.value(String.self, sql: "SELECT term FROM search_terms") } == "written")
         #expect(try store.integrityCheck() == "ok")
+    }
+
+    /// Two opens of a new desk at once, as a storefront starting beside a command: each connection holds a read
+    /// lock and wants the exclusive one to put the file in WAL mode, and SQLite refuses one of them at once
+    /// (SQLITE_BUSY without a wait) rather than let them wait for each other. Both must get in, with a pool (the
+    /// storefront, `storage copy`) as with one connection. SQLite's locks are per connection, so two threads of
+    /// one process race as two processes do.
+    @Test(.sqliteOnly, arguments: [Store.Connections.pool, .one])
+    func twoOpensOfANewDeskAtOnceBothGetIn(connections: Store.Connections) throws {
+        let db = TempDatabase()
+        try FileManager.default.createDirectory(atPath: db.folder, withIntermediateDirectories: true)
+        let failures = Failures()
+        for round in 1...100 {
+            let path = "\(db.folder)/\(round).sqlite"
+            // Two threads that open together: each tells the other it is there and waits for it.
+            let here = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
+            let done = DispatchGroup()
+            for me in 0..<2 {
+                done.enter()
+                Thread.detachNewThread {
+                    here[me].signal()
+                    here[1 - me].wait()
+                    do {
+                        _ = try Store(path: path, connections: connections)
+                    } catch {
+                        failures.list.withLock { $0.append("round \(round): \(error)") }
+                    }
+                    done.leave()
+                }
+            }
+            done.wait()
+        }
+        #expect(failures.list.withLock { $0 }.isEmpty, "\(failures.list.withLock { $0 })")
+    }
+
+    private final class Failures: Sendable {
+        let list = Mutex<[String]>([])
     }
 
     /// One connection's reads keep their compiled statements. GRDB's read sets `PRAGMA query_only` around the

@@ -69,7 +69,8 @@ public final class Store: Sendable {
             let writer: any DatabaseWriter
             switch connections {
             case .pool:
-                writer = try DatabasePool(path: path, configuration: config)
+                // GRDB's setup puts a new file in WAL mode: the same race as `enterWAL`'s.
+                writer = try Store.retryingRefusedLock { try DatabasePool(path: path, configuration: config) }
             case .one:
                 // The desk's file says WAL once any pool has opened it; a new file is made WAL here. Its WAL file
                 // is never empty for a pool's readers after that: it persists (above) and the migrations write.
@@ -147,20 +148,27 @@ public final class Store: Sendable {
         return database
     }
 
-    /// Puts the file in WAL mode (a no-op once it is). A file still in rollback mode needs the exclusive lock for
-    /// that; when two processes open a new desk at once, each holds a read lock and wants it, and SQLite refuses
-    /// one of them at once with SQLITE_BUSY instead of calling its busy handler (the two would wait for each other
-    /// for ever), expecting it to let go and try again. It does, every 10 ms, for as long as an open may wait.
+    /// Puts the file in WAL mode (a no-op once it is).
     static func enterWAL(_ queue: DatabaseQueue, path: String) throws {
+        try retryingRefusedLock {
+            try queue.writeWithoutTransaction { db in
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw DatabaseError(message: "could not put \(path) in WAL mode")
+                }
+            }
+        }
+    }
+
+    /// Runs `body`, an open's switch of the file to WAL mode, again every 10 ms while SQLite refuses it with
+    /// SQLITE_BUSY, for as long as an open may wait. A file still in rollback mode needs the exclusive lock for the
+    /// switch; when two processes open a new desk at once, each holds a read lock and wants it, and SQLite refuses
+    /// one of them at once instead of calling its busy handler (the two would wait for each other for ever),
+    /// expecting it to let go and try again.
+    static func retryingRefusedLock<T>(_ body: () throws -> T) throws -> T {
         let deadline = ContinuousClock.now + Store.migrationWait
         while true {
             do {
-                try queue.writeWithoutTransaction { db in
-                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
-                        throw DatabaseError(message: "could not put \(path) in WAL mode")
-                    }
-                }
-                return
+                return try body()
             } catch let error as DatabaseError
                         where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
                 usleep(10_000)
