@@ -412,6 +412,17 @@ import DeskTestSupport
         }
     }
 
+    /// A terminal whose locale is not UTF-8: the first screen says what that does to names and what to set. (The
+    /// notice was set before the first page was read, and the page's arrival cleared it: it was never seen.)
+    @Test func aTerminalThatIsNotUTF8IsToldOnTheFirstScreen() throws {
+        #expect(try cli.run(["demo"]).code == 0)
+        let session = TmuxSession()
+        defer { session.kill() }
+        try session.start("bash -c 'LANG=C LC_ALL=C RESELLERDESK_DB=\(cli.db) \(CLI.binary)'")
+        try session.waitFor("ACC-000001")
+        try session.waitFor("The terminal is not UTF-8: names outside ASCII show as ?. Set LANG=C.UTF-8.")
+    }
+
     /// An unknown $TERM: one sentence naming it and a value to try, exit 2 (not ncurses' own bare line).
     @Test func anUnknownTermSaysWhatToTry() throws {
         let session = TmuxSession()

@@ -74,12 +74,13 @@ final class TerminalApp {
             signal(sig) { _ in stopSignal = 1 }
         }
         defer { terminal.stop() }
-        if !terminal.utf8 {
-            _ = accounts.update(.failed("The terminal is not UTF-8: names outside ASCII show as ?. Set LANG=C.UTF-8."))
-        }
         // The draft first: it is read while the first page may still be on its way.
         if let draft = FormDraft.read(for: service.store.path) { stack.append(ResumeDraftLayer(draft: draft)) }
         perform(accounts: accounts.start())
+        // After the first page, whose arrival clears the list's notice; a failed search's message goes first.
+        if !terminal.utf8 && accounts.notice == nil {
+            _ = accounts.update(.failed("The terminal is not UTF-8: names outside ASCII show as ?. Set LANG=C.UTF-8."))
+        }
         draw()
         while !quit && stopSignal == 0 && !terminal.hungUp {
             guard let first = terminal.readKey() else { continue }
