@@ -22,8 +22,11 @@ enum RawSQLite {
         let copies = try ["accounts", "contacts", "audit_events"].map { table in
             copy(table, try columns(of: table, in: source))
         }.joined(separator: "\n")
+        // The script's path reaches the shell that sqlite3 starts for `.output '|…'` as a variable, expanded in
+        // double quotes: a folder's name may hold a space or a quote, on which that command line split or ended.
+        setenv("RESELLERDESK_BENCH_SCRIPT", script, 1)
         let dump = """
-            .output '|/usr/bin/gzip -1 > \(script)'
+            .output '|/usr/bin/gzip -1 > "$RESELLERDESK_BENCH_SCRIPT"'
             SELECT 'PRAGMA synchronous = FULL;';
             SELECT 'BEGIN;';
             \(copies)
