@@ -396,9 +396,8 @@ import TerminalKit
     }
 
     @Test func theDesksGroupGivesTheLogins() throws {
-        let folder = NSTemporaryDirectory() + "resellerdesk-staff-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let service = ResellerService(store: try Store(path: folder + "/rd.sqlite"), settings: .test)
+        let db = TempDatabase()
+        let service = ResellerService(store: try Store(path: db.path), settings: .test)
         let logins = service.staffLogins(current: "someone")
         #expect(logins.contains("someone"))                              // the login at the desk, always
         #expect(!logins.contains("daemon") && !logins.contains("root"))  // service logins never
