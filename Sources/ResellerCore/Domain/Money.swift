@@ -22,25 +22,22 @@ public struct Money: Sendable, Hashable, Codable, Comparable {
     }
 
     /// Plain decimal text with the currency's digits, e.g. "5000.00"; the JSON and CSV form.
-    public var decimalString: String {
-        let scale = Money.power(digits)
-        let sign = minor < 0 ? "-" : ""
-        let a = minor.magnitude
-        let whole = a / UInt64(scale), frac = a % UInt64(scale)
-        if digits == 0 { return "\(sign)\(whole)" }
-        let f = String(frac)
-        return "\(sign)\(whole).\(String(repeating: "0", count: digits - f.count))\(f)"
-    }
+    public var decimalString: String { String(decoding: decimalBytes(grouped: false), as: UTF8.self) }
 
     /// Grouped for people: "5,000.00 EUR".
+    public var display: String {
+        String(decoding: decimalBytes(grouped: true) + [UInt8(ascii: " ")] + Array(currency.utf8), as: UTF8.self)
+    }
+
+    /// The amount with the currency's digits, a comma before each group of three whole digits when `grouped`.
     /// Built as bytes: each row of the accounts list shows two amounts, and splitting and joining the decimal
     /// text as Strings was a sixth of the cost of drawing the list (issue #27).
-    public var display: String {
+    private func decimalBytes(grouped: Bool) -> [UInt8] {
         let digits = digits, scale = UInt64(Money.power(digits)), magnitude = minor.magnitude
         let whole = Array(String(magnitude / scale).utf8)
         var bytes: [UInt8] = minor < 0 ? [UInt8(ascii: "-")] : []
         for (i, digit) in whole.enumerated() {
-            if i > 0 && (whole.count - i) % 3 == 0 { bytes.append(UInt8(ascii: ",")) }
+            if grouped && i > 0 && (whole.count - i) % 3 == 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(digit)
         }
         if digits > 0 {
@@ -49,9 +46,7 @@ public struct Money: Sendable, Hashable, Codable, Comparable {
             bytes += repeatElement(UInt8(ascii: "0"), count: digits - fraction.count)
             bytes += fraction
         }
-        bytes.append(UInt8(ascii: " "))
-        bytes += currency.utf8
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     public static func < (a: Money, b: Money) -> Bool { a.minor < b.minor }
