@@ -92,7 +92,7 @@ extension Store {
     private func settleAfterCopy() {
         switch engine {
         case .sqlite: try? optimize()
-        case .postgresql(let pool): try? pool.connection { c in try c.execute(script: "ANALYZE") }
+        case .postgresql(let pool): _ = try? pool.connection { c in try c.execute(script: "ANALYZE") }
         }
     }
 }

@@ -81,9 +81,11 @@ public final class PGConnection {
         return try PGResult.take(result, from: self)
     }
 
-    /// Runs several statements at once with no parameters (the schema's DDL), in one round trip.
-    public func execute(script: String) throws(PGError) {
-        _ = try PGResult.take(PQexec(conn, script), from: self)
+    /// Runs several statements at once with no parameters (the schema's DDL), in one round trip; returns the
+    /// last one's answer.
+    @discardableResult
+    public func execute(script: String) throws(PGError) -> PGResult {
+        try PGResult.take(PQexec(conn, script), from: self)
     }
 
     /// The statement's name on the server, preparing it on first use; nil past the limit (run unprepared).

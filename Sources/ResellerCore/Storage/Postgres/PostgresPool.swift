@@ -39,6 +39,11 @@ final class PostgresPool: Sendable {
         return try body(connection)
     }
 
+    /// A lost server leaves every idle connection dead too: the next transactions open fresh ones.
+    func forgetIdleConnections() {
+        idle.withLock { $0.removeAll() }
+    }
+
     /// A new connection whose names resolve in the desk's schema: the database's own default (`storage init`
     /// sets it) is not copied with the database, nor does it hold for a role that sets its own.
     private func open() throws -> PGConnection {
@@ -50,11 +55,16 @@ final class PostgresPool: Sendable {
     /// Runs `body` in one transaction and commits it. A serialization failure or deadlock, or a connection lost
     /// before COMMIT was sent, rolls back everything, so `body` runs again on a fresh snapshot (`prepare` first
     /// resets what the caller collected), until `retryBudget` is spent. A connection lost while committing is
-    /// reported whole: the server may have committed or not, and only a look at the desk can say which.
+    /// settled by asking the server, on another connection, what became of the transaction (`outcome(of:)`):
+    /// committed, the result stands; rolled back, `body` runs again; only a server that cannot be asked within
+    /// the budget leaves an `UncertainCommit`.
     func transaction<T>(readOnly: Bool, isolation: WriteIsolation, prepare: () -> Void = {},
                         _ body: (PostgresSession) throws -> T) throws -> T {
         let begin = readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
             : isolation == .serializable ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL READ COMMITTED"
+        // A write takes its transaction id as it begins, in the same round trip, to ask about if COMMIT's answer
+        // is lost. Asked for just before COMMIT it would cost a round trip of its own.
+        let script = readOnly ? begin : begin + "; SELECT pg_current_xact_id()::text, pg_backend_pid()"
         let started = ContinuousClock.now
         var attempt = 0
         while true {
@@ -62,19 +72,26 @@ final class PostgresPool: Sendable {
             prepare()
             do {
                 return try connection { c in
-                    try c.execute(script: begin)
-                    var committing = false
+                    let write = try Self.write(begun: c.execute(script: script), readOnly: readOnly)
+                    let result: T
                     do {
-                        let result = try body(PostgresSession(c))
-                        committing = true
-                        try c.execute(script: "COMMIT")
-                        return result
-                    } catch let error as PGError where committing && error.isConnectionLost {
-                        throw PostgresPool.UncertainCommit(error: error)
+                        result = try body(PostgresSession(c))
                     } catch {
-                        if !committing && !c.isBroken { try? c.execute(script: "ROLLBACK") }
+                        if !c.isBroken { _ = try? c.execute(script: "ROLLBACK") }
                         throw error
                     }
+                    do {
+                        try c.execute(script: "COMMIT")
+                    } catch let error as PGError where error.isConnectionLost {
+                        // A read-only transaction has nothing to lose; a write's fate is the server's to tell.
+                        guard let write else { return result }
+                        switch outcome(of: write, until: started + retryBudget) {
+                        case .committed: return result
+                        case .rolledBack: throw error
+                        case .unknown: throw PostgresPool.UncertainCommit(error: error)
+                        }
+                    }
+                    return result
                 }
             } catch let error as PGError where Self.retryable(error) {
                 // Conflicts come in bursts between the same transactions: wait a little, twice as long each time
@@ -83,20 +100,20 @@ final class PostgresPool: Sendable {
                 let microseconds = error.isConnectionLost ? 250_000 * min(attempt, 8)
                     : Int.random(in: 1_000...5_000) << min(attempt, 6)
                 guard ContinuousClock.now - started + .microseconds(microseconds) < retryBudget else { throw error }
-                // A lost server leaves every idle connection dead too: open fresh ones.
-                if error.isConnectionLost { idle.withLock { $0.removeAll() } }
+                if error.isConnectionLost { forgetIdleConnections() }
                 usleep(UInt32(microseconds))
             }
         }
     }
 
-    /// The connection was lost while COMMIT was on its way: the server may have committed or not.
+    /// The connection was lost while COMMIT was on its way, and the server could not be asked within the retry
+    /// budget whether it committed.
     struct UncertainCommit: Error {
         let error: PGError
     }
 
-    /// Nothing of the transaction was kept: a conflict, or a connection lost before COMMIT (one lost during it
-    /// is an `UncertainCommit`, never retried).
+    /// Nothing of the transaction was kept: a conflict, or a connection lost before COMMIT or during one the
+    /// server then reported rolled back.
     static func retryable(_ error: PGError) -> Bool {
         error.isSerializationFailure || error.isDeadlock || error.isConnectionLost
     }
