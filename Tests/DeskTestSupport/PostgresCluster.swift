@@ -6,20 +6,24 @@ final class PostgresCluster: Sendable {
     let folder: String
     let socketDirectory: String
     let port: Int
+    /// The certificates of a cluster that speaks TLS.
+    let certificates: TestCertificates?
     private let binaries: PostgresBinaries
     private let stopped = Mutex(false)
 
     private var dataDirectory: String { folder + "/data" }
     private var logFile: String { folder + "/server.log" }
 
-    private init(folder: String, port: Int, binaries: PostgresBinaries) {
+    private init(folder: String, port: Int, binaries: PostgresBinaries, certificates: TestCertificates?) {
         self.folder = folder
         self.socketDirectory = folder + "/socket"
         self.port = port
         self.binaries = binaries
+        self.certificates = certificates
     }
 
-    static func start(binaries: PostgresBinaries, durable: Bool) throws -> PostgresCluster {
+    /// `tls`: the server speaks TLS (`ssl = on`) beside plain connections, with certificates made for it.
+    static func start(binaries: PostgresBinaries, durable: Bool, tls: Bool = false) throws -> PostgresCluster {
         let folder = try makeFolder()
         startReaper(folder: folder)   // before the server exists, so no moment is left uncovered
         do {
@@ -35,8 +39,10 @@ final class PostgresCluster: Sendable {
                 "--no-sync", "--no-instructions",
             ], asServerUser: true, in: folder)
             try appendSettings(to: folder + "/data/postgresql.conf", socket: socket, durable: durable)
+            let certificates = tls ? try TestCertificates(in: folder) : nil
+            if let certificates { try giveCertificate(certificates, to: folder + "/data") }
             try writeAccessRules(to: folder + "/data/pg_hba.conf")
-            let cluster = try startOnFreePort(folder: folder, binaries: binaries)
+            let cluster = try startOnFreePort(folder: folder, binaries: binaries, certificates: certificates)
             try cluster.createPasswordLoginRole()
             cluster.watchForExit()
             return cluster
@@ -47,10 +53,12 @@ final class PostgresCluster: Sendable {
     }
 
     /// A free port can be taken between choosing and binding it: a few fresh ones are tried.
-    private static func startOnFreePort(folder: String, binaries: PostgresBinaries) throws -> PostgresCluster {
+    private static func startOnFreePort(folder: String, binaries: PostgresBinaries,
+                                        certificates: TestCertificates?) throws -> PostgresCluster {
         var lastError: Error?
         for _ in 0..<5 {
-            let cluster = PostgresCluster(folder: folder, port: try freePort(), binaries: binaries)
+            let cluster = PostgresCluster(folder: folder, port: try freePort(), binaries: binaries,
+                                          certificates: certificates)
             do {
                 try cluster.pgCtl("start")
                 return cluster
@@ -178,6 +186,20 @@ final class PostgresCluster: Sendable {
         defer { try? handle.close() }
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(settings.utf8))
+    }
+
+    /// The server's certificate and key, copied into its data folder: the server reads a key only its own user
+    /// can read.
+    private static func giveCertificate(_ tls: TestCertificates, to data: String) throws {
+        for (from, to) in [(tls.serverCertificate, "server.crt"), (tls.serverKey, "server.key")] {
+            try FileManager.default.copyItem(atPath: from, toPath: data + "/" + to)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: data + "/" + to)
+            try handToServerUser(data + "/" + to)
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: data + "/postgresql.conf"))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("ssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n".utf8))
     }
 
     /// The members of `PostgresServer.passwordLoginRole` must give their password; everyone else is trusted.

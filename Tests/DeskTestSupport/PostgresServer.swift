@@ -27,10 +27,11 @@ public final class PostgresServer: Sendable {
     private let psqlPath: String
 
     /// Starts a cluster of its own. `durable` keeps fsync, synchronous_commit and full_page_writes on, for
-    /// crash trials; without it the tests trade crash safety for speed.
-    public init(durable: Bool = false) throws {
+    /// crash trials; without it the tests trade crash safety for speed. With `tls` it speaks TLS as well, with
+    /// the `certificates` made for it.
+    public init(durable: Bool = false, tls: Bool = false) throws {
         let binaries = try PostgresBinaries.newest()
-        location = .cluster(try PostgresCluster.start(binaries: binaries, durable: durable))
+        location = .cluster(try PostgresCluster.start(binaries: binaries, durable: durable, tls: tls))
         psqlPath = binaries.path("psql")
     }
 
@@ -80,6 +81,11 @@ public final class PostgresServer: Sendable {
     /// server).
     public var checksPasswords: Bool {
         if case .cluster = location { true } else { false }
+    }
+
+    /// What a client verifies a TLS server with (nil for a server without TLS, or an external one).
+    public var certificates: TestCertificates? {
+        if case .cluster(let cluster) = location { cluster.certificates } else { nil }
     }
 
     /// The TCP port on 127.0.0.1 (nil for an external server).
