@@ -20,12 +20,14 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
+        // The one way to open a library a command needs only on first use (dlopen), and to say what is missing.
+        .target(name: "CLoader", linkerSettings: [.linkedLibrary("dl")]),
         // libsodium (Argon2id, SHA-256, CSPRNG) from Debian's libsodium-dev.
         .systemLibrary(name: "CSodium", path: "Sources/CSodium", pkgConfig: "libsodium",
                        providers: [.apt(["libsodium-dev"])]),
         // libpq: the PostgreSQL engine's client (synchronous like the service), built against libpq-dev's header
         // and loaded on first use, so that a process on a SQLite desk never loads it.
-        .target(name: "CLibPQ", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CLibPQ", dependencies: ["CLoader"]),
         // Each form's fields described once (no dependencies): the validators and the terminal's Form read it.
         .target(name: "FieldSchema"),
         .target(name: "ResellerCore", dependencies: [
@@ -35,9 +37,9 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The TLS client for SMTP: OpenSSL's headers from Debian's libssl-dev; libssl itself is loaded on first use.
-        .target(name: "CTLS", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CTLS", dependencies: ["CLoader"]),
         // The invoice PDF through cairo and pango, loaded on first use (no -dev package needed to build).
-        .target(name: "CPDF", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CPDF", dependencies: ["CLoader"]),
         // The one template engine and escaping rule of the storefront's pages and the emails' HTML.
         .target(name: "Templating", dependencies: [
             "ResellerCore", .product(name: "Mustache", package: "swift-mustache"),

@@ -1,9 +1,8 @@
 /* The libpq functions the storage layer calls, each defined here under its own name and forwarding to the
    library loaded by rd_libpq_load(). They are compiled against libpq-fe.h, so a signature that differs from
    the header's is a compile error. Hidden: libpq's calls among its own functions must not land here. */
-#include <dlfcn.h>
-#include <pthread.h>
-#include <stdio.h>      /* before the pragma: libpq-fe.h includes it, and snprintf must stay libc's */
+#include <stdio.h>      /* before the pragma: libpq-fe.h includes it, and its functions must stay libc's */
+#include "rd_loader.h"
 #pragma GCC visibility push(hidden)
 #include "libpq_loader.h"
 #pragma GCC visibility pop
@@ -46,24 +45,17 @@ RD_LIBPQ(RD_POINTER)
 #define RD_FORWARD(ret, name, params, args) ret name params { return p_##name args; }
 RD_LIBPQ(RD_FORWARD)
 
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-static char load_error[256] = "libpq was not loaded";
+static rd_loader loader = RD_LOADER_INIT;
 
 static void load(void) {
-    void *lib = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
-    if (!lib) {
-        snprintf(load_error, sizeof load_error, "a PostgreSQL desk needs libpq.so.5 (Debian: libpq5): %s", dlerror());
-        return;
-    }
+    void *lib = rd_open(&loader, "libpq.so.5", "libpq5", "a PostgreSQL desk");
+    if (!lib) return;
 #define RD_LOOKUP(ret, name, params, args) \
-    if (!(p_##name = (ret (*) params)dlsym(lib, #name))) { \
-        snprintf(load_error, sizeof load_error, "libpq.so.5 lacks %s (libpq 15 or later is needed)", #name); \
-        return; }
+    if (!(p_##name = (ret (*) params)rd_symbol(&loader, lib, "libpq.so.5", #name, "libpq 15 or later is needed"))) \
+        return;
     RD_LIBPQ(RD_LOOKUP)
-    load_error[0] = 0;
 }
 
 const char *rd_libpq_load(void) {
-    pthread_once(&load_once, load);
-    return load_error[0] ? load_error : NULL;
+    return rd_load(&loader, load);
 }

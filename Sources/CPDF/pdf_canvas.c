@@ -1,7 +1,6 @@
 #include "pdf_canvas.h"
-#include <dlfcn.h>
+#include "rd_loader.h"
 #include <limits.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,35 +111,24 @@ RD_CAIRO(RD_DECLARE)
 RD_PANGO(RD_DECLARE)
 RD_PANGOCAIRO(RD_DECLARE)
 
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-static char load_error[256];
-
-/* The library `soname` (Debian package `package`), kept loaded for the life of the process; NULL with the reason. */
-static void *open_library(const char *soname, const char *package) {
-    void *lib = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
-    if (!lib)
-        snprintf(load_error, sizeof load_error, "PDF export needs %s (Debian: %s): %s", soname, package, dlerror());
-    return lib;
-}
+static rd_loader loader = RD_LOADER_INIT;
 
 static void load(void) {
     void *lib;
+    const char *soname;
 #define RD_LOOKUP(name) \
-    if (!(p_##name = (__typeof__(&name))dlsym(lib, #name))) { \
-        snprintf(load_error, sizeof load_error, "%s lacks %s (cairo 1.16 and pango 1.44 or later are needed)", \
-                 soname, #name); \
-        return; }
-    const char *soname = "libgobject-2.0.so.0";
-    if (!(lib = open_library(soname, "libglib2.0-0"))) return;
+    if (!(p_##name = (__typeof__(&name))rd_symbol(&loader, lib, soname, #name, \
+                                                  "cairo 1.16 and pango 1.44 or later are needed"))) \
+        return;
+#define RD_OPEN(library, package) \
+    if (!(lib = rd_open(&loader, soname = library, package, "PDF export"))) return;
+    RD_OPEN("libgobject-2.0.so.0", "libglib2.0-0")
     RD_GOBJECT(RD_LOOKUP)
-    soname = "libcairo.so.2";
-    if (!(lib = open_library(soname, "libcairo2"))) return;
+    RD_OPEN("libcairo.so.2", "libcairo2")
     RD_CAIRO(RD_LOOKUP)
-    soname = "libpango-1.0.so.0";
-    if (!(lib = open_library(soname, "libpango-1.0-0"))) return;
+    RD_OPEN("libpango-1.0.so.0", "libpango-1.0-0")
     RD_PANGO(RD_LOOKUP)
-    soname = "libpangocairo-1.0.so.0";
-    if (!(lib = open_library(soname, "libpangocairo-1.0-0"))) return;
+    RD_OPEN("libpangocairo-1.0.so.0", "libpangocairo-1.0-0")
     RD_PANGOCAIRO(RD_LOOKUP)
 }
 
@@ -174,8 +162,8 @@ static cairo_status_t write_bytes(void *closure, const unsigned char *data, unsi
 }
 
 rd_pdf *rd_pdf_open(double width, double height, char *error, size_t error_size) {
-    pthread_once(&load_once, load);
-    if (load_error[0]) { snprintf(error, error_size, "%s", load_error); return NULL; }
+    const char *missing = rd_load(&loader, load);
+    if (missing) { snprintf(error, error_size, "%s", missing); return NULL; }
     rd_pdf *pdf = calloc(1, sizeof *pdf);
     if (!pdf) { snprintf(error, error_size, "out of memory"); return NULL; }
     pdf->surface = p_cairo_pdf_surface_create_for_stream(write_bytes, pdf, width, height);

@@ -1,6 +1,5 @@
 #include "tls_client.h"
-#include <dlfcn.h>
-#include <pthread.h>
+#include "rd_loader.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,19 +17,14 @@
 #define RD_DECLARE(name) static __typeof__(&name) p_##name;
 RD_TLS_FUNCTIONS(RD_DECLARE)
 
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-static char load_error[256];
+static rd_loader loader = RD_LOADER_INIT;
 
 static void load(void) {
-    void *lib = dlopen("libssl.so.3", RTLD_NOW | RTLD_LOCAL);
-    if (!lib) {
-        snprintf(load_error, sizeof load_error, "TLS needs libssl.so.3 (Debian: libssl3): %s", dlerror());
-        return;
-    }
+    void *lib = rd_open(&loader, "libssl.so.3", "libssl3", "TLS");
+    if (!lib) return;
     /* libcrypto's functions (ERR_*, X509_*) are found through libssl's own dependency. */
 #define RD_LOOKUP(name) \
-    if (!(p_##name = (__typeof__(&name))dlsym(lib, #name))) { \
-        snprintf(load_error, sizeof load_error, "libssl.so.3 lacks %s", #name); return; }
+    if (!(p_##name = (__typeof__(&name))rd_symbol(&loader, lib, "libssl.so.3", #name, "OpenSSL 3 is needed"))) return;
     RD_TLS_FUNCTIONS(RD_LOOKUP)
 }
 
@@ -43,8 +37,8 @@ static rd_tls *fail(rd_tls *tls, char *error, size_t size, const char *reason) {
 }
 
 rd_tls *rd_tls_connect(int fd, const char *host, const char *ca_file, char *error, size_t size) {
-    pthread_once(&load_once, load);
-    if (load_error[0]) { snprintf(error, size, "%s", load_error); return NULL; }
+    const char *missing = rd_load(&loader, load);
+    if (missing) { snprintf(error, size, "%s", missing); return NULL; }
     rd_tls *tls = calloc(1, sizeof *tls);
     if (!tls) return fail(NULL, error, size, "out of memory");
     if (!(tls->ctx = p_SSL_CTX_new(p_TLS_client_method()))) return fail(tls, error, size, "cannot create a TLS context");

@@ -164,7 +164,8 @@ import Testing
             return
         }
         let args = ["-std=c11", "-fsyntax-only", "-Werror", "-Wno-enum-compare", "-Wno-enum-conversion",
-                    "-DRD_PDF_CHECK_HEADERS", "-I", Self.root + "/Sources/CPDF/include"]
+                    "-DRD_PDF_CHECK_HEADERS", "-I", Self.root + "/Sources/CPDF/include",
+                    "-I", Self.root + "/Sources/CLoader/include"]
             + flags.split(whereSeparator: \.isWhitespace).map(String.init) + [source]
         _ = try Self.run("clang", args)
     }
