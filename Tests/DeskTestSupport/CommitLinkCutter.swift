@@ -17,9 +17,10 @@ public final class CommitLinkCutter: Sendable {
     public let port: Int
     private let relay: Relay
 
-    /// `refusesAfterTheCut`: from the cut on, new connections are refused, as by a server that cannot be reached.
-    public init(toServerPort serverPort: Int, cut: Cut, refusesAfterTheCut: Bool = false) throws {
-        relay = try Relay(serverPort: serverPort, cut: cut, refusesAfterTheCut: refusesAfterTheCut)
+    /// `turnsAwayAfterTheCut`: from the cut on, each new connection is closed at once, as by a server that cannot
+    /// be reached, until `letThrough()`.
+    public init(toServerPort serverPort: Int, cut: Cut, turnsAwayAfterTheCut: Bool = false) throws {
+        relay = try Relay(serverPort: serverPort, cut: cut, turnsAwayAfterTheCut: turnsAwayAfterTheCut)
         port = relay.port
     }
 
@@ -27,7 +28,13 @@ public final class CommitLinkCutter: Sendable {
     deinit { relay.shutDown() }
 
     /// Whether the link has been cut.
-    public var hasCut: Bool { relay.hasCut }
+    public var hasCut: Bool { relay.state.withLock { $0.hasCut } }
+
+    /// The connections closed at once since the cut.
+    public var turnedAway: Int { relay.state.withLock { $0.turnedAway } }
+
+    /// New connections are relayed again.
+    public func letThrough() { relay.state.withLock { $0.turnsAway = false } }
 }
 
 /// The listener and the links, apart from `CommitLinkCutter` so that its threads, which hold them, do not keep
@@ -36,12 +43,14 @@ private final class Relay: Sendable {
     let port: Int
     private let serverPort: Int
     private let cut: CommitLinkCutter.Cut
-    private let refusesAfterTheCut: Bool
+    private let turnsAwayAfterTheCut: Bool
     private let listener: Int32
-    private let state = Mutex(State())
+    let state = Mutex(State())
 
-    private struct State {
+    struct State {
         var hasCut = false
+        var turnsAway = false
+        var turnedAway = 0
         /// Shut down at the end, never closed: a relay thread may still hold one, and a closed number can be
         /// reused by any file the test process opens next. A test's few sockets end with the process.
         var sockets: [Int32] = []
@@ -50,10 +59,10 @@ private final class Relay: Sendable {
     /// The simple-query message libpq sends for `COMMIT`: 'Q', its length (4 + 7), the text and its NUL.
     private static let commit: [UInt8] = [UInt8(ascii: "Q"), 0, 0, 0, 11] + Array("COMMIT".utf8) + [0]
 
-    init(serverPort: Int, cut: CommitLinkCutter.Cut, refusesAfterTheCut: Bool) throws {
+    init(serverPort: Int, cut: CommitLinkCutter.Cut, turnsAwayAfterTheCut: Bool) throws {
         self.serverPort = serverPort
         self.cut = cut
-        self.refusesAfterTheCut = refusesAfterTheCut
+        self.turnsAwayAfterTheCut = turnsAwayAfterTheCut
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = Self.loopback(port: 0)
         let bound = withUnsafePointer(to: &address) {
@@ -73,13 +82,22 @@ private final class Relay: Sendable {
         Thread.detachNewThread { [self] in
             while true {
                 let client = accept(listener, nil, nil)
-                guard client >= 0 else { return }   // shut down
-                link(client)
+                guard client >= 0 else {
+                    if errno == EINTR || errno == ECONNABORTED { continue }
+                    return   // shut down
+                }
+                let turnedAway = state.withLock { state in
+                    if state.turnsAway { state.turnedAway += 1 }
+                    return state.turnsAway
+                }
+                if turnedAway {
+                    close(client)   // never given to a relay thread, so its number is free to reuse
+                } else {
+                    link(client)
+                }
             }
         }
     }
-
-    var hasCut: Bool { state.withLock { $0.hasCut } }
 
     func shutDown() {
         shutdown(listener, Int32(SHUT_RDWR))
@@ -131,14 +149,13 @@ private final class Relay: Sendable {
         }
     }
 
-    /// True for the first COMMIT only; from then on new connections are refused if the relay was made so.
+    /// True for the first COMMIT only; from then on new connections are turned away if the relay was made so.
     private func takeTheCut() -> Bool {
-        let first = state.withLock { state in
+        state.withLock { state in
             defer { state.hasCut = true }
+            if !state.hasCut && turnsAwayAfterTheCut { state.turnsAway = true }
             return !state.hasCut
         }
-        if first && refusesAfterTheCut { shutdown(listener, Int32(SHUT_RDWR)) }
-        return first
     }
 
     private static func read(_ socket: Int32) -> [UInt8]? {

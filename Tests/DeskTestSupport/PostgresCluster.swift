@@ -182,10 +182,14 @@ final class PostgresCluster: Sendable {
             // Speed over crash safety, for every test but the crash trials.
             settings += "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
         }
+        try append(settings, to: file)
+    }
+
+    private static func append(_ text: String, to file: String) throws {
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
         defer { try? handle.close() }
         try handle.seekToEnd()
-        try handle.write(contentsOf: Data(settings.utf8))
+        try handle.write(contentsOf: Data(text.utf8))
     }
 
     /// The server's certificate and key, copied into its data folder: the server reads a key only its own user
@@ -196,10 +200,8 @@ final class PostgresCluster: Sendable {
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: data + "/" + to)
             try handToServerUser(data + "/" + to)
         }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: data + "/postgresql.conf"))
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("ssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n".utf8))
+        try append("ssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n",
+                   to: data + "/postgresql.conf")
     }
 
     /// The members of `PostgresServer.passwordLoginRole` must give their password; everyone else is trusted.

@@ -13,11 +13,12 @@ public final class TempPostgresDatabase: Sendable {
         server.url(database: name, with: parameters)
     }
 
-    public init(template: String? = nil) throws {
-        server = try PostgresServer.shared
+    /// On `server`, or the tests' shared one.
+    public init(template: String? = nil, on server: PostgresServer? = nil) throws {
+        self.server = try server ?? PostgresServer.shared
         // Lower case: an unquoted name in psql or a conninfo folds to it.
         name = "rdtest_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try server.createDatabase(name, template: template)
+        try self.server.createDatabase(name, template: template)
     }
 
     /// Runs `sql` with psql in this database.

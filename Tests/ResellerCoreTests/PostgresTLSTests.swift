@@ -6,7 +6,9 @@ import DeskTestSupport
 /// A desk reached over TLS, as docs/postgresql.md sets up the storefront hosts: `sslmode=verify-full` with the
 /// desk's CA, against a real server speaking TLS with a certificate Debian's openssl made. The rest of the tests'
 /// servers speak none.
-@Suite(.postgresOnly) struct PostgresTLSTests {
+/// It starts a server of its own, as the tests do unless they are given an external one.
+@Suite(.postgresOnly, .enabled(if: (try? PostgresServer.shared.port) != nil))
+struct PostgresTLSTests {
     /// One TLS server for the suite's tests; stopped when the test process ends.
     static let shared = Result { try PostgresServer(tls: true) }
 

@@ -66,6 +66,9 @@ public struct PGError: Error, CustomStringConvertible, Sendable {
         return parts.joined(separator: " — ")
     }
 
+    /// The message alone, on one line.
+    public var oneLineMessage: String { Self.oneLine(message) }
+
     private static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }

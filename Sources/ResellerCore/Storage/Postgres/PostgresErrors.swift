@@ -12,12 +12,14 @@ extension Store {
     static func describePostgres(_ error: Error, url given: String) -> ServiceError {
         let url = DatabaseLocation.named(given)
         if let uncertain = error as? PostgresPool.UncertainCommit {
-            return .storage("lost the PostgreSQL desk \(url) while saving (\(uncertain.error.message)): the change may "
-                            + "or may not have been saved; look at the desk before you try again")
+            return .storage("lost the PostgreSQL desk \(url) while saving (\(uncertain.error.oneLineMessage)), and it "
+                            + "could not say what it kept (\(uncertain.why)): the change may or may not have been "
+                            + "saved; look at the desk before you try again")
         }
         guard let e = error as? PGError else { return .storage("\(error)") }
         if e.isIntegerOverflow { return MoneySum.outOfRange("a sum of stored amounts") }
-        let message = e.message.trimmingCharacters(in: .whitespacesAndNewlines)
+        // On one line: libpq's connection errors run over several, and the sentence reaches a status line.
+        let message = e.oneLineMessage
         // Said at once, not after the retries a restarting server gets: trying again would get the same answer.
         if e.isLoginRefused {
             return .storage("the PostgreSQL desk \(url) does not let this login in: \(message) (staff are added "
@@ -31,7 +33,7 @@ extension Store {
             return .storage("cannot reach the PostgreSQL desk \(url): \(message); nothing was saved, try again")
         }
         if e.isInsufficientPrivilege {
-            return .storage("the PostgreSQL desk refused: \(e.message) (a staff login must be a member of "
+            return .storage("the PostgreSQL desk refused: \(message) (a staff login must be a member of "
                             + "resellerdesk_staff: an administrator runs `resellerdesk storage grant LOGIN`)")
         }
         if e.isSerializationFailure || e.isDeadlock {

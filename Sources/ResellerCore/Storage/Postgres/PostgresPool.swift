@@ -19,9 +19,10 @@ final class PostgresPool: Sendable {
     let conninfo: String
     private let idle = Mutex<[PGConnection]>([])
     /// How long a transaction that keeps losing conflicts, or its connection before COMMIT, is run again before
-    /// it is refused whole. A budget of time, not a count: on a busy desk a short write can lose to one
-    /// transaction after another for as long as a long one (a statement import) runs, and a count of 10 (about
-    /// 2 s of waiting) was spent before it ended (the soak on a slow machine: a storefront order refused 503).
+    /// it is refused whole; also how long the server is asked what became of a COMMIT whose answer was lost. A
+    /// budget of time, not a count: on a busy desk a short write can lose to one transaction after another for
+    /// as long as a long one (a statement import) runs, and a count of 10 (about 2 s of waiting) was spent
+    /// before it ended (the soak on a slow machine: a storefront order refused 503).
     let retryBudget: Duration
 
     init(conninfo: String, retryBudget: Duration = .seconds(15)) {
@@ -56,15 +57,16 @@ final class PostgresPool: Sendable {
     /// before COMMIT was sent, rolls back everything, so `body` runs again on a fresh snapshot (`prepare` first
     /// resets what the caller collected), until `retryBudget` is spent. A connection lost while committing is
     /// settled by asking the server, on another connection, what became of the transaction (`outcome(of:)`):
-    /// committed, the result stands; rolled back, `body` runs again; only a server that cannot be asked within
-    /// the budget leaves an `UncertainCommit`.
+    /// committed, the result stands; rolled back, `body` runs again at once. When the server cannot say within
+    /// `retryBudget` (unreachable, still committing, restarted since), it is an `UncertainCommit`.
     func transaction<T>(readOnly: Bool, isolation: WriteIsolation, prepare: () -> Void = {},
                         _ body: (PostgresSession) throws -> T) throws -> T {
         let begin = readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
             : isolation == .serializable ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL READ COMMITTED"
         // A write takes its transaction id as it begins, in the same round trip, to ask about if COMMIT's answer
-        // is lost. Asked for just before COMMIT it would cost a round trip of its own.
-        let script = readOnly ? begin : begin + "; SELECT pg_current_xact_id()::text, pg_backend_pid()"
+        // is lost. Asked for just before COMMIT it would cost a round trip of its own; taken at BEGIN, a write
+        // that changes nothing commits a transaction id too (a WAL record and its flush).
+        let script = readOnly ? begin : begin + "; " + Self.writeIdentity
         let started = ContinuousClock.now
         var attempt = 0
         while true {
@@ -85,14 +87,17 @@ final class PostgresPool: Sendable {
                     } catch let error as PGError where error.isConnectionLost {
                         // A read-only transaction has nothing to lose; a write's fate is the server's to tell.
                         guard let write else { return result }
-                        switch outcome(of: write, until: started + retryBudget) {
+                        switch outcome(of: write, until: ContinuousClock.now + retryBudget) {
                         case .committed: return result
-                        case .rolledBack: throw error
-                        case .unknown: throw PostgresPool.UncertainCommit(error: error)
+                        case .rolledBack: throw RolledBack(error: error)
+                        case .unknown(let why): throw PostgresPool.UncertainCommit(error: error, why: why)
                         }
                     }
                     return result
                 }
+            } catch let rolledBack as RolledBack {
+                // The server has just answered that nothing was kept: run again at once.
+                guard ContinuousClock.now - started < retryBudget else { throw rolledBack.error }
             } catch let error as PGError where Self.retryable(error) {
                 // Conflicts come in bursts between the same transactions: wait a little, twice as long each time
                 // (2 to 10 ms, then at most 64 to 320 ms, so a write that lost to a long one is tried again soon
@@ -106,9 +111,15 @@ final class PostgresPool: Sendable {
         }
     }
 
-    /// The connection was lost while COMMIT was on its way, and the server could not be asked within the retry
-    /// budget whether it committed.
+    /// The connection was lost while COMMIT was on its way, and the server could not say whether it committed
+    /// (`why`).
     struct UncertainCommit: Error {
+        let error: PGError
+        var why = "the server was not asked"
+    }
+
+    /// The connection was lost while COMMIT was on its way, and the server then said it kept nothing.
+    private struct RolledBack: Error {
         let error: PGError
     }
 
