@@ -64,4 +64,37 @@ import DeskTestSupport
         #expect(try fx.service.searchAccounts("aegean").rows.isEmpty)
         #expect(try fx.service.searchAccounts("aegean", statuses: Set(AccountStatus.allCases)).rows.count == 1)
     }
+
+    /// Closed: subscriptions end at their period end (domain.md#account-status). The period invoiced at the order
+    /// runs out; nothing after it is billed or credited. Until session 23 the billing run went on renewing them.
+    @Test func closingEndsEachSubscriptionAtItsPeriodEnd() throws {
+        let billing = BillingDesk()
+        let (fx, a, subscription) = try billing.ordered()   // BK × 2 on 2027-01-10, 42.58 invoiced for January
+        try billing.on(fx, "2027-01-20")
+        _ = try fx.service.changeStatus(a.id, StatusForm(.close, reason: "contract ended"), by: staff)
+        let sub = try #require(try fx.service.subscriptions(of: a.id).first)
+        #expect(sub.id == subscription && sub.status == .ending && sub.endDate == billing.day("2027-01-31"))
+        #expect(try fx.count("""
+            SELECT COUNT(*) FROM audit_events WHERE entity = 'subscription' AND action = 'cancel'
+            AND changes LIKE '%account closed%'
+            """) == 1)
+        #expect(try fx.service.billingRun(through: billing.day("2027-04-01"), by: staff).invoices.isEmpty)
+        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 1)
+        #expect(try fx.count("SELECT COUNT(*) FROM credit_notes") == 0)
+    }
+
+    /// A period not invoiced yet (partial charges on the next billing day) is still billed, up to its end and
+    /// no further: the subscription ran until then.
+    @Test func closingStillBillsThePeriodRunningAndNothingAfter() throws {
+        let billing = BillingDesk()
+        let (fx, a, _) = try billing.ordered(partial: "onNextBillingDay")
+        #expect(try fx.count("SELECT COUNT(*) FROM invoices") == 0)
+        try billing.on(fx, "2027-01-20")
+        _ = try fx.service.changeStatus(a.id, StatusForm(.close, reason: "contract ended"), by: staff)
+        let run = try fx.service.billingRun(through: billing.day("2027-04-01"), by: staff)
+        #expect(run.invoices.map(\.number) == ["INV-000001"])
+        let lines = try #require(run.invoices.first).draft.lines
+        #expect(lines.map { "\($0.periodStart!)..\($0.periodEnd!) \($0.amount.decimalString)" }
+                == ["2027-01-10..2027-01-31 42.58"])
+    }
 }

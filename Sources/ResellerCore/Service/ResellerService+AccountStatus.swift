@@ -3,9 +3,10 @@ import Foundation
 /// An account's status: suspending, resuming and closing it, and the refusal of orders it does not take.
 extension ResellerService {
     /// Suspends, resumes or closes an account, with the reason in the audit (domain.md#account-status). Closing also
-    /// makes every storefront user of the account Inactive: its links stop working and its sessions end.
+    /// makes every storefront user of the account Inactive (its links stop working and its sessions end), and ends
+    /// each of its running subscriptions at its period end.
     public func changeStatus(_ accountId: Int64, _ form: StatusForm, by actor: Actor) throws(ServiceError) -> Account {
-        let now = self.now
+        let now = self.now, today = self.today
         let (change, text) = try form.validated()
         return try store.write { tx in
             let account = try existingAccount(tx, accountId)
@@ -25,8 +26,24 @@ extension ResellerService {
                                  ["status": [user.status.rawValue, UserStatus.inactive.rawValue],
                                   "reason": [nil, "account closed"]], at: now)
                 }
+                try endSubscriptionsAtPeriodEnd(tx, of: account, by: actor, on: today, at: now)
             }
             return try tx.account(accountId)!
+        }
+    }
+
+    /// As "cancel" does for one (SubscriptionCancellation): the period invoiced runs out, nothing after it is
+    /// billed, nothing is credited. One that starts later ends with its first period.
+    private func endSubscriptionsAtPeriodEnd(_ tx: StoreTx, of account: Account, by actor: Actor, on today: CalendarDay,
+                                             at now: Date) throws {
+        for sub in try tx.subscriptions(billedTo: account.id) where sub.status == .active {
+            let ended = try SubscriptionCancellation.apply(sub, now: false, on: max(today, sub.start),
+                                                           scheme: try billingScheme(tx, sub, account)).subscription
+            try tx.updateSubscriptionTerms(ended, on: today)
+            try tx.audit(actor, "subscription", sub.id, "cancel",
+                         ["status": [sub.status.rawValue, ended.status.rawValue],
+                          "endDate": [sub.endDate?.description, ended.endDate?.description],
+                          "reason": [nil, "account closed"]], at: now)
         }
     }
 

@@ -47,8 +47,11 @@ extension ResellerService {
             throw ServiceError.refused(field: "subscription", message: "\(account.code) is \(account.status.rawValue): "
                                        + "its subscriptions cannot change until it is active")
         }
-        let scheme = try sub.scheme
-            ?? BillingScheme(account.fields.ordering, firstOrderDay: try tx.firstOrderDay(of: account.id))
-        return (sub, account, scheme)
+        return (sub, account, try billingScheme(tx, sub, account))
+    }
+
+    /// The scheme `sub` was ordered under, or for one from before schemes were kept, its account's.
+    func billingScheme(_ tx: StoreTx, _ sub: Subscription, _ account: Account) throws -> BillingScheme {
+        try sub.scheme ?? BillingScheme(account.fields.ordering, firstOrderDay: try tx.firstOrderDay(of: account.id))
     }
 }
