@@ -193,7 +193,7 @@ extension AccountCommand {
     }
     enum CloseChange: StatusChange {
         static let change = AccountStatus.Change.close
-        static let abstract = "Close an account: no new orders, its storefront users Inactive; the record stays."
+        static let abstract = "Close an account: no new orders, users Inactive, subscriptions ending; the record stays."
     }
 
     struct StatusCommand<C: StatusChange>: ParsableCommand {

@@ -38,7 +38,8 @@ extension StatusForm {
 public enum StatusSchema {
     public static let change = FieldSpec<StatusForm>(
         "status", "Change", .choice(\.change, AccountStatus.Change.allCases.map { .init($0.rawValue, $0.label) }),
-        required: true, help: "Suspend stops new orders; resume lifts it; close also ends the storefront users.")
+        required: true,
+        help: "Suspend stops new orders; resume lifts it; close also ends the users and the subscriptions.")
     public static let reason = FieldSpec<StatusForm>(
         "reason", "Reason", .text(\.reason, maxLength: 500), required: true,
         help: "Why: kept in the history, and shown to the reseller while suspended.")
@@ -51,7 +52,7 @@ extension AccountStatus.Change {
         switch self {
         case .suspend: "Suspend (no new orders)"
         case .resume: "Resume (active again)"
-        case .close: "Close (users made Inactive)"
+        case .close: "Close (users Inactive, subscriptions end)"
         }
     }
 }
