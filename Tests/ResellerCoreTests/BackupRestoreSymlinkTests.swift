@@ -156,4 +156,18 @@ import DeskTestSupport
         #expect(changes.contains(d.backup), "\(changes)")
         #expect(changes.contains(report.replacedKeptAt ?? "no replaced desk"), "\(changes)")
     }
+
+    /// A PostgreSQL desk is restored with the server's tools: `restore` says so before making anything, and
+    /// without the URL's password (it tried to create "postgresql://…:s3cret@…restoring-PID" and said so).
+    @Test func restoreOnAPostgreSQLDeskIsRefusedWithoutItsPassword() throws {
+        let desk = try SharedDesk()
+        let url = "postgresql://clerk:s3cret@db.example:5432/desk"
+        #expect {
+            _ = try Store.restore(from: desk.backup, to: url, by: staff)
+        } throws: { error in
+            let said = "\(error)"
+            return said.contains("restore is for a SQLite desk; on PostgreSQL use the server's own tools")
+                && !said.contains("s3cret")
+        }
+    }
 }

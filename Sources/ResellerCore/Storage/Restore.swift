@@ -24,6 +24,8 @@ extension Store {
                                journal: Journal = .system,
                                whileCopied: (_ partial: String) -> Void = { _ in }) throws(ServiceError)
         -> RestoreReport {
+        // Before anything is made beside `path`: a URL taken as a file's name would be echoed, password and all.
+        guard !DatabaseLocation.isPostgres(path) else { throw sqliteOnly("restore") }
         let source = try openBackup(backup)
         defer { close(source) }
         let counts = try checkBackup(backup)

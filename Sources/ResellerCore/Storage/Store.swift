@@ -141,11 +141,14 @@ public final class Store: Sendable {
 
     /// The SQLite connections, for what only a SQLite file has (a backup through SQLite, integrity, the WAL).
     func sqliteDatabase(for what: String) throws(ServiceError) -> any DatabaseWriter {
-        guard case .sqlite(let database) = engine else {
-            throw .storage("\(what) is for a SQLite desk; on PostgreSQL use the server's own tools (pg_dump, "
-                           + "base backups, amcheck)")
-        }
+        guard case .sqlite(let database) = engine else { throw Self.sqliteOnly(what) }
         return database
+    }
+
+    /// The refusal of what only a SQLite file has, on a PostgreSQL desk.
+    static func sqliteOnly(_ what: String) -> ServiceError {
+        .storage("\(what) is for a SQLite desk; on PostgreSQL use the server's own tools (pg_dump, base backups, "
+                 + "amcheck)")
     }
 
     /// Puts the file in WAL mode (a no-op once it is).
