@@ -51,7 +51,8 @@ public enum AccountSchema {
                                        help: "A code or a name (EUR, euro); empty takes the desk's default currency.")
     public static let separateInvoices = Field("separateInvoices", "Separate invoices", .check(\.separateInvoices),
                                                section: address, foldable: true, flag: "separate-invoices",
-                                               help: "One invoice per order instead of one per period.")
+                                               help: "One invoice per end customer, and one for the reseller, "
+                                                   + "not one for all.")
     public static let taxExempt = Field("taxExempt", "Tax exempt", .check(\.taxExempt), section: address,
                                         foldable: true, flag: "tax-exempt", help: "No tax is charged to this account.")
     public static let taxExemptionReason = Field(
