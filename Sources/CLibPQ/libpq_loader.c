@@ -15,6 +15,8 @@
     X(char *, PQerrorMessage, (const PGconn *c), (c)) \
     X(int, PQserverVersion, (const PGconn *c), (c)) \
     X(int, PQconnectionNeedsPassword, (const PGconn *c), (c)) \
+    X(PQconninfoOption *, PQconninfo, (PGconn *c), (c)) \
+    X(void, PQconninfoFree, (PQconninfoOption *o), (o)) \
     X(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *c, PQnoticeProcessor p, void *a), (c, p, a)) \
     X(void, PQreset, (PGconn *c), (c)) \
     X(void, PQfinish, (PGconn *c), (c)) \

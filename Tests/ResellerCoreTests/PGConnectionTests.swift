@@ -131,6 +131,39 @@ import Testing
         #expect(again != pid)
     }
 
+    /// A link that dies without a word holds a command up for seconds, not TCP's minutes or hours: the desk's
+    /// defaults, which the conninfo may change. A server that accepts the connection and never answers is given
+    /// up on after the connect timeout (libpq's own default is none: about two minutes of the system's).
+    @Test func aSilentLinkIsGivenUpOnInSeconds() throws {
+        let db = try TempPostgresDatabase()
+        let connection = try PGConnection(conninfo: db.url)
+        #expect(connection.option("connect_timeout") == "10")
+        #expect(connection.option("keepalives_idle") == "30" && connection.option("keepalives_count") == "3")
+        #expect(connection.option("tcp_user_timeout") == "30000")
+        #expect(try PGConnection(conninfo: db.url(with: ["connect_timeout": "3"])).option("connect_timeout") == "3")
+
+        // Listening, never accepting: the kernel completes the handshake, and libpq's start-up packet waits.
+        let silent = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(silent) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let listening = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(silent, $0, length) == 0 && listen(silent, 4) == 0 && getsockname(silent, $0, &length) == 0
+            }
+        }
+        try #require(listening)
+        let started = ContinuousClock.now
+        let error = #expect(throws: PGError.self) {
+            try PGConnection(conninfo: "host=127.0.0.1 port=\(UInt16(bigEndian: address.sin_port)) dbname=desk")
+        }
+        let waited = ContinuousClock.now - started
+        #expect(waited >= .seconds(9) && waited < .seconds(20), "\(waited)")
+        #expect(error?.isConnectionLost == true && error?.isRefusal == false, "\(String(describing: error))")
+    }
+
     @Test func aRefusedConnectionSaysWhy() throws {
         let db = try TempPostgresDatabase()
         let missing = #expect(throws: PGError.self) {

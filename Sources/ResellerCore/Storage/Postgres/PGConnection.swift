@@ -23,9 +23,11 @@ public final class PGConnection {
             throw PGError(sqlState: nil, message: String(cString: missing))
         }
         // Array order decides: entries after the expanded dbname override the conninfo's (client_encoding is
-        // always UTF8); fallback_application_name yields to an application_name the conninfo or PGAPPNAME gives.
-        let keywords = ["fallback_application_name", "dbname", "client_encoding"]
-        let values = ["resellerdesk", conninfo, "UTF8"]
+        // always UTF8), entries before it yield to it; fallback_application_name yields to an application_name
+        // the conninfo or PGAPPNAME gives.
+        let defaults = Self.linkDefaults.filter { $0.environment.map { getenv($0) == nil } ?? true }
+        let keywords = ["fallback_application_name"] + defaults.map(\.keyword) + ["dbname", "client_encoding"]
+        let values = ["resellerdesk"] + defaults.map(\.value) + [conninfo, "UTF8"]
         let connection = withCStringArray(keywords) { keys in
             withCStringArray(values) { vals in PQconnectdbParams(keys, vals, 1) }
         }
@@ -47,6 +49,29 @@ public final class PGConnection {
     }
 
     deinit { PQfinish(conn) }
+
+    /// How long a link that died without a word may hold a command up, unless the conninfo (or, for the connect
+    /// timeout, PGCONNECT_TIMEOUT) says otherwise. libpq waits for the system's defaults: a connect to a host that
+    /// drops packets for about two minutes, a COMMIT sent into a dead link for about fifteen (TCP's
+    /// retransmissions), an idle link two hours before the first keepalive. A live server answers keepalives
+    /// while it runs a long statement, so none of these ends a slow command.
+    static let linkDefaults: [(keyword: String, value: String, environment: String?)] = [
+        ("connect_timeout", "10", "PGCONNECT_TIMEOUT"),
+        ("keepalives_idle", "30", nil), ("keepalives_interval", "10", nil), ("keepalives_count", "3", nil),
+        ("tcp_user_timeout", "30000", nil),   // milliseconds for sent data left unacknowledged
+    ]
+
+    /// The value libpq uses for `keyword` on this connection: from the conninfo, the environment or the defaults.
+    public func option(_ keyword: String) -> String? {
+        guard let options = PQconninfo(conn) else { return nil }
+        defer { PQconninfoFree(options) }
+        var option = options
+        while let name = option.pointee.keyword {
+            if String(cString: name) == keyword { return option.pointee.val.map { String(cString: $0) } }
+            option += 1
+        }
+        return nil
+    }
 
     /// The server's version as a number: 150004 for 15.4.
     public var serverVersion: Int32 { PQserverVersion(conn) }
