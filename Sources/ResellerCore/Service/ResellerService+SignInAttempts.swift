@@ -1,7 +1,7 @@
 import Foundation
 
 /// The storefront's throttle of sign-ins and reset requests, kept in a PostgreSQL desk so that every storefront
-/// instance behind a load balancer counts the same attempts (domain.md#scale). A SQLite desk has one storefront,
+/// instance behind a load balancer counts the same attempts (postgresql.md). A SQLite desk has one storefront,
 /// which counts them in memory.
 extension ResellerService {
     /// Whether the throttle lives here: on a PostgreSQL desk.
