@@ -105,7 +105,14 @@ public enum AccountDetailText {
         }
         let address = [f.address.street, f.address.postcode, f.address.city, f.address.state].compactMap { $0 }
         row("Address", (address + [Country.named(f.address.country)?.name ?? f.address.country]).joined(separator: ", "))
-        row("Currency", f.currency)
+        // How long its invoices have before they are due; on the currency's line in the 80x24 overview, which
+        // has no row to spare (the onboarding checklist's next step would go below the fold).
+        if compact {
+            row("Currency", f.currency + " · invoices due in \(f.paymentTermsDays) days")
+        } else {
+            row("Currency", f.currency)
+            row("Payment terms", "\(f.paymentTermsDays) days")
+        }
         row("Account manager", f.accountManager)
         if let o = f.ordering, compact {
             row("Credit limit", o.creditLimit.display + " · balance " + d.summary.balance.display
