@@ -107,11 +107,13 @@ public enum AccountDetailText {
         row("Address", (address + [Country.named(f.address.country)?.name ?? f.address.country]).joined(separator: ", "))
         // How long its invoices have before they are due; on the currency's line in the 80x24 overview, which
         // has no row to spare (the onboarding checklist's next step would go below the fold).
+        let days = f.paymentTermsDays
+        let terms = days == 0 ? "due on the invoice's date" : days == 1 ? "due in 1 day" : "due in \(days) days"
         if compact {
-            row("Currency", f.currency + " · invoices due in \(f.paymentTermsDays) days")
+            row("Currency", f.currency + " · invoices " + terms)
         } else {
             row("Currency", f.currency)
-            row("Payment terms", "\(f.paymentTermsDays) days")
+            row("Payment terms", terms)
         }
         row("Account manager", f.accountManager)
         if let o = f.ordering, compact {

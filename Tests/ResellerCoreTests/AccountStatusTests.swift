@@ -97,4 +97,28 @@ import DeskTestSupport
         #expect(lines.map { "\($0.periodStart!)..\($0.periodEnd!) \($0.amount.decimalString)" }
                 == ["2027-01-10..2027-01-31 42.58"])
     }
+
+    /// An end customer closed: the subscriptions its reseller pays for it end at their period end, the reseller's
+    /// own go on, and nothing more is ordered for it. Before, both went on.
+    @Test func closingAnEndCustomerEndsWhatItsResellerPaysForItAndItsOrders() throws {
+        let billing = BillingDesk()
+        let (fx, a) = try billing.setUp()
+        try billing.on(fx, "2027-01-10")
+        let customer = try fx.service.createEndCustomer(resellerId: a.id, name: "Taverna Nikos",
+                                                        email: "nikos@taverna.example", country: "GR", by: staff)
+        _ = try billing.order(fx, a, [OrderRequestLine(productCode: "BK", quantity: 1)])
+        _ = try billing.order(fx, a, for: customer.id, [OrderRequestLine(productCode: "BK", quantity: 3)])
+        try billing.on(fx, "2027-01-20")
+        _ = try fx.service.changeStatus(customer.id, StatusForm(.close, reason: "the taverna closed"), by: staff)
+        let subs = try fx.service.subscriptions(of: a.id)
+        #expect(subs.map(\.forAccountId) == [a.id, customer.id])
+        #expect(subs.map(\.status) == [.active, .ending])
+        #expect(subs[1].endDate == billing.day("2027-01-31"))
+        let refusal = fieldErrors {
+            _ = try billing.order(fx, a, for: customer.id, [OrderRequestLine(productCode: "BK", quantity: 1)])
+        }
+        #expect(refusal.map(\.description) == ["account: Taverna Nikos is closed (the taverna closed): no new orders"])
+        let run = try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff)
+        #expect(run.invoices.flatMap(\.draft.lines).map(\.forAccountName) == ["Aegean Cloud Partners"])
+    }
 }

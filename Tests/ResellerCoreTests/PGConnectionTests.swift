@@ -142,6 +142,16 @@ import Testing
         #expect(connection.option("tcp_user_timeout") == "30000")
         #expect(try PGConnection(conninfo: db.url(with: ["connect_timeout": "3"])).option("connect_timeout") == "3")
 
+        // A service file's settings win over the desk's defaults: they fill only what is still unset, so the
+        // defaults step aside when a service is named (PGSERVICEFILE is read only for a named service).
+        let serviceFile = NSTemporaryDirectory() + "pg_service-\(UUID().uuidString).conf"
+        defer { try? FileManager.default.removeItem(atPath: serviceFile) }
+        let settings = db.url.split(separator: " ").map { $0.replacingOccurrences(of: "'", with: "") }
+        try (["[desk]"] + settings + ["connect_timeout=4"]).joined(separator: "\n")
+            .write(toFile: serviceFile, atomically: true, encoding: .utf8)
+        setenv("PGSERVICEFILE", serviceFile, 1)
+        #expect(try PGConnection(conninfo: "service=desk").option("connect_timeout") == "4")
+
         // Listening, never accepting: the kernel completes the handshake, and libpq's start-up packet waits.
         let silent = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(silent) }

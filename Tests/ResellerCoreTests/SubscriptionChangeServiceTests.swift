@@ -145,6 +145,17 @@ import DeskTestSupport
         #expect(try fx.count("SELECT COUNT(*) FROM audit_events WHERE entity = 'subscription' AND action <> 'create'")
                 == 0)
     }
+    /// A run through a later date had already invoiced February: cancelling at period end then ends with
+    /// February, which was charged and is not credited, not with January (the days paid for were lost).
+    @Test func cancellingAtPeriodEndKeepsThePeriodsAlreadyInvoiced() throws {
+        let (fx, _, id) = try billing.ordered()   // BK × 2 on 2027-01-10, January invoiced with the order
+        #expect(try fx.service.billingRun(through: billing.day("2027-02-01"), by: staff).invoices.count == 1)
+        try billing.on(fx, "2027-01-25")
+        let result = try fx.service.cancelSubscription(id, now: false, by: staff)
+        #expect(result.subscription.status == .ending && result.subscription.endDate == billing.day("2027-02-28"))
+        #expect(result.creditNote == nil)
+        #expect(try fx.service.billingRun(through: billing.day("2027-04-01"), by: staff).invoices.isEmpty)
+    }
 }
 
 /// "Over credit limit after billing" goes to the account manager once per run, never from a run that
@@ -174,4 +185,5 @@ import DeskTestSupport
         _ = try fx.service.billingRun(through: billing.day("2027-04-01"), by: staff)
         #expect(try fx.service.outbox().filter { $0.kind == .overCreditAfterBilling }.isEmpty)
     }
+
 }

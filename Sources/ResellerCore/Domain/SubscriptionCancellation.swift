@@ -25,7 +25,9 @@ public enum SubscriptionCancellation {
             throw FieldError("day", "subscription \(sub.id) starts on \(sub.start), after \(day)")
         }
         var ended = sub
-        ended.endDate = now ? day : current.end
+        // At period end: the end of the last period invoiced, which a run through a later date may have put past
+        // the current one; nothing is credited, so the customer keeps what it was charged for.
+        ended.endDate = now ? day : max(current.end, sub.nextBillingDate.adding(days: -1))
         ended.status = now ? .canceled : .ending
         // Nothing after the end is billed: drop a lowering that would have started later.
         ended.quantitySteps.removeAll { $0.from > ended.endDate! }

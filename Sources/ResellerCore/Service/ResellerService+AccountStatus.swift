@@ -33,12 +33,17 @@ extension ResellerService {
     }
 
     /// As "cancel" does for one (SubscriptionCancellation): the period invoiced runs out, nothing after it is
-    /// billed, nothing is credited. One that starts later ends with its first period.
+    /// billed, nothing is credited. One that starts later ends with its first period. The account's own and, for
+    /// an end customer, those its reseller is billed for it.
     private func endSubscriptionsAtPeriodEnd(_ tx: StoreTx, of account: Account, by actor: Actor, on today: CalendarDay,
                                              at now: Date) throws {
-        for sub in try tx.subscriptions(billedTo: account.id) where sub.status == .active {
+        let billedTo = try account.parentAccountId.flatMap { try tx.account($0) } ?? account
+        let subscriptions = try tx.subscriptions(billedTo: billedTo.id).filter {
+            $0.status == .active && ($0.billedAccountId == account.id || $0.forAccountId == account.id)
+        }
+        for sub in subscriptions {
             let ended = try SubscriptionCancellation.apply(sub, now: false, on: max(today, sub.start),
-                                                           scheme: try billingScheme(tx, sub, account)).subscription
+                                                           scheme: try billingScheme(tx, sub, billedTo)).subscription
             try tx.updateSubscriptionTerms(ended, on: today)
             try tx.audit(actor, "subscription", sub.id, "cancel",
                          ["status": [sub.status.rawValue, ended.status.rawValue],

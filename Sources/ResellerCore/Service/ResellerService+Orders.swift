@@ -29,9 +29,11 @@ extension ResellerService {
             guard ordering.enableReselling else {
                 throw ServiceError.refused(field: "customer", message: "\(account.name) does not have reselling enabled, so it can order only for itself")
             }
-            guard try tx.account(customerId)?.parentAccountId == accountId else {
+            guard let customer = try tx.account(customerId), customer.parentAccountId == accountId else {
                 throw ServiceError.notFound(field: "customer", message: "no end customer \(AccountCode.format(customerId)) of \(account.name)")
             }
+            // An end customer's own status governs orders for it, as the reseller's does for its own.
+            try checkTakesOrders(tx, customer)
         }
         guard !lines.isEmpty else { throw ServiceError.invalid("lines", "add at least one product to the order") }
         // Only an active list valid on the order day sells (domain.md#price-lists); the others are kept aside to say

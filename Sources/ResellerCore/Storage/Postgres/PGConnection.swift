@@ -25,7 +25,9 @@ public final class PGConnection {
         // Array order decides: entries after the expanded dbname override the conninfo's (client_encoding is
         // always UTF8), entries before it yield to it; fallback_application_name yields to an application_name
         // the conninfo or PGAPPNAME gives.
-        let defaults = Self.linkDefaults.filter { $0.environment.map { getenv($0) == nil } ?? true }
+        // A service file's settings fill only what is still unset: with one, the desk's defaults step aside.
+        let usesService = getenv("PGSERVICE") != nil || conninfo.contains("service=")
+        let defaults = usesService ? [] : Self.linkDefaults.filter { $0.environment.map { getenv($0) == nil } ?? true }
         let keywords = ["fallback_application_name"] + defaults.map(\.keyword) + ["dbname", "client_encoding"]
         let values = ["resellerdesk"] + defaults.map(\.value) + [conninfo, "UTF8"]
         let connection = withCStringArray(keywords) { keys in
@@ -50,11 +52,11 @@ public final class PGConnection {
 
     deinit { PQfinish(conn) }
 
-    /// How long a link that died without a word may hold a command up, unless the conninfo (or, for the connect
-    /// timeout, PGCONNECT_TIMEOUT) says otherwise. libpq waits for the system's defaults: a connect to a host that
-    /// drops packets for about two minutes, a COMMIT sent into a dead link for about fifteen (TCP's
-    /// retransmissions), an idle link two hours before the first keepalive. A live server answers keepalives
-    /// while it runs a long statement, so none of these ends a slow command.
+    /// How long a link that died without a word may hold a command up, unless the conninfo, a service file
+    /// (pg_service.conf) or, for the connect timeout, PGCONNECT_TIMEOUT says otherwise. libpq waits for the
+    /// system's defaults: a server that accepted and never answers for ever, a COMMIT sent into a dead link for
+    /// about fifteen minutes (TCP's retransmissions), an idle link two hours before the first keepalive. A live
+    /// server answers keepalives while it runs a long statement, so none of these ends a slow command.
     static let linkDefaults: [(keyword: String, value: String, environment: String?)] = [
         ("connect_timeout", "10", "PGCONNECT_TIMEOUT"),
         ("keepalives_idle", "30", nil), ("keepalives_interval", "10", nil), ("keepalives_count", "3", nil),
