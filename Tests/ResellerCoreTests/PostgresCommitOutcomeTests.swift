@@ -81,6 +81,19 @@ struct PostgresCommitOutcomeTests {
             """) == "0\n")
     }
 
+    /// A write that ran longer than the retry budget is still asked about: the budget for asking counts from
+    /// the lost COMMIT. It counted from the transaction's start, so a long write was never asked.
+    @Test func aWriteLongerThanTheBudgetIsStillAskedAbout() throws {
+        let desk = try Desk(cut: .beforeTheAnswer, budget: .seconds(1))
+        let answer = try desk.pool.transaction(readOnly: false, isolation: .serializable) { session in
+            try session.connection.query("INSERT INTO saves (n) VALUES (1)")
+            usleep(1_300_000)
+            return 7
+        }
+        #expect(desk.cutter.hasCut && answer == 7)
+        #expect(try desk.count() == "1\n")
+    }
+
     @Test func aReadOnlyTransactionWhoseCommitAnswerIsLostKeepsItsAnswer() throws {
         let desk = try Desk(cut: .beforeTheAnswer)
         var runs = 0
