@@ -44,11 +44,8 @@ extension ResellerService {
         for sub in subscriptions {
             let ended = try SubscriptionCancellation.apply(sub, now: false, on: max(today, sub.start),
                                                            scheme: try billingScheme(tx, sub, billedTo)).subscription
-            try tx.updateSubscriptionTerms(ended, on: today)
-            try tx.audit(actor, "subscription", sub.id, "cancel",
-                         ["status": [sub.status.rawValue, ended.status.rawValue],
-                          "endDate": [sub.endDate?.description, ended.endDate?.description],
-                          "reason": [nil, "account closed"]], at: now)
+            try saveEnded(tx, sub, ended, action: "cancel", ["reason": [nil, "account closed"]], by: actor, on: today,
+                          at: now)
         }
     }
 

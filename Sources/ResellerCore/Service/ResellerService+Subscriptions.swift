@@ -133,18 +133,25 @@ extension ResellerService {
             } catch {
                 throw ServiceError.invalid([error])
             }
-            try tx.updateSubscriptionTerms(outcome.subscription, on: today)
             var note: CreditNote?
             if let credited = outcome.creditNote {
                 let draft = try creditNoteDraft(tx, account, sub, credited, on: today)
                 note = try issueCreditNote(tx, account, draft, by: actor, at: now)
             }
-            try tx.audit(actor, "subscription", sub.id, cancelNow ? "cancel-now" : "cancel",
-                         ["status": [sub.status.rawValue, outcome.subscription.status.rawValue],
-                          "endDate": [sub.endDate?.description, outcome.subscription.endDate?.description],
-                          "creditNote": [nil, note?.number]], at: now)
+            try saveEnded(tx, sub, outcome.subscription, action: cancelNow ? "cancel-now" : "cancel",
+                          ["creditNote": [nil, note?.number]], by: actor, on: today, at: now)
             return CancellationResult(subscription: outcome.subscription, creditNote: note)
         }
+    }
+
+    /// Saves `ended`, what SubscriptionCancellation made of `sub`, and audits it as `action`: its status and end
+    /// day, and `details`. One record for staff's cancel and for an account's closing.
+    func saveEnded(_ tx: StoreTx, _ sub: Subscription, _ ended: Subscription, action: String,
+                   _ details: [String: [String?]], by actor: Actor, on today: CalendarDay, at now: Date) throws {
+        try tx.updateSubscriptionTerms(ended, on: today)
+        let changes = ["status": [sub.status.rawValue, ended.status.rawValue],
+                       "endDate": [sub.endDate?.description, ended.endDate?.description]]
+        try tx.audit(actor, "subscription", sub.id, action, changes.merging(details) { _, detail in detail }, at: now)
     }
 
     /// What cancelling at period end would do, nothing written: the subscription as it would stand (status
